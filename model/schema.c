@@ -1,0 +1,248 @@
+#include <config.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "guideline/i18n.h"
+#include "model/schema.h"
+
+/*
+ * A date column holds 'YYYY-MM-DD' or NULL; date(x, '+0 days') IS x rejects 2026-02-30,
+ * which date(x) alone would accept (SQLite 3.40 does not normalise it without a modifier).
+ */
+#define DATE_OK(c) "CHECK (" c " IS NULL OR (" c " GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(" c ", '+0 days') IS " c "))"
+#define SHORT_TEXT(c) c " TEXT NOT NULL DEFAULT '' CHECK (length(" c ") <= 200)"
+#define LONG_TEXT(c) c " TEXT NOT NULL DEFAULT '' CHECK (length(" c ") <= 4000)"
+
+/* Version 1. Frozen: a later change is a new step, never an edit of this one. */
+static const char schema_v1[] =
+	"CREATE TABLE meta ("
+	"  key TEXT PRIMARY KEY,"
+	"  value TEXT NOT NULL) WITHOUT ROWID;"
+	"INSERT INTO meta (key, value) VALUES ('changelog', '1');"
+
+	"CREATE TABLE clinic ("
+	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
+	"  " SHORT_TEXT("name") ","
+	"  " SHORT_TEXT("address") ","
+	"  " SHORT_TEXT("administrator") ","
+	"  " SHORT_TEXT("security_officer") ","
+	"  " SHORT_TEXT("security_deputy") ","
+	"  " SHORT_TEXT("phone") ");"
+	"INSERT INTO clinic (id) VALUES (1);"
+
+	"CREATE TABLE contacts ("
+	"  id INTEGER PRIMARY KEY,"
+	"  kind TEXT NOT NULL DEFAULT 'internal' CHECK (kind IN ('internal','vendor','authority','other')),"
+	"  " SHORT_TEXT("role") ","
+	"  " SHORT_TEXT("name") ","
+	"  " SHORT_TEXT("organisation") ","
+	"  " SHORT_TEXT("phone") ","
+	"  position INTEGER NOT NULL DEFAULT 0 CHECK (position BETWEEN 0 AND 1000000));"
+
+	"CREATE TABLE assessment ("
+	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
+	"  fiscal_year INTEGER NOT NULL CHECK (fiscal_year BETWEEN 2000 AND 2100),"
+	"  guideline_version TEXT NOT NULL DEFAULT '6.0' CHECK (length(guideline_version) BETWEEN 1 AND 20),"
+	"  checklist_version TEXT NOT NULL DEFAULT 'r7' CHECK (length(checklist_version) BETWEEN 1 AND 40),"
+	"  " SHORT_TEXT("approved_by") ","
+	"  approved_at TEXT " DATE_OK("approved_at") ","
+	"  " LONG_TEXT("policy") ");"
+
+	"CREATE TABLE vendors ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),"
+	"  " SHORT_TEXT("contact") ","
+	"  certification TEXT NOT NULL DEFAULT 'unknown' CHECK (certification IN ('isms','pmark','both','none','unknown')),"
+	"  certification_target TEXT " DATE_OK("certification_target") ","
+	"  mds_sds_received TEXT " DATE_OK("mds_sds_received") ","
+	"  " LONG_TEXT("note") ");"
+
+	"CREATE TABLE systems ("
+	"  id INTEGER PRIMARY KEY,"
+	"  category TEXT NOT NULL CHECK (length(category) BETWEEN 1 AND 64),"
+	"  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),"
+	"  vendor_id INTEGER REFERENCES vendors (id) ON DELETE SET NULL,"
+	"  hosting TEXT NOT NULL DEFAULT 'onprem' CHECK (hosting IN ('onprem','cloud')),"
+	"  remote_maintenance TEXT NOT NULL DEFAULT 'unknown' CHECK (remote_maintenance IN ('yes','no','unknown')),"
+	"  connection TEXT NOT NULL DEFAULT 'none' CHECK (connection IN"
+	"    ('internet_vpn','closed_network','leased_line','lte','cloud','none')),"
+	"  " SHORT_TEXT("device_make") ","
+	"  " SHORT_TEXT("device_model") ","
+	"  " SHORT_TEXT("firmware") ","
+	"  holds_patient_data INTEGER NOT NULL DEFAULT 1 CHECK (holds_patient_data IN (0,1)),"
+	"  importance INTEGER NOT NULL DEFAULT 2 CHECK (importance BETWEEN 1 AND 3),"
+	"  " LONG_TEXT("note") ");"
+	"CREATE INDEX systems_vendor ON systems (vendor_id);"
+
+	"CREATE TABLE risks ("
+	"  id INTEGER PRIMARY KEY,"
+	"  system_id INTEGER NOT NULL REFERENCES systems (id) ON DELETE CASCADE,"
+	"  threat TEXT NOT NULL CHECK (length(threat) BETWEEN 1 AND 64),"
+	"  " SHORT_TEXT("title") ","
+	"  likelihood INTEGER CHECK (likelihood IS NULL OR likelihood BETWEEN 1 AND 5),"
+	"  severity INTEGER CHECK (severity IS NULL OR severity BETWEEN 1 AND 5),"
+	"  treatment TEXT CHECK (treatment IS NULL OR treatment IN ('avoid','reduce','transfer','accept')),"
+	"  " LONG_TEXT("rationale") ","
+	"  " SHORT_TEXT("transfer_to") ","
+	"  residual_likelihood INTEGER CHECK (residual_likelihood IS NULL OR residual_likelihood BETWEEN 1 AND 5),"
+	"  residual_severity INTEGER CHECK (residual_severity IS NULL OR residual_severity BETWEEN 1 AND 5),"
+	"  " SHORT_TEXT("accepted_by") ","
+	"  accepted_at TEXT " DATE_OK("accepted_at") ","
+	"  UNIQUE (system_id, threat));"
+
+	"CREATE TABLE actions ("
+	"  id INTEGER PRIMARY KEY,"
+	"  risk_id INTEGER NOT NULL REFERENCES risks (id) ON DELETE CASCADE,"
+	"  control TEXT CHECK (control IS NULL OR length(control) BETWEEN 1 AND 64),"
+	"  " LONG_TEXT("description") ","
+	"  " SHORT_TEXT("owner") ","
+	"  due TEXT " DATE_OK("due") ","
+	"  status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned','in_progress','done','dropped')),"
+	"  done_at TEXT " DATE_OK("done_at") ","
+	"  CHECK (control IS NOT NULL OR description <> ''));"
+	"CREATE INDEX actions_risk ON actions (risk_id);"
+
+	"CREATE TABLE vendor_answers ("
+	"  vendor_id INTEGER NOT NULL REFERENCES vendors (id) ON DELETE CASCADE,"
+	"  question TEXT NOT NULL CHECK (length(question) BETWEEN 1 AND 64),"
+	"  answer TEXT CHECK (answer IS NULL OR answer IN ('yes','no','unknown')),"
+	"  " SHORT_TEXT("value") ","
+	"  " LONG_TEXT("note") ","
+	"  confirmed_at TEXT " DATE_OK("confirmed_at") ","
+	"  PRIMARY KEY (vendor_id, question)) WITHOUT ROWID;"
+
+	"CREATE TABLE checklist_answers ("
+	"  checklist TEXT NOT NULL CHECK (length(checklist) BETWEEN 1 AND 40),"
+	"  item TEXT NOT NULL CHECK (length(item) BETWEEN 1 AND 40),"
+	"  device TEXT NOT NULL DEFAULT 'all' CHECK (device IN ('all','server','terminal','network')),"
+	"  answer TEXT CHECK (answer IS NULL OR answer IN ('yes','no','na')),"
+	"  checked_at TEXT " DATE_OK("checked_at") ","
+	"  target_at TEXT " DATE_OK("target_at") ","
+	"  " LONG_TEXT("note") ","
+	"  PRIMARY KEY (checklist, item, device)) WITHOUT ROWID;"
+
+	"CREATE TABLE changelog ("
+	"  id INTEGER PRIMARY KEY,"
+	"  at TEXT NOT NULL,"
+	"  tbl TEXT NOT NULL,"
+	"  row_key TEXT NOT NULL,"
+	"  field TEXT NOT NULL,"
+	"  old TEXT,"
+	"  new TEXT);"
+	"CREATE TRIGGER changelog_no_update BEFORE UPDATE ON changelog"
+	"  BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;"
+	"CREATE TRIGGER changelog_no_delete BEFORE DELETE ON changelog"
+	"  BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;";
+
+/* The columns whose edits the v1 change-log triggers record, per table. */
+struct logged {
+	const char *table;
+	const char *key; /* SQL expression naming the row */
+	const char *cols[16];
+};
+
+static const struct logged logged_v1[] = {
+	{ "clinic", "'1'", { "name", "address", "administrator", "security_officer",
+			     "security_deputy", "phone" } },
+	{ "contacts", "NEW.id", { "kind", "role", "name", "organisation", "phone", "position" } },
+	{ "assessment", "'1'", { "fiscal_year", "guideline_version", "checklist_version",
+				 "approved_by", "approved_at", "policy" } },
+	{ "vendors", "NEW.id", { "name", "contact", "certification", "certification_target",
+				 "mds_sds_received", "note" } },
+	{ "systems", "NEW.id", { "category", "name", "vendor_id", "hosting", "remote_maintenance",
+				 "connection", "device_make", "device_model", "firmware",
+				 "holds_patient_data", "importance", "note" } },
+	{ "risks", "NEW.id", { "threat", "title", "likelihood", "severity", "treatment",
+			       "rationale", "transfer_to", "residual_likelihood",
+			       "residual_severity", "accepted_by", "accepted_at" } },
+	{ "actions", "NEW.id", { "control", "description", "owner", "due", "status", "done_at" } },
+	{ "vendor_answers", "NEW.vendor_id || '/' || NEW.question",
+	  { "answer", "value", "note", "confirmed_at" } },
+	{ "checklist_answers", "NEW.checklist || '/' || NEW.item || '/' || NEW.device",
+	  { "answer", "checked_at", "target_at", "note" } },
+};
+
+#define LOG_ON "(SELECT value FROM meta WHERE key = 'changelog') = '1'"
+/* used inside format strings, hence %% */
+#define NOW "strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now')"
+
+static int exec(sqlite3 *db, const char *sql, struct az_error *err)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		az_fail(err, AZ_IOERR, _("cannot update the workbook schema: %s"),
+			msg ? msg : sqlite3_errmsg(db));
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* One trigger per table and event; identifiers come from the table above, never from input. */
+static int changelog_triggers_v1(sqlite3 *db, struct az_error *err)
+{
+	for (size_t t = 0; t < sizeof logged_v1 / sizeof logged_v1[0]; t++) {
+		const struct logged *l = &logged_v1[t];
+		sqlite3_str *s = sqlite3_str_new(db);
+		sqlite3_str_appendf(s, "CREATE TRIGGER log_%s_update AFTER UPDATE ON %s WHEN " LOG_ON " BEGIN ",
+				    l->table, l->table);
+		for (int c = 0; c < 16 && l->cols[c]; c++)
+			sqlite3_str_appendf(s,
+				"INSERT INTO changelog (at, tbl, row_key, field, old, new) SELECT " NOW
+				", '%s', %s, '%s', OLD.%s, NEW.%s WHERE OLD.%s IS NOT NEW.%s; ",
+				l->table, l->key, l->cols[c], l->cols[c], l->cols[c], l->cols[c], l->cols[c]);
+		sqlite3_str_appendf(s, "END;");
+		/* Inserts and deletes are logged as one line with the row's first column. */
+		sqlite3_str_appendf(s,
+			"CREATE TRIGGER log_%s_insert AFTER INSERT ON %s WHEN " LOG_ON " BEGIN "
+			"INSERT INTO changelog (at, tbl, row_key, field, old, new) VALUES (" NOW
+			", '%s', %s, '+', NULL, NEW.%s); END;",
+			l->table, l->table, l->table, l->key, l->cols[0]);
+		char *okey = sqlite3_mprintf("%s", l->key);
+		for (char *p = okey; p && (p = strstr(p, "NEW.")); p += 4)
+			memcpy(p, "OLD.", 4);
+		sqlite3_str_appendf(s,
+			"CREATE TRIGGER log_%s_delete AFTER DELETE ON %s WHEN " LOG_ON " BEGIN "
+			"INSERT INTO changelog (at, tbl, row_key, field, old, new) VALUES (" NOW
+			", '%s', %s, '-', OLD.%s, NULL); END;",
+			l->table, l->table, l->table, okey ? okey : "NULL", l->cols[0]);
+		sqlite3_free(okey);
+		char *sql = sqlite3_str_finish(s);
+		if (!sql)
+			return az_fail(err, AZ_IOERR, "%s", _("out of memory")), -1;
+		int rc = exec(db, sql, err);
+		sqlite3_free(sql);
+		if (rc)
+			return -1;
+	}
+	return 0;
+}
+
+static int step_v1(sqlite3 *db, struct az_error *err)
+{
+	char sql[128];
+	if (exec(db, schema_v1, err) || changelog_triggers_v1(db, err))
+		return -1;
+	snprintf(sql, sizeof sql, "PRAGMA application_id = %d;", AZ_APPLICATION_ID);
+	return exec(db, sql, err);
+}
+
+typedef int (*step_fn)(sqlite3 *, struct az_error *);
+/* steps[i] brings a workbook from version i to version i + 1. */
+static const step_fn steps[AZ_SCHEMA_VERSION] = { step_v1 };
+
+int az_schema_migrate(sqlite3 *db, int from, struct az_error *err)
+{
+	for (int v = from; v < AZ_SCHEMA_VERSION; v++) {
+		char bump[64];
+		if (exec(db, "BEGIN IMMEDIATE;", err))
+			return -1;
+		snprintf(bump, sizeof bump, "PRAGMA user_version = %d;", v + 1);
+		if (steps[v](db, err) || exec(db, bump, err) || exec(db, "COMMIT;", err)) {
+			sqlite3_exec(db, "ROLLBACK;", NULL, NULL, NULL);
+			return -1;
+		}
+	}
+	return 0;
+}

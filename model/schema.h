@@ -1,0 +1,17 @@
+/* The workbook's SQLite schema and its forward migrations. */
+#ifndef ANZEN_SCHEMA_H
+#define ANZEN_SCHEMA_H
+
+#include <sqlite3.h>
+
+#include "model/error.h"
+
+/* PRAGMA application_id of every anzen workbook: "ANZN". */
+#define AZ_APPLICATION_ID 0x414E5A4E
+/* The schema this program writes; PRAGMA user_version. */
+#define AZ_SCHEMA_VERSION 1
+
+/* Brings db from version `from` to AZ_SCHEMA_VERSION, one transaction per step. */
+int az_schema_migrate(sqlite3 *db, int from, struct az_error *err);
+
+#endif

@@ -1,0 +1,260 @@
+#include <config.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "guideline/i18n.h"
+#include "model/schema.h"
+#include "model/store.h"
+
+struct az_store {
+	sqlite3 *db;
+	int lockfd; /* flock on the workbook itself; held until close */
+	char *path;
+};
+
+sqlite3 *az_store_db(struct az_store *s) { return s->db; }
+const char *az_store_path(const struct az_store *s) { return s->path; }
+
+int az_store_sqlfail(struct az_store *s, struct az_error *err, int code, const char *what)
+{
+	return az_fail(err, code, _("%s: %s: %s"), s->path, what, sqlite3_errmsg(s->db));
+}
+
+static int exec(struct az_store *s, const char *sql, struct az_error *err)
+{
+	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return az_store_sqlfail(s, err, AZ_IOERR, sql), -1;
+	return 0;
+}
+
+int az_store_begin(struct az_store *s, struct az_error *err) { return exec(s, "BEGIN IMMEDIATE", err); }
+int az_store_commit(struct az_store *s, struct az_error *err) { return exec(s, "COMMIT", err); }
+void az_store_rollback(struct az_store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+int az_store_set_logging(struct az_store *s, int on, struct az_error *err)
+{
+	return exec(s, on ? "UPDATE meta SET value = '1' WHERE key = 'changelog'"
+			  : "UPDATE meta SET value = '0' WHERE key = 'changelog'", err);
+}
+
+static void store_free(struct az_store *s)
+{
+	if (!s)
+		return;
+	if (s->db)
+		sqlite3_close(s->db);
+	if (s->lockfd >= 0)
+		close(s->lockfd);
+	free(s->path);
+	free(s);
+}
+
+int az_store_close(struct az_store *s)
+{
+	int rc = 0;
+	if (!s)
+		return 0;
+	if (s->db && sqlite3_close(s->db) != SQLITE_OK)
+		rc = -1;
+	s->db = NULL;
+	store_free(s);
+	return rc;
+}
+
+static int pragma_int(struct az_store *s, const char *sql, int *out, struct az_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+		return 0;
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_NOTADB || rc == SQLITE_CORRUPT)
+		return az_fail(err, AZ_DATAERR, _("%s: not an anzen workbook, or damaged (%s)"),
+			       s->path, sqlite3_errstr(rc)), -1;
+	return az_store_sqlfail(s, err, AZ_IOERR, sql), -1;
+}
+
+/* Connection settings chosen so a committed edit survives a crash or power loss. */
+static int configure(struct az_store *s, struct az_error *err)
+{
+	if (sqlite3_busy_timeout(s->db, 2000) != SQLITE_OK ||
+	    exec(s, "PRAGMA foreign_keys = ON", err) ||
+	    exec(s, "PRAGMA synchronous = FULL", err) ||
+	    exec(s, "PRAGMA trusted_schema = OFF", err))
+		return -1;
+	return 0;
+}
+
+static struct az_store *store_new(const char *path)
+{
+	struct az_store *s = calloc(1, sizeof *s);
+	if (!s)
+		return NULL;
+	s->lockfd = -1;
+	s->path = strdup(path);
+	if (!s->path) {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+static int take_lock(struct az_store *s, int exclusive, struct az_error *err)
+{
+	if (flock(s->lockfd, (exclusive ? LOCK_EX : LOCK_SH) | LOCK_NB) == 0)
+		return 0;
+	if (errno == EWOULDBLOCK)
+		return az_fail(err, AZ_TEMPFAIL,
+			       _("%s: the workbook is in use by another anzen process; close it there first"),
+			       s->path), -1;
+	return az_fail(err, AZ_IOERR, _("%s: cannot lock: %s"), s->path, strerror(errno)), -1;
+}
+
+int az_store_create(const char *path, struct az_store **out, struct az_error *err)
+{
+	struct az_store *s = store_new(path);
+	*out = NULL;
+	if (!s)
+		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+	/* Created here, not by SQLite, so that it is private from its first byte. */
+	s->lockfd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (s->lockfd < 0) {
+		int e = errno;
+		store_free(s);
+		if (e == EEXIST)
+			return az_fail(err, AZ_CANTCREAT, _("%s: already exists (use --force to replace it)"), path);
+		return az_fail(err, AZ_CANTCREAT, _("%s: cannot create: %s"), path, strerror(e));
+	}
+	if (take_lock(s, 1, err))
+		goto fail;
+	if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		az_store_sqlfail(s, err, AZ_CANTCREAT, _("cannot create"));
+		goto fail;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	if (configure(s, err) || exec(s, "PRAGMA journal_mode = DELETE", err) ||
+	    az_schema_migrate(s->db, 0, err))
+		goto fail;
+	*out = s;
+	return AZ_OK;
+fail:
+	store_free(s);
+	unlink(path);
+	return err ? err->code : AZ_IOERR;
+}
+
+/* Reads the 16-byte header so a foreign file is refused before SQLite touches it. */
+static int check_header(struct az_store *s, struct az_error *err)
+{
+	char head[16];
+	ssize_t n = pread(s->lockfd, head, sizeof head, 0);
+	if (n < 0)
+		return az_fail(err, AZ_IOERR, _("%s: cannot read: %s"), s->path, strerror(errno)), -1;
+	if (n == 0)
+		return az_fail(err, AZ_DATAERR, _("%s: empty file, not an anzen workbook"), s->path), -1;
+	if (n < 16 || memcmp(head, "SQLite format 3", 16) != 0)
+		return az_fail(err, AZ_DATAERR, _("%s: not an anzen workbook (not an SQLite database)"), s->path), -1;
+	return 0;
+}
+
+/* A read-only caller of an older workbook gets an upgraded copy in memory; the file is untouched. */
+static int migrate_in_memory(struct az_store *s, int version, struct az_error *err)
+{
+	sqlite3 *mem = NULL;
+	if (sqlite3_open_v2(":memory:", &mem, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		sqlite3_close(mem);
+		return az_fail(err, AZ_IOERR, "%s", _("out of memory")), -1;
+	}
+	sqlite3_backup *b = sqlite3_backup_init(mem, "main", s->db, "main");
+	int rc = b ? sqlite3_backup_step(b, -1) : SQLITE_NOMEM;
+	if (b)
+		sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE) {
+		sqlite3_close(mem);
+		return az_store_sqlfail(s, err, AZ_IOERR, _("cannot read")), -1;
+	}
+	sqlite3_close(s->db);
+	s->db = mem;
+	if (configure(s, err))
+		return -1;
+	return az_schema_migrate(s->db, version, err);
+}
+
+int az_store_open(const char *path, int flags, struct az_store **out, struct az_error *err)
+{
+	int ro = flags & AZ_STORE_READONLY;
+	struct az_store *s = store_new(path);
+	struct stat st;
+	int version = 0, appid = 0;
+	*out = NULL;
+	if (!s)
+		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+	s->lockfd = open(path, (ro ? O_RDONLY : O_RDWR) | O_CLOEXEC);
+	if (s->lockfd < 0) {
+		int e = errno;
+		store_free(s);
+		if (e == EACCES || e == EROFS)
+			return az_fail(err, AZ_NOINPUT, _("%s: cannot open for writing: %s"), path, strerror(e));
+		return az_fail(err, AZ_NOINPUT, _("%s: cannot open: %s"), path, strerror(e));
+	}
+	if (fstat(s->lockfd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		az_fail(err, AZ_NOINPUT, _("%s: not a regular file"), path);
+		goto fail;
+	}
+	if (take_lock(s, !ro, err) || check_header(s, err))
+		goto fail;
+	if (sqlite3_open_v2(path, &s->db, (ro ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX,
+			    NULL) != SQLITE_OK) {
+		az_store_sqlfail(s, err, AZ_NOINPUT, _("cannot open"));
+		goto fail;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	if (pragma_int(s, "PRAGMA application_id", &appid, err) ||
+	    pragma_int(s, "PRAGMA user_version", &version, err))
+		goto fail;
+	if (appid != AZ_APPLICATION_ID) {
+		az_fail(err, AZ_DATAERR, _("%s: not an anzen workbook (an SQLite database of another program)"), path);
+		goto fail;
+	}
+	if (version > AZ_SCHEMA_VERSION) {
+		az_fail(err, AZ_DATAERR,
+			_("%s: written by a newer anzen (workbook version %d, this program knows up to %d); "
+			  "upgrade anzen to open it"), path, version, AZ_SCHEMA_VERSION);
+		goto fail;
+	}
+	sqlite3_stmt *q = NULL;
+	int rc = sqlite3_prepare_v2(s->db, "PRAGMA quick_check", -1, &q, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(q);
+	if (rc != SQLITE_ROW || strcmp((const char *)sqlite3_column_text(q, 0), "ok") != 0) {
+		az_fail(err, AZ_DATAERR, _("%s: the workbook is damaged (integrity check: %s); it was not changed"),
+			path, rc == SQLITE_ROW ? (const char *)sqlite3_column_text(q, 0) : sqlite3_errmsg(s->db));
+		sqlite3_finalize(q);
+		goto fail;
+	}
+	sqlite3_finalize(q);
+	if (configure(s, err))
+		goto fail;
+	if (version < AZ_SCHEMA_VERSION &&
+	    (ro ? migrate_in_memory(s, version, err) : az_schema_migrate(s->db, version, err)))
+		goto fail;
+	*out = s;
+	return AZ_OK;
+fail:
+	store_free(s);
+	return err ? err->code : AZ_IOERR;
+}

@@ -1,0 +1,35 @@
+/* A clinic's workbook: one SQLite file, private, locked against a second writer. */
+#ifndef ANZEN_STORE_H
+#define ANZEN_STORE_H
+
+#include <sqlite3.h>
+
+#include "model/error.h"
+
+struct az_store;
+
+enum {
+	AZ_STORE_READONLY = 1, /* status and export: shared lock, nothing written */
+};
+
+/* Creates a new empty workbook at path (mode 0600); fails if path exists. */
+int az_store_create(const char *path, struct az_store **out, struct az_error *err);
+/* Opens an existing workbook, migrating it forward unless read-only. */
+int az_store_open(const char *path, int flags, struct az_store **out, struct az_error *err);
+/* Closes; returns non-zero if SQLite reported an error on close. */
+int az_store_close(struct az_store *s);
+
+sqlite3 *az_store_db(struct az_store *s);
+const char *az_store_path(const struct az_store *s);
+
+int az_store_begin(struct az_store *s, struct az_error *err);
+int az_store_commit(struct az_store *s, struct az_error *err);
+void az_store_rollback(struct az_store *s);
+
+/* Turns the change-log triggers off for a bulk load inside the current transaction. */
+int az_store_set_logging(struct az_store *s, int on, struct az_error *err);
+
+/* Reports a failed SQLite call as an error of the given kind. */
+int az_store_sqlfail(struct az_store *s, struct az_error *err, int code, const char *what);
+
+#endif

@@ -1,0 +1,23 @@
+/* Text checks shared by every layer that takes text from outside. */
+#ifndef ANZEN_TEXT_H
+#define ANZEN_TEXT_H
+
+#include <stddef.h>
+
+/* Returns the byte offset of the first invalid UTF-8 sequence, or (size_t)-1 if s is valid. */
+size_t az_utf8_invalid_at(const char *s, size_t len);
+/* Number of code points in valid UTF-8. */
+size_t az_utf8_count(const char *s, size_t len);
+/* 1 if s is a real calendar date written YYYY-MM-DD. */
+int az_date_valid(const char *s);
+/* Today's date as YYYY-MM-DD in local time; SOURCE_DATE_EPOCH fixes it for reproducible output. */
+void az_date_today(char out[11]);
+/* The Japanese fiscal year (April to March) a YYYY-MM-DD date falls in. */
+int az_fiscal_year(const char *date);
+
+
+
+/* A copy safe to print on a terminal: control characters (C0, DEL, C1, and so ESC sequences)
+ * and invalid UTF-8 become U+FFFD, so workbook text cannot drive the terminal. free() it. */
+char *az_text_sanitize(const char *s);
+#endif

@@ -1,0 +1,87 @@
+#include <config.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include "guideline/i18n.h"
+#include "model/outfile.h"
+#include "model/text.h"
+#include "model/workbook.h"
+
+int az_workbook_write_new(const char *path, int force, az_fill_fn fill, void *arg, struct az_error *err)
+{
+	struct az_outfile o;
+	struct az_store *s = NULL;
+	int held = -1;
+	int rc = az_outfile_reserve(&o, path, force, err);
+	if (rc != AZ_OK)
+		return rc;
+	/* Replacing a workbook that another process has open would pull it from under that process. */
+	if (force && (held = open(path, O_RDONLY | O_CLOEXEC)) >= 0 && flock(held, LOCK_EX | LOCK_NB) != 0) {
+		close(held);
+		az_outfile_abort(&o);
+		return az_fail(err, AZ_TEMPFAIL,
+			       _("%s: the workbook is in use by another anzen process; close it there first"), path);
+	}
+	rc = az_store_create(o.tmp, &s, err);
+	if (rc == AZ_OK && fill)
+		rc = fill(s, arg, err);
+	if (s && az_store_close(s) != 0 && rc == AZ_OK)
+		rc = az_fail(err, AZ_IOERR, _("%s: cannot close the workbook"), path);
+	if (rc == AZ_OK)
+		rc = az_outfile_commit(&o, err);
+	else
+		az_outfile_abort(&o);
+	if (held >= 0)
+		close(held);
+	return rc;
+}
+
+int az_workbook_fill_empty(struct az_store *s, void *arg, struct az_error *err)
+{
+	(void)arg;
+	char today[11];
+	sqlite3_stmt *st = NULL;
+	az_date_today(today);
+	if (sqlite3_prepare_v2(az_store_db(s), "INSERT INTO assessment (id, fiscal_year) VALUES (1, ?1)", -1, &st,
+			       NULL) != SQLITE_OK)
+		return az_store_sqlfail(s, err, AZ_IOERR, _("cannot write"));
+	sqlite3_bind_int(st, 1, az_fiscal_year(today));
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return az_store_sqlfail(s, err, AZ_IOERR, _("cannot write"));
+	return AZ_OK;
+}
+
+int az_workbook_counts(struct az_store *s, struct az_counts *c, struct az_error *err)
+{
+	static const char sql[] =
+		"SELECT (SELECT count(*) FROM contacts), (SELECT count(*) FROM systems),"
+		" (SELECT count(*) FROM vendors), (SELECT count(*) FROM risks),"
+		" (SELECT count(*) FROM risks WHERE likelihood IS NOT NULL AND severity IS NOT NULL),"
+		" (SELECT count(*) FROM risks WHERE treatment IS NOT NULL),"
+		" (SELECT count(*) FROM actions), (SELECT count(*) FROM vendor_answers),"
+		" (SELECT count(*) FROM checklist_answers), (SELECT count(*) FROM changelog),"
+		" (SELECT fiscal_year FROM assessment WHERE id = 1), (SELECT name FROM clinic WHERE id = 1)";
+	sqlite3_stmt *st = NULL;
+	memset(c, 0, sizeof *c);
+	if (sqlite3_prepare_v2(az_store_db(s), sql, -1, &st, NULL) != SQLITE_OK)
+		return az_store_sqlfail(s, err, AZ_IOERR, _("cannot read"));
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return az_store_sqlfail(s, err, AZ_IOERR, _("cannot read"));
+	}
+	long *f[] = { &c->contacts, &c->systems, &c->vendors, &c->risks, &c->scored, &c->treated,
+		      &c->actions, &c->vendor_answers, &c->checklist_answers, &c->changelog };
+	for (int i = 0; i < 10; i++)
+		*f[i] = (long)sqlite3_column_int64(st, i);
+	c->fiscal_year = sqlite3_column_int(st, 10);
+	const unsigned char *name = sqlite3_column_text(st, 11);
+	snprintf(c->clinic, sizeof c->clinic, "%s", name ? (const char *)name : "");
+	sqlite3_finalize(st);
+	return AZ_OK;
+}

@@ -1,0 +1,353 @@
+/* Subcommands that work on a workbook without the screen. */
+#include <config.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "export/json.h"
+#include "guideline/i18n.h"
+#include "model/import.h"
+#include "model/outfile.h"
+#include "model/text.h"
+#include "model/workbook.h"
+#include "tui/cli.h"
+
+#define MAX_INPUT (256L * 1024 * 1024)
+
+int cli_fail(int code, const char *msg)
+{
+	/* messages may quote input: one sanitised line at a time */
+	char *copy = strdup(msg), *save = NULL;
+	for (char *l = copy ? strtok_r(copy, "\n", &save) : NULL; l; l = strtok_r(NULL, "\n", &save)) {
+		char *safe = az_text_sanitize(l);
+		fprintf(stderr, "anzen: %s\n", safe ? safe : "?");
+		free(safe);
+	}
+	free(copy);
+	return code;
+}
+
+static int fail_err(const struct az_error *err) { return cli_fail(err->code, err->msg); }
+
+static int usage_error(const char *cmd, const char *msg)
+{
+	if (msg)
+		fprintf(stderr, "anzen %s: %s\n", cmd, msg);
+	fprintf(stderr, _("Try 'anzen %s --help' for more information.\n"), cmd);
+	return AZ_USAGE;
+}
+
+static int print_help(const char *text)
+{
+	fputs(text, stdout);
+	return ferror(stdout) ? AZ_IOERR : AZ_OK;
+}
+
+/* Parses the options shared by every subcommand; returns -1 to continue, else an exit code. */
+struct opts {
+	const char *output;
+	const char *format;
+	int force;
+};
+
+static int parse(int argc, char **argv, const char *cmd, const char *help, const char *shortopts,
+		 struct opts *o)
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },   { "output", required_argument, NULL, 'o' },
+		{ "force", no_argument, NULL, 'f' },  { "format", required_argument, NULL, 'F' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+	memset(o, 0, sizeof *o);
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			return print_help(help);
+		case 'o':
+			o->output = optarg;
+			break;
+		case 'f':
+			o->force = 1;
+			break;
+		case 'F':
+			o->format = optarg;
+			break;
+		default: {
+			char msg[160];
+			if (optopt)
+				snprintf(msg, sizeof msg, _("invalid option -- '%c'"), optopt);
+			else
+				snprintf(msg, sizeof msg, _("unrecognized option '%s'"), argv[optind - 1]);
+			return usage_error(cmd, msg);
+		}
+		}
+		/* reject options this command does not take */
+		if ((c == 'o' && !strchr(shortopts, 'o')) || (c == 'f' && !strchr(shortopts, 'f')) ||
+		    (c == 'F' && !strchr(shortopts, 'F'))) {
+			char msg[160];
+			snprintf(msg, sizeof msg, _("unrecognized option '%s'"), argv[optind - 1]);
+			return usage_error(cmd, msg);
+		}
+	}
+	return -1;
+}
+
+int cmd_new(int argc, char **argv)
+{
+	struct opts o;
+	struct az_error err = { 0 };
+	int rc = parse(argc, argv, "new",
+		       _("Usage: anzen new [--force] WORKBOOK\n"
+			 "Create an empty workbook (private: mode 0600) for the current fiscal year.\n\n"
+			 "  -f, --force  replace WORKBOOK if it exists\n"
+			 "  -h, --help   display this help and exit\n"),
+		       "hf", &o);
+	if (rc >= 0)
+		return rc;
+	if (argc - optind != 1)
+		return usage_error("new", _("expected one WORKBOOK"));
+	if (az_workbook_write_new(argv[optind], o.force, az_workbook_fill_empty, NULL, &err) != AZ_OK)
+		return fail_err(&err);
+	printf(_("Created %s\n"), argv[optind]);
+	return AZ_OK;
+}
+
+static void line(const char *label, long n) { printf("  %-22s %ld\n", label, n); }
+
+int cmd_status(int argc, char **argv)
+{
+	struct opts o;
+	struct az_error err = { 0 };
+	struct az_store *s;
+	struct az_counts c;
+	int rc = parse(argc, argv, "status",
+		       _("Usage: anzen status WORKBOOK\n"
+			 "Print the clinic and the number of entries of each kind in WORKBOOK.\n\n"
+			 "  -h, --help  display this help and exit\n"),
+		       "h", &o);
+	if (rc >= 0)
+		return rc;
+	if (argc - optind != 1)
+		return usage_error("status", _("expected one WORKBOOK"));
+	if (az_store_open(argv[optind], AZ_STORE_READONLY, &s, &err) != AZ_OK)
+		return fail_err(&err);
+	rc = az_workbook_counts(s, &c, &err);
+	az_store_close(s);
+	if (rc != AZ_OK)
+		return fail_err(&err);
+	char *path = az_text_sanitize(argv[optind]), *clinic = az_text_sanitize(c.clinic);
+	printf(_("Workbook: %s\n"), path ? path : "");
+	printf(_("Clinic: %s\n"), clinic && *clinic ? clinic : _("(not entered yet)"));
+	if (c.fiscal_year)
+		printf(_("Fiscal year: %d\n"), c.fiscal_year);
+	free(path);
+	free(clinic);
+	line(_("Systems"), c.systems);
+	line(_("Vendors"), c.vendors);
+	line(_("Risks"), c.risks);
+	line(_("  scored"), c.scored);
+	line(_("  treated"), c.treated);
+	line(_("Actions"), c.actions);
+	line(_("Contacts"), c.contacts);
+	line(_("Vendor answers"), c.vendor_answers);
+	line(_("Checklist answers"), c.checklist_answers);
+	line(_("Change log entries"), c.changelog);
+	return ferror(stdout) ? AZ_IOERR : AZ_OK;
+}
+
+int cmd_export(int argc, char **argv)
+{
+	struct opts o;
+	struct az_error err = { 0 };
+	struct az_store *s;
+	int rc = parse(argc, argv, "export",
+		       _("Usage: anzen export [--format json] [--force] -o OUT WORKBOOK\n"
+			 "Write WORKBOOK to OUT ('-' for standard output). The JSON is canonical:\n"
+			 "sorted keys, one row a line; importing it and exporting again gives the same bytes.\n\n"
+			 "  -F, --format=FORMAT  json (the default)\n"
+			 "  -o, --output=OUT     the file to write; it is written whole or not at all\n"
+			 "  -f, --force          replace OUT if it exists\n"
+			 "  -h, --help           display this help and exit\n"),
+		       "ho:fF:", &o);
+	if (rc >= 0)
+		return rc;
+	if (o.format && strcmp(o.format, "json") != 0) {
+		char msg[160];
+		snprintf(msg, sizeof msg, _("unknown format '%s'"), o.format);
+		return usage_error("export", msg);
+	}
+	if (!o.output)
+		return usage_error("export", _("missing -o OUT"));
+	if (argc - optind != 1)
+		return usage_error("export", _("expected one WORKBOOK"));
+	if (az_store_open(argv[optind], AZ_STORE_READONLY, &s, &err) != AZ_OK)
+		return fail_err(&err);
+	if (strcmp(o.output, "-") == 0) {
+		rc = az_export_json(s, stdout, &err);
+		if (rc == AZ_OK && fflush(stdout) != 0)
+			rc = az_fail(&err, AZ_IOERR, _("write failed: %s"), strerror(errno));
+	} else {
+		struct az_outfile out;
+		rc = az_outfile_open(&out, o.output, o.force, &err);
+		if (rc == AZ_OK) {
+			rc = az_export_json(s, out.fp, &err);
+			if (rc == AZ_OK)
+				rc = az_outfile_commit(&out, &err);
+			else
+				az_outfile_abort(&out);
+		}
+	}
+	az_store_close(s);
+	return rc == AZ_OK ? AZ_OK : fail_err(&err);
+}
+
+struct json_input {
+	char *text;
+	size_t len;
+	const char *name;
+};
+
+static int fill_from_json(struct az_store *s, void *arg, struct az_error *err)
+{
+	struct json_input *in = arg;
+	return az_import_json(s, in->text, in->len, in->name, err);
+}
+
+static int read_all(const char *path, char **out, size_t *len, struct az_error *err)
+{
+	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	struct stat st;
+	if (!fp)
+		return az_fail(err, AZ_NOINPUT, _("%s: cannot open: %s"), path, strerror(errno));
+	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(fp);
+		return az_fail(err, AZ_NOINPUT, _("%s: is a directory"), path);
+	}
+	size_t cap = 65536, n = 0;
+	char *buf = malloc(cap + 1);
+	while (buf) {
+		size_t got = fread(buf + n, 1, cap - n, fp);
+		n += got;
+		if (n < cap)
+			break;
+		if (cap >= (size_t)MAX_INPUT) {
+			free(buf);
+			if (fp != stdin)
+				fclose(fp);
+			return az_fail(err, AZ_DATAERR, _("%s: larger than %ld MB; not an anzen export"), path,
+				       MAX_INPUT / 1024 / 1024);
+		}
+		cap *= 2;
+		char *nb = realloc(buf, cap + 1);
+		if (!nb)
+			free(buf);
+		buf = nb;
+	}
+	int bad = !buf || ferror(fp);
+	int e = errno;
+	if (fp != stdin)
+		fclose(fp);
+	if (bad) {
+		free(buf);
+		return az_fail(err, AZ_IOERR, _("%s: cannot read: %s"), path, buf ? strerror(e) : _("out of memory"));
+	}
+	buf[n] = '\0';
+	*out = buf;
+	*len = n;
+	return AZ_OK;
+}
+
+int cmd_import(int argc, char **argv)
+{
+	struct opts o;
+	struct az_error err = { 0 };
+	struct json_input in;
+	int rc = parse(argc, argv, "import",
+		       _("Usage: anzen import [--force] -o WORKBOOK FILE\n"
+			 "Create WORKBOOK from FILE, a JSON export ('-' for standard input). Every value is\n"
+			 "checked first; nothing is written unless all of FILE is valid.\n\n"
+			 "  -o, --output=WORKBOOK  the workbook to create\n"
+			 "  -f, --force            replace WORKBOOK if it exists\n"
+			 "  -h, --help             display this help and exit\n"),
+		       "ho:f", &o);
+	if (rc >= 0)
+		return rc;
+	if (!o.output)
+		return usage_error("import", _("missing -o WORKBOOK"));
+	if (argc - optind != 1)
+		return usage_error("import", _("expected one FILE"));
+	in.name = argv[optind];
+	if (read_all(in.name, &in.text, &in.len, &err) != AZ_OK)
+		return fail_err(&err);
+	rc = az_workbook_write_new(o.output, o.force, fill_from_json, &in, &err);
+	free(in.text);
+	if (rc != AZ_OK)
+		return fail_err(&err);
+	return AZ_OK;
+}
+
+char *cli_default_workbook(void)
+{
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	char dir[4096];
+	if (xdg && xdg[0] == '/')
+		snprintf(dir, sizeof dir, "%s/anzen", xdg);
+	else if (home && *home)
+		snprintf(dir, sizeof dir, "%s/.local/share/anzen", home);
+	else
+		return NULL;
+	/* create the parents one by one, private */
+	for (char *p = dir + 1; *p; p++)
+		if (*p == '/') {
+			*p = '\0';
+			mkdir(dir, 0700);
+			*p = '/';
+		}
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+		return NULL;
+	size_t n = strlen(dir) + 32;
+	char *path = malloc(n);
+	if (path)
+		snprintf(path, n, "%s/workbook.anzen", dir);
+	return path;
+}
+
+int cmd_open(int argc, char **argv)
+{
+	struct opts o;
+	struct az_error err = { 0 };
+	struct stat st;
+	int rc = parse(argc, argv, "open",
+		       _("Usage: anzen open [WORKBOOK]\n"
+			 "Open WORKBOOK, creating it if it does not exist. Without WORKBOOK, opens the default\n"
+			 "workbook in $XDG_DATA_HOME/anzen/ (~/.local/share/anzen/) and prints its path.\n\n"
+			 "  -h, --help  display this help and exit\n"),
+		       "h", &o);
+	if (rc >= 0)
+		return rc;
+	if (argc - optind > 1)
+		return usage_error("open", _("expected at most one WORKBOOK"));
+	char *path = argc - optind == 1 ? strdup(argv[optind]) : cli_default_workbook();
+	if (!path)
+		return cli_fail(AZ_CANTCREAT, _("cannot find a place for the default workbook: set XDG_DATA_HOME or HOME"));
+	if (argc - optind == 0)
+		printf(_("Workbook: %s\n"), path);
+	if (stat(path, &st) != 0 && errno == ENOENT) {
+		if (az_workbook_write_new(path, 0, az_workbook_fill_empty, NULL, &err) != AZ_OK) {
+			free(path);
+			return fail_err(&err);
+		}
+		printf(_("Created %s\n"), path);
+	}
+	char *args[] = { "status", path, NULL };
+	rc = cmd_status(2, args);
+	free(path);
+	return rc;
+}

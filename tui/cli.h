@@ -1,0 +1,16 @@
+/* The command line: subcommands that do not need the screen. */
+#ifndef ANZEN_CLI_H
+#define ANZEN_CLI_H
+
+int cmd_new(int argc, char **argv);
+int cmd_status(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_open(int argc, char **argv);
+
+/* Prints "anzen: msg" on stderr and returns code. */
+int cli_fail(int code, const char *msg);
+/* The default workbook under $XDG_DATA_HOME/anzen/, its directory created; free() it. */
+char *cli_default_workbook(void);
+
+#endif
