@@ -12,6 +12,18 @@
 #include "model/text.h"
 
 #define MAX_ERRORS 20
+#define MAX_TABLES 16
+
+#define CACHED 8
+
+/* Statements kept for one table's rows: most rows of a file have the same keys. */
+struct row_cache {
+	sqlite3_stmt *members;
+	struct {
+		uint32_t mask;
+		sqlite3_stmt *st;
+	} ins[CACHED];
+};
 
 struct loader {
 	struct az_store *s;
@@ -19,7 +31,16 @@ struct loader {
 	const char *name;
 	sqlite3_str *errs;
 	int nerr;
+	struct row_cache cache;
 };
+
+static void cache_clear(struct row_cache *c)
+{
+	sqlite3_finalize(c->members);
+	for (int i = 0; i < CACHED; i++)
+		sqlite3_finalize(c->ins[i].st);
+	memset(c, 0, sizeof *c);
+}
 
 static void bad(struct loader *L, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void bad(struct loader *L, const char *fmt, ...)
@@ -129,7 +150,7 @@ static int check_bind(struct loader *L, sqlite3_stmt *ins, int idx, const struct
 	default: {
 		size_t n = az_utf8_count(v, bytes);
 		if (n < (size_t)c->min || n > (size_t)c->max) {
-			bad(L, _("%s: text of %zu characters; it must have %ld to %ld"), path, n, c->min, c->max);
+			bad(L, _("%s: text of %llu characters; it must have %ld to %ld"), path, (unsigned long long)n, c->min, c->max);
 			return -1;
 		}
 	}
@@ -139,11 +160,50 @@ static int check_bind(struct loader *L, sqlite3_stmt *ins, int idx, const struct
 }
 
 /* Validates one row object and inserts it with the members it has; absent columns take their defaults. */
+static sqlite3_stmt *insert_for(struct loader *L, const struct az_table *t, uint32_t present)
+{
+	int slot;
+	for (slot = 0; slot < CACHED && L->cache.ins[slot].st; slot++)
+		if (L->cache.ins[slot].mask == present) {
+			sqlite3_reset(L->cache.ins[slot].st);
+			sqlite3_clear_bindings(L->cache.ins[slot].st);
+			return L->cache.ins[slot].st;
+		}
+	if (slot == CACHED) { /* many shapes: start over */
+		for (int i = 0; i < CACHED; i++)
+			sqlite3_finalize(L->cache.ins[i].st), L->cache.ins[i].st = NULL;
+		slot = 0;
+	}
+	sqlite3_str *q = sqlite3_str_new(NULL), *v = sqlite3_str_new(NULL);
+	sqlite3_str_appendf(q, "INSERT INTO %s (", t->name);
+	if (t->singleton)
+		sqlite3_str_appendall(q, "id"), sqlite3_str_appendall(v, "1");
+	int n = t->singleton;
+	for (size_t i = 0; i < t->ncols; i++)
+		if (present & (1u << i)) {
+			sqlite3_str_appendf(q, "%s%s", n ? ", " : "", t->cols[i].name);
+			sqlite3_str_appendf(v, "%s?%d", n ? ", " : "", (int)i + 1);
+			n++;
+		}
+	char *vals = sqlite3_str_finish(v);
+	sqlite3_str_appendf(q, ") VALUES (%s)", vals ? vals : "");
+	sqlite3_free(vals);
+	char *sql = sqlite3_str_finish(q);
+	sqlite3_stmt *ins = sql ? prepare(L, sql) : NULL;
+	sqlite3_free(sql);
+	L->cache.ins[slot].mask = present;
+	L->cache.ins[slot].st = ins;
+	return ins;
+}
+
 static void load_row(struct loader *L, const struct az_table *t, const char *obj, const char *where)
 {
-	sqlite3_stmt *m = prepare(L, "SELECT key, type, atom FROM json_each(?1)");
+	if (!L->cache.members)
+		L->cache.members = prepare(L, "SELECT key, type, atom FROM json_each(?1)");
+	sqlite3_stmt *m = L->cache.members;
 	if (!m)
 		return;
+	sqlite3_reset(m);
 	sqlite3_bind_text(m, 1, obj, -1, SQLITE_STATIC);
 	uint32_t present = 0;
 	int ok = 1;
@@ -163,31 +223,11 @@ static void load_row(struct loader *L, const struct az_table *t, const char *obj
 			bad(L, _("%s: missing required key \"%s\""), where, t->cols[i].name);
 			ok = 0;
 		}
-	if (!ok) {
-		sqlite3_finalize(m);
+	if (!ok)
 		return;
-	}
-	sqlite3_str *q = sqlite3_str_new(NULL), *v = sqlite3_str_new(NULL);
-	sqlite3_str_appendf(q, "INSERT INTO %s (", t->name);
-	if (t->singleton)
-		sqlite3_str_appendall(q, "id"), sqlite3_str_appendall(v, "1");
-	int n = t->singleton;
-	for (size_t i = 0; i < t->ncols; i++)
-		if (present & (1u << i)) {
-			sqlite3_str_appendf(q, "%s%s", n ? ", " : "", t->cols[i].name);
-			sqlite3_str_appendf(v, "%s?%d", n ? ", " : "", (int)i + 1);
-			n++;
-		}
-	char *vals = sqlite3_str_finish(v);
-	sqlite3_str_appendf(q, ") VALUES (%s)", vals ? vals : "");
-	sqlite3_free(vals);
-	char *sql = sqlite3_str_finish(q);
-	sqlite3_stmt *ins = sql ? prepare(L, sql) : NULL;
-	sqlite3_free(sql);
-	if (!ins) {
-		sqlite3_finalize(m);
+	sqlite3_stmt *ins = insert_for(L, t, present);
+	if (!ins)
 		return;
-	}
 	sqlite3_reset(m);
 	while (sqlite3_step(m) == SQLITE_ROW) {
 		const char *k = (const char *)sqlite3_column_text(m, 0);
@@ -197,7 +237,6 @@ static void load_row(struct loader *L, const struct az_table *t, const char *obj
 			ok = 0;
 		sqlite3_free(path);
 	}
-	sqlite3_finalize(m);
 	if (ok && sqlite3_step(ins) != SQLITE_DONE) {
 		int ext = sqlite3_extended_errcode(L->db);
 		if (ext == SQLITE_CONSTRAINT_PRIMARYKEY || ext == SQLITE_CONSTRAINT_UNIQUE)
@@ -205,13 +244,15 @@ static void load_row(struct loader *L, const struct az_table *t, const char *obj
 		else
 			bad(L, _("%s: refused: %s"), where, sqlite3_errmsg(L->db));
 	}
-	sqlite3_finalize(ins);
+	sqlite3_reset(ins);
 }
 
-static void load_table(struct loader *L, const struct az_table *t, const char *json, const char *jtype)
+/* value is this table's own JSON text (an object, an array or null), already cut from the document. */
+static void load_table(struct loader *L, const struct az_table *t, const char *value, const char *jtype)
 {
 	char root[80];
 	snprintf(root, sizeof root, "$.%s", t->name);
+	cache_clear(&L->cache);
 	if (t->singleton) {
 		if (!strcmp(jtype, "null") && strcmp(t->name, "clinic") != 0)
 			return;
@@ -221,36 +262,28 @@ static void load_table(struct loader *L, const struct az_table *t, const char *j
 		}
 		if (!strcmp(t->name, "clinic"))
 			sqlite3_exec(L->db, "DELETE FROM clinic", NULL, NULL, NULL);
-		sqlite3_stmt *st = prepare(L, "SELECT json_extract(?1, ?2)");
-		if (!st)
-			return;
-		sqlite3_bind_text(st, 1, json, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, root, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			load_row(L, t, (const char *)sqlite3_column_text(st, 0), root);
-		sqlite3_finalize(st);
+		load_row(L, t, value, root);
 		return;
 	}
 	if (strcmp(jtype, "array") != 0) {
 		bad(L, _("%s: must be an array, not %s"), root, type_word(jtype));
 		return;
 	}
-	sqlite3_stmt *st = prepare(L, "SELECT json_array_length(?1, ?2)");
+	sqlite3_stmt *st = prepare(L, "SELECT json_array_length(?1)");
 	if (!st)
 		return;
-	sqlite3_bind_text(st, 1, json, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, root, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, value, -1, SQLITE_STATIC);
 	sqlite3_int64 count = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_finalize(st);
 	if ((size_t)count > t->max_rows) {
-		bad(L, _("%s: %lld elements; a workbook holds at most %zu"), root, (long long)count, t->max_rows);
+		bad(L, _("%s: %lld elements; a workbook holds at most %llu"), root, (long long)count,
+		    (unsigned long long)t->max_rows);
 		return;
 	}
-	st = prepare(L, "SELECT key, type, value FROM json_each(?1, ?2)");
+	st = prepare(L, "SELECT key, type, value FROM json_each(?1)");
 	if (!st)
 		return;
-	sqlite3_bind_text(st, 1, json, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, root, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, value, -1, SQLITE_STATIC);
 	while (sqlite3_step(st) == SQLITE_ROW && L->nerr < MAX_ERRORS) {
 		char where[96];
 		snprintf(where, sizeof where, "%s[%lld]", root, (long long)sqlite3_column_int64(st, 0));
@@ -332,7 +365,7 @@ static void check_top(struct loader *L, const char *json)
 
 int az_import_json(struct az_store *s, const char *json, size_t len, const char *name, struct az_error *err)
 {
-	struct loader L = { s, az_store_db(s), name, sqlite3_str_new(NULL), 0 };
+	struct loader L = { s, az_store_db(s), name, sqlite3_str_new(NULL), 0, { 0 } };
 	size_t at = az_utf8_invalid_at(json, len);
 	if (at != (size_t)-1) {
 		sqlite3_free(sqlite3_str_finish(L.errs));
@@ -369,15 +402,31 @@ int az_import_json(struct az_store *s, const char *json, size_t len, const char 
 			sqlite3_free(sqlite3_str_finish(L.errs));
 			return err->code;
 		}
-		st = prepare(&L, "SELECT key, type FROM json_each(?1)");
-		for (const struct az_table *const *t = az_tables_load_order; st && *t && L.nerr < MAX_ERRORS; t++) {
-			sqlite3_reset(st);
-			sqlite3_bind_text(st, 1, json, -1, SQLITE_STATIC);
-			while (sqlite3_step(st) == SQLITE_ROW)
-				if (!strcmp((const char *)sqlite3_column_text(st, 0), (*t)->name))
-					load_table(&L, *t, json, (const char *)sqlite3_column_text(st, 1));
+		/* one parse of the document; each table then parses only its own text */
+		char *parts[MAX_TABLES] = { 0 }, types[MAX_TABLES][8] = { { 0 } };
+		st = prepare(&L, "SELECT key, type, value FROM json_each(?1)");
+		if (st)
+			sqlite3_bind_text(st, 1, json, (int)len, SQLITE_STATIC);
+		while (st && sqlite3_step(st) == SQLITE_ROW) {
+			const struct az_table *t = az_table_find((const char *)sqlite3_column_text(st, 0));
+			if (!t)
+				continue;
+			size_t i = (size_t)(t - az_tables);
+			if (i >= MAX_TABLES)
+				continue;
+			sqlite3_free(parts[i]);
+			parts[i] = sqlite3_mprintf("%s", (const char *)sqlite3_column_text(st, 2));
+			snprintf(types[i], sizeof types[i], "%s", (const char *)sqlite3_column_text(st, 1));
 		}
 		sqlite3_finalize(st);
+		for (const struct az_table *const *t = az_tables_load_order; *t && L.nerr < MAX_ERRORS; t++) {
+			size_t i = (size_t)(*t - az_tables);
+			if (i < MAX_TABLES && types[i][0])
+				load_table(&L, *t, parts[i] ? parts[i] : "null", types[i]);
+		}
+		for (size_t i = 0; i < MAX_TABLES; i++)
+			sqlite3_free(parts[i]);
+		cache_clear(&L.cache);
 		if (L.nerr == 0)
 			check_references(&L);
 		if (L.nerr == 0 && (az_store_set_logging(s, 1, err) != AZ_OK || az_store_commit(s, err) != AZ_OK)) {
