@@ -1,2 +1,33 @@
 #!/bin/sh
-echo 1..0
+# Translations: po/ja.po covers every user-visible string, and a Japanese locale gets Japanese.
+. "$top_srcdir/tests/lib.sh"
+for t in xgettext msgfmt msgcmp; do
+	command -v $t >/dev/null || { echo "1..0 # SKIP $t not installed"; exit 0; }
+done
+po=$top_srcdir/po/ja.po
+msgfmt --check --statistics -o "$T/ja.mo" "$po" 2>"$T/stats"
+ok $? "po/ja.po compiles with msgfmt --check"
+! grep -qE 'untranslated|fuzzy' "$T/stats"
+ok $? "po/ja.po has no untranslated or fuzzy message ($(cat "$T/stats"))"
+(cd "$top_srcdir" && grep -v '^#' po/POTFILES.in | xargs xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 \
+	-o "$T/anzen.pot" --package-name=anzen) 2>"$T/err"
+ok $? "xgettext extracts the source strings"
+msgcmp "$po" "$T/anzen.pot" >"$T/cmp" 2>&1
+ok $? "every source string has an entry in po/ja.po"
+[ $? -eq 0 ] || sed 's/^/#   /' "$T/cmp" | head -20
+
+mkdir -p "$T/locale/ja/LC_MESSAGES"
+cp "$T/ja.mo" "$T/locale/ja/LC_MESSAGES/anzen.mo"
+if locale -a 2>/dev/null | grep -qi '^ja_JP\.utf-\?8$'; then
+	jalang="LC_ALL=ja_JP.UTF-8"
+else
+	jalang="LANGUAGE=ja"   # with C.UTF-8 from lib.sh
+	echo "# ja_JP.UTF-8 is not generated; using LANGUAGE=ja"
+fi
+env ANZEN_LOCALEDIR="$T/locale" $jalang "$ANZEN" --help >"$T/help" 2>&1
+has "$T/help" "使い方" "--help is Japanese under $jalang"
+env ANZEN_LOCALEDIR="$T/locale" $jalang "$ANZEN" status "$T/none.anzen" >"$T/out" 2>"$T/err"
+has "$T/err" "開けません" "error messages are Japanese too"
+env ANZEN_LOCALEDIR="$T/locale" LC_ALL=C.UTF-8 "$ANZEN" --help >"$T/help-en" 2>&1
+has "$T/help-en" "Usage:" "--help is English under C.UTF-8"
+done_testing
