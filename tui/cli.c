@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <wchar.h>
 
 #include "export/json.h"
 #include "guideline/i18n.h"
@@ -119,7 +120,16 @@ int cmd_new(int argc, char **argv)
 	return AZ_OK;
 }
 
-static void line(const char *label, long n) { printf("  %-22s %ld\n", label, n); }
+/* Pads by display columns, not bytes, so Japanese labels line up too. */
+static void line(const char *label, long n)
+{
+	wchar_t w[128];
+	size_t len = mbstowcs(w, label, 128);
+	int cols = len == (size_t)-1 || len >= 128 ? (int)strlen(label) : wcswidth(w, len);
+	if (cols < 0)
+		cols = (int)strlen(label);
+	printf("  %s%*s %ld\n", label, cols < 22 ? 22 - cols : 0, "", n);
+}
 
 int cmd_status(int argc, char **argv)
 {

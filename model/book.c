@@ -1,0 +1,234 @@
+#include <config.h>
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "guideline/i18n.h"
+#include "model/book.h"
+#include "model/tables.h"
+
+/* Strings and arrays live in a few large blocks, freed together. */
+struct az_arena {
+	struct az_arena *next;
+	size_t used, size;
+	_Alignas(max_align_t) unsigned char data[];
+};
+
+static void *arena_alloc(struct az_arena **a, size_t n)
+{
+	n = (n + 15) & ~(size_t)15;
+	if (!*a || (*a)->used + n > (*a)->size) {
+		size_t size = n > 65536 ? n : 65536;
+		struct az_arena *b = malloc(sizeof *b + size);
+		if (!b)
+			return NULL;
+		b->next = *a;
+		b->used = 0;
+		b->size = size;
+		*a = b;
+	}
+	void *p = (*a)->data + (*a)->used;
+	(*a)->used += n;
+	return p;
+}
+
+static const char *arena_str(struct az_arena **a, const unsigned char *s, int len)
+{
+	if (!s)
+		return "";
+	char *p = arena_alloc(a, (size_t)len + 1);
+	if (p) {
+		memcpy(p, s, (size_t)len);
+		p[len] = '\0';
+	}
+	return p;
+}
+
+enum fkind { F_STR, F_LL, F_INT, F_ENUM };
+
+struct field {
+	const char *col;
+	size_t off;
+	enum fkind kind;
+	const char *const *values; /* F_ENUM */
+};
+
+#define S(t, f) { #f, offsetof(struct t, f), F_STR, NULL }
+#define L(t, f) { #f, offsetof(struct t, f), F_LL, NULL }
+#define I(t, f) { #f, offsetof(struct t, f), F_INT, NULL }
+#define E(t, f, v) { #f, offsetof(struct t, f), F_ENUM, v }
+
+static const struct field clinic_f[] = { S(az_clinic, name), S(az_clinic, address), S(az_clinic, administrator),
+	S(az_clinic, security_officer), S(az_clinic, security_deputy), S(az_clinic, phone) };
+static const struct field assessment_f[] = { I(az_assessment, fiscal_year), S(az_assessment, guideline_version),
+	S(az_assessment, checklist_version), S(az_assessment, approved_by), S(az_assessment, approved_at),
+	S(az_assessment, policy) };
+static const struct field contact_f[] = { L(az_contact, id), E(az_contact, kind, az_contact_kind_values),
+	I(az_contact, position), S(az_contact, role), S(az_contact, name), S(az_contact, organisation),
+	S(az_contact, phone) };
+static const struct field vendor_f[] = { L(az_vendor, id), S(az_vendor, name), S(az_vendor, contact),
+	E(az_vendor, certification, az_certification_values), S(az_vendor, certification_target),
+	S(az_vendor, mds_sds_received), S(az_vendor, note) };
+static const struct field system_f[] = { L(az_system, id), L(az_system, vendor_id), S(az_system, category),
+	S(az_system, name), E(az_system, hosting, az_hosting_values),
+	E(az_system, remote_maintenance, az_remote_values), E(az_system, connection, az_connection_values),
+	S(az_system, device_make), S(az_system, device_model), S(az_system, firmware),
+	I(az_system, holds_patient_data), I(az_system, importance), S(az_system, note) };
+static const struct field risk_f[] = { L(az_risk, id), L(az_risk, system_id), S(az_risk, threat), S(az_risk, title),
+	I(az_risk, likelihood), I(az_risk, severity), E(az_risk, treatment, az_treatment_values),
+	S(az_risk, rationale), S(az_risk, transfer_to), I(az_risk, residual_likelihood),
+	I(az_risk, residual_severity), S(az_risk, accepted_by), S(az_risk, accepted_at) };
+static const struct field action_f[] = { L(az_action, id), L(az_action, risk_id), S(az_action, control),
+	S(az_action, description), S(az_action, owner), S(az_action, due),
+	E(az_action, status, az_action_status_values), S(az_action, done_at) };
+static const struct field vanswer_f[] = { L(az_vendor_answer, vendor_id), S(az_vendor_answer, question),
+	E(az_vendor_answer, answer, az_answer3_values), S(az_vendor_answer, value), S(az_vendor_answer, note),
+	S(az_vendor_answer, confirmed_at) };
+static const struct field canswer_f[] = { S(az_checklist_answer, checklist), S(az_checklist_answer, item),
+	E(az_checklist_answer, device, az_device_values), E(az_checklist_answer, answer, az_checklist_answer_values),
+	S(az_checklist_answer, checked_at), S(az_checklist_answer, target_at), S(az_checklist_answer, note) };
+
+#define NF(a) (sizeof a / sizeof a[0])
+
+/* Loads every row of table into an arena array of structs of the given size. */
+static int load(struct az_store *s, struct az_book *b, const char *table, const char *order,
+		const struct field *f, size_t nf, size_t size, void **out, size_t *n, struct az_error *err)
+{
+	sqlite3_str *q = sqlite3_str_new(NULL);
+	for (size_t i = 0; i < nf; i++)
+		sqlite3_str_appendf(q, "%s%s", i ? ", " : "SELECT ", f[i].col);
+	sqlite3_str_appendf(q, " FROM %s ORDER BY %s", table, order);
+	char *sql = sqlite3_str_finish(q);
+	sqlite3_stmt *st = NULL;
+	sqlite3_int64 count = 0;
+	if (sql) {
+		char *cq = sqlite3_mprintf("SELECT count(*) FROM %s", table);
+		if (cq && sqlite3_prepare_v2(az_store_db(s), cq, -1, &st, NULL) == SQLITE_OK &&
+		    sqlite3_step(st) == SQLITE_ROW)
+			count = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+		sqlite3_free(cq);
+		st = NULL;
+	}
+	if (!sql || sqlite3_prepare_v2(az_store_db(s), sql, -1, &st, NULL) != SQLITE_OK) {
+		sqlite3_free(sql);
+		return az_store_sqlfail(s, err, AZ_IOERR, _("cannot read"));
+	}
+	sqlite3_free(sql);
+	unsigned char *rows = arena_alloc(&b->arena, size * (size_t)(count ? count : 1));
+	size_t i = 0;
+	int rc;
+	if (!rows) {
+		sqlite3_finalize(st);
+		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+	}
+	memset(rows, 0, size * (size_t)(count ? count : 1));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && i < (size_t)count) {
+		unsigned char *row = rows + size * i++;
+		for (size_t k = 0; k < nf; k++) {
+			void *p = row + f[k].off;
+			int c = (int)k, null = sqlite3_column_type(st, c) == SQLITE_NULL;
+			switch (f[k].kind) {
+			case F_STR:
+				*(const char **)p = arena_str(&b->arena, sqlite3_column_text(st, c),
+							      sqlite3_column_bytes(st, c));
+				if (!*(const char **)p)
+					rc = SQLITE_NOMEM;
+				break;
+			case F_LL:
+				*(long long *)p = null ? 0 : sqlite3_column_int64(st, c);
+				break;
+			case F_INT:
+				*(int *)p = null ? 0 : sqlite3_column_int(st, c);
+				break;
+			case F_ENUM:
+				*(int *)p = null ? -1 : az_enum_index(f[k].values, (const char *)sqlite3_column_text(st, c));
+				break;
+			}
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return az_store_sqlfail(s, err, AZ_IOERR, _("cannot read"));
+	*out = rows;
+	*n = i;
+	return AZ_OK;
+}
+
+#define LOAD(tbl, order, fields, type, arr)                                                          \
+	load(s, b, tbl, order, fields, NF(fields), sizeof(struct type), (void **)&b->arr, &b->n_##arr, err)
+
+int az_book_load(struct az_store *s, struct az_book *b, struct az_error *err)
+{
+	void *one = NULL;
+	size_t n = 0;
+	memset(b, 0, sizeof *b);
+	int rc = load(s, b, "clinic", "id", clinic_f, NF(clinic_f), sizeof b->clinic, &one, &n, err);
+	if (rc == AZ_OK) {
+		if (n)
+			b->clinic = *(struct az_clinic *)one;
+		else
+			b->clinic = (struct az_clinic){ "", "", "", "", "", "" };
+		rc = load(s, b, "assessment", "id", assessment_f, NF(assessment_f), sizeof b->assessment, &one, &n, err);
+	}
+	if (rc == AZ_OK) {
+		if (n) {
+			b->assessment = *(struct az_assessment *)one;
+			b->assessment.present = 1;
+		} else {
+			b->assessment = (struct az_assessment){ 0, 0, "", "", "", "", "" };
+		}
+	}
+	if (rc == AZ_OK)
+		rc = LOAD("contacts", "position, id", contact_f, az_contact, contacts);
+	if (rc == AZ_OK)
+		rc = LOAD("vendors", "id", vendor_f, az_vendor, vendors);
+	if (rc == AZ_OK)
+		rc = LOAD("systems", "id", system_f, az_system, systems);
+	if (rc == AZ_OK)
+		rc = LOAD("risks", "id", risk_f, az_risk, risks);
+	if (rc == AZ_OK)
+		rc = LOAD("actions", "id", action_f, az_action, actions);
+	if (rc == AZ_OK)
+		rc = LOAD("vendor_answers", "vendor_id, question", vanswer_f, az_vendor_answer, vendor_answers);
+	if (rc == AZ_OK)
+		rc = LOAD("checklist_answers", "checklist, item, device", canswer_f, az_checklist_answer,
+			  checklist_answers);
+	if (rc == AZ_OK) {
+		sqlite3_stmt *st = NULL;
+		if (sqlite3_prepare_v2(az_store_db(s), "SELECT count(*) FROM changelog", -1, &st, NULL) == SQLITE_OK &&
+		    sqlite3_step(st) == SQLITE_ROW)
+			b->changelog_count = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	if (rc != AZ_OK)
+		az_book_free(b);
+	return rc;
+}
+
+void az_book_free(struct az_book *b)
+{
+	while (b->arena) {
+		struct az_arena *next = b->arena->next;
+		free(b->arena);
+		b->arena = next;
+	}
+	memset(b, 0, sizeof *b);
+}
+
+/* Rows are in id order, so ids can be searched. */
+#define FIND(type, arr)                                                            \
+	size_t lo = 0, hi = b->n_##arr;                                            \
+	while (lo < hi) {                                                          \
+		size_t mid = lo + (hi - lo) / 2;                                   \
+		if (b->arr[mid].id < id)                                           \
+			lo = mid + 1;                                              \
+		else                                                               \
+			hi = mid;                                                  \
+	}                                                                          \
+	return lo < b->n_##arr && b->arr[lo].id == id ? &b->arr[lo] : NULL;
+
+const struct az_system *az_book_system(const struct az_book *b, long long id) { FIND(az_system, systems) }
+const struct az_vendor *az_book_vendor(const struct az_book *b, long long id) { FIND(az_vendor, vendors) }
+const struct az_risk *az_book_risk(const struct az_book *b, long long id) { FIND(az_risk, risks) }
