@@ -3,7 +3,7 @@
 # or the complete new one; never a damaged file.
 . "$top_srcdir/tests/lib.sh"
 command -v sqlite3 >/dev/null || { echo "1..0 # SKIP sqlite3 CLI not installed"; exit 0; }
-sh "$top_srcdir/bench/gen.sh" 500 5000 50 >"$T/in.json"
+sh "$top_srcdir/bench/gen.sh" 200 2000 20 >"$T/in.json"
 "$ANZEN" import -o "$T/ref.anzen" "$T/in.json" || exit 1
 "$ANZEN" export -o "$T/ref.json" "$T/ref.anzen" || exit 1
 "$ANZEN" new "$T/old.anzen" >/dev/null || exit 1
