@@ -41,6 +41,8 @@ static char *slurp(const char *p, size_t *n)
 		b = NULL;
 	}
 	fclose(f);
+	if (b)
+		b[sz] = '\0'; /* sqlite3_exec reads it as a C string */
 	*n = (size_t)sz;
 	return b;
 }
