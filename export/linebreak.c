@@ -64,6 +64,11 @@ int az_kinsoku_no_start(uint32_t cp)
 		0x30F5, 0x30F6, 0xFF67, 0xFF68, 0xFF69, 0xFF6A, 0xFF6B, 0xFF6C, 0xFF6D, 0xFF6E, 0xFF6F,
 		')', ']', '}', ',', '.', '!', '?', ':', ';', '%',
 	};
+	/* Outside these ranges nothing is listed: ideographs and letters skip the search. */
+	if ((cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
+	    (cp >= 0x80 && cp < 0x2019) || (cp > 0x2026 && cp < 0x3001) || (cp > 0x30FE && cp < 0xFF01) ||
+	    cp > 0xFF70)
+		return 0;
 	return in_list(cp, list, sizeof list / sizeof list[0]);
 }
 
@@ -73,6 +78,10 @@ int az_kinsoku_no_end(uint32_t cp)
 		0xFF08, 0x300C, 0x300E, 0x3010, 0x3014, 0x3008, 0x300A, 0x3016, 0x3018, 0xFF3B, 0xFF5B,
 		0xFF62, 0x2018, 0x201C, 0x301D, '(', '[', '{',
 	};
+	if ((cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
+	    (cp >= 0x80 && cp < 0x2018) || (cp > 0x201D && cp < 0x3008) || (cp > 0x301D && cp < 0xFF08) ||
+	    cp > 0xFF62)
+		return 0;
 	return in_list(cp, list, sizeof list / sizeof list[0]);
 }
 
