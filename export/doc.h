@@ -1,0 +1,67 @@
+/* The laid-out document shared by the layout (typeset.c) and the libharu drawing (pdfdraw.c). */
+#ifndef ANZEN_EXPORT_DOC_H
+#define ANZEN_EXPORT_DOC_H
+
+#include <stddef.h>
+
+#include "export/font.h"
+#include "export/typeset.h"
+
+/* A4 portrait in points. */
+#define AZ_PAGE_W 595.276f
+#define AZ_PAGE_H 841.89f
+
+enum az_op_kind { AZ_OP_TEXT, AZ_OP_FILL, AZ_OP_LINE };
+
+/* One drawing operation. TEXT: baseline at (x, y), NUL-terminated UTF-8 at pool + off.
+ * FILL: rectangle (x, y) lower-left, w x h. LINE: from (x, y) to (x + w, y + h), width lw. */
+struct az_op {
+	unsigned char kind, bold;
+	float x, y, w, h, size, lw;
+	struct az_rgb rgb;
+	size_t off;
+};
+
+struct az_attachment {
+	char *name, *mime;
+	unsigned char *data;
+	size_t len;
+};
+
+struct az_doc {
+	struct az_doc_options opt;
+	struct az_font *font;
+	uint32_t repl; /* printed for anything the font cannot draw: 〓, or '?' */
+	struct az_error err;
+	char date[11]; /* YYYY-MM-DD or "" */
+
+	struct az_op *ops;
+	size_t nops, capops;
+	size_t *page_first; /* index of the first op of each page */
+	size_t npages, cappages;
+	char *pool; /* cleaned, NUL-terminated strings the ops point into */
+	size_t npool, cappool;
+
+	/* cleaned copies of the options (offsets into pool, or (size_t)-1 for none) */
+	size_t info[5], header[4];
+
+	float y; /* top of the free space on the current page */
+
+	/* the open table */
+	size_t ncols;
+	enum az_align *col_align;
+	char **col_titles; /* cleaned */
+	float *col_x, *col_w;
+	float head_h; /* height of its header row */
+
+	uint32_t *warned; /* code points already reported (0xFFFFFFFF: invalid UTF-8) */
+	size_t nwarned, capwarned;
+
+	struct az_attachment *att;
+	size_t natt;
+};
+
+/* Draws the laid-out pages with libharu into a malloc'd buffer. */
+int az_doc_render(struct az_doc *d, char **out, size_t *len, struct az_error *err);
+
+#endif

@@ -1,0 +1,304 @@
+/* Draws a laid-out document with libharu 2.3.0: subset font, pages, running header and footer,
+ * document information and attachments. Every libharu status is checked; the error handler only
+ * records (no longjmp), and the first error abandons the document. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <hpdf.h>
+#include <hpdf_catalog.h>
+#include <hpdf_namedict.h>
+#include <hpdf_objects.h>
+
+#include "export/doc.h"
+#include "export/linebreak.h"
+#include "guideline/i18n.h"
+
+struct hpdf_state {
+	HPDF_STATUS error, detail;
+};
+
+static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
+{
+	struct hpdf_state *st = user;
+	if (st->error == HPDF_OK)
+		st->error = error, st->detail = detail;
+}
+
+/* Fails with the recorded libharu error, or with status when the handler saw none. */
+static int hpdf_fail(struct az_error *err, const struct hpdf_state *st, HPDF_STATUS status, const char *stage)
+{
+	HPDF_STATUS e = st->error != HPDF_OK ? st->error : status;
+	if (e == HPDF_FAILD_TO_ALLOC_MEM)
+		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+	return az_fail(err, AZ_IOERR, _("PDF library error 0x%04X (detail %u) while %s"), (unsigned)e,
+		       (unsigned)st->detail, stage);
+}
+
+#define CHECK(call)                                 \
+	do {                                        \
+		status = (call);                    \
+		if (status != HPDF_OK || st->error) \
+			return status ? status : st->error; \
+	} while (0)
+
+static float text_width(struct az_font *f, const char *s, float size)
+{
+	long w = 0;
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;)
+		w += az_font_width(f, az_utf8_next(s, n, &i));
+	return (float)w * size / 1000.0f;
+}
+
+struct pen {
+	HPDF_Page page;
+	HPDF_Font font;
+	int in_text, bold;
+	float size, lw;
+	struct az_rgb fill, stroke;
+};
+
+static int same(struct az_rgb a, struct az_rgb b)
+{
+	return a.r == b.r && a.g == b.g && a.b == b.b;
+}
+
+static HPDF_STATUS draw_op(struct pen *p, const struct az_op *o, const char *pool, struct hpdf_state *st)
+{
+	HPDF_STATUS status;
+	if (o->kind == AZ_OP_TEXT) {
+		if (!p->in_text) {
+			CHECK(HPDF_Page_BeginText(p->page));
+			p->in_text = 1;
+		}
+		if (o->size != p->size) {
+			CHECK(HPDF_Page_SetFontAndSize(p->page, p->font, o->size));
+			p->size = o->size;
+		}
+		if (!same(o->rgb, p->fill)) {
+			CHECK(HPDF_Page_SetRGBFill(p->page, o->rgb.r, o->rgb.g, o->rgb.b));
+			p->fill = o->rgb;
+		}
+		if (o->bold != p->bold) {
+			/* IPAexGothic has no bold face: a thin outline thickens the strokes. */
+			CHECK(HPDF_Page_SetTextRenderingMode(p->page, o->bold ? HPDF_FILL_THEN_STROKE : HPDF_FILL));
+			p->bold = o->bold;
+		}
+		if (o->bold && (!same(o->rgb, p->stroke) || p->lw != o->size * 0.035f)) {
+			CHECK(HPDF_Page_SetRGBStroke(p->page, o->rgb.r, o->rgb.g, o->rgb.b));
+			CHECK(HPDF_Page_SetLineWidth(p->page, o->size * 0.035f));
+			p->stroke = o->rgb, p->lw = o->size * 0.035f;
+		}
+		CHECK(HPDF_Page_TextOut(p->page, o->x, o->y, pool + o->off));
+		return HPDF_OK;
+	}
+	/* Path operators inside a text object are an error (0x1051), so close it first. */
+	if (p->in_text) {
+		CHECK(HPDF_Page_EndText(p->page));
+		p->in_text = 0;
+	}
+	if (o->kind == AZ_OP_FILL) {
+		if (!same(o->rgb, p->fill)) {
+			CHECK(HPDF_Page_SetRGBFill(p->page, o->rgb.r, o->rgb.g, o->rgb.b));
+			p->fill = o->rgb;
+		}
+		CHECK(HPDF_Page_Rectangle(p->page, o->x, o->y, o->w, o->h));
+		CHECK(HPDF_Page_Fill(p->page));
+	} else {
+		if (!same(o->rgb, p->stroke)) {
+			CHECK(HPDF_Page_SetRGBStroke(p->page, o->rgb.r, o->rgb.g, o->rgb.b));
+			p->stroke = o->rgb;
+		}
+		if (o->lw != p->lw) {
+			CHECK(HPDF_Page_SetLineWidth(p->page, o->lw));
+			p->lw = o->lw;
+		}
+		CHECK(HPDF_Page_MoveTo(p->page, o->x, o->y));
+		CHECK(HPDF_Page_LineTo(p->page, o->x + o->w, o->y + o->h));
+		CHECK(HPDF_Page_Stroke(p->page));
+	}
+	return HPDF_OK;
+}
+
+/* Header: left and right texts over a rule; footer: left, "n / N", right under a rule. */
+static HPDF_STATUS draw_running(struct az_doc *d, struct pen *p, size_t page, struct hpdf_state *st)
+{
+	const float size = 8, left = 45, right = AZ_PAGE_W - 45;
+	const struct az_rgb grey = { 0.3f, 0.3f, 0.3f }, rule = { 0.55f, 0.55f, 0.55f };
+	char num[48];
+	snprintf(num, sizeof num, "%zu / %zu", page + 1, d->npages);
+	/* Offsets of the texts in the pool, and where they go; num is placed separately. */
+	const size_t *h = d->header;
+	struct az_op ops[7];
+	int n = 0;
+	ops[n++] = (struct az_op){ .kind = AZ_OP_LINE, .x = left, .y = AZ_PAGE_H - 44, .w = right - left, .lw = 0.4f,
+				   .rgb = rule };
+	ops[n++] = (struct az_op){ .kind = AZ_OP_LINE, .x = left, .y = 42, .w = right - left, .lw = 0.4f,
+				   .rgb = rule };
+	const float x[4] = { left, right, left, right }, y[4] = { AZ_PAGE_H - 38, AZ_PAGE_H - 38, 30, 30 };
+	for (int i = 0; i < 4; i++) {
+		if (h[i] == (size_t)-1 || !d->pool[h[i]])
+			continue;
+		float tx = i % 2 ? x[i] - text_width(d->font, d->pool + h[i], size) : x[i];
+		ops[n++] = (struct az_op){ .kind = AZ_OP_TEXT, .x = tx, .y = y[i], .size = size, .rgb = grey,
+					   .off = h[i] };
+	}
+	HPDF_STATUS status;
+	for (int i = 0; i < n; i++)
+		CHECK(draw_op(p, &ops[i], d->pool, st));
+	struct az_op o = { .kind = AZ_OP_TEXT, .x = (AZ_PAGE_W - text_width(d->font, num, size)) / 2, .y = 30,
+			   .size = size, .rgb = grey };
+	if (!p->in_text) {
+		CHECK(HPDF_Page_BeginText(p->page));
+		p->in_text = 1;
+	}
+	CHECK(draw_op(p, &o, num, st)); /* o.off is 0: the text is num itself */
+	return HPDF_OK;
+}
+
+static HPDF_STATUS draw_page(struct az_doc *d, HPDF_Doc pdf, HPDF_Font font, size_t i, struct hpdf_state *st)
+{
+	HPDF_STATUS status;
+	struct pen p = { 0 };
+	p.page = HPDF_AddPage(pdf);
+	if (!p.page)
+		return st->error ? st->error : HPDF_FAILD_TO_ALLOC_MEM;
+	p.font = font;
+	p.lw = 1; /* PDF's initial graphics state: black, width 1 */
+	CHECK(HPDF_Page_SetWidth(p.page, AZ_PAGE_W));
+	CHECK(HPDF_Page_SetHeight(p.page, AZ_PAGE_H));
+	size_t end = i + 1 < d->npages ? d->page_first[i + 1] : d->nops;
+	for (size_t k = d->page_first[i]; k < end; k++)
+		CHECK(draw_op(&p, &d->ops[k], d->pool, st));
+	CHECK(draw_running(d, &p, i, st));
+	if (p.in_text)
+		CHECK(HPDF_Page_EndText(p.page));
+	return HPDF_OK;
+}
+
+/* An embedded file built from memory. HPDF_AttachFile (2.3.0) would write the full path of a
+ * file on disk as both its name and its name-tree key, and /Type /F instead of /Filespec. */
+static HPDF_STATUS attach(HPDF_Doc pdf, const struct az_attachment *a, struct hpdf_state *st)
+{
+	HPDF_STATUS status;
+	HPDF_NameDict names = HPDF_Catalog_GetNames(pdf->catalog);
+	if (!names) {
+		names = HPDF_NameDict_New(pdf->mmgr, pdf->xref);
+		if (!names)
+			return st->error ? st->error : HPDF_FAILD_TO_ALLOC_MEM;
+		CHECK(HPDF_Catalog_SetNames(pdf->catalog, names));
+	}
+	HPDF_NameTree tree = HPDF_NameDict_GetNameTree(names, HPDF_NAME_EMBEDDED_FILES);
+	if (!tree) {
+		tree = HPDF_NameTree_New(pdf->mmgr, pdf->xref);
+		if (!tree)
+			return st->error ? st->error : HPDF_FAILD_TO_ALLOC_MEM;
+		CHECK(HPDF_NameDict_SetNameTree(names, HPDF_NAME_EMBEDDED_FILES, tree));
+	}
+	HPDF_Dict spec = HPDF_Dict_New(pdf->mmgr);
+	if (!spec)
+		return st->error ? st->error : HPDF_FAILD_TO_ALLOC_MEM;
+	CHECK(HPDF_Xref_Add(pdf->xref, spec));
+	HPDF_Dict file = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+	HPDF_Dict ef = HPDF_Dict_New(pdf->mmgr);
+	HPDF_Dict params = HPDF_Dict_New(pdf->mmgr);
+	HPDF_String fname = HPDF_String_New(pdf->mmgr, a->name, NULL);
+	HPDF_String uname = HPDF_String_New(pdf->mmgr, a->name, NULL);
+	HPDF_String key = HPDF_String_New(pdf->mmgr, a->name, NULL);
+	if (!file || !ef || !params || !fname || !uname || !key)
+		return st->error ? st->error : HPDF_FAILD_TO_ALLOC_MEM;
+	file->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	CHECK(HPDF_Stream_Write(file->stream, a->data, (HPDF_UINT)a->len));
+	CHECK(HPDF_Dict_AddName(file, "Type", "EmbeddedFile"));
+	CHECK(HPDF_Dict_AddName(file, "Subtype", a->mime));
+	CHECK(HPDF_Dict_AddNumber(params, "Size", (HPDF_INT32)a->len));
+	CHECK(HPDF_Dict_Add(file, "Params", params));
+	CHECK(HPDF_Dict_Add(ef, "F", file));
+	CHECK(HPDF_Dict_AddName(spec, "Type", "Filespec"));
+	CHECK(HPDF_Dict_Add(spec, "F", fname));
+	CHECK(HPDF_Dict_Add(spec, "UF", uname));
+	CHECK(HPDF_Dict_Add(spec, "EF", ef));
+	CHECK(HPDF_NameTree_Add(tree, key, spec));
+	pdf->pdf_version = HPDF_VER_17; /* /UF */
+	return HPDF_OK;
+}
+
+static HPDF_STATUS set_info(struct az_doc *d, HPDF_Doc pdf, struct hpdf_state *st)
+{
+	static const HPDF_InfoType types[5] = { HPDF_INFO_TITLE, HPDF_INFO_AUTHOR, HPDF_INFO_SUBJECT,
+						HPDF_INFO_CREATOR, HPDF_INFO_KEYWORDS };
+	HPDF_STATUS status;
+	for (int i = 0; i < 5; i++)
+		if (d->info[i] != (size_t)-1)
+			CHECK(HPDF_SetInfoAttr(pdf, types[i], d->pool + d->info[i]));
+	CHECK(HPDF_SetInfoAttr(pdf, HPDF_INFO_PRODUCER, "anzen " PACKAGE_VERSION " (libharu)"));
+	if (d->date[0]) {
+		HPDF_Date t = { atoi(d->date), atoi(d->date + 5), atoi(d->date + 8), 0, 0, 0, 'Z', 0, 0 };
+		CHECK(HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, t));
+		CHECK(HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, t));
+	}
+	return HPDF_OK;
+}
+
+static int render(struct az_doc *d, HPDF_Doc pdf, struct hpdf_state *st, char **out, size_t *len,
+		  struct az_error *err)
+{
+	HPDF_STATUS status;
+	if ((status = HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL)) != HPDF_OK || st->error ||
+	    (status = HPDF_UseUTFEncodings(pdf)) != HPDF_OK || st->error ||
+	    (status = HPDF_SetCurrentEncoder(pdf, "UTF-8")) != HPDF_OK || st->error)
+		return hpdf_fail(err, st, status, _("setting up the document"));
+	char *sub = az_font_subset(d->font, err);
+	if (!sub)
+		return err ? err->code : AZ_IOERR;
+	const char *name = HPDF_LoadTTFontFromFile(pdf, sub, HPDF_TRUE);
+	/* libharu keeps the file open and reads the glyphs at save time; the name can go now. */
+	unlink(sub);
+	free(sub);
+	HPDF_Font font = name && !st->error ? HPDF_GetFont(pdf, name, "UTF-8") : NULL;
+	if (!font || st->error)
+		return hpdf_fail(err, st, HPDF_INVALID_FONT_NAME, _("loading the font subset"));
+	if ((status = set_info(d, pdf, st)) != HPDF_OK)
+		return hpdf_fail(err, st, status, _("setting the document information"));
+	for (size_t i = 0; i < d->npages; i++) {
+		if ((status = draw_page(d, pdf, font, i, st)) != HPDF_OK) {
+			char stage[64];
+			snprintf(stage, sizeof stage, _("drawing page %zu"), i + 1);
+			return hpdf_fail(err, st, status, stage);
+		}
+	}
+	for (size_t i = 0; i < d->natt; i++)
+		if ((status = attach(pdf, &d->att[i], st)) != HPDF_OK)
+			return hpdf_fail(err, st, status, _("embedding an attachment"));
+	if ((status = HPDF_SaveToStream(pdf)) != HPDF_OK || st->error)
+		return hpdf_fail(err, st, status, _("writing the PDF"));
+	HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
+	char *buf = malloc(size ? size : 1);
+	if (!buf)
+		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+	HPDF_UINT32 got = size;
+	/* Asking for exactly the size avoids HPDF_STREAM_EOF, which libharu reports as an error. */
+	if (size == 0 || (status = HPDF_ReadFromStream(pdf, (HPDF_BYTE *)buf, &got)) != HPDF_OK || st->error ||
+	    got != size) {
+		free(buf);
+		return hpdf_fail(err, st, status, _("writing the PDF"));
+	}
+	*out = buf, *len = size;
+	return AZ_OK;
+}
+
+int az_doc_render(struct az_doc *d, char **out, size_t *len, struct az_error *err)
+{
+	struct hpdf_state st = { HPDF_OK, HPDF_OK };
+	*out = NULL, *len = 0;
+	HPDF_Doc pdf = HPDF_New(on_error, &st);
+	if (!pdf)
+		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+	int rc = render(d, pdf, &st, out, len, err);
+	HPDF_Free(pdf);
+	return rc;
+}

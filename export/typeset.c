@@ -1,0 +1,842 @@
+#include <config.h>
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "export/doc.h"
+#include "export/linebreak.h"
+#include "guideline/i18n.h"
+#include "model/outfile.h"
+#include "model/text.h"
+
+#define MARGIN_X 45.0f
+#define BODY_TOP (AZ_PAGE_H - 62.0f)
+#define BODY_BOTTOM 56.0f
+#define BODY_W (AZ_PAGE_W - 2 * MARGIN_X)
+#define BODY_SIZE 10.0f
+#define BODY_LEAD 15.0f
+#define CELL_SIZE 8.5f
+#define CELL_LEAD 11.5f
+#define CELL_PAD_X 3.0f
+#define CELL_PAD_Y 3.0f
+#define RULE_W 0.5f
+
+static const struct az_rgb black = { 0, 0, 0 };
+static const struct az_rgb grey_text = { 0.33f, 0.33f, 0.33f };
+static const struct az_rgb rule = { 0.4f, 0.4f, 0.4f };
+static const struct az_rgb head_fill = { 0.86f, 0.88f, 0.91f };
+
+static int oom(struct az_doc *d)
+{
+	return az_fail(&d->err, AZ_IOERR, "%s", _("out of memory"));
+}
+
+/* --- storage --- */
+
+static size_t pool_add(struct az_doc *d, const char *s, size_t n)
+{
+	if (d->npool + n + 1 > d->cappool) {
+		size_t cap = d->cappool ? d->cappool : 4096;
+		while (d->npool + n + 1 > cap)
+			cap *= 2;
+		char *p = realloc(d->pool, cap);
+		if (!p)
+			return oom(d), (size_t)-1;
+		d->pool = p, d->cappool = cap;
+	}
+	size_t off = d->npool;
+	memcpy(d->pool + off, s, n);
+	d->pool[off + n] = '\0';
+	d->npool += n + 1;
+	return off;
+}
+
+static struct az_op *op_new(struct az_doc *d, enum az_op_kind kind)
+{
+	if (d->nops == d->capops) {
+		size_t cap = d->capops ? d->capops * 2 : 256;
+		struct az_op *v = realloc(d->ops, cap * sizeof *v);
+		if (!v)
+			return oom(d), NULL;
+		d->ops = v, d->capops = cap;
+	}
+	struct az_op *o = &d->ops[d->nops++];
+	memset(o, 0, sizeof *o);
+	o->kind = (unsigned char)kind;
+	return o;
+}
+
+static void new_page(struct az_doc *d)
+{
+	if (d->npages == d->cappages) {
+		size_t cap = d->cappages ? d->cappages * 2 : 16;
+		size_t *v = realloc(d->page_first, cap * sizeof *v);
+		if (!v) {
+			oom(d);
+			return;
+		}
+		d->page_first = v, d->cappages = cap;
+	}
+	d->page_first[d->npages++] = d->nops;
+	d->y = BODY_TOP;
+}
+
+static void fill_op(struct az_doc *d, float x, float y, float w, float h, struct az_rgb c)
+{
+	struct az_op *o = op_new(d, AZ_OP_FILL);
+	if (o)
+		o->x = x, o->y = y, o->w = w, o->h = h, o->rgb = c;
+}
+
+static void line_op(struct az_doc *d, float x, float y, float dx, float dy, float lw, struct az_rgb c)
+{
+	struct az_op *o = op_new(d, AZ_OP_LINE);
+	if (o)
+		o->x = x, o->y = y, o->w = dx, o->h = dy, o->lw = lw, o->rgb = c;
+}
+
+static void text_op(struct az_doc *d, float x, float y, float size, int bold, struct az_rgb c, const char *s,
+		    size_t n)
+{
+	if (n == 0)
+		return;
+	size_t off = pool_add(d, s, n);
+	struct az_op *o = off == (size_t)-1 ? NULL : op_new(d, AZ_OP_TEXT);
+	if (o)
+		o->x = x, o->y = y, o->size = size, o->bold = (unsigned char)bold, o->rgb = c, o->off = off;
+}
+
+/* --- text cleaning --- */
+
+static size_t put_utf8(char *b, uint32_t cp)
+{
+	if (cp < 0x80)
+		return b[0] = (char)cp, 1;
+	if (cp < 0x800)
+		return b[0] = (char)(0xC0 | cp >> 6), b[1] = (char)(0x80 | (cp & 0x3F)), 2;
+	if (cp < 0x10000)
+		return b[0] = (char)(0xE0 | cp >> 12), b[1] = (char)(0x80 | ((cp >> 6) & 0x3F)),
+		       b[2] = (char)(0x80 | (cp & 0x3F)), 3;
+	return b[0] = (char)(0xF0 | cp >> 18), b[1] = (char)(0x80 | ((cp >> 12) & 0x3F)),
+	       b[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), b[3] = (char)(0x80 | (cp & 0x3F)), 4;
+}
+
+/* Reports key once per document. */
+__attribute__((format(printf, 3, 4))) static void warn_once(struct az_doc *d, uint32_t key, const char *fmt, ...)
+{
+	for (size_t i = 0; i < d->nwarned; i++)
+		if (d->warned[i] == key)
+			return;
+	if (d->nwarned == d->capwarned) {
+		size_t cap = d->capwarned ? d->capwarned * 2 : 16;
+		uint32_t *v = realloc(d->warned, cap * sizeof *v);
+		if (!v)
+			return;
+		d->warned = v, d->capwarned = cap;
+	}
+	d->warned[d->nwarned++] = key;
+	if (!d->opt.warn)
+		return;
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	d->opt.warn(d->opt.warn_ctx, msg);
+}
+
+static int is_control(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp < 0xA0);
+}
+
+/* A malloc'd copy of s that the font can draw in full: tabs become spaces, CR is dropped, '\n'
+ * stays, and everything else the font cannot draw becomes the replacement character, with a
+ * warning. drawn: the text goes on the page (else into the Info dictionary, where only the BMP
+ * limit applies). */
+static char *clean(struct az_doc *d, const char *s, int drawn)
+{
+	if (!s)
+		s = "";
+	size_t len = strlen(s);
+	char *out = malloc(len * 3 + 4); /* a 1-byte invalid sequence grows to 3 bytes at most */
+	if (!out)
+		return oom(d), NULL;
+	char r[4], c8[5];
+	size_t rn = put_utf8(r, d->repl), n = 0;
+	r[rn] = '\0';
+	for (size_t i = 0; i < len;) {
+		size_t at = i;
+		uint32_t cp = az_utf8_next(s, len, &i);
+		int bad = cp == 0xFFFD && !(i - at == 3 && memcmp(s + at, "\xEF\xBF\xBD", 3) == 0);
+		if (cp == '\r')
+			continue;
+		if (cp == '\t')
+			cp = ' ';
+		if (bad) {
+			warn_once(d, 0xFFFFFFFF, _("invalid UTF-8 in the text; printed as %s"), r);
+			cp = d->repl;
+		} else if (cp == '\n') {
+			/* kept: a hard line break */
+		} else if (is_control(cp)) {
+			warn_once(d, cp, _("control character U+%04X in the text; printed as %s"), (unsigned)cp, r);
+			cp = d->repl;
+		} else if (cp > 0xFFFF) {
+			c8[put_utf8(c8, cp)] = '\0';
+			warn_once(d, cp,
+				  _("U+%04X %s is outside the Basic Multilingual Plane, which libharu 2.3.0 "
+				    "cannot print; printed as %s"),
+				  (unsigned)cp, c8, r);
+			cp = d->repl;
+		} else if (drawn && !az_font_has(d->font, cp)) {
+			c8[put_utf8(c8, cp)] = '\0';
+			warn_once(d, cp, _("U+%04X %s is not in the font %s; printed as %s"), (unsigned)cp, c8,
+				  az_font_family(d->font), r);
+			cp = d->repl;
+		}
+		if (drawn && cp != '\n')
+			az_font_use(d->font, cp);
+		n += put_utf8(out + n, cp);
+	}
+	out[n] = '\0';
+	return out;
+}
+
+/* --- measuring and wrapping --- */
+
+static long width_cb(void *ctx, uint32_t cp)
+{
+	return az_font_width(ctx, cp);
+}
+
+static size_t wrap(struct az_doc *d, const char *s, float width, float size, struct az_line **lines)
+{
+	long max = (long)(width * 1000.0f / size);
+	size_t n = az_wrap(s, strlen(s), max, width_cb, d->font, lines);
+	if (n == 0)
+		oom(d);
+	return n;
+}
+
+static float line_width(const struct az_line *l, float size)
+{
+	return (float)l->width * size / 1000.0f;
+}
+
+/* Baseline of a line whose box of height lead starts at top: the ideographic centre sits mid-box. */
+static float baseline(float top, float lead, float size)
+{
+	return top - lead / 2 - 0.36f * size;
+}
+
+static float align_x(float x, float w, float pad, float tw, enum az_align al)
+{
+	switch (al) {
+	case AZ_CENTER:
+		return x + (w - tw) / 2;
+	case AZ_RIGHT:
+		return x + w - pad - tw;
+	default:
+		return x + pad;
+	}
+}
+
+/* One line of s cut to width, with … if it was longer (running headers and footers). */
+static size_t one_line(struct az_doc *d, const char *text, float width, float size)
+{
+	char *s = clean(d, text, 1);
+	if (!s)
+		return (size_t)-1;
+	struct az_line *l;
+	float ell = (float)az_font_width(d->font, 0x2026) * size / 1000.0f;
+	size_t n = wrap(d, s, width - ell, size, &l), off = (size_t)-1;
+	if (n > 0) {
+		char *t = malloc(l[0].len + 4);
+		if (t) {
+			memcpy(t, s + l[0].start, l[0].len);
+			size_t k = l[0].len;
+			if (n > 1) {
+				az_font_use(d->font, 0x2026);
+				k += put_utf8(t + k, 0x2026);
+			}
+			off = pool_add(d, t, k);
+			free(t);
+		} else {
+			oom(d);
+		}
+	}
+	free(l);
+	free(s);
+	return off;
+}
+
+/* --- document --- */
+
+struct az_doc *az_doc_new(const struct az_doc_options *opt, struct az_error *err)
+{
+	struct az_doc *d = calloc(1, sizeof *d);
+	if (!d) {
+		az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+		return NULL;
+	}
+	static const struct az_doc_options none;
+	d->opt = opt ? *opt : none;
+	d->font = az_font_open(d->opt.font_file, d->opt.font_family, err);
+	if (!d->font) {
+		free(d);
+		return NULL;
+	}
+	d->repl = az_font_has(d->font, 0x3013) ? 0x3013 : '?';
+	az_font_use(d->font, d->repl);
+	for (const char *p = " /0123456789"; *p; p++)
+		az_font_use(d->font, (uint32_t)*p);
+	if (d->opt.date && az_date_valid(d->opt.date))
+		memcpy(d->date, d->opt.date, 11);
+	const char *info[5] = { d->opt.title, d->opt.author, d->opt.subject, d->opt.creator, d->opt.keywords };
+	for (int i = 0; i < 5; i++) {
+		d->info[i] = (size_t)-1;
+		if (info[i]) {
+			char *s = clean(d, info[i], 0);
+			if (s)
+				d->info[i] = pool_add(d, s, strlen(s));
+			free(s);
+		}
+	}
+	const char *hf[4] = { d->opt.header_left, d->opt.header_right, d->opt.footer_left, d->opt.footer_right };
+	static const float share[4] = { 0.58f, 0.4f, 0.4f, 0.4f };
+	for (int i = 0; i < 4; i++)
+		d->header[i] = hf[i] ? one_line(d, hf[i], BODY_W * share[i], 8.0f) : (size_t)-1;
+	/* The caller's strings need not outlive this call. */
+	d->opt.font_file = d->opt.font_family = NULL;
+	d->opt.title = d->opt.author = d->opt.subject = d->opt.creator = d->opt.keywords = d->opt.date = NULL;
+	d->opt.header_left = d->opt.header_right = d->opt.footer_left = d->opt.footer_right = NULL;
+	new_page(d);
+	if (d->err.code != AZ_OK) {
+		*err = d->err;
+		az_doc_free(d);
+		return NULL;
+	}
+	return d;
+}
+
+static void close_table(struct az_doc *d)
+{
+	for (size_t i = 0; i < d->ncols && d->col_titles; i++)
+		free(d->col_titles[i]);
+	free(d->col_titles);
+	free(d->col_align);
+	free(d->col_x);
+	free(d->col_w);
+	d->col_titles = NULL, d->col_align = NULL, d->col_x = d->col_w = NULL;
+	d->ncols = 0;
+}
+
+void az_doc_free(struct az_doc *d)
+{
+	if (!d)
+		return;
+	close_table(d);
+	for (size_t i = 0; i < d->natt; i++) {
+		free(d->att[i].name);
+		free(d->att[i].mime);
+		free(d->att[i].data);
+	}
+	free(d->att);
+	az_font_close(d->font);
+	free(d->ops);
+	free(d->page_first);
+	free(d->pool);
+	free(d->warned);
+	free(d);
+}
+
+int az_doc_page_count(const struct az_doc *d)
+{
+	return (int)d->npages;
+}
+
+int az_doc_space(struct az_doc *d, double pt)
+{
+	if (d->err.code != AZ_OK)
+		return d->err.code;
+	if (d->y < BODY_TOP)
+		d->y -= (float)pt;
+	if (d->y < BODY_BOTTOM)
+		new_page(d);
+	return d->err.code;
+}
+
+int az_doc_page_break(struct az_doc *d)
+{
+	if (d->err.code != AZ_OK)
+		return d->err.code;
+	if (d->ncols)
+		return az_fail(&d->err, AZ_DATAERR, "%s", "az_doc_page_break: a table is open");
+	if (d->y < BODY_TOP)
+		new_page(d);
+	return d->err.code;
+}
+
+/* Lines at the current position, breaking pages between lines (paragraphs and headings). */
+static void flow_lines(struct az_doc *d, const char *s, const struct az_line *l, size_t n, float size, float lead,
+		       int bold)
+{
+	for (size_t i = 0; i < n && d->err.code == AZ_OK; i++) {
+		if (d->y - lead < BODY_BOTTOM)
+			new_page(d);
+		text_op(d, MARGIN_X, baseline(d->y, lead, size), size, bold, black, s + l[i].start, l[i].len);
+		d->y -= lead;
+	}
+}
+
+int az_doc_heading(struct az_doc *d, int level, const char *text)
+{
+	static const float size[3] = { 16, 13, 11 }, before[3] = { 14, 10, 8 }, after[3] = { 8, 4, 3 };
+	if (d->err.code != AZ_OK)
+		return d->err.code;
+	if (d->ncols)
+		return az_fail(&d->err, AZ_DATAERR, "%s", "az_doc_heading: a table is open");
+	int k = level < 1 ? 0 : level > 3 ? 2 : level - 1;
+	char *s = clean(d, text, 1);
+	struct az_line *l = NULL;
+	size_t n = s ? wrap(d, s, BODY_W, size[k], &l) : 0;
+	if (n) {
+		float lead = size[k] * 1.4f;
+		float need = before[k] + (float)n * lead + after[k] + 3 * BODY_LEAD; /* keep with next */
+		if (d->y < BODY_TOP && d->y - need < BODY_BOTTOM)
+			new_page(d);
+		if (d->y < BODY_TOP)
+			d->y -= before[k];
+		flow_lines(d, s, l, n, size[k], lead, 1);
+		if (k == 0)
+			line_op(d, MARGIN_X, d->y - 1, BODY_W, 0, 0.8f, rule);
+		d->y -= after[k];
+	}
+	free(l);
+	free(s);
+	return d->err.code;
+}
+
+int az_doc_paragraph(struct az_doc *d, const char *text)
+{
+	if (d->err.code != AZ_OK)
+		return d->err.code;
+	if (d->ncols)
+		return az_fail(&d->err, AZ_DATAERR, "%s", "az_doc_paragraph: a table is open");
+	char *s = clean(d, text, 1);
+	struct az_line *l = NULL;
+	size_t n = s ? wrap(d, s, BODY_W, BODY_SIZE, &l) : 0;
+	if (n) {
+		flow_lines(d, s, l, n, BODY_SIZE, BODY_LEAD, 0);
+		d->y -= 5;
+	}
+	free(l);
+	free(s);
+	return d->err.code;
+}
+
+/* --- rows: tables, key/value blocks --- */
+
+struct row_style {
+	float size, lead, pad_x, pad_y;
+	int borders, header; /* header: repeat the open table's header row after a page break */
+};
+
+struct cell_run {
+	char *text; /* cleaned */
+	struct az_line *l;
+	size_t n;
+	enum az_align al;
+	const struct az_rgb *fill;
+	struct az_rgb color;
+	int bold;
+};
+
+/* Draws lines [from[c], from[c] + nl) of every cell as one row at d->y. */
+static void row_chunk(struct az_doc *d, size_t ncols, const float *x, const float *w, struct cell_run *c,
+		      const size_t *from, size_t nl, const struct row_style *st)
+{
+	float h = (float)nl * st->lead + 2 * st->pad_y, top = d->y;
+	for (size_t i = 0; i < ncols; i++)
+		if (c[i].fill)
+			fill_op(d, x[i], top - h, w[i], h, *c[i].fill);
+	if (st->borders) {
+		float right = x[ncols - 1] + w[ncols - 1];
+		line_op(d, x[0], top, right - x[0], 0, RULE_W, rule);
+		line_op(d, x[0], top - h, right - x[0], 0, RULE_W, rule);
+		for (size_t i = 0; i < ncols; i++)
+			line_op(d, x[i], top, 0, -h, RULE_W, rule);
+		line_op(d, right, top, 0, -h, RULE_W, rule);
+	}
+	for (size_t i = 0; i < ncols; i++) {
+		for (size_t k = 0; k < nl && from[i] + k < c[i].n; k++) {
+			const struct az_line *l = &c[i].l[from[i] + k];
+			float tx = align_x(x[i], w[i], st->pad_x, line_width(l, st->size), c[i].al);
+			float ty = baseline(top - st->pad_y - (float)k * st->lead, st->lead, st->size);
+			text_op(d, tx, ty, st->size, c[i].bold, c[i].color, c[i].text + l->start, l->len);
+		}
+	}
+	d->y = top - h;
+}
+
+static size_t max_lines(const struct cell_run *c, size_t ncols, const size_t *from)
+{
+	size_t m = 0;
+	for (size_t i = 0; i < ncols; i++)
+		if (c[i].n > from[i] && c[i].n - from[i] > m)
+			m = c[i].n - from[i];
+	return m;
+}
+
+static int wrap_cells(struct az_doc *d, struct cell_run *c, size_t ncols, const float *w,
+		      const struct row_style *st)
+{
+	for (size_t i = 0; i < ncols; i++) {
+		if (!c[i].text)
+			return 0;
+		c[i].n = wrap(d, c[i].text, w[i] - 2 * st->pad_x, st->size, &c[i].l);
+		if (!c[i].n)
+			return 0;
+	}
+	return 1;
+}
+
+static void free_cells(struct cell_run *c, size_t ncols)
+{
+	for (size_t i = 0; i < ncols; i++) {
+		free(c[i].text);
+		free(c[i].l);
+	}
+	free(c);
+}
+
+static const struct row_style table_style = { CELL_SIZE, CELL_LEAD, CELL_PAD_X, CELL_PAD_Y, 1, 1 };
+
+static float header_height(struct az_doc *d);
+static void table_header(struct az_doc *d);
+
+/* Places a row, keeping it on one page unless it is taller than a whole page. */
+static void place_row(struct az_doc *d, size_t ncols, const float *x, const float *w, struct cell_run *c,
+		      const struct row_style *st)
+{
+	size_t *from = calloc(ncols, sizeof *from);
+	if (!from) {
+		oom(d);
+		return;
+	}
+	float head = st->header ? d->head_h : 0;
+	for (size_t rem; d->err.code == AZ_OK && (rem = max_lines(c, ncols, from)) > 0;) {
+		float need = (float)rem * st->lead + 2 * st->pad_y;
+		size_t take = rem;
+		if (d->y - need < BODY_BOTTOM) {
+			if (need <= BODY_TOP - BODY_BOTTOM - head || d->y - BODY_BOTTOM < st->lead + 2 * st->pad_y) {
+				new_page(d);
+				if (st->header)
+					table_header(d);
+				continue;
+			}
+			/* Taller than a page: split between lines, as little as possible. */
+			take = (size_t)((d->y - BODY_BOTTOM - 2 * st->pad_y) / st->lead);
+		}
+		row_chunk(d, ncols, x, w, c, from, take, st);
+		for (size_t i = 0; i < ncols; i++)
+			from[i] += take;
+	}
+	free(from);
+}
+
+static struct cell_run *header_cells(struct az_doc *d)
+{
+	struct cell_run *c = calloc(d->ncols, sizeof *c);
+	if (!c)
+		return oom(d), NULL;
+	for (size_t i = 0; i < d->ncols; i++) {
+		c[i].text = strdup(d->col_titles[i]);
+		c[i].al = d->col_align[i];
+		c[i].fill = &head_fill;
+		c[i].color = black;
+		c[i].bold = 1;
+	}
+	if (!wrap_cells(d, c, d->ncols, d->col_w, &table_style)) {
+		free_cells(c, d->ncols);
+		return oom(d), NULL;
+	}
+	return c;
+}
+
+static float header_height(struct az_doc *d)
+{
+	struct cell_run *c = header_cells(d);
+	if (!c)
+		return 0;
+	size_t *from = calloc(d->ncols, sizeof *from);
+	float h = from ? (float)max_lines(c, d->ncols, from) * CELL_LEAD + 2 * CELL_PAD_Y : 0;
+	free(from);
+	free_cells(c, d->ncols);
+	return h;
+}
+
+static void table_header(struct az_doc *d)
+{
+	struct cell_run *c = header_cells(d);
+	if (!c)
+		return;
+	struct row_style st = table_style;
+	st.header = 0;
+	place_row(d, d->ncols, d->col_x, d->col_w, c, &st);
+	free_cells(c, d->ncols);
+}
+
+int az_doc_table_begin(struct az_doc *d, const struct az_column *cols, size_t ncols)
+{
+	if (d->err.code != AZ_OK)
+		return d->err.code;
+	if (d->ncols)
+		return az_fail(&d->err, AZ_DATAERR, "%s", "az_doc_table_begin: a table is already open");
+	if (ncols == 0 || ncols > 64)
+		return az_fail(&d->err, AZ_DATAERR, "az_doc_table_begin: %zu columns", ncols);
+	double total = 0;
+	for (size_t i = 0; i < ncols; i++)
+		total += cols[i].weight > 0 ? cols[i].weight : 1;
+	d->col_titles = calloc(ncols, sizeof *d->col_titles);
+	d->col_align = calloc(ncols, sizeof *d->col_align);
+	d->col_x = calloc(ncols, sizeof *d->col_x);
+	d->col_w = calloc(ncols, sizeof *d->col_w);
+	d->ncols = ncols;
+	if (!d->col_titles || !d->col_align || !d->col_x || !d->col_w) {
+		close_table(d);
+		return oom(d);
+	}
+	float x = MARGIN_X;
+	for (size_t i = 0; i < ncols; i++) {
+		d->col_x[i] = x;
+		d->col_w[i] = (float)((cols[i].weight > 0 ? cols[i].weight : 1) / total * BODY_W);
+		x += d->col_w[i];
+		d->col_align[i] = cols[i].align;
+		d->col_titles[i] = clean(d, cols[i].title, 1);
+		/* a full-width character must fit, or text would leave the cell */
+		if (d->col_w[i] < CELL_SIZE * 1.05f + 2 * CELL_PAD_X && d->err.code == AZ_OK)
+			az_fail(&d->err, AZ_DATAERR, "az_doc_table_begin: column %zu is too narrow", i + 1);
+	}
+	if (d->err.code != AZ_OK) {
+		close_table(d);
+		return d->err.code;
+	}
+	d->head_h = header_height(d);
+	/* The header never stands alone at the foot of a page. */
+	if (d->y < BODY_TOP && d->y - d->head_h - (CELL_LEAD + 2 * CELL_PAD_Y) < BODY_BOTTOM)
+		new_page(d);
+	table_header(d);
+	return d->err.code;
+}
+
+int az_doc_table_row(struct az_doc *d, const struct az_cell *cells)
+{
+	if (d->err.code != AZ_OK)
+		return d->err.code;
+	if (!d->ncols)
+		return az_fail(&d->err, AZ_DATAERR, "%s", "az_doc_table_row: no table is open");
+	struct cell_run *c = calloc(d->ncols, sizeof *c);
+	if (!c)
+		return oom(d);
+	for (size_t i = 0; i < d->ncols; i++) {
+		c[i].text = clean(d, cells[i].text, 1);
+		c[i].al = d->col_align[i];
+		c[i].fill = cells[i].fill;
+		c[i].color = black;
+	}
+	if (wrap_cells(d, c, d->ncols, d->col_w, &table_style))
+		place_row(d, d->ncols, d->col_x, d->col_w, c, &table_style);
+	free_cells(c, d->ncols);
+	return d->err.code;
+}
+
+int az_doc_table_end(struct az_doc *d)
+{
+	if (d->err.code != AZ_OK)
+		return d->err.code;
+	if (!d->ncols)
+		return az_fail(&d->err, AZ_DATAERR, "%s", "az_doc_table_end: no table is open");
+	close_table(d);
+	d->y -= 8;
+	if (d->y < BODY_BOTTOM)
+		new_page(d);
+	return d->err.code;
+}
+
+int az_doc_keyvalue(struct az_doc *d, const char *const *keys, const char *const *values, size_t n)
+{
+	static const struct row_style st = { BODY_SIZE, BODY_LEAD, 0, 1, 0, 0 };
+	const float x[2] = { MARGIN_X, MARGIN_X + BODY_W * 0.28f };
+	const float w[2] = { BODY_W * 0.28f - 8, BODY_W * 0.72f };
+	if (d->err.code != AZ_OK)
+		return d->err.code;
+	if (d->ncols)
+		return az_fail(&d->err, AZ_DATAERR, "%s", "az_doc_keyvalue: a table is open");
+	for (size_t i = 0; i < n && d->err.code == AZ_OK; i++) {
+		struct cell_run *c = calloc(2, sizeof *c);
+		if (!c)
+			return oom(d);
+		c[0].text = clean(d, keys[i], 1);
+		c[0].color = grey_text;
+		c[1].text = clean(d, values[i], 1);
+		c[1].color = black;
+		if (wrap_cells(d, c, 2, w, &st))
+			place_row(d, 2, x, w, c, &st);
+		free_cells(c, 2);
+	}
+	d->y -= 6;
+	if (d->y < BODY_BOTTOM)
+		new_page(d);
+	return d->err.code;
+}
+
+/* --- heat map --- */
+
+/* Wrapped lines of text, drawn centred or right-aligned in a box of width w from top. */
+static void label(struct az_doc *d, const char *s, const struct az_line *l, size_t n, float x, float w, float top,
+		  float size, float lead, enum az_align al, int bold)
+{
+	for (size_t k = 0; k < n; k++)
+		text_op(d, align_x(x, w, 0, line_width(&l[k], size), al), baseline(top - (float)k * lead, lead, size),
+			size, bold, black, s + l[k].start, l[k].len);
+}
+
+int az_doc_heatmap(struct az_doc *d, const struct az_heatmap *h)
+{
+	const float tick_w = 110, cell_w = 52, size = 8, lead = 10, title_h = 16;
+	if (d->err.code != AZ_OK)
+		return d->err.code;
+	if (d->ncols)
+		return az_fail(&d->err, AZ_DATAERR, "%s", "az_doc_heatmap: a table is open");
+	/* 12 texts: y label, x label, 5 y ticks, 5 x ticks */
+	char *s[12] = { 0 };
+	struct az_line *l[12] = { 0 };
+	size_t n[12] = { 0 };
+	s[0] = clean(d, h->y_label, 1);
+	s[1] = clean(d, h->x_label, 1);
+	for (int i = 0; i < 5; i++) {
+		s[2 + i] = clean(d, h->y_ticks[i], 1);
+		s[7 + i] = clean(d, h->x_ticks[i], 1);
+	}
+	for (int i = 0; i < 12 && d->err.code == AZ_OK; i++) {
+		float w = i == 0 ? tick_w + 5 * cell_w : i == 1 ? 5 * cell_w : i < 7 ? tick_w - 6 : cell_w - 4;
+		if (s[i])
+			n[i] = wrap(d, s[i], w, i < 2 ? 9 : size, &l[i]);
+	}
+	if (d->err.code == AZ_OK) {
+		size_t ymax = 1, xmax = 1;
+		for (int i = 0; i < 5; i++) {
+			ymax = n[2 + i] > ymax ? n[2 + i] : ymax;
+			xmax = n[7 + i] > xmax ? n[7 + i] : xmax;
+		}
+		float cell_h = (float)ymax * lead + 8 < 30 ? 30 : (float)ymax * lead + 8;
+		float xt_h = (float)xmax * lead + 4;
+		float total = (float)n[0] * title_h + 4 + 5 * cell_h + xt_h + (float)n[1] * title_h + 10;
+		if (d->y < BODY_TOP && d->y - total < BODY_BOTTOM)
+			new_page(d);
+		float x0 = MARGIN_X + tick_w, top = d->y;
+		label(d, s[0], l[0], n[0], MARGIN_X, tick_w + 5 * cell_w, top, 9, title_h, AZ_LEFT, 1);
+		top -= (float)n[0] * title_h + 4;
+		for (int r = 0; r < 5; r++)
+			for (int c = 0; c < 5; c++)
+				fill_op(d, x0 + (float)c * cell_w, top - (float)(r + 1) * cell_h, cell_w, cell_h,
+					h->fill[r][c]);
+		for (int i = 0; i <= 5; i++) {
+			line_op(d, x0, top - (float)i * cell_h, 5 * cell_w, 0, 0.6f, rule);
+			line_op(d, x0 + (float)i * cell_w, top, 0, -5 * cell_h, 0.6f, rule);
+		}
+		for (int r = 0; r < 5; r++) {
+			float rt = top - (float)r * cell_h - (cell_h - (float)n[2 + r] * lead) / 2;
+			label(d, s[2 + r], l[2 + r], n[2 + r], MARGIN_X, tick_w - 6, rt, size, lead, AZ_RIGHT, 0);
+			for (int c = 0; c < 5; c++) {
+				if (h->count[r][c] <= 0)
+					continue;
+				char num[16];
+				int k = snprintf(num, sizeof num, "%d", h->count[r][c]);
+				struct az_line one = { 0, (size_t)k, 0 };
+				for (int j = 0; j < k; j++)
+					one.width += az_font_width(d->font, (uint32_t)num[j]);
+				label(d, num, &one, 1, x0 + (float)c * cell_w, cell_w,
+				      top - (float)r * cell_h - (cell_h - 14) / 2, 11, 14, AZ_CENTER, 1);
+			}
+		}
+		top -= 5 * cell_h + 4;
+		for (int c = 0; c < 5; c++)
+			label(d, s[7 + c], l[7 + c], n[7 + c], x0 + (float)c * cell_w + 2, cell_w - 4, top, size, lead,
+			      AZ_CENTER, 0);
+		top -= xt_h;
+		label(d, s[1], l[1], n[1], x0, 5 * cell_w, top, 9, title_h, AZ_CENTER, 1);
+		d->y = top - (float)n[1] * title_h - 10;
+	}
+	for (int i = 0; i < 12; i++) {
+		free(s[i]);
+		free(l[i]);
+	}
+	return d->err.code;
+}
+
+/* --- attachments and output --- */
+
+int az_doc_attach(struct az_doc *d, const char *name, const char *mime, const void *data, size_t len)
+{
+	if (d->err.code != AZ_OK)
+		return d->err.code;
+	for (const char *p = name; p && *p; p++)
+		if (*p < 0x21 || *p > 0x7E || *p == '/' || *p == '\\' || *p == '(' || *p == ')')
+			return az_fail(&d->err, AZ_DATAERR, "az_doc_attach: unusable file name '%s'", name);
+	if (!name || !*name || (mime && strspn(mime, "abcdefghijklmnopqrstuvwxyz0123456789.+-/") != strlen(mime)))
+		return az_fail(&d->err, AZ_DATAERR, "%s", "az_doc_attach: bad name or MIME type");
+	struct az_attachment *v = realloc(d->att, (d->natt + 1) * sizeof *v);
+	if (!v)
+		return oom(d);
+	d->att = v;
+	struct az_attachment *a = &d->att[d->natt];
+	a->name = strdup(name);
+	a->mime = strdup(mime ? mime : "application/octet-stream");
+	a->data = malloc(len ? len : 1);
+	a->len = len;
+	if (!a->name || !a->mime || !a->data) {
+		free(a->name), free(a->mime), free(a->data);
+		return oom(d);
+	}
+	memcpy(a->data, data, len);
+	d->natt++;
+	return AZ_OK;
+}
+
+int az_doc_save_mem(struct az_doc *d, char **out, size_t *len, struct az_error *err)
+{
+	*out = NULL, *len = 0;
+	if (d->err.code == AZ_OK && d->ncols)
+		az_fail(&d->err, AZ_DATAERR, "%s", "az_doc_save: a table is still open");
+	if (d->err.code != AZ_OK) {
+		if (err)
+			*err = d->err;
+		return d->err.code;
+	}
+	return az_doc_render(d, out, len, err);
+}
+
+int az_doc_save(struct az_doc *d, const char *path, int force, struct az_error *err)
+{
+	char *buf;
+	size_t len;
+	int rc = az_doc_save_mem(d, &buf, &len, err);
+	if (rc != AZ_OK)
+		return rc;
+	struct az_outfile o;
+	rc = az_outfile_open(&o, path, force, err);
+	if (rc == AZ_OK) {
+		if (fwrite(buf, 1, len, o.fp) != len) {
+			rc = az_fail(err, AZ_IOERR, _("%s: write failed"), path);
+			az_outfile_abort(&o);
+		} else {
+			rc = az_outfile_commit(&o, err);
+		}
+	}
+	free(buf);
+	return rc;
+}

@@ -1,0 +1,96 @@
+/* A small typesetter for A4 Japanese reports on libharu 2.3.0.
+ *
+ * Calls lay the content out at once into an in-memory display list (so the page count is known
+ * and every code point is collected); az_doc_save then subsets the font to exactly those code
+ * points, draws every page with its running header and footer ("n / N"), and writes the file
+ * whole or not at all. Text the font cannot draw (outside the BMP, missing glyphs, invalid
+ * UTF-8, control characters) is printed as 〓 and reported once per character through warn().
+ *
+ * Errors are sticky: after the first failure every call does nothing and returns the same code,
+ * and az_doc_save reports it; so a writer may check only the result of az_doc_save. */
+#ifndef ANZEN_TYPESET_H
+#define ANZEN_TYPESET_H
+
+#include <stddef.h>
+
+#include "model/error.h"
+
+struct az_doc;
+
+struct az_doc_options {
+	const char *font_file;   /* a TrueType file (--font); NULL: ask fontconfig for font_family */
+	const char *font_family; /* NULL: "IPAexGothic" */
+	/* PDF document information (UTF-8, Japanese is fine); any may be NULL. */
+	const char *title, *author, *subject, *creator, *keywords;
+	const char *date;        /* YYYY-MM-DD for CreationDate/ModDate; NULL or invalid: none,
+				    so two runs give the same bytes. The clock is never read. */
+	/* Running header and footer on every page; any may be NULL. The footer centre is "n / N". */
+	const char *header_left;  /* e.g. the clinic name */
+	const char *header_right; /* e.g. the report title */
+	const char *footer_left;  /* e.g. the generation date */
+	const char *footer_right; /* e.g. a short fingerprint of the workbook */
+	/* Called once per distinct replaced character, with a translated one-line message. */
+	void (*warn)(void *ctx, const char *msg);
+	void *warn_ctx;
+};
+
+enum az_align { AZ_LEFT, AZ_CENTER, AZ_RIGHT };
+
+/* Colours are 0..1 RGB. */
+struct az_rgb {
+	float r, g, b;
+};
+
+struct az_column {
+	const char *title;
+	double weight; /* share of the text width, relative to the other columns */
+	enum az_align align;
+};
+
+struct az_cell {
+	const char *text;
+	const struct az_rgb *fill; /* NULL: no background */
+};
+
+/* A 5x5 likelihood x impact grid. Row 0 is drawn at the top. */
+struct az_heatmap {
+	const char *x_label, *y_label;       /* axis titles */
+	const char *x_ticks[5], *y_ticks[5]; /* per column / per row (row 0 = top) */
+	int count[5][5];                     /* printed in the cell when > 0 */
+	struct az_rgb fill[5][5];
+};
+
+/* A4 portrait, 10 pt body text. NULL on error (missing font: AZ_NOINPUT). */
+struct az_doc *az_doc_new(const struct az_doc_options *opt, struct az_error *err);
+void az_doc_free(struct az_doc *d);
+
+/* Level 1 (largest) to 3. Never left alone at the foot of a page. */
+int az_doc_heading(struct az_doc *d, int level, const char *text);
+/* Wrapped to the text width; '\n' breaks a line. */
+int az_doc_paragraph(struct az_doc *d, const char *text);
+/* Two columns, keys in grey; n pairs, each kept on one page. */
+int az_doc_keyvalue(struct az_doc *d, const char *const *keys, const char *const *values, size_t n);
+/* Vertical space in points, and a forced page break. */
+int az_doc_space(struct az_doc *d, double pt);
+int az_doc_page_break(struct az_doc *d);
+
+/* A table: the header row is repeated on every page the table spans; a row is never split
+ * unless it is taller than a whole page; cells wrap and never overflow. */
+int az_doc_table_begin(struct az_doc *d, const struct az_column *cols, size_t ncols);
+int az_doc_table_row(struct az_doc *d, const struct az_cell *cells); /* ncols cells */
+int az_doc_table_end(struct az_doc *d);
+
+int az_doc_heatmap(struct az_doc *d, const struct az_heatmap *h);
+
+/* Embeds data as a PDF attachment called name (ASCII, e.g. "anzen-workbook.json"), with a
+ * MIME type such as "application/json". The bytes are copied. */
+int az_doc_attach(struct az_doc *d, const char *name, const char *mime, const void *data, size_t len);
+
+/* Pages laid out so far (at least 1). */
+int az_doc_page_count(const struct az_doc *d);
+/* Writes the PDF to path ("-" is not accepted), refusing to replace a file unless force. */
+int az_doc_save(struct az_doc *d, const char *path, int force, struct az_error *err);
+/* The same bytes in memory; free() *out. */
+int az_doc_save_mem(struct az_doc *d, char **out, size_t *len, struct az_error *err);
+
+#endif

@@ -1,0 +1,130 @@
+/* The line breaker with a stub width: ideographs 1000, everything else 500 (1/1000 em). */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "export/linebreak.h"
+#include "tests/tap.h"
+
+static long stub(void *ctx, uint32_t cp)
+{
+	(void)ctx;
+	return cp >= 0x2E80 ? 1000 : 500;
+}
+
+/* The lines joined with '|', e.g. "あいう|え。かき". */
+static const char *wrapped(const char *s, long max)
+{
+	static char out[4096];
+	struct az_line *l;
+	size_t n = az_wrap(s, strlen(s), max, stub, NULL, &l), o = 0;
+	out[0] = '\0';
+	for (size_t i = 0; i < n && o + l[i].len + 2 < sizeof out; i++) {
+		if (i)
+			out[o++] = '|';
+		memcpy(out + o, s + l[i].start, l[i].len);
+		o += l[i].len;
+	}
+	out[o] = '\0';
+	free(l);
+	return out;
+}
+
+static int is_space(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\n';
+}
+
+/* Random text from an alphabet full of kinsoku characters: every line fits (or is a single code
+ * point), and the non-space code points come out whole and in order. */
+static int fuzz_once(unsigned *seed, long max)
+{
+	static const char *alpha[] = { "あ", "漢", "。", "、", "「", "」", "ー", "っ", "ャ", "（", "）", "・",
+				       "a", "b", "W", " ", " ", "\n", "-", "!", "\xff", "1", "ｶ" };
+	char s[800];
+	size_t n = 0;
+	*seed = *seed * 1103515245u + 12345u;
+	size_t count = (*seed >> 16) % 120;
+	for (size_t k = 0; k < count; k++) {
+		*seed = *seed * 1103515245u + 12345u;
+		const char *a = alpha[(*seed >> 16) % (sizeof alpha / sizeof alpha[0])];
+		memcpy(s + n, a, strlen(a));
+		n += strlen(a);
+	}
+	struct az_line *l;
+	size_t nl = az_wrap(s, n, max, stub, NULL, &l);
+	if (nl == 0)
+		return 0;
+	int good = 1;
+	size_t pos = 0; /* walk the original, skipping spaces, in step with the lines */
+	for (size_t i = 0; i < nl && good; i++) {
+		size_t cps = 0;
+		long w = 0;
+		for (size_t j = l[i].start; j < l[i].start + l[i].len;) {
+			uint32_t cp = az_utf8_next(s, n, &j);
+			w += stub(NULL, cp);
+			cps++;
+		}
+		if (w != l[i].width || (w > max && cps > 1) || l[i].start + l[i].len > n || l[i].start < pos)
+			good = 0;
+		for (size_t j = pos; j < l[i].start && good;) {
+			if (!is_space(az_utf8_next(s, n, &j)))
+				good = 0; /* something between two lines was dropped */
+		}
+		pos = l[i].start + l[i].len;
+	}
+	for (size_t j = pos; j < n && good;)
+		if (!is_space(az_utf8_next(s, n, &j)))
+			good = 0;
+	free(l);
+	return good;
+}
+
+int main(void)
+{
+	is_str(wrapped("あいうえおかきくけこ", 5000), "あいうえお|かきくけこ", "ideographs break anywhere");
+	is_str(wrapped("あいうえ。かき", 4000), "あいう|え。かき", "。 never starts a line: the previous character moves down");
+	is_str(wrapped("あいうえ、かき", 4000), "あいう|え、かき", "、 never starts a line");
+	is_str(wrapped("あいうえっと", 4000), "あいう|えっと", "small kana never start a line");
+	is_str(wrapped("あいうーえ", 3000), "あい|うーえ", "ー never starts a line");
+	is_str(wrapped("あいう（えお）", 4000), "あいう|（えお）", "（ never ends a line");
+	is_str(wrapped("あいう「えお」", 4000), "あいう|「えお」", "「 never ends a line");
+	is_str(wrapped("あい「うえ」お", 3000), "あい|「う|え」お", "」 stays with its text");
+	is_str(wrapped("あいう！？か", 4000), "あい|う！？か", "！？ never start a line");
+	is_str(wrapped("hello world foo", 5500), "hello world|foo", "Latin breaks at spaces");
+	is_str(wrapped("hello world", 3000), "hello|world", "no leading space after a soft break");
+	is_str(wrapped("abcdefghij", 2000), "abcd|efgh|ij", "a word longer than the line is cut anywhere");
+	is_str(wrapped("日本語の abc def", 3000), "日本語|の abc|def", "Latin words stay whole next to Japanese");
+	is_str(wrapped("見直しVPNを", 3000), "見直し|VPNを", "a Latin word after Japanese moves whole");
+	is_str(wrapped("上限(10%)", 2500), "上限|(10%)", "ASCII ( never ends a line");
+	is_str(wrapped("a\nb", 10000), "a|b", "newline is a hard break");
+	is_str(wrapped("a\n\nb", 10000), "a||b", "an empty line survives");
+	is_str(wrapped("", 10000), "", "empty text is one empty line");
+	is_str(wrapped("ab", 100), "a|b", "narrower than one character: one per line");
+	is_str(wrapped("x-ray-vision", 3000), "x-ray-|vision", "a hyphen is a break opportunity");
+
+	struct az_line *l;
+	size_t n = az_wrap("ab  cd", 6, 2000, stub, NULL, &l);
+	ok(n == 2 && l[0].len == 2 && l[0].width == 1000 && l[1].start == 4, "spaces at a break are trimmed, width excludes them");
+	free(l);
+
+	const char bad[] = "\xff\xfe\xe3\x81\x82\xe3\x81";
+	n = az_wrap(bad, sizeof bad - 1, 1000, stub, NULL, &l);
+	ok(n >= 1 && l[n - 1].start + l[n - 1].len == sizeof bad - 1, "invalid UTF-8 is wrapped without loss or crash");
+	free(l);
+
+	size_t i = 0;
+	is_int(az_utf8_next("\xe3\x81", 2, &i), 0xFFFD, "truncated sequence decodes as U+FFFD");
+	is_int((long long)i, 1, "and consumes one byte");
+	ok(az_kinsoku_no_start(0x3002) && az_kinsoku_no_start(0x30C3) && !az_kinsoku_no_start(0x3042),
+	   "no-start set: 。ッ yes, あ no");
+	ok(az_kinsoku_no_end(0x300C) && !az_kinsoku_no_end(0x300D), "no-end set: 「 yes, 」 no");
+
+	unsigned seed = 42;
+	int good = 1;
+	for (int k = 0; k < 3000 && good; k++)
+		good = fuzz_once(&seed, 1000 + (k % 9) * 700);
+	ok(good, "3000 random texts: lines fit, nothing lost, order kept");
+	return done_testing();
+}

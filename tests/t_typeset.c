@@ -1,0 +1,379 @@
+/* The PDF typesetter with the real font.
+ *   t_typeset                          TAP tests
+ *   t_typeset --sample OUT [FONT]      writes the sample document for t_pdf.sh (warnings on stderr)
+ *   t_typeset --verify TEXT            checks that pdftotext -raw output holds every cell, in order
+ *   t_typeset --json                   prints the attachment the sample embeds */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <hpdf.h>
+
+#include "export/font.h"
+#include "export/linebreak.h"
+#include "export/pdfattach.h"
+#include "export/typeset.h"
+#include "tests/tap.h"
+
+#define SAMPLE_ROWS 1000
+
+static const char *kanji =
+	"安全管理規程医療情報システム運用責任者端末利用者認証記録監査委託契約事業者保守点検バックアップ"
+	"復旧手順障害対策外部接続暗号化教育訓練診療録電子保存真正性見読性保存性個人情報漏洩防止";
+
+/* The i-th code point of kanji (3 bytes each). */
+static void put_kanji(char *out, size_t *o, unsigned i)
+{
+	size_t n = strlen(kanji) / 3;
+	memcpy(out + *o, kanji + (i % n) * 3, 3);
+	*o += 3;
+}
+
+/* Cell texts of row r: id, a 60-character Japanese name, a class, a rank, an ASCII note. */
+static void row_text(unsigned r, char cells[5][256])
+{
+	size_t o = 0;
+	unsigned seed = r * 2654435761u + 7;
+	snprintf(cells[0], 256, "%u", r + 1);
+	for (int k = 0; k < 60; k++) {
+		seed = seed * 1103515245u + 12345u;
+		if (k == 20) {
+			memcpy(cells[1] + o, "（", 3), o += 3;
+		} else if (k == 30) {
+			memcpy(cells[1] + o, "）", 3), o += 3;
+		} else if (k == 45) {
+			memcpy(cells[1] + o, "、", 3), o += 3;
+		} else {
+			put_kanji(cells[1], &o, seed >> 16);
+		}
+	}
+	cells[1][o] = '\0';
+	static const char *cls[] = { "技術的対策", "組織的対策", "物理的対策", "人的対策" };
+	snprintf(cells[2], 256, "%s", cls[r % 4]);
+	snprintf(cells[3], 256, "%c", "ABCD"[r % 4]);
+	snprintf(cells[4], 256, "note-%04u review 2026", r + 1);
+}
+
+static void note_text(char *out, size_t size)
+{
+	static const char *phrase = "院内の端末はVPN経由で保守事業者が接続する。ログは90日保存し、月次で確認する。";
+	size_t o = 0, count = 0;
+	while (count < 1000) {
+		for (size_t i = 0; phrase[i] && count < 1000 && o + 4 < size;) {
+			size_t n = ((unsigned char)phrase[i] & 0x80) ? 3 : 1;
+			memcpy(out + o, phrase + i, n);
+			o += n, i += n, count++;
+		}
+	}
+	out[o] = '\0';
+}
+
+static const char *json = "{\"clinic\":\"さくら歯科\",\"rows\":[1,2,3]}\n";
+
+static void warn_print(void *ctx, const char *msg)
+{
+	(void)ctx;
+	fprintf(stderr, "warning: %s\n", msg);
+}
+
+static void warn_count(void *ctx, const char *msg)
+{
+	(void)msg;
+	(*(int *)ctx)++;
+}
+
+static struct az_doc *sample(const char *font, int rows, void (*warn)(void *, const char *), void *ctx,
+			     struct az_error *err)
+{
+	struct az_doc_options o = { 0 };
+	o.font_file = font;
+	o.title = "リスク評価報告書";
+	o.author = "さくら歯科クリニック";
+	o.subject = "医療情報システムの安全管理に関するガイドライン第6.0版";
+	o.creator = "anzen";
+	o.date = "2026-04-01";
+	o.header_left = "さくら歯科クリニック";
+	o.header_right = "リスク評価報告書";
+	o.footer_left = "作成日 2026-04-01";
+	o.footer_right = "指紋 1a2b3c4d";
+	o.warn = warn;
+	o.warn_ctx = ctx;
+	struct az_doc *d = az_doc_new(&o, err);
+	if (!d)
+		return NULL;
+	az_doc_heading(d, 1, "リスク評価報告書（サンプル）");
+	const char *keys[] = { "医療機関名", "評価日", "非BMPと欠字" };
+	const char *vals[] = { "さくら歯科クリニック", "2026-04-01", "𠮷野家 한국 \xff end" };
+	az_doc_keyvalue(d, keys, vals, 3);
+	az_doc_heading(d, 2, "1. 備考");
+	char note[4096];
+	note_text(note, sizeof note);
+	az_doc_paragraph(d, note);
+	az_doc_heading(d, 2, "2. リスクの分布");
+	struct az_heatmap h = { .x_label = "影響度", .y_label = "発生可能性",
+				.x_ticks = { "1 軽微", "2 小", "3 中", "4 大", "5 重大" },
+				.y_ticks = { "5 ほぼ確実", "4 高い", "3 中程度", "2 低い", "1 まれ" } };
+	for (int r = 0; r < 5; r++)
+		for (int c = 0; c < 5; c++) {
+			int score = (5 - r) * (c + 1);
+			h.count[r][c] = (r * 7 + c * 3) % 5;
+			h.fill[r][c] = score >= 15 ? (struct az_rgb){ 0.96f, 0.6f, 0.6f }
+				       : score >= 8 ? (struct az_rgb){ 1.0f, 0.85f, 0.55f }
+						    : (struct az_rgb){ 0.75f, 0.9f, 0.75f };
+		}
+	az_doc_heatmap(d, &h);
+	az_doc_heading(d, 2, "3. リスク登録簿");
+	const struct az_column cols[] = { { "No.", 0.6, AZ_RIGHT },
+					  { "リスク名称", 5, AZ_LEFT },
+					  { "区分", 1.5, AZ_CENTER },
+					  { "評価", 0.8, AZ_CENTER },
+					  { "メモ", 2.2, AZ_LEFT } };
+	static const struct az_rgb rank[4] = { { 0.96f, 0.6f, 0.6f }, { 1, 0.85f, 0.55f }, { 1, 1, 0.7f },
+					       { 0.75f, 0.9f, 0.75f } };
+	az_doc_table_begin(d, cols, 5);
+	for (int r = 0; r < rows; r++) {
+		char t[5][256];
+		row_text((unsigned)r, t);
+		struct az_cell c[5] = { { t[0], NULL }, { t[1], NULL }, { t[2], NULL }, { t[3], &rank[r % 4] },
+					{ t[4], NULL } };
+		az_doc_table_row(d, c);
+	}
+	az_doc_table_end(d);
+	az_doc_paragraph(d, "以上");
+	az_doc_attach(d, "anzen-workbook.json", "application/json", json, strlen(json));
+	return d;
+}
+
+/* Removes all white space, so wrapped cells compare with their text. */
+static size_t squeeze(char *s)
+{
+	size_t o = 0;
+	for (size_t i = 0; s[i]; i++)
+		if (s[i] != ' ' && s[i] != '\n' && s[i] != '\r' && s[i] != '\t' && s[i] != '\f')
+			s[o++] = s[i];
+	s[o] = '\0';
+	return o;
+}
+
+static int verify(const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return perror(path), 2;
+	static char text[16 << 20];
+	size_t n = fread(text, 1, sizeof text - 1, fp);
+	fclose(fp);
+	text[n] = '\0';
+	squeeze(text);
+	const char *pos = text;
+	int missing = 0;
+	for (unsigned r = 0; r < SAMPLE_ROWS; r++) {
+		char t[5][256];
+		row_text(r, t);
+		for (int c = 0; c < 5; c++) {
+			squeeze(t[c]);
+			const char *f = strstr(pos, t[c]);
+			if (!f) {
+				if (missing++ < 5)
+					fprintf(stderr, "row %u cell %d not found: %s\n", r + 1, c + 1, t[c]);
+				continue;
+			}
+			pos = f + strlen(t[c]);
+		}
+	}
+	char note[4096];
+	note_text(note, sizeof note);
+	squeeze(note);
+	if (!strstr(text, note))
+		missing++, fprintf(stderr, "the 1,000-character note is not found whole\n");
+	fprintf(stderr, "# %d missing\n", missing);
+	return missing ? 1 : 0;
+}
+
+static int file_exists(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct az_error err = { 0 };
+	if (argc >= 3 && strcmp(argv[1], "--sample") == 0) {
+		struct az_doc *d = sample(argc > 3 ? argv[3] : NULL, SAMPLE_ROWS, warn_print, NULL, &err);
+		int rc = d ? az_doc_save(d, argv[2], 1, &err) : err.code;
+		if (rc)
+			fprintf(stderr, "t_typeset: %s\n", err.msg);
+		az_doc_free(d);
+		return rc;
+	}
+	if (argc == 3 && strcmp(argv[1], "--verify") == 0)
+		return verify(argv[2]);
+	if (argc == 2 && strcmp(argv[1], "--json") == 0)
+		return fputs(json, stdout) == EOF;
+
+	struct az_font *f = az_font_open(NULL, NULL, &err);
+	if (!f) {
+		printf("1..0 # SKIP %s\n", err.msg);
+		return 77;
+	}
+	ok(az_font_has(f, 'A') && az_font_has(f, 0x3042) && az_font_has(f, 0x6F22) && az_font_has(f, 0x3013),
+	   "%s has A, あ, 漢, 〓", az_font_family(f));
+	ok(!az_font_has(f, 0xAC00) && !az_font_has(f, 0x20BB7) && !az_font_has(f, 0x1F600) && !az_font_has(f, 7),
+	   "no Hangul, nothing outside the BMP, no controls");
+	is_int(az_font_width(f, 0x3042), 1000, "あ is one em");
+
+	/* Our widths are libharu's: compare with HPDF_Font_TextWidth on the whole font. */
+	HPDF_Doc pdf = HPDF_New(NULL, NULL);
+	HPDF_UseUTFEncodings(pdf);
+	const char *name = HPDF_LoadTTFontFromFile(pdf, az_font_file(f), HPDF_TRUE);
+	HPDF_Font hf = name ? HPDF_GetFont(pdf, name, "UTF-8") : NULL;
+	const char *probe = "Aiあ漢ｶ—①W髙﨑～.,(「";
+	int same = hf != NULL;
+	for (size_t i = 0, n = strlen(probe); same && i < n;) {
+		size_t at = i;
+		uint32_t cp = az_utf8_next(probe, n, &i);
+		char one[8] = { 0 };
+		memcpy(one, probe + at, i - at);
+		HPDF_TextWidth tw = HPDF_Font_TextWidth(hf, (const HPDF_BYTE *)one, (HPDF_UINT)(i - at));
+		if ((long)tw.width != az_font_width(f, cp)) {
+			printf("# U+%04X: libharu %u, ours %ld\n", (unsigned)cp, (unsigned)tw.width, az_font_width(f, cp));
+			same = 0;
+		}
+	}
+	ok(same, "widths match HPDF_Font_TextWidth for Latin, kana, kanji, half-width and symbols");
+	HPDF_Free(pdf);
+	az_font_close(f);
+
+	err.code = 0;
+	f = az_font_open("/nonexistent/font.ttf", NULL, &err);
+	ok(!f && err.code == 66 && strstr(err.msg, "fonts-ipaexfont-gothic") && strstr(err.msg, "/nonexistent/font.ttf"),
+	   "a missing font file is exit 66 naming the file and the Debian package");
+	err.code = 0;
+	f = az_font_open(NULL, "NoSuchFamilyAnzen", &err);
+	ok(!f && err.code == 66 && strstr(err.msg, "NoSuchFamilyAnzen") && strstr(err.msg, "apt-get install"),
+	   "an unknown family is exit 66, not a silent fallback font");
+	err.code = 0;
+	f = az_font_open("/etc/passwd", NULL, &err);
+	ok(!f && err.code == 66, "a file that is not a TrueType font is refused");
+
+	struct az_doc_options o = { 0 };
+	o.font_file = "/nonexistent/font.ttf";
+	err.code = 0;
+	ok(az_doc_new(&o, &err) == NULL && err.code == 66, "az_doc_new fails on a missing font");
+
+	/* Warnings: once per character, never silent. */
+	int warnings = 0;
+	memset(&o, 0, sizeof o);
+	o.warn = warn_count, o.warn_ctx = &warnings;
+	err.code = 0;
+	struct az_doc *d = az_doc_new(&o, &err);
+	ok(d != NULL, "document with the default font");
+	az_doc_paragraph(d, "𠮷野家の𠮷と😀、한국、\xff\xfe、\x01");
+	az_doc_paragraph(d, "𠮷 again and 한 again");
+	is_int(warnings, 6, "6 warnings: 𠮷, 😀, 한, 국, invalid UTF-8, U+0001; repeats not reported");
+	char *buf = NULL, *buf2 = NULL;
+	size_t len = 0, len2 = 0;
+	is_int(az_doc_save_mem(d, &buf, &len, &err), 0, "saved to memory");
+	ok(len > 1000 && len < 60000, "a small page with a subset font is small (%zu bytes)", len);
+	is_int(az_doc_save_mem(d, &buf2, &len2, &err), 0, "saved again");
+	ok(len == len2 && memcmp(buf, buf2, len) == 0, "byte-identical output");
+	char *att;
+	size_t alen;
+	is_int(az_pdf_attachment(buf, len, NULL, &att, &alen, &err), 65, "a PDF without attachment: exit 65");
+	free(buf2);
+	az_doc_free(d);
+
+	/* The sample document, in memory. */
+	err.code = 0;
+	d = sample(NULL, 200, warn_count, &warnings, &err);
+	ok(d && az_doc_page_count(d) > 5, "the sample with 200 rows lays out on %d pages", d ? az_doc_page_count(d) : 0);
+	free(buf);
+	err.code = 0, err.msg[0] = '\0';
+	is_int(az_doc_save_mem(d, &buf, &len, &err), 0, "sample saved %s", err.msg);
+	az_doc_free(d);
+	err.code = 0;
+	is_int(az_pdf_attachment(buf, len, "anzen-workbook.json", &att, &alen, &err), 0, "attachment found");
+	ok(att && alen == strlen(json) && memcmp(att, json, alen) == 0, "attachment round trip is byte-identical");
+	free(att);
+	err.code = 0;
+	is_int(az_pdf_attachment(buf, len, "other.json", &att, &alen, &err), 65, "an unknown attachment name: exit 65");
+	ok(strstr(err.msg, "other.json") != NULL, "and the message names it");
+	/* Truncated and corrupted copies never crash the reader. */
+	int crashed_or_wrong = 0;
+	for (size_t cut = 0; cut < len; cut += len / 97 + 1) {
+		err.code = 0;
+		if (az_pdf_attachment(buf, cut, NULL, &att, &alen, &err) == 0) {
+			crashed_or_wrong += alen != strlen(json) || memcmp(att, json, alen) != 0;
+			free(att);
+		}
+	}
+	for (size_t k = 0; k < 200; k++) {
+		char *c = malloc(len);
+		memcpy(c, buf, len);
+		for (size_t j = 0; j < 20; j++)
+			c[(k * 7919 + j * 104729) % len] ^= (char)(1 + j);
+		err.code = 0;
+		if (az_pdf_attachment(c, len, NULL, &att, &alen, &err) == 0)
+			free(att);
+		free(c);
+	}
+	ok(!crashed_or_wrong, "truncated PDFs give the attachment whole or an error");
+	err.code = 0;
+	is_int(az_pdf_attachment("hello", 5, NULL, &att, &alen, &err), 65, "not a PDF: exit 65");
+	free(buf);
+
+	/* A row taller than a page is split between lines rather than lost or overflowing. */
+	memset(&o, 0, sizeof o);
+	err.code = 0;
+	d = az_doc_new(&o, &err);
+	const struct az_column two[] = { { "項目", 1, AZ_LEFT }, { "内容", 1, AZ_LEFT } };
+	char *huge = malloc(6000 * 3 + 1);
+	for (int k = 0; k < 6000; k++)
+		memcpy(huge + k * 3, k % 50 == 49 ? "。" : "長", 3);
+	huge[6000 * 3] = '\0';
+	struct az_cell cells[2] = { { "短い", NULL }, { huge, NULL } };
+	az_doc_table_begin(d, two, 2);
+	az_doc_table_row(d, cells);
+	az_doc_table_row(d, cells);
+	az_doc_table_end(d);
+	int pages = az_doc_page_count(d);
+	ok(pages >= 6, "two 6,000-character cells in half-width columns span %d pages", pages);
+	is_int(az_doc_save_mem(d, &buf, &len, &err), 0, "and save");
+	free(buf);
+	free(huge);
+	az_doc_free(d);
+
+	/* Misuse is a sticky error reported at save; no file appears. */
+	memset(&o, 0, sizeof o);
+	err.code = 0;
+	d = az_doc_new(&o, &err);
+	az_doc_table_row(d, NULL);
+	az_doc_paragraph(d, "ignored");
+	char tmp[] = "/tmp/t_typeset-XXXXXX";
+	ok(mkdtemp(tmp) != NULL, "temporary directory");
+	char path[64];
+	snprintf(path, sizeof path, "%s/out.pdf", tmp);
+	is_int(az_doc_save(d, path, 0, &err), 65, "a row without a table fails at save");
+	ok(!file_exists(path), "and leaves no file");
+	az_doc_free(d);
+
+	err.code = 0;
+	d = az_doc_new(&o, &err);
+	az_doc_paragraph(d, "本文");
+	is_int(az_doc_save(d, path, 0, &err), 0, "saved to a file");
+	err.code = 0;
+	is_int(az_doc_save(d, path, 0, &err), 73, "an existing file is not replaced without force");
+	err.code = 0;
+	is_int(az_doc_save(d, "/nonexistent-dir/x.pdf", 0, &err), 73, "an impossible path: exit 73");
+	err.code = 0;
+	is_int(az_doc_save(d, path, 1, &err), 0, "replaced with force");
+	az_doc_free(d);
+	unlink(path);
+	rmdir(tmp);
+	return done_testing();
+}
