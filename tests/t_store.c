@@ -43,8 +43,6 @@ static char *slurp(const char *p, size_t *n)
 	if (b)
 		b[sz] = '\0';
 	fclose(f);
-	if (b)
-		b[sz] = '\0'; /* sqlite3_exec reads it as a C string */
 	*n = (size_t)sz;
 	return b;
 }
