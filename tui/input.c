@@ -122,3 +122,13 @@ int tui_input_next(void)
 	}
 	return k;
 }
+
+int tui_input_pending(void)
+{
+	if (pushed >= 0)
+		return 1;
+	if (scripted)
+		return joined && pos < script.n;
+	pushed = raw_key(1);
+	return pushed >= 0;
+}

@@ -11,4 +11,8 @@ void tui_input_close(void);
  * come back as one TUI_KEY_JUNK; a lone Esc is 27. TUI_KEY_NONE when input has ended. */
 int tui_input_next(void);
 
+/* 1 if another key has already arrived (a paste in progress): the loop then neither redraws nor
+ * clears the message, so a paste is one step and its warnings stay readable. */
+int tui_input_pending(void);
+
 #endif

@@ -79,7 +79,7 @@ static const struct {
 	{ TUI_FN(KEY_RIGHT), "Right" }, { TUI_FN(KEY_HOME), "Home" },  { TUI_FN(KEY_END), "End" },
 	{ TUI_FN(KEY_PPAGE), "PgUp" }, { TUI_FN(KEY_NPAGE), "PgDn" },  { '\n', "Enter" },
 	{ '\r', "Enter" },             { TUI_FN(KEY_ENTER), "Enter" }, { 27, "Esc" },
-	{ '\t', "Tab" },               { TUI_FN(KEY_BTAB), "S-Tab" },   { TUI_FN(KEY_BACKSPACE), "BS" },
+	{ '\t', "Tab" },               { TUI_FN(KEY_BTAB), "Shift-Tab" },   { TUI_FN(KEY_BACKSPACE), "BS" },
 	{ 127, "BS" },                 { TUI_FN(KEY_DC), "Del" },      { TUI_FN(KEY_IC), "Ins" },
 	{ ' ', "Space" },              { '<', "lt" },                  { '>', "gt" },
 	{ TUI_FN(KEY_RESIZE), "Resize" },
@@ -102,7 +102,7 @@ const char *tui_key_name(int key, char buf[16])
 	if (key >= TUI_FN(KEY_F(1)) && key <= TUI_FN(KEY_F(12)))
 		snprintf(buf, 16, "F%d", key - TUI_FN(KEY_F0));
 	else if (key >= 0 && key < 32)
-		snprintf(buf, 16, "C-%c", key + 'a' - 1);
+		snprintf(buf, 16, "Ctrl-%c", key + 'A' - 1);
 	else if (key > 32 && key < 127)
 		snprintf(buf, 16, "%c", key);
 	else
@@ -117,7 +117,7 @@ int tui_key_from_name(const char *name, size_t len)
 		return -1;
 	memcpy(buf, name, len);
 	buf[len] = '\0';
-	if (!strcmp(buf, "BTab"))
+	if (!strcmp(buf, "BTab") || !strcmp(buf, "S-Tab"))
 		return TUI_FN(KEY_BTAB);
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
 		if (!strcmp(names[i].name, buf))

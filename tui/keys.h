@@ -57,9 +57,9 @@ const char *tui_action_label(enum tui_action a);
 const char *tui_action_help(enum tui_action a);
 /* Name of the first key bound to a in the given scopes ("Enter", "F1", "q"), or NULL. */
 const char *tui_action_key_name(enum tui_action a, int scopes);
-/* Name of any key, for messages and the key script ("Down", "C-a", "x"); buf holds 16 bytes. */
+/* Name of any key, for messages and the help ("Down", "Ctrl-A", "x"); buf holds 16 bytes. */
 const char *tui_key_name(int key, char buf[16]);
-/* The key called name ("Down", "F1", "C-a", "BS"), or -1. */
+/* The key called name in a key script ("Down", "F1", "C-a", "S-Tab", "BS"), or -1. */
 int tui_key_from_name(const char *name, size_t len);
 /* The default bindings, for the help screen. */
 const struct tui_binding *tui_bindings(size_t *n);

@@ -62,12 +62,14 @@ void tui_list_refresh(struct tui_list *l)
 		tui_error("%s", _("out of memory"));
 		return;
 	}
+	size_t old_sel = l->sel;
 	l->view = view;
 	l->nview = 0;
 	for (size_t i = 0; i < n; i++)
 		if (l->filter.len == 0 || contains(l->text(l->ctx, i), l->filter.buf, l->filter.len))
 			l->view[l->nview++] = i;
-	l->sel = 0;
+	/* the same row if it still shows, else the same place (after a delete: the next row) */
+	l->sel = old_sel;
 	for (size_t i = 0; was >= 0 && i < l->nview; i++)
 		if (l->view[i] == (size_t)was)
 			l->sel = i;

@@ -90,6 +90,8 @@ void tui_info(const char *fmt, ...)
 	va_end(ap);
 }
 
+const char *tui_message_text(void) { return message; }
+
 void tui_set_cursor(int y, int x)
 {
 	cursor_y = y;
@@ -101,7 +103,7 @@ static int too_small(void) { return COLS < TUI_MIN_COLS || LINES < TUI_MIN_ROWS;
 static void draw_too_small(void)
 {
 	char text[512];
-	snprintf(text, sizeof text, _("Terminal too small (need %d×%d, have %d×%d). Make the window larger."),
+	snprintf(text, sizeof text, _("Terminal too small (need %d×%d, have %d×%d). Make the window larger, or press q to quit."),
 		 TUI_MIN_COLS, TUI_MIN_ROWS, COLS, LINES);
 	tui_put_wrapped(stdscr, 0, 0, COLS, LINES, 0, text, tui_attr(TUI_ERROR));
 }
@@ -196,13 +198,16 @@ static void unbound(int key, const struct tui_screen *top)
 int tui_loop(void)
 {
 	while (depth > 0) {
-		draw_all();
+		int burst = tui_input_pending();
+		if (!burst)
+			draw_all();
 		int key = tui_input_next();
 		if (key == TUI_KEY_NONE)
 			break;
 		if (key == TUI_FN(KEY_RESIZE))
 			continue; /* curses has the new size already; the next pass redraws */
-		message[0] = '\0';
+		if (!burst)
+			message[0] = '\0';
 		if (too_small()) {
 			if (key == TUI_CTRL('c') || key == 'q')
 				tui_quit();

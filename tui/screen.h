@@ -54,6 +54,8 @@ void tui_set_context(const char *text);
 /* One line under the body until the next key: errors stand out, info is plain. printf-style. */
 void tui_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void tui_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The current message ("" if none), for tests. */
+const char *tui_message_text(void);
 /* Places the terminal cursor after drawing (fields call it); hidden otherwise. */
 void tui_set_cursor(int y, int x);
 
