@@ -27,6 +27,7 @@ static void confirm_draw(struct tui_screen *s, struct tui_rect body)
 	attr_t a = tui_attr(TUI_DIALOG);
 	tui_frame(stdscr, y, x, rows, cols, a);
 	tui_put_wrapped(stdscr, y + 1, x + 2, cols - 4, rows - 4, 0, c->question, a | A_BOLD);
+	/* TRANSLATORS: y and n are the keys to press; keep them as they are */
 	tui_put(stdscr, y + rows - 2, x + 2, cols - 4, _("y = yes     n = no"), a);
 }
 
@@ -48,6 +49,7 @@ static int confirm_key(struct tui_screen *s, int key, enum tui_action act)
 	}
 	if (act == TUI_ACT_HELP || act == TUI_ACT_QUIT)
 		return TUI_UNHANDLED;
+	/* TRANSLATORS: y and n are the keys to press */
 	tui_error("%s", _("Please answer y (yes) or n (no)."));
 	return TUI_HANDLED;
 }

@@ -87,6 +87,22 @@ static void cat(char **buf, size_t *len, const char *s)
 	*len += n;
 }
 
+/* 1 if name is one of the ", "-separated names in list. */
+static int listed(const char *list, const char *name)
+{
+	size_t n = strlen(name);
+	for (const char *p = list; *p;) {
+		const char *end = strstr(p, ", ");
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		if (len == n && !strncmp(p, name, n))
+			return 1;
+		if (!end)
+			break;
+		p = end + 2;
+	}
+	return 0;
+}
+
 void tui_help_show(const struct tui_screen *s)
 {
 	struct help *h = calloc(1, sizeof *h);
@@ -105,7 +121,7 @@ void tui_help_show(const struct tui_screen *s)
 			if (b[i].action != *a || !(b[i].scope & s->scopes))
 				continue;
 			const char *kn = tui_key_name(b[i].key, name);
-			if (strstr(keys, kn)) /* Enter is bound to CR and LF */
+			if (listed(keys, kn)) /* Enter is bound to CR, LF and KEY_ENTER: name it once */
 				continue;
 			kl += (size_t)snprintf(keys + kl, sizeof keys - kl, "%s%s", kl ? ", " : "", kn);
 			if (kl >= sizeof keys)

@@ -4,7 +4,6 @@
 #include <curses.h>
 #include <stdlib.h>
 
-#include "guideline/i18n.h"
 #include "tui/dump.h"
 #include "tui/input.h"
 #include "tui/keys.h"

@@ -103,6 +103,7 @@ static int too_small(void) { return COLS < TUI_MIN_COLS || LINES < TUI_MIN_ROWS;
 static void draw_too_small(void)
 {
 	char text[512];
+	/* TRANSLATORS: the sizes are columns×rows; keep the message short, it must fit 20 columns wrapped */
 	snprintf(text, sizeof text, _("Terminal too small (need %d×%d, have %d×%d). Make the window larger, or press q to quit."),
 		 TUI_MIN_COLS, TUI_MIN_ROWS, COLS, LINES);
 	tui_put_wrapped(stdscr, 0, 0, COLS, LINES, 0, text, tui_attr(TUI_ERROR));
