@@ -85,12 +85,21 @@ check "nothing changed since saving: Esc leaves at once" s "anzen | Home"
 $T send-keys -t s q
 check "q on the home screen leaves with status 0" s "EXIT=0"
 
+start s2
+check "a second session for the colour check" s2 "anzen | Home"
 start mono TERM=vt100
 check "a terminal without colours: attributes only, still drawn" mono "anzen | Home" "F1 Help"
 $T send-keys -t mono q
 check "  and left cleanly" mono "EXIT=0"
 start nocolor NO_COLOR=1
-check "NO_COLOR=1: drawn without colours" nocolor "anzen | Home"
+check "NO_COLOR=1: drawn" nocolor "anzen | Home"
+# capture-pane -e keeps the SGR codes: colours 30-37/40-47 only without NO_COLOR
+sgr_colours() { $T capture-pane -e -p -t "$1" | LC_ALL=C grep -c "$(printf '\033')\[[34][0-7]m"; }
+if [ "$(sgr_colours nocolor)" = 0 ] && [ "$(sgr_colours s2)" != 0 ]; then
+	ok "NO_COLOR=1: attributes only; colours otherwise"
+else
+	nok "NO_COLOR=1: attributes only; colours otherwise" nocolor
+fi
 
 start dumb TERM=dumb
 check "TERM=dumb: a message and exit 64, no garbage" dumb "cannot draw the workbook screens on terminal type 'dumb'" "EXIT=64"

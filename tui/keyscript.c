@@ -40,8 +40,7 @@ static int utf8_char(const unsigned char *s, size_t len, int *cp)
 	return (int)n;
 }
 
-int tui_script_parse(struct tui_script *sc, const char *text, size_t len, const char *name,
-		     struct az_error *err)
+static int parse(struct tui_script *sc, const char *text, size_t len, const char *name, struct az_error *err)
 {
 	const unsigned char *s = (const unsigned char *)text;
 	int line = 1, bol = 1;
@@ -100,6 +99,15 @@ int tui_script_parse(struct tui_script *sc, const char *text, size_t len, const 
 		i += (size_t)n;
 	}
 	return AZ_OK;
+}
+
+int tui_script_parse(struct tui_script *sc, const char *text, size_t len, const char *name,
+		     struct az_error *err)
+{
+	int rc = parse(sc, text, len, name, err);
+	if (rc != AZ_OK)
+		tui_script_free(sc);
+	return rc;
 }
 
 int tui_script_load(struct tui_script *sc, const char *path, struct az_error *err)

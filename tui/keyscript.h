@@ -27,7 +27,7 @@ struct tui_script {
 	size_t n, cap;
 };
 
-/* Parses text (name is for messages); on error err says file:line. */
+/* Parses text (name is for messages); on error sc is left empty and err says file:line. */
 int tui_script_parse(struct tui_script *sc, const char *text, size_t len, const char *name,
 		     struct az_error *err);
 int tui_script_load(struct tui_script *sc, const char *path, struct az_error *err);
