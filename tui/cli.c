@@ -15,6 +15,7 @@
 #include "model/outfile.h"
 #include "model/text.h"
 #include "model/workbook.h"
+#include "tui/app.h"
 #include "tui/cli.h"
 
 #define MAX_INPUT (256L * 1024 * 1024)
@@ -347,7 +348,13 @@ int cmd_open(int argc, char **argv)
 	char *path = argc - optind == 1 ? strdup(argv[optind]) : cli_default_workbook();
 	if (!path)
 		return cli_fail(AZ_CANTCREAT, _("cannot find a place for the default workbook: set XDG_DATA_HOME or HOME"));
-	if (argc - optind == 0)
+	/* on a terminal (or headless for tests) the screens; otherwise the status print */
+	int screens = tui_wanted();
+	if (screens && (rc = tui_preflight()) != AZ_OK) {
+		free(path);
+		return rc;
+	}
+	if (argc - optind == 0 && !screens)
 		printf(_("Workbook: %s\n"), path);
 	if (stat(path, &st) != 0 && errno == ENOENT) {
 		if (az_workbook_write_new(path, 0, az_workbook_fill_empty, NULL, &err) != AZ_OK) {
@@ -357,7 +364,7 @@ int cmd_open(int argc, char **argv)
 		printf(_("Created %s\n"), path);
 	}
 	char *args[] = { "status", path, NULL };
-	rc = cmd_status(2, args);
+	rc = screens ? tui_run(path) : cmd_status(2, args);
 	free(path);
 	return rc;
 }

@@ -1,0 +1,289 @@
+/* Text to screen cells: decoding, widths from the C library's wcwidth, clipping, wrapping. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "tui/draw.h"
+
+/* The composed form of kana + U+3099 (dakuten) or U+309A (handakuten), or 0. IME input is already
+ * composed; this catches decomposed text pasted from elsewhere so editing treats が as one letter. */
+static wchar_t compose_kana(wchar_t b, wchar_t mark)
+{
+	wchar_t h = b >= 0x30A1 && b <= 0x30F6 ? b - 0x60 : b; /* katakana → hiragana row */
+	int kata = h != b;
+	if (mark == 0x3099) {
+		if ((h >= 0x304B && h <= 0x3061 && h % 2 == 1) || h == 0x3064 || h == 0x3066 || h == 0x3068)
+			return b + 1;
+		if (h >= 0x306F && h <= 0x307B && (h - 0x306F) % 3 == 0)
+			return b + 1;
+		if (h == 0x3046)
+			return kata ? 0x30F4 : 0x3094;
+		if (b == 0x309D || b == 0x30FD)
+			return b + 1;
+		if (b >= 0x30EF && b <= 0x30F2)
+			return b + 8;
+	} else if (mark == 0x309A) {
+		if (h >= 0x306F && h <= 0x307B && (h - 0x306F) % 3 == 0)
+			return b + 2;
+	}
+	return 0;
+}
+
+int tui_wcwidth(wchar_t c)
+{
+	int w = wcwidth(c);
+	return w < 0 ? 1 : w;
+}
+
+static wchar_t safe_char(unsigned long c)
+{
+	if (c == '\t' || c == '\n' || c == '\r')
+		return L' ';
+	if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		return 0xFFFD;
+	/* unassigned or otherwise unprintable: wcwidth says -1 */
+	return wcwidth((wchar_t)c) < 0 ? 0xFFFD : (wchar_t)c;
+}
+
+wchar_t *tui_decode(const char *str, size_t *n)
+{
+	const unsigned char *s = (const unsigned char *)(str ? str : "");
+	size_t len = strlen((const char *)s), k = 0;
+	wchar_t *out = malloc((len + 1) * sizeof *out);
+	if (!out)
+		return NULL;
+	for (size_t i = 0; i < len;) {
+		unsigned long c = s[i];
+		size_t need = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : 9;
+		unsigned long min = need == 1 ? 0x80 : need == 2 ? 0x800 : 0x10000;
+		size_t j = 1;
+		if (need) {
+			c &= 0x3F >> need;
+			for (; j <= need && i + j < len && (s[i + j] & 0xC0) == 0x80; j++)
+				c = (c << 6) | (s[i + j] & 0x3F);
+			if (need == 9 || j != need + 1 || c < min)
+				c = 0xFFFFFFFF, j = 1; /* one bad byte → one U+FFFD */
+		}
+		i += j;
+		wchar_t wc = c == 0xFFFFFFFF ? 0xFFFD : safe_char(c);
+		wchar_t comp = k > 0 ? compose_kana(out[k - 1], wc) : 0;
+		if (comp)
+			out[k - 1] = comp;
+		else
+			out[k++] = wc;
+	}
+	out[k] = L'\0';
+	if (n)
+		*n = k;
+	return out;
+}
+
+char *tui_encode(const wchar_t *s, size_t n)
+{
+	char *out = malloc(n * 4 + 1), *o = out;
+	if (!out)
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		unsigned long c = (unsigned long)s[i];
+		if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+			c = 0xFFFD;
+		if (c < 0x80) {
+			*o++ = (char)c;
+		} else if (c < 0x800) {
+			*o++ = (char)(0xC0 | (c >> 6));
+			*o++ = (char)(0x80 | (c & 0x3F));
+		} else if (c < 0x10000) {
+			*o++ = (char)(0xE0 | (c >> 12));
+			*o++ = (char)(0x80 | ((c >> 6) & 0x3F));
+			*o++ = (char)(0x80 | (c & 0x3F));
+		} else {
+			*o++ = (char)(0xF0 | (c >> 18));
+			*o++ = (char)(0x80 | ((c >> 12) & 0x3F));
+			*o++ = (char)(0x80 | ((c >> 6) & 0x3F));
+			*o++ = (char)(0x80 | (c & 0x3F));
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+int tui_wswidth(const wchar_t *s, size_t n)
+{
+	int w = 0;
+	for (size_t i = 0; i < n; i++)
+		w += tui_wcwidth(s[i]);
+	return w;
+}
+
+int tui_width(const char *s)
+{
+	size_t n;
+	wchar_t *w = tui_decode(s, &n);
+	int width = w ? tui_wswidth(w, n) : 0;
+	free(w);
+	return width;
+}
+
+size_t tui_cluster_next(const wchar_t *s, size_t n, size_t i)
+{
+	if (i >= n)
+		return n;
+	i++;
+	while (i < n && wcwidth(s[i]) == 0)
+		i++;
+	return i;
+}
+
+size_t tui_cluster_prev(const wchar_t *s, size_t i)
+{
+	if (i == 0)
+		return 0;
+	i--;
+	while (i > 0 && wcwidth(s[i]) == 0)
+		i--;
+	return i;
+}
+
+size_t tui_fit(const wchar_t *s, size_t n, int width, int *used)
+{
+	size_t i = 0;
+	int w = 0;
+	while (i < n) {
+		size_t next = tui_cluster_next(s, n, i);
+		int cw = tui_wswidth(s + i, next - i);
+		if (w + cw > width)
+			break;
+		w += cw;
+		i = next;
+	}
+	if (used)
+		*used = w;
+	return i;
+}
+
+void tui_blank(WINDOW *w, int y, int x, int width, attr_t attr)
+{
+	cchar_t sp;
+	if (width <= 0 || setcchar(&sp, L" ", attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL) == ERR)
+		return;
+	/* mvwhline_set keeps the cursor where it was; fine, every caller places it itself */
+	mvwhline_set(w, y, x, &sp, width);
+}
+
+int tui_putw(WINDOW *w, int y, int x, int width, const wchar_t *s, size_t n, attr_t attr)
+{
+	int used = 0;
+	size_t i = 0;
+	if (width <= 0)
+		return 0;
+	/* marks with no base before them would vanish anyway */
+	while (i < n && wcwidth(s[i]) == 0)
+		i++;
+	while (i < n) {
+		size_t next = tui_cluster_next(s, n, i);
+		int cw = tui_wcwidth(s[i]);
+		if (used + cw > width)
+			break;
+		wchar_t cell[CCHARW_MAX + 1];
+		size_t k = 0;
+		for (size_t j = i; j < next && k < CCHARW_MAX; j++)
+			cell[k++] = s[j];
+		cell[k] = L'\0';
+		cchar_t cc;
+		if (setcchar(&cc, cell, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL) != ERR)
+			/* ERR only for the bottom-right cell, which is still drawn */
+			(void)mvwadd_wch(w, y, x + used, &cc);
+		used += cw;
+		i = next;
+	}
+	tui_blank(w, y, x + used, width - used, attr);
+	return used;
+}
+
+int tui_put(WINDOW *w, int y, int x, int width, const char *utf8, attr_t attr)
+{
+	size_t n;
+	wchar_t *s = tui_decode(utf8, &n);
+	if (!s) {
+		tui_blank(w, y, x, width, attr);
+		return 0;
+	}
+	int used = tui_putw(w, y, x, width, s, n, attr);
+	free(s);
+	return used;
+}
+
+int tui_put_right(WINDOW *w, int y, int x, int width, const char *utf8, attr_t attr)
+{
+	int tw = tui_width(utf8);
+	if (tw >= width)
+		return tui_put(w, y, x, width, utf8, attr);
+	tui_blank(w, y, x, width - tw, attr);
+	return tui_put(w, y, x + width - tw, tw, utf8, attr);
+}
+
+int tui_put_wrapped(WINDOW *w, int y, int x, int width, int rows, int skip, const char *utf8,
+		    attr_t attr)
+{
+	int row = 0;
+	if (width <= 0)
+		return 0;
+	/* tui_decode makes line breaks spaces, so split on them first */
+	size_t i = 0;
+	const char *p = utf8 ? utf8 : "";
+	for (;;) {
+		const char *nl = strchr(p, '\n');
+		size_t linelen;
+		wchar_t *line;
+		{
+			char *copy = nl ? strndup(p, (size_t)(nl - p)) : strdup(p);
+			if (!copy)
+				break;
+			line = tui_decode(copy, &linelen);
+			free(copy);
+		}
+		if (!line)
+			break;
+		i = 0;
+		do {
+			/* take what fits, then back up to the last space if a word would be cut */
+			int used;
+			size_t take = tui_fit(line + i, linelen - i, width, &used);
+			if (take == 0 && i < linelen)
+				take = tui_cluster_next(line + i, linelen - i, 0); /* wider than the box */
+			if (i + take < linelen && line[i + take] != L' ') {
+				size_t k = take;
+				while (k > 0 && line[i + k - 1] != L' ' && tui_wcwidth(line[i + k - 1]) == 1)
+					k--;
+				if (k > 0)
+					take = k;
+			}
+			if (row >= skip && row - skip < rows)
+				tui_putw(w, y + row - skip, x, width, line + i, take, attr);
+			row++;
+			i += take;
+			while (i < linelen && line[i] == L' ')
+				i++;
+		} while (i < linelen);
+		free(line);
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+	return row;
+}
+
+void tui_frame(WINDOW *w, int y, int x, int rows, int cols, attr_t attr)
+{
+	if (rows < 2 || cols < 2)
+		return;
+	wchar_t edge[cols + 1], side[cols + 1];
+	for (int i = 0; i < cols; i++) {
+		edge[i] = i == 0 || i == cols - 1 ? L'+' : L'-';
+		side[i] = i == 0 || i == cols - 1 ? L'|' : L' ';
+	}
+	for (int r = 0; r < rows; r++)
+		tui_putw(w, y + r, x, cols, r == 0 || r == rows - 1 ? edge : side, (size_t)cols, attr);
+}

@@ -1,0 +1,18 @@
+/* Where keys come from: the terminal, or a key script in headless mode (ANZEN_KEYS). */
+#ifndef ANZEN_TUI_INPUT_H
+#define ANZEN_TUI_INPUT_H
+
+#include "model/error.h"
+
+/* Loads $ANZEN_KEYS if set; call after curses has started. */
+int tui_input_open(struct az_error *err);
+void tui_input_close(void);
+/* The next key (see keys.h). Escape sequences that are not known keys, as pasted text may carry,
+ * come back as one TUI_KEY_JUNK; a lone Esc is 27. TUI_KEY_NONE when input has ended. */
+int tui_input_next(void);
+
+/* 1 if another key has already arrived (a paste in progress): the loop then neither redraws nor
+ * clears the message, so a paste is one step and its warnings stay readable. */
+int tui_input_pending(void);
+
+#endif

@@ -1,0 +1,193 @@
+/* The list widget. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wctype.h>
+
+#include "guideline/i18n.h"
+#include "tui/draw.h"
+#include "tui/list.h"
+#include "tui/term.h"
+
+#define FILTER_MAX 100
+
+int tui_list_init(struct tui_list *l, size_t (*count)(void *), const char *(*text)(void *, size_t),
+		  void *ctx)
+{
+	memset(l, 0, sizeof *l);
+	l->count = count;
+	l->text = text;
+	l->ctx = ctx;
+	l->empty = N_("(nothing here yet)");
+	if (tui_field_init(&l->filter, TUI_FIELD_TEXT, FILTER_MAX) != 0)
+		return -1;
+	tui_list_refresh(l);
+	return 0;
+}
+
+void tui_list_free(struct tui_list *l)
+{
+	free(l->view);
+	tui_field_free(&l->filter);
+	l->view = NULL;
+	l->nview = 0;
+}
+
+/* Case-folded substring search; Japanese has no case, so this is a plain substring there. */
+static int contains(const char *hay, const wchar_t *needle, size_t nlen)
+{
+	size_t n;
+	wchar_t *h = tui_decode(hay, &n);
+	int found = 0;
+	if (!h)
+		return 0;
+	for (size_t i = 0; !found && i + nlen <= n; i++) {
+		size_t k = 0;
+		while (k < nlen && towlower((wint_t)h[i + k]) == towlower((wint_t)needle[k]))
+			k++;
+		found = k == nlen;
+	}
+	free(h);
+	return found;
+}
+
+void tui_list_refresh(struct tui_list *l)
+{
+	long was = tui_list_selected(l);
+	size_t n = l->count(l->ctx);
+	size_t *view = realloc(l->view, (n ? n : 1) * sizeof *view);
+	if (!view) {
+		tui_error("%s", _("out of memory"));
+		return;
+	}
+	size_t old_sel = l->sel;
+	l->view = view;
+	l->nview = 0;
+	for (size_t i = 0; i < n; i++)
+		if (l->filter.len == 0 || contains(l->text(l->ctx, i), l->filter.buf, l->filter.len))
+			l->view[l->nview++] = i;
+	/* the same row if it still shows, else the same place (after a delete: the next row) */
+	l->sel = old_sel;
+	for (size_t i = 0; was >= 0 && i < l->nview; i++)
+		if (l->view[i] == (size_t)was)
+			l->sel = i;
+	if (l->sel >= l->nview)
+		l->sel = l->nview ? l->nview - 1 : 0;
+}
+
+long tui_list_selected(const struct tui_list *l)
+{
+	return l->view && l->sel < l->nview ? (long)l->view[l->sel] : -1;
+}
+
+int tui_list_scopes(const struct tui_list *l) { return l->filtering ? TUI_SCOPE_ANY : TUI_SCOPE_ANY | TUI_SCOPE_NAV; }
+
+void tui_list_draw(struct tui_list *l, struct tui_rect r)
+{
+	int show_filter = l->filtering || l->filter.len > 0;
+	int rows = r.rows - (show_filter ? 1 : 0);
+	if (rows < 1)
+		return;
+	l->rows = rows;
+	if (l->sel < l->top)
+		l->top = l->sel;
+	if (l->sel >= l->top + (size_t)rows)
+		l->top = l->sel - (size_t)rows + 1;
+	if (l->top + (size_t)rows > l->nview)
+		l->top = l->nview > (size_t)rows ? l->nview - (size_t)rows : 0;
+	for (int i = 0; i < rows; i++) {
+		size_t v = l->top + (size_t)i;
+		if (v >= l->nview)
+			break;
+		attr_t a = tui_attr(v == l->sel ? TUI_SELECTED : TUI_NORMAL);
+		tui_blank(stdscr, r.y + i, r.x, r.cols, a);
+		/* the marker shows the selection on monochrome screens and in dumps too */
+		tui_put(stdscr, r.y + i, r.x, 2, v == l->sel ? ">" : "", a);
+		tui_put(stdscr, r.y + i, r.x + 2, r.cols - 3, l->text(l->ctx, l->view[v]), a);
+	}
+	if (l->nview == 0)
+		tui_put(stdscr, r.y, r.x + 2, r.cols - 3,
+			l->filter.len ? _("No line contains the search text. Esc clears the search.") : _(l->empty),
+			tui_attr(TUI_DIM));
+	if (show_filter) {
+		int y = r.y + r.rows - 1;
+		char label[64], count[64];
+		snprintf(label, sizeof label, "%s ", _("Search:"));
+		snprintf(count, sizeof count, _(" %zu of %zu"), l->nview, l->count(l->ctx));
+		int lw = tui_put(stdscr, y, r.x, tui_width(label), label, tui_attr(TUI_LABEL_ACTIVE));
+		int cw = tui_width(count);
+		tui_field_draw(&l->filter, y, r.x + lw, r.cols - lw - cw, l->filtering);
+		tui_put(stdscr, y, r.x + r.cols - cw, cw, count, tui_attr(TUI_NORMAL));
+	}
+}
+
+static void move_sel(struct tui_list *l, long delta)
+{
+	long s = (long)l->sel + delta;
+	if (s < 0 || l->nview == 0)
+		s = 0;
+	else if (s >= (long)l->nview)
+		s = (long)l->nview - 1;
+	l->sel = (size_t)s;
+}
+
+int tui_list_key(struct tui_list *l, int key, enum tui_action act)
+{
+	long page = l->rows > 1 ? l->rows - 1 : 1;
+	if (l->filtering) {
+		/* typing narrows the list at every key; Enter keeps the filter, Esc clears it */
+		act = tui_key_action(key, TUI_SCOPE_ANY);
+		if (act == TUI_ACT_SELECT) {
+			l->filtering = 0;
+			return TUI_HANDLED;
+		}
+		if (act == TUI_ACT_BACK) {
+			l->filtering = 0;
+			tui_field_set(&l->filter, "");
+			tui_list_refresh(l);
+			return TUI_HANDLED;
+		}
+		if (act != TUI_ACT_UP && act != TUI_ACT_DOWN && act != TUI_ACT_PAGE_UP && act != TUI_ACT_PAGE_DOWN) {
+			int r = tui_field_key(&l->filter, key);
+			if (r == TUI_HANDLED)
+				tui_list_refresh(l);
+			return r;
+		}
+	}
+	switch (act) {
+	case TUI_ACT_UP:
+		move_sel(l, -1);
+		return TUI_HANDLED;
+	case TUI_ACT_DOWN:
+		move_sel(l, 1);
+		return TUI_HANDLED;
+	case TUI_ACT_PAGE_UP:
+		move_sel(l, -page);
+		return TUI_HANDLED;
+	case TUI_ACT_PAGE_DOWN:
+		move_sel(l, page);
+		return TUI_HANDLED;
+	case TUI_ACT_FIRST:
+		l->sel = 0;
+		return TUI_HANDLED;
+	case TUI_ACT_LAST:
+		move_sel(l, (long)l->nview);
+		return TUI_HANDLED;
+	case TUI_ACT_SEARCH:
+		l->filtering = 1;
+		return TUI_HANDLED;
+	case TUI_ACT_SELECT:
+		return tui_list_selected(l) >= 0 ? TUI_LIST_CHOSEN : TUI_HANDLED;
+	case TUI_ACT_BACK:
+		if (l->filter.len > 0 && key == 27) { /* Esc first clears a kept filter */
+			tui_field_set(&l->filter, "");
+			tui_list_refresh(l);
+			return TUI_HANDLED;
+		}
+		return TUI_UNHANDLED;
+	default:
+		return TUI_UNHANDLED;
+	}
+}
