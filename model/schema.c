@@ -66,7 +66,7 @@ static const char schema_v1[] =
 	"  hosting TEXT NOT NULL DEFAULT 'onprem' CHECK (hosting IN ('onprem','cloud')),"
 	"  remote_maintenance TEXT NOT NULL DEFAULT 'unknown' CHECK (remote_maintenance IN ('yes','no','unknown')),"
 	"  connection TEXT NOT NULL DEFAULT 'none' CHECK (connection IN"
-	"    ('internet_vpn','closed_network','leased_line','lte','cloud','none')),"
+	"    ('internet_vpn','closed_network','leased_line','lte','internet','cloud','none')),"
 	"  " SHORT_TEXT("device_make") ","
 	"  " SHORT_TEXT("device_model") ","
 	"  " SHORT_TEXT("firmware") ","

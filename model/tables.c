@@ -6,7 +6,7 @@
 
 const char *const az_hosting_values[] = { "onprem", "cloud", NULL };
 const char *const az_remote_values[] = { "yes", "no", "unknown", NULL };
-const char *const az_connection_values[] = { "internet_vpn", "closed_network", "leased_line", "lte",
+const char *const az_connection_values[] = { "internet_vpn", "closed_network", "leased_line", "lte", "internet",
 					     "cloud", "none", NULL };
 const char *const az_treatment_values[] = { "avoid", "reduce", "transfer", "accept", NULL };
 const char *const az_certification_values[] = { "isms", "pmark", "both", "none", "unknown", NULL };
