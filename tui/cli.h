@@ -7,6 +7,8 @@ int cmd_status(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_open(int argc, char **argv);
+/* tui/cmd_guideline.c */
+int cmd_guideline(int argc, char **argv);
 
 /* Prints "anzen: msg" on stderr and returns code. */
 int cli_fail(int code, const char *msg);

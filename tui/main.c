@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "guideline/i18n.h"
+#include "guideline/locate.h"
 #include "model/error.h"
 #include "tui/cli.h"
 
@@ -23,6 +24,7 @@ static const struct command commands[] = {
 	{ "status", cmd_status, N_("print a summary of a workbook") },
 	{ "export", cmd_export, N_("write a workbook as JSON") },
 	{ "import", cmd_import, N_("create a workbook from its JSON export") },
+	{ "guideline", cmd_guideline, N_("check the content catalogue (guideline check)") },
 };
 
 static void usage(FILE *out)
@@ -41,6 +43,8 @@ static void usage(FILE *out)
 	fputs(_("Exit status: 0 ok, 64 usage error, 65 bad data, 66 cannot open input,\n"
 		"73 cannot create output, 74 input/output error, 75 workbook in use.\n\n"), out);
 	fputs(_("Environment: XDG_DATA_HOME (where the default workbook lives), NO_COLOR.\n"), out);
+	fputs(_("ANZEN_GUIDELINE: the content catalogue directory; 'anzen --guideline=DIR COMMAND'\n"
+		"overrides it.\n"), out);
 }
 
 static void version(void)
@@ -60,6 +64,15 @@ int main(int argc, char **argv)
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
 #endif
+	/* --guideline DIR before the command applies to every command */
+	while (argc >= 2 && strncmp(argv[1], "--guideline", 11) == 0 &&
+	       (argv[1][11] == '=' || (argv[1][11] == '\0' && argc >= 3))) {
+		int eq = argv[1][11] == '=';
+		az_guideline_option = eq ? argv[1] + 12 : argv[2];
+		argv[eq ? 1 : 2] = argv[0];
+		argc -= eq ? 1 : 2;
+		argv += eq ? 1 : 2;
+	}
 	if (argc < 2)
 		return cmd_open(1, argv);
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)

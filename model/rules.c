@@ -1,0 +1,147 @@
+#include <config.h>
+
+#include <string.h>
+
+#include "guideline/i18n.h"
+#include "model/rules.h"
+
+int az_rank_index(const struct az_catalogue *cat, int likelihood, int severity)
+{
+	if (!cat || likelihood < 1 || likelihood > AZ_LEVELS || severity < 1 || severity > AZ_LEVELS)
+		return -1;
+	int k = cat->grid[likelihood - 1][severity - 1];
+	return k >= 0 && (size_t)k < cat->nranks ? k : -1;
+}
+
+const struct az_rank *az_rank_of(const struct az_catalogue *cat, int likelihood, int severity)
+{
+	int k = az_rank_index(cat, likelihood, severity);
+	return k < 0 ? NULL : &cat->ranks[k];
+}
+
+/* A mask condition holds when absent (0) or when it has the system's value. */
+static int in_mask(unsigned mask, int value)
+{
+	return mask == 0 || (value >= 0 && value < 32 && (mask & (1u << value)));
+}
+
+int az_threat_applies(const struct az_threat *t, const struct az_system_facts *s)
+{
+	const struct az_applies *a = &t->applies;
+	if (a->categories.n && !(s->category && az_idlist_has(&a->categories, s->category)))
+		return 0;
+	if (a->holds_patient_data >= 0 && !a->holds_patient_data != !s->holds_patient_data)
+		return 0;
+	return in_mask(a->hosting, s->hosting) && in_mask(a->remote_maintenance, s->remote_maintenance) &&
+	       in_mask(a->connection, s->connection);
+}
+
+size_t az_threats_for_system(const struct az_catalogue *cat, const struct az_system_facts *s,
+			     const struct az_threat **out, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = 0; cat && i < cat->nthreats; i++)
+		if (az_threat_applies(&cat->threats[i], s)) {
+			if (n < max)
+				out[n] = &cat->threats[i];
+			n++;
+		}
+	return n;
+}
+
+/* Text counts as entered when it has something besides blanks. */
+static int given(const char *s)
+{
+	while (s && *s) {
+		if (strchr(" \t\r\n", *s))
+			s++;
+		else if (strncmp(s, "\xE3\x80\x80", 3) == 0) /* U+3000 ideographic space */
+			s += 3;
+		else
+			return 1;
+	}
+	return 0;
+}
+
+static int scored(int l, int s) { return l >= 1 && l <= AZ_LEVELS && s >= 1 && s <= AZ_LEVELS; }
+
+enum { STATUS_DROPPED = 3 }; /* az_action_status_values: planned in_progress done dropped */
+
+size_t az_risk_missing(const struct az_risk_facts *r, enum az_missing out[AZ_MISSING_COUNT])
+{
+	int miss[AZ_MISSING_COUNT] = { 0 };
+	size_t n = 0;
+	miss[AZ_MISSING_SCORE] = !scored(r->likelihood, r->severity);
+	switch (r->treatment) {
+	case AZ_REDUCE: {
+		size_t live = 0;
+		for (size_t i = 0; i < r->nactions; i++) {
+			const struct az_action_facts *a = &r->actions[i];
+			if (a->status == STATUS_DROPPED)
+				continue;
+			live++;
+			miss[AZ_MISSING_ACTION_OWNER] |= !given(a->owner);
+			miss[AZ_MISSING_ACTION_DUE] |= !given(a->due);
+		}
+		miss[AZ_MISSING_ACTION] = live == 0;
+		miss[AZ_MISSING_RESIDUAL] = !scored(r->residual_likelihood, r->residual_severity);
+		break;
+	}
+	case AZ_TRANSFER:
+		miss[AZ_MISSING_TRANSFER_TO] = !given(r->transfer_to);
+		break;
+	case AZ_ACCEPT:
+		miss[AZ_MISSING_ACCEPTED_BY] = !given(r->accepted_by);
+		miss[AZ_MISSING_ACCEPTED_AT] = !given(r->accepted_at);
+		miss[AZ_MISSING_RATIONALE] = !given(r->rationale);
+		break;
+	case AZ_AVOID:
+		miss[AZ_MISSING_RATIONALE] = !given(r->rationale);
+		break;
+	default:
+		miss[AZ_MISSING_TREATMENT] = 1;
+		break;
+	}
+	for (int m = 0; m < AZ_MISSING_COUNT; m++)
+		if (miss[m])
+			out[n++] = (enum az_missing)m;
+	return n;
+}
+
+enum az_risk_state az_risk_state(const struct az_risk_facts *r)
+{
+	enum az_missing m[AZ_MISSING_COUNT];
+	size_t n = az_risk_missing(r, m);
+	for (size_t i = 0; i < n; i++)
+		if (m[i] == AZ_MISSING_SCORE || m[i] == AZ_MISSING_TREATMENT)
+			return AZ_RISK_UNTREATED;
+	return n ? AZ_RISK_INCOMPLETE : AZ_RISK_COMPLETE;
+}
+
+static const char *const codes[AZ_MISSING_COUNT] = {
+	"score", "treatment", "action", "action_owner", "action_due", "residual",
+	"transfer_to", "accepted_by", "accepted_at", "rationale",
+};
+
+static const char *const messages[AZ_MISSING_COUNT] = {
+	N_("Score the risk: likelihood and severity"),
+	N_("Choose a treatment: avoid, reduce, transfer or accept"),
+	N_("Reduce: add at least one action"),
+	N_("Reduce: name an owner for every action"),
+	N_("Reduce: give every action a due date"),
+	N_("Reduce: score the residual risk (likelihood and severity after the actions)"),
+	N_("Transfer: say to whom (insurer and policy, or contract party)"),
+	N_("Accept: name who approved it (director or chair)"),
+	N_("Accept: give the date of the approval"),
+	N_("Write the rationale (for avoid: what is stopped; for accept: why)"),
+};
+
+const char *az_missing_message(enum az_missing m)
+{
+	return (unsigned)m < AZ_MISSING_COUNT ? _(messages[m]) : "";
+}
+
+const char *az_missing_code(enum az_missing m)
+{
+	return (unsigned)m < AZ_MISSING_COUNT ? codes[m] : "";
+}

@@ -1,0 +1,78 @@
+/*
+ * The assessment rules: the rank of a score, which threats apply to a system, and what a
+ * risk still lacks under its treatment. Pure functions over small structs and the
+ * catalogue; no SQL, so the screens, the export and the tests share them.
+ */
+#ifndef ANZEN_RULES_H
+#define ANZEN_RULES_H
+
+#include <stddef.h>
+
+#include "guideline/catalogue.h"
+
+/* The rank for a score (likelihood, severity 1..5), or NULL when unscored (0) or out of range. */
+const struct az_rank *az_rank_of(const struct az_catalogue *cat, int likelihood, int severity);
+/* Its index into cat->ranks, or -1. */
+int az_rank_index(const struct az_catalogue *cat, int likelihood, int severity);
+
+/* A system as the rules see it; the enumerations are indexes into the model's value lists
+ * (az_hosting_values, az_remote_values, az_connection_values). */
+struct az_system_facts {
+	const char *category;
+	int hosting, remote_maintenance, connection;
+	int holds_patient_data; /* 0 or 1 */
+};
+
+/* 1 if every condition of the threat's applies holds for the system. */
+int az_threat_applies(const struct az_threat *t, const struct az_system_facts *s);
+/* The threats that apply, in catalogue order, at most max of them into out; returns how many
+ * apply in all (which may exceed max). */
+size_t az_threats_for_system(const struct az_catalogue *cat, const struct az_system_facts *s,
+			     const struct az_threat **out, size_t max);
+
+struct az_action_facts {
+	const char *owner; /* "" or NULL: none */
+	const char *due;   /* YYYY-MM-DD, "" or NULL: none */
+	int status;        /* index into az_action_status_values: planned in_progress done dropped */
+};
+
+/* A risk as the rules see it; 0 for a score or -1 for the treatment means "not entered". */
+struct az_risk_facts {
+	int likelihood, severity;
+	int treatment; /* enum az_treatment_kind, or -1 */
+	int residual_likelihood, residual_severity;
+	const char *rationale, *transfer_to, *accepted_by, *accepted_at;
+	const struct az_action_facts *actions; /* the risk's actions */
+	size_t nactions;
+};
+
+/* What a risk lacks. */
+enum az_missing {
+	AZ_MISSING_SCORE,        /* likelihood or severity */
+	AZ_MISSING_TREATMENT,    /* no treatment chosen: 未対応 */
+	AZ_MISSING_ACTION,       /* reduce: no action (dropped ones do not count) */
+	AZ_MISSING_ACTION_OWNER, /* reduce: an action without an owner */
+	AZ_MISSING_ACTION_DUE,   /* reduce: an action without a due date */
+	AZ_MISSING_RESIDUAL,     /* reduce: no residual likelihood and severity */
+	AZ_MISSING_TRANSFER_TO,  /* transfer: to whom */
+	AZ_MISSING_ACCEPTED_BY,  /* accept: who approved */
+	AZ_MISSING_ACCEPTED_AT,  /* accept: when */
+	AZ_MISSING_RATIONALE,    /* accept: why; avoid: what is stopped */
+	AZ_MISSING_COUNT
+};
+
+enum az_risk_state {
+	AZ_RISK_UNTREATED,  /* 未対応: unscored or no treatment */
+	AZ_RISK_INCOMPLETE, /* treated, but something the treatment needs is missing */
+	AZ_RISK_COMPLETE,
+};
+
+/* Fills out with what is missing, in enum order; returns how many (at most AZ_MISSING_COUNT). */
+size_t az_risk_missing(const struct az_risk_facts *r, enum az_missing out[AZ_MISSING_COUNT]);
+enum az_risk_state az_risk_state(const struct az_risk_facts *r);
+/* A translated sentence saying what to enter, e.g. "Name an owner for every action". */
+const char *az_missing_message(enum az_missing m);
+/* A stable code for the JSON/CSV export, e.g. "action_owner". */
+const char *az_missing_code(enum az_missing m);
+
+#endif

@@ -1,0 +1,332 @@
+#include <config.h>
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "guideline/arena.h"
+#include "guideline/i18n.h"
+#include "model/suggest.h"
+#include "model/tables.h"
+
+const char *const az_suggest_items[AZ_SUGGEST_ITEMS] = { "1-(1)", "2-(1)", "2-(2)", "2-(3)", "3-(1)", "3-(2)" };
+
+enum { REMOTE_UNKNOWN = 2, ANSWER_UNKNOWN = 2, STATUS_DONE = 2, STATUS_DROPPED = 3 };
+#define NAMES_SHOWN 5
+
+static int given(const char *s) { return s && *s; }
+
+/* Appends to the evidence; a cut never splits a UTF-8 sequence. */
+static void add(struct az_suggestion *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void add(struct az_suggestion *s, const char *fmt, ...)
+{
+	size_t len = strlen(s->evidence), cap = sizeof s->evidence;
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(s->evidence + len, cap - len, fmt, ap);
+	va_end(ap);
+	if (n >= 0 && (size_t)n >= cap - len) {
+		/* drop a character the cut left incomplete */
+		size_t end = cap - 1, j = end;
+		while (j > 0 && ((unsigned char)s->evidence[j - 1] & 0xC0) == 0x80)
+			j--;
+		if (j > 0) {
+			unsigned char lead = (unsigned char)s->evidence[j - 1];
+			size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+			if (j - 1 + need > end)
+				s->evidence[j - 1] = '\0';
+		}
+	}
+}
+
+static void start(struct az_suggestion *s, const char *item, int answer)
+{
+	s->item = item;
+	s->answer = answer;
+	s->evidence[0] = '\0';
+}
+
+static void officer(const struct az_workbook_facts *f, struct az_suggestion *s)
+{
+	if (given(f->security_officer)) {
+		start(s, "1-(1)", AZ_SUGGEST_YES);
+		add(s, _("Security officer (安全管理責任者): %s"), f->security_officer);
+	} else {
+		start(s, "1-(1)", AZ_SUGGEST_NO);
+		add(s, "%s", _("No security officer (安全管理責任者) is named in the clinic details"));
+	}
+}
+
+static void inventory(const struct az_workbook_facts *f, struct az_suggestion *s)
+{
+	if (f->nsystems) {
+		start(s, "2-(1)", AZ_SUGGEST_YES);
+		add(s, ngettext("%zu system in the inventory", "%zu systems in the inventory", f->nsystems), f->nsystems);
+	} else {
+		start(s, "2-(1)", AZ_SUGGEST_NO);
+		add(s, "%s", _("The inventory has no systems"));
+	}
+}
+
+static int feeds(const struct az_catalogue *cat, const char *question, const char *item)
+{
+	const struct az_question *q = az_catalogue_question(cat, question);
+	return q && az_idlist_has(&q->feeds, item);
+}
+
+/* 1 if the vendor answered a question that feeds item ("unknown" is no answer). */
+static int vendor_answered(const struct az_catalogue *cat, const struct az_workbook_facts *f, long vendor,
+			   const char *item)
+{
+	for (size_t i = 0; i < f->nanswers; i++) {
+		const struct az_fact_answer *a = &f->answers[i];
+		if (a->vendor_id == vendor && feeds(cat, a->question, item) &&
+		    ((a->answer >= 0 && a->answer != ANSWER_UNKNOWN) || given(a->value)))
+			return 1;
+	}
+	return 0;
+}
+
+static void remote(const struct az_catalogue *cat, const struct az_workbook_facts *f, struct az_suggestion *s)
+{
+	if (!f->nsystems) {
+		start(s, "2-(2)", AZ_SUGGEST_NONE);
+		add(s, "%s", _("The inventory has no systems"));
+		return;
+	}
+	size_t known = 0, with_vendor = 0, answered = 0;
+	for (size_t i = 0; i < f->nsystems; i++) {
+		const struct az_fact_system *sys = &f->systems[i];
+		known += sys->remote_maintenance != REMOTE_UNKNOWN;
+		if (sys->vendor_id > 0) {
+			with_vendor++;
+			answered += vendor_answered(cat, f, sys->vendor_id, "2-(2)");
+		}
+	}
+	int yes = known == f->nsystems || (with_vendor == f->nsystems && answered == with_vendor);
+	start(s, "2-(2)", yes ? AZ_SUGGEST_YES : AZ_SUGGEST_NO);
+	add(s, _("Remote maintenance recorded for %zu of %zu systems; vendors answered for %zu of %zu"), known,
+	    f->nsystems, answered, with_vendor);
+	if (known < f->nsystems) {
+		add(s, "%s", _("; unknown:"));
+		size_t shown = 0;
+		for (size_t i = 0; i < f->nsystems; i++)
+			if (f->systems[i].remote_maintenance == REMOTE_UNKNOWN && shown++ < NAMES_SHOWN)
+				add(s, " %s%s", f->systems[i].name ? f->systems[i].name : "", shown < f->nsystems - known ? "," : "");
+		if (shown > NAMES_SHOWN)
+			add(s, " …");
+	}
+}
+
+static void mds_sds(const struct az_workbook_facts *f, struct az_suggestion *s)
+{
+	if (!f->nvendors) {
+		start(s, "2-(3)", AZ_SUGGEST_NONE);
+		add(s, "%s", _("No vendors recorded"));
+		return;
+	}
+	size_t got = 0;
+	for (size_t i = 0; i < f->nvendors; i++)
+		got += given(f->vendors[i].mds_sds_received);
+	start(s, "2-(3)", got == f->nvendors ? AZ_SUGGEST_YES : AZ_SUGGEST_NO);
+	add(s, _("MDS/SDS received from %zu of %zu vendors"), got, f->nvendors);
+	if (got < f->nvendors) {
+		add(s, "%s", _("; missing:"));
+		size_t shown = 0;
+		for (size_t i = 0; i < f->nvendors; i++)
+			if (!given(f->vendors[i].mds_sds_received) && shown++ < NAMES_SHOWN)
+				add(s, " %s%s", f->vendors[i].name ? f->vendors[i].name : "",
+				    shown < f->nvendors - got ? "," : "");
+		if (shown > NAMES_SHOWN)
+			add(s, " …");
+	}
+}
+
+static void contacts(const struct az_workbook_facts *f, struct az_suggestion *s)
+{
+	if (f->ncontacts) {
+		start(s, "3-(1)", AZ_SUGGEST_YES);
+		add(s, ngettext("%zu contact in the contact chart", "%zu contacts in the contact chart", f->ncontacts),
+		    f->ncontacts);
+	} else {
+		start(s, "3-(1)", AZ_SUGGEST_NO);
+		add(s, "%s", _("The contact chart is empty"));
+	}
+}
+
+static void backup(const struct az_catalogue *cat, const struct az_workbook_facts *f, struct az_suggestion *s)
+{
+	const struct az_fact_action *done = NULL, *open = NULL;
+	for (size_t i = 0; i < f->nactions; i++) {
+		const struct az_fact_action *a = &f->actions[i];
+		const struct az_control *c = az_catalogue_control(cat, a->control);
+		if (!c || !az_idlist_has(&c->checklist, "3-(2)") || a->status == STATUS_DROPPED)
+			continue;
+		if (a->status == STATUS_DONE && !done)
+			done = a;
+		else if (a->status != STATUS_DONE && !open)
+			open = a;
+	}
+	const struct az_fact_action *a = done ? done : open;
+	if (!a) {
+		start(s, "3-(2)", AZ_SUGGEST_NO);
+		add(s, "%s", _("No action for a backup control"));
+		return;
+	}
+	const struct az_control *c = az_catalogue_control(cat, a->control);
+	start(s, "3-(2)", done ? AZ_SUGGEST_YES : AZ_SUGGEST_NO);
+	if (done)
+		add(s, _("Backup action done: %s"), az_text_get(&c->name));
+	else
+		add(s, _("Backup action not done yet: %s"), az_text_get(&c->name));
+	if (given(a->description))
+		add(s, " (%s)", a->description);
+	if (done && given(a->done_at))
+		add(s, _(", on %s"), a->done_at);
+}
+
+size_t az_checklist_suggest(const struct az_catalogue *cat, const struct az_workbook_facts *f,
+			    struct az_suggestion out[AZ_SUGGEST_ITEMS])
+{
+	officer(f, &out[0]);
+	inventory(f, &out[1]);
+	remote(cat, f, &out[2]);
+	mds_sds(f, &out[3]);
+	contacts(f, &out[4]);
+	backup(cat, f, &out[5]);
+	return AZ_SUGGEST_ITEMS;
+}
+
+const struct az_suggestion *az_suggestion_for(const struct az_suggestion s[AZ_SUGGEST_ITEMS], const char *item)
+{
+	for (int i = 0; item && i < AZ_SUGGEST_ITEMS; i++)
+		if (s[i].item && strcmp(s[i].item, item) == 0)
+			return &s[i];
+	return NULL;
+}
+
+/* ---- reading a workbook ---- */
+
+static const char *copy(struct az_arena *a, sqlite3_stmt *st, int col)
+{
+	const char *t = (const char *)sqlite3_column_text(st, col);
+	return t ? az_arena_strndup(a, t, strlen(t)) : NULL;
+}
+
+static int count_rows(sqlite3 *db, const char *table, size_t *n)
+{
+	char sql[80];
+	sqlite3_stmt *st;
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", table);
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	int rc = sqlite3_step(st) == SQLITE_ROW ? 0 : -1;
+	*n = rc == 0 ? (size_t)sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int az_workbook_facts_load(struct az_store *s, struct az_workbook_facts *f, struct az_error *err)
+{
+	sqlite3 *db = az_store_db(s);
+	sqlite3_stmt *st = NULL;
+	size_t n;
+	memset(f, 0, sizeof *f);
+	if (!(f->arena = az_arena_new()))
+		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+	struct az_arena *a = f->arena;
+#define PREP(sql) \
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) \
+		goto fail;
+	int rc;
+	PREP("SELECT security_officer FROM clinic WHERE id = 1");
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		f->security_officer = copy(a, st, 0);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		goto fail;
+	sqlite3_finalize(st);
+
+	if (count_rows(db, "systems", &n) != 0)
+		goto fail_nost;
+	struct az_fact_system *sys = az_arena_alloc(a, (n + 1) * sizeof *sys);
+	PREP("SELECT name, remote_maintenance, vendor_id FROM systems ORDER BY id");
+	while (sys && f->nsystems < n && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct az_fact_system *x = &sys[f->nsystems++];
+		x->name = copy(a, st, 0);
+		x->remote_maintenance = az_enum_index(az_remote_values, (const char *)sqlite3_column_text(st, 1));
+		x->vendor_id = sqlite3_column_int64(st, 2);
+	}
+	f->systems = sys;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		goto fail;
+	sqlite3_finalize(st);
+
+	if (count_rows(db, "vendors", &n) != 0)
+		goto fail_nost;
+	struct az_fact_vendor *ven = az_arena_alloc(a, (n + 1) * sizeof *ven);
+	PREP("SELECT id, name, mds_sds_received FROM vendors ORDER BY id");
+	while (ven && f->nvendors < n && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct az_fact_vendor *x = &ven[f->nvendors++];
+		x->id = sqlite3_column_int64(st, 0);
+		x->name = copy(a, st, 1);
+		x->mds_sds_received = copy(a, st, 2);
+	}
+	f->vendors = ven;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		goto fail;
+	sqlite3_finalize(st);
+
+	if (count_rows(db, "vendor_answers", &n) != 0)
+		goto fail_nost;
+	struct az_fact_answer *ans = az_arena_alloc(a, (n + 1) * sizeof *ans);
+	PREP("SELECT vendor_id, question, answer, value FROM vendor_answers ORDER BY vendor_id, question");
+	while (ans && f->nanswers < n && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct az_fact_answer *x = &ans[f->nanswers++];
+		x->vendor_id = sqlite3_column_int64(st, 0);
+		x->question = copy(a, st, 1);
+		const char *v = (const char *)sqlite3_column_text(st, 2);
+		x->answer = v ? az_enum_index(az_answer3_values, v) : -1;
+		x->value = copy(a, st, 3);
+	}
+	f->answers = ans;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		goto fail;
+	sqlite3_finalize(st);
+
+	if (count_rows(db, "actions", &n) != 0)
+		goto fail_nost;
+	struct az_fact_action *act = az_arena_alloc(a, (n + 1) * sizeof *act);
+	PREP("SELECT control, description, status, done_at FROM actions ORDER BY id");
+	while (act && f->nactions < n && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct az_fact_action *x = &act[f->nactions++];
+		x->control = copy(a, st, 0);
+		x->description = copy(a, st, 1);
+		x->status = az_enum_index(az_action_status_values, (const char *)sqlite3_column_text(st, 2));
+		x->done_at = copy(a, st, 3);
+	}
+	f->actions = act;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		goto fail;
+	sqlite3_finalize(st);
+	st = NULL;
+
+	if (count_rows(db, "contacts", &f->ncontacts) != 0)
+		goto fail_nost;
+	if (!sys || !ven || !ans || !act) {
+		az_workbook_facts_free(f);
+		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+	}
+	return AZ_OK;
+#undef PREP
+fail:
+	sqlite3_finalize(st);
+fail_nost:
+	az_workbook_facts_free(f);
+	return az_store_sqlfail(s, err, AZ_IOERR, _("reading the workbook"));
+}
+
+void az_workbook_facts_free(struct az_workbook_facts *f)
+{
+	az_arena_free(f->arena);
+	memset(f, 0, sizeof *f);
+}

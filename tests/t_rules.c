@@ -1,0 +1,389 @@
+/* The assessment rules: ranks, applicability, completeness per treatment, checklist suggestions. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "guideline/catalogue.h"
+#include "model/rules.h"
+#include "model/store.h"
+#include "model/suggest.h"
+#include "model/tables.h"
+#include "model/text.h"
+#include "model/workbook.h"
+#include "tests/tap.h"
+
+static struct az_catalogue *load(const char *srcdir, const char *sub)
+{
+	char dir[4096];
+	struct az_catalogue *cat = NULL;
+	struct az_diags d;
+	snprintf(dir, sizeof dir, "%s/%s", srcdir, sub);
+	az_diags_init(&d);
+	if (az_catalogue_load(dir, &cat, &d) != 0)
+		az_diags_print(&d, stdout, "#");
+	az_diags_free(&d);
+	return cat;
+}
+
+/* guideline/matrix.yaml as published: rows are likelihood 1..5, columns severity 1..5. */
+static const char *const expected_grid[5][5] = {
+	{ "D", "D", "C", "C", "B" }, { "D", "D", "C", "B", "B" }, { "D", "C", "B", "A", "A" },
+	{ "C", "C", "B", "A", "S" }, { "C", "B", "A", "S", "S" },
+};
+
+static void ranks(const struct az_catalogue *cat)
+{
+	for (int l = 1; l <= 5; l++)
+		for (int s = 1; s <= 5; s++) {
+			const struct az_rank *r = az_rank_of(cat, l, s);
+			is_str(r ? r->id : NULL, expected_grid[l - 1][s - 1], "rank of likelihood %d, severity %d", l, s);
+		}
+	ok(!az_rank_of(cat, 0, 3) && !az_rank_of(cat, 3, 0) && !az_rank_of(cat, 0, 0), "unscored: no rank");
+	ok(!az_rank_of(cat, 6, 1) && !az_rank_of(cat, 1, -1) && az_rank_index(cat, 9, 9) == -1, "out of range: no rank");
+	is_int(az_rank_index(cat, 5, 5), 0, "the most severe rank is first");
+	ok(az_rank_of(NULL, 1, 1) == NULL, "no catalogue: no rank");
+}
+
+static struct az_risk_facts risk(int treatment)
+{
+	struct az_risk_facts r = { .likelihood = 4, .severity = 5, .treatment = treatment };
+	return r;
+}
+
+static const char *missing(const struct az_risk_facts *r)
+{
+	static char buf[256];
+	enum az_missing m[AZ_MISSING_COUNT];
+	size_t n = az_risk_missing(r, m);
+	buf[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		strcat(buf, i ? "," : "");
+		strcat(buf, az_missing_code(m[i]));
+	}
+	return buf;
+}
+
+static void treatments(void)
+{
+	struct az_risk_facts r = { .treatment = -1 };
+	is_str(missing(&r), "score,treatment", "new risk: unscored and untreated");
+	is_int(az_risk_state(&r), AZ_RISK_UNTREATED, "new risk is 未対応");
+	r = risk(-1);
+	is_str(missing(&r), "treatment", "scored, no treatment");
+	is_int(az_risk_state(&r), AZ_RISK_UNTREATED, "scored but untreated is 未対応");
+	r = risk(AZ_ACCEPT);
+	r.likelihood = 0;
+	r.accepted_by = "院長";
+	r.accepted_at = "2025-06-01";
+	r.rationale = "費用が大きい";
+	is_str(missing(&r), "score", "treated but unscored");
+	is_int(az_risk_state(&r), AZ_RISK_UNTREATED, "unscored is 未対応 even with a treatment");
+
+	/* reduce: >= 1 action with owner and due date, and a residual score */
+	r = risk(AZ_REDUCE);
+	is_str(missing(&r), "action,residual", "reduce without actions or residual");
+	is_int(az_risk_state(&r), AZ_RISK_INCOMPLETE, "reduce without actions is incomplete");
+	struct az_action_facts acts[3] = {
+		{ "山田", "2025-09-30", 0 },
+		{ "", "2025-10-31", 1 },
+		{ "佐藤", NULL, 2 },
+	};
+	r.actions = acts;
+	r.nactions = 1;
+	is_str(missing(&r), "residual", "reduce with one complete action, no residual");
+	r.residual_likelihood = 2;
+	is_str(missing(&r), "residual", "half a residual score is none");
+	r.residual_severity = 5;
+	is_str(missing(&r), "", "reduce complete");
+	is_int(az_risk_state(&r), AZ_RISK_COMPLETE, "reduce complete state");
+	r.nactions = 3;
+	is_str(missing(&r), "action_owner,action_due", "every action needs an owner and a due date");
+	acts[1].status = 3; /* dropped */
+	acts[2].status = 3;
+	is_str(missing(&r), "", "dropped actions are not counted");
+	acts[0].status = 3;
+	is_str(missing(&r), "action", "only dropped actions: no action");
+	acts[0] = (struct az_action_facts){ "　 ", "2025-09-30", 2 };
+	is_str(missing(&r), "action_owner", "a blank owner (ideographic space) is none");
+
+	/* transfer: transfer_to */
+	r = risk(AZ_TRANSFER);
+	is_str(missing(&r), "transfer_to", "transfer needs transfer_to");
+	r.transfer_to = " ";
+	is_str(missing(&r), "transfer_to", "a blank transfer_to is none");
+	r.transfer_to = "○○損保 サイバー保険";
+	is_str(missing(&r), "", "transfer complete");
+
+	/* accept: accepted_by, accepted_at, rationale */
+	r = risk(AZ_ACCEPT);
+	is_str(missing(&r), "accepted_by,accepted_at,rationale", "accept needs who, when and why");
+	r.accepted_by = "院長";
+	r.accepted_at = "2025-06-01";
+	is_str(missing(&r), "rationale", "accept without rationale");
+	r.rationale = "対策の費用が大きく、影響が小さい";
+	is_str(missing(&r), "", "accept complete");
+	is_int(az_risk_state(&r), AZ_RISK_COMPLETE, "accept complete state");
+
+	/* avoid: rationale (what is stopped) */
+	r = risk(AZ_AVOID);
+	is_str(missing(&r), "rationale", "avoid needs what is stopped");
+	r.rationale = "患者情報をメールで送らない";
+	is_str(missing(&r), "", "avoid complete");
+
+	int all = 1;
+	for (int m = 0; m < AZ_MISSING_COUNT; m++)
+		all &= az_missing_message((enum az_missing)m)[0] != '\0' && az_missing_code((enum az_missing)m)[0] != '\0';
+	ok(all, "every missing code has a code and a message");
+	is_str(az_missing_message(AZ_MISSING_ACTION_OWNER), "Reduce: name an owner for every action", "a message");
+}
+
+static struct az_system_facts facts_of(const struct az_category *c)
+{
+	struct az_system_facts s = { c->id, c->defaults.hosting, c->defaults.remote_maintenance,
+				     c->defaults.connection, c->defaults.holds_patient_data };
+	return s;
+}
+
+static int applies(const struct az_catalogue *cat, const char *category, const char *threat)
+{
+	const struct az_category *c = az_catalogue_category(cat, category);
+	const struct az_threat *t = az_catalogue_threat(cat, threat);
+	if (!c || !t)
+		return -1;
+	struct az_system_facts s = facts_of(c);
+	return az_threat_applies(t, &s);
+}
+
+static void applicability(const struct az_catalogue *cat, const struct az_catalogue *min)
+{
+	/* every shipped category, with its defaults, has threats; the list is consistent */
+	for (size_t i = 0; i < cat->ncategories; i++) {
+		struct az_system_facts s = facts_of(&cat->categories[i]);
+		const struct az_threat *list[200];
+		size_t n = az_threats_for_system(cat, &s, list, 200), bad = 0, total = 0;
+		for (size_t k = 0; k < cat->nthreats; k++) {
+			int a = az_threat_applies(&cat->threats[k], &s);
+			total += a;
+			for (size_t j = 0; j < n && j < 200; j++)
+				if (list[j] == &cat->threats[k])
+					a = !a ? 2 : 0;
+			bad += a != 0;
+		}
+		ok(n > 0 && n == total && !bad, "category %s: %zu threats apply", cat->categories[i].id, n);
+	}
+	is_int(applies(cat, "ehr_onprem", "vpn_vuln"), 1, "VPN vulnerability applies to an on-premises EHR");
+	is_int(applies(cat, "vpn_router", "vpn_vuln"), 1, "VPN vulnerability applies to the VPN router");
+	is_int(applies(cat, "ehr_cloud", "vpn_vuln"), 0, "VPN vulnerability does not apply to a cloud EHR");
+	is_int(applies(cat, "website", "vpn_vuln"), 0, "nor to the website");
+
+	/* exact semantics on the minimal catalogue: vpn_vuln needs category rececon and internet_vpn */
+	struct az_system_facts s = { "rececon", 0, 2, 0, 1 };
+	const struct az_threat *vpn = az_catalogue_threat(min, "vpn_vuln"), *web = az_catalogue_threat(min, "defacement");
+	ok(vpn && web, "minimal catalogue threats");
+	if (!vpn || !web)
+		return;
+	ok(az_threat_applies(vpn, &s), "category and connection match");
+	s.connection = az_enum_index(az_connection_values, "closed_network");
+	ok(!az_threat_applies(vpn, &s), "another connection does not");
+	s.connection = 0;
+	s.category = "website";
+	ok(!az_threat_applies(vpn, &s), "another category does not");
+	s.category = NULL;
+	ok(!az_threat_applies(vpn, &s), "no category does not");
+	ok(az_threat_applies(web, &s), "a threat without applies fits every system");
+	const struct az_threat *list[4];
+	s.category = "rececon";
+	is_int((long long)az_threats_for_system(min, &s, list, 4), 2, "both threats for the receipt computer");
+	is_int((long long)az_threats_for_system(min, &s, list, 1), 2, "the count is whole even when out is short");
+
+	/* each condition on its own, on a threat made here */
+	struct az_threat t = { .applies = { .holds_patient_data = 1 } };
+	struct az_system_facts sys = { "x", 0, 0, 0, 0 };
+	ok(!az_threat_applies(&t, &sys), "holds_patient_data: true excludes systems without patient data");
+	sys.holds_patient_data = 1;
+	ok(az_threat_applies(&t, &sys), "and includes those with it");
+	t.applies.holds_patient_data = -1;
+	t.applies.hosting = 1u << 1; /* cloud */
+	ok(!az_threat_applies(&t, &sys), "hosting: [cloud] excludes on-premises");
+	sys.hosting = 1;
+	ok(az_threat_applies(&t, &sys), "hosting: [cloud] includes cloud");
+	t.applies.remote_maintenance = (1u << 0) | (1u << 2); /* yes, unknown */
+	sys.remote_maintenance = 1;
+	ok(!az_threat_applies(&t, &sys), "remote_maintenance: [yes, unknown] excludes no");
+	sys.remote_maintenance = 2;
+	ok(az_threat_applies(&t, &sys), "and includes unknown");
+}
+
+static const char *answer(const struct az_suggestion *s, const char *item)
+{
+	const struct az_suggestion *x = az_suggestion_for(s, item);
+	if (!x)
+		return "(none)";
+	printf("# %s: %d %s\n", item, x->answer, x->evidence);
+	return x->answer == AZ_SUGGEST_YES ? "yes" : x->answer == AZ_SUGGEST_NO ? "no" : "none";
+}
+
+static void suggestions_structs(const struct az_catalogue *cat)
+{
+	struct az_suggestion s[AZ_SUGGEST_ITEMS];
+	struct az_workbook_facts f = { 0 };
+	is_int((long long)az_checklist_suggest(cat, &f, s), AZ_SUGGEST_ITEMS, "six suggestions");
+	is_str(answer(s, "1-(1)"), "no", "empty workbook: 1-(1) no");
+	is_str(answer(s, "2-(1)"), "no", "empty workbook: 2-(1) no");
+	is_str(answer(s, "2-(2)"), "none", "empty workbook: 2-(2) nothing to go on");
+	is_str(answer(s, "2-(3)"), "none", "empty workbook: 2-(3) nothing to go on");
+	is_str(answer(s, "3-(1)"), "no", "empty workbook: 3-(1) no");
+	is_str(answer(s, "3-(2)"), "no", "empty workbook: 3-(2) no");
+	ok(az_suggestion_for(s, "2-(7)") == NULL, "no suggestion for other items");
+
+	struct az_fact_system sys[2] = { { "レセコン", 2, 1 }, { "電子カルテ", 0, 2 } };
+	struct az_fact_vendor ven[2] = { { 1, "A社", "2025-04-01" }, { 2, "B社", "" } };
+	struct az_fact_answer ans[1] = { { 1, "remote_devices", -1, "VPNルーター" } };
+	struct az_fact_action act[2] = { { "offline_backup", "外付けHDD", 1, NULL }, { "patch_vpn", "", 2, "2025-05-01" } };
+	f.security_officer = "山田太郎";
+	f.systems = sys;
+	f.nsystems = 2;
+	f.vendors = ven;
+	f.nvendors = 2;
+	f.answers = ans;
+	f.nanswers = 1;
+	f.actions = act;
+	f.nactions = 2;
+	f.ncontacts = 3;
+	az_checklist_suggest(cat, &f, s);
+	is_str(answer(s, "1-(1)"), "yes", "named officer: 1-(1) yes");
+	ok(strstr(az_suggestion_for(s, "1-(1)")->evidence, "山田太郎") != NULL, "with the officer's name as evidence");
+	is_str(answer(s, "2-(1)"), "yes", "systems: 2-(1) yes");
+	is_str(answer(s, "2-(2)"), "no", "one system unknown, vendor 2 silent: 2-(2) no");
+	ok(strstr(az_suggestion_for(s, "2-(2)")->evidence, "レセコン") != NULL, "naming the unknown system");
+	is_str(answer(s, "2-(3)"), "no", "one vendor without MDS/SDS: 2-(3) no");
+	ok(strstr(az_suggestion_for(s, "2-(3)")->evidence, "B社") != NULL, "naming the vendor");
+	is_str(answer(s, "3-(1)"), "yes", "contacts: 3-(1) yes");
+	is_str(answer(s, "3-(2)"), "no", "backup action in progress: 3-(2) no");
+
+	ans[0].vendor_id = 2; /* vendor 2 answers for the EHR, vendor 1's system is known... */
+	sys[0].remote_maintenance = 0;
+	ven[1].mds_sds_received = "2025-06-01";
+	act[0].status = 2;
+	act[0].done_at = "2025-06-10";
+	az_checklist_suggest(cat, &f, s);
+	is_str(answer(s, "2-(2)"), "yes", "every system known: 2-(2) yes");
+	is_str(answer(s, "2-(3)"), "yes", "every vendor's MDS/SDS: 2-(3) yes");
+	is_str(answer(s, "3-(2)"), "yes", "backup action done: 3-(2) yes");
+	ok(strstr(az_suggestion_for(s, "3-(2)")->evidence, "2025-06-10") != NULL, "with its date");
+
+	/* remote maintenance unknown, but every system's vendor answered a 2-(2) question */
+	sys[0].remote_maintenance = 2;
+	sys[1].remote_maintenance = 2;
+	struct az_fact_answer ans2[2] = { { 1, "a", 0, "" }, { 2, "remote_devices", -1, "なし" } };
+	f.answers = ans2;
+	f.nanswers = 2;
+	az_checklist_suggest(cat, &f, s);
+	is_str(answer(s, "2-(2)"), "yes", "all vendors answered: 2-(2) yes");
+	ans2[0].answer = 2; /* "unknown" is no answer */
+	az_checklist_suggest(cat, &f, s);
+	is_str(answer(s, "2-(2)"), "no", "an 'unknown' answer does not count");
+	ans2[0].question = "mds_sds"; /* a question that does not feed 2-(2) */
+	ans2[0].answer = 0;
+	az_checklist_suggest(cat, &f, s);
+	is_str(answer(s, "2-(2)"), "no", "only questions feeding 2-(2) count");
+
+	/* a very long name is cut on a character boundary */
+	char longname[2000];
+	longname[0] = '\0';
+	for (int i = 0; i < 300; i++)
+		strcat(longname, "責");
+	f.security_officer = longname;
+	az_checklist_suggest(cat, &f, s);
+	const char *ev = az_suggestion_for(s, "1-(1)")->evidence;
+	size_t n = strlen(ev);
+	ok(n < sizeof s[0].evidence && n > 600 && az_utf8_invalid_at(ev, n) == (size_t)-1,
+	   "long evidence is cut on a character boundary (%zu bytes)", n);
+}
+
+static int fill(struct az_store *s, void *arg, struct az_error *err)
+{
+	const char *sql = arg;
+	if (az_workbook_fill_empty(s, NULL, err) != AZ_OK)
+		return err->code;
+	if (sqlite3_exec(az_store_db(s), sql, NULL, NULL, NULL) != SQLITE_OK)
+		return az_store_sqlfail(s, err, AZ_IOERR, "fill");
+	return AZ_OK;
+}
+
+static void suggestions_store(const struct az_catalogue *cat)
+{
+	char dir[] = "/tmp/anzen-t_rules-XXXXXX", path[64];
+	struct az_error err = { 0 };
+	struct az_store *st;
+	struct az_workbook_facts f;
+	struct az_suggestion s[AZ_SUGGEST_ITEMS];
+	if (!ok(mkdtemp(dir) != NULL, "temporary directory"))
+		return;
+	snprintf(path, sizeof path, "%s/wb.anzen", dir);
+	const char *sql =
+		"UPDATE clinic SET security_officer = '鈴木花子';"
+		"INSERT INTO vendors (id, name, mds_sds_received) VALUES (1, 'A社', '2025-04-01'), (2, 'B社', NULL);"
+		"INSERT INTO systems (id, category, name, vendor_id, remote_maintenance) VALUES"
+		"  (1, 'rececon', 'レセコン', 1, 'yes'), (2, 'ehr_onprem', '電子カルテ', 2, 'no');"
+		"INSERT INTO contacts (kind, role, name) VALUES ('internal', '責任者', '鈴木花子');"
+		"INSERT INTO vendor_answers (vendor_id, question, answer) VALUES (1, 'a', 'yes');"
+		"INSERT INTO risks (id, system_id, threat) VALUES (1, 2, 'ransomware_onprem');"
+		"INSERT INTO actions (risk_id, control, status, done_at) VALUES (1, 'offline_backup', 'done', '2025-07-01');";
+	int rc = az_workbook_write_new(path, 0, fill, (void *)sql, &err);
+	if (!ok(rc == AZ_OK, "workbook written") && rc != AZ_OK)
+		printf("# %s\n", err.msg);
+	rc = az_store_open(path, AZ_STORE_READONLY, &st, &err);
+	ok(rc == AZ_OK, "workbook opened");
+	if (rc != AZ_OK)
+		return;
+	rc = az_workbook_facts_load(st, &f, &err);
+	ok(rc == AZ_OK, "facts read from the workbook");
+	if (rc == AZ_OK) {
+		ok(f.nsystems == 2 && f.nvendors == 2 && f.nanswers == 1 && f.nactions == 1 && f.ncontacts == 1,
+		   "facts counted");
+		ok(f.systems[0].remote_maintenance == 0 && f.systems[1].vendor_id == 2 && f.answers[0].answer == 0 &&
+		   f.actions[0].status == 2 && strcmp(f.security_officer, "鈴木花子") == 0, "facts read");
+		az_checklist_suggest(cat, &f, s);
+		is_str(answer(s, "1-(1)"), "yes", "store: 1-(1)");
+		is_str(answer(s, "2-(1)"), "yes", "store: 2-(1)");
+		is_str(answer(s, "2-(2)"), "yes", "store: 2-(2)");
+		is_str(answer(s, "2-(3)"), "no", "store: 2-(3)");
+		is_str(answer(s, "3-(1)"), "yes", "store: 3-(1)");
+		is_str(answer(s, "3-(2)"), "yes", "store: 3-(2)");
+		az_workbook_facts_free(&f);
+	}
+	az_store_close(st);
+	/* suggestions never write: the workbook has no checklist answers */
+	rc = az_store_open(path, AZ_STORE_READONLY, &st, &err);
+	if (rc == AZ_OK) {
+		struct az_counts c;
+		az_workbook_counts(st, &c, &err);
+		is_int(c.checklist_answers, 0, "no checklist answer was written");
+		az_store_close(st);
+	}
+	unlink(path);
+	rmdir(dir);
+}
+
+int main(void)
+{
+	const char *srcdir = getenv("top_srcdir");
+	if (!srcdir)
+		srcdir = ".";
+	struct az_catalogue *cat = load(srcdir, "guideline"), *min = load(srcdir, "tests/data/yaml-min");
+	if (!ok(cat && min, "catalogues load"))
+		return done_testing();
+	ranks(cat);
+	ranks(min);
+	treatments();
+	applicability(cat, min);
+	suggestions_structs(cat);
+	suggestions_store(cat);
+	az_catalogue_free(cat);
+	az_catalogue_free(min);
+	return done_testing();
+}

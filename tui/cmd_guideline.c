@@ -1,0 +1,151 @@
+/* anzen guideline check: validate the content catalogue and report every problem. */
+#include <config.h>
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "guideline/catalogue.h"
+#include "guideline/i18n.h"
+#include "guideline/locate.h"
+#include "model/error.h"
+#include "model/text.h"
+#include "tui/cli.h"
+
+static int help(void)
+{
+	fputs(_("Usage: anzen guideline check [--guideline DIR] [DIR]\n"
+		"Check the content catalogue (the YAML files of guideline/): every unknown key,\n"
+		"wrong type, missing field, duplicate id, dangling reference and YAML error is\n"
+		"printed on standard error as FILE:LINE:COLUMN: MESSAGE; the exit status is then 65.\n"
+		"Without errors, prints one line of counts.\n\n"
+		"DIR defaults to --guideline DIR, else $ANZEN_GUIDELINE, else the installed catalogue.\n\n"
+		"  -g, --guideline=DIR  the catalogue directory\n"
+		"  -h, --help           display this help and exit\n"),
+	      stdout);
+	return ferror(stdout) ? AZ_IOERR : AZ_OK;
+}
+
+static int usage_error(const char *msg)
+{
+	if (msg)
+		fprintf(stderr, "anzen guideline: %s\n", msg);
+	fputs(_("Try 'anzen guideline --help' for more information.\n"), stderr);
+	return AZ_USAGE;
+}
+
+static int check(const char *dir)
+{
+	struct az_diags d;
+	struct az_catalogue *cat = NULL;
+	az_diags_init(&d);
+	int rc = az_catalogue_load(dir, &cat, &d);
+	if (rc != AZ_OK) {
+		/* file names and messages may quote the input: print them sanitised */
+		for (size_t i = 0; i < d.n; i++) {
+			const struct az_diag *e = &d.v[i];
+			size_t n = strlen(dir);
+			char *file = az_text_sanitize(e->file), *msg = az_text_sanitize(e->msg),
+			     *sdir = az_text_sanitize(dir);
+			const char *sep = n && dir[n - 1] == '/' ? "" : "/";
+			if (rc == AZ_NOINPUT)
+				fprintf(stderr, "anzen: %s: %s\n", sdir ? sdir : "?", msg ? msg : "?");
+			else if (e->line)
+				fprintf(stderr, "%s%s%s:%lu:%lu: %s\n", sdir ? sdir : "?", sep, file ? file : "?", e->line,
+					e->col, msg ? msg : "?");
+			else
+				fprintf(stderr, "%s%s%s: %s\n", sdir ? sdir : "?", sep, file ? file : "?", msg ? msg : "?");
+			free(file);
+			free(msg);
+			free(sdir);
+		}
+		if (d.oom)
+			fprintf(stderr, "anzen: %s\n", _("some errors were not kept: out of memory"));
+		if (rc == AZ_DATAERR)
+			fprintf(stderr, ngettext("anzen: %zu error in the catalogue\n",
+						 "anzen: %zu errors in the catalogue\n", d.n),
+				d.n);
+		az_diags_free(&d);
+		return rc;
+	}
+	size_t items = 0;
+	for (size_t i = 0; i < cat->nchecklists; i++)
+		items += cat->checklists[i].nitems;
+	char *sdir = az_text_sanitize(dir);
+	printf(_("%s: ok: %zu ranks, %zu treatments, %zu system categories, %zu threats, %zu controls, "
+		 "%zu vendor questions, %zu checklists with %zu items\n"),
+	       sdir ? sdir : "?", cat->nranks, cat->ntreatments, cat->ncategories, cat->nthreats, cat->ncontrols,
+	       cat->nquestions, cat->nchecklists, items);
+	free(sdir);
+	az_catalogue_free(cat);
+	az_diags_free(&d);
+	return ferror(stdout) ? AZ_IOERR : AZ_OK;
+}
+
+int cmd_guideline(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "guideline", required_argument, NULL, 'g' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "+hg:", longopts, NULL)) != -1) {
+		char msg[160];
+		switch (c) {
+		case 'h':
+			return help();
+		case 'g':
+			az_guideline_option = optarg;
+			break;
+		default:
+			if (optopt)
+				snprintf(msg, sizeof msg, _("invalid option -- '%c'"), optopt);
+			else
+				snprintf(msg, sizeof msg, _("unrecognized option '%s'"), argv[optind - 1]);
+			return usage_error(msg);
+		}
+	}
+	if (optind >= argc)
+		return usage_error(_("expected a command: check"));
+	if (strcmp(argv[optind], "check") != 0) {
+		char msg[160];
+		char *s = az_text_sanitize(argv[optind]);
+		snprintf(msg, sizeof msg, _("unknown command '%s'"), s ? s : "?");
+		free(s);
+		return usage_error(msg);
+	}
+	/* options may also follow "check" */
+	int sub_argc = argc - optind;
+	char **sub_argv = argv + optind;
+	optind = 1;
+	while ((c = getopt_long(sub_argc, sub_argv, "hg:", longopts, NULL)) != -1) {
+		char msg[160];
+		switch (c) {
+		case 'h':
+			return help();
+		case 'g':
+			az_guideline_option = optarg;
+			break;
+		default:
+			if (optopt)
+				snprintf(msg, sizeof msg, _("invalid option -- '%c'"), optopt);
+			else
+				snprintf(msg, sizeof msg, _("unrecognized option '%s'"), sub_argv[optind - 1]);
+			return usage_error(msg);
+		}
+	}
+	if (sub_argc - optind > 1)
+		return usage_error(_("expected at most one DIR"));
+	if (sub_argc - optind == 1)
+		return check(sub_argv[optind]);
+	char *dir = az_guideline_locate();
+	if (!dir)
+		return cli_fail(AZ_IOERR, _("out of memory"));
+	int rc = check(dir);
+	free(dir);
+	return rc;
+}
