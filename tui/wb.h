@@ -1,0 +1,37 @@
+/*
+ * The open workbook that every screen shares: the store (for edits through model/edit.h),
+ * the typed copy in memory (model/book.h) and the catalogue. Screens never run SQL.
+ */
+#ifndef ANZEN_TUI_WB_H
+#define ANZEN_TUI_WB_H
+
+#include "guideline/catalogue.h"
+#include "model/book.h"
+#include "model/store.h"
+
+struct tui_wb {
+	struct az_store *store;
+	struct az_book book;                 /* reload after every edit */
+	const struct az_catalogue *cat;
+	const char *path;
+};
+
+/* The one open workbook while the screens run. */
+extern struct tui_wb *tui_wb;
+
+/* Reloads tui_wb->book after an edit; on failure shows the error and returns -1. */
+int tui_wb_reload(void);
+
+/* The screens of the assessment, in the order of the Guideline 6.0 flow. Each pushes itself and
+ * returns 0, or -1 with a message shown. */
+int tui_home_open(void);            /* progress per step, what is missing; the entry screen */
+int tui_clinic_open(void);          /* clinic profile, roles (管理者, 安全管理責任者, deputy) */
+int tui_contacts_open(void);        /* 連絡体制: the contact chart */
+int tui_systems_open(void);         /* inventory: add from the catalogue, edit, delete */
+int tui_risks_open(long long system_id); /* threats of one system: score, treat (0: pick a system) */
+int tui_vendors_open(void);         /* vendors and their questions a-e and the rest */
+int tui_checklist_open(void);       /* the MHLW checklist with suggestions, 確認日/目標日 */
+int tui_heatmap_open(void);         /* 5x5 of current and residual risk; a cell lists its risks */
+int tui_export_open(void);          /* JSON and PDF export */
+
+#endif
