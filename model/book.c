@@ -4,45 +4,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "guideline/arena.h"
 #include "guideline/i18n.h"
 #include "model/book.h"
 #include "model/tables.h"
 
-/* Strings and arrays live in a few large blocks, freed together. */
-struct az_arena {
-	struct az_arena *next;
-	size_t used, size;
-	_Alignas(max_align_t) unsigned char data[];
-};
-
-static void *arena_alloc(struct az_arena **a, size_t n)
+static const char *arena_str(struct az_arena *a, const unsigned char *s, int len)
 {
-	n = (n + 15) & ~(size_t)15;
-	if (!*a || (*a)->used + n > (*a)->size) {
-		size_t size = n > 65536 ? n : 65536;
-		struct az_arena *b = malloc(sizeof *b + size);
-		if (!b)
-			return NULL;
-		b->next = *a;
-		b->used = 0;
-		b->size = size;
-		*a = b;
-	}
-	void *p = (*a)->data + (*a)->used;
-	(*a)->used += n;
-	return p;
-}
-
-static const char *arena_str(struct az_arena **a, const unsigned char *s, int len)
-{
-	if (!s)
-		return "";
-	char *p = arena_alloc(a, (size_t)len + 1);
-	if (p) {
-		memcpy(p, s, (size_t)len);
-		p[len] = '\0';
-	}
-	return p;
+	return s ? az_arena_strndup(a, (const char *)s, (size_t)len) : "";
 }
 
 enum fkind { F_STR, F_LL, F_INT, F_ENUM };
@@ -116,14 +85,13 @@ static int load(struct az_store *s, struct az_book *b, const char *table, const 
 		return az_store_sqlfail(s, err, AZ_IOERR, _("cannot read"));
 	}
 	sqlite3_free(sql);
-	unsigned char *rows = arena_alloc(&b->arena, size * (size_t)(count ? count : 1));
+	unsigned char *rows = az_arena_alloc(b->arena, size * (size_t)(count ? count : 1));
 	size_t i = 0;
 	int rc;
 	if (!rows) {
 		sqlite3_finalize(st);
 		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
 	}
-	memset(rows, 0, size * (size_t)(count ? count : 1));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && i < (size_t)count) {
 		unsigned char *row = rows + size * i++;
 		for (size_t k = 0; k < nf; k++) {
@@ -131,7 +99,7 @@ static int load(struct az_store *s, struct az_book *b, const char *table, const 
 			int c = (int)k, null = sqlite3_column_type(st, c) == SQLITE_NULL;
 			switch (f[k].kind) {
 			case F_STR:
-				*(const char **)p = arena_str(&b->arena, sqlite3_column_text(st, c),
+				*(const char **)p = arena_str(b->arena, sqlite3_column_text(st, c),
 							      sqlite3_column_bytes(st, c));
 				if (!*(const char **)p)
 					rc = SQLITE_NOMEM;
@@ -164,6 +132,8 @@ int az_book_load(struct az_store *s, struct az_book *b, struct az_error *err)
 	void *one = NULL;
 	size_t n = 0;
 	memset(b, 0, sizeof *b);
+	if (!(b->arena = az_arena_new()))
+		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
 	int rc = load(s, b, "clinic", "id", clinic_f, NF(clinic_f), sizeof b->clinic, &one, &n, err);
 	if (rc == AZ_OK) {
 		if (n)
@@ -209,11 +179,7 @@ int az_book_load(struct az_store *s, struct az_book *b, struct az_error *err)
 
 void az_book_free(struct az_book *b)
 {
-	while (b->arena) {
-		struct az_arena *next = b->arena->next;
-		free(b->arena);
-		b->arena = next;
-	}
+	az_arena_free(b->arena);
 	memset(b, 0, sizeof *b);
 }
 
