@@ -3,44 +3,7 @@
 #include <stdlib.h>
 
 #include "export/linebreak.h"
-
-uint32_t az_utf8_next(const char *str, size_t len, size_t *i)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	uint32_t c = s[*i];
-	size_t n;
-	uint32_t min;
-	if (c < 0x80) {
-		(*i)++;
-		return c;
-	} else if ((c & 0xE0) == 0xC0) {
-		n = 2, min = 0x80, c &= 0x1F;
-	} else if ((c & 0xF0) == 0xE0) {
-		n = 3, min = 0x800, c &= 0x0F;
-	} else if ((c & 0xF8) == 0xF0) {
-		n = 4, min = 0x10000, c &= 0x07;
-	} else {
-		(*i)++;
-		return 0xFFFD;
-	}
-	if (*i + n > len) {
-		(*i)++;
-		return 0xFFFD;
-	}
-	for (size_t k = 1; k < n; k++) {
-		if ((s[*i + k] & 0xC0) != 0x80) {
-			(*i)++;
-			return 0xFFFD;
-		}
-		c = (c << 6) | (s[*i + k] & 0x3F);
-	}
-	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
-		(*i)++;
-		return 0xFFFD;
-	}
-	*i += n;
-	return c;
-}
+#include "model/text.h"
 
 static int in_list(uint32_t cp, const uint32_t *list, size_t n)
 {

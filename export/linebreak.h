@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "model/text.h"
+
 /* Advance width of one code point in 1/1000 em (the unit of HPDF_Font_TextWidth). */
 typedef long (*az_width_fn)(void *ctx, uint32_t cp);
 
@@ -14,9 +16,6 @@ struct az_line {
 	long width;        /* 1/1000 em */
 };
 
-/* Decodes one UTF-8 code point at s[*i], advancing *i by at least one byte; returns
- * 0xFFFD for an invalid sequence (one byte consumed), so callers never loop forever. */
-uint32_t az_utf8_next(const char *s, size_t len, size_t *i);
 
 /* 1 if no line may start with cp (、。）」 small kana …), or end with it (（「 …). */
 int az_kinsoku_no_start(uint32_t cp);

@@ -1,5 +1,6 @@
 #include <config.h>
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,36 +8,51 @@
 
 #include "model/text.h"
 
-size_t az_utf8_invalid_at(const char *str, size_t len)
+uint32_t az_utf8_next(const char *str, size_t len, size_t *i)
 {
 	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0;
-	while (i < len) {
-		unsigned c = s[i];
-		size_t n;
-		unsigned min;
-		if (c < 0x80) {
-			i++;
-			continue;
-		} else if ((c & 0xE0) == 0xC0) {
-			n = 2, min = 0x80, c &= 0x1F;
-		} else if ((c & 0xF0) == 0xE0) {
-			n = 3, min = 0x800, c &= 0x0F;
-		} else if ((c & 0xF8) == 0xF0) {
-			n = 4, min = 0x10000, c &= 0x07;
-		} else {
-			return i;
+	uint32_t c = s[*i];
+	size_t n;
+	uint32_t min;
+	if (c < 0x80) {
+		(*i)++;
+		return c;
+	} else if ((c & 0xE0) == 0xC0) {
+		n = 2, min = 0x80, c &= 0x1F;
+	} else if ((c & 0xF0) == 0xE0) {
+		n = 3, min = 0x800, c &= 0x0F;
+	} else if ((c & 0xF8) == 0xF0) {
+		n = 4, min = 0x10000, c &= 0x07;
+	} else {
+		(*i)++;
+		return 0xFFFD;
+	}
+	if (*i + n > len) {
+		(*i)++;
+		return 0xFFFD;
+	}
+	for (size_t k = 1; k < n; k++) {
+		if ((s[*i + k] & 0xC0) != 0x80) {
+			(*i)++;
+			return 0xFFFD;
 		}
-		if (i + n > len)
-			return i;
-		for (size_t k = 1; k < n; k++) {
-			if ((s[i + k] & 0xC0) != 0x80)
-				return i;
-			c = (c << 6) | (s[i + k] & 0x3F);
-		}
-		if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-			return i;
-		i += n;
+		c = (c << 6) | (s[*i + k] & 0x3F);
+	}
+	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
+		(*i)++;
+		return 0xFFFD;
+	}
+	*i += n;
+	return c;
+}
+
+size_t az_utf8_invalid_at(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		size_t at = i;
+		/* U+FFFD itself is valid; a decoder's U+FFFD for a bad byte is not */
+		if (az_utf8_next(s, len, &i) == 0xFFFD && !(i - at == 3 && !memcmp(s + at, "\xEF\xBF\xBD", 3)))
+			return at;
 	}
 	return (size_t)-1;
 }

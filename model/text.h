@@ -3,7 +3,11 @@
 #define ANZEN_TEXT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
+/* Decodes the code point at s[*i] and advances *i; an invalid or truncated sequence gives U+FFFD
+ * and advances one byte, so every input decodes. */
+uint32_t az_utf8_next(const char *s, size_t len, size_t *i);
 /* Returns the byte offset of the first invalid UTF-8 sequence, or (size_t)-1 if s is valid. */
 size_t az_utf8_invalid_at(const char *s, size_t len);
 /* Number of code points in valid UTF-8. */

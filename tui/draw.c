@@ -5,6 +5,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "model/text.h"
 #include "tui/draw.h"
 
 /* The composed form of kana + U+3099 (dakuten) or U+309A (handakuten), or 0. IME input is already
@@ -55,19 +56,8 @@ wchar_t *tui_decode(const char *str, size_t *n)
 	if (!out)
 		return NULL;
 	for (size_t i = 0; i < len;) {
-		unsigned long c = s[i];
-		size_t need = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : 9;
-		unsigned long min = need == 1 ? 0x80 : need == 2 ? 0x800 : 0x10000;
-		size_t j = 1;
-		if (need) {
-			c &= 0x3F >> need;
-			for (; j <= need && i + j < len && (s[i + j] & 0xC0) == 0x80; j++)
-				c = (c << 6) | (s[i + j] & 0x3F);
-			if (need == 9 || j != need + 1 || c < min)
-				c = 0xFFFFFFFF, j = 1; /* one bad byte → one U+FFFD */
-		}
-		i += j;
-		wchar_t wc = c == 0xFFFFFFFF ? 0xFFFD : safe_char(c);
+		unsigned long c = az_utf8_next((const char *)s, len, &i);
+		wchar_t wc = safe_char(c);
 		wchar_t comp = k > 0 ? compose_kana(out[k - 1], wc) : 0;
 		if (comp)
 			out[k - 1] = comp;
