@@ -40,6 +40,8 @@ static char *slurp(const char *p, size_t *n)
 		free(b);
 		b = NULL;
 	}
+	if (b)
+		b[sz] = '\0';
 	fclose(f);
 	*n = (size_t)sz;
 	return b;
