@@ -22,6 +22,8 @@
 #define MAX_FILE (4L * 1024 * 1024) /* the shipped files are tens of kB */
 #define MAX_ID 64
 #define MAX_ITEM_ID 40
+#define MAX_ENTRIES 1000 /* per list of entries; the checks across lists are quadratic */
+#define MAX_IDS 64       /* per list of ids */
 
 enum file_kind { F_SCALES, F_MATRIX, F_TREATMENTS, F_SYSTEMS, F_THREATS, F_CONTROLS, F_QUESTIONS, F_NKINDS };
 
@@ -349,12 +351,19 @@ static void h_enum(struct ld *ld, yaml_node_t *v, void *dst, const struct field 
 		*(int *)dst = i;
 }
 
-/* The items of a list, or NULL (reported) if it is shorter than f->min. */
+static void h_seq(struct ld *ld, yaml_node_t *v, void *dst, const struct field *f);
+
+/* The number of items of a list; reported if too few, and 0 (reported) if too many. */
 static size_t list_len(struct ld *ld, yaml_node_t *v, const struct field *f)
 {
 	size_t n = (size_t)(v->data.sequence.items.top - v->data.sequence.items.start);
+	size_t max = f->handler == h_seq ? MAX_ENTRIES : MAX_IDS;
 	if (n < (size_t)f->min)
 		ERR(ld, v, _("'%s' must list at least one entry"), f->key);
+	if (n > max) {
+		ERR(ld, v, _("'%s' has %zu entries; at most %zu are allowed"), f->key, n, max);
+		n = 0;
+	}
 	return n;
 }
 
@@ -991,6 +1000,48 @@ static int has_alias(struct ld *ld)
 	return found;
 }
 
+#define MAX_DEPTH 32 /* the schema needs 6 */
+
+/*
+ * A first pass over the events, stopped at the first too deep collection: libyaml's
+ * scanner costs time in the square of the flow nesting, so "[[[[..." would hang the
+ * document loader. Returns 1 if the file may be loaded.
+ */
+static int depth_ok(struct ld *ld, const char *buf, size_t len)
+{
+	yaml_parser_t p;
+	yaml_event_t ev;
+	int depth = 0, ok = 1, done = 0;
+	if (!yaml_parser_initialize(&p)) {
+		az_diags_add(ld->d, ld->file, 0, 0, "%s", _("out of memory"));
+		return 0;
+	}
+	yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);
+	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
+	while (!done) {
+		if (!yaml_parser_parse(&p, &ev)) {
+			parser_error(ld, &p, buf, len);
+			ok = 0;
+			break;
+		}
+		if (ev.type == YAML_SEQUENCE_START_EVENT || ev.type == YAML_MAPPING_START_EVENT) {
+			if (++depth > MAX_DEPTH) {
+				az_diags_add(ld->d, ld->file, ev.start_mark.line + 1, ev.start_mark.column + 1,
+					     _("nested deeper than %d levels"), MAX_DEPTH);
+				ok = 0;
+				done = 1;
+			}
+		} else if (ev.type == YAML_SEQUENCE_END_EVENT || ev.type == YAML_MAPPING_END_EVENT) {
+			depth--;
+		} else if (ev.type == YAML_STREAM_END_EVENT) {
+			done = 1;
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&p);
+	return ok;
+}
+
 /* Parses one file and walks it with the table; returns 1 if its entries can be used. */
 static int load_file(struct ld *ld, const char *name, const char *path, const void *mem, size_t memlen,
 		     const struct field *table, void *base, void (*check)(struct ld *, yaml_node_t *))
@@ -1020,6 +1071,10 @@ static int load_file(struct ld *ld, const char *name, const char *path, const vo
 	}
 	yaml_parser_t parser;
 	yaml_document_t doc, next;
+	if (!depth_ok(ld, buf, len)) {
+		free(buf);
+		return 0;
+	}
 	if (!yaml_parser_initialize(&parser)) {
 		az_diags_add(ld->d, ld->file, 0, 0, "%s", _("out of memory"));
 		free(buf);

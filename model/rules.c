@@ -19,6 +19,16 @@ const struct az_rank *az_rank_of(const struct az_catalogue *cat, int likelihood,
 	return k < 0 ? NULL : &cat->ranks[k];
 }
 
+const struct az_rank *az_risk_rank(const struct az_catalogue *cat, const struct az_risk_facts *r)
+{
+	return az_rank_of(cat, r->likelihood, r->severity);
+}
+
+const struct az_rank *az_risk_residual_rank(const struct az_catalogue *cat, const struct az_risk_facts *r)
+{
+	return az_rank_of(cat, r->residual_likelihood, r->residual_severity);
+}
+
 /* A mask condition holds when absent (0) or when it has the system's value. */
 static int in_mask(unsigned mask, int value)
 {

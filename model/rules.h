@@ -67,6 +67,11 @@ enum az_risk_state {
 	AZ_RISK_COMPLETE,
 };
 
+/* The rank of the risk's score, and of its residual score (after the actions); NULL when
+ * that score is not entered. */
+const struct az_rank *az_risk_rank(const struct az_catalogue *cat, const struct az_risk_facts *r);
+const struct az_rank *az_risk_residual_rank(const struct az_catalogue *cat, const struct az_risk_facts *r);
+
 /* Fills out with what is missing, in enum order; returns how many (at most AZ_MISSING_COUNT). */
 size_t az_risk_missing(const struct az_risk_facts *r, enum az_missing out[AZ_MISSING_COUNT]);
 enum az_risk_state az_risk_state(const struct az_risk_facts *r);

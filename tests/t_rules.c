@@ -44,6 +44,13 @@ static void ranks(const struct az_catalogue *cat)
 	ok(!az_rank_of(cat, 0, 3) && !az_rank_of(cat, 3, 0) && !az_rank_of(cat, 0, 0), "unscored: no rank");
 	ok(!az_rank_of(cat, 6, 1) && !az_rank_of(cat, 1, -1) && az_rank_index(cat, 9, 9) == -1, "out of range: no rank");
 	is_int(az_rank_index(cat, 5, 5), 0, "the most severe rank is first");
+	struct az_risk_facts r = { .likelihood = 4, .severity = 5, .treatment = AZ_REDUCE };
+	is_str(az_risk_rank(cat, &r)->id, "S", "risk rank from its score");
+	ok(az_risk_residual_rank(cat, &r) == NULL, "no residual score: no residual rank");
+	r.residual_likelihood = 2;
+	ok(az_risk_residual_rank(cat, &r) == NULL, "half a residual score: no residual rank");
+	r.residual_severity = 3;
+	is_str(az_risk_residual_rank(cat, &r)->id, "C", "residual rank from the residual score");
 	ok(az_rank_of(NULL, 1, 1) == NULL, "no catalogue: no rank");
 }
 
