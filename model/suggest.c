@@ -2,10 +2,12 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "guideline/arena.h"
 #include "guideline/i18n.h"
+#include "model/book.h"
 #include "model/suggest.h"
 #include "model/tables.h"
 
@@ -207,126 +209,66 @@ const struct az_suggestion *az_suggestion_for(const struct az_suggestion s[AZ_SU
 
 /* ---- reading a workbook ---- */
 
-static const char *copy(struct az_arena *a, sqlite3_stmt *st, int col)
+int az_workbook_facts_from_book(const struct az_book *b, struct az_workbook_facts *f, struct az_error *err)
 {
-	const char *t = (const char *)sqlite3_column_text(st, col);
-	return t ? az_arena_strndup(a, t, strlen(t)) : NULL;
-}
-
-static int count_rows(sqlite3 *db, const char *table, size_t *n)
-{
-	char sql[80];
-	sqlite3_stmt *st;
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", table);
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	int rc = sqlite3_step(st) == SQLITE_ROW ? 0 : -1;
-	*n = rc == 0 ? (size_t)sqlite3_column_int64(st, 0) : 0;
-	sqlite3_finalize(st);
-	return rc;
-}
-
-int az_workbook_facts_load(struct az_store *s, struct az_workbook_facts *f, struct az_error *err)
-{
-	sqlite3 *db = az_store_db(s);
-	sqlite3_stmt *st = NULL;
-	size_t n;
 	memset(f, 0, sizeof *f);
 	if (!(f->arena = az_arena_new()))
 		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
-	struct az_arena *a = f->arena;
-#define PREP(sql) \
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) \
-		goto fail;
-	int rc;
-	PREP("SELECT security_officer FROM clinic WHERE id = 1");
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		f->security_officer = copy(a, st, 0);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		goto fail;
-	sqlite3_finalize(st);
-
-	if (count_rows(db, "systems", &n) != 0)
-		goto fail_nost;
-	struct az_fact_system *sys = az_arena_alloc(a, (n + 1) * sizeof *sys);
-	PREP("SELECT name, remote_maintenance, vendor_id FROM systems ORDER BY id");
-	while (sys && f->nsystems < n && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct az_fact_system *x = &sys[f->nsystems++];
-		x->name = copy(a, st, 0);
-		x->remote_maintenance = az_enum_index(az_remote_values, (const char *)sqlite3_column_text(st, 1));
-		x->vendor_id = sqlite3_column_int64(st, 2);
-	}
-	f->systems = sys;
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		goto fail;
-	sqlite3_finalize(st);
-
-	if (count_rows(db, "vendors", &n) != 0)
-		goto fail_nost;
-	struct az_fact_vendor *ven = az_arena_alloc(a, (n + 1) * sizeof *ven);
-	PREP("SELECT id, name, mds_sds_received FROM vendors ORDER BY id");
-	while (ven && f->nvendors < n && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct az_fact_vendor *x = &ven[f->nvendors++];
-		x->id = sqlite3_column_int64(st, 0);
-		x->name = copy(a, st, 1);
-		x->mds_sds_received = copy(a, st, 2);
-	}
-	f->vendors = ven;
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		goto fail;
-	sqlite3_finalize(st);
-
-	if (count_rows(db, "vendor_answers", &n) != 0)
-		goto fail_nost;
-	struct az_fact_answer *ans = az_arena_alloc(a, (n + 1) * sizeof *ans);
-	PREP("SELECT vendor_id, question, answer, value FROM vendor_answers ORDER BY vendor_id, question");
-	while (ans && f->nanswers < n && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct az_fact_answer *x = &ans[f->nanswers++];
-		x->vendor_id = sqlite3_column_int64(st, 0);
-		x->question = copy(a, st, 1);
-		const char *v = (const char *)sqlite3_column_text(st, 2);
-		x->answer = v ? az_enum_index(az_answer3_values, v) : -1;
-		x->value = copy(a, st, 3);
-	}
-	f->answers = ans;
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		goto fail;
-	sqlite3_finalize(st);
-
-	if (count_rows(db, "actions", &n) != 0)
-		goto fail_nost;
-	struct az_fact_action *act = az_arena_alloc(a, (n + 1) * sizeof *act);
-	PREP("SELECT control, description, status, done_at FROM actions ORDER BY id");
-	while (act && f->nactions < n && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct az_fact_action *x = &act[f->nactions++];
-		x->control = copy(a, st, 0);
-		x->description = copy(a, st, 1);
-		x->status = az_enum_index(az_action_status_values, (const char *)sqlite3_column_text(st, 2));
-		x->done_at = copy(a, st, 3);
-	}
-	f->actions = act;
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		goto fail;
-	sqlite3_finalize(st);
-	st = NULL;
-
-	if (count_rows(db, "contacts", &f->ncontacts) != 0)
-		goto fail_nost;
+	struct az_fact_system *sys = az_arena_alloc(f->arena, (b->n_systems + 1) * sizeof *sys);
+	struct az_fact_vendor *ven = az_arena_alloc(f->arena, (b->n_vendors + 1) * sizeof *ven);
+	struct az_fact_answer *ans = az_arena_alloc(f->arena, (b->n_vendor_answers + 1) * sizeof *ans);
+	struct az_fact_action *act = az_arena_alloc(f->arena, (b->n_actions + 1) * sizeof *act);
 	if (!sys || !ven || !ans || !act) {
 		az_workbook_facts_free(f);
 		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
 	}
+	f->security_officer = b->clinic.security_officer;
+	for (size_t i = 0; i < b->n_systems; i++)
+		sys[i] = (struct az_fact_system){ b->systems[i].name, b->systems[i].remote_maintenance,
+						  (long)b->systems[i].vendor_id };
+	for (size_t i = 0; i < b->n_vendors; i++)
+		ven[i] = (struct az_fact_vendor){ (long)b->vendors[i].id, b->vendors[i].name,
+						  b->vendors[i].mds_sds_received };
+	for (size_t i = 0; i < b->n_vendor_answers; i++)
+		ans[i] = (struct az_fact_answer){ (long)b->vendor_answers[i].vendor_id, b->vendor_answers[i].question,
+						  b->vendor_answers[i].answer, b->vendor_answers[i].value };
+	for (size_t i = 0; i < b->n_actions; i++)
+		act[i] = (struct az_fact_action){ b->actions[i].control[0] ? b->actions[i].control : NULL,
+						  b->actions[i].description, b->actions[i].status,
+						  b->actions[i].done_at };
+	f->systems = sys, f->nsystems = b->n_systems;
+	f->vendors = ven, f->nvendors = b->n_vendors;
+	f->answers = ans, f->nanswers = b->n_vendor_answers;
+	f->actions = act, f->nactions = b->n_actions;
+	f->ncontacts = b->n_contacts;
 	return AZ_OK;
-#undef PREP
-fail:
-	sqlite3_finalize(st);
-fail_nost:
-	az_workbook_facts_free(f);
-	return az_store_sqlfail(s, err, AZ_IOERR, _("reading the workbook"));
+}
+
+int az_workbook_facts_load(struct az_store *s, struct az_workbook_facts *f, struct az_error *err)
+{
+	struct az_book *b = malloc(sizeof *b);
+	memset(f, 0, sizeof *f);
+	if (!b)
+		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+	int rc = az_book_load(s, b, err);
+	if (rc == AZ_OK)
+		rc = az_workbook_facts_from_book(b, f, err);
+	if (rc != AZ_OK) {
+		if (b->arena)
+			az_book_free(b);
+		free(b);
+		return rc;
+	}
+	f->book = b;
+	return AZ_OK;
 }
 
 void az_workbook_facts_free(struct az_workbook_facts *f)
 {
 	az_arena_free(f->arena);
+	if (f->book) {
+		az_book_free(f->book);
+		free(f->book);
+	}
 	memset(f, 0, sizeof *f);
 }

@@ -50,9 +50,14 @@ struct az_workbook_facts {
 	const struct az_fact_action *actions;
 	size_t nactions;
 	size_t ncontacts;
-	struct az_arena *arena; /* set by az_workbook_facts_load: owns the above */
+	struct az_arena *arena; /* owns the arrays above */
+	struct az_book *book;   /* set by az_workbook_facts_load: owns the strings */
 };
 
+struct az_book;
+/* The facts of a workbook already in memory; the strings stay the book's, so free the facts
+ * (az_workbook_facts_free) before the book. */
+int az_workbook_facts_from_book(const struct az_book *b, struct az_workbook_facts *f, struct az_error *err);
 /* Reads the facts from a workbook; free them with az_workbook_facts_free. */
 int az_workbook_facts_load(struct az_store *s, struct az_workbook_facts *f, struct az_error *err);
 void az_workbook_facts_free(struct az_workbook_facts *f);
