@@ -34,7 +34,7 @@ static void usage(FILE *out)
 		"medical information systems, version 6.0.\n\n"), out);
 	fputs(_("Commands:\n"), out);
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		fprintf(out, "  %-8s %s\n", commands[i].name, _(commands[i].summary));
+		fprintf(out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
 	fputs(_("\nWith no command, opens the default workbook.\n"
 		"Run 'anzen COMMAND --help' for the options of a command.\n\n"), out);
 	fputs(_("Options:\n"
