@@ -30,6 +30,12 @@
 	X(PREV_FIELD, N_("Previous field"), N_("Go to the previous field"))                  \
 	X(SAVE, N_("Save"), N_("Save the form"))                                             \
 	X(DELETE, N_("Delete"), N_("Delete the selected line (you are asked first)"))        \
+	X(ADD, N_("Add"), N_("Add a new line"))                                              \
+	X(EDIT, N_("Edit"), N_("Edit the selected line"))                                    \
+	X(LEFT, N_("Left"), N_("Move left, or to the lower level"))                          \
+	X(RIGHT, N_("Right"), N_("Move right, or to the higher level"))                      \
+	X(TOGGLE, N_("Change"), N_("Change the selected choice"))                            \
+	X(SUGGEST, N_("Suggest"), N_("Fill in the suggested answer"))                        \
 	X(QUIT, N_("Quit"), N_("Leave anzen at once"))
 
 enum tui_action {
