@@ -752,6 +752,13 @@ int az_doc_heatmap(struct az_doc *d, const struct az_heatmap *h)
 			float rt = top - (float)r * cell_h - (cell_h - (float)n[2 + r] * lead) / 2;
 			label(d, s[2 + r], l[2 + r], n[2 + r], MARGIN_X, tick_w - 6, rt, size, lead, AZ_RIGHT, 0);
 			for (int c = 0; c < 5; c++) {
+				if (h->mark[r][c] && h->mark[r][c][0]) {
+					char *m = clean(d, h->mark[r][c], 1);
+					if (m)
+						text_op(d, x0 + (float)c * cell_w + 2, top - (float)r * cell_h - 7.5f, 6.5f,
+							0, grey_text, m, strlen(m));
+					free(m);
+				}
 				if (h->count[r][c] <= 0)
 					continue;
 				char num[16];

@@ -58,6 +58,8 @@ struct az_heatmap {
 	const char *x_ticks[5], *y_ticks[5]; /* per column / per row (row 0 = top) */
 	int count[5][5];                     /* printed in the cell when > 0 */
 	struct az_rgb fill[5][5];
+	const char *mark[5][5]; /* small text in the cell's top-left corner (the rank and its
+				   monochrome symbol), or NULL */
 };
 
 /* A4 portrait, 10 pt body text. NULL on error (missing font: AZ_NOINPUT). */

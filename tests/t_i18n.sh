@@ -9,7 +9,7 @@ msgfmt --check --statistics -o "$T/ja.mo" "$po" 2>"$T/stats"
 ok $? "po/ja.po compiles with msgfmt --check"
 ! grep -qE 'untranslated|fuzzy' "$T/stats"
 ok $? "po/ja.po has no untranslated or fuzzy message ($(cat "$T/stats"))"
-(cd "$top_srcdir" && grep -v '^#' po/POTFILES.in | xargs xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 \
+(cd "$top_srcdir" && grep -v '^#' po/POTFILES.in | xargs xgettext --keyword=_ --keyword=N_ --keyword=R_ --from-code=UTF-8 \
 	-o "$T/anzen.pot" --package-name=anzen) 2>"$T/err"
 ok $? "xgettext extracts the source strings"
 msgcmp "$po" "$T/anzen.pot" >"$T/cmp" 2>&1

@@ -14,7 +14,7 @@
 #include "tui/keys.h"
 #include "tui/keyscript.h"
 #include "tui/screen.h"
-#include "tui/wareki.h"
+#include "model/wareki.h"
 
 static char *field_str(const struct tui_field *f)
 {
@@ -144,18 +144,18 @@ static void test_field(void)
 static void test_wareki(void)
 {
 	char s[64];
-	ok(tui_wareki("2026-11-23", s, sizeof s) == 0, "wareki of 2026-11-23");
+	ok(az_wareki("2026-11-23", s, sizeof s) == 0, "wareki of 2026-11-23");
 	is_str(s, "令和8年11月23日", "  is 令和8年11月23日");
-	tui_wareki("2019-05-01", s, sizeof s);
+	az_wareki("2019-05-01", s, sizeof s);
 	is_str(s, "令和元年5月1日", "令和 starts 2019-05-01, first year 元年");
-	tui_wareki("2019-04-30", s, sizeof s);
+	az_wareki("2019-04-30", s, sizeof s);
 	is_str(s, "平成31年4月30日", "the day before is 平成31年");
-	tui_wareki("1989-01-08", s, sizeof s);
+	az_wareki("1989-01-08", s, sizeof s);
 	is_str(s, "平成元年1月8日", "平成 starts 1989-01-08");
-	tui_wareki("1989-01-07", s, sizeof s);
+	az_wareki("1989-01-07", s, sizeof s);
 	is_str(s, "昭和64年1月7日", "the day before is 昭和64年");
-	ok(tui_wareki("2026-02-30", s, sizeof s) == -1, "no era for a date that does not exist");
-	ok(tui_wareki("2026-11-23", s, 8) == -1, "too small a buffer is an error, not a cut");
+	ok(az_wareki("2026-02-30", s, sizeof s) == -1, "no era for a date that does not exist");
+	ok(az_wareki("2026-11-23", s, 8) == -1, "too small a buffer is an error, not a cut");
 }
 
 static void test_keys(void)

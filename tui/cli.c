@@ -10,6 +10,10 @@
 #include <wchar.h>
 
 #include "export/json.h"
+#include "export/pdfattach.h"
+#include "export/report.h"
+#include "guideline/catalogue.h"
+#include "guideline/locate.h"
 #include "guideline/i18n.h"
 #include "model/import.h"
 #include "model/outfile.h"
@@ -53,8 +57,11 @@ static int print_help(const char *text)
 struct opts {
 	const char *output;
 	const char *format;
+	const char *lang, *font, *date; /* export --format pdf */
 	int force;
 };
+
+enum { OPT_LANG = 256, OPT_FONT, OPT_DATE };
 
 static int parse(int argc, char **argv, const char *cmd, const char *help, const char *shortopts,
 		 struct opts *o)
@@ -62,6 +69,8 @@ static int parse(int argc, char **argv, const char *cmd, const char *help, const
 	static const struct option longopts[] = {
 		{ "help", no_argument, NULL, 'h' },   { "output", required_argument, NULL, 'o' },
 		{ "force", no_argument, NULL, 'f' },  { "format", required_argument, NULL, 'F' },
+		{ "lang", required_argument, NULL, OPT_LANG }, { "font", required_argument, NULL, OPT_FONT },
+		{ "date", required_argument, NULL, OPT_DATE },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
@@ -81,6 +90,15 @@ static int parse(int argc, char **argv, const char *cmd, const char *help, const
 		case 'F':
 			o->format = optarg;
 			break;
+		case OPT_LANG:
+			o->lang = optarg;
+			break;
+		case OPT_FONT:
+			o->font = optarg;
+			break;
+		case OPT_DATE:
+			o->date = optarg;
+			break;
 		default: {
 			char msg[160];
 			if (optopt)
@@ -92,7 +110,7 @@ static int parse(int argc, char **argv, const char *cmd, const char *help, const
 		}
 		/* reject options this command does not take */
 		if ((c == 'o' && !strchr(shortopts, 'o')) || (c == 'f' && !strchr(shortopts, 'f')) ||
-		    (c == 'F' && !strchr(shortopts, 'F'))) {
+		    (c == 'F' && !strchr(shortopts, 'F')) || (c >= OPT_LANG && strcmp(cmd, "export") != 0)) {
 			char msg[160];
 			snprintf(msg, sizeof msg, _("unrecognized option '%s'"), argv[optind - 1]);
 			return usage_error(cmd, msg);
@@ -173,31 +191,93 @@ int cmd_status(int argc, char **argv)
 	return ferror(stdout) ? AZ_IOERR : AZ_OK;
 }
 
+static void warn_stderr(void *ctx, const char *msg)
+{
+	(void)ctx;
+	char *safe = az_text_sanitize(msg);
+	fprintf(stderr, _("anzen: warning: %s\n"), safe ? safe : "?");
+	free(safe);
+}
+
+/* The inspection PDF: loads the catalogue, then export/report does the rest. */
+static int export_pdf(const struct opts *o, const char *workbook)
+{
+	struct az_error err = { 0 };
+	struct az_store *s;
+	if (strcmp(o->output, "-") == 0)
+		return usage_error("export", _("a PDF is written to a file: give -o OUT.pdf"));
+	if (o->lang && strcmp(o->lang, "ja") != 0 && strcmp(o->lang, "en") != 0) {
+		char msg[160];
+		snprintf(msg, sizeof msg, _("unknown language '%s' (ja or en)"), o->lang);
+		return usage_error("export", msg);
+	}
+	if (o->date && !az_date_valid(o->date)) {
+		char msg[160];
+		snprintf(msg, sizeof msg, _("--date wants a date YYYY-MM-DD, not '%s'"), o->date);
+		return usage_error("export", msg);
+	}
+	char *dir = az_guideline_locate();
+	if (!dir)
+		return cli_fail(AZ_IOERR, _("out of memory"));
+	struct az_diags d;
+	struct az_catalogue *cat = NULL;
+	az_diags_init(&d);
+	int rc = az_catalogue_load(dir, &cat, &d);
+	az_diags_free(&d);
+	if (rc != AZ_OK) {
+		az_fail(&err, rc, _("the content catalogue in %s cannot be loaded; run 'anzen guideline check'"), dir);
+		free(dir);
+		return fail_err(&err);
+	}
+	free(dir);
+	if (az_store_open(workbook, AZ_STORE_READONLY, &s, &err) != AZ_OK) {
+		az_catalogue_free(cat);
+		return fail_err(&err);
+	}
+	struct az_report_opts ro = { .lang = o->lang, .font = o->font, .date = o->date, .force = o->force,
+				     .warn = warn_stderr };
+	rc = az_report_pdf(s, cat, o->output, &ro, &err);
+	az_store_close(s);
+	az_catalogue_free(cat);
+	return rc == AZ_OK ? AZ_OK : fail_err(&err);
+}
+
 int cmd_export(int argc, char **argv)
 {
 	struct opts o;
 	struct az_error err = { 0 };
 	struct az_store *s;
 	int rc = parse(argc, argv, "export",
-		       _("Usage: anzen export [--format json] [--force] -o OUT WORKBOOK\n"
-			 "Write WORKBOOK to OUT ('-' for standard output). The JSON is canonical:\n"
-			 "sorted keys, one row a line; importing it and exporting again gives the same bytes.\n\n"
-			 "  -F, --format=FORMAT  json (the default)\n"
+		       _("Usage: anzen export [--format json|pdf] [--force] -o OUT WORKBOOK\n"
+			 "Write WORKBOOK to OUT ('-' for standard output, JSON only). The JSON is canonical:\n"
+			 "sorted keys, one row a line; importing it and exporting again gives the same bytes.\n"
+			 "The PDF is the inspection report (A4); it carries the JSON as an attachment, so\n"
+			 "'anzen import' restores the workbook from it.\n\n"
+			 "  -F, --format=FORMAT  json (the default) or pdf\n"
 			 "  -o, --output=OUT     the file to write; it is written whole or not at all\n"
 			 "  -f, --force          replace OUT if it exists\n"
+			 "      --lang=LANG      pdf: ja (the default) or en\n"
+			 "      --font=FILE      pdf: a TrueType font instead of IPAexGothic\n"
+			 "      --date=DATE      pdf: print DATE (YYYY-MM-DD) instead of today; the same\n"
+			 "                       workbook and date give the same bytes\n"
 			 "  -h, --help           display this help and exit\n"),
 		       "ho:fF:", &o);
 	if (rc >= 0)
 		return rc;
-	if (o.format && strcmp(o.format, "json") != 0) {
+	int pdf = o.format && strcmp(o.format, "pdf") == 0;
+	if (o.format && !pdf && strcmp(o.format, "json") != 0) {
 		char msg[160];
 		snprintf(msg, sizeof msg, _("unknown format '%s'"), o.format);
 		return usage_error("export", msg);
 	}
+	if (!pdf && (o.lang || o.font || o.date))
+		return usage_error("export", _("--lang, --font and --date go with --format pdf"));
 	if (!o.output)
 		return usage_error("export", _("missing -o OUT"));
 	if (argc - optind != 1)
 		return usage_error("export", _("expected one WORKBOOK"));
+	if (pdf)
+		return export_pdf(&o, argv[optind]);
 	if (az_store_open(argv[optind], AZ_STORE_READONLY, &s, &err) != AZ_OK)
 		return fail_err(&err);
 	if (strcmp(o.output, "-") == 0) {
@@ -282,8 +362,9 @@ int cmd_import(int argc, char **argv)
 	struct json_input in;
 	int rc = parse(argc, argv, "import",
 		       _("Usage: anzen import [--force] -o WORKBOOK FILE\n"
-			 "Create WORKBOOK from FILE, a JSON export ('-' for standard input). Every value is\n"
-			 "checked first; nothing is written unless all of FILE is valid.\n\n"
+			 "Create WORKBOOK from FILE, a JSON export or an inspection PDF written by anzen\n"
+			 "('-' for standard input). Every value is checked first; nothing is written unless\n"
+			 "all of FILE is valid.\n\n"
 			 "  -o, --output=WORKBOOK  the workbook to create\n"
 			 "  -f, --force            replace WORKBOOK if it exists\n"
 			 "  -h, --help             display this help and exit\n"),
@@ -297,6 +378,16 @@ int cmd_import(int argc, char **argv)
 	in.name = argv[optind];
 	if (read_all(in.name, &in.text, &in.len, &err) != AZ_OK)
 		return fail_err(&err);
+	if (az_pdf_sniff(in.text, in.len)) {
+		/* the report carries the canonical JSON as an attachment */
+		char *json;
+		size_t len;
+		rc = az_pdf_attachment(in.text, in.len, "anzen-workbook.json", &json, &len, &err);
+		free(in.text);
+		if (rc != AZ_OK)
+			return fail_err(&err);
+		in.text = json, in.len = len;
+	}
 	rc = az_workbook_write_new(o.output, o.force, fill_from_json, &in, &err);
 	free(in.text);
 	if (rc != AZ_OK)

@@ -14,7 +14,7 @@
 #include "tui/keys.h"
 #include "tui/screen.h"
 #include "tui/term.h"
-#include "tui/wareki.h"
+#include "model/wareki.h"
 
 int tui_field_init(struct tui_field *f, enum tui_field_kind kind, size_t max)
 {
@@ -188,7 +188,7 @@ void tui_field_note(const struct tui_field *f, char *out, size_t size)
 	}
 	char *s = tui_field_text(f);
 	char era[64];
-	if (s && az_date_valid(s) && tui_ui_japanese() && tui_wareki(s, era, sizeof era) == 0)
+	if (s && az_date_valid(s) && az_ui_japanese() && az_wareki(s, era, sizeof era) == 0)
 		snprintf(out, size, "%s", era);
 	else
 		snprintf(out, size, "%s", f->len ? "" : "YYYY-MM-DD");

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "model/text.h"
-#include "tui/wareki.h"
+#include "model/wareki.h"
 
 static const struct {
 	int start; /* first day as YYYYMMDD */
@@ -16,7 +16,7 @@ static const struct {
 	{ 20190501, "令和" }, { 19890108, "平成" }, { 19261225, "昭和" }, { 19120730, "大正" }, { 18680125, "明治" },
 };
 
-int tui_wareki(const char *date, char *out, size_t size)
+int az_wareki(const char *date, char *out, size_t size)
 {
 	if (!az_date_valid(date))
 		return -1;
@@ -38,7 +38,7 @@ int tui_wareki(const char *date, char *out, size_t size)
 
 static int is_ja(const char *s) { return s && s[0] == 'j' && s[1] == 'a' && (!s[2] || strchr("_.@:", s[2])); }
 
-int tui_ui_japanese(void)
+int az_ui_japanese(void)
 {
 	const char *msg = setlocale(LC_MESSAGES, NULL);
 	const char *language = getenv("LANGUAGE");

@@ -1,0 +1,112 @@
+/* The inspection PDF: the driver. Loads the workbook, fingerprints its canonical JSON, runs the
+ * sections in order, attaches the JSON (so the PDF is also a backup) and writes the file whole
+ * or not at all. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "export/fingerprint.h"
+#include "export/json.h"
+#include "export/report_ctx.h"
+#include "model/text.h"
+
+/* The report, in order. A new section is one line here (and its function in report_ctx.h). */
+static const struct {
+	const char *name;
+	rp_section_fn run;
+} sections[] = {
+	{ "cover", rp_cover },
+	{ "summary", rp_summary },
+	{ "inventory", rp_inventory },
+	{ "register", rp_register },
+	{ "action_plan", rp_action_plan },
+	{ "vendors", rp_vendors },
+	{ "checklist", rp_checklist_section },
+	{ "contacts", rp_contacts },
+	{ "appendix", rp_appendix },
+};
+
+static void today(char out[11])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	if (localtime_r(&t, &tm))
+		strftime(out, 11, "%Y-%m-%d", &tm);
+	else
+		out[0] = '\0';
+}
+
+static int build(struct rp *r, const struct az_report_opts *o, const char *json, size_t json_len,
+		 struct az_error *err)
+{
+	const struct az_clinic *c = &r->book->clinic;
+	const char *clinic = c->name && *c->name ? c->name : R_("(clinic not entered)");
+	const char *title = R_("Information security risk assessment report");
+	struct az_doc_options dopt = {
+		.font_file = o ? o->font : NULL,
+		.title = title,
+		.author = clinic,
+		.subject = R_("Risk assessment under the MHLW Guideline for the security of medical information "
+			      "systems, version 6.0"),
+		.creator = R_("anzen (information security workbook for clinics)"),
+		.keywords = rp_fmt(r, "%s %s", R_("fingerprint"), r->fingerprint),
+		.date = r->date,
+		.header_left = clinic,
+		.header_right = title,
+		.footer_left = rp_fmt(r, "%s %s", R_("Printed"), r->date),
+		.footer_right = rp_fmt(r, "%s %s", R_("Fingerprint"), r->fingerprint),
+		.warn = o ? o->warn : NULL,
+		.warn_ctx = o ? o->warn_ctx : NULL,
+	};
+	r->doc = az_doc_new(&dopt, err);
+	if (!r->doc)
+		return err->code;
+	for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++)
+		if (sections[i].run(r) != AZ_OK)
+			break;
+	az_doc_attach(r->doc, "anzen-workbook.json", "application/json", json, json_len);
+	return AZ_OK;
+}
+
+int az_report_pdf(struct az_store *s, const struct az_catalogue *cat, const char *path,
+		  const struct az_report_opts *o, struct az_error *err)
+{
+	struct az_book book;
+	char *json = NULL;
+	size_t json_len = 0;
+	if (o && o->date && !az_date_valid(o->date))
+		return az_fail(err, AZ_USAGE, _("%s: not a date (YYYY-MM-DD)"), o->date);
+	int rc = az_export_json_string(s, &json, &json_len, err);
+	if (rc != AZ_OK)
+		return rc;
+	if ((rc = az_book_load(s, &book, err)) != AZ_OK) {
+		free(json);
+		return rc;
+	}
+	struct rp r = { 0 };
+	r.book = &book;
+	r.cat = cat;
+	r.ja = !(o && o->lang && strcmp(o->lang, "en") == 0);
+	r.lang = rp_lang_open(r.ja);
+	if (!r.lang)
+		rc = az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+	if (o && o->date)
+		memcpy(r.date, o->date, 11);
+	else
+		today(r.date);
+	az_fingerprint(json, json_len, r.fingerprint);
+	if (rc == AZ_OK)
+		rc = build(&r, o, json, json_len, err);
+	if (rc == AZ_OK)
+		rc = az_doc_save(r.doc, path, o ? o->force : 0, err);
+	az_doc_free(r.doc);
+	rp_lang_close(r.lang);
+	for (int i = 0; i < RP_NBUF; i++)
+		free(r.buf[i]);
+	az_book_free(&book);
+	free(json);
+	return rc;
+}

@@ -1,0 +1,94 @@
+/* The appendix: the scales, the matrix and the treatments this report was scored with, so the
+ * printout can be read on its own. */
+#include <config.h>
+
+#include "export/report_ctx.h"
+
+static void scale(struct rp *r, const char *title, const struct az_level *lv, size_t n)
+{
+	static const struct az_column src[] = {
+		{ N_("Level"), 0.7, AZ_RIGHT }, { N_("Name"), 1.6, AZ_LEFT }, { N_("Meaning"), 7, AZ_LEFT },
+	};
+	struct az_column cols[3];
+	for (int i = 0; i < 3; i++)
+		cols[i] = src[i], cols[i].title = R_(src[i].title);
+	az_doc_heading(r->doc, 2, title);
+	az_doc_table_begin(r->doc, cols, 3);
+	for (size_t i = 0; i < n; i++) {
+		struct az_cell c[3] = { { rp_fmt(r, "%d", lv[i].level), NULL },
+					{ rp_text(r, &lv[i].name), NULL },
+					{ rp_text(r, &lv[i].description), NULL } };
+		az_doc_table_row(r->doc, c);
+	}
+	az_doc_table_end(r->doc);
+}
+
+static void matrix(struct rp *r)
+{
+	az_doc_heading(r->doc, 2, R_("Risk matrix (likelihood × severity → rank)"));
+	struct az_column cols[6] = { { R_("Likelihood \\ severity"), 2, AZ_LEFT } };
+	for (int s = 0; s < 5; s++)
+		cols[s + 1] = (struct az_column){ rp_fmt(r, "%d", s + 1), 1, AZ_CENTER };
+	az_doc_table_begin(r->doc, cols, 6);
+	for (int l = 5; l >= 1; l--) {
+		struct az_cell c[6] = { { rp_fmt(r, "%d", l), NULL } };
+		for (int s = 1; s <= 5; s++) {
+			const struct az_rank *k = az_rank_of(r->cat, l, s);
+			c[s].text = k ? rp_fmt(r, "%s %s", k->id, k->symbol ? k->symbol : "") : "—";
+			c[s].fill = rp_rank_fill(k);
+		}
+		az_doc_table_row(r->doc, c);
+	}
+	az_doc_table_end(r->doc);
+	static const struct az_column src[] = {
+		{ N_("Rank"), 1, AZ_LEFT }, { N_("Symbol"), 0.8, AZ_LEFT }, { N_("Name"), 1.3, AZ_LEFT },
+		{ N_("What it asks for"), 6, AZ_LEFT },
+	};
+	struct az_column rc[4];
+	for (int i = 0; i < 4; i++)
+		rc[i] = src[i], rc[i].title = R_(src[i].title);
+	az_doc_table_begin(r->doc, rc, 4);
+	for (size_t i = 0; i < r->cat->nranks; i++) {
+		const struct az_rank *k = &r->cat->ranks[i];
+		struct az_cell c[4] = { { k->id, rp_rank_fill(k) },
+					{ k->symbol ? k->symbol : "", NULL },
+					{ rp_text(r, &k->name), NULL },
+					{ rp_text(r, &k->response), NULL } };
+		az_doc_table_row(r->doc, c);
+	}
+	az_doc_table_end(r->doc);
+}
+
+static void treatments(struct rp *r)
+{
+	static const struct az_column src[] = {
+		{ N_("Treatment"), 1.3, AZ_LEFT }, { N_("Meaning"), 4, AZ_LEFT }, { N_("What it requires"), 4, AZ_LEFT },
+	};
+	struct az_column cols[3];
+	for (int i = 0; i < 3; i++)
+		cols[i] = src[i], cols[i].title = R_(src[i].title);
+	az_doc_heading(r->doc, 2, R_("Treatments"));
+	az_doc_table_begin(r->doc, cols, 3);
+	for (size_t i = 0; i < r->cat->ntreatments; i++) {
+		const struct az_treatment *t = &r->cat->treatments[i];
+		struct az_cell c[3] = { { rp_text(r, &t->name), NULL },
+					{ rp_text(r, &t->meaning), NULL },
+					{ rp_text(r, &t->requires), NULL } };
+		az_doc_table_row(r->doc, c);
+	}
+	struct az_cell c[3] = { { rp_text(r, &r->cat->untreated.name), NULL },
+				{ R_("No treatment chosen yet."), NULL },
+				{ "—", NULL } };
+	az_doc_table_row(r->doc, c);
+	az_doc_table_end(r->doc);
+}
+
+int rp_appendix(struct rp *r)
+{
+	az_doc_heading(r->doc, 1, R_("Appendix: scales, matrix and treatments"));
+	scale(r, R_("Likelihood"), r->cat->likelihood, r->cat->nlikelihood);
+	scale(r, R_("Severity"), r->cat->severity, r->cat->nseverity);
+	matrix(r);
+	treatments(r);
+	return az_doc_page_break(r->doc);
+}

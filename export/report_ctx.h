@@ -1,0 +1,88 @@
+/* What every section of the inspection PDF shares: the workbook, the catalogue, the open document,
+ * the report's language, and small formatting helpers. Internal to export/report*.c. */
+#ifndef ANZEN_REPORT_CTX_H
+#define ANZEN_REPORT_CTX_H
+
+#include <stddef.h>
+
+#include "export/report.h"
+#include "export/typeset.h"
+#include "guideline/catalogue.h"
+#include "guideline/i18n.h"
+#include "model/book.h"
+#include "model/rules.h"
+
+#define RP_NBUF 24
+
+struct rp {
+	struct az_doc *doc;
+	const struct az_book *book;
+	const struct az_catalogue *cat;
+	int ja;              /* the report's language: Japanese, else English */
+	char date[11];       /* generation date, YYYY-MM-DD */
+	char fingerprint[20]; /* shortened SHA-256 of the canonical JSON */
+	struct rp_lang *lang; /* message catalogue switch (report_i18n.c) */
+	/* scratch strings for rp_fmt: a ring, each valid until RP_NBUF later calls */
+	char *buf[RP_NBUF];
+	size_t cap[RP_NBUF];
+	unsigned next;
+};
+
+/* A section: writes its pages; returns the document's sticky error code. */
+typedef int (*rp_section_fn)(struct rp *r);
+
+/* report_i18n.c: msgid in the report's language (not the interface's). */
+struct rp_lang *rp_lang_open(int ja);
+void rp_lang_close(struct rp_lang *l);
+const char *rp_tr(struct rp *r, const char *msgid);
+#define R_(s) rp_tr(r, s)
+/* A catalogue text in the report's language. */
+const char *rp_text(const struct rp *r, const struct az_text *t);
+
+/* report_fmt.c */
+/* printf into a scratch buffer of r (valid for RP_NBUF more calls). */
+const char *rp_fmt(struct rp *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* "" or NULL: a dash, so an empty cell reads as "not entered" rather than as a gap. */
+const char *rp_or_dash(const char *s);
+/* A date as printed: Japanese "令和8年11月28日 (2026-11-28)", English "2026-11-28"; "—" if none. */
+const char *rp_date(struct rp *r, const char *ymd);
+/* The risk as the rules see it (actions of the book looked up by risk id). */
+void rp_risk_facts(const struct rp *r, const struct az_risk *k, struct az_risk_facts *f,
+		   struct az_action_facts *buf, size_t max);
+/* Rank of a score and its cell: "A !!" with the rank colour as a light fill; "—" if unscored. */
+const char *rp_rank_cell(struct rp *r, int likelihood, int severity, const struct az_rgb **fill);
+const struct az_rgb *rp_rank_fill(const struct az_rank *k);
+/* Labels of the workbook's enumerations and catalogue entries. */
+const char *rp_treatment(struct rp *r, int treatment);
+const char *rp_threat(struct rp *r, const char *id);
+const char *rp_control(struct rp *r, const char *id);
+const char *rp_action_status(struct rp *r, int status);
+const char *rp_answer3(struct rp *r, int answer);
+const char *rp_check_answer(struct rp *r, int answer);
+/* The checklist the assessment names, or the newest clinic form; NULL if none. */
+const struct az_checklist *rp_checklist(const struct rp *r);
+/* A checklist item as answered in the workbook (report_checklist.c). answer: the worst over its
+ * answers (no, then unanswered, then yes, then not applicable), -1 if none; detail: one line per
+ * device column answered, or NULL; the dates: latest check, earliest target of a "no". */
+struct rp_item {
+	int answer;
+	const char *checked_at, *target_at, *note, *detail;
+};
+void rp_item_status(struct rp *r, const struct az_checklist *cl, const struct az_check_item *it,
+		    struct rp_item *out);
+const char *rp_certification(struct rp *r, int certification);
+/* Indexes of the actions sorted by due date (no date last), then id; malloc'd, NULL if none. */
+size_t *rp_actions_by_due(const struct rp *r);
+
+/* The sections, in report order (report_*.c). */
+int rp_cover(struct rp *r);
+int rp_summary(struct rp *r);
+int rp_inventory(struct rp *r);
+int rp_register(struct rp *r);
+int rp_action_plan(struct rp *r);
+int rp_vendors(struct rp *r);
+int rp_checklist_section(struct rp *r);
+int rp_contacts(struct rp *r);
+int rp_appendix(struct rp *r);
+
+#endif

@@ -1,0 +1,170 @@
+/* Formatting shared by the sections: scratch strings, dates, labels of enumerations and of
+ * catalogue entries, rank cells. */
+#include <config.h>
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "export/report_ctx.h"
+#include "model/text.h"
+#include "model/wareki.h"
+
+const char *rp_fmt(struct rp *r, const char *fmt, ...)
+{
+	unsigned k = r->next++ % RP_NBUF;
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(r->buf[k], r->cap[k], fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return "";
+	if ((size_t)n >= r->cap[k]) {
+		size_t cap = (size_t)n + 1 < 256 ? 256 : (size_t)n + 1;
+		char *b = realloc(r->buf[k], cap);
+		if (!b)
+			return "";
+		r->buf[k] = b, r->cap[k] = cap;
+		va_start(ap, fmt);
+		vsnprintf(b, cap, fmt, ap);
+		va_end(ap);
+	}
+	return r->buf[k];
+}
+
+const char *rp_or_dash(const char *s)
+{
+	return s && *s ? s : "—";
+}
+
+const char *rp_date(struct rp *r, const char *ymd)
+{
+	char era[64];
+	if (!ymd || !*ymd)
+		return "—";
+	if (r->ja && az_wareki(ymd, era, sizeof era) == 0)
+		return rp_fmt(r, "%s (%s)", era, ymd);
+	return ymd;
+}
+
+void rp_risk_facts(const struct rp *r, const struct az_risk *k, struct az_risk_facts *f,
+		   struct az_action_facts *buf, size_t max)
+{
+	memset(f, 0, sizeof *f);
+	f->likelihood = k->likelihood, f->severity = k->severity;
+	f->treatment = k->treatment;
+	f->residual_likelihood = k->residual_likelihood, f->residual_severity = k->residual_severity;
+	f->rationale = k->rationale, f->transfer_to = k->transfer_to;
+	f->accepted_by = k->accepted_by, f->accepted_at = k->accepted_at;
+	size_t n = 0;
+	for (size_t i = 0; i < r->book->n_actions && n < max; i++) {
+		const struct az_action *a = &r->book->actions[i];
+		if (a->risk_id == k->id)
+			buf[n++] = (struct az_action_facts){ a->owner, a->due, a->status };
+	}
+	f->actions = buf, f->nactions = n;
+}
+
+/* Light tints of the rank colours, so black text stays readable; the symbol carries the rank
+ * on a monochrome printer. */
+const struct az_rgb *rp_rank_fill(const struct az_rank *k)
+{
+	static const struct az_rgb tint[] = {
+		[AZ_RED] = { 0.98f, 0.70f, 0.70f },    [AZ_MAGENTA] = { 0.96f, 0.76f, 0.92f },
+		[AZ_YELLOW] = { 1.0f, 0.93f, 0.60f },  [AZ_GREEN] = { 0.76f, 0.92f, 0.76f },
+		[AZ_BLUE] = { 0.74f, 0.82f, 0.98f },   [AZ_CYAN] = { 0.74f, 0.93f, 0.95f },
+		[AZ_WHITE] = { 1.0f, 1.0f, 1.0f },
+	};
+	if (!k || k->color < 0 || k->color > AZ_WHITE)
+		return NULL;
+	return &tint[k->color];
+}
+
+const char *rp_rank_cell(struct rp *r, int likelihood, int severity, const struct az_rgb **fill)
+{
+	const struct az_rank *k = az_rank_of(r->cat, likelihood, severity);
+	*fill = rp_rank_fill(k);
+	if (!k)
+		return "—";
+	return rp_fmt(r, "%s %s\n%d×%d", k->id, k->symbol ? k->symbol : "", likelihood, severity);
+}
+
+const char *rp_treatment(struct rp *r, int treatment)
+{
+	if (treatment < 0 || treatment >= AZ_NTREATMENTS)
+		return rp_text(r, &r->cat->untreated.name);
+	for (size_t i = 0; i < r->cat->ntreatments; i++)
+		if (r->cat->treatments[i].kind == treatment)
+			return rp_text(r, &r->cat->treatments[i].name);
+	return "—";
+}
+
+const char *rp_threat(struct rp *r, const char *id)
+{
+	const struct az_threat *t = az_catalogue_threat(r->cat, id);
+	return t ? rp_text(r, &t->name) : rp_or_dash(id);
+}
+
+const char *rp_control(struct rp *r, const char *id)
+{
+	const struct az_control *c = id && *id ? az_catalogue_control(r->cat, id) : NULL;
+	return c ? rp_text(r, &c->name) : rp_or_dash(id);
+}
+
+const char *rp_action_status(struct rp *r, int status)
+{
+	static const char *const label[] = { N_("Planned"), N_("In progress"), N_("Done"), N_("Dropped") };
+	return status >= 0 && status < 4 ? R_(label[status]) : "—";
+}
+
+const char *rp_answer3(struct rp *r, int answer)
+{
+	static const char *const label[] = { N_("Yes"), N_("No"), N_("Unknown") };
+	return answer >= 0 && answer < 3 ? R_(label[answer]) : R_("Not answered");
+}
+
+const char *rp_check_answer(struct rp *r, int answer)
+{
+	static const char *const label[] = { N_("Yes"), N_("No"), N_("Not applicable") };
+	return answer >= 0 && answer < 3 ? R_(label[answer]) : R_("Not answered");
+}
+
+const struct az_checklist *rp_checklist(const struct rp *r)
+{
+	const char *v = r->book->assessment.checklist_version;
+	const struct az_checklist *cl = v && *v ? az_catalogue_checklist(r->cat, v) : NULL;
+	for (size_t i = 0; !cl && i < r->cat->nchecklists; i++) {
+		const struct az_checklist *c = &r->cat->checklists[r->cat->nchecklists - 1 - i];
+		if (c->form == AZ_FORM_CLINIC)
+			cl = c;
+	}
+	return cl;
+}
+
+static const struct az_book *sort_book;
+
+static int by_due(const void *a, const void *b)
+{
+	const struct az_action *x = &sort_book->actions[*(const size_t *)a], *y = &sort_book->actions[*(const size_t *)b];
+	int xd = x->due && *x->due, yd = y->due && *y->due;
+	if (xd != yd)
+		return yd - xd;
+	int c = xd ? strcmp(x->due, y->due) : 0;
+	if (c)
+		return c;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+size_t *rp_actions_by_due(const struct rp *r)
+{
+	size_t n = r->book->n_actions;
+	size_t *v = n ? malloc(n * sizeof *v) : NULL;
+	if (!v)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		v[i] = i;
+	sort_book = r->book;
+	qsort(v, n, sizeof *v, by_due);
+	return v;
+}

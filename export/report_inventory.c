@@ -1,0 +1,56 @@
+/* 情報機器台帳: every system, its device, how it is connected and maintained, and its vendor. */
+#include <config.h>
+
+#include "export/report_ctx.h"
+
+static const char *hosting(struct rp *r, int v)
+{
+	static const char *const label[] = { N_("On premises"), N_("Cloud") };
+	return v >= 0 && v < 2 ? R_(label[v]) : "—";
+}
+
+static const char *connection(struct rp *r, int v)
+{
+	static const char *const label[] = { N_("Internet VPN"), N_("Closed network"), N_("Leased line"), N_("LTE"),
+					     N_("Internet"), N_("Cloud service"), N_("Not connected") };
+	return v >= 0 && v < 7 ? R_(label[v]) : "—";
+}
+
+int rp_inventory(struct rp *r)
+{
+	az_doc_heading(r->doc, 1, R_("Inventory of information systems and devices"));
+	if (!r->book->n_systems) {
+		az_doc_paragraph(r->doc, R_("No systems recorded."));
+		return az_doc_page_break(r->doc);
+	}
+	static const struct az_column src[] = {
+		{ N_("No."), 0.6, AZ_RIGHT },        { N_("System"), 2.6, AZ_LEFT },
+		{ N_("Device and firmware"), 2.2, AZ_LEFT }, { N_("Hosting and connection"), 1.8, AZ_LEFT },
+		{ N_("Remote maintenance"), 1.1, AZ_LEFT }, { N_("Patient data"), 0.9, AZ_LEFT },
+		{ N_("Importance"), 0.9, AZ_LEFT },   { N_("Vendor"), 1.8, AZ_LEFT },
+	};
+	static const char *const imp[] = { N_("Low"), N_("Medium"), N_("High") };
+	struct az_column cols[8];
+	for (int i = 0; i < 8; i++)
+		cols[i] = src[i], cols[i].title = R_(src[i].title);
+	az_doc_table_begin(r->doc, cols, 8);
+	for (size_t i = 0; i < r->book->n_systems; i++) {
+		const struct az_system *s = &r->book->systems[i];
+		const struct az_category *cat = az_catalogue_category(r->cat, s->category);
+		const struct az_vendor *v = s->vendor_id ? az_book_vendor(r->book, s->vendor_id) : NULL;
+		struct az_cell c[8] = { { 0 } };
+		c[0].text = rp_fmt(r, "%zu", i + 1);
+		c[1].text = rp_fmt(r, "%s\n(%s)%s%s", rp_or_dash(s->name), cat ? rp_text(r, &cat->name) : rp_or_dash(s->category),
+				   s->note && *s->note ? "\n" : "", s->note ? s->note : "");
+		c[2].text = rp_fmt(r, "%s %s\n%s", s->device_make ? s->device_make : "", s->device_model ? s->device_model : "",
+				   rp_or_dash(s->firmware));
+		c[3].text = rp_fmt(r, "%s\n%s", hosting(r, s->hosting), connection(r, s->connection));
+		c[4].text = rp_answer3(r, s->remote_maintenance);
+		c[5].text = s->holds_patient_data == 1 ? R_("Yes") : s->holds_patient_data == 0 ? R_("No") : "—";
+		c[6].text = s->importance >= 1 && s->importance <= 3 ? R_(imp[s->importance - 1]) : "—";
+		c[7].text = v ? rp_or_dash(v->name) : "—";
+		az_doc_table_row(r->doc, c);
+	}
+	az_doc_table_end(r->doc);
+	return az_doc_page_break(r->doc);
+}
