@@ -58,7 +58,7 @@ int rp_cover(struct rp *r)
 		rp_or_dash(c->security_deputy),
 		fiscal_year(r, a->fiscal_year),
 		rp_date(r, r->date),
-		rp_fmt(r, "%s %s", R_("MHLW Guideline for the security of medical information systems, version"),
+		rp_fmt(r, R_("MHLW Guideline for the security of medical information systems, version %s"),
 		       rp_or_dash(a->guideline_version)),
 		cl ? rp_fmt(r, "%s (%s)", rp_text(r, &cl->title), cl->id) : rp_or_dash(a->checklist_version),
 	};

@@ -12,7 +12,7 @@
 #include "model/book.h"
 #include "model/rules.h"
 
-#define RP_NBUF 24
+#define RP_NBUF 64 /* a heat map holds 35 at once */
 
 struct rp {
 	struct az_doc *doc;

@@ -40,8 +40,8 @@ int rp_inventory(struct rp *r)
 		const struct az_vendor *v = s->vendor_id ? az_book_vendor(r->book, s->vendor_id) : NULL;
 		struct az_cell c[8] = { { 0 } };
 		c[0].text = rp_fmt(r, "%zu", i + 1);
-		c[1].text = rp_fmt(r, "%s\n(%s)%s%s", rp_or_dash(s->name), cat ? rp_text(r, &cat->name) : rp_or_dash(s->category),
-				   s->note && *s->note ? "\n" : "", s->note ? s->note : "");
+		c[1].text = rp_fmt(r, "%s\n(%s)%s", rp_or_dash(s->name), cat ? rp_text(r, &cat->name) : rp_or_dash(s->category),
+				   s->note && *s->note ? rp_fmt(r, "\n%s", R_("(see the notes)")) : "");
 		c[2].text = rp_fmt(r, "%s %s\n%s", s->device_make ? s->device_make : "", s->device_model ? s->device_model : "",
 				   rp_or_dash(s->firmware));
 		c[3].text = rp_fmt(r, "%s\n%s", hosting(r, s->hosting), connection(r, s->connection));
@@ -52,5 +52,15 @@ int rp_inventory(struct rp *r)
 		az_doc_table_row(r->doc, c);
 	}
 	az_doc_table_end(r->doc);
+	/* Notes run the full width below the table: a long note would make a row taller than a page. */
+	int notes = 0;
+	for (size_t i = 0; i < r->book->n_systems; i++) {
+		const struct az_system *s = &r->book->systems[i];
+		if (!s->note || !*s->note)
+			continue;
+		if (!notes++)
+			az_doc_heading(r->doc, 2, R_("Notes on the systems"));
+		az_doc_paragraph(r->doc, rp_fmt(r, "%zu. %s: %s", i + 1, rp_or_dash(s->name), s->note));
+	}
 	return az_doc_page_break(r->doc);
 }
