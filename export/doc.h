@@ -3,6 +3,7 @@
 #define ANZEN_EXPORT_DOC_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "export/font.h"
 #include "export/typeset.h"
@@ -63,5 +64,7 @@ struct az_doc {
 
 /* Draws the laid-out pages with libharu into a malloc'd buffer. */
 int az_doc_render(struct az_doc *d, char **out, size_t *len, struct az_error *err);
+/* The same, written to fp (name for messages). */
+int az_doc_render_file(struct az_doc *d, FILE *fp, const char *name, struct az_error *err);
 
 #endif

@@ -12,6 +12,8 @@
 #include <hpdf_catalog.h>
 #include <hpdf_namedict.h>
 #include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
 
 #include "export/doc.h"
 #include "export/linebreak.h"
@@ -58,6 +60,7 @@ struct pen {
 	HPDF_Page page;
 	HPDF_Font font;
 	int in_text, bold;
+	int pending; /* AZ_OP_FILL or AZ_OP_LINE: a path built but not yet painted, else -1 */
 	float size, lw;
 	struct az_rgb fill, stroke;
 };
@@ -67,9 +70,26 @@ static int same(struct az_rgb a, struct az_rgb b)
 	return a.r == b.r && a.g == b.g && a.b == b.b;
 }
 
+/* Paints the path built so far: runs of rectangles or lines of one colour are one path, which
+ * keeps the content streams short. */
+static HPDF_STATUS paint(struct pen *p, struct hpdf_state *st)
+{
+	HPDF_STATUS status;
+	int kind = p->pending;
+	p->pending = -1;
+	if (kind == AZ_OP_FILL)
+		CHECK(HPDF_Page_Fill(p->page));
+	else if (kind == AZ_OP_LINE)
+		CHECK(HPDF_Page_Stroke(p->page));
+	return HPDF_OK;
+}
+
 static HPDF_STATUS draw_op(struct pen *p, const struct az_op *o, const char *pool, struct hpdf_state *st)
 {
 	HPDF_STATUS status;
+	if (p->pending >= 0 && (o->kind != p->pending || (o->kind == AZ_OP_FILL && !same(o->rgb, p->fill)) ||
+				(o->kind == AZ_OP_LINE && (!same(o->rgb, p->stroke) || o->lw != p->lw))))
+		CHECK(paint(p, st));
 	if (o->kind == AZ_OP_TEXT) {
 		if (!p->in_text) {
 			CHECK(HPDF_Page_BeginText(p->page));
@@ -107,7 +127,6 @@ static HPDF_STATUS draw_op(struct pen *p, const struct az_op *o, const char *poo
 			p->fill = o->rgb;
 		}
 		CHECK(HPDF_Page_Rectangle(p->page, o->x, o->y, o->w, o->h));
-		CHECK(HPDF_Page_Fill(p->page));
 	} else {
 		if (!same(o->rgb, p->stroke)) {
 			CHECK(HPDF_Page_SetRGBStroke(p->page, o->rgb.r, o->rgb.g, o->rgb.b));
@@ -119,8 +138,38 @@ static HPDF_STATUS draw_op(struct pen *p, const struct az_op *o, const char *poo
 		}
 		CHECK(HPDF_Page_MoveTo(p->page, o->x, o->y));
 		CHECK(HPDF_Page_LineTo(p->page, o->x + o->w, o->y + o->h));
-		CHECK(HPDF_Page_Stroke(p->page));
 	}
+	p->pending = o->kind;
+	return HPDF_OK;
+}
+
+static HPDF_STATUS write_filter(HPDF_Dict obj, HPDF_Stream stream)
+{
+	(void)obj;
+	return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
+}
+
+/* Compresses a finished page's content stream at once, instead of at save time: libharu would
+ * otherwise hold every page uncompressed (≈ 25 KB each) until the end. The stream is then
+ * written as it is, and write_filter names its filter. */
+static HPDF_STATUS pack_page(HPDF_Page page, struct hpdf_state *st)
+{
+	HPDF_PageAttr attr = page->attr;
+	HPDF_Dict contents = attr->contents;
+	if (!(contents->filter & HPDF_STREAM_FILTER_FLATE_DECODE))
+		return HPDF_OK;
+	HPDF_Stream z = HPDF_MemStream_New(page->mmgr, 2048);
+	if (!z)
+		return st->error ? st->error : HPDF_FAILD_TO_ALLOC_MEM;
+	HPDF_STATUS status = HPDF_Stream_WriteToStream(contents->stream, z, HPDF_STREAM_FILTER_FLATE_DECODE, NULL);
+	if (status != HPDF_OK || st->error) {
+		HPDF_Stream_Free(z);
+		return status ? status : st->error;
+	}
+	HPDF_Stream_Free(contents->stream);
+	contents->stream = attr->stream = z;
+	contents->filter = HPDF_STREAM_FILTER_NONE;
+	contents->write_fn = write_filter;
 	return HPDF_OK;
 }
 
@@ -152,10 +201,6 @@ static HPDF_STATUS draw_running(struct az_doc *d, struct pen *p, size_t page, st
 		CHECK(draw_op(p, &ops[i], d->pool, st));
 	struct az_op o = { .kind = AZ_OP_TEXT, .x = (AZ_PAGE_W - text_width(d->font, num, size)) / 2, .y = 30,
 			   .size = size, .rgb = grey };
-	if (!p->in_text) {
-		CHECK(HPDF_Page_BeginText(p->page));
-		p->in_text = 1;
-	}
 	CHECK(draw_op(p, &o, num, st)); /* o.off is 0: the text is num itself */
 	return HPDF_OK;
 }
@@ -164,6 +209,7 @@ static HPDF_STATUS draw_page(struct az_doc *d, HPDF_Doc pdf, HPDF_Font font, siz
 {
 	HPDF_STATUS status;
 	struct pen p = { 0 };
+	p.pending = -1;
 	p.page = HPDF_AddPage(pdf);
 	if (!p.page)
 		return st->error ? st->error : HPDF_FAILD_TO_ALLOC_MEM;
@@ -175,9 +221,10 @@ static HPDF_STATUS draw_page(struct az_doc *d, HPDF_Doc pdf, HPDF_Font font, siz
 	for (size_t k = d->page_first[i]; k < end; k++)
 		CHECK(draw_op(&p, &d->ops[k], d->pool, st));
 	CHECK(draw_running(d, &p, i, st));
+	CHECK(paint(&p, st));
 	if (p.in_text)
 		CHECK(HPDF_Page_EndText(p.page));
-	return HPDF_OK;
+	return pack_page(p.page, st);
 }
 
 /* An embedded file built from memory. HPDF_AttachFile (2.3.0) would write the full path of a
@@ -244,8 +291,15 @@ static HPDF_STATUS set_info(struct az_doc *d, HPDF_Doc pdf, struct hpdf_state *s
 	return HPDF_OK;
 }
 
-static int render(struct az_doc *d, HPDF_Doc pdf, struct hpdf_state *st, char **out, size_t *len,
-		  struct az_error *err)
+/* Where the bytes go: a file, or a malloc'd buffer. */
+struct sink {
+	FILE *fp;
+	const char *name;
+	char *buf;
+	size_t len;
+};
+
+static int render(struct az_doc *d, HPDF_Doc pdf, struct hpdf_state *st, struct sink *out, struct az_error *err)
 {
 	HPDF_STATUS status;
 	if ((status = HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL)) != HPDF_OK || st->error ||
@@ -276,29 +330,53 @@ static int render(struct az_doc *d, HPDF_Doc pdf, struct hpdf_state *st, char **
 			return hpdf_fail(err, st, status, _("embedding an attachment"));
 	if ((status = HPDF_SaveToStream(pdf)) != HPDF_OK || st->error)
 		return hpdf_fail(err, st, status, _("writing the PDF"));
-	HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
-	char *buf = malloc(size ? size : 1);
-	if (!buf)
-		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
-	HPDF_UINT32 got = size;
-	/* Asking for exactly the size avoids HPDF_STREAM_EOF, which libharu reports as an error. */
-	if (size == 0 || (status = HPDF_ReadFromStream(pdf, (HPDF_BYTE *)buf, &got)) != HPDF_OK || st->error ||
-	    got != size) {
-		free(buf);
+	HPDF_UINT32 size = HPDF_GetStreamSize(pdf), done = 0;
+	if (size == 0)
 		return hpdf_fail(err, st, status, _("writing the PDF"));
+	if (!out->fp && !(out->buf = malloc(size)))
+		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+	/* In pieces straight to the file (no second copy of a large PDF in memory). Asking for
+	 * exactly what is left avoids HPDF_STREAM_EOF, which libharu reports as an error. */
+	while (done < size) {
+		HPDF_BYTE chunk[65536];
+		HPDF_UINT32 want = size - done < sizeof chunk ? size - done : (HPDF_UINT32)sizeof chunk, got = want;
+		HPDF_BYTE *to = out->fp ? chunk : (HPDF_BYTE *)out->buf + done;
+		if ((status = HPDF_ReadFromStream(pdf, to, &got)) != HPDF_OK || st->error || got != want)
+			return hpdf_fail(err, st, status, _("writing the PDF"));
+		if (out->fp && fwrite(chunk, 1, got, out->fp) != got)
+			return az_fail(err, AZ_IOERR, _("%s: write failed"), out->name);
+		done += got;
 	}
-	*out = buf, *len = size;
+	out->len = size;
 	return AZ_OK;
+}
+
+static int render_to(struct az_doc *d, struct sink *out, struct az_error *err)
+{
+	struct hpdf_state st = { HPDF_OK, HPDF_OK };
+	HPDF_Doc pdf = HPDF_New(on_error, &st);
+	if (!pdf)
+		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+	int rc = render(d, pdf, &st, out, err);
+	HPDF_Free(pdf);
+	return rc;
 }
 
 int az_doc_render(struct az_doc *d, char **out, size_t *len, struct az_error *err)
 {
-	struct hpdf_state st = { HPDF_OK, HPDF_OK };
+	struct sink s = { 0 };
 	*out = NULL, *len = 0;
-	HPDF_Doc pdf = HPDF_New(on_error, &st);
-	if (!pdf)
-		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
-	int rc = render(d, pdf, &st, out, len, err);
-	HPDF_Free(pdf);
-	return rc;
+	int rc = render_to(d, &s, err);
+	if (rc != AZ_OK) {
+		free(s.buf);
+		return rc;
+	}
+	*out = s.buf, *len = s.len;
+	return AZ_OK;
+}
+
+int az_doc_render_file(struct az_doc *d, FILE *fp, const char *name, struct az_error *err)
+{
+	struct sink s = { fp, name, NULL, 0 };
+	return render_to(d, &s, err);
 }

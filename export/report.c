@@ -100,13 +100,14 @@ int az_report_pdf(struct az_store *s, const struct az_catalogue *cat, const char
 	az_fingerprint(json, json_len, r.fingerprint);
 	if (rc == AZ_OK)
 		rc = build(&r, o, json, json_len, err);
-	if (rc == AZ_OK)
-		rc = az_doc_save(r.doc, path, o ? o->force : 0, err);
-	az_doc_free(r.doc);
+	/* Laid out and attached: the workbook is no longer needed while the PDF is drawn. */
+	az_book_free(&book);
+	free(json);
 	rp_lang_close(r.lang);
 	for (int i = 0; i < RP_NBUF; i++)
 		free(r.buf[i]);
-	az_book_free(&book);
-	free(json);
+	if (rc == AZ_OK)
+		rc = az_doc_save(r.doc, path, o ? o->force : 0, err);
+	az_doc_free(r.doc);
 	return rc;
 }

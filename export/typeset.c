@@ -829,21 +829,21 @@ int az_doc_save_mem(struct az_doc *d, char **out, size_t *len, struct az_error *
 
 int az_doc_save(struct az_doc *d, const char *path, int force, struct az_error *err)
 {
-	char *buf;
-	size_t len;
-	int rc = az_doc_save_mem(d, &buf, &len, err);
+	if (d->err.code == AZ_OK && d->ncols)
+		az_fail(&d->err, AZ_DATAERR, "%s", "az_doc_save: a table is still open");
+	if (d->err.code != AZ_OK) {
+		if (err)
+			*err = d->err;
+		return d->err.code;
+	}
+	struct az_outfile o;
+	int rc = az_outfile_open(&o, path, force, err);
 	if (rc != AZ_OK)
 		return rc;
-	struct az_outfile o;
-	rc = az_outfile_open(&o, path, force, err);
-	if (rc == AZ_OK) {
-		if (fwrite(buf, 1, len, o.fp) != len) {
-			rc = az_fail(err, AZ_IOERR, _("%s: write failed"), path);
-			az_outfile_abort(&o);
-		} else {
-			rc = az_outfile_commit(&o, err);
-		}
-	}
-	free(buf);
+	rc = az_doc_render_file(d, o.fp, path, err);
+	if (rc == AZ_OK)
+		rc = az_outfile_commit(&o, err);
+	else
+		az_outfile_abort(&o);
 	return rc;
 }
