@@ -12,21 +12,24 @@
 #define AZ_PAGE_W 595.276f
 #define AZ_PAGE_H 841.89f
 
-enum az_op_kind { AZ_OP_TEXT, AZ_OP_FILL, AZ_OP_LINE };
+enum az_op_kind { AZ_OP_TEXT, AZ_OP_FILL, AZ_OP_LINE, AZ_OP_GRID };
 
 /* One drawing operation. TEXT: baseline at (x, y), NUL-terminated UTF-8 at pool + off.
- * FILL: rectangle (x, y) lower-left, w x h. LINE: from (x, y) to (x + w, y + h), width lw. */
+ * FILL: rectangle (x, y) lower-left, w x h. LINE: from (x, y) to (x + w, y + h), width lw.
+ * GRID: the rules of one table row, top at y, height h, width lw: lines along the top and the
+ * bottom from x to x + w, and a line down at each column edge, grids[off] holding their count
+ * and grids[off + 1 ...] their x (one op instead of a dozen per row). */
 struct az_op {
 	unsigned char kind, bold;
 	float x, y, w, h, size, lw;
 	struct az_rgb rgb;
-	size_t off;
+	unsigned off; /* the pool stays below 4 GB (az_doc_new refuses more) */
 };
 
 struct az_attachment {
 	char *name, *mime;
-	unsigned char *data;
-	size_t len;
+	unsigned char *data; /* zlib-compressed (FlateDecode) at once: a workbook is kept small */
+	size_t len, zlen;    /* the original size, and that of data */
 };
 
 struct az_doc {
@@ -36,11 +39,15 @@ struct az_doc {
 	struct az_error err;
 	char date[11]; /* YYYY-MM-DD or "" */
 
-	struct az_op *ops;
-	size_t nops, capops;
+	/* The display list in fixed blocks: growing it never copies, and at most one block is
+	 * partly empty (a doubling array wasted up to half of 25 MB at hospital scale). */
+	struct az_op **blocks;
+	size_t nops, nblocks;
 	size_t *page_first; /* index of the first op of each page */
 	size_t npages, cappages;
 	char *pool; /* cleaned, NUL-terminated strings the ops point into */
+	float *grids; /* column edges of the tables (AZ_OP_GRID) */
+	size_t ngrids, capgrids, grid; /* grid: the open table's, in grids */
 	size_t npool, cappool;
 
 	/* cleaned copies of the options (offsets into pool, or (size_t)-1 for none) */
@@ -61,6 +68,12 @@ struct az_doc {
 	struct az_attachment *att;
 	size_t natt;
 };
+
+#define AZ_OP_BLOCK 4096
+static inline struct az_op *az_doc_op(const struct az_doc *d, size_t i)
+{
+	return &d->blocks[i / AZ_OP_BLOCK][i % AZ_OP_BLOCK];
+}
 
 /* Draws the laid-out pages with libharu into a malloc'd buffer. */
 int az_doc_render(struct az_doc *d, char **out, size_t *len, struct az_error *err);

@@ -14,6 +14,7 @@
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
+#include <zlib.h>
 
 #include "export/doc.h"
 #include "export/linebreak.h"
@@ -70,25 +71,61 @@ static int same(struct az_rgb a, struct az_rgb b)
 	return a.r == b.r && a.g == b.g && a.b == b.b;
 }
 
-/* Paints the path built so far: runs of rectangles or lines of one colour are one path, which
- * keeps the content streams short. */
+/* Paths are written into the content stream directly: libharu's MoveTo/LineTo/Rectangle clear a
+ * 512-byte buffer byte by byte on every call, which was a tenth of a large export. Runs of
+ * rectangles or rules of one colour and width are one path. */
+static HPDF_STATUS raw(struct pen *p, const char *s, size_t n)
+{
+	HPDF_PageAttr attr = p->page->attr;
+	return HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)s, (HPDF_UINT)n);
+}
+
+/* v with at most two decimals, trailing zeros dropped ("12.5", "-3", "0.04"). */
+static char *put_num(char *b, float v)
+{
+	long c = (long)(v * 100.0f + (v < 0 ? -0.5f : 0.5f));
+	if (c < 0)
+		*b++ = '-', c = -c;
+	b += sprintf(b, "%ld", c / 100);
+	if (c % 100) {
+		*b++ = '.';
+		*b++ = (char)('0' + c % 100 / 10);
+		if (c % 10)
+			*b++ = (char)('0' + c % 10);
+	}
+	*b++ = ' ';
+	return b;
+}
+
 static HPDF_STATUS paint(struct pen *p, struct hpdf_state *st)
 {
-	HPDF_STATUS status;
+	(void)st;
 	int kind = p->pending;
 	p->pending = -1;
 	if (kind == AZ_OP_FILL)
-		CHECK(HPDF_Page_Fill(p->page));
-	else if (kind == AZ_OP_LINE)
-		CHECK(HPDF_Page_Stroke(p->page));
+		return raw(p, "f\n", 2);
+	if (kind == AZ_OP_LINE)
+		return raw(p, "S\n", 2);
 	return HPDF_OK;
 }
 
-static HPDF_STATUS draw_op(struct pen *p, const struct az_op *o, const char *pool, struct hpdf_state *st)
+static HPDF_STATUS line(struct pen *p, float x0, float y0, float x1, float y1)
+{
+	char b[96], *e = b;
+	e = put_num(put_num(e, x0), y0);
+	*e++ = 'm', *e++ = ' ';
+	e = put_num(put_num(e, x1), y1);
+	*e++ = 'l', *e++ = '\n';
+	return raw(p, b, (size_t)(e - b));
+}
+
+static HPDF_STATUS draw_op(struct pen *p, const struct az_op *o, const struct az_doc *d, const char *pool,
+			   struct hpdf_state *st)
 {
 	HPDF_STATUS status;
-	if (p->pending >= 0 && (o->kind != p->pending || (o->kind == AZ_OP_FILL && !same(o->rgb, p->fill)) ||
-				(o->kind == AZ_OP_LINE && (!same(o->rgb, p->stroke) || o->lw != p->lw))))
+	int path = o->kind == AZ_OP_GRID ? AZ_OP_LINE : o->kind;
+	if (p->pending >= 0 && (path != p->pending || (path == AZ_OP_FILL && !same(o->rgb, p->fill)) ||
+				(path == AZ_OP_LINE && (!same(o->rgb, p->stroke) || o->lw != p->lw))))
 		CHECK(paint(p, st));
 	if (o->kind == AZ_OP_TEXT) {
 		if (!p->in_text) {
@@ -126,7 +163,9 @@ static HPDF_STATUS draw_op(struct pen *p, const struct az_op *o, const char *poo
 			CHECK(HPDF_Page_SetRGBFill(p->page, o->rgb.r, o->rgb.g, o->rgb.b));
 			p->fill = o->rgb;
 		}
-		CHECK(HPDF_Page_Rectangle(p->page, o->x, o->y, o->w, o->h));
+		char b[128], *e = put_num(put_num(put_num(put_num(b, o->x), o->y), o->w), o->h);
+		*e++ = 'r', *e++ = 'e', *e++ = '\n';
+		CHECK(raw(p, b, (size_t)(e - b)));
 	} else {
 		if (!same(o->rgb, p->stroke)) {
 			CHECK(HPDF_Page_SetRGBStroke(p->page, o->rgb.r, o->rgb.g, o->rgb.b));
@@ -136,10 +175,18 @@ static HPDF_STATUS draw_op(struct pen *p, const struct az_op *o, const char *poo
 			CHECK(HPDF_Page_SetLineWidth(p->page, o->lw));
 			p->lw = o->lw;
 		}
-		CHECK(HPDF_Page_MoveTo(p->page, o->x, o->y));
-		CHECK(HPDF_Page_LineTo(p->page, o->x + o->w, o->y + o->h));
+		if (o->kind == AZ_OP_LINE) {
+			CHECK(line(p, o->x, o->y, o->x + o->w, o->y + o->h));
+		} else {
+			const float *g = d->grids + o->off;
+			size_t n = (size_t)g[0];
+			CHECK(line(p, o->x, o->y, o->x + o->w, o->y));
+			CHECK(line(p, o->x, o->y - o->h, o->x + o->w, o->y - o->h));
+			for (size_t i = 1; i <= n; i++)
+				CHECK(line(p, g[i], o->y, g[i], o->y - o->h));
+		}
 	}
-	p->pending = o->kind;
+	p->pending = path;
 	return HPDF_OK;
 }
 
@@ -151,22 +198,49 @@ static HPDF_STATUS write_filter(HPDF_Dict obj, HPDF_Stream stream)
 
 /* Compresses a finished page's content stream at once, instead of at save time: libharu would
  * otherwise hold every page uncompressed (≈ 25 KB each) until the end. The stream is then
- * written as it is, and write_filter names its filter. */
-static HPDF_STATUS pack_page(HPDF_Page page, struct hpdf_state *st)
+ * written as it is, and write_filter names its filter. Long documents trade a few per cent of
+ * size for speed (deflate was a third of a 1,300-page export). */
+static HPDF_STATUS pack_page(HPDF_Page page, int level, struct hpdf_state *st)
 {
 	HPDF_PageAttr attr = page->attr;
 	HPDF_Dict contents = attr->contents;
 	if (!(contents->filter & HPDF_STREAM_FILTER_FLATE_DECODE))
 		return HPDF_OK;
-	HPDF_Stream z = HPDF_MemStream_New(page->mmgr, 2048);
+	HPDF_Stream src = contents->stream, z = HPDF_MemStream_New(page->mmgr, 4096);
 	if (!z)
 		return st->error ? st->error : HPDF_FAILD_TO_ALLOC_MEM;
-	HPDF_STATUS status = HPDF_Stream_WriteToStream(contents->stream, z, HPDF_STREAM_FILTER_FLATE_DECODE, NULL);
+	z_stream zs;
+	memset(&zs, 0, sizeof zs);
+	if (deflateInit(&zs, level) != Z_OK) {
+		HPDF_Stream_Free(z);
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	}
+	HPDF_STATUS status = HPDF_OK;
+	HPDF_UINT nbuf = HPDF_MemStream_GetBufCount(src);
+	unsigned char out[16384];
+	for (HPDF_UINT i = 0; i <= nbuf && status == HPDF_OK; i++) {
+		HPDF_UINT len = 0;
+		HPDF_BYTE *in = i < nbuf ? HPDF_MemStream_GetBufPtr(src, i, &len) : NULL;
+		zs.next_in = in, zs.avail_in = in ? len : 0;
+		int flush = i == nbuf ? Z_FINISH : Z_NO_FLUSH, zr;
+		do {
+			zs.next_out = out, zs.avail_out = sizeof out;
+			zr = deflate(&zs, flush);
+			if (zr == Z_STREAM_ERROR) {
+				status = HPDF_FAILD_TO_ALLOC_MEM;
+				break;
+			}
+			size_t n = sizeof out - zs.avail_out;
+			if (n && HPDF_Stream_Write(z, out, (HPDF_UINT)n) != HPDF_OK)
+				status = st->error ? st->error : HPDF_FAILD_TO_ALLOC_MEM;
+		} while (status == HPDF_OK && (zs.avail_out == 0 || (flush == Z_FINISH && zr != Z_STREAM_END)));
+	}
+	deflateEnd(&zs);
 	if (status != HPDF_OK || st->error) {
 		HPDF_Stream_Free(z);
 		return status ? status : st->error;
 	}
-	HPDF_Stream_Free(contents->stream);
+	HPDF_Stream_Free(src);
 	contents->stream = attr->stream = z;
 	contents->filter = HPDF_STREAM_FILTER_NONE;
 	contents->write_fn = write_filter;
@@ -194,14 +268,14 @@ static HPDF_STATUS draw_running(struct az_doc *d, struct pen *p, size_t page, st
 			continue;
 		float tx = i % 2 ? x[i] - text_width(d->font, d->pool + h[i], size) : x[i];
 		ops[n++] = (struct az_op){ .kind = AZ_OP_TEXT, .x = tx, .y = y[i], .size = size, .rgb = grey,
-					   .off = h[i] };
+					   .off = (unsigned)h[i] };
 	}
 	HPDF_STATUS status;
 	for (int i = 0; i < n; i++)
-		CHECK(draw_op(p, &ops[i], d->pool, st));
+		CHECK(draw_op(p, &ops[i], d, d->pool, st));
 	struct az_op o = { .kind = AZ_OP_TEXT, .x = (AZ_PAGE_W - text_width(d->font, num, size)) / 2, .y = 30,
 			   .size = size, .rgb = grey };
-	CHECK(draw_op(p, &o, num, st)); /* o.off is 0: the text is num itself */
+	CHECK(draw_op(p, &o, d, num, st)); /* o.off is 0: the text is num itself */
 	return HPDF_OK;
 }
 
@@ -219,12 +293,12 @@ static HPDF_STATUS draw_page(struct az_doc *d, HPDF_Doc pdf, HPDF_Font font, siz
 	CHECK(HPDF_Page_SetHeight(p.page, AZ_PAGE_H));
 	size_t end = i + 1 < d->npages ? d->page_first[i + 1] : d->nops;
 	for (size_t k = d->page_first[i]; k < end; k++)
-		CHECK(draw_op(&p, &d->ops[k], d->pool, st));
+		CHECK(draw_op(&p, az_doc_op(d, k), d, d->pool, st));
 	CHECK(draw_running(d, &p, i, st));
 	CHECK(paint(&p, st));
 	if (p.in_text)
 		CHECK(HPDF_Page_EndText(p.page));
-	return pack_page(p.page, st);
+	return pack_page(p.page, d->npages > 50 ? Z_BEST_SPEED : Z_BEST_COMPRESSION, st);
 }
 
 /* An embedded file built from memory. HPDF_AttachFile (2.3.0) would write the full path of a
@@ -258,8 +332,10 @@ static HPDF_STATUS attach(HPDF_Doc pdf, const struct az_attachment *a, struct hp
 	HPDF_String key = HPDF_String_New(pdf->mmgr, a->name, NULL);
 	if (!file || !ef || !params || !fname || !uname || !key)
 		return st->error ? st->error : HPDF_FAILD_TO_ALLOC_MEM;
-	file->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-	CHECK(HPDF_Stream_Write(file->stream, a->data, (HPDF_UINT)a->len));
+	/* already compressed by az_doc_attach: written as is, with its filter named */
+	file->filter = HPDF_STREAM_FILTER_NONE;
+	file->write_fn = write_filter;
+	CHECK(HPDF_Stream_Write(file->stream, a->data, (HPDF_UINT)a->zlen));
 	CHECK(HPDF_Dict_AddName(file, "Type", "EmbeddedFile"));
 	CHECK(HPDF_Dict_AddName(file, "Subtype", a->mime));
 	CHECK(HPDF_Dict_AddNumber(params, "Size", (HPDF_INT32)a->len));

@@ -22,9 +22,22 @@ int rp_vendors(struct rp *r)
 		az_doc_paragraph(r->doc, R_("No vendors recorded."));
 		return az_doc_page_break(r->doc);
 	}
+	/* The questions once, then a short table per vendor: printing every question for every
+	 * vendor made this the longest section. */
+	static const struct az_column qsrc[] = { { N_("No."), 0.7, AZ_LEFT }, { N_("Question"), 9, AZ_LEFT } };
+	struct az_column qcols[2];
+	for (int i = 0; i < 2; i++)
+		qcols[i] = qsrc[i], qcols[i].title = R_(qsrc[i].title);
+	az_doc_heading(r->doc, 2, R_("The questions"));
+	az_doc_table_begin(r->doc, qcols, 2);
+	for (size_t q = 0; q < r->cat->nquestions; q++) {
+		struct az_cell c[2] = { { r->cat->questions[q].id, NULL }, { rp_text(r, &r->cat->questions[q].text), NULL } };
+		az_doc_table_row(r->doc, c);
+	}
+	az_doc_table_end(r->doc);
 	static const struct az_column src[] = {
-		{ N_("Question"), 5.2, AZ_LEFT }, { N_("Answer"), 1.5, AZ_LEFT },
-		{ N_("Date confirmed"), 1.5, AZ_LEFT }, { N_("Note"), 2.4, AZ_LEFT },
+		{ N_("No."), 0.7, AZ_LEFT },           { N_("Answer"), 2.4, AZ_LEFT },
+		{ N_("Date confirmed"), 1.6, AZ_LEFT }, { N_("Note"), 4.5, AZ_LEFT },
 	};
 	struct az_column cols[4];
 	for (int i = 0; i < 4; i++)
@@ -43,7 +56,7 @@ int rp_vendors(struct rp *r)
 			const struct az_question *qu = &r->cat->questions[q];
 			const struct az_vendor_answer *a = answer(bk, vd->id, qu->id);
 			struct az_cell c[4] = { { 0 } };
-			c[0].text = rp_fmt(r, "%s. %s", qu->id, rp_text(r, &qu->text));
+			c[0].text = qu->id;
 			if (!a)
 				c[1].text = R_("Not answered");
 			else if (a->value && *a->value)

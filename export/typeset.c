@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <zlib.h>
+
 #include "export/doc.h"
 #include "export/linebreak.h"
 #include "guideline/i18n.h"
@@ -37,6 +39,8 @@ static int oom(struct az_doc *d)
 
 static size_t pool_add(struct az_doc *d, const char *s, size_t n)
 {
+	if (d->npool + n + 1 > 0xFFFFFFFFu)
+		return az_fail(&d->err, AZ_DATAERR, "%s", _("the document is too large")), (size_t)-1;
 	if (d->npool + n + 1 > d->cappool) {
 		size_t cap = d->cappool ? d->cappool : 4096;
 		while (d->npool + n + 1 > cap)
@@ -55,14 +59,16 @@ static size_t pool_add(struct az_doc *d, const char *s, size_t n)
 
 static struct az_op *op_new(struct az_doc *d, enum az_op_kind kind)
 {
-	if (d->nops == d->capops) {
-		size_t cap = d->capops ? d->capops * 2 : 256;
-		struct az_op *v = realloc(d->ops, cap * sizeof *v);
+	if (d->nops == d->nblocks * AZ_OP_BLOCK) {
+		struct az_op **v = realloc(d->blocks, (d->nblocks + 1) * sizeof *v);
 		if (!v)
 			return oom(d), NULL;
-		d->ops = v, d->capops = cap;
+		d->blocks = v;
+		if (!(v[d->nblocks] = malloc(AZ_OP_BLOCK * sizeof **v)))
+			return oom(d), NULL;
+		d->nblocks++;
 	}
-	struct az_op *o = &d->ops[d->nops++];
+	struct az_op *o = az_doc_op(d, d->nops++);
 	memset(o, 0, sizeof *o);
 	o->kind = (unsigned char)kind;
 	return o;
@@ -83,8 +89,16 @@ static void new_page(struct az_doc *d)
 	d->y = BODY_TOP;
 }
 
+/* Positions on a quarter-point grid: invisible on paper, but the content streams hold "48.25"
+ * instead of "48.24991" and compress better. */
+static float q(float v)
+{
+	return (float)(long)(v * 4.0f + (v < 0 ? -0.5f : 0.5f)) / 4.0f;
+}
+
 static void fill_op(struct az_doc *d, float x, float y, float w, float h, struct az_rgb c)
 {
+	x = q(x), y = q(y), w = q(w), h = q(h);
 	struct az_op *o = op_new(d, AZ_OP_FILL);
 	if (o)
 		o->x = x, o->y = y, o->w = w, o->h = h, o->rgb = c;
@@ -92,6 +106,7 @@ static void fill_op(struct az_doc *d, float x, float y, float w, float h, struct
 
 static void line_op(struct az_doc *d, float x, float y, float dx, float dy, float lw, struct az_rgb c)
 {
+	x = q(x), y = q(y), dx = q(dx), dy = q(dy);
 	struct az_op *o = op_new(d, AZ_OP_LINE);
 	if (o)
 		o->x = x, o->y = y, o->w = dx, o->h = dy, o->lw = lw, o->rgb = c;
@@ -104,8 +119,9 @@ static void text_op(struct az_doc *d, float x, float y, float size, int bold, st
 		return;
 	size_t off = pool_add(d, s, n);
 	struct az_op *o = off == (size_t)-1 ? NULL : op_new(d, AZ_OP_TEXT);
+	x = q(x), y = q(y);
 	if (o)
-		o->x = x, o->y = y, o->size = size, o->bold = (unsigned char)bold, o->rgb = c, o->off = off;
+		o->x = x, o->y = y, o->size = size, o->bold = (unsigned char)bold, o->rgb = c, o->off = (unsigned)off;
 }
 
 /* --- text cleaning --- */
@@ -345,9 +361,12 @@ void az_doc_free(struct az_doc *d)
 	}
 	free(d->att);
 	az_font_close(d->font);
-	free(d->ops);
+	for (size_t i = 0; i < d->nblocks; i++)
+		free(d->blocks[i]);
+	free(d->blocks);
 	free(d->page_first);
 	free(d->pool);
+	free(d->grids);
 	free(d->warned);
 	free(d);
 }
@@ -463,12 +482,10 @@ static void row_chunk(struct az_doc *d, size_t ncols, const float *x, const floa
 		if (c[i].fill)
 			fill_op(d, x[i], top - h, w[i], h, *c[i].fill);
 	if (st->borders) {
-		float right = x[ncols - 1] + w[ncols - 1];
-		line_op(d, x[0], top, right - x[0], 0, RULE_W, rule);
-		line_op(d, x[0], top - h, right - x[0], 0, RULE_W, rule);
-		for (size_t i = 0; i < ncols; i++)
-			line_op(d, x[i], top, 0, -h, RULE_W, rule);
-		line_op(d, right, top, 0, -h, RULE_W, rule);
+		struct az_op *o = op_new(d, AZ_OP_GRID);
+		if (o)
+			o->x = x[0], o->y = top, o->w = x[ncols - 1] + w[ncols - 1] - x[0], o->h = h, o->lw = RULE_W,
+			o->rgb = rule, o->off = (unsigned)d->grid;
 	}
 	for (size_t i = 0; i < ncols; i++) {
 		for (size_t k = 0; k < nl && from[i] + k < c[i].n; k++) {
@@ -612,7 +629,8 @@ int az_doc_table_begin(struct az_doc *d, const struct az_column *cols, size_t nc
 	float x = MARGIN_X;
 	for (size_t i = 0; i < ncols; i++) {
 		d->col_x[i] = x;
-		d->col_w[i] = (float)((cols[i].weight > 0 ? cols[i].weight : 1) / total * BODY_W);
+		d->col_w[i] = i + 1 < ncols ? q((float)((cols[i].weight > 0 ? cols[i].weight : 1) / total * BODY_W))
+					    : MARGIN_X + BODY_W - x; /* the last column takes what is left */
 		x += d->col_w[i];
 		d->col_align[i] = cols[i].align;
 		d->col_titles[i] = clean(d, cols[i].title, 1);
@@ -624,6 +642,21 @@ int az_doc_table_begin(struct az_doc *d, const struct az_column *cols, size_t nc
 		close_table(d);
 		return d->err.code;
 	}
+	/* the column edges, once per table, for its rows' AZ_OP_GRID */
+	if (d->ngrids + ncols + 2 > d->capgrids) {
+		size_t cap = (d->ngrids + ncols + 2) * 2;
+		float *v = realloc(d->grids, cap * sizeof *v);
+		if (!v) {
+			close_table(d);
+			return oom(d);
+		}
+		d->grids = v, d->capgrids = cap;
+	}
+	d->grid = d->ngrids;
+	d->grids[d->ngrids++] = (float)(ncols + 1);
+	for (size_t i = 0; i < ncols; i++)
+		d->grids[d->ngrids++] = d->col_x[i];
+	d->grids[d->ngrids++] = d->col_x[ncols - 1] + d->col_w[ncols - 1];
 	d->head_h = header_height(d);
 	/* The header never stands alone at the foot of a page. */
 	if (d->y < BODY_TOP && d->y - d->head_h - (CELL_LEAD + 2 * CELL_PAD_Y) < BODY_BOTTOM)
@@ -803,13 +836,17 @@ int az_doc_attach(struct az_doc *d, const char *name, const char *mime, const vo
 	struct az_attachment *a = &d->att[d->natt];
 	a->name = strdup(name);
 	a->mime = strdup(mime ? mime : "application/octet-stream");
-	a->data = malloc(len ? len : 1);
+	uLongf zlen = compressBound((uLong)len);
+	a->data = malloc(zlen);
 	a->len = len;
-	if (!a->name || !a->mime || !a->data) {
+	if (!a->name || !a->mime || !a->data || compress2(a->data, &zlen, data, (uLong)len, Z_DEFAULT_COMPRESSION) != Z_OK) {
 		free(a->name), free(a->mime), free(a->data);
 		return oom(d);
 	}
-	memcpy(a->data, data, len);
+	a->zlen = zlen;
+	unsigned char *fit = realloc(a->data, zlen ? zlen : 1); /* compressBound is far larger */
+	if (fit)
+		a->data = fit;
 	d->natt++;
 	return AZ_OK;
 }
