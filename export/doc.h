@@ -3,7 +3,6 @@
 #define ANZEN_EXPORT_DOC_H
 
 #include <stddef.h>
-#include <stdio.h>
 
 #include "export/font.h"
 #include "export/typeset.h"
@@ -77,7 +76,7 @@ static inline struct az_op *az_doc_op(const struct az_doc *d, size_t i)
 
 /* Draws the laid-out pages with libharu into a malloc'd buffer. */
 int az_doc_render(struct az_doc *d, char **out, size_t *len, struct az_error *err);
-/* The same, written to fp (name for messages). */
-int az_doc_render_file(struct az_doc *d, FILE *fp, const char *name, struct az_error *err);
+/* The same, written by libharu to the file path (created or truncated). */
+int az_doc_render_file(struct az_doc *d, const char *path, struct az_error *err);
 
 #endif

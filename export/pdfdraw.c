@@ -367,10 +367,9 @@ static HPDF_STATUS set_info(struct az_doc *d, HPDF_Doc pdf, struct hpdf_state *s
 	return HPDF_OK;
 }
 
-/* Where the bytes go: a file, or a malloc'd buffer. */
+/* Where the bytes go: a file by name, or a malloc'd buffer. */
 struct sink {
-	FILE *fp;
-	const char *name;
+	const char *path;
 	char *buf;
 	size_t len;
 };
@@ -404,25 +403,20 @@ static int render(struct az_doc *d, HPDF_Doc pdf, struct hpdf_state *st, struct 
 	for (size_t i = 0; i < d->natt; i++)
 		if ((status = attach(pdf, &d->att[i], st)) != HPDF_OK)
 			return hpdf_fail(err, st, status, _("embedding an attachment"));
+	if (out->path) {
+		/* libharu writes the file itself: the PDF is never whole in memory */
+		if ((status = HPDF_SaveToFile(pdf, out->path)) != HPDF_OK || st->error)
+			return hpdf_fail(err, st, status, _("writing the PDF"));
+		return AZ_OK;
+	}
 	if ((status = HPDF_SaveToStream(pdf)) != HPDF_OK || st->error)
 		return hpdf_fail(err, st, status, _("writing the PDF"));
-	HPDF_UINT32 size = HPDF_GetStreamSize(pdf), done = 0;
-	if (size == 0)
-		return hpdf_fail(err, st, status, _("writing the PDF"));
-	if (!out->fp && !(out->buf = malloc(size)))
+	HPDF_UINT32 size = HPDF_GetStreamSize(pdf), got = size;
+	if (size == 0 || !(out->buf = malloc(size)))
 		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
-	/* In pieces straight to the file (no second copy of a large PDF in memory). Asking for
-	 * exactly what is left avoids HPDF_STREAM_EOF, which libharu reports as an error. */
-	while (done < size) {
-		HPDF_BYTE chunk[65536];
-		HPDF_UINT32 want = size - done < sizeof chunk ? size - done : (HPDF_UINT32)sizeof chunk, got = want;
-		HPDF_BYTE *to = out->fp ? chunk : (HPDF_BYTE *)out->buf + done;
-		if ((status = HPDF_ReadFromStream(pdf, to, &got)) != HPDF_OK || st->error || got != want)
-			return hpdf_fail(err, st, status, _("writing the PDF"));
-		if (out->fp && fwrite(chunk, 1, got, out->fp) != got)
-			return az_fail(err, AZ_IOERR, _("%s: write failed"), out->name);
-		done += got;
-	}
+	/* Asking for exactly the size avoids HPDF_STREAM_EOF, which libharu reports as an error. */
+	if ((status = HPDF_ReadFromStream(pdf, (HPDF_BYTE *)out->buf, &got)) != HPDF_OK || st->error || got != size)
+		return hpdf_fail(err, st, status, _("writing the PDF"));
 	out->len = size;
 	return AZ_OK;
 }
@@ -451,8 +445,8 @@ int az_doc_render(struct az_doc *d, char **out, size_t *len, struct az_error *er
 	return AZ_OK;
 }
 
-int az_doc_render_file(struct az_doc *d, FILE *fp, const char *name, struct az_error *err)
+int az_doc_render_file(struct az_doc *d, const char *path, struct az_error *err)
 {
-	struct sink s = { fp, name, NULL, 0 };
+	struct sink s = { path, NULL, 0 };
 	return render_to(d, &s, err);
 }

@@ -877,7 +877,8 @@ int az_doc_save(struct az_doc *d, const char *path, int force, struct az_error *
 	int rc = az_outfile_open(&o, path, force, err);
 	if (rc != AZ_OK)
 		return rc;
-	rc = az_doc_render_file(d, o.fp, path, err);
+	/* libharu writes the temporary file by its name; the commit syncs and renames it */
+	rc = az_doc_render_file(d, o.tmp, err);
 	if (rc == AZ_OK)
 		rc = az_outfile_commit(&o, err);
 	else
