@@ -66,6 +66,13 @@ struct az_doc {
 
 	struct az_attachment *att;
 	size_t natt;
+
+	/* Two-pass output for long documents (az_doc_discard, az_doc_new_stream): a page's ops
+	 * are dropped (discard) or drawn (stream) as soon as the next page starts, so the display
+	 * list never holds more than a page. pool_mark: the pool kept (document strings). */
+	int discard, stream;
+	size_t pool_mark, drawn, expect; /* expect: pages of the first pass */
+	struct az_render *render;
 };
 
 #define AZ_OP_BLOCK 4096
@@ -73,6 +80,15 @@ static inline struct az_op *az_doc_op(const struct az_doc *d, size_t i)
 {
 	return &d->blocks[i / AZ_OP_BLOCK][i % AZ_OP_BLOCK];
 }
+
+/* The libharu side (pdfdraw.c): open (font subset, document information), one page at a time
+ * (ops [first, end) of the display list, and the running header and footer), then close
+ * (attachments, and the bytes to path, or to a malloc'd *out when path is NULL). */
+struct az_render;
+int az_render_open(struct az_doc *d, struct az_error *err);
+int az_render_page(struct az_doc *d, size_t first, size_t end, struct az_error *err);
+int az_render_close(struct az_doc *d, const char *path, char **out, size_t *len, struct az_error *err);
+void az_render_free(struct az_render *r);
 
 /* Draws the laid-out pages with libharu into a malloc'd buffer. */
 int az_doc_render(struct az_doc *d, char **out, size_t *len, struct az_error *err);

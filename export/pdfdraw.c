@@ -248,12 +248,12 @@ static HPDF_STATUS pack_page(HPDF_Page page, int level, struct hpdf_state *st)
 }
 
 /* Header: left and right texts over a rule; footer: left, "n / N", right under a rule. */
-static HPDF_STATUS draw_running(struct az_doc *d, struct pen *p, size_t page, struct hpdf_state *st)
+static HPDF_STATUS draw_running(struct az_doc *d, struct pen *p, size_t page, size_t npages, struct hpdf_state *st)
 {
 	const float size = 8, left = 45, right = AZ_PAGE_W - 45;
 	const struct az_rgb grey = { 0.3f, 0.3f, 0.3f }, rule = { 0.55f, 0.55f, 0.55f };
 	char num[48];
-	snprintf(num, sizeof num, "%zu / %zu", page + 1, d->npages);
+	snprintf(num, sizeof num, "%zu / %zu", page + 1, npages);
 	/* Offsets of the texts in the pool, and where they go; num is placed separately. */
 	const size_t *h = d->header;
 	struct az_op ops[7];
@@ -277,28 +277,6 @@ static HPDF_STATUS draw_running(struct az_doc *d, struct pen *p, size_t page, st
 			   .size = size, .rgb = grey };
 	CHECK(draw_op(p, &o, d, num, st)); /* o.off is 0: the text is num itself */
 	return HPDF_OK;
-}
-
-static HPDF_STATUS draw_page(struct az_doc *d, HPDF_Doc pdf, HPDF_Font font, size_t i, struct hpdf_state *st)
-{
-	HPDF_STATUS status;
-	struct pen p = { 0 };
-	p.pending = -1;
-	p.page = HPDF_AddPage(pdf);
-	if (!p.page)
-		return st->error ? st->error : HPDF_FAILD_TO_ALLOC_MEM;
-	p.font = font;
-	p.lw = 1; /* PDF's initial graphics state: black, width 1 */
-	CHECK(HPDF_Page_SetWidth(p.page, AZ_PAGE_W));
-	CHECK(HPDF_Page_SetHeight(p.page, AZ_PAGE_H));
-	size_t end = i + 1 < d->npages ? d->page_first[i + 1] : d->nops;
-	for (size_t k = d->page_first[i]; k < end; k++)
-		CHECK(draw_op(&p, az_doc_op(d, k), d, d->pool, st));
-	CHECK(draw_running(d, &p, i, st));
-	CHECK(paint(&p, st));
-	if (p.in_text)
-		CHECK(HPDF_Page_EndText(p.page));
-	return pack_page(p.page, d->npages > 50 ? Z_BEST_SPEED : Z_BEST_COMPRESSION, st);
 }
 
 /* An embedded file built from memory. HPDF_AttachFile (2.3.0) would write the full path of a
@@ -367,15 +345,38 @@ static HPDF_STATUS set_info(struct az_doc *d, HPDF_Doc pdf, struct hpdf_state *s
 	return HPDF_OK;
 }
 
-/* Where the bytes go: a file by name, or a malloc'd buffer. */
-struct sink {
-	const char *path;
-	char *buf;
-	size_t len;
+/* --- the renderer: pages are drawn one at a time, with their running header and footer (as soon
+ * as they are laid out, for a streamed document, whose length the first pass gave) --- */
+
+struct az_render {
+	struct hpdf_state st;
+	HPDF_Doc pdf;
+	HPDF_Font font;
+	HPDF_Page *pages;
+	size_t npages, cap;
 };
 
-static int render(struct az_doc *d, HPDF_Doc pdf, struct hpdf_state *st, struct sink *out, struct az_error *err)
+void az_render_free(struct az_render *r)
 {
+	if (!r)
+		return;
+	if (r->pdf)
+		HPDF_Free(r->pdf);
+	free(r->pages);
+	free(r);
+}
+
+int az_render_open(struct az_doc *d, struct az_error *err)
+{
+	struct az_render *r = calloc(1, sizeof *r);
+	if (!r)
+		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+	d->render = r;
+	struct hpdf_state *st = &r->st;
+	r->pdf = HPDF_New(on_error, st);
+	if (!r->pdf)
+		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+	HPDF_Doc pdf = r->pdf;
 	HPDF_STATUS status;
 	if ((status = HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL)) != HPDF_OK || st->error ||
 	    (status = HPDF_UseUTFEncodings(pdf)) != HPDF_OK || st->error ||
@@ -388,65 +389,119 @@ static int render(struct az_doc *d, HPDF_Doc pdf, struct hpdf_state *st, struct 
 	/* libharu keeps the file open and reads the glyphs at save time; the name can go now. */
 	unlink(sub);
 	free(sub);
-	HPDF_Font font = name && !st->error ? HPDF_GetFont(pdf, name, "UTF-8") : NULL;
-	if (!font || st->error)
+	r->font = name && !st->error ? HPDF_GetFont(pdf, name, "UTF-8") : NULL;
+	if (!r->font || st->error)
 		return hpdf_fail(err, st, HPDF_INVALID_FONT_NAME, _("loading the font subset"));
 	if ((status = set_info(d, pdf, st)) != HPDF_OK)
 		return hpdf_fail(err, st, status, _("setting the document information"));
-	for (size_t i = 0; i < d->npages; i++) {
-		if ((status = draw_page(d, pdf, font, i, st)) != HPDF_OK) {
-			char stage[64];
-			snprintf(stage, sizeof stage, _("drawing page %zu"), i + 1);
-			return hpdf_fail(err, st, status, stage);
-		}
-	}
-	for (size_t i = 0; i < d->natt; i++)
-		if ((status = attach(pdf, &d->att[i], st)) != HPDF_OK)
-			return hpdf_fail(err, st, status, _("embedding an attachment"));
-	if (out->path) {
-		/* libharu writes the file itself: the PDF is never whole in memory */
-		if ((status = HPDF_SaveToFile(pdf, out->path)) != HPDF_OK || st->error)
-			return hpdf_fail(err, st, status, _("writing the PDF"));
-		return AZ_OK;
-	}
-	if ((status = HPDF_SaveToStream(pdf)) != HPDF_OK || st->error)
-		return hpdf_fail(err, st, status, _("writing the PDF"));
-	HPDF_UINT32 size = HPDF_GetStreamSize(pdf), got = size;
-	if (size == 0 || !(out->buf = malloc(size)))
-		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
-	/* Asking for exactly the size avoids HPDF_STREAM_EOF, which libharu reports as an error. */
-	if ((status = HPDF_ReadFromStream(pdf, (HPDF_BYTE *)out->buf, &got)) != HPDF_OK || st->error || got != size)
-		return hpdf_fail(err, st, status, _("writing the PDF"));
-	out->len = size;
 	return AZ_OK;
 }
 
-static int render_to(struct az_doc *d, struct sink *out, struct az_error *err)
+static HPDF_STATUS draw_body(struct az_doc *d, struct az_render *r, size_t first, size_t end)
 {
-	struct hpdf_state st = { HPDF_OK, HPDF_OK };
-	HPDF_Doc pdf = HPDF_New(on_error, &st);
-	if (!pdf)
+	struct hpdf_state *st = &r->st;
+	HPDF_STATUS status;
+	struct pen p = { 0 };
+	p.pending = -1;
+	p.page = HPDF_AddPage(r->pdf);
+	if (!p.page)
+		return st->error ? st->error : HPDF_FAILD_TO_ALLOC_MEM;
+	p.font = r->font;
+	p.lw = 1; /* PDF's initial graphics state: black, width 1 */
+	CHECK(HPDF_Page_SetWidth(p.page, AZ_PAGE_W));
+	CHECK(HPDF_Page_SetHeight(p.page, AZ_PAGE_H));
+	/* q ... Q: the running texts start again from the initial graphics state */
+	CHECK(raw(&p, "q\n", 2));
+	for (size_t k = first; k < end; k++)
+		CHECK(draw_op(&p, az_doc_op(d, k), d, d->pool, st));
+	CHECK(paint(&p, st));
+	if (p.in_text)
+		CHECK(HPDF_Page_EndText(p.page));
+	CHECK(raw(&p, "Q\n", 2));
+	/* the running texts from the initial state; a streamed document knows its length from its
+	 * first pass */
+	size_t total = d->stream ? d->expect : d->npages;
+	struct pen run = { 0 };
+	run.pending = -1, run.page = p.page, run.font = r->font, run.lw = 1;
+	CHECK(draw_running(d, &run, r->npages, total, st));
+	CHECK(paint(&run, st));
+	if (run.in_text)
+		CHECK(HPDF_Page_EndText(run.page));
+	CHECK(pack_page(p.page, total > 50 ? Z_BEST_SPEED : Z_BEST_COMPRESSION, st));
+	if (r->npages == r->cap) {
+		size_t cap = r->cap ? r->cap * 2 : 64;
+		HPDF_Page *v = realloc(r->pages, cap * sizeof *v);
+		if (!v)
+			return HPDF_FAILD_TO_ALLOC_MEM;
+		r->pages = v, r->cap = cap;
+	}
+	r->pages[r->npages++] = p.page;
+	return HPDF_OK;
+}
+
+int az_render_page(struct az_doc *d, size_t first, size_t end, struct az_error *err)
+{
+	struct az_render *r = d->render;
+	HPDF_STATUS status = draw_body(d, r, first, end);
+	if (status != HPDF_OK) {
+		char stage[64];
+		snprintf(stage, sizeof stage, _("drawing page %zu"), r->npages + 1);
+		return hpdf_fail(err, &r->st, status, stage);
+	}
+	return AZ_OK;
+}
+
+int az_render_close(struct az_doc *d, const char *path, char **out, size_t *len, struct az_error *err)
+{
+	struct az_render *r = d->render;
+	struct hpdf_state *st = &r->st;
+	HPDF_STATUS status;
+	if (d->stream && r->npages != d->expect)
+		return az_fail(err, AZ_IOERR, "internal error: %zu pages, %zu in the first pass", r->npages, d->expect);
+	for (size_t i = 0; i < d->natt; i++)
+		if ((status = attach(r->pdf, &d->att[i], st)) != HPDF_OK)
+			return hpdf_fail(err, st, status, _("embedding an attachment"));
+	if (path) {
+		/* libharu writes the file itself: the PDF is never whole in memory */
+		if ((status = HPDF_SaveToFile(r->pdf, path)) != HPDF_OK || st->error)
+			return hpdf_fail(err, st, status, _("writing the PDF"));
+		return AZ_OK;
+	}
+	if ((status = HPDF_SaveToStream(r->pdf)) != HPDF_OK || st->error)
+		return hpdf_fail(err, st, status, _("writing the PDF"));
+	HPDF_UINT32 size = HPDF_GetStreamSize(r->pdf), got = size;
+	char *buf = size ? malloc(size) : NULL;
+	if (!buf)
 		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
-	int rc = render(d, pdf, &st, out, err);
-	HPDF_Free(pdf);
+	/* Asking for exactly the size avoids HPDF_STREAM_EOF, which libharu reports as an error. */
+	if ((status = HPDF_ReadFromStream(r->pdf, (HPDF_BYTE *)buf, &got)) != HPDF_OK || st->error || got != size) {
+		free(buf);
+		return hpdf_fail(err, st, status, _("writing the PDF"));
+	}
+	*out = buf, *len = size;
+	return AZ_OK;
+}
+
+/* A laid-out (not streamed) document, drawn whole. */
+static int render_all(struct az_doc *d, const char *path, char **out, size_t *len, struct az_error *err)
+{
+	int rc = az_render_open(d, err);
+	for (size_t i = 0; rc == AZ_OK && i < d->npages; i++)
+		rc = az_render_page(d, d->page_first[i], i + 1 < d->npages ? d->page_first[i + 1] : d->nops, err);
+	if (rc == AZ_OK)
+		rc = az_render_close(d, path, out, len, err);
+	az_render_free(d->render);
+	d->render = NULL;
 	return rc;
 }
 
 int az_doc_render(struct az_doc *d, char **out, size_t *len, struct az_error *err)
 {
-	struct sink s = { 0 };
 	*out = NULL, *len = 0;
-	int rc = render_to(d, &s, err);
-	if (rc != AZ_OK) {
-		free(s.buf);
-		return rc;
-	}
-	*out = s.buf, *len = s.len;
-	return AZ_OK;
+	return render_all(d, NULL, out, len, err);
 }
 
 int az_doc_render_file(struct az_doc *d, const char *path, struct az_error *err)
 {
-	struct sink s = { path, NULL, 0 };
-	return render_to(d, &s, err);
+	return render_all(d, path, NULL, NULL, err);
 }

@@ -39,13 +39,14 @@ static void today(char out[11])
 		out[0] = '\0';
 }
 
-static int build(struct rp *r, const struct az_report_opts *o, const char *json, size_t json_len,
-		 struct az_error *err)
+/* The document options; the strings live in r's scratch buffers, so this is called right
+ * before each az_doc_new. */
+static void doc_options(struct rp *r, const struct az_report_opts *o, struct az_doc_options *dopt)
 {
 	const struct az_clinic *c = &r->book->clinic;
 	const char *clinic = c->name && *c->name ? c->name : R_("(clinic not entered)");
 	const char *title = R_("Information security risk assessment report");
-	struct az_doc_options dopt = {
+	*dopt = (struct az_doc_options){
 		.font_file = o ? o->font : NULL,
 		.title = title,
 		.author = clinic,
@@ -61,12 +62,36 @@ static int build(struct rp *r, const struct az_report_opts *o, const char *json,
 		.warn = o ? o->warn : NULL,
 		.warn_ctx = o ? o->warn_ctx : NULL,
 	};
-	r->doc = az_doc_new(&dopt, err);
+}
+
+static int lay_out(struct rp *r)
+{
+	for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++)
+		if ((i && az_doc_page_break(r->doc) != AZ_OK) || sections[i].run(r) != AZ_OK)
+			break;
+	return az_doc_status(r->doc);
+}
+
+/* Two passes (typeset.h): the first counts the pages and collects the characters, the second
+ * draws each page as soon as it is laid out, so memory stays flat for a hospital's register. */
+static int build(struct rp *r, const struct az_report_opts *o, const char *json, size_t json_len,
+		 struct az_error *err)
+{
+	struct az_doc_options dopt;
+	doc_options(r, o, &dopt);
+	struct az_doc *first = az_doc_new(&dopt, err);
+	if (!first)
+		return err->code;
+	az_doc_discard(first);
+	r->doc = first;
+	lay_out(r);
+	doc_options(r, o, &dopt);
+	dopt.warn = NULL; /* the first pass reported every replaced character */
+	r->doc = az_doc_new_stream(&dopt, first, err);
+	az_doc_free(first);
 	if (!r->doc)
 		return err->code;
-	for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++)
-		if (sections[i].run(r) != AZ_OK)
-			break;
+	lay_out(r);
 	az_doc_attach(r->doc, "anzen-workbook.json", "application/json", json, json_len);
 	return AZ_OK;
 }

@@ -12,7 +12,7 @@ int rp_action_plan(struct rp *r)
 	size_t *order = rp_actions_by_due(r);
 	if (!order) {
 		az_doc_paragraph(r->doc, R_("No actions recorded."));
-		return az_doc_page_break(r->doc);
+		return az_doc_status(r->doc);
 	}
 	static const struct az_column src[] = {
 		{ N_("Due"), 1.3, AZ_LEFT },  { N_("Action"), 4, AZ_LEFT },    { N_("Owner"), 1.2, AZ_LEFT },
@@ -42,5 +42,5 @@ int rp_action_plan(struct rp *r)
 	}
 	az_doc_table_end(r->doc);
 	free(order);
-	return az_doc_page_break(r->doc);
+	return az_doc_status(r->doc);
 }

@@ -90,5 +90,5 @@ int rp_appendix(struct rp *r)
 	scale(r, R_("Severity"), r->cat->severity, r->cat->nseverity);
 	matrix(r);
 	treatments(r);
-	return az_doc_page_break(r->doc);
+	return az_doc_status(r->doc);
 }

@@ -56,7 +56,7 @@ int rp_checklist_section(struct rp *r)
 	az_doc_heading(r->doc, 1, R_("MHLW cyber-security checklist"));
 	if (!cl) {
 		az_doc_paragraph(r->doc, R_("No checklist in the catalogue."));
-		return az_doc_page_break(r->doc);
+		return az_doc_status(r->doc);
 	}
 	az_doc_paragraph(r->doc, rp_fmt(r, "%s (%s %s)", rp_text(r, &cl->title), R_("published"),
 					rp_or_dash(cl->published)));
@@ -84,5 +84,5 @@ int rp_checklist_section(struct rp *r)
 		az_doc_table_row(r->doc, c);
 	}
 	az_doc_table_end(r->doc);
-	return az_doc_page_break(r->doc);
+	return az_doc_status(r->doc);
 }

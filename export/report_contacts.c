@@ -95,5 +95,5 @@ int rp_contacts(struct rp *r)
 {
 	contacts(r);
 	backup_bcp(r);
-	return az_doc_page_break(r->doc);
+	return az_doc_status(r->doc);
 }

@@ -93,5 +93,5 @@ int rp_cover(struct rp *r)
 	};
 	az_doc_table_row(r->doc, row2);
 	az_doc_table_end(r->doc);
-	return az_doc_page_break(r->doc);
+	return az_doc_status(r->doc);
 }

@@ -21,7 +21,7 @@ int rp_inventory(struct rp *r)
 	az_doc_heading(r->doc, 1, R_("Inventory of information systems and devices"));
 	if (!r->book->n_systems) {
 		az_doc_paragraph(r->doc, R_("No systems recorded."));
-		return az_doc_page_break(r->doc);
+		return az_doc_status(r->doc);
 	}
 	static const struct az_column src[] = {
 		{ N_("No."), 0.6, AZ_RIGHT },        { N_("System"), 2.6, AZ_LEFT },
@@ -62,5 +62,5 @@ int rp_inventory(struct rp *r)
 			az_doc_heading(r->doc, 2, R_("Notes on the systems"));
 		az_doc_paragraph(r->doc, rp_fmt(r, "%zu. %s: %s", i + 1, rp_or_dash(s->name), s->note));
 	}
-	return az_doc_page_break(r->doc);
+	return az_doc_status(r->doc);
 }

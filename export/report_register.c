@@ -135,7 +135,7 @@ int rp_register(struct rp *r)
 	az_doc_heading(r->doc, 1, R_("Risk register by system"));
 	if (!bk->n_risks) {
 		az_doc_paragraph(r->doc, R_("No risks recorded."));
-		return az_doc_page_break(r->doc);
+		return az_doc_status(r->doc);
 	}
 	size_t *acts = malloc((bk->n_actions + 1) * sizeof *acts), *risks = malloc(bk->n_risks * sizeof *risks);
 	if (!acts || !risks) {
@@ -178,5 +178,5 @@ int rp_register(struct rp *r)
 	free(b.s);
 	free(acts);
 	free(risks);
-	return az_doc_page_break(r->doc);
+	return az_doc_status(r->doc);
 }

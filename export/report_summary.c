@@ -309,5 +309,5 @@ int rp_summary(struct rp *r)
 	actions(r);
 	checklist_status(r);
 	vendor_status(r);
-	return az_doc_page_break(r->doc);
+	return az_doc_status(r->doc);
 }

@@ -20,7 +20,7 @@ int rp_vendors(struct rp *r)
 	az_doc_heading(r->doc, 1, R_("Vendor confirmations"));
 	if (!bk->n_vendors) {
 		az_doc_paragraph(r->doc, R_("No vendors recorded."));
-		return az_doc_page_break(r->doc);
+		return az_doc_status(r->doc);
 	}
 	/* The questions once, then a short table per vendor: printing every question for every
 	 * vendor made this the longest section. */
@@ -69,5 +69,5 @@ int rp_vendors(struct rp *r)
 		}
 		az_doc_table_end(r->doc);
 	}
-	return az_doc_page_break(r->doc);
+	return az_doc_status(r->doc);
 }

@@ -76,6 +76,13 @@ static struct az_op *op_new(struct az_doc *d, enum az_op_kind kind)
 
 static void new_page(struct az_doc *d)
 {
+	if ((d->discard || d->stream) && d->npages > 0) {
+		/* the page is finished: draw it (stream) and forget it */
+		if (d->stream && d->err.code == AZ_OK && az_render_page(d, 0, d->nops, &d->err) == AZ_OK)
+			d->drawn++;
+		d->nops = 0;
+		d->npool = d->pool_mark;
+	}
 	if (d->npages == d->cappages) {
 		size_t cap = d->cappages ? d->cappages * 2 : 16;
 		size_t *v = realloc(d->page_first, cap * sizeof *v);
@@ -290,20 +297,17 @@ static size_t one_line(struct az_doc *d, const char *text, float width, float si
 
 /* --- document --- */
 
-struct az_doc *az_doc_new(const struct az_doc_options *opt, struct az_error *err)
+static struct az_doc *doc_new(const struct az_doc_options *opt, struct az_font *font, struct az_error *err)
 {
 	struct az_doc *d = calloc(1, sizeof *d);
 	if (!d) {
+		az_font_close(font);
 		az_fail(err, AZ_IOERR, "%s", _("out of memory"));
 		return NULL;
 	}
 	static const struct az_doc_options none;
 	d->opt = opt ? *opt : none;
-	d->font = az_font_open(d->opt.font_file, d->opt.font_family, err);
-	if (!d->font) {
-		free(d);
-		return NULL;
-	}
+	d->font = font;
 	d->repl = az_font_has(d->font, 0x3013) ? 0x3013 : '?';
 	az_font_use(d->font, d->repl);
 	for (const char *p = " /0123456789"; *p; p++)
@@ -328,9 +332,41 @@ struct az_doc *az_doc_new(const struct az_doc_options *opt, struct az_error *err
 	d->opt.font_file = d->opt.font_family = NULL;
 	d->opt.title = d->opt.author = d->opt.subject = d->opt.creator = d->opt.keywords = d->opt.date = NULL;
 	d->opt.header_left = d->opt.header_right = d->opt.footer_left = d->opt.footer_right = NULL;
+	d->pool_mark = d->npool;
 	new_page(d);
 	if (d->err.code != AZ_OK) {
 		*err = d->err;
+		az_doc_free(d);
+		return NULL;
+	}
+	return d;
+}
+
+struct az_doc *az_doc_new(const struct az_doc_options *opt, struct az_error *err)
+{
+	struct az_font *font = az_font_open(opt ? opt->font_file : NULL, opt ? opt->font_family : NULL, err);
+	return font ? doc_new(opt, font, err) : NULL;
+}
+
+void az_doc_discard(struct az_doc *d)
+{
+	d->discard = 1;
+}
+
+struct az_doc *az_doc_new_stream(const struct az_doc_options *opt, struct az_doc *first, struct az_error *err)
+{
+	if (first->err.code != AZ_OK) {
+		*err = first->err;
+		return NULL;
+	}
+	struct az_font *font = first->font;
+	first->font = NULL; /* with every code point of the first pass */
+	struct az_doc *d = doc_new(opt, font, err);
+	if (!d)
+		return NULL;
+	d->stream = 1;
+	d->expect = first->npages;
+	if (az_render_open(d, err) != AZ_OK) {
 		az_doc_free(d);
 		return NULL;
 	}
@@ -360,6 +396,7 @@ void az_doc_free(struct az_doc *d)
 		free(d->att[i].data);
 	}
 	free(d->att);
+	az_render_free(d->render);
 	az_font_close(d->font);
 	for (size_t i = 0; i < d->nblocks; i++)
 		free(d->blocks[i]);
@@ -369,6 +406,11 @@ void az_doc_free(struct az_doc *d)
 	free(d->grids);
 	free(d->warned);
 	free(d);
+}
+
+int az_doc_status(const struct az_doc *d)
+{
+	return d->err.code;
 }
 
 int az_doc_page_count(const struct az_doc *d)
@@ -854,6 +896,8 @@ int az_doc_attach(struct az_doc *d, const char *name, const char *mime, const vo
 int az_doc_save_mem(struct az_doc *d, char **out, size_t *len, struct az_error *err)
 {
 	*out = NULL, *len = 0;
+	if (d->err.code == AZ_OK && (d->stream || d->discard))
+		az_fail(&d->err, AZ_DATAERR, "%s", "az_doc_save_mem: a streamed or discarded document");
 	if (d->err.code == AZ_OK && d->ncols)
 		az_fail(&d->err, AZ_DATAERR, "%s", "az_doc_save: a table is still open");
 	if (d->err.code != AZ_OK) {
@@ -873,12 +917,22 @@ int az_doc_save(struct az_doc *d, const char *path, int force, struct az_error *
 			*err = d->err;
 		return d->err.code;
 	}
+	if (d->discard)
+		return az_fail(err, AZ_DATAERR, "%s", "az_doc_save: a discarded document");
+	if (d->stream && d->drawn < d->npages) {
+		if (az_render_page(d, 0, d->nops, &d->err) != AZ_OK) {
+			if (err)
+				*err = d->err;
+			return d->err.code;
+		}
+		d->drawn++, d->nops = 0;
+	}
 	struct az_outfile o;
 	int rc = az_outfile_open(&o, path, force, err);
 	if (rc != AZ_OK)
 		return rc;
 	/* libharu writes the temporary file by its name; the commit syncs and renames it */
-	rc = az_doc_render_file(d, o.tmp, err);
+	rc = d->stream ? az_render_close(d, o.tmp, NULL, NULL, err) : az_doc_render_file(d, o.tmp, err);
 	if (rc == AZ_OK)
 		rc = az_outfile_commit(&o, err);
 	else

@@ -66,6 +66,14 @@ struct az_heatmap {
 struct az_doc *az_doc_new(const struct az_doc_options *opt, struct az_error *err);
 void az_doc_free(struct az_doc *d);
 
+/* Long documents in two passes, so memory does not grow with the length: lay the document out
+ * once in a discarding document (pages are counted and code points collected, then dropped),
+ * then again, with the same calls, in a streaming one made from it: each page is drawn as soon
+ * as it is full, and az_doc_save writes the file (az_doc_save_mem is refused). The second pass
+ * reports no warnings (the first did). */
+void az_doc_discard(struct az_doc *d);
+struct az_doc *az_doc_new_stream(const struct az_doc_options *opt, struct az_doc *first, struct az_error *err);
+
 /* Level 1 (largest) to 3. Never left alone at the foot of a page. */
 int az_doc_heading(struct az_doc *d, int level, const char *text);
 /* Wrapped to the text width; '\n' breaks a line. */
@@ -88,6 +96,8 @@ int az_doc_heatmap(struct az_doc *d, const struct az_heatmap *h);
  * MIME type such as "application/json". The bytes are copied. */
 int az_doc_attach(struct az_doc *d, const char *name, const char *mime, const void *data, size_t len);
 
+/* The sticky error code (0: none so far). */
+int az_doc_status(const struct az_doc *d);
 /* Pages laid out so far (at least 1). */
 int az_doc_page_count(const struct az_doc *d);
 /* Writes the PDF to path ("-" is not accepted), refusing to replace a file unless force. */
