@@ -23,6 +23,9 @@ struct az_font {
 	unsigned upem;
 	hb_set_t *used;
 	int16_t *widths; /* 65536 cached widths, -1 until measured */
+	/* per BMP code point: bit 0 known, bit 1 has a glyph, bit 2 used (az_font_use); every
+	 * character of a document passes here twice, and HarfBuzz's cmap and set are slower */
+	unsigned char *flags;
 };
 
 /* The file fontconfig picks for family, or NULL when only an unrelated fallback would match. */
@@ -62,6 +65,7 @@ void az_font_close(struct az_font *f)
 	hb_face_destroy(f->face);
 	hb_blob_destroy(f->blob);
 	free(f->widths);
+	free(f->flags);
 	free(f->file);
 	free(f->family);
 	free(f);
@@ -105,8 +109,9 @@ struct az_font *az_font_open(const char *file, const char *family, struct az_err
 	f->font = hb_font_create(f->face);
 	f->used = hb_set_create();
 	f->widths = malloc(65536 * sizeof *f->widths);
+	f->flags = calloc(65536, 1);
 	f->upem = hb_face_get_upem(f->face);
-	if (!hb_set_allocation_successful(f->used) || !f->widths) {
+	if (!hb_set_allocation_successful(f->used) || !f->widths || !f->flags) {
 		az_font_close(f);
 		az_fail(err, AZ_IOERR, "%s", _("out of memory"));
 		return NULL;
@@ -152,13 +157,15 @@ const char *az_font_family(const struct az_font *f)
 	return f->family;
 }
 
-int az_font_has(const struct az_font *f, uint32_t cp)
+int az_font_has(struct az_font *f, uint32_t cp)
 {
 	hb_codepoint_t gid;
 	/* libharu 2.3.0 truncates code points to 16 bits, and controls draw nothing. */
 	if (cp > 0xFFFF || cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
 		return 0;
-	return hb_font_get_nominal_glyph(f->font, cp, &gid) && gid != 0;
+	if (!(f->flags[cp] & 1))
+		f->flags[cp] |= (unsigned char)(1 | (hb_font_get_nominal_glyph(f->font, cp, &gid) && gid != 0 ? 2 : 0));
+	return (f->flags[cp] & 2) != 0;
 }
 
 long az_font_width(struct az_font *f, uint32_t cp)
@@ -178,6 +185,11 @@ long az_font_width(struct az_font *f, uint32_t cp)
 
 void az_font_use(struct az_font *f, uint32_t cp)
 {
+	if (cp <= 0xFFFF) {
+		if (f->flags[cp] & 4)
+			return;
+		f->flags[cp] |= 4;
+	}
 	hb_set_add(f->used, cp);
 }
 

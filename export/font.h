@@ -21,7 +21,7 @@ void az_font_close(struct az_font *f);
 const char *az_font_file(const struct az_font *f);
 const char *az_font_family(const struct az_font *f);
 /* 1 if the font can draw cp through libharu 2.3.0 (has a glyph, and cp is in the BMP). */
-int az_font_has(const struct az_font *f, uint32_t cp);
+int az_font_has(struct az_font *f, uint32_t cp);
 /* Advance width in 1/1000 em, rounded as libharu does, so layout matches HPDF_Font_TextWidth. */
 long az_font_width(struct az_font *f, uint32_t cp);
 

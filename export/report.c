@@ -74,7 +74,7 @@ static int lay_out(struct rp *r)
 
 /* Two passes (typeset.h): the first counts the pages and collects the characters, the second
  * draws each page as soon as it is laid out, so memory stays flat for a hospital's register. */
-static int build(struct rp *r, const struct az_report_opts *o, const char *json, size_t json_len,
+static int build(struct rp *r, const struct az_report_opts *o, char **json, size_t json_len,
 		 struct az_error *err)
 {
 	struct az_doc_options dopt;
@@ -91,8 +91,11 @@ static int build(struct rp *r, const struct az_report_opts *o, const char *json,
 	az_doc_free(first);
 	if (!r->doc)
 		return err->code;
+	/* attached (compressed) before the pages grow, and the text freed at once */
+	az_doc_attach(r->doc, "anzen-workbook.json", "application/json", *json, json_len);
+	free(*json);
+	*json = NULL;
 	lay_out(r);
-	az_doc_attach(r->doc, "anzen-workbook.json", "application/json", json, json_len);
 	return AZ_OK;
 }
 
@@ -124,7 +127,7 @@ int az_report_pdf(struct az_store *s, const struct az_catalogue *cat, const char
 		today(r.date);
 	az_fingerprint(json, json_len, r.fingerprint);
 	if (rc == AZ_OK)
-		rc = build(&r, o, json, json_len, err);
+		rc = build(&r, o, &json, json_len, err);
 	/* Laid out and attached: the workbook is no longer needed while the PDF is drawn. */
 	az_book_free(&book);
 	free(json);
