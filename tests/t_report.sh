@@ -120,6 +120,14 @@ ok "$(test ! -e "$T/cut.anzen"; echo $?)" "and no workbook is left"
 ok "$(test -z "$(ls -A "$T/fonttmp")"; echo $?)" "no temporary font subset is left"
 ok "$(test -z "$(ls -A "$T" | grep '^\.')"; echo $?)" "no temporary output file is left"
 
+# An empty workbook still gives a readable report.
+run 0 "a new, empty workbook" "$ANZEN" new "$T/e.anzen"
+run 0 "exports" "$ANZEN" export --format pdf --lang en --date 2026-11-28 -o "$T/e.pdf" "$T/e.anzen"
+text "$T/e.pdf" "$T/e.txt"
+has "$T/e.txt" "No risks recorded." "and says that nothing is recorded yet"
+qpdf --check "$T/e.pdf" >"$T/qpdf" 2>&1
+has "$T/qpdf" "No syntax or stream encoding errors" "qpdf --check passes on it"
+
 # A stress workbook: 60-character system names, a 1,000-character note, 1,000 risks, a character
 # outside the BMP and one the font lacks.
 long60() { # long60 N: 60 characters (11 + 49), unique per N
