@@ -121,6 +121,9 @@ int az_report_pdf(struct az_store *s, const struct az_catalogue *cat, const char
 	r.lang = rp_lang_open(r.ja);
 	if (!r.lang)
 		rc = az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+	/* without the installed catalogue the labels stay English: say so rather than surprise */
+	if (rc == AZ_OK && r.ja && strcmp(rp_tr(&r, "Summary"), "Summary") == 0 && o && o->warn)
+		o->warn(o->warn_ctx, _("the Japanese messages are not installed: the labels of the PDF are in English"));
 	if (o && o->date)
 		memcpy(r.date, o->date, 11);
 	else

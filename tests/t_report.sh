@@ -28,7 +28,8 @@ fi
 run 0 "import a typical clinic" "$ANZEN" import -o "$T/c.anzen" "$D/clinic.json"
 run 0 "export the inspection PDF" "$ANZEN" export --format pdf --date 2026-11-28 -o "$T/c.pdf" "$T/c.anzen"
 ok "$(test -s "$T/c.pdf"; echo $?)" "the PDF is written"
-ok "$(test ! -s "$T/err"; echo $?)" "no warning for an ordinary workbook"
+grep -v "Japanese messages are not installed" "$T/err" >"$T/warn"
+ok "$(test ! -s "$T/warn"; echo $?)" "no warning for an ordinary workbook"
 
 # Structure and fonts.
 qpdf --check "$T/c.pdf" >"$T/qpdf" 2>&1
