@@ -14,6 +14,14 @@ static const struct az_vendor_answer *answer(const struct az_book *b, long long 
 	return NULL;
 }
 
+/* The MHLW's questions keep their letters (a–e); the catalogue's own are numbered after them, as
+ * their ids are internal names. */
+static const char *label(struct rp *r, size_t q)
+{
+	const char *id = r->cat->questions[q].id;
+	return strlen(id) <= 2 ? id : rp_fmt(r, "%zu", q + 1);
+}
+
 int rp_vendors(struct rp *r)
 {
 	const struct az_book *bk = r->book;
@@ -31,7 +39,7 @@ int rp_vendors(struct rp *r)
 	az_doc_heading(r->doc, 2, R_("The questions"));
 	az_doc_table_begin(r->doc, qcols, 2);
 	for (size_t q = 0; q < r->cat->nquestions; q++) {
-		struct az_cell c[2] = { { r->cat->questions[q].id, NULL }, { rp_text(r, &r->cat->questions[q].text), NULL } };
+		struct az_cell c[2] = { { label(r, q), NULL }, { rp_text(r, &r->cat->questions[q].text), NULL } };
 		az_doc_table_row(r->doc, c);
 	}
 	az_doc_table_end(r->doc);
@@ -56,7 +64,7 @@ int rp_vendors(struct rp *r)
 			const struct az_question *qu = &r->cat->questions[q];
 			const struct az_vendor_answer *a = answer(bk, vd->id, qu->id);
 			struct az_cell c[4] = { { 0 } };
-			c[0].text = qu->id;
+			c[0].text = label(r, q);
 			if (!a)
 				c[1].text = R_("Not answered");
 			else if (a->value && *a->value)
