@@ -72,6 +72,7 @@ struct az_doc {
 	 * list never holds more than a page. pool_mark: the pool kept (document strings). */
 	int discard, stream;
 	size_t pool_mark, drawn, expect; /* expect: pages of the first pass */
+	size_t discard_after; /* start discarding beyond this many pages (0: never) */
 	struct az_render *render;
 };
 

@@ -72,8 +72,12 @@ static int lay_out(struct rp *r)
 	return az_doc_status(r->doc);
 }
 
-/* Two passes (typeset.h): the first counts the pages and collects the characters, the second
- * draws each page as soon as it is laid out, so memory stays flat for a hospital's register. */
+/* Pages a report may have and still be drawn from one pass (a few MB of display list). */
+#define SHORT_PAGES 100
+
+/* Two passes for a long report (typeset.h): the first counts the pages and collects the
+ * characters, the second draws each page as soon as it is laid out, so memory stays flat for a
+ * hospital's register. */
 static int build(struct rp *r, const struct az_report_opts *o, char **json, size_t json_len,
 		 struct az_error *err)
 {
@@ -82,9 +86,13 @@ static int build(struct rp *r, const struct az_report_opts *o, char **json, size
 	struct az_doc *first = az_doc_new(&dopt, err);
 	if (!first)
 		return err->code;
-	az_doc_discard(first);
+	az_doc_discard(first, SHORT_PAGES);
 	r->doc = first;
-	lay_out(r);
+	if (lay_out(r) == AZ_OK && !az_doc_discarded(first)) {
+		/* short: the first pass is the document */
+		az_doc_attach(r->doc, "anzen-workbook.json", "application/json", *json, json_len);
+		return AZ_OK;
+	}
 	doc_options(r, o, &dopt);
 	dopt.warn = NULL; /* the first pass reported every replaced character */
 	r->doc = az_doc_new_stream(&dopt, first, err);

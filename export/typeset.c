@@ -76,6 +76,8 @@ static struct az_op *op_new(struct az_doc *d, enum az_op_kind kind)
 
 static void new_page(struct az_doc *d)
 {
+	if (d->discard_after && d->npages > d->discard_after)
+		d->discard = 1; /* too long to keep: from here on only count */
 	if ((d->discard || d->stream) && d->npages > 0) {
 		/* the page is finished: draw it (stream) and forget it */
 		if (d->stream && d->err.code == AZ_OK && az_render_page(d, 0, d->nops, &d->err) == AZ_OK)
@@ -348,9 +350,17 @@ struct az_doc *az_doc_new(const struct az_doc_options *opt, struct az_error *err
 	return font ? doc_new(opt, font, err) : NULL;
 }
 
-void az_doc_discard(struct az_doc *d)
+void az_doc_discard(struct az_doc *d, int after)
 {
-	d->discard = 1;
+	if (after <= 0)
+		d->discard = 1;
+	else
+		d->discard_after = (size_t)after;
+}
+
+int az_doc_discarded(const struct az_doc *d)
+{
+	return d->discard;
 }
 
 struct az_doc *az_doc_new_stream(const struct az_doc_options *opt, struct az_doc *first, struct az_error *err)

@@ -71,7 +71,11 @@ void az_doc_free(struct az_doc *d);
  * then again, with the same calls, in a streaming one made from it: each page is drawn as soon
  * as it is full, and az_doc_save writes the file (az_doc_save_mem is refused). The second pass
  * reports no warnings (the first did). */
-void az_doc_discard(struct az_doc *d);
+void az_doc_discard(struct az_doc *d, int after);
+/* after: keep the display list for up to this many pages, and discard only when the document
+ * grows longer (then az_doc_discarded says so and a second pass is needed; otherwise the first
+ * document is saved as it is); 0: discard from the start. */
+int az_doc_discarded(const struct az_doc *d);
 struct az_doc *az_doc_new_stream(const struct az_doc_options *opt, struct az_doc *first, struct az_error *err);
 
 /* Level 1 (largest) to 3. Never left alone at the foot of a page. */
