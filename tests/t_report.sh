@@ -164,6 +164,9 @@ grep -qF -- "$note" "$T/s.flat"
 ok $? "the 1,000-character note is printed whole"
 qpdf --check "$T/s.pdf" >"$T/qpdf" 2>&1
 has "$T/qpdf" "No syntax or stream encoding errors" "qpdf --check passes on the stress PDF"
+spages=$(pdfinfo "$T/s.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+ok "$(test "${spages:-0}" -gt 100; echo $?)" "the stress report ($spages pages) is long enough to be drawn in two passes"
+ok "$(test "$(grep -c "^[0-9]* / $spages$" "$T/s.txt")" -eq "$spages"; echo $?)" "and every page of it says n / $spages"
 # Every word inside the page's margins (the running header and footer included).
 pdftotext -enc UTF-8 -bbox "$T/s.pdf" "$T/s.html" 2>&1 | quiet
 awk -F'"' '/<word / { n++; x0 = $2; y0 = $4; x1 = $6; y1 = $8
