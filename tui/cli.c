@@ -11,6 +11,7 @@
 
 #include "export/json.h"
 #include "guideline/i18n.h"
+#include "model/diff.h"
 #include "model/import.h"
 #include "model/outfile.h"
 #include "model/text.h"
@@ -132,6 +133,27 @@ static void line(const char *label, long n)
 	printf("  %s%*s %ld\n", label, cols < 22 ? 22 - cols : 0, "", n);
 }
 
+/* The counts of model/diff against the latest earlier year, one line per kind. */
+static void print_changes(const struct az_diff *d)
+{
+	static const char *const kinds[AZ_DIFF_NKINDS] = { N_("Systems"), N_("Vendors"), N_("Risks"), N_("Actions"),
+							    N_("Checklist answers") };
+	if (!d->base_year)
+		return;
+	printf(_("Changes since fiscal year %d:\n"), d->base_year);
+	for (int k = 0; k < AZ_DIFF_NKINDS; k++) {
+		wchar_t w[128];
+		const char *label = _(kinds[k]);
+		size_t len = mbstowcs(w, label, 128);
+		int cols = len == (size_t)-1 || len >= 128 ? (int)strlen(label) : wcswidth(w, len);
+		if (cols < 0)
+			cols = (int)strlen(label);
+		printf(_("  %s%*s new %zu, changed %zu, unchanged %zu, removed %zu\n"), label, cols < 22 ? 22 - cols : 0,
+		       "", d->count[k][AZ_NEW], d->count[k][AZ_CHANGED], d->count[k][AZ_UNCHANGED],
+		       d->count[k][AZ_REMOVED]);
+	}
+}
+
 int cmd_status(int argc, char **argv)
 {
 	struct opts o;
@@ -149,7 +171,10 @@ int cmd_status(int argc, char **argv)
 		return usage_error("status", _("expected one WORKBOOK"));
 	if (az_store_open(argv[optind], AZ_STORE_READONLY, &s, &err) != AZ_OK)
 		return fail_err(&err);
+	struct az_diff d = { 0 };
 	rc = az_workbook_counts(s, &c, &err);
+	if (rc == AZ_OK)
+		rc = az_diff_compute(s, 0, &d, &err);
 	az_store_close(s);
 	if (rc != AZ_OK)
 		return fail_err(&err);
@@ -170,6 +195,8 @@ int cmd_status(int argc, char **argv)
 	line(_("Vendor answers"), c.vendor_answers);
 	line(_("Checklist answers"), c.checklist_answers);
 	line(_("Change log entries"), c.changelog);
+	print_changes(&d);
+	az_diff_free(&d);
 	return ferror(stdout) ? AZ_IOERR : AZ_OK;
 }
 
