@@ -11,7 +11,11 @@
 
 #include "export/json.h"
 #include "guideline/i18n.h"
+#include "guideline/catalogue.h"
+#include "guideline/locate.h"
+#include "guideline/template.h"
 #include "model/diff.h"
+#include "model/template_fill.h"
 #include "model/import.h"
 #include "model/outfile.h"
 #include "model/text.h"
@@ -55,6 +59,8 @@ struct opts {
 	const char *output;
 	const char *format;
 	int force;
+	const char *template_name;
+	int list_templates;
 };
 
 static int parse(int argc, char **argv, const char *cmd, const char *help, const char *shortopts,
@@ -63,6 +69,7 @@ static int parse(int argc, char **argv, const char *cmd, const char *help, const
 	static const struct option longopts[] = {
 		{ "help", no_argument, NULL, 'h' },   { "output", required_argument, NULL, 'o' },
 		{ "force", no_argument, NULL, 'f' },  { "format", required_argument, NULL, 'F' },
+		{ "template", required_argument, NULL, 'T' }, { "list-templates", no_argument, NULL, 'L' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
@@ -82,6 +89,12 @@ static int parse(int argc, char **argv, const char *cmd, const char *help, const
 		case 'F':
 			o->format = optarg;
 			break;
+		case 'T':
+			o->template_name = optarg;
+			break;
+		case 'L':
+			o->list_templates = 1;
+			break;
 		default: {
 			char msg[160];
 			if (optopt)
@@ -93,7 +106,8 @@ static int parse(int argc, char **argv, const char *cmd, const char *help, const
 		}
 		/* reject options this command does not take */
 		if ((c == 'o' && !strchr(shortopts, 'o')) || (c == 'f' && !strchr(shortopts, 'f')) ||
-		    (c == 'F' && !strchr(shortopts, 'F'))) {
+		    (c == 'F' && !strchr(shortopts, 'F')) || (c == 'T' && !strchr(shortopts, 'T')) ||
+		    (c == 'L' && !strchr(shortopts, 'L'))) {
 			char msg[160];
 			snprintf(msg, sizeof msg, _("unrecognized option '%s'"), argv[optind - 1]);
 			return usage_error(cmd, msg);
@@ -102,21 +116,106 @@ static int parse(int argc, char **argv, const char *cmd, const char *help, const
 	return -1;
 }
 
+/* Prints the catalogue's or the template's problems as DIR/FILE:LINE:COL: MESSAGE. */
+static void print_diags(const char *dir, const struct az_diags *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		char *f = az_text_sanitize(d->v[i].file), *m = az_text_sanitize(d->v[i].msg), *sd = az_text_sanitize(dir);
+		if (d->v[i].line)
+			fprintf(stderr, "%s/%s:%lu:%lu: %s\n", sd ? sd : "?", f ? f : "?", d->v[i].line, d->v[i].col,
+				m ? m : "?");
+		else
+			fprintf(stderr, "%s/%s: %s\n", sd ? sd : "?", f ? f : "?", m ? m : "?");
+		free(f);
+		free(m);
+		free(sd);
+	}
+}
+
+/* The template, validated against the catalogue; problems printed. */
+static int load_template(const char *name, struct az_template **out)
+{
+	struct az_diags d;
+	struct az_catalogue *cat = NULL;
+	char *dir = az_guideline_locate();
+	if (!dir)
+		return cli_fail(AZ_IOERR, _("out of memory"));
+	az_diags_init(&d);
+	int rc = az_catalogue_load(dir, &cat, &d);
+	if (rc == AZ_OK)
+		rc = az_template_load(dir, name, cat, out, &d);
+	if (rc != AZ_OK) {
+		az_diags_sort(&d);
+		print_diags(dir, &d);
+	}
+	az_catalogue_free(cat);
+	az_diags_free(&d);
+	free(dir);
+	return rc;
+}
+
+static int list_templates(void)
+{
+	char *dir = az_guideline_locate(), **names = NULL;
+	size_t n = 0;
+	struct az_diags d;
+	struct az_catalogue *cat = NULL;
+	if (!dir)
+		return cli_fail(AZ_IOERR, _("out of memory"));
+	az_diags_init(&d);
+	int rc = az_catalogue_load(dir, &cat, &d);
+	if (rc == AZ_OK && az_template_names(dir, &names, &n) != 0)
+		rc = cli_fail(AZ_NOINPUT, _("cannot read the templates directory"));
+	for (size_t i = 0; rc == AZ_OK && i < n; i++) {
+		struct az_template *t = NULL;
+		if (az_template_load(dir, names[i], cat, &t, &d) == AZ_OK) {
+			char *title = az_text_sanitize(az_text_get(&t->title));
+			printf(_("%-16s %s (%zu systems, %zu vendors)\n"), names[i], title ? title : "", t->nsystems,
+			       t->nvendors);
+			free(title);
+			az_template_free(t);
+		} else {
+			printf(_("%-16s (invalid: see 'anzen guideline check')\n"), names[i]);
+		}
+	}
+	if (d.n && rc != AZ_OK)
+		print_diags(dir, &d);
+	az_template_names_free(names, n);
+	az_catalogue_free(cat);
+	az_diags_free(&d);
+	free(dir);
+	return rc == AZ_OK && ferror(stdout) ? AZ_IOERR : rc;
+}
+
 int cmd_new(int argc, char **argv)
 {
 	struct opts o;
 	struct az_error err = { 0 };
 	int rc = parse(argc, argv, "new",
-		       _("Usage: anzen new [--force] WORKBOOK\n"
+		       _("Usage: anzen new [--force] [--template NAME] WORKBOOK\n"
+			 "       anzen new --list-templates\n"
 			 "Create an empty workbook (private: mode 0600) for the current fiscal year.\n\n"
-			 "  -f, --force  replace WORKBOOK if it exists\n"
-			 "  -h, --help   display this help and exit\n"),
-		       "hf", &o);
+			 "  -T, --template=NAME   start from a template: a typical clinic's systems and\n"
+			 "                        vendors, nothing scored\n"
+			 "  -L, --list-templates  print the templates and exit\n"
+			 "  -f, --force           replace WORKBOOK if it exists\n"
+			 "  -h, --help            display this help and exit\n"),
+		       "hfT:L", &o);
 	if (rc >= 0)
 		return rc;
+	if (o.list_templates)
+		return argc - optind ? usage_error("new", _("--list-templates takes no WORKBOOK")) : list_templates();
 	if (argc - optind != 1)
 		return usage_error("new", _("expected one WORKBOOK"));
-	if (az_workbook_write_new(argv[optind], o.force, az_workbook_fill_empty, NULL, &err) != AZ_OK)
+	if (o.template_name) {
+		struct az_template *t = NULL;
+		if ((rc = load_template(o.template_name, &t)) != AZ_OK)
+			return rc;
+		rc = az_workbook_write_new(argv[optind], o.force, az_template_fill, t, &err);
+		az_template_free(t);
+		if (rc != AZ_OK)
+			return fail_err(&err);
+	} else if (az_workbook_write_new(argv[optind], o.force, az_workbook_fill_empty, NULL, &err) != AZ_OK)
 		return fail_err(&err);
 	printf(_("Created %s\n"), argv[optind]);
 	return AZ_OK;
