@@ -132,7 +132,7 @@ static int read_file(const char *path, char **out, size_t *len)
 	char *buf = NULL;
 	size_t cap = 0, n = 0;
 	for (;;) {
-		if (n == cap) {
+		if (n + 1 >= cap) {
 			char *nb = cap > (64u << 20) ? NULL : realloc(buf, cap ? cap * 2 : 65536);
 			if (!nb) {
 				free(buf);
@@ -154,6 +154,7 @@ static int read_file(const char *path, char **out, size_t *len)
 		free(buf);
 		return -1;
 	}
+	buf[n] = '\0'; /* the import reads it as a C string too */
 	*out = buf;
 	*len = n;
 	return 0;
