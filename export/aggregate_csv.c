@@ -102,7 +102,7 @@ int az_aggregate_write_csv(const struct az_agg_report *r, FILE *out, struct az_e
 	for (size_t i = 0; i < a->nthreats && i < AZ_AGG_TOP; i++) {
 		const struct az_agg_threat *t = &a->threats[i];
 		const struct az_threat *ct = cat ? az_catalogue_threat(cat, t->threat) : NULL;
-		snprintf(note, sizeof note, _("%ld risks"), t->risks);
+		snprintf(note, sizeof note, ngettext("%ld risk", "%ld risks", (unsigned long)t->risks), t->risks);
 		az_percent(t->workbooks, (long)a->nread, pct);
 		row(out, "sa_risk", t->threat, ct ? az_text_get(&ct->name) : t->threat, NUM(n1, t->workbooks),
 		    NUM(n2, a->nread), pct, "", note);

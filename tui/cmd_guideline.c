@@ -5,10 +5,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "guideline/catalogue.h"
 #include "guideline/i18n.h"
 #include "guideline/locate.h"
+#include "guideline/national.h"
 #include "guideline/template.h"
 #include "model/error.h"
 #include "model/text.h"
@@ -81,6 +83,16 @@ static int check(const char *dir)
 		}
 		az_template_names_free(names, ntpl);
 	}
+	/* and the national survey figures, where the catalogue has them */
+	char *nat_path = malloc(strlen(dir) + 40);
+	struct stat st;
+	if (nat_path) {
+		sprintf(nat_path, "%s/national/isac-2023.yaml", dir);
+		struct az_national *nat = NULL;
+		if (stat(nat_path, &st) == 0 && az_national_load(dir, &nat, &d) == AZ_OK)
+			az_national_free(nat);
+		free(nat_path);
+	}
 	if (d.n) {
 		az_diags_sort(&d);
 		char *sdir = az_text_sanitize(dir);
@@ -96,7 +108,8 @@ static int check(const char *dir)
 			free(file);
 			free(msg);
 		}
-		fprintf(stderr, ngettext("anzen: %zu error in the templates\n", "anzen: %zu errors in the templates\n", d.n),
+		fprintf(stderr, ngettext("anzen: %zu error in the templates or national figures\n",
+				 "anzen: %zu errors in the templates or national figures\n", d.n),
 			d.n);
 		free(sdir);
 		az_catalogue_free(cat);
@@ -111,7 +124,7 @@ static int check(const char *dir)
 		 "%zu vendor questions, %zu checklists with %zu items\n"),
 	       sdir ? sdir : "?", cat->nranks, cat->ntreatments, cat->ncategories, cat->nthreats, cat->ncontrols,
 	       cat->nquestions, cat->nchecklists, items);
-	printf(ngettext("%zu template ok\n", "%zu templates ok\n", ntpl), ntpl);
+
 	free(sdir);
 	az_catalogue_free(cat);
 	az_diags_free(&d);
