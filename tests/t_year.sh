@@ -181,4 +181,17 @@ if fc-list 2>/dev/null | grep -q IPAexGothic; then
 	has "$T/agg.pdf.txt" "Vendors most often lacking" "and the vendors"
 	! grep -q "Aクリニック" "$T/agg.pdf.txt"; ok $? "the PDF is anonymised"
 fi
+
+# the man page documents every option of the new commands' --help
+for c in next-year demo aggregate new; do
+	"$ANZEN" $c --help | grep -oE -- '--[a-z][a-z-]+' | sort -u
+done | sort -u >"$T/opts"
+while read -r o; do
+	grep -qF -- "$(printf '%s' "$o" | sed 's/-/\\-/g')" "$top_srcdir/anzen.1"
+	ok $? "anzen.1 documents $o"
+done <"$T/opts"
+for c in next-year demo aggregate; do
+	grep -q "^.BR $(printf '%s' "$c" | sed 's/-/\\\\-/g') " "$top_srcdir/anzen.1"; ok $? "anzen.1 has the command $c"
+	"$ANZEN" --help | grep -q "^  $c "; ok $? "anzen --help lists $c"
+done
 done_testing
