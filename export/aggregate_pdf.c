@@ -63,7 +63,7 @@ static void ranks(struct az_doc *d, const struct az_agg_report *r)
 {
 	const struct az_aggregate *a = r->a;
 	const struct az_catalogue *cat = a->cat;
-	struct az_column c[3] = { { _("Rank"), 2, AZ_LEFT }, { _("Risks"), 1, AZ_RIGHT }, { _("% of scored"), 1, AZ_RIGHT } };
+	struct az_column c[3] = { { _("Rank"), 2, AZ_LEFT }, { _("Risks"), 1, AZ_RIGHT }, { _("Share of scored (%)"), 1, AZ_RIGHT } };
 	char n[32], pct[32], name[256];
 	long scored = a->risks - a->unscored;
 	az_doc_heading(d, 2, _("Rank distribution"));
