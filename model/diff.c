@@ -8,6 +8,7 @@
 #include "guideline/i18n.h"
 #include "model/diff.h"
 #include "model/import.h"
+#include "model/tables.h"
 
 /* How each kind is matched and named. The key and label are SQL over the table's own columns. */
 struct kind {
@@ -266,4 +267,57 @@ const char *az_diff_change_name(int change)
 {
 	static const char *const names[] = { "unchanged", "new", "changed", "removed" };
 	return change >= 0 && change < AZ_NCHANGES ? names[change] : "?";
+}
+
+size_t az_diff_fields(const struct az_diff_row *r, const char **names, size_t max)
+{
+	size_t n = 0;
+	for (size_t c = 0; c < r->table->ncols && c < 64 && n < max; c++)
+		if ((r->fields >> c) & 1)
+			names[n++] = r->table->cols[c].name;
+	return n;
+}
+
+/* The compared columns a person reads about; the rest keep their column name. */
+static const char *const field_labels[][2] = {
+	{ "category", N_("category") },
+	{ "name", N_("name") },
+	{ "vendor_id", N_("vendor") },
+	{ "hosting", N_("hosting") },
+	{ "remote_maintenance", N_("remote maintenance") },
+	{ "connection", N_("connection") },
+	{ "device_make", N_("maker") },
+	{ "device_model", N_("model") },
+	{ "firmware", N_("firmware") },
+	{ "holds_patient_data", N_("patient data") },
+	{ "importance", N_("importance") },
+	{ "note", N_("note") },
+	{ "contact", N_("contact") },
+	{ "certification", N_("ISMS/Pマーク") },
+	{ "certification_target", N_("certification target date") },
+	{ "mds_sds_received", N_("MDS/SDS received") },
+	{ "title", N_("title") },
+	{ "likelihood", N_("likelihood") },
+	{ "severity", N_("severity") },
+	{ "treatment", N_("treatment") },
+	{ "rationale", N_("rationale") },
+	{ "transfer_to", N_("transferred to") },
+	{ "residual_likelihood", N_("residual likelihood") },
+	{ "residual_severity", N_("residual severity") },
+	{ "control", N_("control") },
+	{ "description", N_("description") },
+	{ "owner", N_("owner") },
+	{ "due", N_("due date") },
+	{ "status", N_("status") },
+	{ "done_at", N_("done on") },
+	{ "answer", N_("answer") },
+	{ "target_at", N_("target date") },
+};
+
+const char *az_diff_field_label(const char *column)
+{
+	for (size_t i = 0; i < sizeof field_labels / sizeof field_labels[0]; i++)
+		if (!strcmp(field_labels[i][0], column))
+			return _(field_labels[i][1]);
+	return column;
 }

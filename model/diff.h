@@ -9,7 +9,8 @@
 #include <stddef.h>
 
 #include "model/store.h"
-#include "model/tables.h"
+
+struct az_table; /* model/tables.h; not included so that export/typeset.h users can use this */
 
 enum az_change { AZ_UNCHANGED, AZ_NEW, AZ_CHANGED, AZ_REMOVED, AZ_NCHANGES };
 
@@ -45,6 +46,10 @@ struct az_diff {
 int az_diff_compute(struct az_store *s, int base_year, struct az_diff *d, struct az_error *err);
 void az_diff_free(struct az_diff *d);
 
+/* The names of the changed columns of a row (model/tables.h names), at most max; returns how many. */
+size_t az_diff_fields(const struct az_diff_row *r, const char **names, size_t max);
+/* A label for a column name, translated (e.g. "firmware" -> ファームウェア); the name itself if unknown. */
+const char *az_diff_field_label(const char *column);
 /* Untranslated names for reports and CSV; the screens translate with _(). */
 const char *az_diff_kind_name(int kind);     /* "systems" ... */
 const char *az_diff_change_name(int change); /* "unchanged", "new", "changed", "removed" */

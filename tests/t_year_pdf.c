@@ -7,7 +7,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "export/report_changes.h"
 #include "export/typeset.h"
+#include "model/diff.h"
 #include "tests/tap.h"
 #include "tui/cli.h"
 
@@ -66,12 +68,62 @@ static void pdf_tests(const char *dir)
 	free(out);
 }
 
+/* The section 「前年度からの変更」 from a next-year workbook with a few edits. */
+static void changes_tests(const char *dir)
+{
+	char src[512], a[256], b[256], pdf[256], cmd[1024];
+	struct az_error err = { 0 };
+	snprintf(src, sizeof src, "%s/tests/data/small.json", srcdir());
+	snprintf(a, sizeof a, "%s/c-a.anzen", dir);
+	snprintf(b, sizeof b, "%s/c-b.anzen", dir);
+	snprintf(pdf, sizeof pdf, "%s/changes.pdf", dir);
+	char *imp[] = { "import", "-o", a, src, NULL }, *ny[] = { "next-year", "-o", b, a, NULL };
+	if (!ok(cmd_import(4, imp) == 0 && cmd_next_year(4, ny) == 0, "a workbook and its next year"))
+		return;
+	struct az_store *s = NULL;
+	struct az_diff diff;
+	ok(az_store_open(b, 0, &s, &err) == AZ_OK &&
+		   sqlite3_exec(az_store_db(s),
+				"UPDATE systems SET firmware = 'Rev.99', importance = 1 WHERE id = 1;"
+				"INSERT INTO vendors (name) VALUES ('NEWVENDOR');",
+				NULL, NULL, NULL) == SQLITE_OK,
+	   "edits");
+	ok(s && az_diff_compute(s, 0, &diff, &err) == AZ_OK, "diff (%s)", err.msg);
+	az_store_close(s);
+	struct az_doc_options o = { 0 };
+	struct az_doc *d = az_doc_new(&o, &err);
+	if (!d) {
+		az_diff_free(&diff);
+		return;
+	}
+	ok(az_report_changes(d, &diff) == 0, "the section is laid out");
+	ok(az_doc_save(d, pdf, 0, &err) == AZ_OK, "and saved (%s)", err.msg);
+	az_doc_free(d);
+	az_diff_free(&diff);
+	snprintf(cmd, sizeof cmd, "pdftotext -layout '%s' '%s.txt' 2>/dev/null", pdf, pdf);
+	if (system(cmd) != 0) {
+		printf("# pdftotext not available\n");
+		return;
+	}
+	size_t n;
+	char txt[300];
+	snprintf(txt, sizeof txt, "%s.txt", pdf);
+	char *t = slurp(txt, &n);
+	ok(t && strstr(t, "Changes from the previous year"), "the heading");
+	ok(t && strstr(t, "Fiscal year 2027 compared with fiscal year 2026"), "the years compared");
+	ok(t && strstr(t, "NEWVENDOR") && strstr(t, "New"), "a new vendor is listed as New");
+	ok(t && strstr(t, "firmware, importance"), "a changed system names the changed fields");
+	free(t);
+}
+
 int main(void)
 {
 	char dir[] = "/tmp/anzen-t_year_pdf-XXXXXX";
 	if (!mkdtemp(dir))
 		return 99;
 	pdf_tests(dir);
+	if (tap_n)
+		changes_tests(dir);
 	char cmd[300];
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	if (system(cmd) != 0)
