@@ -271,9 +271,10 @@ int cmd_status(int argc, char **argv)
 	if (az_store_open(argv[optind], AZ_STORE_READONLY, &s, &err) != AZ_OK)
 		return fail_err(&err);
 	struct az_diff d = { 0 };
+	struct az_error derr = { 0 };
 	rc = az_workbook_counts(s, &c, &err);
-	if (rc == AZ_OK)
-		rc = az_diff_compute(s, 0, &d, &err);
+	/* a damaged earlier year must not hide the counts: reported after them */
+	int drc = rc == AZ_OK ? az_diff_compute(s, 0, &d, &derr) : AZ_OK;
 	az_store_close(s);
 	if (rc != AZ_OK)
 		return fail_err(&err);
@@ -296,7 +297,11 @@ int cmd_status(int argc, char **argv)
 	line(_("Change log entries"), c.changelog);
 	print_changes(&d);
 	az_diff_free(&d);
-	return ferror(stdout) ? AZ_IOERR : AZ_OK;
+	if (fflush(stdout) != 0 || ferror(stdout))
+		return AZ_IOERR;
+	if (drc != AZ_OK)
+		return cli_fail(drc, derr.msg);
+	return AZ_OK;
 }
 
 int cmd_export(int argc, char **argv)
