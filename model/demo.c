@@ -45,11 +45,46 @@ static int shift_dates(struct az_store *s, struct az_error *err)
 				return az_store_sqlfail(s, err, AZ_IOERR, _("cannot write"));
 		}
 	}
+	/* the earlier year's snapshot moves by the same days, so that the changes shown are the demo's own */
+	for (size_t t = 0; t < az_ntables; t++) {
+		const struct az_table *tb = &az_tables[t];
+		if (!strcmp(tb->name, "history") || !strcmp(tb->name, "changelog"))
+			continue;
+		for (size_t c = 0; c < tb->ncols; c++) {
+			if (tb->cols[c].type != AZ_T_DATE)
+				continue;
+			const char *col = tb->cols[c].name;
+			char *sql = tb->singleton
+				? sqlite3_mprintf("UPDATE history SET snapshot = json_set(snapshot, '$.%s.%s',"
+						  " date(json_extract(snapshot, '$.%s.%s'), ?1 || ' days'))"
+						  " WHERE json_extract(snapshot, '$.%s.%s') IS NOT NULL",
+						  tb->name, col, tb->name, col, tb->name, col)
+				: sqlite3_mprintf("UPDATE history SET snapshot = json_set(snapshot, '$.%s',"
+						  " (SELECT json_group_array(json(CASE WHEN json_extract(value, '$.%s') IS NULL"
+						  " THEN value ELSE json_set(value, '$.%s', date(json_extract(value, '$.%s'),"
+						  " ?1 || ' days')) END)) FROM json_each(snapshot, '$.%s')))"
+						  " WHERE json_type(snapshot, '$.%s') = 'array'",
+						  tb->name, col, col, col, tb->name, tb->name);
+			if (!sql || sqlite3_prepare_v2(az_store_db(s), sql, -1, &st, NULL) != SQLITE_OK) {
+				sqlite3_free(sql);
+				return az_store_sqlfail(s, err, AZ_IOERR, _("cannot write"));
+			}
+			sqlite3_free(sql);
+			char by[16];
+			snprintf(by, sizeof by, "%+d", days);
+			sqlite3_bind_text(st, 1, by, -1, SQLITE_TRANSIENT);
+			int rc = sqlite3_step(st);
+			sqlite3_finalize(st);
+			if (rc != SQLITE_DONE)
+				return az_store_sqlfail(s, err, AZ_IOERR, _("cannot write"));
+		}
+	}
 	/* the fiscal year follows the approval date, as it did in the file */
 	if (sqlite3_exec(az_store_db(s),
 			 "UPDATE assessment SET fiscal_year = CAST(strftime('%Y', date(approved_at, '-3 months')) AS INTEGER)"
 			 " WHERE approved_at IS NOT NULL;"
-			 "UPDATE history SET fiscal_year = (SELECT fiscal_year - 1 FROM assessment)"
+			 "UPDATE history SET fiscal_year = (SELECT fiscal_year - 1 FROM assessment),"
+			 " snapshot = json_set(snapshot, '$.assessment.fiscal_year', (SELECT fiscal_year - 1 FROM assessment))"
 			 " WHERE (SELECT count(*) FROM history) = 1;"
 			 "INSERT OR REPLACE INTO meta (key, value) VALUES ('demo', '1');",
 			 NULL, NULL, NULL) != SQLITE_OK)
