@@ -23,7 +23,9 @@ static const struct kind kinds[AZ_DIFF_NKINDS] = {
 	  "coalesce((SELECT s.name FROM systems s WHERE s.id = risks.system_id) || ' / ', '') || threat", { "id", "system_id", "threat", "accepted_by", "accepted_at" } },
 	{ "actions", "CAST(id AS TEXT)", "CASE WHEN description <> '' THEN description ELSE control END",
 	  { "id", NULL } },
-	{ "checklist_answers", "item || '/' || device", "item", { "checklist", "item", "device", "checked_at" } },
+	/* the form (clinic, vendor) without the year prefix: r6-clinic and r7-clinic answers match */
+	{ "checklist_answers", "substr(checklist, instr(checklist, '-') + 1) || '/' || item || '/' || device",
+	  "item || CASE device WHEN 'all' THEN '' ELSE ' (' || device || ')' END", { "checklist", "item", "device", "checked_at" } },
 };
 
 struct row {

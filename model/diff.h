@@ -22,7 +22,7 @@ struct az_diff_row {
 	int kind;   /* enum az_diff_kind */
 	int change; /* enum az_change */
 	const struct az_table *table;
-	const char *key;   /* the stable key, e.g. "12" or "2-(3)/all" */
+	const char *key;   /* the stable key, e.g. "12" or "clinic/2-(3)/all" */
 	const char *label; /* what a person calls the row: a name, a threat, an item; may be "" */
 	/* AZ_CHANGED: bit i set if table->cols[i] differs */
 	unsigned long long fields;
@@ -40,8 +40,8 @@ struct az_diff {
 /*
  * Compares s with its latest earlier year (base_year 0: the newest history row). With no history,
  * returns AZ_OK and d->base_year == 0, no rows. Keys: systems, vendors and actions by id (next-year keeps
- * the ids), risks by system id and threat, checklist answers by item and device (item ids are stable
- * across the checklist's yearly versions).
+ * the ids), risks by system id and threat, checklist answers by form, item and device, e.g.
+ * "clinic/2-(3)/all" (item ids are stable across the checklist's yearly versions r6, r7, ...).
  */
 int az_diff_compute(struct az_store *s, int base_year, struct az_diff *d, struct az_error *err);
 void az_diff_free(struct az_diff *d);

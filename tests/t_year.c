@@ -141,9 +141,9 @@ static void diff_tests(const char *dir)
 	ok(r && r->change == AZ_CHANGED && changed_field(r, "certification"), "vendor 2: Changed certification");
 	r = find(&d, AZ_DIFF_ACTIONS, "1");
 	ok(r && r->change == AZ_CHANGED && changed_field(r, "status"), "action 1: Changed status");
-	r = find(&d, AZ_DIFF_CHECKLIST, "2-(3)/all");
+	r = find(&d, AZ_DIFF_CHECKLIST, "clinic/2-(3)/all");
 	ok(r && r->change == AZ_CHANGED && changed_field(r, "answer"), "2-(3): Changed answer");
-	r = find(&d, AZ_DIFF_CHECKLIST, "0/all");
+	r = find(&d, AZ_DIFF_CHECKLIST, "clinic/0/all");
 	ok(r && r->change == AZ_UNCHANGED, "item 0 re-checked: Unchanged");
 	is_int(d.count[AZ_DIFF_SYSTEMS][AZ_NEW], 1, "counts: 1 new system");
 	is_int(d.count[AZ_DIFF_SYSTEMS][AZ_REMOVED], 1, "counts: 1 removed system");
