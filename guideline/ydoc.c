@@ -22,6 +22,54 @@ void az_ydoc_err(struct az_ydoc *y, const yaml_node_t *n, const char *fmt, ...)
 	az_diags_add(y->d, y->file, n ? n->start_mark.line + 1 : 0, n ? n->start_mark.column + 1 : 0, "%s", buf);
 }
 
+#define MAX_DEPTH 32 /* templates need 3 */
+
+/*
+ * A first pass over the events, as guideline/load.c does: libyaml's scanner costs time in the square
+ * of the flow nesting and its loader recurses, so a deep "[[[[..." is refused before loading; and an
+ * alias would let one node stand in many places. Returns 1 if the text may be loaded.
+ */
+static int events_ok(const char *buf, size_t len, const char *name, struct az_diags *d)
+{
+	yaml_parser_t p;
+	yaml_event_t ev;
+	int depth = 0, ok = 1, done = 0;
+	if (!yaml_parser_initialize(&p)) {
+		az_diags_add(d, name, 0, 0, "%s", _("out of memory"));
+		return 0;
+	}
+	yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);
+	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
+	while (!done) {
+		if (!yaml_parser_parse(&p, &ev)) {
+			az_diags_add(d, name, p.problem_mark.line + 1, p.problem_mark.column + 1, _("YAML error: %s%s%s"),
+				     p.problem ? p.problem : "?", p.context ? " " : "", p.context ? p.context : "");
+			ok = 0;
+			break;
+		}
+		if (ev.type == YAML_SEQUENCE_START_EVENT || ev.type == YAML_MAPPING_START_EVENT) {
+			if (++depth > MAX_DEPTH) {
+				az_diags_add(d, name, ev.start_mark.line + 1, ev.start_mark.column + 1,
+					     _("nested deeper than %d levels"), MAX_DEPTH);
+				ok = 0;
+				done = 1;
+			}
+		} else if (ev.type == YAML_SEQUENCE_END_EVENT || ev.type == YAML_MAPPING_END_EVENT) {
+			depth--;
+		} else if (ev.type == YAML_ALIAS_EVENT) {
+			az_diags_add(d, name, ev.start_mark.line + 1, ev.start_mark.column + 1, "%s",
+				     _("anchors and aliases are not allowed: this node is used again by an alias"));
+			ok = 0;
+			done = 1;
+		} else if (ev.type == YAML_STREAM_END_EVENT) {
+			done = 1;
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&p);
+	return ok;
+}
+
 int az_ydoc_load(struct az_ydoc *y, const char *path, const char *name, struct az_diags *d)
 {
 	memset(y, 0, sizeof *y);
@@ -47,6 +95,10 @@ int az_ydoc_load(struct az_ydoc *y, const char *path, const char *name, struct a
 		return -1;
 	}
 	fclose(fp);
+	if (!events_ok(buf, len, name, d)) {
+		free(buf);
+		return -1;
+	}
 	yaml_parser_t p;
 	if (!yaml_parser_initialize(&p)) {
 		free(buf);
@@ -68,6 +120,16 @@ int az_ydoc_load(struct az_ydoc *y, const char *path, const char *name, struct a
 			az_ydoc_err(y, root, _("must be a mapping, not a list or a scalar"));
 		else
 			rc = 0;
+		yaml_document_t next;
+		if (rc == 0 && yaml_parser_load(&p, &next)) {
+			yaml_node_t *r2 = yaml_document_get_root_node(&next);
+			if (r2) {
+				az_diags_add(d, name, r2->start_mark.line + 1, r2->start_mark.column + 1, "%s",
+					     _("only one YAML document is allowed in a file"));
+				rc = -1;
+			}
+			yaml_document_delete(&next);
+		}
 	}
 	yaml_parser_delete(&p);
 	free(buf);

@@ -81,6 +81,20 @@ has "$T/err" "templates/broken.yaml:6:15: unknown system category 'nosuch'" "fil
 has "$T/err" "templates/broken.yaml:8:14: 'hosting': 'moon' is not one of: onprem, cloud" "file:line:col of the value"
 run 65 "guideline check finds it too" "$ANZEN" guideline check "$g"
 has "$T/err" "$g/templates/broken.yaml:6:15:" "with its position"
+awk 'BEGIN { printf "title: "; for (i = 0; i < 5000; i++) printf "["; for (i = 0; i < 5000; i++) printf "]"; print "" }' >"$g/templates/broken.yaml"
+run 65 "a deeply nested template" "$ANZEN" guideline check "$g"
+has "$T/err" "templates/broken.yaml:1:39: nested deeper than 32 levels" "is refused before loading"
+printf 'title: &a {ja: x, en: y}\ndescription: *a\n' >"$g/templates/broken.yaml"
+run 65 "a template with an alias" "$ANZEN" guideline check "$g"
+has "$T/err" "templates/broken.yaml:2:14: anchors and aliases are not allowed" "is refused"
+printf 'title: {ja: x, en: y}\ndescription: {ja: x, en: y}\n---\nfoo: 1\n' >"$g/templates/broken.yaml"
+run 65 "a template of two documents" "$ANZEN" guideline check "$g"
+has "$T/err" "templates/broken.yaml:4:1: only one YAML document is allowed in a file" "is refused"
+rm "$g/templates/broken.yaml"
+sed -i 's/^    percent: 76$/    percent: 176/' "$g/national/isac-2023.yaml"
+run 65 "a national figure out of range" "$ANZEN" guideline check "$g"
+grep -q "national/isac-2023.yaml:[0-9]*:[0-9]*: 'percent' must be a whole number from 0 to 100" "$T/err"
+ok $? "is reported with its position"
 run 0 "the shipped templates pass guideline check" "$ANZEN" guideline check
 
 # ---- demo ----
