@@ -194,6 +194,14 @@ if fc-list 2>/dev/null | grep -q IPAexGothic; then
 	has "$T/agg.pdf.txt" "Q1-Q8" "the PDF has the survey questions"
 	has "$T/agg.pdf.txt" "Vendors most often lacking" "and the vendors"
 	! grep -q "Aクリニック" "$T/agg.pdf.txt"; ok $? "the PDF is anonymised"
+	run 65 "a PDF with a skipped input" "$ANZEN" aggregate -o "$T/skip.pdf" "$T/agg-a.anzen" "$T/garbage.anzen"
+	pdftotext "$T/skip.pdf" "$T/skip.pdf.txt" 2>/dev/null
+	has "$T/skip.pdf.txt" "Files skipped" "the PDF lists the skipped input"
+	has "$T/skip.pdf.txt" "not an anzen workbook" "with the reason"
+	! grep -q "garbage" "$T/skip.pdf.txt"; ok $? "but not its file name"
+	run 0 "--named PDF" "$ANZEN" aggregate --named -o "$T/named.pdf" "$T/agg-a.anzen"
+	pdftotext "$T/named.pdf" "$T/named.pdf.txt" 2>/dev/null
+	has "$T/named.pdf.txt" "Aクリニック" "--named puts the clinic in the PDF"
 fi
 
 # the man page documents every option of the new commands' --help
