@@ -57,6 +57,9 @@ run 0 "JSON of a workbook with history" "$ANZEN" export -o "$T/c.json" "$T/c.anz
 run 0 "re-import" "$ANZEN" import -o "$T/c2.anzen" "$T/c.json"
 run 0 "re-export" "$ANZEN" export -o "$T/c2.json" "$T/c2.anzen"
 same "$T/c.json" "$T/c2.json" "history survives a byte-identical JSON round trip"
+printf '{"format": "anzen-workbook", "version": 2, "history": [{"fiscal_year": 2025, "snapshot": "{\\"a\\": 1}"}]}' >"$T/h.json"
+run 65 "an earlier year that is not an export is refused on import" "$ANZEN" import -o "$T/h.anzen" "$T/h.json"
+has "$T/err" '$.history (fiscal year 2025): the snapshot is not an anzen workbook export' "with the year named"
 
 # ---- templates ----
 run 0 "the templates are listed" "$ANZEN" new --list-templates
