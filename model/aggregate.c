@@ -83,13 +83,29 @@ int az_aggregate_skip(struct az_aggregate *a, const char *path, int code, const 
 	struct az_agg_input *in = new_input(a, path);
 	if (!in)
 		return AZ_IOERR;
-	/* the reason without a leading "path: ", so that it can be shown without the file name */
-	size_t pl = strlen(path);
-	if (reason && !strncmp(reason, path, pl) && !strncmp(reason + pl, ": ", 2))
-		reason += pl + 2;
+	/* the reason without "path: " before each of its lines, on one line, so that it can be shown
+	 * without the file name */
+	size_t pl = strlen(path), rl = reason ? strlen(reason) : 0, o = 0;
+	char *r = az_arena_alloc(a->arena, 2 * rl + 1); /* a line break becomes "; " */
+	for (size_t i = 0; r && i < rl;) {
+		if ((i == 0 || reason[i - 1] == '\n') && pl && !strncmp(reason + i, path, pl) &&
+		    !strncmp(reason + i + pl, ": ", 2)) {
+			i += pl + 2;
+			continue;
+		}
+		if (reason[i] == '\n') {
+			memcpy(r + o, "; ", 2);
+			o += 2;
+			i++;
+			continue;
+		}
+		r[o++] = reason[i++];
+	}
+	if (r)
+		r[o] = '\0';
 	in->skipped = 1;
 	in->code = code;
-	in->reason = keep(a, reason);
+	in->reason = r ? r : "";
 	a->nskipped++;
 	return AZ_OK;
 }
