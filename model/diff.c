@@ -182,7 +182,7 @@ int az_history_years(struct az_store *s, int *years, int max, struct az_error *e
 	return n;
 }
 
-int az_history_open(struct az_store *s, int year, struct az_store **out, struct az_error *err)
+int az_history_snapshot(struct az_store *s, int year, char **out, size_t *len, struct az_error *err)
 {
 	sqlite3_stmt *st = NULL;
 	*out = NULL;
@@ -197,14 +197,30 @@ int az_history_open(struct az_store *s, int year, struct az_store **out, struct 
 			return az_fail(err, AZ_DATAERR, _("%s: no earlier year %d in the workbook"), az_store_path(s), year);
 		return az_store_sqlfail(s, err, AZ_IOERR, _("cannot read"));
 	}
-	char name[64];
+	*len = (size_t)sqlite3_column_bytes(st, 0);
+	*out = malloc(*len + 1);
+	if (*out) {
+		memcpy(*out, sqlite3_column_text(st, 0), *len);
+		(*out)[*len] = '\0';
+	}
+	sqlite3_finalize(st);
+	return *out ? AZ_OK : az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+}
+
+int az_history_open(struct az_store *s, int year, struct az_store **out, struct az_error *err)
+{
+	char *json = NULL, name[64];
+	size_t len = 0;
+	*out = NULL;
+	int rc = az_history_snapshot(s, year, &json, &len, err);
+	if (rc != AZ_OK)
+		return rc;
 	snprintf(name, sizeof name, "history[%d]", year);
 	struct az_store *m = NULL;
 	rc = az_store_create_memory(&m, err);
 	if (rc == AZ_OK)
-		rc = az_import_json(m, (const char *)sqlite3_column_text(st, 0), (size_t)sqlite3_column_bytes(st, 0),
-				    name, err);
-	sqlite3_finalize(st);
+		rc = az_import_json(m, json, len, name, err);
+	free(json);
 	if (rc != AZ_OK) {
 		az_store_close(m);
 		return rc;

@@ -56,6 +56,8 @@ const char *az_diff_change_name(int change); /* "unchanged", "new", "changed", "
 
 /* The fiscal years held in history, newest first; returns their number (at most max). */
 int az_history_years(struct az_store *s, int *years, int max, struct az_error *err);
+/* An earlier year's snapshot as stored: the canonical JSON export of that year; free() *out. */
+int az_history_snapshot(struct az_store *s, int year, char **out, size_t *len, struct az_error *err);
 /* An earlier year's snapshot loaded into an in-memory workbook (read it with az_book_load). */
 int az_history_open(struct az_store *s, int year, struct az_store **out, struct az_error *err);
 

@@ -28,6 +28,11 @@ for t in systems vendors risks actions checklist_answers vendor_answers contacts
 done
 [ "$(q "$T/b.anzen" "SELECT group_concat(name) FROM (SELECT name FROM systems ORDER BY id)")" = \
   "$(q "$T/a.anzen" "SELECT group_concat(name) FROM (SELECT name FROM systems ORDER BY id)")" ]; ok $? "with their ids"
+run 0 "export --year: the earlier year" "$ANZEN" export --year 2026 -o "$T/y.json" "$T/b.anzen"
+same "$T/y.json" "$D/clinic.json" "is the old workbook as it was"
+run 65 "export --year of a year not kept" "$ANZEN" export --year 2020 -o "$T/y2.json" "$T/b.anzen"
+has "$T/err" "no earlier year 2020" "says so"
+run 64 "export --year needs a year" "$ANZEN" export --year soon -o "$T/y3.json" "$T/b.anzen"
 run 0 "status of the new year" "$ANZEN" status "$T/b.anzen"
 has "$T/out" "Changes since fiscal year 2026:" "status compares with the earlier year"
 has "$T/out" "Risks                  new 0, changed 0, unchanged 60, removed 0" "right after next-year nothing changed"
@@ -212,7 +217,7 @@ if fc-list 2>/dev/null | grep -q IPAexGothic; then
 fi
 
 # the man page documents every option of the new commands' --help
-for c in next-year demo aggregate new; do
+for c in next-year demo aggregate new export; do
 	"$ANZEN" $c --help | grep -oE -- '--[a-z][a-z-]+' | sort -u
 done | sort -u >"$T/opts"
 while read -r o; do

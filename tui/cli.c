@@ -61,6 +61,7 @@ struct opts {
 	int force;
 	const char *template_name;
 	int list_templates;
+	const char *year;
 };
 
 static int parse(int argc, char **argv, const char *cmd, const char *help, const char *shortopts,
@@ -70,6 +71,7 @@ static int parse(int argc, char **argv, const char *cmd, const char *help, const
 		{ "help", no_argument, NULL, 'h' },   { "output", required_argument, NULL, 'o' },
 		{ "force", no_argument, NULL, 'f' },  { "format", required_argument, NULL, 'F' },
 		{ "template", required_argument, NULL, 'T' }, { "list-templates", no_argument, NULL, 'L' },
+		{ "year", required_argument, NULL, 'Y' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
@@ -95,6 +97,9 @@ static int parse(int argc, char **argv, const char *cmd, const char *help, const
 		case 'L':
 			o->list_templates = 1;
 			break;
+		case 'Y':
+			o->year = optarg;
+			break;
 		default: {
 			char msg[160];
 			if (optopt)
@@ -107,7 +112,7 @@ static int parse(int argc, char **argv, const char *cmd, const char *help, const
 		/* reject options this command does not take */
 		if ((c == 'o' && !strchr(shortopts, 'o')) || (c == 'f' && !strchr(shortopts, 'f')) ||
 		    (c == 'F' && !strchr(shortopts, 'F')) || (c == 'T' && !strchr(shortopts, 'T')) ||
-		    (c == 'L' && !strchr(shortopts, 'L'))) {
+		    (c == 'L' && !strchr(shortopts, 'L')) || (c == 'Y' && !strchr(shortopts, 'Y'))) {
 			char msg[160];
 			snprintf(msg, sizeof msg, _("unrecognized option '%s'"), argv[optind - 1]);
 			return usage_error(cmd, msg);
@@ -310,14 +315,15 @@ int cmd_export(int argc, char **argv)
 	struct az_error err = { 0 };
 	struct az_store *s;
 	int rc = parse(argc, argv, "export",
-		       _("Usage: anzen export [--format json] [--force] -o OUT WORKBOOK\n"
+		       _("Usage: anzen export [--format json] [--year YEAR] [--force] -o OUT WORKBOOK\n"
 			 "Write WORKBOOK to OUT ('-' for standard output). The JSON is canonical:\n"
 			 "sorted keys, one row a line; importing it and exporting again gives the same bytes.\n\n"
 			 "  -F, --format=FORMAT  json (the default)\n"
+			 "  -Y, --year=YEAR      an earlier fiscal year kept by 'anzen next-year', as it was\n"
 			 "  -o, --output=OUT     the file to write; it is written whole or not at all\n"
 			 "  -f, --force          replace OUT if it exists\n"
 			 "  -h, --help           display this help and exit\n"),
-		       "ho:fF:", &o);
+		       "ho:fF:Y:", &o);
 	if (rc >= 0)
 		return rc;
 	if (o.format && strcmp(o.format, "json") != 0) {
@@ -329,8 +335,21 @@ int cmd_export(int argc, char **argv)
 		return usage_error("export", _("missing -o OUT"));
 	if (argc - optind != 1)
 		return usage_error("export", _("expected one WORKBOOK"));
+	char *end = NULL;
+	long year = o.year ? strtol(o.year, &end, 10) : 0;
+	if (o.year && (!*o.year || *end || year < 2000 || year > 2100))
+		return usage_error("export", _("--year takes a fiscal year from 2000 to 2100"));
 	if (az_store_open(argv[optind], AZ_STORE_READONLY, &s, &err) != AZ_OK)
 		return fail_err(&err);
+	if (o.year) {
+		/* the earlier year, read back into a workbook in memory: written canonical like any export */
+		struct az_store *h = NULL;
+		rc = az_history_open(s, (int)year, &h, &err);
+		az_store_close(s);
+		if (rc != AZ_OK)
+			return fail_err(&err);
+		s = h;
+	}
 	if (strcmp(o.output, "-") == 0) {
 		rc = az_export_json(s, stdout, &err);
 		if (rc == AZ_OK && fflush(stdout) != 0)
