@@ -238,12 +238,18 @@ static void line(const char *label, long n)
 }
 
 /* The counts of model/diff against the latest earlier year, one line per kind. */
-static void print_changes(const struct az_diff *d)
+static void print_changes(const struct az_diff *d, const int *years, int nyears)
 {
 	static const char *const kinds[AZ_DIFF_NKINDS] = { N_("Systems"), N_("Vendors"), N_("Risks"), N_("Actions"),
 							    N_("Checklist answers") };
 	if (!d->base_year)
 		return;
+	if (nyears > 1) {
+		printf("%s", _("Earlier years:"));
+		for (int i = 0; i < nyears; i++)
+			printf(" %d", years[i]);
+		putchar('\n');
+	}
 	printf(_("Changes since fiscal year %d:\n"), d->base_year);
 	for (int k = 0; k < AZ_DIFF_NKINDS; k++) {
 		wchar_t w[128];
@@ -280,6 +286,9 @@ int cmd_status(int argc, char **argv)
 	rc = az_workbook_counts(s, &c, &err);
 	/* a damaged earlier year must not hide the counts: reported after them */
 	int drc = rc == AZ_OK ? az_diff_compute(s, 0, &d, &derr) : AZ_OK;
+	int years[101], nyears = rc == AZ_OK && drc == AZ_OK ? az_history_years(s, years, 101, &derr) : 0;
+	if (nyears < 0)
+		drc = derr.code, nyears = 0;
 	az_store_close(s);
 	if (rc != AZ_OK)
 		return fail_err(&err);
@@ -300,7 +309,7 @@ int cmd_status(int argc, char **argv)
 	line(_("Vendor answers"), c.vendor_answers);
 	line(_("Checklist answers"), c.checklist_answers);
 	line(_("Change log entries"), c.changelog);
-	print_changes(&d);
+	print_changes(&d, years, nyears);
 	az_diff_free(&d);
 	if (fflush(stdout) != 0 || ferror(stdout))
 		return AZ_IOERR;
