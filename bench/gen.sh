@@ -38,6 +38,7 @@ BEGIN {
 	printf "    {\"id\": 3, \"kind\": \"authority\", \"name\": \"医療安全課\", \"organisation\": \"保健所\", \"phone\": \"06-1111-1111\", \"position\": 3, \"role\": \"保健所\"}\n"
 	printf "  ],\n"
 	printf "  \"format\": \"anzen-workbook\",\n"
+	printf "  \"history\": [],\n"
 	printf "  \"risks\": ["
 	for (i = 1; i <= R; i++) {
 		sys = (i - 1) % S + 1
@@ -69,5 +70,5 @@ BEGIN {
 			(v > 1 ? "," : ""), q(cert[v % 5 + 1]), (v % 5 == 3 ? q("2027-03-31") : "null"), q("03-0000-000" v % 10), v,
 			(v % 2 ? q("2026-04-15") : "null"), q("ベンダー" v "株式会社")
 	printf "%s],\n", V ? "\n  " : ""
-	printf "  \"version\": 1\n}\n"
+	printf "  \"version\": 2\n}\n"
 }'

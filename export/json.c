@@ -98,9 +98,18 @@ static int put_table(struct az_store *s, const struct az_table *t, FILE *out, st
 
 int az_export_json(struct az_store *s, FILE *out, struct az_error *err)
 {
+	return az_export_json_omit(s, out, 0, err);
+}
+
+int az_export_json_omit(struct az_store *s, FILE *out, unsigned omit, struct az_error *err)
+{
 	fputs("{\n", out);
 	for (size_t i = 0; i < az_ntables; i++) {
-		if (put_table(s, &az_tables[i], out, err))
+		const char *n = az_tables[i].name;
+		if (((omit & AZ_JSON_NO_CHANGELOG) && !strcmp(n, "changelog")) ||
+		    ((omit & AZ_JSON_NO_HISTORY) && !strcmp(n, "history")))
+			fprintf(out, "  \"%s\": []", n);
+		else if (put_table(s, &az_tables[i], out, err))
 			return err->code;
 		fputs(",\n", out);
 		/* "format" sorts between "contacts" and "risks" */
@@ -115,10 +124,15 @@ int az_export_json(struct az_store *s, FILE *out, struct az_error *err)
 
 int az_export_json_string(struct az_store *s, char **out, size_t *len, struct az_error *err)
 {
+	return az_export_json_string_omit(s, out, len, 0, err);
+}
+
+int az_export_json_string_omit(struct az_store *s, char **out, size_t *len, unsigned omit, struct az_error *err)
+{
 	FILE *m = open_memstream(out, len);
 	if (!m)
 		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
-	int rc = az_export_json(s, m, err);
+	int rc = az_export_json_omit(s, m, omit, err);
 	if (fclose(m) != 0 && rc == AZ_OK)
 		rc = az_fail(err, AZ_IOERR, "%s", _("out of memory"));
 	if (rc != AZ_OK) {

@@ -10,23 +10,33 @@
 
 #include "export/fingerprint.h"
 #include "export/json.h"
+#include "export/report_changes.h"
 #include "export/report_ctx.h"
 #include "model/text.h"
+
+static int rp_has_changes(const struct rp *r) { return r->changes && r->changes->base_year; }
+
+static const char *tr_report(void *ctx, const char *msgid) { return rp_tr(ctx, msgid); }
+
+/* 「前年度からの変更」: only in a workbook started with next-year. */
+static int rp_changes(struct rp *r) { return az_report_changes(r->doc, r->changes, tr_report, r); }
 
 /* The report, in order. A new section is one line here (and its function in report_ctx.h). */
 static const struct {
 	const char *name;
 	rp_section_fn run;
+	int (*wanted)(const struct rp *r); /* NULL: always */
 } sections[] = {
-	{ "cover", rp_cover },
-	{ "summary", rp_summary },
-	{ "inventory", rp_inventory },
-	{ "register", rp_register },
-	{ "action_plan", rp_action_plan },
-	{ "vendors", rp_vendors },
-	{ "checklist", rp_checklist_section },
-	{ "contacts", rp_contacts },
-	{ "appendix", rp_appendix },
+	{ .name = "cover", .run = rp_cover },
+	{ .name = "summary", .run = rp_summary },
+	{ .name = "changes", .run = rp_changes, .wanted = rp_has_changes },
+	{ .name = "inventory", .run = rp_inventory },
+	{ .name = "register", .run = rp_register },
+	{ .name = "action_plan", .run = rp_action_plan },
+	{ .name = "vendors", .run = rp_vendors },
+	{ .name = "checklist", .run = rp_checklist_section },
+	{ .name = "contacts", .run = rp_contacts },
+	{ .name = "appendix", .run = rp_appendix },
 };
 
 static void today(char out[11])
@@ -66,9 +76,12 @@ static void doc_options(struct rp *r, const struct az_report_opts *o, struct az_
 
 static int lay_out(struct rp *r)
 {
-	for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++)
+	for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++) {
+		if (sections[i].wanted && !sections[i].wanted(r))
+			continue;
 		if ((i && az_doc_page_break(r->doc) != AZ_OK) || sections[i].run(r) != AZ_OK)
 			break;
+	}
 	return az_doc_status(r->doc);
 }
 
@@ -122,8 +135,15 @@ int az_report_pdf(struct az_store *s, const struct az_catalogue *cat, const char
 		free(json);
 		return rc;
 	}
+	struct az_diff changes;
+	if ((rc = az_diff_compute(s, 0, &changes, err)) != AZ_OK) {
+		az_book_free(&book);
+		free(json);
+		return rc;
+	}
 	struct rp r = { 0 };
 	r.book = &book;
+	r.changes = &changes;
 	r.cat = cat;
 	r.ja = !(o && o->lang && strcmp(o->lang, "en") == 0);
 	r.lang = rp_lang_open(r.ja);
@@ -141,6 +161,7 @@ int az_report_pdf(struct az_store *s, const struct az_catalogue *cat, const char
 		rc = build(&r, o, &json, json_len, err);
 	/* Laid out and attached: the workbook is no longer needed while the PDF is drawn. */
 	az_book_free(&book);
+	az_diff_free(&changes);
 	free(json);
 	rp_lang_close(r.lang);
 	for (int i = 0; i < RP_NBUF; i++)

@@ -10,6 +10,7 @@
 #include "guideline/catalogue.h"
 #include "guideline/i18n.h"
 #include "model/book.h"
+#include "model/diff.h"
 #include "model/rules.h"
 
 #define RP_NBUF 64 /* a heat map holds 35 at once */
@@ -17,6 +18,7 @@
 struct rp {
 	struct az_doc *doc;
 	const struct az_book *book;
+	const struct az_diff *changes; /* against the previous year; base_year 0 if none */
 	const struct az_catalogue *cat;
 	int ja;              /* the report's language: Japanese, else English */
 	char date[11];       /* generation date, YYYY-MM-DD */

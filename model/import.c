@@ -329,6 +329,20 @@ static void check_references(struct loader *L)
 	}
 }
 
+/* An earlier year must itself be an export, or the year-over-year diff could not read it later. */
+static void check_history(struct loader *L)
+{
+	sqlite3_stmt *st = prepare(L, "SELECT fiscal_year FROM history WHERE NOT json_valid(snapshot)"
+				      " OR json_type(snapshot) IS NOT 'object'"
+				      " OR json_extract(snapshot, '$.format') IS NOT 'anzen-workbook' LIMIT 20");
+	if (!st)
+		return;
+	while (sqlite3_step(st) == SQLITE_ROW)
+		bad(L, _("$.history (fiscal year %d): the snapshot is not an anzen workbook export"),
+		    sqlite3_column_int(st, 0));
+	sqlite3_finalize(st);
+}
+
 static void check_top(struct loader *L, const char *json)
 {
 	sqlite3_stmt *st = prepare(L, "SELECT key, type, atom FROM json_each(?1)");
@@ -429,6 +443,8 @@ int az_import_json(struct az_store *s, const char *json, size_t len, const char 
 		cache_clear(&L.cache);
 		if (L.nerr == 0)
 			check_references(&L);
+		if (L.nerr == 0)
+			check_history(&L);
 		if (L.nerr == 0 && (az_store_set_logging(s, 1, err) != AZ_OK || az_store_commit(s, err) != AZ_OK)) {
 			az_store_rollback(s);
 			sqlite3_free(sqlite3_str_finish(L.errs));

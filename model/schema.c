@@ -228,9 +228,22 @@ static int step_v1(sqlite3 *db, struct az_error *err)
 	return exec(db, sql, err);
 }
 
+/*
+ * Version 2: earlier fiscal years. Each row is the canonical JSON export of a closed year (without its
+ * change log and history), kept by 'anzen next-year' so the year stays readable and the diff has a base.
+ * Not logged: rows are written only by next-year and import.
+ */
+static const char schema_v2[] =
+	"CREATE TABLE history ("
+	"  fiscal_year INTEGER PRIMARY KEY CHECK (fiscal_year BETWEEN 2000 AND 2100),"
+	"  taken_at TEXT " DATE_OK("taken_at") ","
+	"  snapshot TEXT NOT NULL CHECK (length(snapshot) BETWEEN 2 AND 67108864));";
+
+static int step_v2(sqlite3 *db, struct az_error *err) { return exec(db, schema_v2, err); }
+
 typedef int (*step_fn)(sqlite3 *, struct az_error *);
 /* steps[i] brings a workbook from version i to version i + 1. */
-static const step_fn steps[AZ_SCHEMA_VERSION] = { step_v1 };
+static const step_fn steps[AZ_SCHEMA_VERSION] = { step_v1, step_v2 };
 
 int az_schema_migrate(sqlite3 *db, int from, struct az_error *err)
 {

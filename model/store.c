@@ -157,6 +157,26 @@ fail:
 	return err ? err->code : AZ_IOERR;
 }
 
+int az_store_create_memory(struct az_store **out, struct az_error *err)
+{
+	struct az_store *s = store_new(":memory:");
+	*out = NULL;
+	if (!s)
+		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+	if (sqlite3_open_v2(":memory:", &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+			    NULL) != SQLITE_OK) {
+		store_free(s);
+		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	if (configure(s, err) || az_schema_migrate(s->db, 0, err)) {
+		store_free(s);
+		return err ? err->code : AZ_IOERR;
+	}
+	*out = s;
+	return AZ_OK;
+}
+
 /* Reads the 16-byte header so a foreign file is refused before SQLite touches it. */
 static int check_header(struct az_store *s, struct az_error *err)
 {

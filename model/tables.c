@@ -83,6 +83,13 @@ static const struct az_column contacts[] = {
 	SHORT("role"),
 };
 
+/* A snapshot is a whole earlier year's export: up to 64 MiB. */
+static const struct az_column history[] = {
+	{ "fiscal_year", AZ_T_INT, AZ_C_REQUIRED, 2000, 2100, NULL, NULL },
+	{ "snapshot", AZ_T_TEXT, AZ_C_REQUIRED, 2, 67108864L, NULL, NULL },
+	DATE("taken_at"),
+};
+
 static const struct az_column risks[] = {
 	DATE("accepted_at"),
 	SHORT("accepted_by"),
@@ -143,6 +150,7 @@ const struct az_table az_tables[] = {
 	TABLE(checklist_answers, 0, 5000, "checklist, item, device"),
 	TABLE(clinic, 1, 1, "id"),
 	TABLE(contacts, 0, 500, "id"),
+	TABLE(history, 0, 101, "fiscal_year"),
 	TABLE(risks, 0, 50000, "id"),
 	TABLE(systems, 0, 5000, "id"),
 	TABLE(vendor_answers, 0, 20000, "vendor_id, question"),
@@ -151,8 +159,8 @@ const struct az_table az_tables[] = {
 const size_t az_ntables = NCOLS(az_tables);
 
 const struct az_table *const az_tables_load_order[] = {
-	&az_tables[4], &az_tables[1], &az_tables[5], &az_tables[9], &az_tables[7],
-	&az_tables[6], &az_tables[0], &az_tables[8], &az_tables[3], &az_tables[2], NULL,
+	&az_tables[4], &az_tables[1], &az_tables[5], &az_tables[10], &az_tables[8],
+	&az_tables[7], &az_tables[0], &az_tables[9], &az_tables[3], &az_tables[2], &az_tables[6], NULL,
 };
 
 const struct az_table *az_table_find(const char *name)

@@ -13,11 +13,10 @@ mkdir "$T/fonttmp" && TMPDIR=$T/fonttmp && export TMPDIR
 # libharu 2.3.0 writes a ToUnicode CMap poppler warns about on every page; the text still maps.
 quiet() { grep -v "Invalid 'begincidrange'" || true; }
 text() { pdftotext -enc UTF-8 -raw "$@" 2>&1 | quiet; }
-# The report in Japanese needs the messages of po/ja.po and po/report-ja.po.
-if command -v msgfmt >/dev/null && command -v msgcat >/dev/null; then
+# The report in Japanese needs the messages of po/ja.po, uninstalled.
+if command -v msgfmt >/dev/null; then
 	mkdir -p "$T/locale/ja/LC_MESSAGES"
-	msgcat --use-first "$top_srcdir/po/report-ja.po" "$top_srcdir/po/ja.po" -o "$T/ja.po" &&
-		msgfmt -o "$T/locale/ja/LC_MESSAGES/anzen.mo" "$T/ja.po"
+	msgfmt -o "$T/locale/ja/LC_MESSAGES/anzen.mo" "$top_srcdir/po/ja.po"
 	ANZEN_LOCALEDIR=$T/locale && export ANZEN_LOCALEDIR
 	ja=1
 else
@@ -177,5 +176,16 @@ run 0 "import the stress PDF" "$ANZEN" import -o "$T/s2.anzen" "$T/s.pdf"
 run 0 "and export it as JSON" "$ANZEN" export -o "$T/s2.json" "$T/s2.anzen"
 run 0 "the stress JSON, for comparison" "$ANZEN" export -o "$T/s1.json" "$T/s.anzen"
 same "$T/s2.json" "$T/s1.json" "the stress workbook survives the PDF round trip"
+
+# 「前年度からの変更」 only once there is an earlier year, in the report's language.
+if [ "$ja" = 1 ]; then
+	text "$T/c.pdf" > "$T/c-now.txt"
+	ok "$(grep -qF '前年度からの変更' "$T/c-now.txt"; test $? -ne 0; echo $?)" "a first year has no changes section"
+	run 0 "next-year" "$ANZEN" next-year -o "$T/n.anzen" "$T/c.anzen"
+	run 0 "export the next year's PDF" "$ANZEN" export --format pdf --date 2026-11-28 -o "$T/n.pdf" "$T/n.anzen"
+	text "$T/n.pdf" > "$T/n.txt"
+	has "$T/n.txt" "前年度からの変更" "the next year's PDF has the changes section"
+	has "$T/n.txt" "新規" "and its labels are Japanese"
+fi
 
 done_testing

@@ -15,6 +15,11 @@
 #include "guideline/catalogue.h"
 #include "guideline/locate.h"
 #include "guideline/i18n.h"
+#include "guideline/catalogue.h"
+#include "guideline/locate.h"
+#include "guideline/template.h"
+#include "model/diff.h"
+#include "model/template_fill.h"
 #include "model/import.h"
 #include "model/outfile.h"
 #include "model/text.h"
@@ -59,6 +64,9 @@ struct opts {
 	const char *format;
 	const char *lang, *font, *date; /* export --format pdf */
 	int force;
+	const char *template_name;
+	int list_templates;
+	const char *year;
 };
 
 enum { OPT_LANG = 256, OPT_FONT, OPT_DATE };
@@ -71,6 +79,8 @@ static int parse(int argc, char **argv, const char *cmd, const char *help, const
 		{ "force", no_argument, NULL, 'f' },  { "format", required_argument, NULL, 'F' },
 		{ "lang", required_argument, NULL, OPT_LANG }, { "font", required_argument, NULL, OPT_FONT },
 		{ "date", required_argument, NULL, OPT_DATE },
+		{ "template", required_argument, NULL, 'T' }, { "list-templates", no_argument, NULL, 'L' },
+		{ "year", required_argument, NULL, 'Y' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
@@ -99,6 +109,15 @@ static int parse(int argc, char **argv, const char *cmd, const char *help, const
 		case OPT_DATE:
 			o->date = optarg;
 			break;
+		case 'T':
+			o->template_name = optarg;
+			break;
+		case 'L':
+			o->list_templates = 1;
+			break;
+		case 'Y':
+			o->year = optarg;
+			break;
 		default: {
 			char msg[160];
 			if (optopt)
@@ -110,7 +129,9 @@ static int parse(int argc, char **argv, const char *cmd, const char *help, const
 		}
 		/* reject options this command does not take */
 		if ((c == 'o' && !strchr(shortopts, 'o')) || (c == 'f' && !strchr(shortopts, 'f')) ||
-		    (c == 'F' && !strchr(shortopts, 'F')) || (c >= OPT_LANG && strcmp(cmd, "export") != 0)) {
+		    (c == 'F' && !strchr(shortopts, 'F')) || (c == 'T' && !strchr(shortopts, 'T')) ||
+		    (c == 'L' && !strchr(shortopts, 'L')) || (c == 'Y' && !strchr(shortopts, 'Y')) ||
+		    (c >= OPT_LANG && strcmp(cmd, "export") != 0)) {
 			char msg[160];
 			snprintf(msg, sizeof msg, _("unrecognized option '%s'"), argv[optind - 1]);
 			return usage_error(cmd, msg);
@@ -119,21 +140,106 @@ static int parse(int argc, char **argv, const char *cmd, const char *help, const
 	return -1;
 }
 
+/* Prints the catalogue's or the template's problems as DIR/FILE:LINE:COL: MESSAGE. */
+static void print_diags(const char *dir, const struct az_diags *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		char *f = az_text_sanitize(d->v[i].file), *m = az_text_sanitize(d->v[i].msg), *sd = az_text_sanitize(dir);
+		if (d->v[i].line)
+			fprintf(stderr, "%s/%s:%lu:%lu: %s\n", sd ? sd : "?", f ? f : "?", d->v[i].line, d->v[i].col,
+				m ? m : "?");
+		else
+			fprintf(stderr, "%s/%s: %s\n", sd ? sd : "?", f ? f : "?", m ? m : "?");
+		free(f);
+		free(m);
+		free(sd);
+	}
+}
+
+/* The template, validated against the catalogue; problems printed. */
+static int load_template(const char *name, struct az_template **out)
+{
+	struct az_diags d;
+	struct az_catalogue *cat = NULL;
+	char *dir = az_guideline_locate();
+	if (!dir)
+		return cli_fail(AZ_IOERR, _("out of memory"));
+	az_diags_init(&d);
+	int rc = az_catalogue_load(dir, &cat, &d);
+	if (rc == AZ_OK)
+		rc = az_template_load(dir, name, cat, out, &d);
+	if (rc != AZ_OK) {
+		az_diags_sort(&d);
+		print_diags(dir, &d);
+	}
+	az_catalogue_free(cat);
+	az_diags_free(&d);
+	free(dir);
+	return rc;
+}
+
+static int list_templates(void)
+{
+	char *dir = az_guideline_locate(), **names = NULL;
+	size_t n = 0;
+	struct az_diags d;
+	struct az_catalogue *cat = NULL;
+	if (!dir)
+		return cli_fail(AZ_IOERR, _("out of memory"));
+	az_diags_init(&d);
+	int rc = az_catalogue_load(dir, &cat, &d);
+	if (rc == AZ_OK && az_template_names(dir, &names, &n) != 0)
+		rc = cli_fail(AZ_NOINPUT, _("cannot read the templates directory"));
+	for (size_t i = 0; rc == AZ_OK && i < n; i++) {
+		struct az_template *t = NULL;
+		if (az_template_load(dir, names[i], cat, &t, &d) == AZ_OK) {
+			char *title = az_text_sanitize(az_text_get(&t->title));
+			printf(_("%-16s %s (%zu systems, %zu vendors)\n"), names[i], title ? title : "", t->nsystems,
+			       t->nvendors);
+			free(title);
+			az_template_free(t);
+		} else {
+			printf(_("%-16s (invalid: see 'anzen guideline check')\n"), names[i]);
+		}
+	}
+	if (d.n && rc != AZ_OK)
+		print_diags(dir, &d);
+	az_template_names_free(names, n);
+	az_catalogue_free(cat);
+	az_diags_free(&d);
+	free(dir);
+	return rc == AZ_OK && ferror(stdout) ? AZ_IOERR : rc;
+}
+
 int cmd_new(int argc, char **argv)
 {
 	struct opts o;
 	struct az_error err = { 0 };
 	int rc = parse(argc, argv, "new",
-		       _("Usage: anzen new [--force] WORKBOOK\n"
+		       _("Usage: anzen new [--force] [--template NAME] WORKBOOK\n"
+			 "       anzen new --list-templates\n"
 			 "Create an empty workbook (private: mode 0600) for the current fiscal year.\n\n"
-			 "  -f, --force  replace WORKBOOK if it exists\n"
-			 "  -h, --help   display this help and exit\n"),
-		       "hf", &o);
+			 "  -T, --template=NAME   start from a template: a typical clinic's systems and\n"
+			 "                        vendors, nothing scored\n"
+			 "  -L, --list-templates  print the templates and exit\n"
+			 "  -f, --force           replace WORKBOOK if it exists\n"
+			 "  -h, --help            display this help and exit\n"),
+		       "hfT:L", &o);
 	if (rc >= 0)
 		return rc;
+	if (o.list_templates)
+		return argc - optind ? usage_error("new", _("--list-templates takes no WORKBOOK")) : list_templates();
 	if (argc - optind != 1)
 		return usage_error("new", _("expected one WORKBOOK"));
-	if (az_workbook_write_new(argv[optind], o.force, az_workbook_fill_empty, NULL, &err) != AZ_OK)
+	if (o.template_name) {
+		struct az_template *t = NULL;
+		if ((rc = load_template(o.template_name, &t)) != AZ_OK)
+			return rc;
+		rc = az_workbook_write_new(argv[optind], o.force, az_template_fill, t, &err);
+		az_template_free(t);
+		if (rc != AZ_OK)
+			return fail_err(&err);
+	} else if (az_workbook_write_new(argv[optind], o.force, az_workbook_fill_empty, NULL, &err) != AZ_OK)
 		return fail_err(&err);
 	printf(_("Created %s\n"), argv[optind]);
 	return AZ_OK;
@@ -148,6 +254,33 @@ static void line(const char *label, long n)
 	if (cols < 0)
 		cols = (int)strlen(label);
 	printf("  %s%*s %ld\n", label, cols < 22 ? 22 - cols : 0, "", n);
+}
+
+/* The counts of model/diff against the latest earlier year, one line per kind. */
+static void print_changes(const struct az_diff *d, const int *years, int nyears)
+{
+	static const char *const kinds[AZ_DIFF_NKINDS] = { N_("Systems"), N_("Vendors"), N_("Risks"), N_("Actions"),
+							    N_("Checklist answers") };
+	if (!d->base_year)
+		return;
+	if (nyears > 1) {
+		printf("%s", _("Earlier years:"));
+		for (int i = 0; i < nyears; i++)
+			printf(" %d", years[i]);
+		putchar('\n');
+	}
+	printf(_("Changes since fiscal year %d:\n"), d->base_year);
+	for (int k = 0; k < AZ_DIFF_NKINDS; k++) {
+		wchar_t w[128];
+		const char *label = _(kinds[k]);
+		size_t len = mbstowcs(w, label, 128);
+		int cols = len == (size_t)-1 || len >= 128 ? (int)strlen(label) : wcswidth(w, len);
+		if (cols < 0)
+			cols = (int)strlen(label);
+		printf(_("  %s%*s new %zu, changed %zu, unchanged %zu, removed %zu\n"), label, cols < 22 ? 22 - cols : 0,
+		       "", d->count[k][AZ_NEW], d->count[k][AZ_CHANGED], d->count[k][AZ_UNCHANGED],
+		       d->count[k][AZ_REMOVED]);
+	}
 }
 
 int cmd_status(int argc, char **argv)
@@ -167,7 +300,14 @@ int cmd_status(int argc, char **argv)
 		return usage_error("status", _("expected one WORKBOOK"));
 	if (az_store_open(argv[optind], AZ_STORE_READONLY, &s, &err) != AZ_OK)
 		return fail_err(&err);
+	struct az_diff d = { 0 };
+	struct az_error derr = { 0 };
 	rc = az_workbook_counts(s, &c, &err);
+	/* a damaged earlier year must not hide the counts: reported after them */
+	int drc = rc == AZ_OK ? az_diff_compute(s, 0, &d, &derr) : AZ_OK;
+	int years[101], nyears = rc == AZ_OK && drc == AZ_OK ? az_history_years(s, years, 101, &derr) : 0;
+	if (nyears < 0)
+		drc = derr.code, nyears = 0;
 	az_store_close(s);
 	if (rc != AZ_OK)
 		return fail_err(&err);
@@ -188,7 +328,13 @@ int cmd_status(int argc, char **argv)
 	line(_("Vendor answers"), c.vendor_answers);
 	line(_("Checklist answers"), c.checklist_answers);
 	line(_("Change log entries"), c.changelog);
-	return ferror(stdout) ? AZ_IOERR : AZ_OK;
+	print_changes(&d, years, nyears);
+	az_diff_free(&d);
+	if (fflush(stdout) != 0 || ferror(stdout))
+		return AZ_IOERR;
+	if (drc != AZ_OK)
+		return cli_fail(drc, derr.msg);
+	return AZ_OK;
 }
 
 static void warn_stderr(void *ctx, const char *msg)
@@ -248,12 +394,13 @@ int cmd_export(int argc, char **argv)
 	struct az_error err = { 0 };
 	struct az_store *s;
 	int rc = parse(argc, argv, "export",
-		       _("Usage: anzen export [--format json|pdf] [--force] -o OUT WORKBOOK\n"
+		       _("Usage: anzen export [--format json|pdf] [--year YEAR] [--force] -o OUT WORKBOOK\n"
 			 "Write WORKBOOK to OUT ('-' for standard output, JSON only). The JSON is canonical:\n"
 			 "sorted keys, one row a line; importing it and exporting again gives the same bytes.\n"
 			 "The PDF is the inspection report (A4); it carries the JSON as an attachment, so\n"
 			 "'anzen import' restores the workbook from it.\n\n"
 			 "  -F, --format=FORMAT  json (the default) or pdf\n"
+			 "  -Y, --year=YEAR      json: an earlier fiscal year kept by 'anzen next-year'\n"
 			 "  -o, --output=OUT     the file to write; it is written whole or not at all\n"
 			 "  -f, --force          replace OUT if it exists\n"
 			 "      --lang=LANG      pdf: ja (the default) or en\n"
@@ -261,7 +408,7 @@ int cmd_export(int argc, char **argv)
 			 "      --date=DATE      pdf: print DATE (YYYY-MM-DD) instead of today; the same\n"
 			 "                       workbook and date give the same bytes\n"
 			 "  -h, --help           display this help and exit\n"),
-		       "ho:fF:", &o);
+		       "ho:fF:Y:", &o);
 	if (rc >= 0)
 		return rc;
 	int pdf = o.format && strcmp(o.format, "pdf") == 0;
@@ -276,10 +423,25 @@ int cmd_export(int argc, char **argv)
 		return usage_error("export", _("missing -o OUT"));
 	if (argc - optind != 1)
 		return usage_error("export", _("expected one WORKBOOK"));
+	if (pdf && o.year)
+		return usage_error("export", _("--year goes with --format json"));
 	if (pdf)
 		return export_pdf(&o, argv[optind]);
+	char *end = NULL;
+	long year = o.year ? strtol(o.year, &end, 10) : 0;
+	if (o.year && (!*o.year || *end || year < 2000 || year > 2100))
+		return usage_error("export", _("--year takes a fiscal year from 2000 to 2100"));
 	if (az_store_open(argv[optind], AZ_STORE_READONLY, &s, &err) != AZ_OK)
 		return fail_err(&err);
+	if (o.year) {
+		/* the earlier year, read back into a workbook in memory: written canonical like any export */
+		struct az_store *h = NULL;
+		rc = az_history_open(s, (int)year, &h, &err);
+		az_store_close(s);
+		if (rc != AZ_OK)
+			return fail_err(&err);
+		s = h;
+	}
 	if (strcmp(o.output, "-") == 0) {
 		rc = az_export_json(s, stdout, &err);
 		if (rc == AZ_OK && fflush(stdout) != 0)

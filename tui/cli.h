@@ -10,6 +10,12 @@ int cmd_open(int argc, char **argv);
 /* tui/cmd_guideline.c */
 int cmd_guideline(int argc, char **argv);
 
+/* tui/cmd_year.c */
+int cmd_next_year(int argc, char **argv);
+int cmd_demo(int argc, char **argv);
+/* tui/cmd_aggregate.c */
+int cmd_aggregate(int argc, char **argv);
+
 /* Prints "anzen: msg" on stderr and returns code. */
 int cli_fail(int code, const char *msg);
 /* The default workbook under $XDG_DATA_HOME/anzen/, its directory created; free() it. */

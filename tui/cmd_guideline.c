@@ -5,10 +5,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "guideline/catalogue.h"
 #include "guideline/i18n.h"
 #include "guideline/locate.h"
+#include "guideline/national.h"
+#include "guideline/template.h"
 #include "model/error.h"
 #include "model/text.h"
 #include "tui/cli.h"
@@ -69,6 +72,50 @@ static int check(const char *dir)
 		az_diags_free(&d);
 		return rc;
 	}
+	/* the templates (templates/NAME.yaml) are checked against the catalogue just loaded */
+	char **names = NULL;
+	size_t ntpl = 0;
+	if (az_template_names(dir, &names, &ntpl) == 0) {
+		for (size_t i = 0; i < ntpl; i++) {
+			struct az_template *t = NULL;
+			if (az_template_load(dir, names[i], cat, &t, &d) == AZ_OK)
+				az_template_free(t);
+		}
+		az_template_names_free(names, ntpl);
+	}
+	/* and the national survey figures, where the catalogue has them */
+	char *nat_path = malloc(strlen(dir) + 40);
+	struct stat st;
+	if (nat_path) {
+		sprintf(nat_path, "%s/national/isac-2023.yaml", dir);
+		struct az_national *nat = NULL;
+		if (stat(nat_path, &st) == 0 && az_national_load(dir, &nat, &d) == AZ_OK)
+			az_national_free(nat);
+		free(nat_path);
+	}
+	if (d.n) {
+		az_diags_sort(&d);
+		char *sdir = az_text_sanitize(dir);
+		size_t n = strlen(dir);
+		for (size_t i = 0; i < d.n; i++) {
+			char *file = az_text_sanitize(d.v[i].file), *msg = az_text_sanitize(d.v[i].msg);
+			const char *sep = n && dir[n - 1] == '/' ? "" : "/";
+			if (d.v[i].line)
+				fprintf(stderr, "%s%s%s:%lu:%lu: %s\n", sdir ? sdir : "?", sep, file ? file : "?",
+					d.v[i].line, d.v[i].col, msg ? msg : "?");
+			else
+				fprintf(stderr, "%s%s%s: %s\n", sdir ? sdir : "?", sep, file ? file : "?", msg ? msg : "?");
+			free(file);
+			free(msg);
+		}
+		fprintf(stderr, ngettext("anzen: %zu error in the templates or national figures\n",
+				 "anzen: %zu errors in the templates or national figures\n", d.n),
+			d.n);
+		free(sdir);
+		az_catalogue_free(cat);
+		az_diags_free(&d);
+		return AZ_DATAERR;
+	}
 	size_t items = 0;
 	for (size_t i = 0; i < cat->nchecklists; i++)
 		items += cat->checklists[i].nitems;
@@ -77,6 +124,7 @@ static int check(const char *dir)
 		 "%zu vendor questions, %zu checklists with %zu items\n"),
 	       sdir ? sdir : "?", cat->nranks, cat->ntreatments, cat->ncategories, cat->nthreats, cat->ncontrols,
 	       cat->nquestions, cat->nchecklists, items);
+
 	free(sdir);
 	az_catalogue_free(cat);
 	az_diags_free(&d);

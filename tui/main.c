@@ -25,6 +25,9 @@ static const struct command commands[] = {
 	{ "export", cmd_export, N_("write a workbook as JSON or as the inspection PDF") },
 	{ "import", cmd_import, N_("create a workbook from its JSON export or PDF") },
 	{ "guideline", cmd_guideline, N_("check the content catalogue (guideline check)") },
+	{ "next-year", cmd_next_year, N_("start the next fiscal year from a workbook") },
+	{ "demo", cmd_demo, N_("open a complete fictional clinic") },
+	{ "aggregate", cmd_aggregate, N_("summarise many workbooks (CSV or PDF)") },
 };
 
 static void usage(FILE *out)

@@ -1,0 +1,82 @@
+#include <config.h>
+
+#include <string.h>
+
+#include "guideline/i18n.h"
+#include "model/tables.h"
+#include "model/template_fill.h"
+#include "model/workbook.h"
+
+static int insert_all(struct az_store *s, const struct az_template *t, struct az_error *err)
+{
+	sqlite3 *db = az_store_db(s);
+	sqlite3_stmt *v = NULL, *y = NULL;
+	long long ids[200] = { 0 };
+	int rc = AZ_OK;
+	if (sqlite3_prepare_v2(db, "INSERT INTO vendors (name, contact, certification, note) VALUES (?1, ?2, ?3, ?4)",
+			       -1, &v, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db,
+			       "INSERT INTO systems (category, name, vendor_id, hosting, remote_maintenance, connection,"
+			       " device_make, device_model, holds_patient_data, importance, note)"
+			       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+			       -1, &y, NULL) != SQLITE_OK) {
+		rc = az_store_sqlfail(s, err, AZ_IOERR, _("cannot write"));
+		goto out;
+	}
+	for (size_t i = 0; i < t->nvendors && i < 200; i++) {
+		const struct az_tpl_vendor *tv = &t->vendors[i];
+		sqlite3_reset(v);
+		sqlite3_bind_text(v, 1, tv->name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(v, 2, tv->contact, -1, SQLITE_STATIC);
+		sqlite3_bind_text(v, 3, az_certification_values[tv->certification], -1, SQLITE_STATIC);
+		sqlite3_bind_text(v, 4, tv->note, -1, SQLITE_STATIC);
+		if (sqlite3_step(v) != SQLITE_DONE) {
+			rc = az_store_sqlfail(s, err, AZ_IOERR, _("cannot write"));
+			goto out;
+		}
+		ids[i] = sqlite3_last_insert_rowid(db);
+	}
+	for (size_t i = 0; i < t->nsystems; i++) {
+		const struct az_tpl_system *ts = &t->systems[i];
+		sqlite3_reset(y);
+		sqlite3_clear_bindings(y);
+		sqlite3_bind_text(y, 1, ts->category, -1, SQLITE_STATIC);
+		sqlite3_bind_text(y, 2, ts->name, -1, SQLITE_STATIC);
+		for (size_t j = 0; ts->vendor && j < t->nvendors && j < 200; j++)
+			if (!strcmp(t->vendors[j].key, ts->vendor))
+				sqlite3_bind_int64(y, 3, ids[j]);
+		sqlite3_bind_text(y, 4, az_hosting_values[ts->hosting], -1, SQLITE_STATIC);
+		sqlite3_bind_text(y, 5, az_remote_values[ts->remote_maintenance], -1, SQLITE_STATIC);
+		sqlite3_bind_text(y, 6, az_connection_values[ts->connection], -1, SQLITE_STATIC);
+		sqlite3_bind_text(y, 7, ts->device_make, -1, SQLITE_STATIC);
+		sqlite3_bind_text(y, 8, ts->device_model, -1, SQLITE_STATIC);
+		sqlite3_bind_int(y, 9, ts->holds_patient_data);
+		sqlite3_bind_int(y, 10, ts->importance);
+		sqlite3_bind_text(y, 11, ts->note, -1, SQLITE_STATIC);
+		if (sqlite3_step(y) != SQLITE_DONE) {
+			rc = az_store_sqlfail(s, err, AZ_IOERR, _("cannot write"));
+			goto out;
+		}
+	}
+out:
+	sqlite3_finalize(v);
+	sqlite3_finalize(y);
+	return rc;
+}
+
+int az_template_fill(struct az_store *s, void *arg, struct az_error *err)
+{
+	const struct az_template *t = arg;
+	int rc = az_workbook_fill_empty(s, NULL, err);
+	if (rc != AZ_OK)
+		return rc;
+	if (az_store_begin(s, err) != AZ_OK)
+		return err->code;
+	/* a template is the starting point, not an edit: the change log starts empty */
+	if (az_store_set_logging(s, 0, err) != AZ_OK || insert_all(s, t, err) != AZ_OK ||
+	    az_store_set_logging(s, 1, err) != AZ_OK || az_store_commit(s, err) != AZ_OK) {
+		az_store_rollback(s);
+		return err->code;
+	}
+	return AZ_OK;
+}

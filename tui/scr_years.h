@@ -1,0 +1,8 @@
+/* Earlier fiscal years of the open workbook and what changed since each (read-only). */
+#ifndef ANZEN_TUI_SCR_YEARS_H
+#define ANZEN_TUI_SCR_YEARS_H
+
+/* Pushes the list of earlier years; Enter shows the changes since the chosen year. 0 or -1. */
+int tui_years_open(void);
+
+#endif
