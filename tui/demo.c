@@ -112,11 +112,11 @@ static const struct tui_screen_ops list_ops = {
 
 static const struct tui_form_item form_items[] = {
 	{ N_("Clinic name"), N_("The name of the clinic as the health centre knows it (up to 200 characters)."),
-	  TUI_FIELD_TEXT, 200 },
+	  TUI_FIELD_TEXT, 200, NULL, 0 },
 	{ N_("Person in charge"), N_("Who answers for information security at the clinic (up to 50 characters)."),
-	  TUI_FIELD_TEXT, 50 },
+	  TUI_FIELD_TEXT, 50, NULL, 0 },
 	{ N_("Inspection date"), N_("The day of the on-site inspection, as YYYY-MM-DD (for example 2026-11-23)."),
-	  TUI_FIELD_DATE, 10 },
+	  TUI_FIELD_DATE, 10, NULL, 0 },
 };
 
 static int form_enter(struct tui_screen *s)
