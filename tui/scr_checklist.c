@@ -405,8 +405,8 @@ static int cl_key(struct tui_screen *s, int key, enum tui_action act)
 
 static void cl_leave(struct tui_screen *s) { free(s->data); }
 
-static const enum tui_action cl_bar[] = { TUI_ACT_TOGGLE, TUI_ACT_SUGGEST, TUI_ACT_SELECT, TUI_ACT_LEFT,
-					  TUI_ACT_RIGHT, TUI_ACT_HELP, TUI_ACT_BACK, TUI_ACT_NONE };
+static const enum tui_action cl_bar[] = { TUI_ACT_TOGGLE, TUI_ACT_SUGGEST, TUI_ACT_SELECT, TUI_ACT_HELP,
+					  TUI_ACT_BACK, TUI_ACT_NONE };
 static const struct tui_screen_ops cl_ops = {
 	.title = N_("MHLW checklist"),
 	.help = N_("The cyber-security checklist of the MHLW (医療機関におけるサイバーセキュリティ対策チェックリスト), "

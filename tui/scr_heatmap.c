@@ -46,7 +46,7 @@ static void draw_grid(struct heatmap *m, int g, int y, int x)
 	const struct az_catalogue *cat = tui_wb->cat;
 	tui_put(stdscr, y, x, 4 + 5 * CW, g ? _("After treatment (residual)") : _("Now (current)"),
 		tui_attr(m->grid == g ? TUI_LABEL_ACTIVE : TUI_NORMAL));
-	tui_put(stdscr, y + 1, x, 4 + 5 * CW, _("     Severity >"), tui_attr(TUI_DIM));
+	tui_put(stdscr, y + 1, x, 4 + 5 * CW, _("L ^   Severity >"), tui_attr(TUI_DIM));
 	for (int s = 1; s <= AZ_LEVELS; s++) {
 		char n[8];
 		snprintf(n, sizeof n, "%d", s);
@@ -67,7 +67,6 @@ static void draw_grid(struct heatmap *m, int g, int y, int x)
 			tui_put(stdscr, yy, x + 4 + (s - 1) * CW, CW, cell, a);
 		}
 	}
-	tui_put(stdscr, y + 3, x, 1, "^", tui_attr(TUI_DIM));
 }
 
 static void hm_draw(struct tui_screen *s, struct tui_rect body)
@@ -77,7 +76,7 @@ static void hm_draw(struct tui_screen *s, struct tui_rect body)
 	hm_refresh(m);
 	int gw = 4 + 5 * CW, gap = body.cols >= 2 * gw + 12 ? 8 : 4, x0 = body.x + 2;
 	tui_put(stdscr, body.y, body.x + 1, body.cols - 2,
-		_("Risks per likelihood (up, 1-5) and severity (across, 1-5). Rank letter and count in each cell."),
+		_("Each cell: the rank letter and how many risks have that score."),
 		tui_attr(TUI_DIM));
 	draw_grid(m, 0, body.y + 2, x0);
 	draw_grid(m, 1, body.y + 2, x0 + gw + gap);
@@ -156,8 +155,7 @@ static int hm_key(struct tui_screen *s, int key, enum tui_action act)
 
 static void hm_leave(struct tui_screen *s) { free(s->data); }
 
-static const enum tui_action hm_bar[] = { TUI_ACT_SELECT, TUI_ACT_TOGGLE, TUI_ACT_LEFT, TUI_ACT_RIGHT, TUI_ACT_HELP,
-					  TUI_ACT_BACK, TUI_ACT_NONE };
+static const enum tui_action hm_bar[] = { TUI_ACT_SELECT, TUI_ACT_TOGGLE, TUI_ACT_HELP, TUI_ACT_BACK, TUI_ACT_NONE };
 static const struct tui_screen_ops hm_ops = {
 	.title = N_("Heatmap"),
 	.help = N_("Two 5×5 grids: on the left the risks as they are now, on the right after the treatment "

@@ -425,8 +425,8 @@ static const enum tui_action risks_bar[] = { TUI_ACT_SELECT, TUI_ACT_EDIT, TUI_A
 static const struct tui_screen_ops risks_ops = {
 	.title = N_("Risk assessment"),
 	.help = N_("The threats that apply to the system, from the catalogue, with their risk. The rank is "
-		   "shown by a symbol and a letter (!!! S critical, !! A high, ! B medium, ~ C low, - D very "
-		   "low) and, on colour screens, by its colour.\n\n"
+		   "shown by a symbol and a letter (!!! S critical, !! A high, ! B medium, ~ C low, - D negligible) "
+		   "and, on colour screens, by its colour.\n\n"
 		   "e gives the likelihood (how often it could happen) and then the severity (how bad it "
 		   "would be), each from 1 to 5; the meaning of every level is shown when you choose. Enter "
 		   "opens the treatment: avoid, reduce, transfer or accept, with what each one needs. d "

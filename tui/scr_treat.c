@@ -237,10 +237,10 @@ static void treat_draw(struct tui_screen *s, struct tui_rect body)
 	const struct az_rank *now = az_rank_of(cat, r->likelihood, r->severity);
 	const struct az_rank *after = az_rank_of(cat, r->residual_likelihood, r->residual_severity);
 	int x = body.x + 1;
-	x += tui_put(stdscr, body.y + 1, x, 12, _("Rank now:"), 0) + 1;
+	x += tui_put(stdscr, body.y + 1, x, tui_width(_("Rank now:")), _("Rank now:"), 0) + 1;
 	x += tui_rank_draw(body.y + 1, x, now) + 1;
 	x += tui_put(stdscr, body.y + 1, x, 20, now ? az_text_get(&now->name) : "", 0) + 3;
-	x += tui_put(stdscr, body.y + 1, x, 24, _("After treatment:"), 0) + 1;
+	x += tui_put(stdscr, body.y + 1, x, tui_width(_("After treatment:")), _("After treatment:"), 0) + 1;
 	x += tui_rank_draw(body.y + 1, x, after) + 1;
 	tui_put(stdscr, body.y + 1, x, body.x + body.cols - x - 1, after ? az_text_get(&after->name) : "", 0);
 
