@@ -67,10 +67,11 @@ if python3 -c '
 import json, sys
 d = json.load(open(sys.argv[1]))
 r = [x for x in d["risks"] if x["system_id"] == 1 and x["likelihood"] == 4 and x["severity"] == 3]
-sys.exit(0 if r else 1)' "$tmp/out.json"; then
-	ok "scoring from the risk list is saved (likelihood 4, severity 3)"
+gone = not [x for x in d["risks"] if x["id"] == 16] and not [a for a in d["actions"] if a["risk_id"] == 16]
+sys.exit(0 if r and gone else 1)' "$tmp/out.json"; then
+	ok "the export has the new score (likelihood 4, severity 3) and not the deleted risk or its actions"
 else
-	nok "scoring from the risk list is saved"
+	nok "scoring and deleting from the risk list are saved"
 fi
 
 run "" 80 24 nosuch "$data/risks.keys"
