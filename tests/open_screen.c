@@ -1,7 +1,7 @@
 /* Test and bench driver: opens one screen of the workbook directly, as tui_run does for the home
  * screen, so golden screens, tmux tests and the bench can start where they look.
  *   open_screen SCREEN WORKBOOK
- * SCREEN: risks (pick a system), risks:ID (one system), treat:RISK-ID, cell:GRID:L:S, checklist,
+ * SCREEN: risks (pick a system), risks:ID (one system), risks:all, treat:RISK-ID, cell:GRID:L:S, checklist,
  * heatmap. Honours ANZEN_HEADLESS, ANZEN_KEYS, ANZEN_DUMP and ANZEN_LOCALEDIR like anzen itself.
  */
 #include <config.h>
@@ -27,6 +27,8 @@ static int push(const char *what)
 	int g, l, s;
 	if (!strcmp(what, "risks"))
 		return tui_risks_open(0);
+	if (!strcmp(what, "risks:all"))
+		return tui_risks_open_all();
 	if (sscanf(what, "risks:%lld", &id) == 1)
 		return tui_risks_open(id);
 	if (sscanf(what, "treat:%lld", &id) == 1)

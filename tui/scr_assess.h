@@ -10,6 +10,8 @@
 
 /* The treatment of one risk (scores, treatment, actions, residual, approval). */
 int tui_treat_open(long long risk_id);
+/* Every risk of the workbook in one list. */
+int tui_risks_open_all(void);
 /* The risks in one heatmap cell: residual 0 (current) or 1, likelihood l, severity s. */
 int tui_risks_open_cell(int residual, int l, int s);
 

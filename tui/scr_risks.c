@@ -162,22 +162,6 @@ static const char *treatment_name(int t)
 	return az_text_get(&cat->untreated.name);
 }
 
-static const char *state_name(const struct az_risk_row *row, const struct az_risk_index *ix)
-{
-	if (!row->risk)
-		return _("Not scored");
-	struct az_risk_facts f;
-	az_risk_facts_of(ix, row->risk, &f);
-	switch (az_risk_state(&f)) {
-	case AZ_RISK_COMPLETE:
-		return _("Complete");
-	case AZ_RISK_INCOMPLETE:
-		return _("Incomplete");
-	default:
-		return _("To do");
-	}
-}
-
 static void free_rows(struct risks *d)
 {
 	free(d->rows);
@@ -235,22 +219,41 @@ static int build(struct risks *d)
 		tui_error("%s", _("out of memory"));
 		return -1;
 	}
+	/* the padded columns that repeat, once: decoding for widths 10,000 times is what costs */
+	char tpad[AZ_NTREATMENTS + 1][96], spad[4][96];
+	for (int k = 0; k <= AZ_NTREATMENTS; k++) {
+		size_t l = 0;
+		tpad[k][0] = '\0';
+		tui_pad_append(tpad[k], sizeof tpad[k], &l, treatment_name(k < AZ_NTREATMENTS ? k : -1), d->wtreat + 1);
+	}
+	const char *snames[4] = { _("Not scored"), _("To do"), _("Incomplete"), _("Complete") };
+	for (int k = 0; k < 4; k++) {
+		size_t l = 0;
+		spad[k][0] = '\0';
+		tui_pad_append(spad[k], sizeof spad[k], &l, snames[k], d->wstate + 1);
+	}
 	for (size_t i = 0; i < d->n; i++) {
 		const struct az_risk_row *row = &d->rows[i];
 		const struct az_risk *r = row->risk;
 		char *line = d->block + i * cap, tag[16], score[16];
-		size_t len = 0;
 		d->rank[i] = r ? az_rank_of(cat, r->likelihood, r->severity) : NULL;
 		if (r && (r->likelihood || r->severity))
 			snprintf(score, sizeof score, "%c x %c", r->likelihood ? '0' + r->likelihood : '-',
 				 r->severity ? '0' + r->severity : '-');
 		else
 			snprintf(score, sizeof score, "-");
-		line[0] = '\0';
-		tui_pad_append(line, cap, &len, tui_rank_tag(d->rank[i], tag), 6);
-		tui_pad_append(line, cap, &len, score, 6);
-		tui_pad_append(line, cap, &len, r ? treatment_name(r->treatment) : "", d->wtreat + 1);
-		tui_pad_append(line, cap, &len, state_name(row, &d->ix), d->wstate + 1);
+		int st = 0;
+		if (r) {
+			struct az_risk_facts f;
+			az_risk_facts_of(&d->ix, r, &f);
+			enum az_risk_state rs = az_risk_state(&f);
+			st = rs == AZ_RISK_COMPLETE ? 3 : rs == AZ_RISK_INCOMPLETE ? 2 : 1;
+		}
+		int tk = r && r->treatment >= 0 && r->treatment < AZ_NTREATMENTS ? r->treatment : AZ_NTREATMENTS;
+		/* not assessed: the treatment column stays blank */
+		int w = snprintf(line, cap, "%s %-5s %-*s%s", tui_rank_tag(d->rank[i], tag), score, r ? 0 : d->wtreat + 1,
+				 r ? tpad[tk] : "", spad[st]);
+		size_t len = w < 0 ? 0 : (size_t)w < cap ? (size_t)w : cap - 1;
 		if (d->mode != ONE_SYSTEM && row->system)
 			snprintf(line + len, cap - len, "%s / ", row->system->name);
 		len += strlen(line + len);
@@ -457,6 +460,8 @@ static int open_list(enum mode mode, long long system_id, int residual, int l, i
 
 int tui_risks_open_cell(int residual, int l, int s) { return open_list(CELL, 0, residual, l, s); }
 
+int tui_risks_open_all(void) { return open_list(ALL_SYSTEMS, 0, 0, 0, 0); }
+
 /* ---- which system ---- */
 
 struct pick {
@@ -539,7 +544,7 @@ static int pick_key(struct tui_screen *s, int key, enum tui_action act)
 		return r;
 	long i = tui_list_selected(&p->list);
 	if (i == 0)
-		open_list(ALL_SYSTEMS, 0, 0, 0, 0);
+		tui_risks_open_all();
 	else if (i > 0 && (size_t)i <= tui_wb->book.n_systems)
 		tui_risks_open(tui_wb->book.systems[i - 1].id);
 	return TUI_HANDLED;
