@@ -59,6 +59,11 @@ $T send-keys -t s 5
 check "the new score and its rank by symbol and letter" s "!!! S 4 x 5" "保存しました。"
 $T send-keys -t s Enter
 check "the treatment screen" s "現在のランク:" "対応" "まだ足りないもの: 対応を選んでください"
+if $T capture-pane -e -p -t s | grep -F "現在のランク:" | grep -qF "$(printf '\033[31m!!! S')"; then
+	ok "the rank S is red as well as !!! S"
+else
+	nok "the rank's colour" s
+fi
 $T send-keys -t s Enter
 check "the treatments with their meaning" s "回避" "低減" "移転" "受容"
 $T send-keys -t s 4

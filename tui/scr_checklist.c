@@ -186,8 +186,13 @@ static void cl_draw(struct tui_screen *s, struct tui_rect body)
 	snprintf(line, sizeof line, "%s %s", it->number ? it->number : it->id, az_text_get(&it->text));
 	int used = tui_put_wrapped(stdscr, y + 1, x, w, 2, 0, line, tui_attr(TUI_LABEL_ACTIVE));
 	used = used > 2 ? 2 : used;
-	const char *more = it->deadline.ja ? az_text_get(&it->deadline) : az_text_get(&it->meaning);
-	tui_put_wrapped(stdscr, y + 1 + used, x, w, 3 - used, 0, more, tui_attr(TUI_DIM));
+	/* what it means (or its deadline), and where the form's manual says so */
+	size_t len = (size_t)snprintf(line, sizeof line, "%s",
+				      it->deadline.ja ? az_text_get(&it->deadline) : az_text_get(&it->meaning));
+	for (size_t k = 0; k < it->nrefs && len < sizeof line; k++)
+		len += (size_t)snprintf(line + len, sizeof line - len, "%s%s %s%s", k ? ", " : " [", it->refs[k].doc,
+					it->refs[k].section ? it->refs[k].section : "", k + 1 == it->nrefs ? "]" : "");
+	tui_put_wrapped(stdscr, y + 1 + used, x, w, 3 - used, 0, line, tui_attr(TUI_DIM));
 	const struct az_suggestion *sg = suggestion(c, it->id);
 	if (sg)
 		snprintf(line, sizeof line, _("Suggested: %s (s fills it in). %s"), answer_label(sg->answer), sg->evidence);
@@ -200,6 +205,8 @@ static void cl_draw(struct tui_screen *s, struct tui_rect body)
 		 ans && ans->target_at && *ans->target_at ? ans->target_at : "-",
 		 ans && ans->note && *ans->note ? ans->note : "-");
 	tui_put(stdscr, y + 6, x, w, line, 0);
+	if (ans && ans->answer == 1 && !(ans->target_at && *ans->target_at))
+		tui_put(stdscr, y + 7, x, w, _("A No needs a target date (目標日): press Enter to give it."), tui_attr(TUI_ERROR));
 }
 
 static int set_answer(struct checklist *c, const char *col, const char *value)

@@ -278,7 +278,18 @@ static void treat_draw(struct tui_screen *s, struct tui_rect body)
 	int y = body.y + body.rows - foot;
 	tui_blank(stdscr, y, body.x, body.cols, 0);
 	const struct az_treatment *tr = treatment_of(r->treatment);
-	if (tr) {
+	enum item it = t->items[t->sel];
+	if (it == IT_LIKELIHOOD || it == IT_SEVERITY || it == IT_RESIDUAL_L || it == IT_RESIDUAL_S) {
+		/* on a score: what its level means, in full */
+		int v = it == IT_LIKELIHOOD ? r->likelihood : it == IT_SEVERITY ? r->severity
+			: it == IT_RESIDUAL_L ? r->residual_likelihood : r->residual_severity;
+		int lik = it == IT_LIKELIHOOD || it == IT_RESIDUAL_L;
+		const struct az_level *lv = lik ? az_catalogue_likelihood(cat, v) : az_catalogue_severity(cat, v);
+		if (lv) {
+			snprintf(line, sizeof line, "%d %s: %s", v, az_text_get(&lv->name), az_text_get(&lv->description));
+			tui_put_wrapped(stdscr, y + 1, body.x + 1, body.cols - 2, 2, 0, line, tui_attr(TUI_DIM));
+		}
+	} else if (tr) {
 		snprintf(line, sizeof line, "%s %s", _("Needs:"), az_text_get(&tr->requires));
 		tui_put_wrapped(stdscr, y + 1, body.x + 1, body.cols - 2, 2, 0, line, tui_attr(TUI_DIM));
 	}
