@@ -19,7 +19,7 @@ headless() {
 	shift 4
 	rm -rf "$tmp/run" && mkdir "$tmp/run" || exit 99
 	(cd "$tmp/run" && env -i PATH="$PATH" HOME="$tmp/run" ${ASAN_OPTIONS:+ASAN_OPTIONS="$ASAN_OPTIONS"} \
-		${UBSAN_OPTIONS:+UBSAN_OPTIONS="$UBSAN_OPTIONS"} TERM=xterm-256color LC_ALL=C.UTF-8 \
+		${UBSAN_OPTIONS:+UBSAN_OPTIONS="$UBSAN_OPTIONS"} TERM=xterm-256color LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1795402800 \
 		LANGUAGE="$h_lang" ANZEN_LOCALEDIR=/nonexistent NO_COLOR=1 ANZEN_HEADLESS=1 LINES="$h_rows" \
 		COLUMNS="$h_cols" ANZEN_KEYS="$h_keys" ANZEN_DUMP="$tmp/run/dump" "$@" "$ANZEN" open wb.anzen \
 		>"$tmp/run/stdout" 2>"$tmp/run/stderr")
@@ -50,7 +50,7 @@ done
 # 2,000 pasted characters into the 200-character clinic name: 200 kept, the user told
 keys=$tmp/paste.keys
 {
-	printf 'j<Enter>'
+	printf '<Enter>'
 	i=0
 	while [ $i -lt 200 ]; do printf 'あいうえおabcde'; i=$((i + 1)); done
 	printf '<Dump>\n'
@@ -65,7 +65,7 @@ fi
 
 # a headless run with no keys draws the home screen once and dumps it at the end
 headless "" 80 24 ""
-if grep -q "Sample form" "$tmp/run/dump"; then ok "no key script: the home screen is dumped at exit"; else nok "dump at exit"; fi
+if grep -q "Clinic and roles" "$tmp/run/dump"; then ok "no key script: the home screen is dumped at exit"; else nok "dump at exit"; fi
 
 # what stops the screens from starting, each with a message and exit 64
 headless "" 80 24 "" TERM=dumb

@@ -42,6 +42,7 @@ struct home {
 	struct az_progress progress;
 	unsigned long generation; /* of the book the progress was computed from */
 	int computed;
+	int away; /* a screen was opened from here; remember "home" at the next key */
 	char rows[NENTRIES][400];
 };
 
@@ -146,23 +147,33 @@ static void home_draw(struct tui_screen *s, struct tui_rect body)
 	}
 }
 
-static int open_entry(size_t i)
+static int open_entry(struct home *h, size_t i)
 {
+	h->list.sel = i; /* the view is never filtered here, so positions are indexes */
+	if (entries[i].open() != 0)
+		return -1;
 	tui_state_remember(entries[i].code);
-	return entries[i].open();
+	h->away = 1;
+	return 0;
 }
 
 static int home_key(struct tui_screen *s, int key, enum tui_action act)
 {
 	struct home *h = s->data;
+	if (h->away) { /* back on the home screen: reopening starts here */
+		tui_state_remember("home");
+		h->away = 0;
+	}
 	if (!h->list.filtering && key >= '1' && key < '1' + (int)NENTRIES) {
-		open_entry((size_t)(key - '1'));
+		open_entry(h, (size_t)(key - '1'));
 		return TUI_HANDLED;
 	}
+	if (act == TUI_ACT_SEARCH)
+		return TUI_UNHANDLED; /* nine lines need no search, and the numbers stay the rows' */
 	int r = tui_list_key(&h->list, key, act);
 	if (r != TUI_LIST_CHOSEN)
 		return r;
-	open_entry((size_t)tui_list_selected(&h->list));
+	open_entry(h, (size_t)tui_list_selected(&h->list));
 	return TUI_HANDLED;
 }
 
@@ -207,7 +218,7 @@ int tui_home_open(void)
 		for (size_t i = 0; i < NENTRIES; i++)
 			if (strcmp(code, entries[i].code) == 0) {
 				h->list.sel = i;
-				entries[i].open();
+				h->away = entries[i].open() == 0;
 				break;
 			}
 	return 0;
