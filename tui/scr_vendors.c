@@ -21,7 +21,7 @@
 
 static const struct tui_choice_opt cert_opts[] = {
 	{ N_("ISMS"), N_("ISO/IEC 27001 (ISMS) certified") },
-	{ N_("Privacy Mark"), N_("プライバシーマーク (Pマーク)") },
+	{ N_("Privacy Mark"), N_("PrivacyMark (プライバシーマーク)") },
 	{ N_("Both"), N_("ISMS and Privacy Mark") },
 	{ N_("None"), N_("Neither") },
 	{ N_("Unknown"), N_("Ask the vendor") },
