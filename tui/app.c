@@ -10,7 +10,6 @@
 #include "model/error.h"
 #include "model/text.h"
 #include "tui/app.h"
-#include "tui/demo.h"
 #include "tui/draw.h"
 #include "tui/dump.h"
 #include "tui/input.h"
@@ -67,7 +66,7 @@ int tui_run(const char *path)
 		if (msg && tui_push(&failed_ops, msg) == 0)
 			tui_loop();
 		rc = wrc;
-	} else if (tui_demo_home() == 0) {
+	} else if (tui_home_open() == 0) {
 		rc = tui_loop();
 	}
 	const char *dump = getenv("ANZEN_DUMP");

@@ -56,8 +56,10 @@ void tui_form_set_choice(struct tui_form *fm, size_t i, int v)
 
 void tui_form_load(struct tui_form *fm, size_t i, const char *utf8)
 {
-	if (i < fm->n)
-		(void)tui_field_set(&fm->fields[i], utf8 ? utf8 : "");
+	if (i >= fm->n)
+		return;
+	(void)tui_field_set(&fm->fields[i], utf8 ? utf8 : "");
+	fm->fields[i].cur = fm->fields[i].len; /* typing continues the saved text */
 }
 
 int tui_form_changed(const struct tui_form *fm)

@@ -83,6 +83,7 @@ int tui_wb_reload(void)
 	}
 	az_book_free(&tui_wb->book);
 	tui_wb->book = fresh;
+	tui_wb->generation++;
 	return 0;
 }
 

@@ -18,6 +18,7 @@ struct tui_wb {
 	struct az_book book;                 /* reload after every edit */
 	const struct az_catalogue *cat;
 	const char *path;
+	unsigned long generation; /* counts reloads: screens cache what they compute from the book */
 };
 
 /* The one open workbook while the screens run. */
@@ -47,5 +48,6 @@ int tui_vendors_open(void);         /* vendors and their questions a-e and the r
 int tui_checklist_open(void);       /* the MHLW checklist with suggestions, 確認日/目標日 */
 int tui_heatmap_open(void);         /* 5x5 of current and residual risk; a cell lists its risks */
 int tui_export_open(void);          /* JSON and PDF export */
+int tui_approval_open(void);        /* who approved the assessment, and when */
 
 #endif
