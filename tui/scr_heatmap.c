@@ -157,7 +157,7 @@ static void hm_leave(struct tui_screen *s) { free(s->data); }
 
 static const enum tui_action hm_bar[] = { TUI_ACT_SELECT, TUI_ACT_TOGGLE, TUI_ACT_HELP, TUI_ACT_BACK, TUI_ACT_NONE };
 static const struct tui_screen_ops hm_ops = {
-	.title = N_("Heatmap"),
+	.title = N_("Risk map"),
 	.help = N_("Two 5×5 grids: on the left the risks as they are now, on the right after the treatment "
 		   "(the residual score; a risk without one stays at its current score). Up the side is the "
 		   "likelihood, 1 to 5; across is the severity, 1 to 5. Each cell shows the rank letter of "
