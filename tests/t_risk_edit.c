@@ -10,6 +10,7 @@
 
 #include "guideline/catalogue.h"
 #include "model/book.h"
+#include "model/checklist_edit.h"
 #include "model/edit.h"
 #include "model/heatmap.h"
 #include "model/import.h"
@@ -220,6 +221,38 @@ static void workbook(const struct az_catalogue *cat, const char *srcdir)
 	ok(az_risk_rows(cat, &b, az_book_system(&b, 1), &rows, &n) == 0 && n == before, "still one row per threat");
 	free(rows);
 	is_int(az_risk_set_score(s, id, 0, NULL, AZ_SCORE_LIKELIHOOD, 0, NULL, &err), AZ_OK, "0 clears a score");
+
+	/* the checklist answer form: one transaction, all or nothing */
+	err = (struct az_error){ 0 };
+	const char *form[] = { "answer", "no", "checked_at", "2026-11-01", "target_at", "2027-03-31", "note", "業者に確認中", NULL };
+	is_int(az_edit_checklist_row(s, "r7-clinic", "2-(2)", "server", form, &err), AZ_OK, "an answer form saved (%s)", err.msg);
+	const char *bad[] = { "note", "x", "target_at", "2027-02-30", NULL };
+	err = (struct az_error){ 0 }; /* the first error is kept: start afresh */
+	is_int(az_edit_checklist_row(s, "r7-clinic", "2-(2)", "server", bad, &err), AZ_DATAERR, "an impossible date refuses the form");
+	ok(strstr(err.msg, "target_at") != NULL, "the message names the field: %s", err.msg);
+	const char *key[] = { "device", "terminal", NULL };
+	is_int(az_edit_checklist_row(s, "r7-clinic", "2-(2)", "server", key, &err), AZ_DATAERR, "the key columns are not form fields");
+	is_int(az_edit_checklist_row(s, "r7-clinic", "2-(2)", "printer", form, &err), AZ_DATAERR, "an unknown device is refused");
+	const char *none[] = { NULL };
+	is_int(az_edit_checklist_row(s, "r7-clinic", "2-(2)", "server", none, &err), AZ_OK, "an empty form: nothing to do");
+	const char *clear[] = { "answer", NULL, NULL };
+	is_int(az_edit_checklist_row(s, "r7-clinic", "2-(2)", "network", clear, &err), AZ_OK, "a new row with no answer");
+	az_book_free(&b);
+	ok(az_book_load(s, &b, &err) == AZ_OK, "reloaded");
+	const struct az_checklist_answer *found = NULL, *net = NULL;
+	for (size_t i = 0; i < b.n_checklist_answers; i++) {
+		const struct az_checklist_answer *a = &b.checklist_answers[i];
+		if (!strcmp(a->checklist, "r7-clinic") && !strcmp(a->item, "2-(2)")) {
+			if (a->device == az_enum_index(az_device_values, "server"))
+				found = a;
+			if (a->device == az_enum_index(az_device_values, "network"))
+				net = a;
+		}
+	}
+	ok(found && found->answer == az_enum_index(az_checklist_answer_values, "no") &&
+	   !strcmp(found->checked_at, "2026-11-01") && !strcmp(found->target_at, "2027-03-31") &&
+	   !strcmp(found->note, "業者に確認中"), "the form is saved whole; the refused one left it untouched");
+	ok(net && net->answer == -1, "the cleared answer is a row without an answer");
 	az_book_free(&b);
 	az_store_close(s);
 	unlink(path);

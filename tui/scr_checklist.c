@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "guideline/i18n.h"
+#include "model/checklist_edit.h"
 #include "model/edit.h"
 #include "model/suggest.h"
 #include "model/tables.h"
@@ -276,23 +277,39 @@ static void af_draw(struct tui_screen *s, struct tui_rect body)
 static int af_save(struct answer_form *f)
 {
 	static const char *const cols[] = { "answer", "checked_at", "target_at", "note" };
+	const char *pairs[9];
+	char *text[4] = { NULL, NULL, NULL, NULL };
+	size_t np = 0;
 	int rc = 0;
-	for (size_t i = 0; i < 4 && rc == 0; i++) {
+	for (size_t i = 0; i < 4; i++) {
 		if (!f->form.fields[i].changed)
 			continue;
+		const char *v;
 		if (i == 0) {
 			int k = tui_form_choice(&f->form, 0);
-			rc = set_answer(f->c, cols[0], k >= 0 ? az_checklist_answer_values[k] : NULL);
-			continue;
+			v = k >= 0 ? az_checklist_answer_values[k] : NULL;
+		} else if (!(text[i] = tui_field_text(&f->form.fields[i]))) {
+			rc = -1;
+			break;
+		} else {
+			v = *text[i] || i == 3 ? text[i] : NULL; /* an emptied date is no date */
 		}
-		char *t = tui_field_text(&f->form.fields[i]);
-		if (!t) {
-			tui_error("%s", _("out of memory"));
-			return -1;
-		}
-		rc = set_answer(f->c, cols[i], *t || i == 3 ? t : NULL);
-		free(t);
+		pairs[np++] = cols[i];
+		pairs[np++] = v;
 	}
+	pairs[np] = NULL;
+	if (rc == 0) {
+		/* the whole form in one transaction */
+		const struct az_check_item *it = cur_item(f->c);
+		struct az_error err = { 0 };
+		rc = tui_wb_edited(az_edit_checklist_row(tui_wb->store, f->c->cl->id, it->id, device_of(it, f->c->col),
+							 pairs, &err),
+				   &err);
+	} else {
+		tui_error("%s", _("out of memory"));
+	}
+	for (size_t i = 0; i < 4; i++)
+		free(text[i]);
 	return rc;
 }
 

@@ -10,6 +10,7 @@
 
 #include "guideline/i18n.h"
 #include "model/edit.h"
+#include "model/edit_row.h"
 #include "model/risk_edit.h"
 #include "model/rules.h"
 #include "model/tables.h"
@@ -458,13 +459,10 @@ static int save_action(struct action_form *af)
 					"done_at", *done ? done : NULL, NULL };
 		rc = tui_wb_edited(az_edit_insert(tui_wb->store, "actions", pairs, NULL, &err), &err);
 	} else {
-		/* each changed field is its own saved edit */
-		const char *cols[] = { "description", "owner", "due", "status", "done_at" };
-		const char *vals[] = { desc, owner, *due ? due : NULL, status, *done ? done : NULL };
-		for (int i = 0; i < AF_COUNT && rc == AZ_OK; i++)
-			if (fm->fields[i].changed || (i == AF_STATUS))
-				rc = tui_wb_edited(az_edit_set(tui_wb->store, "actions", af->action_id, cols[i], vals[i], &err),
-						   &err);
+		/* the whole form in one transaction: saved entirely or not at all */
+		const char *pairs[] = { "description", desc, "owner", owner, "due", *due ? due : NULL, "status", status,
+					"done_at", *done ? done : NULL, NULL };
+		rc = tui_wb_edited(az_edit_row(tui_wb->store, "actions", af->action_id, pairs, &err), &err);
 	}
 	free(desc);
 	free(owner);
