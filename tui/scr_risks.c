@@ -184,11 +184,13 @@ static int build(struct risks *d)
 	free_rows(d);
 	const struct az_system *sys = d->mode == ONE_SYSTEM ? az_book_system(b, d->system_id) : NULL;
 	if (d->mode == ONE_SYSTEM && !sys) {
+		tui_list_refresh(&d->list); /* no rows: the list must not keep the old ones */
 		tui_error("%s", _("This system is no longer in the workbook."));
 		return -1;
 	}
 	if (az_risk_index_build(b, &d->ix) != 0 || az_risk_rows(cat, b, sys, &d->rows, &d->n) != 0) {
 		free_rows(d);
+		tui_list_refresh(&d->list);
 		tui_error("%s", _("out of memory"));
 		return -1;
 	}
@@ -216,6 +218,7 @@ static int build(struct risks *d)
 	d->block = malloc((d->n ? d->n : 1) * cap);
 	if (!d->rank || !d->text || !d->block) {
 		free_rows(d);
+		tui_list_refresh(&d->list);
 		tui_error("%s", _("out of memory"));
 		return -1;
 	}
@@ -283,8 +286,8 @@ static int risks_enter(struct tui_screen *s)
 static void risks_leave(struct tui_screen *s)
 {
 	struct risks *d = s->data;
-	tui_list_free(&d->list);
 	free_rows(d);
+	tui_list_free(&d->list);
 	free(d);
 }
 
@@ -486,6 +489,7 @@ static int pick_build(struct pick *p)
 	p->text = calloc(n, sizeof *p->text);
 	p->block = malloc(n * cap);
 	if (!p->text || !p->block || az_risk_index_build(b, &ix) != 0) {
+		tui_list_refresh(&p->list); /* no rows rather than stale ones */
 		tui_error("%s", _("out of memory"));
 		return -1;
 	}
