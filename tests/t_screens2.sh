@@ -74,6 +74,25 @@ else
 	nok "scoring and deleting from the risk list are saved"
 fi
 
+# control characters and escape sequences in workbook text never reach the terminal
+python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["systems"][0]["name"] = "Evil\u001b[31mRed\u0007 system"
+d["risks"][0]["title"] = "x\u001b]0;title\u0007y"
+json.dump(d, open(sys.argv[2], "w"))' "$top_srcdir/tests/data/clinic.json" "$tmp/evil.json" &&
+	"$ANZEN" import -o "$tmp/evil.anzen" "$tmp/evil.json" >/dev/null 2>&1 || { echo "Bail out! evil import"; exit 99; }
+cp "$tmp/base.anzen" "$tmp/base.keep" && cp "$tmp/evil.anzen" "$tmp/base.anzen"
+printf '<Dump><Enter><Dump>q<Home><Enter><Dump><Enter><Dump>' >"$tmp/evil.keys"
+run "" 80 24 risks "$tmp/evil.keys"
+if [ $rc -eq 0 ] && grep -q "Evil.\[31mRed. system" "$tmp/run/dump" && ! LC_ALL=C grep -q "$(printf '\033')" "$tmp/run/dump" &&
+	! LC_ALL=C grep -q "$(printf '\007')" "$tmp/run/dump"; then
+	ok "escape sequences in a system name and a risk title are shown harmless"
+else
+	nok "hostile workbook text (exit $rc)"; sed 's/^/# /' "$tmp/run/dump" | head -30
+fi
+cp "$tmp/base.keep" "$tmp/base.anzen"
+
 run "" 80 24 nosuch "$data/risks.keys"
 if [ $rc -eq 64 ] && grep -q "unknown screen" "$tmp/run/stderr"; then ok "unknown screen: exit 64"; else nok "unknown screen (exit $rc)"; fi
 run "" 80 24 treat:999999 "$data/risks.keys"
