@@ -4,6 +4,7 @@
 #define ANZEN_TUI_SCR_ASSESS_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "model/book.h"
 #include "model/risk_edit.h"
@@ -27,6 +28,15 @@ struct tui_book_stamp {
 	size_t risks, actions, systems, answers;
 };
 int tui_book_changed(struct tui_book_stamp *st);
+
+/* The screen's help followed by extra (the catalogue's descriptions and references). */
+struct tui_screen;
+void tui_assess_help(const struct tui_screen *s, const char *extra);
+/* Pieces of that extra text, written to f: an entry's references " [doc section, ...]", the five
+ * levels of likelihood and severity, the ranks with their responses. */
+void tui_help_refs(FILE *f, const struct az_ref *refs, size_t n);
+void tui_help_levels(FILE *f);
+void tui_help_ranks(FILE *f);
 
 /* Appends s to buf (at *len) padded with spaces to width cells (at least one space after it). */
 void tui_pad_append(char *buf, size_t size, size_t *len, const char *s, int width);

@@ -358,6 +358,33 @@ static const struct tui_screen_ops af_ops = {
 	.leave = af_leave,
 };
 
+/* The help, then the selected item with its meaning, deadline, references and suggestion. */
+static void cl_help(struct tui_screen *s, struct checklist *c)
+{
+	const struct az_check_item *it = cur_item(c);
+	char *extra = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&extra, &len);
+	if (f) {
+		if (it) {
+			fprintf(f, "\n\n%s %s\n%s", it->number ? it->number : it->id, az_text_get(&it->text),
+				az_text_get(&it->meaning));
+			if (it->deadline.ja)
+				fprintf(f, " %s", az_text_get(&it->deadline));
+			tui_help_refs(f, it->refs, it->nrefs);
+			const struct az_suggestion *sg = suggestion(c, it->id);
+			if (sg)
+				fprintf(f, "\n%s %s", _("Suggested from the workbook:"), sg->evidence);
+		}
+		if (fclose(f) != 0) {
+			free(extra);
+			extra = NULL;
+		}
+	}
+	tui_assess_help(s, extra);
+	free(extra);
+}
+
 static int cl_key(struct tui_screen *s, int key, enum tui_action act)
 {
 	struct checklist *c = s->data;
@@ -366,6 +393,9 @@ static int cl_key(struct tui_screen *s, int key, enum tui_action act)
 	if (!it)
 		return TUI_UNHANDLED;
 	switch (act) {
+	case TUI_ACT_HELP:
+		cl_help(s, c);
+		return TUI_HANDLED;
 	case TUI_ACT_UP:
 		c->sel = c->sel ? c->sel - 1 : 0;
 		return TUI_HANDLED;

@@ -109,11 +109,32 @@ static void hm_draw(struct tui_screen *s, struct tui_rect body)
 	tui_put_wrapped(stdscr, y + 6, body.x + 1, body.cols - 2, 2, 0, line, tui_attr(TUI_DIM));
 }
 
+/* The help, then the ranks and the levels from the catalogue. */
+static void hm_help(struct tui_screen *s)
+{
+	char *extra = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&extra, &len);
+	if (f) {
+		tui_help_ranks(f);
+		tui_help_levels(f);
+		if (fclose(f) != 0) {
+			free(extra);
+			extra = NULL;
+		}
+	}
+	tui_assess_help(s, extra);
+	free(extra);
+}
+
 static int hm_key(struct tui_screen *s, int key, enum tui_action act)
 {
 	struct heatmap *m = s->data;
 	(void)key;
 	switch (act) {
+	case TUI_ACT_HELP:
+		hm_help(s);
+		return TUI_HANDLED;
 	case TUI_ACT_UP:
 		m->l = m->l < AZ_LEVELS ? m->l + 1 : m->l;
 		return TUI_HANDLED;

@@ -386,6 +386,29 @@ static void delete_risk(void *arg)
 		tui_info("%s", _("The risk was deleted."));
 }
 
+/* The help, then the selected threat, the levels and the ranks from the catalogue. */
+static void risks_help(struct tui_screen *s, struct risks *d)
+{
+	char *extra = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&extra, &len);
+	if (f) {
+		const struct az_risk_row *row = selected_row(d);
+		if (row && row->threat) {
+			fprintf(f, "\n\n%s: %s", az_text_get(&row->threat->name), az_text_get(&row->threat->description));
+			tui_help_refs(f, row->threat->refs, row->threat->nrefs);
+		}
+		tui_help_levels(f);
+		tui_help_ranks(f);
+		if (fclose(f) != 0) {
+			free(extra);
+			extra = NULL;
+		}
+	}
+	tui_assess_help(s, extra);
+	free(extra);
+}
+
 static int risks_key(struct tui_screen *s, int key, enum tui_action act)
 {
 	struct risks *d = s->data;
@@ -402,6 +425,10 @@ static int risks_key(struct tui_screen *s, int key, enum tui_action act)
 	}
 	if (r != TUI_UNHANDLED || d->list.filtering)
 		return r;
+	if (act == TUI_ACT_HELP) {
+		risks_help(s, d);
+		return TUI_HANDLED;
+	}
 	if (act == TUI_ACT_EDIT && row) {
 		if (row->risk)
 			tui_score_pick(row->risk->id, 0, NULL, AZ_SCORE_LIKELIHOOD, 1);

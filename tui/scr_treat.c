@@ -630,6 +630,30 @@ static void leave_anyway(void *arg)
 	tui_pop();
 }
 
+/* The help, then every treatment and the levels, from the catalogue. */
+static void treat_help(struct tui_screen *s)
+{
+	const struct az_catalogue *cat = tui_wb->cat;
+	char *extra = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&extra, &len);
+	if (f) {
+		for (size_t i = 0; i < cat->ntreatments; i++) {
+			const struct az_treatment *tr = &cat->treatments[i];
+			fprintf(f, "\n\n%s: %s %s %s", az_text_get(&tr->name), az_text_get(&tr->meaning), _("Needs:"),
+				az_text_get(&tr->requires));
+			tui_help_refs(f, tr->refs, tr->nrefs);
+		}
+		tui_help_levels(f);
+		if (fclose(f) != 0) {
+			free(extra);
+			extra = NULL;
+		}
+	}
+	tui_assess_help(s, extra);
+	free(extra);
+}
+
 static int treat_key(struct tui_screen *s, int key, enum tui_action act)
 {
 	struct treat *t = s->data;
@@ -639,6 +663,9 @@ static int treat_key(struct tui_screen *s, int key, enum tui_action act)
 		return TUI_UNHANDLED;
 	current = t;
 	switch (act) {
+	case TUI_ACT_HELP:
+		treat_help(s);
+		return TUI_HANDLED;
 	case TUI_ACT_UP:
 		t->sel = t->sel ? t->sel - 1 : 0;
 		return TUI_HANDLED;
