@@ -84,6 +84,11 @@ $T send-keys -t s -l '20'
 check "the 和暦 beside the date" s "令和8年2月20日"
 $T send-keys -t s Enter
 check "complete: nothing is missing" s "完了: 不足はありません。" "院長" "費用に見合わないため"
+$T resize-window -t s -x 20 -y 5
+check "resized to 20x5: the too-small screen" s "画面が小さすぎます" "20×5"
+$T resize-window -t s -x 120 -y 40
+check "at 120x40 the treatment again, as it was" s "完了: 不足はありません。" "費用に見合わないため、来年見直す"
+$T resize-window -t s -x 80 -y 24
 $T send-keys -t s q
 check "back in the list: accepted and complete" s "!!! S 4 x 5 受容" "完了"
 $T send-keys -t s q
