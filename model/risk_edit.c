@@ -159,6 +159,30 @@ size_t az_system_open_risks(const struct az_catalogue *cat, const struct az_book
 	return open;
 }
 
+void az_systems_open_risks(const struct az_catalogue *cat, const struct az_book *b, const struct az_risk_index *ix,
+			   size_t *out)
+{
+	/* open = applicable threats - those with a risk row + risk rows that lack something */
+	for (size_t i = 0; i < b->n_systems; i++) {
+		struct az_system_facts f = az_system_facts_of(&b->systems[i]);
+		out[i] = az_threats_for_system(cat, &f, NULL, 0);
+	}
+	for (size_t i = 0; i < b->n_risks; i++) {
+		const struct az_risk *r = &b->risks[i];
+		const struct az_system *sys = az_book_system(b, r->system_id);
+		if (!sys)
+			continue;
+		size_t k = (size_t)(sys - b->systems);
+		const struct az_threat *t = az_catalogue_threat(cat, r->threat);
+		struct az_system_facts f = az_system_facts_of(sys);
+		if (t && az_threat_applies(t, &f) && out[k] > 0)
+			out[k]--;
+		struct az_risk_facts rf;
+		az_risk_facts_of(ix, r, &rf);
+		out[k] += az_risk_state(&rf) != AZ_RISK_COMPLETE;
+	}
+}
+
 static int scored(int l, int s) { return l >= 1 && l <= AZ_LEVELS && s >= 1 && s <= AZ_LEVELS; }
 
 int az_risk_residual_effective(const struct az_risk *r, int *l, int *s, int *fallback)

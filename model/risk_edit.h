@@ -46,6 +46,10 @@ int az_risk_rows(const struct az_catalogue *cat, const struct az_book *b, const 
 size_t az_system_open_risks(const struct az_catalogue *cat, const struct az_book *b,
 			    const struct az_risk_index *ix, const struct az_system *sys);
 
+/* The same for every system at once, in one pass over the risks: out[i] for b->systems[i]. */
+void az_systems_open_risks(const struct az_catalogue *cat, const struct az_book *b, const struct az_risk_index *ix,
+			   size_t *out);
+
 /* The residual score the heatmap shows: the residual score if given, else the current score
  * (nothing entered means the risk stays as it is). Returns 1 if *l and *s are set, 0 if unscored;
  * *fallback (may be NULL) is set to 1 when the current score was used. */

@@ -201,6 +201,14 @@ static void workbook(const struct az_catalogue *cat, const char *srcdir)
 	ok(open >= blank, "open risks count the unassessed ones (%zu)", open);
 	free(rows);
 
+	size_t *all = calloc(b.n_systems, sizeof *all), same = 0;
+	if (all) {
+		az_systems_open_risks(cat, &b, &ix, all);
+		for (size_t i = 0; i < b.n_systems; i++)
+			same += all[i] == az_system_open_risks(cat, &b, &ix, &b.systems[i]);
+	}
+	ok(all && same == b.n_systems, "open risks of every system at once equal those of each system");
+	free(all);
 	ok(az_risk_rows(cat, &b, NULL, &rows, &n) == 0 && n == b.n_risks, "all systems: every risk row");
 	free(rows);
 

@@ -520,19 +520,28 @@ static int pick_build(struct pick *p)
 		tui_error("%s", _("out of memory"));
 		return -1;
 	}
+	size_t *open = calloc(b->n_systems ? b->n_systems : 1, sizeof *open);
+	if (!open) {
+		az_risk_index_free(&ix);
+		tui_list_refresh(&p->list);
+		tui_error("%s", _("out of memory"));
+		return -1;
+	}
+	az_systems_open_risks(tui_wb->cat, b, &ix, open);
 	snprintf(p->block, cap, _("All systems (%zu risks)"), b->n_risks);
 	p->text[0] = p->block;
 	for (size_t i = 0; i < b->n_systems; i++) {
 		const struct az_system *sys = &b->systems[i];
-		size_t open = az_system_open_risks(tui_wb->cat, b, &ix, sys), len = 0;
+		size_t len = 0;
 		char *line = p->block + (i + 1) * cap, what[128];
 		line[0] = '\0';
-		snprintf(what, sizeof what, open ? _("%zu to do") : _("done"), open);
+		snprintf(what, sizeof what, open[i] ? _("%zu to do") : _("done"), open[i]);
 		tui_pad_append(line, cap, &len, what, 10);
 		snprintf(line + len, cap - len, "%s", sys->name);
 		p->text[i + 1] = line;
 	}
 	p->n = n;
+	free(open);
 	az_risk_index_free(&ix);
 	tui_list_refresh(&p->list);
 	return 0;
