@@ -452,6 +452,10 @@ static int save_action(struct action_form *af)
 		tui_error("%s", _("Say what is done, or pick the action from the catalogue."));
 		fm->cur = AF_DESC;
 		rc = -1;
+	} else if (st == 2 && !*done) { /* done: the inspector asks when */
+		tui_error("%s", _("Give the date the action was done."));
+		fm->cur = AF_DONE;
+		rc = -1;
 	} else if (!af->action_id) {
 		snprintf(rid, sizeof rid, "%lld", af->risk_id);
 		const char *pairs[] = { "risk_id", rid, "control", af->control[0] ? af->control : NULL, "description", desc,
