@@ -197,3 +197,9 @@ size_t az_risk_missing_text(const struct az_risk_facts *r, char *buf, size_t siz
 	}
 	return n;
 }
+
+const char *az_action_done_invalid(int status, const char *done_at)
+{
+	enum { STATUS_DONE = 2 };
+	return status == STATUS_DONE && !given(done_at) ? _("Give the date the action was done.") : NULL;
+}

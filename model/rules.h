@@ -93,6 +93,9 @@ unsigned az_treatment_needs(int treatment);
 /* NULL if the residual score can stand, else why not (translated): a residual likelihood or
  * severity above the score before treatment. */
 const char *az_risk_residual_invalid(const struct az_risk_facts *r);
+/* NULL if an action's status and done date fit together, else why not (translated): a done action
+ * (status index 2) needs the date it was done. */
+const char *az_action_done_invalid(int status, const char *done_at);
 /* "Still missing: A; B" (translated) into buf, or "" when nothing is; returns how many. */
 size_t az_risk_missing_text(const struct az_risk_facts *r, char *buf, size_t size);
 

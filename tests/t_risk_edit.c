@@ -122,6 +122,15 @@ static void messages(void)
 	ok(strlen(tiny) < sizeof tiny, "a short buffer is cut, not overrun");
 }
 
+static void action_done(void)
+{
+	is_str(az_action_done_invalid(2, NULL), "Give the date the action was done.", "a done action without its date");
+	is_str(az_action_done_invalid(2, " "), "Give the date the action was done.", "a blank date is none");
+	ok(az_action_done_invalid(2, "2026-11-20") == NULL, "a done action with its date");
+	ok(az_action_done_invalid(0, NULL) == NULL && az_action_done_invalid(3, "") == NULL,
+	   "planned and dropped actions need no date");
+}
+
 static void residual(void)
 {
 	struct az_risk r = { .likelihood = 4, .severity = 3 };
@@ -284,6 +293,7 @@ int main(void)
 	az_diags_free(&d);
 	needs();
 	messages();
+	action_done();
 	residual();
 	if (ok(cat != NULL, "catalogue loaded"))
 		workbook(cat, srcdir);

@@ -452,8 +452,8 @@ static int save_action(struct action_form *af)
 		tui_error("%s", _("Say what is done, or pick the action from the catalogue."));
 		fm->cur = AF_DESC;
 		rc = -1;
-	} else if (st == 2 && !*done) { /* done: the inspector asks when */
-		tui_error("%s", _("Give the date the action was done."));
+	} else if (az_action_done_invalid(st, done)) {
+		tui_error("%s", az_action_done_invalid(st, done));
 		fm->cur = AF_DONE;
 		rc = -1;
 	} else if (!af->action_id) {
