@@ -1,5 +1,6 @@
 #include <config.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "guideline/i18n.h"
@@ -154,4 +155,51 @@ const char *az_missing_message(enum az_missing m)
 const char *az_missing_code(enum az_missing m)
 {
 	return (unsigned)m < AZ_MISSING_COUNT ? codes[m] : "";
+}
+
+unsigned az_treatment_needs(int treatment)
+{
+	switch (treatment) {
+	case AZ_AVOID:
+		return AZ_NEED_RATIONALE;
+	case AZ_REDUCE:
+		return AZ_NEED_ACTIONS | AZ_NEED_RESIDUAL;
+	case AZ_TRANSFER:
+		return AZ_NEED_TRANSFER_TO;
+	case AZ_ACCEPT:
+		return AZ_NEED_ACCEPTED | AZ_NEED_RATIONALE;
+	default:
+		return 0;
+	}
+}
+
+const char *az_risk_residual_invalid(const struct az_risk_facts *r)
+{
+	if (scored(r->likelihood, r->severity) &&
+	    ((r->residual_likelihood >= 1 && r->residual_likelihood > r->likelihood) ||
+	     (r->residual_severity >= 1 && r->residual_severity > r->severity)))
+		return _("The residual risk cannot be higher than the risk before treatment");
+	return NULL;
+}
+
+size_t az_risk_missing_text(const struct az_risk_facts *r, char *buf, size_t size)
+{
+	enum az_missing m[AZ_MISSING_COUNT];
+	size_t n = az_risk_missing(r, m), len = 0;
+	if (size)
+		buf[0] = '\0';
+	for (size_t i = 0; i < n && len < size; i++) {
+		int w = snprintf(buf + len, size - len, "%s%s", i ? _("; ") : _("Still missing: "),
+				 az_missing_message(m[i]));
+		if (w < 0)
+			break;
+		len += (size_t)w;
+	}
+	return n;
+}
+
+const char *az_action_done_invalid(int status, const char *done_at)
+{
+	enum { STATUS_DONE = 2 };
+	return status == STATUS_DONE && !given(done_at) ? _("Give the date the action was done.") : NULL;
 }

@@ -80,4 +80,23 @@ const char *az_missing_message(enum az_missing m);
 /* A stable code for the JSON/CSV export, e.g. "action_owner". */
 const char *az_missing_code(enum az_missing m);
 
+/* What a treatment asks for, as a mask of enum az_need: the treatment screen shows these fields
+ * and az_risk_missing checks them. */
+enum az_need {
+	AZ_NEED_ACTIONS = 1,     /* actions, each with an owner and a due date */
+	AZ_NEED_RESIDUAL = 2,    /* residual likelihood and severity */
+	AZ_NEED_TRANSFER_TO = 4, /* to whom */
+	AZ_NEED_ACCEPTED = 8,    /* who approved, and when */
+	AZ_NEED_RATIONALE = 16,  /* why, or what is stopped */
+};
+unsigned az_treatment_needs(int treatment);
+/* NULL if the residual score can stand, else why not (translated): a residual likelihood or
+ * severity above the score before treatment. */
+const char *az_risk_residual_invalid(const struct az_risk_facts *r);
+/* NULL if an action's status and done date fit together, else why not (translated): a done action
+ * (status index 2) needs the date it was done. */
+const char *az_action_done_invalid(int status, const char *done_at);
+/* "Still missing: A; B" (translated) into buf, or "" when nothing is; returns how many. */
+size_t az_risk_missing_text(const struct az_risk_facts *r, char *buf, size_t size);
+
 #endif

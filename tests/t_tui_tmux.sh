@@ -43,7 +43,7 @@ check() { # DESCRIPTION TARGET TEXT...
 start() {
 	name=$1; shift
 	$T new-session -d -s "$name" -x 80 -y 24 \
-		"cd '$tmp' && env -u ANZEN_HEADLESS -u ANZEN_KEYS -u LANGUAGE -u NO_COLOR LC_ALL=C.UTF-8 $* '$ANZEN' open wb.anzen; echo EXIT=\$?; sleep 60"
+		"cd '$tmp' && env -u ANZEN_HEADLESS -u ANZEN_KEYS -u LANGUAGE -u NO_COLOR LC_ALL=C.UTF-8 $* '$ANZEN' open $name.anzen; echo EXIT=\$?; sleep 60"
 }
 
 start s

@@ -15,9 +15,15 @@ int tui_form_init(struct tui_form *fm, const struct tui_form_item *items, size_t
 	memset(fm, 0, sizeof *fm);
 	fm->items = items;
 	fm->fields = calloc(n ? n : 1, sizeof *fm->fields);
-	if (!fm->fields)
+	fm->sel = calloc(n ? n : 1, sizeof *fm->sel);
+	if (!fm->fields || !fm->sel) {
+		free(fm->fields);
+		free(fm->sel);
 		return -1;
+	}
 	fm->n = n;
+	for (size_t i = 0; i < n; i++)
+		fm->sel[i] = -1;
 	for (size_t i = 0; i < n; i++)
 		if (tui_field_init(&fm->fields[i], items[i].kind, items[i].max) != 0) {
 			tui_form_free(fm);
@@ -31,7 +37,29 @@ void tui_form_free(struct tui_form *fm)
 	for (size_t i = 0; fm->fields && i < fm->n; i++)
 		tui_field_free(&fm->fields[i]);
 	free(fm->fields);
+	free(fm->sel);
 	memset(fm, 0, sizeof *fm);
+}
+
+int tui_form_choice(const struct tui_form *fm, size_t i) { return i < fm->n ? fm->sel[i] : -1; }
+
+void tui_form_set_choice(struct tui_form *fm, size_t i, int v)
+{
+	if (i >= fm->n || !fm->items[i].opts)
+		return;
+	if (v < -1 || v >= (int)fm->items[i].nopts)
+		v = -1;
+	if (fm->sel[i] != v)
+		fm->fields[i].changed = 1;
+	fm->sel[i] = v;
+}
+
+void tui_form_load(struct tui_form *fm, size_t i, const char *utf8)
+{
+	if (i >= fm->n)
+		return;
+	(void)tui_field_set(&fm->fields[i], utf8 ? utf8 : "");
+	fm->fields[i].cur = fm->fields[i].len; /* typing continues the saved text */
 }
 
 int tui_form_changed(const struct tui_form *fm)
@@ -63,10 +91,29 @@ void tui_form_draw(struct tui_form *fm, struct tui_rect r)
 		lw = r.cols / 3;
 	/* label | field | note ("12/200" or 令和8年11月23日) */
 	int notew = 18, fx = r.x + 2 + lw + 3, fw = r.cols - (fx - r.x) - notew - 3;
-	for (size_t i = 0; i < fm->n && (int)(2 * i) + 1 < r.rows - 2; i++) {
-		int y = r.y + 1 + 2 * (int)i, active = i == fm->cur;
+	/* two rows an item; the last two rows of r hold the help line */
+	size_t fit = r.rows > 4 ? (size_t)(r.rows - 3) / 2 : 1;
+	if (fm->cur < fm->top)
+		fm->top = fm->cur;
+	if (fm->cur >= fm->top + fit)
+		fm->top = fm->cur - fit + 1;
+	if (fm->top + fit > fm->n)
+		fm->top = fm->n > fit ? fm->n - fit : 0;
+	for (size_t i = fm->top; i < fm->n && i < fm->top + fit; i++) {
+		int y = r.y + 1 + 2 * (int)(i - fm->top), active = i == fm->cur;
 		char note[64];
 		tui_put(stdscr, y, r.x + 2, lw, _(fm->items[i].label), tui_attr(active ? TUI_LABEL_ACTIVE : TUI_NORMAL));
+		if (fm->items[i].opts) {
+			const struct tui_choice_opt *o = fm->items[i].opts;
+			int w = tui_choice_draw_inline(o, fm->items[i].nopts, fm->sel[i], y, fx - 1, fw + 2, active);
+			int k = fm->sel[i];
+			if (k >= 0 && (size_t)k < fm->items[i].nopts && o[k].desc)
+				tui_put(stdscr, y, fx + w, r.cols - (fx + w - r.x) - 1, tui_choice_text(o[k].desc),
+					tui_attr(TUI_DIM));
+			if (active)
+				tui_set_cursor(y, fx);
+			continue;
+		}
 		/* brackets show where the field is, also on a monochrome projector; a date needs 10 cells */
 		int w = fm->items[i].kind == TUI_FIELD_DATE ? 11 : fw;
 		tui_put(stdscr, y, fx - 1, 1, "[", tui_attr(TUI_NORMAL));
@@ -75,9 +122,54 @@ void tui_form_draw(struct tui_form *fm, struct tui_rect r)
 		tui_field_note(&fm->fields[i], note, sizeof note);
 		tui_put(stdscr, y, fx + w + 2, notew, note, tui_attr(TUI_DIM));
 	}
+	if (fm->top > 0)
+		tui_put(stdscr, r.y, r.x + r.cols - 3, 1, "^", tui_attr(TUI_DIM));
+	if (fm->top + fit < fm->n)
+		tui_put(stdscr, r.y + 2 * (int)fit, r.x + r.cols - 3, 1, "v", tui_attr(TUI_DIM));
 	if (fm->n)
 		tui_put_wrapped(stdscr, r.y + r.rows - 2, r.x + 2, r.cols - 4, 2, 0, _(fm->items[fm->cur].help),
 				tui_attr(TUI_NORMAL));
+}
+
+static void picked(void *arg, int k)
+{
+	struct tui_form *fm = arg;
+	tui_form_set_choice(fm, fm->cur, k);
+}
+
+static int go(struct tui_form *fm, long delta);
+
+static int choice_key(struct tui_form *fm, int key, enum tui_action act)
+{
+	const struct tui_form_item *it = &fm->items[fm->cur];
+	int *v = &fm->sel[fm->cur], n = (int)it->nopts;
+	act = tui_key_action(key, TUI_SCOPE_ANY | TUI_SCOPE_NAV);
+	switch (act) {
+	case TUI_ACT_RIGHT:
+	case TUI_ACT_TOGGLE:
+		tui_form_set_choice(fm, fm->cur, *v + 1 >= n ? 0 : *v + 1);
+		return TUI_HANDLED;
+	case TUI_ACT_LEFT:
+		tui_form_set_choice(fm, fm->cur, *v <= 0 ? n - 1 : *v - 1);
+		return TUI_HANDLED;
+	case TUI_ACT_SELECT:
+		tui_choice_pick(_(it->label), it->opts, it->nopts, *v, picked, fm);
+		return TUI_HANDLED;
+	default:
+		break;
+	}
+	if (key >= '1' && key <= '9' && key - '1' < n) {
+		tui_form_set_choice(fm, fm->cur, key - '1');
+		return TUI_HANDLED;
+	}
+	if (act == TUI_ACT_DOWN || act == TUI_ACT_UP) /* j and k too: nothing is typed here */
+		return go(fm, act == TUI_ACT_DOWN ? 1 : -1);
+	if (!TUI_IS_FN(key) && key >= 0x20 && key != 27 && act != TUI_ACT_HELP && act != TUI_ACT_BACK) {
+		/* a letter must not fall through to q (leave) while the user thinks they are typing */
+		tui_error("%s", _("Change this choice with Left/Right or Space, or press Enter to see the options."));
+		return TUI_HANDLED;
+	}
+	return TUI_UNHANDLED;
 }
 
 static int go(struct tui_form *fm, long delta)
@@ -94,8 +186,12 @@ int tui_form_key(struct tui_form *fm, int key, enum tui_action act)
 {
 	if (fm->n == 0)
 		return TUI_UNHANDLED;
-	if (tui_field_key(&fm->fields[fm->cur], key) == TUI_HANDLED)
+	if (fm->items[fm->cur].opts) {
+		if (choice_key(fm, key, act) == TUI_HANDLED)
+			return TUI_HANDLED;
+	} else if (tui_field_key(&fm->fields[fm->cur], key) == TUI_HANDLED) {
 		return TUI_HANDLED;
+	}
 	act = tui_key_action(key, TUI_SCOPE_ANY); /* letters are text here */
 	switch (act) {
 	case TUI_ACT_NEXT_FIELD:

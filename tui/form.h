@@ -1,10 +1,13 @@
 /* The form widget: labelled fields, Tab/Shift-Tab (and Up/Down) between them, the current field's
- * help line, every field's limit shown beside it. */
+ * help line, every field's limit shown beside it. A form taller than its rectangle scrolls to keep
+ * the current field visible ("^"/"v" mark hidden fields). An item with opts is a choice field
+ * (tui/choice.h): Left/Right or Space change it, Enter lists the options with their descriptions. */
 #ifndef ANZEN_TUI_FORM_H
 #define ANZEN_TUI_FORM_H
 
 #include <stddef.h>
 
+#include "tui/choice.h"
 #include "tui/field.h"
 #include "tui/keys.h"
 #include "tui/screen.h"
@@ -14,6 +17,8 @@ struct tui_form_item {
 	const char *help;  /* N_(): one line shown under the form for the current field */
 	enum tui_field_kind kind;
 	size_t max; /* characters; ignored for dates */
+	const struct tui_choice_opt *opts; /* non-NULL: a choice field of nopts options */
+	size_t nopts;
 };
 
 /* What tui_form_key returns besides TUI_HANDLED / TUI_UNHANDLED. */
@@ -23,10 +28,17 @@ struct tui_form {
 	const struct tui_form_item *items;
 	size_t n, cur;
 	struct tui_field *fields;
+	int *sel;   /* choice fields: the option picked, -1 none */
+	size_t top; /* first item drawn */
 };
 
 int tui_form_init(struct tui_form *fm, const struct tui_form_item *items, size_t n);
 void tui_form_free(struct tui_form *fm);
+/* The option of choice field i (-1: none), and setting it (marks the field changed). */
+int tui_form_choice(const struct tui_form *fm, size_t i);
+void tui_form_set_choice(struct tui_form *fm, size_t i, int v);
+/* Sets the field without marking it changed (loading the saved value); NULL is "". */
+void tui_form_load(struct tui_form *fm, size_t i, const char *utf8);
 /* 1 if any field was edited. */
 int tui_form_changed(const struct tui_form *fm);
 /* Checks every field (dates exist); on failure moves to the field and leaves a message. */

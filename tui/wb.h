@@ -1,6 +1,10 @@
 /*
  * The open workbook that every screen shares: the store (for edits through model/edit.h),
  * the typed copy in memory (model/book.h) and the catalogue. Screens never run SQL.
+ *
+ * Use: an edit is az_edit_*(tui_wb->store, ..., &err) followed by tui_wb_edited(rc, &err), which
+ * shows the error if the edit failed and reloads the book either way (pointers into the old book
+ * are then stale: look rows up again by id).
  */
 #ifndef ANZEN_TUI_WB_H
 #define ANZEN_TUI_WB_H
@@ -14,13 +18,24 @@ struct tui_wb {
 	struct az_book book;                 /* reload after every edit */
 	const struct az_catalogue *cat;
 	const char *path;
+	unsigned long generation; /* counts reloads: screens cache what they compute from the book */
 };
 
 /* The one open workbook while the screens run. */
 extern struct tui_wb *tui_wb;
 
+/* Opens the workbook at path read-write (migrating it), loads it and the catalogue, and sets
+ * tui_wb. On failure (locked, corrupt, newer, no catalogue) returns the exit code with err set and
+ * nothing written. */
+int tui_wb_open(const char *path, struct az_error *err);
+/* Closes the store and frees the book and catalogue; returns 0 or AZ_IOERR. */
+int tui_wb_close(void);
+
 /* Reloads tui_wb->book after an edit; on failure shows the error and returns -1. */
 int tui_wb_reload(void);
+/* After an edit that returned rc: shows err's message unless rc is AZ_OK, then reloads.
+ * Returns 0 if the edit was saved and the book reloaded, else -1. */
+int tui_wb_edited(int rc, const struct az_error *err);
 
 /* The screens of the assessment, in the order of the Guideline 6.0 flow. Each pushes itself and
  * returns 0, or -1 with a message shown. */
@@ -33,5 +48,6 @@ int tui_vendors_open(void);         /* vendors and their questions a-e and the r
 int tui_checklist_open(void);       /* the MHLW checklist with suggestions, 確認日/目標日 */
 int tui_heatmap_open(void);         /* 5x5 of current and residual risk; a cell lists its risks */
 int tui_export_open(void);          /* JSON and PDF export */
+int tui_approval_open(void);        /* who approved the assessment, and when */
 
 #endif

@@ -1,0 +1,14 @@
+/* Saving a whole form: several fields of one row in one validated transaction, so a form is
+ * saved entirely or not at all (model/edit.h saves one field at a time). */
+#ifndef ANZEN_EDIT_ROW_H
+#define ANZEN_EDIT_ROW_H
+
+#include "model/store.h"
+
+/* Sets the columns of pairs (column, value, ..., NULL; a NULL value stores NULL) of row id of table
+ * (singletons: id 1). Every value is checked first; nothing is written if one is refused, and the
+ * error names the column. No pairs: nothing to do, AZ_OK. */
+int az_edit_row(struct az_store *s, const char *table, long long id, const char *const *pairs,
+		struct az_error *err);
+
+#endif

@@ -1,0 +1,273 @@
+/* Progress per step and what is missing, from the book. */
+#include <config.h>
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "guideline/i18n.h"
+#include "model/progress.h"
+#include "model/rules.h"
+#include "model/tables.h"
+
+static const char *const step_names[AZ_NSTEPS] = {
+	N_("Clinic and roles"), N_("Contact chart"), N_("Systems"), N_("Vendors"),
+	N_("Risks"), N_("Checklist"), N_("Approval"),
+};
+static const char *const step_codes[AZ_NSTEPS] = { "clinic", "contacts", "systems", "vendors",
+						   "risks", "checklist", "approval" };
+
+const char *az_step_name(enum az_step s) { return s < AZ_NSTEPS ? _(step_names[s]) : "?"; }
+const char *az_step_code(enum az_step s) { return s < AZ_NSTEPS ? step_codes[s] : "?"; }
+
+int az_step_percent(const struct az_step_progress *s)
+{
+	if (s->total == 0)
+		return 100;
+	return (int)(s->done * 100 / s->total);
+}
+
+static int oom;
+
+static void missing(struct az_step_progress *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void missing(struct az_step_progress *s, const char *fmt, ...)
+{
+	if (s->nmissing++ >= AZ_PROGRESS_KEPT)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	char buf[1024];
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	char *m = strdup(buf);
+	if (!m)
+		oom = 1;
+	s->missing[s->nmissing - 1] = m;
+}
+
+static int given(const char *s) { return s && *s; }
+
+static void clinic(const struct az_book *b, struct az_step_progress *s)
+{
+	const struct az_clinic *c = &b->clinic;
+	const struct {
+		const char *value, *what;
+	} f[] = {
+		{ c->name, N_("the clinic's name") },
+		{ c->address, N_("the address") },
+		{ c->phone, N_("the phone number") },
+		{ c->administrator, N_("the administrator (管理者)") },
+		{ c->security_officer, N_("the person responsible for security (安全管理責任者)") },
+	};
+	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
+		s->total++;
+		if (given(f[i].value))
+			s->done++;
+		else
+			missing(s, _("Enter %s."), _(f[i].what));
+	}
+}
+
+static void contacts(const struct az_book *b, struct az_step_progress *s)
+{
+	/* who to call: someone inside, the vendor, and the authorities (保健所, police) */
+	static const char *const what[] = { N_("Add a contact inside the clinic."), N_("Add the vendor's contact."),
+					    N_("Add the authorities to call (health centre, police).") };
+	for (int k = 0; k < 3; k++) {
+		int have = 0;
+		for (size_t i = 0; i < b->n_contacts && !have; i++)
+			have = b->contacts[i].kind == k && given(b->contacts[i].name);
+		s->total++;
+		if (have)
+			s->done++;
+		else
+			missing(s, "%s", _(what[k]));
+	}
+}
+
+static int needs_vendor(const struct az_system *y)
+{
+	return y->hosting == 1 || y->remote_maintenance == 0; /* cloud, or maintained remotely */
+}
+
+static void systems(const struct az_book *b, struct az_step_progress *s)
+{
+	if (b->n_systems == 0) {
+		s->total = 1;
+		missing(s, "%s", _("Add the systems and devices the clinic uses."));
+		return;
+	}
+	for (size_t i = 0; i < b->n_systems; i++) {
+		const struct az_system *y = &b->systems[i];
+		s->total++;
+		if (needs_vendor(y) && !y->vendor_id)
+			missing(s, _("%s: name the vendor (it is in the cloud or maintained remotely)."), y->name);
+		else
+			s->done++;
+	}
+}
+
+static int answered(const struct az_question *q, const struct az_vendor_answer *a)
+{
+	if (q->answer == AZ_ANSWER_YES_NO_UNKNOWN)
+		return a->answer >= 0;
+	return given(a->value) || given(a->confirmed_at);
+}
+
+static void vendors(const struct az_book *b, const struct az_catalogue *cat, struct az_step_progress *s)
+{
+	for (size_t i = 0; i < b->n_systems; i++)
+		if (needs_vendor(&b->systems[i]) && b->n_vendors == 0) {
+			s->total = 1;
+			missing(s, "%s", _("Add the vendors of the systems."));
+			return;
+		}
+	for (size_t v = 0; v < b->n_vendors; v++) {
+		const struct az_vendor *ven = &b->vendors[v];
+		size_t open = 0;
+		for (size_t q = 0; q < cat->nquestions; q++) {
+			int ok = 0;
+			for (size_t a = 0; a < b->n_vendor_answers && !ok; a++) {
+				const struct az_vendor_answer *an = &b->vendor_answers[a];
+				ok = an->vendor_id == ven->id && strcmp(an->question, cat->questions[q].id) == 0 &&
+				     answered(&cat->questions[q], an);
+			}
+			s->total++;
+			if (ok)
+				s->done++;
+			else
+				open++;
+		}
+		if (open)
+			missing(s, ngettext("%s: %zu question not answered.", "%s: %zu questions not answered.", open),
+				ven->name, open);
+	}
+}
+
+static void risk_facts(const struct az_book *b, const struct az_risk *r, struct az_risk_facts *f,
+		       struct az_action_facts *acts, size_t max)
+{
+	memset(f, 0, sizeof *f);
+	f->likelihood = r->likelihood;
+	f->severity = r->severity;
+	f->treatment = r->treatment;
+	f->residual_likelihood = r->residual_likelihood;
+	f->residual_severity = r->residual_severity;
+	f->rationale = r->rationale;
+	f->transfer_to = r->transfer_to;
+	f->accepted_by = r->accepted_by;
+	f->accepted_at = r->accepted_at;
+	size_t n = 0;
+	for (size_t i = 0; i < b->n_actions && n < max; i++)
+		if (b->actions[i].risk_id == r->id) {
+			acts[n].owner = b->actions[i].owner;
+			acts[n].due = b->actions[i].due;
+			acts[n].status = b->actions[i].status;
+			n++;
+		}
+	f->actions = acts;
+	f->nactions = n;
+}
+
+static void risks(const struct az_book *b, const struct az_catalogue *cat, struct az_step_progress *s)
+{
+	struct az_action_facts acts[64];
+	for (size_t i = 0; i < b->n_systems; i++) {
+		const struct az_system *y = &b->systems[i];
+		struct az_system_facts sf = { y->category, y->hosting, y->remote_maintenance, y->connection,
+					      y->holds_patient_data };
+		size_t unassessed = 0, incomplete = 0;
+		for (size_t t = 0; t < cat->nthreats; t++) {
+			if (!az_threat_applies(&cat->threats[t], &sf))
+				continue;
+			const struct az_risk *r = NULL;
+			for (size_t k = 0; k < b->n_risks && !r; k++)
+				if (b->risks[k].system_id == y->id && strcmp(b->risks[k].threat, cat->threats[t].id) == 0)
+					r = &b->risks[k];
+			s->total++;
+			struct az_risk_facts f;
+			if (!r) {
+				unassessed++;
+				continue;
+			}
+			risk_facts(b, r, &f, acts, sizeof acts / sizeof acts[0]);
+			if (az_risk_state(&f) == AZ_RISK_COMPLETE)
+				s->done++;
+			else
+				incomplete++;
+		}
+		if (unassessed + incomplete)
+			missing(s, _("%s: %zu of its risks not yet assessed or treated."), y->name, unassessed + incomplete);
+	}
+}
+
+const struct az_checklist *az_progress_checklist(const struct az_book *b, const struct az_catalogue *cat)
+{
+	char id[64];
+	const char *v = given(b->assessment.checklist_version) ? b->assessment.checklist_version : "r7";
+	snprintf(id, sizeof id, "%s-clinic", v);
+	return az_catalogue_checklist(cat, id);
+}
+
+static void checklist(const struct az_book *b, const struct az_catalogue *cat, struct az_step_progress *s)
+{
+	const struct az_checklist *cl = az_progress_checklist(b, cat);
+	if (!cl)
+		return;
+	size_t open = 0;
+	for (size_t i = 0; i < cl->nitems; i++) {
+		int ok = 0;
+		for (size_t a = 0; a < b->n_checklist_answers && !ok; a++) {
+			const struct az_checklist_answer *an = &b->checklist_answers[a];
+			ok = strcmp(an->checklist, cl->id) == 0 && strcmp(an->item, cl->items[i].id) == 0 && an->answer >= 0;
+		}
+		s->total++;
+		if (ok)
+			s->done++;
+		else
+			open++;
+	}
+	if (open)
+		missing(s, ngettext("%zu checklist item not answered.", "%zu checklist items not answered.", open), open);
+}
+
+static void approval(const struct az_book *b, struct az_step_progress *s)
+{
+	s->total = 2;
+	if (given(b->assessment.approved_by))
+		s->done++;
+	else
+		missing(s, "%s", _("Enter who approved the assessment."));
+	if (given(b->assessment.approved_at))
+		s->done++;
+	else
+		missing(s, "%s", _("Enter the date of approval."));
+}
+
+int az_progress_compute(const struct az_book *b, const struct az_catalogue *cat, struct az_progress *p)
+{
+	memset(p, 0, sizeof *p);
+	oom = 0;
+	clinic(b, &p->step[AZ_STEP_CLINIC]);
+	contacts(b, &p->step[AZ_STEP_CONTACTS]);
+	systems(b, &p->step[AZ_STEP_SYSTEMS]);
+	vendors(b, cat, &p->step[AZ_STEP_VENDORS]);
+	risks(b, cat, &p->step[AZ_STEP_RISKS]);
+	checklist(b, cat, &p->step[AZ_STEP_CHECKLIST]);
+	approval(b, &p->step[AZ_STEP_APPROVAL]);
+	if (oom) {
+		az_progress_free(p);
+		return -1;
+	}
+	return 0;
+}
+
+void az_progress_free(struct az_progress *p)
+{
+	for (int i = 0; i < AZ_NSTEPS; i++)
+		for (size_t k = 0; k < AZ_PROGRESS_KEPT; k++) {
+			free(p->step[i].missing[k]);
+			p->step[i].missing[k] = NULL;
+		}
+}

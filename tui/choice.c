@@ -1,0 +1,164 @@
+/* The choice overlay and its inline form. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "guideline/i18n.h"
+#include "tui/choice.h"
+#include "tui/draw.h"
+#include "tui/screen.h"
+#include "tui/term.h"
+
+const char *tui_choice_text(const char *s)
+{
+	/* gettext("") is the catalogue header */
+	return s && *s ? _(s) : "";
+}
+
+struct choice {
+	char *title;
+	struct tui_choice_opt *opts;
+	size_t n;
+	int sel, top;
+	void (*picked)(void *arg, int index);
+	void *arg;
+};
+
+static void choice_draw(struct tui_screen *s, struct tui_rect body)
+{
+	struct choice *c = s->data;
+	int cols = body.cols - 4 < 100 ? body.cols - 4 : 100;
+	/* each option takes two lines: the label, and its description indented */
+	int want = 3 + 2 * (int)c->n, rows = want < body.rows ? want : body.rows;
+	int y = body.y + (body.rows - rows) / 2, x = body.x + (body.cols - cols) / 2;
+	int shown = (rows - 3) / 2;
+	if (shown < 1)
+		shown = 1;
+	if (c->sel < c->top)
+		c->top = c->sel;
+	if (c->sel >= c->top + shown)
+		c->top = c->sel - shown + 1;
+	attr_t a = tui_attr(TUI_DIALOG);
+	tui_frame(stdscr, y, x, rows, cols, a);
+	tui_put(stdscr, y, x + 2, cols - 4, c->title, a | A_BOLD);
+	for (int i = 0; i < shown && c->top + i < (int)c->n; i++) {
+		int k = c->top + i, ly = y + 1 + 2 * i;
+		char line[600];
+		snprintf(line, sizeof line, "%s%d  %s", k == c->sel ? "> " : "  ", k + 1,
+			 tui_choice_text(c->opts[k].label));
+		tui_put(stdscr, ly, x + 1, cols - 2, line, k == c->sel ? tui_attr(TUI_SELECTED) : a);
+		tui_put(stdscr, ly + 1, x + 7, cols - 8, tui_choice_text(c->opts[k].desc), a);
+	}
+	if (c->top > 0)
+		tui_put(stdscr, y, x + cols - 4, 3, "^", a);
+	if (c->top + shown < (int)c->n)
+		tui_put(stdscr, y + rows - 1, x + cols - 4, 3, "v", a);
+}
+
+static void choose(struct choice *c, int k)
+{
+	void (*picked)(void *, int) = c->picked;
+	void *arg = c->arg;
+	tui_pop(); /* frees c */
+	if (picked)
+		picked(arg, k);
+}
+
+static int choice_key(struct tui_screen *s, int key, enum tui_action act)
+{
+	struct choice *c = s->data;
+	if (key >= '1' && key <= '9' && key - '1' < (int)c->n) {
+		choose(c, key - '1');
+		return TUI_HANDLED;
+	}
+	switch (act) {
+	case TUI_ACT_DOWN:
+	case TUI_ACT_RIGHT:
+		if (c->sel + 1 < (int)c->n)
+			c->sel++;
+		return TUI_HANDLED;
+	case TUI_ACT_UP:
+	case TUI_ACT_LEFT:
+		if (c->sel > 0)
+			c->sel--;
+		return TUI_HANDLED;
+	case TUI_ACT_FIRST:
+		c->sel = 0;
+		return TUI_HANDLED;
+	case TUI_ACT_LAST:
+		c->sel = (int)c->n - 1;
+		return TUI_HANDLED;
+	case TUI_ACT_SELECT:
+	case TUI_ACT_TOGGLE:
+		choose(c, c->sel);
+		return TUI_HANDLED;
+	default:
+		return TUI_UNHANDLED;
+	}
+}
+
+static void choice_leave(struct tui_screen *s)
+{
+	struct choice *c = s->data;
+	for (size_t i = 0; c->opts && i < c->n; i++) {
+		free((char *)c->opts[i].label);
+		free((char *)c->opts[i].desc);
+	}
+	free(c->opts);
+	free(c->title);
+	free(c);
+}
+
+static const enum tui_action choice_bar[] = { TUI_ACT_DOWN, TUI_ACT_UP, TUI_ACT_SELECT, TUI_ACT_HELP, TUI_ACT_BACK,
+					      TUI_ACT_NONE };
+static const struct tui_screen_ops choice_ops = {
+	.title = N_("Choose"),
+	.help = N_("Choose one of the options: move with the arrow keys (or j and k) and press Enter, or "
+		   "press the number in front of it. Esc closes the list without changing anything."),
+	.bar = choice_bar,
+	.overlay = 1,
+	.draw = choice_draw,
+	.key = choice_key,
+	.leave = choice_leave,
+};
+
+static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
+
+int tui_choice_pick(const char *title, const struct tui_choice_opt *opts, size_t n, int cur,
+		    void (*picked)(void *arg, int index), void *arg)
+{
+	struct choice *c = calloc(1, sizeof *c);
+	int ok = c && n > 0 && (c->opts = calloc(n, sizeof *c->opts)) && (c->title = strdup(title ? title : ""));
+	for (size_t i = 0; ok && i < n; i++) {
+		c->opts[i].label = dup_or_null(opts[i].label ? opts[i].label : "");
+		c->opts[i].desc = dup_or_null(opts[i].desc);
+		c->n = i + 1;
+		ok = c->opts[i].label && (!opts[i].desc || c->opts[i].desc);
+	}
+	if (!ok) {
+		if (c) {
+			struct tui_screen tmp = { &choice_ops, c, 0 };
+			choice_leave(&tmp);
+		}
+		tui_error("%s", _("out of memory"));
+		return -1;
+	}
+	c->sel = cur >= 0 && (size_t)cur < n ? cur : 0;
+	c->picked = picked;
+	c->arg = arg;
+	return tui_push(&choice_ops, c);
+}
+
+int tui_choice_draw_inline(const struct tui_choice_opt *opts, size_t n, int cur, int y, int x, int width,
+			    int active)
+{
+	char text[600];
+	snprintf(text, sizeof text, "< %s >", cur >= 0 && (size_t)cur < n ? tui_choice_text(opts[cur].label) : "-");
+	int w = tui_width(text) + 1;
+	if (w > width)
+		w = width;
+	tui_put(stdscr, y, x, w, text, tui_attr(active ? TUI_FIELD_ACTIVE : TUI_FIELD));
+	return w;
+}

@@ -1,0 +1,23 @@
+/* A screen holding one form bound to a workbook row (tui/formrow.h): F2/Ctrl-S or Enter in the
+ * last field saves (a new row is inserted), Esc asks before dropping changes. */
+#ifndef ANZEN_TUI_EDITFORM_H
+#define ANZEN_TUI_EDITFORM_H
+
+#include "tui/formrow.h"
+
+struct tui_editform_spec {
+	const char *title, *help; /* N_() */
+	const struct tui_form_item *items;
+	const struct tui_form_col *cols; /* parallel to items */
+	size_t n;
+	const char *table;
+	int stay;                   /* singleton forms stay open after saving */
+	struct tui_screen_ops ops; /* filled by tui_editform_open */
+};
+
+/* Pushes the form for row id (0: a new row, inserted with extra column/value pairs, NULL-ended,
+ * at most 4). load(fm, arg) fills the fields first (may be NULL). Returns 0 or -1. */
+int tui_editform_open(struct tui_editform_spec *spec, long long id, const char *const *extra,
+		      void (*load)(struct tui_form *fm, void *arg), void *arg);
+
+#endif

@@ -1,0 +1,489 @@
+/* The MHLW checklist in its official order: one answer per item, or one per device column (server,
+ * terminal, network) where the form has them; the answer the workbook suggests with its evidence
+ * (model/suggest.c; s fills it in), and 確認日 / 目標日 / note for each answer. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "guideline/i18n.h"
+#include "model/checklist_edit.h"
+#include "model/edit.h"
+#include "model/suggest.h"
+#include "model/tables.h"
+#include "tui/choice.h"
+#include "tui/confirm.h"
+#include "tui/draw.h"
+#include "tui/form.h"
+#include "tui/scr_assess.h"
+#include "tui/screen.h"
+#include "tui/term.h"
+#include "tui/wb.h"
+
+#define NCOLS 3 /* az_cat_column_values: server terminal network */
+#define CELLW 10
+
+struct checklist {
+	const struct az_checklist *cl;
+	size_t sel, top;
+	int col;
+	struct tui_book_stamp stamp;
+	struct az_suggestion sug[AZ_SUGGEST_ITEMS];
+	int have_sug;
+};
+
+static const struct az_checklist *pick_checklist(void)
+{
+	const struct az_catalogue *cat = tui_wb->cat;
+	const char *v = tui_wb->book.assessment.checklist_version;
+	const struct az_checklist *cl = v && *v ? az_catalogue_checklist(cat, v) : NULL;
+	if (cl)
+		return cl;
+	/* the newest clinic form */
+	for (size_t i = 0; i < cat->nchecklists; i++)
+		if (cat->checklists[i].form == AZ_FORM_CLINIC && (!cl || cat->checklists[i].fiscal_year > cl->fiscal_year))
+			cl = &cat->checklists[i];
+	return cl;
+}
+
+/* The device value of column c of an item (c is ignored for items with one answer). */
+static const char *device_of(const struct az_check_item *it, int c)
+{
+	return it->columns ? az_device_values[c + 1] : "all";
+}
+
+static int has_col(const struct az_check_item *it, int c) { return it->columns ? (it->columns >> c) & 1 : c == 0; }
+
+static const struct az_checklist_answer *answer_of(const char *checklist, const char *item, const char *device)
+{
+	const struct az_book *b = &tui_wb->book;
+	for (size_t i = 0; i < b->n_checklist_answers; i++) {
+		const struct az_checklist_answer *a = &b->checklist_answers[i];
+		if (!strcmp(a->checklist, checklist) && !strcmp(a->item, item) &&
+		    !strcmp(az_device_values[a->device >= 0 ? a->device : 0], device))
+			return a;
+	}
+	return NULL;
+}
+
+static const char *answer_label(int answer)
+{
+	static const char *const names[] = { N_("Yes"), N_("No"), N_("N/A") };
+	return answer >= 0 && answer < 3 ? _(names[answer]) : "-";
+}
+
+static void cl_refresh(struct checklist *c)
+{
+	if (!tui_book_changed(&c->stamp) && c->cl)
+		return;
+	c->cl = pick_checklist();
+	struct az_workbook_facts f;
+	struct az_error err = { 0 };
+	c->have_sug = az_workbook_facts_from_book(&tui_wb->book, &f, &err) == AZ_OK;
+	if (c->have_sug) {
+		az_checklist_suggest(tui_wb->cat, &f, c->sug);
+		az_workbook_facts_free(&f);
+	}
+}
+
+static const struct az_suggestion *suggestion(const struct checklist *c, const char *item)
+{
+	const struct az_suggestion *s = c->have_sug ? az_suggestion_for(c->sug, item) : NULL;
+	return s && s->answer != AZ_SUGGEST_NONE ? s : NULL;
+}
+
+static int cl_enter(struct tui_screen *s)
+{
+	struct checklist *c = s->data;
+	cl_refresh(c);
+	if (!c->cl || !c->cl->nitems) {
+		tui_error("%s", _("The content catalogue has no checklist."));
+		return -1;
+	}
+	return 0;
+}
+
+static const struct az_check_item *cur_item(const struct checklist *c)
+{
+	return c->cl && c->sel < c->cl->nitems ? &c->cl->items[c->sel] : NULL;
+}
+
+static void fix_col(struct checklist *c)
+{
+	const struct az_check_item *it = cur_item(c);
+	if (!it)
+		return;
+	if (!it->columns) {
+		c->col = 0;
+		return;
+	}
+	while (c->col < NCOLS && !has_col(it, c->col))
+		c->col++;
+	if (c->col >= NCOLS)
+		for (c->col = 0; c->col < NCOLS && !has_col(it, c->col); c->col++)
+			;
+}
+
+static void cl_draw(struct tui_screen *s, struct tui_rect body)
+{
+	struct checklist *c = s->data;
+	cl_refresh(c);
+	fix_col(c);
+	const struct az_checklist *cl = c->cl;
+	tui_put(stdscr, body.y, body.x + 1, body.cols - 2, az_text_get(&cl->title), tui_attr(TUI_LABEL_ACTIVE));
+	int numw = 7, cellx = body.cols - NCOLS * CELLW - 3, textw = cellx - numw - 3;
+	static const char *const colnames[NCOLS] = { N_("Server"), N_("Terminal"), N_("Network") };
+	tui_put(stdscr, body.y + 1, body.x + 2, numw, _("No."), tui_attr(TUI_DIM));
+	tui_put(stdscr, body.y + 1, body.x + 2 + numw, textw, _("Item (* = a suggestion)"), tui_attr(TUI_DIM));
+	for (int k = 0; k < NCOLS; k++)
+		tui_put(stdscr, body.y + 1, body.x + cellx + k * CELLW + 1, CELLW - 1, _(colnames[k]), tui_attr(TUI_DIM));
+
+	int detail = 8, rows = body.rows - 2 - detail;
+	if (c->sel < c->top)
+		c->top = c->sel;
+	if (rows > 0 && c->sel >= c->top + (size_t)rows)
+		c->top = c->sel - (size_t)rows + 1;
+	for (int i = 0; i < rows && c->top + (size_t)i < cl->nitems; i++) {
+		size_t k = c->top + (size_t)i;
+		const struct az_check_item *it = &cl->items[k];
+		int y = body.y + 2 + i, sel = k == c->sel;
+		attr_t a = tui_attr(sel ? TUI_SELECTED : TUI_NORMAL);
+		tui_blank(stdscr, y, body.x, cellx, a);
+		tui_put(stdscr, y, body.x, 2, sel ? ">" : "", a);
+		tui_put(stdscr, y, body.x + 2, numw, it->number ? it->number : it->id, a);
+		char text[1024];
+		snprintf(text, sizeof text, "%s%s", suggestion(c, it->id) ? "* " : "", az_text_get(&it->text));
+		tui_put(stdscr, y, body.x + 2 + numw, textw, text, a);
+		for (int col = 0; col < NCOLS; col++) {
+			int x = body.x + cellx + col * CELLW;
+			if (!has_col(it, col)) {
+				tui_blank(stdscr, y, x, CELLW, 0);
+				continue;
+			}
+			const struct az_checklist_answer *ans = answer_of(cl->id, it->id, device_of(it, col));
+			char cell[64];
+			const char *lab = answer_label(ans ? ans->answer : -1);
+			int cur = sel && col == c->col;
+			snprintf(cell, sizeof cell, cur ? "[%s]" : " %s ", lab);
+			tui_put(stdscr, y, x, it->columns ? CELLW : NCOLS * CELLW, cell,
+				cur ? tui_attr(TUI_FIELD_ACTIVE) : tui_attr(TUI_NORMAL));
+			if (!it->columns) {
+				/* one answer for the whole item: say so where the columns would be */
+				tui_put(stdscr, y, x + tui_width(cell) + 1, NCOLS * CELLW - tui_width(cell) - 1,
+					_("(one answer)"), tui_attr(TUI_DIM));
+				break;
+			}
+		}
+	}
+
+	/* the selected item in full */
+	const struct az_check_item *it = cur_item(c);
+	int y = body.y + body.rows - detail, w = body.cols - 2, x = body.x + 1;
+	tui_blank(stdscr, y, body.x, body.cols, 0);
+	if (!it)
+		return;
+	char line[2048];
+	snprintf(line, sizeof line, "%s %s", it->number ? it->number : it->id, az_text_get(&it->text));
+	int used = tui_put_wrapped(stdscr, y + 1, x, w, 2, 0, line, tui_attr(TUI_LABEL_ACTIVE));
+	used = used > 2 ? 2 : used;
+	/* what it means (or its deadline), and where the form's manual says so */
+	size_t len = (size_t)snprintf(line, sizeof line, "%s",
+				      it->deadline.ja ? az_text_get(&it->deadline) : az_text_get(&it->meaning));
+	for (size_t k = 0; k < it->nrefs && len < sizeof line; k++)
+		len += (size_t)snprintf(line + len, sizeof line - len, "%s%s %s%s", k ? ", " : " [", it->refs[k].doc,
+					it->refs[k].section ? it->refs[k].section : "", k + 1 == it->nrefs ? "]" : "");
+	tui_put_wrapped(stdscr, y + 1 + used, x, w, 3 - used, 0, line, tui_attr(TUI_DIM));
+	const struct az_suggestion *sg = suggestion(c, it->id);
+	if (sg)
+		snprintf(line, sizeof line, _("Suggested: %s (s fills it in). %s"), answer_label(sg->answer), sg->evidence);
+	else
+		snprintf(line, sizeof line, "%s", _("No suggestion: answer from what you know."));
+	tui_put_wrapped(stdscr, y + 4, x, w, 2, 0, line, 0);
+	const struct az_checklist_answer *ans = answer_of(c->cl->id, it->id, device_of(it, c->col));
+	snprintf(line, sizeof line, _("Checked on: %s   Target date: %s   Note: %s"),
+		 ans && ans->checked_at && *ans->checked_at ? ans->checked_at : "-",
+		 ans && ans->target_at && *ans->target_at ? ans->target_at : "-",
+		 ans && ans->note && *ans->note ? ans->note : "-");
+	tui_put(stdscr, y + 6, x, w, line, 0);
+	if (ans && ans->answer == 1 && !(ans->target_at && *ans->target_at))
+		tui_put(stdscr, y + 7, x, w, _("A No needs a target date (目標日): press Enter to give it."), tui_attr(TUI_ERROR));
+}
+
+static int set_answer(struct checklist *c, const char *col, const char *value)
+{
+	const struct az_check_item *it = cur_item(c);
+	struct az_error err = { 0 };
+	int rc = az_edit_checklist_answer(tui_wb->store, c->cl->id, it->id, device_of(it, c->col), col, value, &err);
+	return tui_wb_edited(rc, &err);
+}
+
+/* -- the answer form -- */
+
+static const struct tui_choice_opt answer_opts[] = {
+	{ N_("Yes"), N_("The clinic does this") },
+	{ N_("No"), N_("Not yet: give a target date") },
+	{ N_("N/A"), N_("Does not apply to this clinic") },
+};
+
+static const struct tui_form_item answer_items[] = {
+	{ N_("Answer"), N_("Left/Right or Space change the answer; Enter lists the choices."), TUI_FIELD_TEXT, 0,
+	  answer_opts, 3 },
+	{ N_("Checked on (確認日)"), N_("The day the answer was checked, as YYYY-MM-DD."), TUI_FIELD_DATE, 10, NULL, 0 },
+	{ N_("Target date (目標日)"), N_("For a No: by when the clinic will do it, as YYYY-MM-DD."), TUI_FIELD_DATE, 10,
+	  NULL, 0 },
+	{ N_("Note"), N_("Anything the inspector should know about this answer (up to 4000 characters)."),
+	  TUI_FIELD_TEXT, 4000, NULL, 0 },
+};
+
+struct answer_form {
+	struct tui_form form;
+	struct checklist *c; /* the screen below */
+};
+
+static int af_enter(struct tui_screen *s)
+{
+	struct answer_form *f = s->data;
+	if (tui_form_init(&f->form, answer_items, 4) != 0) {
+		tui_error("%s", _("out of memory"));
+		return -1;
+	}
+	const struct az_check_item *it = cur_item(f->c);
+	const struct az_checklist_answer *a = answer_of(f->c->cl->id, it->id, device_of(it, f->c->col));
+	if (a) {
+		f->form.sel[0] = a->answer;
+		tui_form_load(&f->form, 1, a->checked_at);
+		tui_form_load(&f->form, 2, a->target_at);
+		tui_form_load(&f->form, 3, a->note);
+	}
+	return 0;
+}
+
+static void af_draw(struct tui_screen *s, struct tui_rect body)
+{
+	struct answer_form *f = s->data;
+	const struct az_check_item *it = cur_item(f->c);
+	char head[1024];
+	static const char *const colnames[NCOLS] = { N_("Server"), N_("Terminal"), N_("Network") };
+	snprintf(head, sizeof head, "%s %s%s%s%s", it->number ? it->number : it->id, az_text_get(&it->text),
+		 it->columns ? " (" : "", it->columns ? _(colnames[f->c->col]) : "", it->columns ? ")" : "");
+	int used = tui_put_wrapped(stdscr, body.y, body.x + 1, body.cols - 2, 2, 0, head, tui_attr(TUI_LABEL_ACTIVE));
+	used = used > 2 ? 2 : used;
+	s->scopes = TUI_SCOPE_ANY;
+	struct tui_rect r = { body.y + used, body.x, body.rows - used, body.cols };
+	tui_form_draw(&f->form, r);
+}
+
+static int af_save(struct answer_form *f)
+{
+	static const char *const cols[] = { "answer", "checked_at", "target_at", "note" };
+	const char *pairs[9];
+	char *text[4] = { NULL, NULL, NULL, NULL };
+	size_t np = 0;
+	int rc = 0;
+	for (size_t i = 0; i < 4; i++) {
+		if (!f->form.fields[i].changed)
+			continue;
+		const char *v;
+		if (i == 0) {
+			int k = tui_form_choice(&f->form, 0);
+			v = k >= 0 ? az_checklist_answer_values[k] : NULL;
+		} else if (!(text[i] = tui_field_text(&f->form.fields[i]))) {
+			rc = -1;
+			break;
+		} else {
+			v = *text[i] || i == 3 ? text[i] : NULL; /* an emptied date is no date */
+		}
+		pairs[np++] = cols[i];
+		pairs[np++] = v;
+	}
+	pairs[np] = NULL;
+	if (rc == 0) {
+		/* the whole form in one transaction */
+		const struct az_check_item *it = cur_item(f->c);
+		struct az_error err = { 0 };
+		rc = tui_wb_edited(az_edit_checklist_row(tui_wb->store, f->c->cl->id, it->id, device_of(it, f->c->col),
+							 pairs, &err),
+				   &err);
+	} else {
+		tui_error("%s", _("out of memory"));
+	}
+	for (size_t i = 0; i < 4; i++)
+		free(text[i]);
+	return rc;
+}
+
+static void af_discard(void *arg)
+{
+	(void)arg;
+	tui_pop();
+}
+
+static int af_key(struct tui_screen *s, int key, enum tui_action act)
+{
+	struct answer_form *f = s->data;
+	int r = tui_form_key(&f->form, key, act);
+	if (r == TUI_FORM_SUBMIT) {
+		if (af_save(f) == 0) {
+			tui_pop();
+			tui_info("%s", _("Saved."));
+		}
+		return TUI_HANDLED;
+	}
+	if (r == TUI_UNHANDLED && key == 27 && tui_form_changed(&f->form)) {
+		tui_confirm(_("Leave this form without saving your changes?"), af_discard, NULL);
+		return TUI_HANDLED;
+	}
+	return r;
+}
+
+static void af_leave(struct tui_screen *s)
+{
+	struct answer_form *f = s->data;
+	tui_form_free(&f->form);
+	free(f);
+}
+
+static const enum tui_action af_bar[] = { TUI_ACT_NEXT_FIELD, TUI_ACT_PREV_FIELD, TUI_ACT_SAVE, TUI_ACT_HELP,
+					  TUI_ACT_BACK, TUI_ACT_NONE };
+static const struct tui_screen_ops af_ops = {
+	.title = N_("Checklist answer"),
+	.help = N_("The answer to one checklist item (for one device column where the form has them), the day "
+		   "it was checked (確認日) and, for a No, the target date (目標日) by which the clinic will do it. "
+		   "Enter in the last field, F2 or Ctrl-S saves; Esc leaves."),
+	.bar = af_bar,
+	.enter = af_enter,
+	.draw = af_draw,
+	.key = af_key,
+	.leave = af_leave,
+};
+
+/* The help, then the selected item with its meaning, deadline, references and suggestion. */
+static void cl_help(struct tui_screen *s, struct checklist *c)
+{
+	const struct az_check_item *it = cur_item(c);
+	char *extra = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&extra, &len);
+	if (f) {
+		if (it) {
+			fprintf(f, "\n\n%s %s\n%s", it->number ? it->number : it->id, az_text_get(&it->text),
+				az_text_get(&it->meaning));
+			if (it->deadline.ja)
+				fprintf(f, " %s", az_text_get(&it->deadline));
+			tui_help_refs(f, it->refs, it->nrefs);
+			const struct az_suggestion *sg = suggestion(c, it->id);
+			if (sg)
+				fprintf(f, "\n%s %s", _("Suggested from the workbook:"), sg->evidence);
+		}
+		if (fclose(f) != 0) {
+			free(extra);
+			extra = NULL;
+		}
+	}
+	tui_assess_help(s, extra);
+	free(extra);
+}
+
+static int cl_key(struct tui_screen *s, int key, enum tui_action act)
+{
+	struct checklist *c = s->data;
+	const struct az_check_item *it = cur_item(c);
+	(void)key;
+	if (!it)
+		return TUI_UNHANDLED;
+	switch (act) {
+	case TUI_ACT_HELP:
+		cl_help(s, c);
+		return TUI_HANDLED;
+	case TUI_ACT_UP:
+		c->sel = c->sel ? c->sel - 1 : 0;
+		return TUI_HANDLED;
+	case TUI_ACT_DOWN:
+		c->sel = c->sel + 1 < c->cl->nitems ? c->sel + 1 : c->sel;
+		return TUI_HANDLED;
+	case TUI_ACT_PAGE_UP:
+		c->sel = c->sel > 10 ? c->sel - 10 : 0;
+		return TUI_HANDLED;
+	case TUI_ACT_PAGE_DOWN:
+		c->sel = c->sel + 10 < c->cl->nitems ? c->sel + 10 : c->cl->nitems - 1;
+		return TUI_HANDLED;
+	case TUI_ACT_FIRST:
+		c->sel = 0;
+		return TUI_HANDLED;
+	case TUI_ACT_LAST:
+		c->sel = c->cl->nitems - 1;
+		return TUI_HANDLED;
+	case TUI_ACT_LEFT:
+	case TUI_ACT_RIGHT: {
+		int step = act == TUI_ACT_LEFT ? -1 : 1;
+		for (int k = c->col + step; k >= 0 && k < NCOLS; k += step)
+			if (has_col(it, k)) {
+				c->col = k;
+				break;
+			}
+		return TUI_HANDLED;
+	}
+	case TUI_ACT_TOGGLE: { /* - → Yes → No → N/A → - */
+		const struct az_checklist_answer *a = answer_of(c->cl->id, it->id, device_of(it, c->col));
+		int v = a ? a->answer : -1, next = v + 1 > 2 ? -1 : v + 1;
+		if (set_answer(c, "answer", next >= 0 ? az_checklist_answer_values[next] : NULL) == 0)
+			tui_info(_("Answer: %s"), answer_label(next));
+		return TUI_HANDLED;
+	}
+	case TUI_ACT_SUGGEST: {
+		const struct az_suggestion *sg = suggestion(c, it->id);
+		if (!sg) {
+			tui_error("%s", _("There is no suggestion for this item."));
+			return TUI_HANDLED;
+		}
+		if (set_answer(c, "answer", az_checklist_answer_values[sg->answer]) == 0)
+			tui_info(_("Filled in the suggested answer: %s"), answer_label(sg->answer));
+		return TUI_HANDLED;
+	}
+	case TUI_ACT_SELECT:
+	case TUI_ACT_EDIT: {
+		struct answer_form *f = calloc(1, sizeof *f);
+		if (!f) {
+			tui_error("%s", _("out of memory"));
+			return TUI_HANDLED;
+		}
+		f->c = c;
+		tui_push(&af_ops, f);
+		return TUI_HANDLED;
+	}
+	default:
+		return TUI_UNHANDLED;
+	}
+}
+
+static void cl_leave(struct tui_screen *s) { free(s->data); }
+
+static const enum tui_action cl_bar[] = { TUI_ACT_TOGGLE, TUI_ACT_SUGGEST, TUI_ACT_SELECT, TUI_ACT_HELP,
+					  TUI_ACT_BACK, TUI_ACT_NONE };
+static const struct tui_screen_ops cl_ops = {
+	.title = N_("MHLW checklist"),
+	.help = N_("The cyber-security checklist of the MHLW (医療機関におけるサイバーセキュリティ対策チェックリスト), "
+		   "items in the order of the official form. Some items are answered per device: server, "
+		   "terminal and network; Left and Right move between them.\n\n"
+		   "Space changes the answer of the selected cell (- Yes No N/A). Items marked * have an "
+		   "answer suggested from what the workbook already holds; the evidence is shown below, and s "
+		   "fills the suggested answer in. Enter opens the answer with its 確認日 (the day it was "
+		   "checked), its 目標日 (for a No: by when it will be done) and a note.\n\n"
+		   "The form asks for a target date for every No; the health centre reads it at the inspection."),
+	.bar = cl_bar,
+	.enter = cl_enter,
+	.draw = cl_draw,
+	.key = cl_key,
+	.leave = cl_leave,
+};
+
+int tui_checklist_open(void)
+{
+	struct checklist *c = calloc(1, sizeof *c);
+	if (!c) {
+		tui_error("%s", _("out of memory"));
+		return -1;
+	}
+	return tui_push(&cl_ops, c);
+}

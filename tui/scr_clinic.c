@@ -1,0 +1,79 @@
+/* The clinic profile with its responsible people, and the approval of the assessment. */
+#include <config.h>
+
+#include <stdio.h>
+
+#include "guideline/i18n.h"
+#include "tui/editform.h"
+#include "tui/wb.h"
+
+#define T(l, h, m) { .label = l, .help = h, .kind = TUI_FIELD_TEXT, .max = m }
+#define D(l, h) { .label = l, .help = h, .kind = TUI_FIELD_DATE, .max = 10 }
+
+static const struct tui_form_item clinic_items[] = {
+	T(N_("Clinic name"), N_("The name of the clinic as the health centre knows it (up to 200 characters)."), 200),
+	T(N_("Address"), N_("The clinic's address, as on the opening notification."), 200),
+	T(N_("Phone"), N_("The clinic's main phone number."), 200),
+	T(N_("Administrator (管理者)"), N_("The clinic's administrator (管理者), usually the director: answers for "
+					  "the whole of the safety management."), 200),
+	T(N_("Security officer"), N_("The person responsible for information security (安全管理責任者); in a "
+				     "small clinic often the administrator too."), 200),
+	T(N_("Deputy"), N_("Who acts for the security officer when they are away (may be empty)."), 200),
+};
+static const struct tui_form_col clinic_cols[] = {
+	{ "name", NULL }, { "address", NULL }, { "phone", NULL },
+	{ "administrator", NULL }, { "security_officer", NULL }, { "security_deputy", NULL },
+};
+
+static struct tui_editform_spec clinic_spec = {
+	.title = N_("Clinic and roles"),
+	.help = N_("The clinic and the people responsible for its information security, as the Guideline 6.0 "
+		   "asks (管理者 and 安全管理責任者). These names are printed on the first page for the health "
+		   "centre. Tab or Down goes to the next field; F2 or Ctrl-S saves; Esc goes back (you are "
+		   "asked first if something changed)."),
+	.items = clinic_items,
+	.cols = clinic_cols,
+	.n = sizeof clinic_items / sizeof clinic_items[0],
+	.table = "clinic",
+	.stay = 1,
+};
+
+static void clinic_load(struct tui_form *fm, void *arg)
+{
+	(void)arg;
+	const struct az_clinic *c = &tui_wb->book.clinic;
+	const char *v[] = { c->name, c->address, c->phone, c->administrator, c->security_officer, c->security_deputy };
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+		tui_form_load(fm, i, v[i]);
+}
+
+int tui_clinic_open(void) { return tui_editform_open(&clinic_spec, 1, NULL, clinic_load, NULL); }
+
+static const struct tui_form_item approval_items[] = {
+	T(N_("Approved by"), N_("Who approved this risk assessment, usually the administrator (管理者)."), 200),
+	D(N_("Approved on"), N_("The day it was approved, as YYYY-MM-DD (for example 2026-11-23).")),
+	T(N_("Policy"), N_("The clinic's security policy in a sentence or two (optional; up to 4,000 characters)."), 4000),
+};
+static const struct tui_form_col approval_cols[] = { { "approved_by", NULL }, { "approved_at", NULL }, { "policy", NULL } };
+
+static struct tui_editform_spec approval_spec = {
+	.title = N_("Approval"),
+	.help = N_("When the assessment is complete, the administrator approves it: enter who approved it "
+		   "and on which day. The PDF for the health centre shows both."),
+	.items = approval_items,
+	.cols = approval_cols,
+	.n = sizeof approval_items / sizeof approval_items[0],
+	.table = "assessment",
+	.stay = 1,
+};
+
+static void approval_load(struct tui_form *fm, void *arg)
+{
+	(void)arg;
+	const struct az_assessment *a = &tui_wb->book.assessment;
+	tui_form_load(fm, 0, a->approved_by);
+	tui_form_load(fm, 1, a->approved_at);
+	tui_form_load(fm, 2, a->policy);
+}
+
+int tui_approval_open(void) { return tui_editform_open(&approval_spec, 1, NULL, approval_load, NULL); }

@@ -1,0 +1,168 @@
+/* 連絡体制: whom to call when something happens, inside the clinic, at the vendors and at the
+ * authorities. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "guideline/i18n.h"
+#include "model/edit.h"
+#include "model/tables.h"
+#include "tui/confirm.h"
+#include "tui/editform.h"
+#include "tui/list.h"
+#include "tui/state.h"
+#include "tui/wb.h"
+
+static const struct tui_choice_opt kind_opts[] = {
+	{ N_("Inside the clinic"), N_("Staff: who notices, who decides, who calls") },
+	{ N_("Vendor"), N_("The vendor who maintains a system") },
+	{ N_("Authority"), N_("Health centre (保健所), police, MHLW") },
+	{ N_("Other"), N_("Anyone else: insurer, IT adviser") },
+};
+
+static const struct tui_form_item items[] = {
+	{ .label = N_("Kind"), .help = N_("Who this is: inside the clinic, a vendor, an authority, or other. "
+					  "Left/Right or Space changes it; Enter lists the choices."),
+	  .opts = kind_opts, .nopts = 4 },
+	{ .label = N_("Role"), .help = N_("What they do when something happens, e.g. 'first report', 'decides'."),
+	  .kind = TUI_FIELD_TEXT, .max = 200 },
+	{ .label = N_("Name"), .help = N_("The person's name."), .kind = TUI_FIELD_TEXT, .max = 200 },
+	{ .label = N_("Organisation"), .help = N_("The company or office, e.g. the vendor or the health centre."),
+	  .kind = TUI_FIELD_TEXT, .max = 200 },
+	{ .label = N_("Phone"), .help = N_("A number that works at night and on holidays if there is one."),
+	  .kind = TUI_FIELD_TEXT, .max = 200 },
+};
+static const struct tui_form_col cols[] = {
+	{ "kind", az_contact_kind_values }, { "role", NULL }, { "name", NULL }, { "organisation", NULL }, { "phone", NULL },
+};
+
+static struct tui_editform_spec spec = {
+	.title = N_("Contact"),
+	.help = N_("One line of the contact chart (連絡体制). F2 or Ctrl-S saves; Esc goes back."),
+	.items = items,
+	.cols = cols,
+	.n = sizeof items / sizeof items[0],
+	.table = "contacts",
+};
+
+static void load(struct tui_form *fm, void *arg)
+{
+	const struct az_contact *c = arg;
+	if (!c) {
+		tui_form_set_choice(fm, 0, 0);
+		return;
+	}
+	tui_form_set_choice(fm, 0, c->kind);
+	tui_form_load(fm, 1, c->role);
+	tui_form_load(fm, 2, c->name);
+	tui_form_load(fm, 3, c->organisation);
+	tui_form_load(fm, 4, c->phone);
+}
+
+struct contacts {
+	struct tui_list list;
+	char line[1200];
+	long long deleting;
+};
+
+static size_t count(void *ctx)
+{
+	(void)ctx;
+	return tui_wb->book.n_contacts;
+}
+
+static const char *text(void *ctx, size_t i)
+{
+	struct contacts *c = ctx;
+	const struct az_contact *k = &tui_wb->book.contacts[i];
+	const char *kind = k->kind >= 0 && k->kind < 4 ? _(kind_opts[k->kind].label) : "?";
+	snprintf(c->line, sizeof c->line, "%s | %s | %s | %s | %s", kind, k->role, k->name, k->organisation, k->phone);
+	return c->line;
+}
+
+static int c_enter(struct tui_screen *s)
+{
+	struct contacts *c = s->data;
+	if (tui_list_init(&c->list, count, text, c) != 0)
+		return -1;
+	c->list.empty = N_("No contacts yet. Press a to add whom to call when something happens.");
+	return 0;
+}
+
+static void c_draw(struct tui_screen *s, struct tui_rect body)
+{
+	struct contacts *c = s->data;
+	tui_list_refresh(&c->list); /* the book may have changed under a form */
+	s->scopes = tui_list_scopes(&c->list);
+	struct tui_rect r = { body.y + 1, body.x + 1, body.rows - 1, body.cols - 2 };
+	tui_list_draw(&c->list, r);
+}
+
+static void delete_yes(void *arg)
+{
+	struct contacts *c = arg;
+	struct az_error err = { 0 };
+	if (tui_wb_edited(az_edit_delete(tui_wb->store, "contacts", c->deleting, &err), &err) == 0)
+		tui_info("%s", _("Deleted."));
+	tui_list_refresh(&c->list);
+}
+
+static int c_key(struct tui_screen *s, int key, enum tui_action act)
+{
+	struct contacts *c = s->data;
+	int r = tui_list_key(&c->list, key, act);
+	long i = tui_list_selected(&c->list);
+	if (r == TUI_LIST_CHOSEN || (r == TUI_UNHANDLED && act == TUI_ACT_EDIT && i >= 0)) {
+		const struct az_contact *k = &tui_wb->book.contacts[i];
+		tui_editform_open(&spec, k->id, NULL, load, (void *)k);
+		return TUI_HANDLED;
+	}
+	if (r != TUI_UNHANDLED || c->list.filtering)
+		return r;
+	if (act == TUI_ACT_ADD) {
+		tui_editform_open(&spec, 0, NULL, load, NULL);
+		return TUI_HANDLED;
+	}
+	if (act == TUI_ACT_DELETE && i >= 0) {
+		char q[600];
+		c->deleting = tui_wb->book.contacts[i].id;
+		snprintf(q, sizeof q, _("Delete the contact \"%s\"?"), tui_wb->book.contacts[i].name);
+		tui_confirm(q, delete_yes, c);
+		return TUI_HANDLED;
+	}
+	return r;
+}
+
+static void c_leave(struct tui_screen *s)
+{
+	struct contacts *c = s->data;
+	tui_list_free(&c->list);
+	free(c);
+}
+
+static const enum tui_action bar[] = { TUI_ACT_ADD, TUI_ACT_EDIT, TUI_ACT_DELETE, TUI_ACT_SEARCH, TUI_ACT_HELP,
+				       TUI_ACT_BACK, TUI_ACT_NONE };
+static const struct tui_screen_ops ops = {
+	.title = N_("Contact chart"),
+	.help = N_("The contact chart (連絡体制): whom to call when a system stops or information may have "
+		   "leaked. The Guideline 6.0 asks for it, and the health centre looks for it. List someone "
+		   "inside the clinic, the vendor of each system, and the authorities (保健所, police). "
+		   "a adds, e or Enter edits, d deletes after asking, / searches."),
+	.bar = bar,
+	.enter = c_enter,
+	.draw = c_draw,
+	.key = c_key,
+	.leave = c_leave,
+};
+
+int tui_contacts_open(void)
+{
+	struct contacts *c = calloc(1, sizeof *c);
+	if (!c) {
+		tui_error("%s", _("out of memory"));
+		return -1;
+	}
+	return tui_push(&ops, c);
+}

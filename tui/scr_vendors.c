@@ -1,0 +1,434 @@
+/* Vendors: their profile (certification, MDS/SDS) and the questions to ask each of them, a to e
+ * first (seed 002) and then the rest of guideline6.md §4.5. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "guideline/i18n.h"
+#include "model/edit.h"
+#include "model/tables.h"
+#include "tui/choice.h"
+#include "tui/confirm.h"
+#include "tui/draw.h"
+#include "tui/editform.h"
+#include "tui/list.h"
+#include "tui/term.h"
+#include "tui/wb.h"
+
+/* ---- the vendor profile ---- */
+
+static const struct tui_choice_opt cert_opts[] = {
+	{ N_("ISMS"), N_("ISO/IEC 27001 (ISMS) certified") },
+	{ N_("Privacy Mark"), N_("PrivacyMark (プライバシーマーク)") },
+	{ N_("Both"), N_("ISMS and Privacy Mark") },
+	{ N_("None"), N_("Neither") },
+	{ N_("Unknown"), N_("Ask the vendor") },
+};
+
+static const struct tui_form_item v_items[] = {
+	{ .label = N_("Name"), .help = N_("The vendor's company name (up to 200 characters)."), .kind = TUI_FIELD_TEXT, .max = 200 },
+	{ .label = N_("Contact"), .help = N_("Whom to call there, and how."), .kind = TUI_FIELD_TEXT, .max = 200 },
+	{ .label = N_("Certification"), .help = N_("ISMS or Privacy Mark, which the Guideline 6.0 asks vendors to have."),
+	  .opts = cert_opts, .nopts = 5 },
+	{ .label = N_("Certification due"), .help = N_("If not certified yet: when they plan to be (YYYY-MM-DD)."),
+	  .kind = TUI_FIELD_DATE, .max = 10 },
+	{ .label = N_("MDS/SDS received"), .help = N_("The day their MDS/SDS (the manufacturer's and service's security "
+						      "disclosure sheets) arrived (YYYY-MM-DD)."),
+	  .kind = TUI_FIELD_DATE, .max = 10 },
+	{ .label = N_("Note"), .help = N_("Anything else about this vendor (up to 4,000 characters)."), .kind = TUI_FIELD_TEXT,
+	  .max = 4000 },
+};
+static const struct tui_form_col v_cols[] = {
+	{ "name", NULL }, { "contact", NULL }, { "certification", az_certification_values },
+	{ "certification_target", NULL }, { "mds_sds_received", NULL }, { "note", NULL },
+};
+static struct tui_editform_spec v_spec = {
+	.title = N_("Vendor"),
+	.help = N_("The vendor's profile. F2 or Ctrl-S saves; Esc goes back."),
+	.items = v_items,
+	.cols = v_cols,
+	.n = sizeof v_items / sizeof v_items[0],
+	.table = "vendors",
+};
+
+static void v_load(struct tui_form *fm, void *arg)
+{
+	const struct az_vendor *v = arg;
+	if (!v) {
+		tui_form_set_choice(fm, 2, 4); /* unknown until asked */
+		return;
+	}
+	tui_form_load(fm, 0, v->name);
+	tui_form_load(fm, 1, v->contact);
+	tui_form_set_choice(fm, 2, v->certification);
+	tui_form_load(fm, 3, v->certification_target);
+	tui_form_load(fm, 4, v->mds_sds_received);
+	tui_form_load(fm, 5, v->note);
+}
+
+/* ---- one answer ---- */
+
+static const struct tui_choice_opt yn_opts[] = {
+	{ N_("Yes"), N_("Confirmed: the safe answer") },
+	{ N_("No"), N_("Not done: a risk to treat") },
+	{ N_("Unknown"), N_("Not answered yet, or the vendor does not know") },
+};
+
+enum { A_ANSWER, A_NOTE, A_CONFIRMED, NA };
+
+static const struct tui_form_item a_items[3][NA] = {
+	[AZ_ANSWER_YES_NO_UNKNOWN] = {
+		{ .label = N_("Answer"), .help = N_("The vendor's answer. Left/Right or Space changes it; Enter lists the choices."),
+		  .opts = yn_opts, .nopts = 3 },
+		{ .label = N_("Note"), .help = N_("What they said, or what is still to be done."), .kind = TUI_FIELD_TEXT, .max = 4000 },
+		{ .label = N_("Confirmed on"), .help = N_("The day you got the answer (YYYY-MM-DD)."), .kind = TUI_FIELD_DATE, .max = 10 },
+	},
+	[AZ_ANSWER_DATE] = {
+		{ .label = N_("Date"), .help = N_("The date asked for, as YYYY-MM-DD."), .kind = TUI_FIELD_DATE, .max = 10 },
+		{ .label = N_("Note"), .help = N_("What they said, or what is still to be done."), .kind = TUI_FIELD_TEXT, .max = 4000 },
+		{ .label = N_("Confirmed on"), .help = N_("The day you got the answer (YYYY-MM-DD)."), .kind = TUI_FIELD_DATE, .max = 10 },
+	},
+	[AZ_ANSWER_TEXT] = {
+		{ .label = N_("Answer"), .help = N_("The vendor's answer in a few words (up to 200 characters)."), .kind = TUI_FIELD_TEXT, .max = 200 },
+		{ .label = N_("Note"), .help = N_("What they said, or what is still to be done."), .kind = TUI_FIELD_TEXT, .max = 4000 },
+		{ .label = N_("Confirmed on"), .help = N_("The day you got the answer (YYYY-MM-DD)."), .kind = TUI_FIELD_DATE, .max = 10 },
+	},
+};
+
+struct answer {
+	struct tui_form fm;
+	long long vendor_id;
+	const struct az_question *q;
+};
+
+static const struct az_vendor_answer *find_answer(long long vendor_id, const char *question)
+{
+	for (size_t i = 0; i < tui_wb->book.n_vendor_answers; i++) {
+		const struct az_vendor_answer *a = &tui_wb->book.vendor_answers[i];
+		if (a->vendor_id == vendor_id && strcmp(a->question, question) == 0)
+			return a;
+	}
+	return NULL;
+}
+
+static void a_draw(struct tui_screen *s, struct tui_rect body)
+{
+	struct answer *a = s->data;
+	const struct az_vendor *v = az_book_vendor(&tui_wb->book, a->vendor_id);
+	char head[800];
+	snprintf(head, sizeof head, "%s: %s", v ? v->name : "?", az_text_get(&a->q->text));
+	int w = body.cols - 4;
+	int n = tui_put_wrapped(stdscr, body.y + 1, body.x + 2, w, 3, 0, head, tui_attr(TUI_LABEL_ACTIVE));
+	n = n > 3 ? 3 : n;
+	int why = tui_put_wrapped(stdscr, body.y + 1 + n, body.x + 2, w, 3, 0, az_text_get(&a->q->why), tui_attr(TUI_DIM));
+	why = why > 3 ? 3 : why;
+	int used = 1 + n + why;
+	struct tui_rect r = { body.y + used, body.x, body.rows - used, body.cols };
+	s->scopes = a->fm.items[a->fm.cur].opts ? TUI_SCOPE_ANY | TUI_SCOPE_NAV : TUI_SCOPE_ANY;
+	tui_form_draw(&a->fm, r);
+}
+
+static void discard(void *arg)
+{
+	(void)arg;
+	tui_pop();
+}
+
+static int save_answer(struct answer *a)
+{
+	static const char *const columns[NA] = { NULL, "note", "confirmed_at" };
+	for (int i = 0; i < NA; i++) {
+		if (!a->fm.fields[i].changed)
+			continue;
+		const char *col = columns[i];
+		char *text = NULL;
+		const char *v;
+		if (i == A_ANSWER && a->q->answer == AZ_ANSWER_YES_NO_UNKNOWN) {
+			int k = tui_form_choice(&a->fm, i);
+			col = "answer";
+			v = k >= 0 ? az_answer3_values[k] : NULL;
+		} else {
+			if (i == A_ANSWER)
+				col = "value";
+			text = tui_field_text(&a->fm.fields[i]);
+			if (!text) {
+				tui_error("%s", _("out of memory"));
+				return -1;
+			}
+			v = a->fm.items[i].kind == TUI_FIELD_DATE && !*text ? NULL : text;
+		}
+		struct az_error err = { 0 };
+		int rc = az_edit_vendor_answer(tui_wb->store, a->vendor_id, a->q->id, col, v, &err);
+		free(text);
+		if (tui_wb_edited(rc, &err) != 0)
+			return -1;
+		a->fm.fields[i].changed = 0;
+	}
+	return 0;
+}
+
+static int a_key(struct tui_screen *s, int key, enum tui_action act)
+{
+	struct answer *a = s->data;
+	int r = tui_form_key(&a->fm, key, act);
+	if (r == TUI_FORM_SUBMIT) {
+		if (save_answer(a) == 0) {
+			tui_pop();
+			tui_info("%s", _("Saved."));
+		}
+		return TUI_HANDLED;
+	}
+	if (r == TUI_UNHANDLED && tui_key_action(key, TUI_SCOPE_ANY) == TUI_ACT_BACK && tui_form_changed(&a->fm)) {
+		tui_confirm(_("Leave this form without saving your changes?"), discard, NULL);
+		return TUI_HANDLED;
+	}
+	return r;
+}
+
+static void a_leave(struct tui_screen *s)
+{
+	struct answer *a = s->data;
+	tui_form_free(&a->fm);
+	free(a);
+}
+
+static const enum tui_action a_bar[] = { TUI_ACT_NEXT_FIELD, TUI_ACT_PREV_FIELD, TUI_ACT_SAVE, TUI_ACT_HELP,
+					 TUI_ACT_BACK, TUI_ACT_NONE };
+static const struct tui_screen_ops a_ops = {
+	.title = N_("Question to the vendor"),
+	.help = N_("Ask the vendor this question and note the answer, with the day you got it. The grey "
+		   "text says why it matters. 'Yes' is always the safe answer; 'No' and 'Unknown' are risks "
+		   "to look at on the Risks screen. F2 or Ctrl-S saves; Esc goes back."),
+	.bar = a_bar,
+	.draw = a_draw,
+	.key = a_key,
+	.leave = a_leave,
+};
+
+static int answer_open(long long vendor_id, const struct az_question *q)
+{
+	struct answer *a = calloc(1, sizeof *a);
+	int type = q->answer >= 0 && q->answer <= AZ_ANSWER_TEXT ? q->answer : AZ_ANSWER_TEXT;
+	if (!a || tui_form_init(&a->fm, a_items[type], NA) != 0) {
+		free(a);
+		tui_error("%s", _("out of memory"));
+		return -1;
+	}
+	a->vendor_id = vendor_id;
+	a->q = q;
+	const struct az_vendor_answer *an = find_answer(vendor_id, q->id);
+	if (an) {
+		if (type == AZ_ANSWER_YES_NO_UNKNOWN)
+			tui_form_set_choice(&a->fm, A_ANSWER, an->answer);
+		else
+			tui_form_load(&a->fm, A_ANSWER, an->value);
+		tui_form_load(&a->fm, A_NOTE, an->note);
+		tui_form_load(&a->fm, A_CONFIRMED, an->confirmed_at);
+	}
+	for (int i = 0; i < NA; i++)
+		a->fm.fields[i].changed = 0;
+	return tui_push(&a_ops, a);
+}
+
+/* ---- the questions of one vendor ---- */
+
+struct questions {
+	struct tui_list list;
+	long long vendor_id;
+	char line[1200];
+};
+
+static size_t q_count(void *ctx)
+{
+	(void)ctx;
+	return tui_wb->cat->nquestions;
+}
+
+static const char *q_text(void *ctx, size_t i)
+{
+	struct questions *d = ctx;
+	const struct az_question *q = &tui_wb->cat->questions[i];
+	const struct az_vendor_answer *a = find_answer(d->vendor_id, q->id);
+	const char *ans = "-";
+	if (a && q->answer == AZ_ANSWER_YES_NO_UNKNOWN && a->answer >= 0 && a->answer < 3)
+		ans = _(yn_opts[a->answer].label);
+	else if (a && q->answer != AZ_ANSWER_YES_NO_UNKNOWN && a->value && *a->value)
+		ans = a->value;
+	/* the answer first, so it is seen however long the question */
+	/* a-e are named so in the workshop material; the rest are numbered */
+	if (strlen(q->id) == 1)
+		snprintf(d->line, sizeof d->line, "%s)  [%s] %s", q->id, ans, az_text_get(&q->text));
+	else
+		snprintf(d->line, sizeof d->line, "%zu. [%s] %s", i + 1, ans, az_text_get(&q->text));
+	return d->line;
+}
+
+static void q_draw(struct tui_screen *s, struct tui_rect body)
+{
+	struct questions *d = s->data;
+	const struct az_vendor *v = az_book_vendor(&tui_wb->book, d->vendor_id);
+	tui_list_refresh(&d->list);
+	s->scopes = tui_list_scopes(&d->list);
+	tui_put(stdscr, body.y, body.x + 2, body.cols - 4, v ? v->name : "?", tui_attr(TUI_LABEL_ACTIVE));
+	struct tui_rect r = { body.y + 2, body.x + 1, body.rows - 2, body.cols - 2 };
+	tui_list_draw(&d->list, r);
+}
+
+static int q_key(struct tui_screen *s, int key, enum tui_action act)
+{
+	struct questions *d = s->data;
+	int r = tui_list_key(&d->list, key, act);
+	long i = tui_list_selected(&d->list);
+	if (r == TUI_LIST_CHOSEN || (r == TUI_UNHANDLED && act == TUI_ACT_EDIT && i >= 0 && !d->list.filtering)) {
+		answer_open(d->vendor_id, &tui_wb->cat->questions[i]);
+		return TUI_HANDLED;
+	}
+	return r;
+}
+
+static void q_leave(struct tui_screen *s)
+{
+	struct questions *d = s->data;
+	tui_list_free(&d->list);
+	free(d);
+}
+
+static const enum tui_action q_bar[] = { TUI_ACT_SELECT, TUI_ACT_SEARCH, TUI_ACT_HELP, TUI_ACT_BACK, TUI_ACT_NONE };
+static const struct tui_screen_ops q_ops = {
+	.title = N_("Questions to the vendor"),
+	.help = N_("The questions to ask this vendor: a to e are the five points of the dental association's "
+		   "workshop (the VPN device, the contract, remote access, passwords, logs), then the rest "
+		   "of the Guideline 6.0. The answer is shown in brackets; '-' is not answered yet. Enter "
+		   "opens a question with why it matters."),
+	.bar = q_bar,
+	.draw = q_draw,
+	.key = q_key,
+	.leave = q_leave,
+};
+
+static int questions_open(long long vendor_id)
+{
+	struct questions *d = calloc(1, sizeof *d);
+	if (!d || tui_list_init(&d->list, q_count, q_text, d) != 0) {
+		free(d);
+		tui_error("%s", _("out of memory"));
+		return -1;
+	}
+	d->vendor_id = vendor_id;
+	return tui_push(&q_ops, d);
+}
+
+/* ---- the vendors ---- */
+
+struct vendors {
+	struct tui_list list;
+	char line[1200];
+	long long deleting;
+};
+
+static size_t count(void *ctx)
+{
+	(void)ctx;
+	return tui_wb->book.n_vendors;
+}
+
+static const char *text(void *ctx, size_t i)
+{
+	struct vendors *d = ctx;
+	const struct az_vendor *v = &tui_wb->book.vendors[i];
+	size_t answered = 0;
+	for (size_t k = 0; k < tui_wb->book.n_vendor_answers; k++) {
+		const struct az_vendor_answer *a = &tui_wb->book.vendor_answers[k];
+		answered += a->vendor_id == v->id && (a->answer >= 0 || (a->value && *a->value));
+	}
+	char n[64];
+	snprintf(n, sizeof n, _("%zu of %zu answered"), answered, tui_wb->cat->nquestions);
+	snprintf(d->line, sizeof d->line, "%s | %s | %s", v->name,
+		 v->certification >= 0 && v->certification < 5 ? _(cert_opts[v->certification].label) : "?", n);
+	return d->line;
+}
+
+static void delete_yes(void *arg)
+{
+	struct vendors *d = arg;
+	struct az_error err = { 0 };
+	if (tui_wb_edited(az_edit_delete(tui_wb->store, "vendors", d->deleting, &err), &err) == 0)
+		tui_info("%s", _("Deleted."));
+	tui_list_refresh(&d->list);
+}
+
+static void v_draw(struct tui_screen *s, struct tui_rect body)
+{
+	struct vendors *d = s->data;
+	tui_list_refresh(&d->list);
+	s->scopes = tui_list_scopes(&d->list);
+	struct tui_rect r = { body.y + 1, body.x + 1, body.rows - 1, body.cols - 2 };
+	tui_list_draw(&d->list, r);
+}
+
+static int v_key(struct tui_screen *s, int key, enum tui_action act)
+{
+	struct vendors *d = s->data;
+	int r = tui_list_key(&d->list, key, act);
+	long i = tui_list_selected(&d->list);
+	if (r == TUI_LIST_CHOSEN) {
+		questions_open(tui_wb->book.vendors[i].id);
+		return TUI_HANDLED;
+	}
+	if (r != TUI_UNHANDLED || d->list.filtering)
+		return r;
+	if (act == TUI_ACT_EDIT && i >= 0) {
+		const struct az_vendor *v = &tui_wb->book.vendors[i];
+		tui_editform_open(&v_spec, v->id, NULL, v_load, (void *)v);
+		return TUI_HANDLED;
+	}
+	if (act == TUI_ACT_ADD) {
+		tui_editform_open(&v_spec, 0, NULL, v_load, NULL);
+		return TUI_HANDLED;
+	}
+	if (act == TUI_ACT_DELETE && i >= 0) {
+		const struct az_vendor *v = &tui_wb->book.vendors[i];
+		char q[800];
+		d->deleting = v->id;
+		snprintf(q, sizeof q, _("Delete the vendor \"%s\" and its answers? Its systems are kept, without a vendor."),
+			 v->name);
+		tui_confirm(q, delete_yes, d);
+		return TUI_HANDLED;
+	}
+	return r;
+}
+
+static void v_leave(struct tui_screen *s)
+{
+	struct vendors *d = s->data;
+	tui_list_free(&d->list);
+	free(d);
+}
+
+static const enum tui_action v_bar[] = { TUI_ACT_SELECT, TUI_ACT_ADD, TUI_ACT_EDIT, TUI_ACT_DELETE, TUI_ACT_HELP,
+					 TUI_ACT_BACK, TUI_ACT_NONE };
+static const struct tui_screen_ops v_ops = {
+	.title = N_("Vendors"),
+	.help = N_("The vendors who supply and maintain the systems. Most intrusions into clinics came in "
+		   "through a vendor's remote maintenance, so the Guideline 6.0 asks the clinic to check "
+		   "them. Enter opens the questions to ask a vendor; a adds a vendor, e edits its profile "
+		   "(certification, MDS/SDS), d deletes after asking, / searches."),
+	.bar = v_bar,
+	.draw = v_draw,
+	.key = v_key,
+	.leave = v_leave,
+};
+
+int tui_vendors_open(void)
+{
+	struct vendors *d = calloc(1, sizeof *d);
+	if (!d || tui_list_init(&d->list, count, text, d) != 0) {
+		free(d);
+		tui_error("%s", _("out of memory"));
+		return -1;
+	}
+	d->list.empty = N_("No vendors yet. Press a to add the vendor of each system.");
+	return tui_push(&v_ops, d);
+}
