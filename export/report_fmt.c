@@ -132,14 +132,7 @@ const char *rp_check_answer(struct rp *r, int answer)
 
 const struct az_checklist *rp_checklist(const struct rp *r)
 {
-	const char *v = r->book->assessment.checklist_version;
-	const struct az_checklist *cl = v && *v ? az_catalogue_checklist(r->cat, v) : NULL;
-	for (size_t i = 0; !cl && i < r->cat->nchecklists; i++) {
-		const struct az_checklist *c = &r->cat->checklists[r->cat->nchecklists - 1 - i];
-		if (c->form == AZ_FORM_CLINIC)
-			cl = c;
-	}
-	return cl;
+	return az_checklist_for(r->cat, r->book->assessment.checklist_version);
 }
 
 static const struct az_book *sort_book;

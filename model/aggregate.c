@@ -203,7 +203,7 @@ static struct az_agg_item *item(struct az_aggregate *a, const char *checklist, c
 static void checklist(struct az_aggregate *a, const struct az_book *b)
 {
 	const struct az_checklist *cl = b->assessment.present && a->cat
-						? az_catalogue_checklist(a->cat, b->assessment.checklist_version)
+						? az_checklist_for(a->cat, b->assessment.checklist_version)
 						: NULL;
 	for (size_t i = 0; cl && i < cl->nitems; i++)
 		item(a, cl->id, cl->items[i].id);

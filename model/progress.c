@@ -204,10 +204,7 @@ static void risks(const struct az_book *b, const struct az_catalogue *cat, struc
 
 const struct az_checklist *az_progress_checklist(const struct az_book *b, const struct az_catalogue *cat)
 {
-	char id[64];
-	const char *v = given(b->assessment.checklist_version) ? b->assessment.checklist_version : "r7";
-	snprintf(id, sizeof id, "%s-clinic", v);
-	return az_catalogue_checklist(cat, id);
+	return az_checklist_for(cat, b->assessment.checklist_version);
 }
 
 static void checklist(const struct az_book *b, const struct az_catalogue *cat, struct az_step_progress *s)

@@ -203,3 +203,20 @@ const char *az_action_done_invalid(int status, const char *done_at)
 	enum { STATUS_DONE = 2 };
 	return status == STATUS_DONE && !given(done_at) ? _("Give the date the action was done.") : NULL;
 }
+
+const struct az_checklist *az_checklist_for(const struct az_catalogue *cat, const char *version)
+{
+	const struct az_checklist *cl = NULL;
+	if (version && *version && !(cl = az_catalogue_checklist(cat, version))) {
+		char id[64];
+		if ((size_t)snprintf(id, sizeof id, "%s-clinic", version) < sizeof id)
+			cl = az_catalogue_checklist(cat, id);
+	}
+	if (cl)
+		return cl;
+	for (size_t i = 0; i < cat->nchecklists; i++)
+		if (cat->checklists[i].form == AZ_FORM_CLINIC &&
+		    (!cl || cat->checklists[i].fiscal_year > cl->fiscal_year))
+			cl = &cat->checklists[i];
+	return cl;
+}

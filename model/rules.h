@@ -99,4 +99,8 @@ const char *az_action_done_invalid(int status, const char *done_at);
 /* "Still missing: A; B" (translated) into buf, or "" when nothing is; returns how many. */
 size_t az_risk_missing_text(const struct az_risk_facts *r, char *buf, size_t size);
 
+/* The checklist an assessment names: its id ("r7-clinic"), a year alone ("r7" means the clinic form),
+ * or, when none is named or known, the newest clinic form of the catalogue. NULL if it has none. */
+const struct az_checklist *az_checklist_for(const struct az_catalogue *cat, const char *version);
+
 #endif

@@ -376,6 +376,20 @@ static void suggestions_store(const struct az_catalogue *cat)
 	rmdir(dir);
 }
 
+static void checklist_choice(const struct az_catalogue *cat)
+{
+	const struct az_checklist *cl = az_checklist_for(cat, "r6-clinic");
+	ok(cl && strcmp(cl->id, "r6-clinic") == 0, "a checklist id names that checklist");
+	cl = az_checklist_for(cat, "r6");
+	ok(cl && strcmp(cl->id, "r6-clinic") == 0, "a year alone means its clinic form");
+	cl = az_checklist_for(cat, "r6-vendor");
+	ok(cl && strcmp(cl->id, "r6-vendor") == 0, "the vendor form when named");
+	cl = az_checklist_for(cat, NULL);
+	ok(cl && strcmp(cl->id, "r7-clinic") == 0, "none named: the newest clinic form");
+	cl = az_checklist_for(cat, "r99");
+	ok(cl && strcmp(cl->id, "r7-clinic") == 0, "an unknown one: the newest clinic form");
+}
+
 int main(void)
 {
 	const char *srcdir = getenv("top_srcdir");
@@ -390,6 +404,7 @@ int main(void)
 	applicability(cat, min);
 	suggestions_structs(cat);
 	suggestions_store(cat);
+	checklist_choice(cat);
 	az_catalogue_free(cat);
 	az_catalogue_free(min);
 	return done_testing();

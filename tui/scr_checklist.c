@@ -10,6 +10,7 @@
 #include "guideline/i18n.h"
 #include "model/checklist_edit.h"
 #include "model/edit.h"
+#include "model/rules.h"
 #include "model/suggest.h"
 #include "model/tables.h"
 #include "tui/choice.h"
@@ -35,16 +36,7 @@ struct checklist {
 
 static const struct az_checklist *pick_checklist(void)
 {
-	const struct az_catalogue *cat = tui_wb->cat;
-	const char *v = tui_wb->book.assessment.checklist_version;
-	const struct az_checklist *cl = v && *v ? az_catalogue_checklist(cat, v) : NULL;
-	if (cl)
-		return cl;
-	/* the newest clinic form */
-	for (size_t i = 0; i < cat->nchecklists; i++)
-		if (cat->checklists[i].form == AZ_FORM_CLINIC && (!cl || cat->checklists[i].fiscal_year > cl->fiscal_year))
-			cl = &cat->checklists[i];
-	return cl;
+	return az_checklist_for(tui_wb->cat, tui_wb->book.assessment.checklist_version);
 }
 
 /* The device value of column c of an item (c is ignored for items with one answer). */
