@@ -193,6 +193,15 @@ void az_font_use(struct az_font *f, uint32_t cp)
 	hb_set_add(f->used, cp);
 }
 
+int az_font_next_used(const struct az_font *f, uint32_t *cp)
+{
+	hb_codepoint_t c = *cp == (uint32_t)-1 ? HB_SET_VALUE_INVALID : *cp;
+	if (!hb_set_next(f->used, &c))
+		return 0;
+	*cp = c;
+	return 1;
+}
+
 char *az_font_subset(struct az_font *f, struct az_error *err)
 {
 	hb_subset_input_t *in = hb_subset_input_create_or_fail();

@@ -27,6 +27,8 @@ long az_font_width(struct az_font *f, uint32_t cp);
 
 /* Records that the document draws cp (which must satisfy az_font_has). */
 void az_font_use(struct az_font *f, uint32_t cp);
+/* The used code points in ascending order: start with *cp = (uint32_t)-1; 0 after the last. */
+int az_font_next_used(const struct az_font *f, uint32_t *cp);
 /* Writes a subset holding exactly the used code points to a private temporary file (mode 0600)
  * and returns its malloc'd path; the caller unlinks and frees it. */
 char *az_font_subset(struct az_font *f, struct az_error *err);

@@ -10,6 +10,7 @@
 
 #include <hpdf.h>
 #include <hpdf_catalog.h>
+#include <hpdf_font.h>
 #include <hpdf_namedict.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
@@ -18,6 +19,7 @@
 
 #include "export/doc.h"
 #include "export/linebreak.h"
+#include "export/tounicode.h"
 #include "guideline/i18n.h"
 
 struct hpdf_state {
@@ -345,6 +347,44 @@ static HPDF_STATUS set_info(struct az_doc *d, HPDF_Doc pdf, struct hpdf_state *s
 	return HPDF_OK;
 }
 
+/* Replaces the text of the font's /ToUnicode stream, which libharu 2.3.0 fills with its encoding
+ * CMap (hpdf_font_cid.c, HPDF_Type0Font_New), by a CMap of the code points the document uses; the
+ * stream object is kept, so no second CMap is written, and libharu still compresses it. */
+static HPDF_STATUS set_tounicode(struct az_font *f, HPDF_Font font, struct hpdf_state *st)
+{
+	HPDF_FontAttr attr = font->attr;
+	HPDF_Dict cmap = attr ? attr->cmap_stream : NULL;
+	if (!cmap || !cmap->stream)
+		return HPDF_INVALID_FONT;
+	size_t n = 0, cap = 0;
+	uint32_t *cps = NULL;
+	for (uint32_t cp = (uint32_t)-1; az_font_next_used(f, &cp);) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 512;
+			uint32_t *v = realloc(cps, cap * sizeof *v);
+			if (!v) {
+				free(cps);
+				return HPDF_FAILD_TO_ALLOC_MEM;
+			}
+			cps = v;
+		}
+		cps[n++] = cp;
+	}
+	size_t len;
+	char *text = az_tounicode_cmap(cps, n, &len);
+	free(cps);
+	if (!text)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	/* the keys of an encoding CMap (/Type /CMap, /CMapName /UTF-8, ...) do not describe it */
+	static const char *const keys[] = { "Type", "CMapName", "CIDSystemInfo", "WMode" };
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		(void)HPDF_Dict_RemoveElement(cmap, keys[i]); /* HPDF_DICT_ITEM_NOT_FOUND is fine */
+	HPDF_MemStream_FreeData(cmap->stream);
+	HPDF_STATUS status = HPDF_Stream_Write(cmap->stream, (const HPDF_BYTE *)text, (HPDF_UINT)len);
+	free(text);
+	return status != HPDF_OK ? status : st->error;
+}
+
 /* --- the renderer: pages are drawn one at a time, with their running header and footer (as soon
  * as they are laid out, for a streamed document, whose length the first pass gave) --- */
 
@@ -392,6 +432,8 @@ int az_render_open(struct az_doc *d, struct az_error *err)
 	r->font = name && !st->error ? HPDF_GetFont(pdf, name, "UTF-8") : NULL;
 	if (!r->font || st->error)
 		return hpdf_fail(err, st, HPDF_INVALID_FONT_NAME, _("loading the font subset"));
+	if ((status = set_tounicode(d->font, r->font, st)) != HPDF_OK)
+		return hpdf_fail(err, st, status, _("loading the font subset"));
 	if ((status = set_info(d, pdf, st)) != HPDF_OK)
 		return hpdf_fail(err, st, status, _("setting the document information"));
 	return AZ_OK;

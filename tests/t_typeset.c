@@ -16,6 +16,7 @@
 #include "export/font.h"
 #include "export/linebreak.h"
 #include "export/pdfattach.h"
+#include "export/tounicode.h"
 #include "export/typeset.h"
 #include "tests/tap.h"
 
@@ -200,6 +201,43 @@ static int file_exists(const char *p)
 	return stat(p, &st) == 0;
 }
 
+/* The ToUnicode CMap: runs become bfranges within one high byte, the rest bfchars, in blocks of at
+ * most 100 entries. */
+static void tounicode_tests(void)
+{
+	uint32_t cps[400];
+	size_t n = 0, len;
+	for (uint32_t c = 0x20; c <= 0x22; c++)
+		cps[n++] = c;
+	cps[n++] = 0x41;
+	for (uint32_t c = 0x30FE; c <= 0x3101; c++) /* crosses a low-byte boundary */
+		cps[n++] = c;
+	for (uint32_t c = 0x4E00; n < 400; c += 2) /* 392 single characters */
+		cps[n++] = c;
+	char *t = az_tounicode_cmap(cps, n, &len);
+	ok(t && strlen(t) == len, "a ToUnicode CMap for %zu code points", n);
+	if (!t)
+		return;
+	ok(strstr(t, "/CMapType 2 def") && strstr(t, "<0000> <FFFF>\nendcodespacerange") && !strstr(t, "cidrange"),
+	   "it is a CMapType 2 with a 2-byte code space and no cidrange");
+	ok(strstr(t, "3 beginbfrange\n<0020> <0022> <0020>\n<30FE> <30FF> <30FE>\n<3100> <3101> <3100>\nendbfrange\n") != NULL,
+	   "runs are bfranges split where the high byte changes");
+	ok(strstr(t, "100 beginbfchar\n<0041> <0041>\n<4E00> <4E00>\n") != NULL, "single characters are bfchars");
+	ok(strstr(t, "93 beginbfchar\n") != NULL && !strstr(t, "101 begin"), "in blocks of at most 100 (100+100+100+93)");
+	size_t begins = 0, ends = 0;
+	for (const char *p = t; (p = strstr(p, "beginbf")); p++)
+		begins++;
+	for (const char *p = t; (p = strstr(p, "\nendbf")); p++)
+		ends++;
+	is_int(begins, 5, "five blocks");
+	is_int(ends, 5, "each one closed");
+	free(t);
+	uint32_t bad[2] = { 0x41, 0x41 };
+	ok(az_tounicode_cmap(bad, 2, &len) == NULL, "code points out of order are refused");
+	bad[1] = 0x10000;
+	ok(az_tounicode_cmap(bad, 2, &len) == NULL, "a code point beyond the BMP is refused");
+}
+
 int main(int argc, char **argv)
 {
 	struct az_error err = { 0 };
@@ -375,5 +413,6 @@ int main(int argc, char **argv)
 	az_doc_free(d);
 	unlink(path);
 	rmdir(tmp);
+	tounicode_tests();
 	return done_testing();
 }
