@@ -23,17 +23,18 @@ static const char tail[] =
 	"end\n"
 	"end\n";
 
-/* The end of the run starting at cps[i]: consecutive code points with one high byte, since a
- * bfrange may only vary the last byte of its codes. */
+/* The end of the run starting at cps[i]: the used code points with its high byte, since a bfrange
+ * may only vary the last byte of its codes. A range also covers the unused codes between them,
+ * which is still right (every code is its code point) and keeps the CMap about 30 lines. */
 static size_t run_end(const uint32_t *cps, size_t n, size_t i)
 {
 	size_t j = i + 1;
-	while (j < n && cps[j] == cps[j - 1] + 1 && (cps[j] >> 8) == (cps[i] >> 8))
+	while (j < n && (cps[j] >> 8) == (cps[i] >> 8))
 		j++;
 	return j;
 }
 
-/* Writes the runs of one kind (ranges: longer than one code point, else single characters) in
+/* Writes the runs of one kind (ranges: more than one code point, else single characters) in
  * blocks of at most BLOCK entries; returns the end of the text. */
 static char *put_kind(char *o, const uint32_t *cps, size_t n, int ranges)
 {

@@ -1,7 +1,7 @@
 /* The /ToUnicode CMap of the document's font, so that copying, searching and screen readers get
  * the characters back. libharu 2.3.0's UTF-8 encoder draws each character as a 2-byte code equal
  * to its code point (Identity-H), but attaches its encoding CMap (a cidrange) as /ToUnicode,
- * which readers reject; this one maps exactly the code points a document uses. */
+ * which readers reject; this one maps the code points a document uses, a bfrange per high byte. */
 #ifndef ANZEN_TOUNICODE_H
 #define ANZEN_TOUNICODE_H
 
