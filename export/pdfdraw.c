@@ -392,9 +392,50 @@ struct az_render {
 	struct hpdf_state st;
 	HPDF_Doc pdf;
 	HPDF_Font font;
+	HPDF_Dict resources; /* shared by every page: << /Font << /F1 font >> >> */
 	HPDF_Page *pages;
 	size_t npages, cap;
 };
+
+/* What every page has in common is written once: one resource dictionary (an indirect object,
+ * instead of libharu's copy per page with an obsolete /ProcSet), and the A4 /MediaBox, which pages
+ * inherit from the page tree. About 90 bytes a page. */
+static HPDF_STATUS shared_parts(struct az_render *r, struct hpdf_state *st)
+{
+	HPDF_Doc pdf = r->pdf;
+	HPDF_STATUS status;
+	HPDF_Dict res = HPDF_Dict_New(pdf->mmgr), fonts = HPDF_Dict_New(pdf->mmgr);
+	HPDF_Array box = HPDF_Array_New(pdf->mmgr);
+	if (!res || !fonts || !box)
+		return st->error ? st->error : HPDF_FAILD_TO_ALLOC_MEM;
+	CHECK(HPDF_Xref_Add(pdf->xref, res));
+	CHECK(HPDF_Dict_Add(fonts, "F1", r->font));
+	CHECK(HPDF_Dict_Add(res, "Font", fonts));
+	CHECK(HPDF_Array_AddReal(box, 0));
+	CHECK(HPDF_Array_AddReal(box, 0));
+	CHECK(HPDF_Array_AddReal(box, AZ_PAGE_W));
+	CHECK(HPDF_Array_AddReal(box, AZ_PAGE_H));
+	CHECK(HPDF_Dict_Add(pdf->root_pages, "MediaBox", box));
+	r->resources = res;
+	return HPDF_OK;
+}
+
+/* Gives a finished page the inherited /MediaBox and, when libharu named the font F1 on it as on
+ * the shared dictionary (always: one font), the shared resources; its own copy is freed. */
+static HPDF_STATUS share_parts(struct az_render *r, HPDF_Page page, struct hpdf_state *st)
+{
+	HPDF_STATUS status;
+	HPDF_PageAttr attr = page->attr;
+	CHECK(HPDF_Dict_RemoveElement(page, "MediaBox"));
+	if (!attr->fonts || attr->fonts->list->count != 1 ||
+	    HPDF_Dict_GetItem(attr->fonts, "F1", HPDF_OCLASS_DICT) != r->font) {
+		HPDF_ResetError(r->pdf);
+		return HPDF_OK;
+	}
+	attr->fonts = NULL;
+	CHECK(HPDF_Dict_Add(page, "Resources", r->resources));
+	return HPDF_OK;
+}
 
 void az_render_free(struct az_render *r)
 {
@@ -434,6 +475,8 @@ int az_render_open(struct az_doc *d, struct az_error *err)
 		return hpdf_fail(err, st, HPDF_INVALID_FONT_NAME, _("loading the font subset"));
 	if ((status = set_tounicode(d->font, r->font, st)) != HPDF_OK)
 		return hpdf_fail(err, st, status, _("loading the font subset"));
+	if ((status = shared_parts(r, st)) != HPDF_OK)
+		return hpdf_fail(err, st, status, _("setting up the document"));
 	if ((status = set_info(d, pdf, st)) != HPDF_OK)
 		return hpdf_fail(err, st, status, _("setting the document information"));
 	return AZ_OK;
@@ -450,8 +493,6 @@ static HPDF_STATUS draw_body(struct az_doc *d, struct az_render *r, size_t first
 		return st->error ? st->error : HPDF_FAILD_TO_ALLOC_MEM;
 	p.font = r->font;
 	p.lw = 1; /* PDF's initial graphics state: black, width 1 */
-	CHECK(HPDF_Page_SetWidth(p.page, AZ_PAGE_W));
-	CHECK(HPDF_Page_SetHeight(p.page, AZ_PAGE_H));
 	/* q ... Q: the running texts start again from the initial graphics state */
 	CHECK(raw(&p, "q\n", 2));
 	for (size_t k = first; k < end; k++)
@@ -470,6 +511,7 @@ static HPDF_STATUS draw_body(struct az_doc *d, struct az_render *r, size_t first
 	if (run.in_text)
 		CHECK(HPDF_Page_EndText(run.page));
 	CHECK(pack_page(p.page, total > 50 ? Z_BEST_SPEED : Z_BEST_COMPRESSION, st));
+	CHECK(share_parts(r, p.page, st));
 	if (r->npages == r->cap) {
 		size_t cap = r->cap ? r->cap * 2 : 64;
 		HPDF_Page *v = realloc(r->pages, cap * sizeof *v);
