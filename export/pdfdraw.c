@@ -249,35 +249,95 @@ static HPDF_STATUS pack_page(HPDF_Page page, int level, struct hpdf_state *st)
 	return HPDF_OK;
 }
 
-/* Header: left and right texts over a rule; footer: left, "n / N", right under a rule. */
+/* Header: left and right texts over a rule; footer: left, "n / N", right under a rule. All but
+ * "n / N" is the same on every page, so it is one Form XObject (running_form) each page draws. */
+#define RUN_SIZE 8.0f
+#define RUN_LEFT 45.0f
+#define RUN_RIGHT (AZ_PAGE_W - 45.0f)
+
 static HPDF_STATUS draw_running(struct az_doc *d, struct pen *p, size_t page, size_t npages, struct hpdf_state *st)
 {
-	const float size = 8, left = 45, right = AZ_PAGE_W - 45;
-	const struct az_rgb grey = { 0.3f, 0.3f, 0.3f }, rule = { 0.55f, 0.55f, 0.55f };
+	const struct az_rgb grey = { 0.3f, 0.3f, 0.3f };
+	HPDF_STATUS status;
+	CHECK(raw(p, "/H1 Do\n", 7));
 	char num[48];
 	snprintf(num, sizeof num, "%zu / %zu", page + 1, npages);
-	/* Offsets of the texts in the pool, and where they go; num is placed separately. */
-	const size_t *h = d->header;
-	struct az_op ops[7];
-	int n = 0;
-	ops[n++] = (struct az_op){ .kind = AZ_OP_LINE, .x = left, .y = AZ_PAGE_H - 44, .w = right - left, .lw = 0.4f,
-				   .rgb = rule };
-	ops[n++] = (struct az_op){ .kind = AZ_OP_LINE, .x = left, .y = 42, .w = right - left, .lw = 0.4f,
-				   .rgb = rule };
-	const float x[4] = { left, right, left, right }, y[4] = { AZ_PAGE_H - 38, AZ_PAGE_H - 38, 30, 30 };
+	struct az_op o = { .kind = AZ_OP_TEXT, .x = (AZ_PAGE_W - text_width(d->font, num, RUN_SIZE)) / 2, .y = 30,
+			   .size = RUN_SIZE, .rgb = grey };
+	CHECK(draw_op(p, &o, d, num, st)); /* o.off is 0: the text is num itself */
+	return HPDF_OK;
+}
+
+/* Appends s to the form's content as a string of 2-byte codes, which with libharu's UTF-8
+ * encoder (Identity-H, CIDToGIDMap by code point) are the code points themselves. */
+static HPDF_STATUS put_codes(HPDF_Stream out, const char *s)
+{
+	size_t n = strlen(s);
+	char b[8];
+	HPDF_STATUS status = HPDF_Stream_Write(out, (const HPDF_BYTE *)"<", 1);
+	for (size_t i = 0; i < n && status == HPDF_OK;) {
+		snprintf(b, sizeof b, "%04X", (unsigned)(az_utf8_next(s, n, &i) & 0xFFFF));
+		status = HPDF_Stream_Write(out, (const HPDF_BYTE *)b, 4);
+	}
+	return status != HPDF_OK ? status : HPDF_Stream_Write(out, (const HPDF_BYTE *)"> Tj\n", 5);
+}
+
+/* The Form XObject /H1 in the shared resources: the two rules and the four running texts. */
+static HPDF_STATUS running_form(struct az_doc *d, HPDF_Doc pdf, HPDF_Font font, HPDF_Dict resources,
+				HPDF_Dict *formp, struct hpdf_state *st)
+{
+	HPDF_STATUS status;
+	HPDF_Dict form = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+	HPDF_Array bbox = HPDF_Array_New(pdf->mmgr);
+	HPDF_Dict res = HPDF_Dict_New(pdf->mmgr), fonts = HPDF_Dict_New(pdf->mmgr);
+	HPDF_Dict xobjects = HPDF_Dict_New(pdf->mmgr);
+	if (!form || !bbox || !res || !fonts || !xobjects)
+		return st->error ? st->error : HPDF_FAILD_TO_ALLOC_MEM;
+	form->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	CHECK(HPDF_Dict_AddName(form, "Type", "XObject"));
+	CHECK(HPDF_Dict_AddName(form, "Subtype", "Form"));
+	CHECK(HPDF_Array_AddReal(bbox, 0));
+	CHECK(HPDF_Array_AddReal(bbox, 0));
+	CHECK(HPDF_Array_AddReal(bbox, AZ_PAGE_W));
+	CHECK(HPDF_Array_AddReal(bbox, AZ_PAGE_H));
+	CHECK(HPDF_Dict_Add(form, "BBox", bbox));
+	CHECK(HPDF_Dict_Add(fonts, "F1", font));
+	CHECK(HPDF_Dict_Add(res, "Font", fonts));
+	CHECK(HPDF_Dict_Add(form, "Resources", res));
+	HPDF_Stream out = form->stream;
+	char b[256], *e = b;
+	/* the rules: grey, 0.4 wide; then the texts, dark grey, 8 pt */
+	e += sprintf(e, "q\n0.55 0.55 0.55 RG\n0.4 w\n");
+	e = put_num(put_num(e, RUN_LEFT), AZ_PAGE_H - 44);
+	e += sprintf(e, "m ");
+	e = put_num(put_num(e, RUN_RIGHT), AZ_PAGE_H - 44);
+	e += sprintf(e, "l\n");
+	e = put_num(put_num(e, RUN_LEFT), 42);
+	e += sprintf(e, "m ");
+	e = put_num(put_num(e, RUN_RIGHT), 42);
+	e += sprintf(e, "l\nS\nBT\n/F1 8 Tf\n0.3 0.3 0.3 rg\n");
+	CHECK(HPDF_Stream_Write(out, (const HPDF_BYTE *)b, (HPDF_UINT)(e - b)));
+	const float x[4] = { RUN_LEFT, RUN_RIGHT, RUN_LEFT, RUN_RIGHT }, y[4] = { AZ_PAGE_H - 38, AZ_PAGE_H - 38, 30, 30 };
 	for (int i = 0; i < 4; i++) {
+		const size_t *h = d->header;
 		if (h[i] == (size_t)-1 || !d->pool[h[i]])
 			continue;
-		float tx = i % 2 ? x[i] - text_width(d->font, d->pool + h[i], size) : x[i];
-		ops[n++] = (struct az_op){ .kind = AZ_OP_TEXT, .x = tx, .y = y[i], .size = size, .rgb = grey,
-					   .off = (unsigned)h[i] };
+		const char *t = d->pool + h[i];
+		float tx = i % 2 ? x[i] - text_width(d->font, t, RUN_SIZE) : x[i];
+		/* libharu embeds only the glyphs it has measured */
+		(void)HPDF_Font_TextWidth(font, (const HPDF_BYTE *)t, (HPDF_UINT)strlen(t));
+		if (st->error)
+			return st->error;
+		e = b + sprintf(b, "1 0 0 1 ");
+		e = put_num(put_num(e, tx), y[i]);
+		e += sprintf(e, "Tm\n");
+		CHECK(HPDF_Stream_Write(out, (const HPDF_BYTE *)b, (HPDF_UINT)(e - b)));
+		CHECK(put_codes(out, t));
 	}
-	HPDF_STATUS status;
-	for (int i = 0; i < n; i++)
-		CHECK(draw_op(p, &ops[i], d, d->pool, st));
-	struct az_op o = { .kind = AZ_OP_TEXT, .x = (AZ_PAGE_W - text_width(d->font, num, size)) / 2, .y = 30,
-			   .size = size, .rgb = grey };
-	CHECK(draw_op(p, &o, d, num, st)); /* o.off is 0: the text is num itself */
+	CHECK(HPDF_Stream_Write(out, (const HPDF_BYTE *)"ET\nQ\n", 6));
+	CHECK(HPDF_Dict_Add(xobjects, "H1", form));
+	CHECK(HPDF_Dict_Add(resources, "XObject", xobjects));
+	*formp = form;
 	return HPDF_OK;
 }
 
@@ -392,7 +452,8 @@ struct az_render {
 	struct hpdf_state st;
 	HPDF_Doc pdf;
 	HPDF_Font font;
-	HPDF_Dict resources; /* shared by every page: << /Font << /F1 font >> >> */
+	HPDF_Dict resources; /* shared by every page: << /Font << /F1 font >> /XObject << /H1 form >> >> */
+	HPDF_Dict form;      /* the running header and footer */
 	HPDF_Page *pages;
 	size_t npages, cap;
 };
@@ -400,7 +461,7 @@ struct az_render {
 /* What every page has in common is written once: one resource dictionary (an indirect object,
  * instead of libharu's copy per page with an obsolete /ProcSet), and the A4 /MediaBox, which pages
  * inherit from the page tree. About 90 bytes a page. */
-static HPDF_STATUS shared_parts(struct az_render *r, struct hpdf_state *st)
+static HPDF_STATUS shared_parts(struct az_doc *d, struct az_render *r, struct hpdf_state *st)
 {
 	HPDF_Doc pdf = r->pdf;
 	HPDF_STATUS status;
@@ -411,6 +472,7 @@ static HPDF_STATUS shared_parts(struct az_render *r, struct hpdf_state *st)
 	CHECK(HPDF_Xref_Add(pdf->xref, res));
 	CHECK(HPDF_Dict_Add(fonts, "F1", r->font));
 	CHECK(HPDF_Dict_Add(res, "Font", fonts));
+	CHECK(running_form(d, pdf, r->font, res, &r->form, st));
 	CHECK(HPDF_Array_AddReal(box, 0));
 	CHECK(HPDF_Array_AddReal(box, 0));
 	CHECK(HPDF_Array_AddReal(box, AZ_PAGE_W));
@@ -429,7 +491,14 @@ static HPDF_STATUS share_parts(struct az_render *r, HPDF_Page page, struct hpdf_
 	CHECK(HPDF_Dict_RemoveElement(page, "MediaBox"));
 	if (!attr->fonts || attr->fonts->list->count != 1 ||
 	    HPDF_Dict_GetItem(attr->fonts, "F1", HPDF_OCLASS_DICT) != r->font) {
+		/* keep the page's own resources, with the running form in them */
 		HPDF_ResetError(r->pdf);
+		HPDF_Dict own = HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT);
+		HPDF_Dict xobjects = HPDF_Dict_New(page->mmgr);
+		if (!own || !xobjects)
+			return st->error ? st->error : HPDF_INVALID_OBJECT;
+		CHECK(HPDF_Dict_Add(xobjects, "H1", r->form));
+		CHECK(HPDF_Dict_Add(own, "XObject", xobjects));
 		return HPDF_OK;
 	}
 	attr->fonts = NULL;
@@ -475,7 +544,7 @@ int az_render_open(struct az_doc *d, struct az_error *err)
 		return hpdf_fail(err, st, HPDF_INVALID_FONT_NAME, _("loading the font subset"));
 	if ((status = set_tounicode(d->font, r->font, st)) != HPDF_OK)
 		return hpdf_fail(err, st, status, _("loading the font subset"));
-	if ((status = shared_parts(r, st)) != HPDF_OK)
+	if ((status = shared_parts(d, r, st)) != HPDF_OK)
 		return hpdf_fail(err, st, status, _("setting up the document"));
 	if ((status = set_info(d, pdf, st)) != HPDF_OK)
 		return hpdf_fail(err, st, status, _("setting the document information"));
