@@ -221,6 +221,13 @@ char *az_font_subset(struct az_font *f, struct az_error *err)
 	for (size_t i = 0; i < sizeof unused / sizeof unused[0]; i++)
 		hb_set_add(drop, hb_tag_from_string(unused[i], 4));
 	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
+	/* names: the copyright notice, family and style, and the PostScript name libharu reads */
+	hb_set_t *names = hb_subset_input_set(in, HB_SUBSET_SETS_NAME_ID);
+	hb_set_clear(names);
+	hb_set_add(names, HB_OT_NAME_ID_COPYRIGHT);
+	hb_set_add(names, HB_OT_NAME_ID_FONT_FAMILY);
+	hb_set_add(names, HB_OT_NAME_ID_FONT_SUBFAMILY);
+	hb_set_add(names, HB_OT_NAME_ID_POSTSCRIPT_NAME);
 	hb_face_t *sub = hb_subset_or_fail(f->face, in);
 	hb_subset_input_destroy(in);
 	if (!sub) {

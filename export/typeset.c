@@ -891,7 +891,9 @@ int az_doc_attach(struct az_doc *d, const char *name, const char *mime, const vo
 	uLongf zlen = compressBound((uLong)len);
 	a->data = malloc(zlen);
 	a->len = len;
-	if (!a->name || !a->mime || !a->data || compress2(a->data, &zlen, data, (uLong)len, Z_DEFAULT_COMPRESSION) != Z_OK) {
+	/* best compression where it costs nothing noticeable; a hospital's megabytes at the default */
+	int level = len <= (1u << 20) ? Z_BEST_COMPRESSION : Z_DEFAULT_COMPRESSION;
+	if (!a->name || !a->mime || !a->data || compress2(a->data, &zlen, data, (uLong)len, level) != Z_OK) {
 		free(a->name), free(a->mime), free(a->data);
 		return oom(d);
 	}
