@@ -36,6 +36,14 @@ ok "$(test ! -s "$T/warn"; echo $?)" "no warning for an ordinary workbook"
 # Structure and fonts.
 qpdf --check "$T/c.pdf" >"$T/qpdf" 2>&1
 has "$T/qpdf" "No syntax or stream encoding errors" "qpdf --check passes"
+# Uncompressed, for what the file holds: a ToUnicode CMap of bfranges/bfchars, and what every page
+# shares written once (the running header and footer a Form XObject, one resource dictionary).
+qpdf --qdf --object-streams=disable "$T/c.pdf" "$T/c.qdf"
+ok "$(grep -ac 'begincidrange' "$T/c.qdf" | grep -qx 0 && grep -aq 'beginbfrange' "$T/c.qdf"; echo $?)" \
+	"the /ToUnicode CMap maps with bfrange, no cidrange"
+ok "$(test "$(grep -ac '^  /Subtype /Form$' "$T/c.qdf")" -eq 1 && test "$(grep -ac '^/H1 Do$' "$T/c.qdf")" -ge 10 &&
+	test "$(grep -ac '^  /Resources [0-9]* 0 R$' "$T/c.qdf")" -ge 10; echo $?)" \
+	"the running header and footer are one Form XObject; the pages share their resources"
 pdffonts "$T/c.pdf" >"$T/fonts" 2>"$T/pdferr"
 silent "pdffonts: no warning"
 ok "$(test "$(grep -c IPAexGothic "$T/fonts")" -eq 1; echo $?)" "pdffonts: one font"
