@@ -78,6 +78,9 @@ if [ $ja = 1 ]; then
 	done
 	has "$T/c.txt" "令和8年度 (2026年度)" "the fiscal year in 和暦 and 西暦"
 	has "$T/c.txt" "令和8年11月28日 (2026-11-28)" "the date in 和暦 and 西暦"
+	# codes with the bytes of "\r", "\\" and "(" escaped in the content's literal strings
+	has "$T/c.txt" "」" "」 (U+300D) reads back"
+	has "$T/c.txt" "小" "小 (U+5C0F) reads back"
 fi
 sed -n 's/.*"category": .*"name": "\([^"]*\)".*/\1/p' "$D/clinic.json" >"$T/systems"
 missing=0
