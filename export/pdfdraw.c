@@ -441,15 +441,40 @@ static HPDF_STATUS attach(HPDF_Doc pdf, const struct az_attachment *a, struct hp
 	return HPDF_OK;
 }
 
+/* 1 if s is printable ASCII, the same in PDFDocEncoding. */
+static int plain_ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || (unsigned char)*s > 0x7E)
+			return 0;
+	return 1;
+}
+
+/* Sets one text of the document information. libharu writes every one as UTF-16 in hex (four
+ * bytes a character); a plain ASCII one is a literal string instead. */
+static HPDF_STATUS set_text(HPDF_Doc pdf, HPDF_InfoType type, const char *key, const char *v, struct hpdf_state *st)
+{
+	HPDF_STATUS status;
+	CHECK(HPDF_SetInfoAttr(pdf, type, v));
+	if (plain_ascii(v) && pdf->info) {
+		HPDF_String s = HPDF_String_New(pdf->mmgr, v, NULL);
+		if (!s)
+			return st->error ? st->error : HPDF_FAILD_TO_ALLOC_MEM;
+		CHECK(HPDF_Dict_Add(pdf->info, key, s));
+	}
+	return HPDF_OK;
+}
+
 static HPDF_STATUS set_info(struct az_doc *d, HPDF_Doc pdf, struct hpdf_state *st)
 {
 	static const HPDF_InfoType types[5] = { HPDF_INFO_TITLE, HPDF_INFO_AUTHOR, HPDF_INFO_SUBJECT,
 						HPDF_INFO_CREATOR, HPDF_INFO_KEYWORDS };
+	static const char *const keys[5] = { "Title", "Author", "Subject", "Creator", "Keywords" };
 	HPDF_STATUS status;
 	for (int i = 0; i < 5; i++)
 		if (d->info[i] != (size_t)-1)
-			CHECK(HPDF_SetInfoAttr(pdf, types[i], d->pool + d->info[i]));
-	CHECK(HPDF_SetInfoAttr(pdf, HPDF_INFO_PRODUCER, "anzen " PACKAGE_VERSION " (libharu)"));
+			CHECK(set_text(pdf, types[i], keys[i], d->pool + d->info[i], st));
+	CHECK(set_text(pdf, HPDF_INFO_PRODUCER, "Producer", "anzen " PACKAGE_VERSION " (libharu)", st));
 	if (d->date[0]) {
 		HPDF_Date t = { atoi(d->date), atoi(d->date + 5), atoi(d->date + 8), 0, 0, 0, 'Z', 0, 0 };
 		CHECK(HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, t));
