@@ -23,10 +23,11 @@ int az_edit_row(struct az_store *s, const char *table, long long id, const char 
 	int n = 0;
 	for (const char *const *p = pairs; p[0]; p += 2, n++) {
 		const struct az_column *c = az_column_find(t, p[0]);
-		const char *why = !c || !strcmp(p[0], "id") ? _("cannot be edited") : az_column_invalid(c, p[1]);
+		int usage = !c || !strcmp(p[0], "id");
+		const char *why = usage ? _("cannot be edited") : az_column_invalid(c, p[1]);
 		if (why) {
 			sqlite3_free(sqlite3_str_finish(q));
-			return az_fail(err, c ? AZ_DATAERR : AZ_USAGE, "%s: %s", p[0], why);
+			return az_fail(err, usage ? AZ_USAGE : AZ_DATAERR, "%s: %s", p[0], why);
 		}
 		/* the name comes from the table description, never from the caller's text */
 		sqlite3_str_appendf(q, "%s%s = ?%d", n ? ", " : "", c->name, n + 1);

@@ -173,6 +173,36 @@ static void risk_facts(const struct az_book *b, const struct az_risk *r, struct 
 static void risks(const struct az_book *b, const struct az_catalogue *cat, struct az_step_progress *s)
 {
 	struct az_action_facts acts[64];
+	/* the risks grouped by system (risks come in id order): one pass instead of one per threat */
+	size_t *order = malloc((b->n_risks + 1) * sizeof *order), *start = calloc(b->n_systems + 1, sizeof *start);
+	if (!order || !start) {
+		free(order);
+		free(start);
+		oom = 1;
+		return;
+	}
+	for (size_t k = 0; k < b->n_risks; k++) {
+		const struct az_system *y = az_book_system(b, b->risks[k].system_id);
+		if (y)
+			start[(size_t)(y - b->systems) + 1]++;
+	}
+	for (size_t i = 0; i < b->n_systems; i++)
+		start[i + 1] += start[i];
+	size_t *fill = calloc(b->n_systems + 1, sizeof *fill);
+	if (!fill) {
+		free(order);
+		free(start);
+		oom = 1;
+		return;
+	}
+	for (size_t k = 0; k < b->n_risks; k++) {
+		const struct az_system *y = az_book_system(b, b->risks[k].system_id);
+		if (y) {
+			size_t si = (size_t)(y - b->systems);
+			order[start[si] + fill[si]++] = k;
+		}
+	}
+	free(fill);
 	for (size_t i = 0; i < b->n_systems; i++) {
 		const struct az_system *y = &b->systems[i];
 		struct az_system_facts sf = { y->category, y->hosting, y->remote_maintenance, y->connection,
@@ -182,9 +212,9 @@ static void risks(const struct az_book *b, const struct az_catalogue *cat, struc
 			if (!az_threat_applies(&cat->threats[t], &sf))
 				continue;
 			const struct az_risk *r = NULL;
-			for (size_t k = 0; k < b->n_risks && !r; k++)
-				if (b->risks[k].system_id == y->id && strcmp(b->risks[k].threat, cat->threats[t].id) == 0)
-					r = &b->risks[k];
+			for (size_t k = start[i]; k < start[i + 1] && !r; k++)
+				if (strcmp(b->risks[order[k]].threat, cat->threats[t].id) == 0)
+					r = &b->risks[order[k]];
 			s->total++;
 			struct az_risk_facts f;
 			if (!r) {
@@ -200,6 +230,8 @@ static void risks(const struct az_book *b, const struct az_catalogue *cat, struc
 		if (unassessed + incomplete)
 			missing(s, _("%s: %zu of its risks not yet assessed or treated."), y->name, unassessed + incomplete);
 	}
+	free(order);
+	free(start);
 }
 
 const struct az_checklist *az_progress_checklist(const struct az_book *b, const struct az_catalogue *cat)

@@ -2,7 +2,7 @@
 # Golden screens of the assessment screens (risks, treatment, checklist, heatmap) on the clinic
 # fixture, opened directly by tests/open_screen. Each tests/data/screens2/NAME.keys starts with
 # "# screen: SCREEN" (see tests/open_screen.c); every <Dump> appends the screen to the dump, which
-# must equal NAME.LANG.COLSxROWS.txt. ja uses the Japanese of po/ja.po and po/screens2-ja.po, built
+# must equal NAME.LANG.COLSxROWS.txt. ja uses the Japanese of po/ja.po, built
 # here into a private message catalogue. ANZEN_UPDATE_GOLDEN=1 rewrites the stored screens.
 set -u
 : "${top_srcdir:?}" "${top_builddir:?}" "${ANZEN:?}"
@@ -16,9 +16,7 @@ nok() { n=$((n + 1)); echo "not ok $n - $1"; fail=1; }
 
 "$ANZEN" import -o "$tmp/base.anzen" "$top_srcdir/tests/data/clinic.json" >/dev/null 2>&1 || { echo "Bail out! import"; exit 99; }
 mkdir -p "$tmp/locale/ja/LC_MESSAGES"
-for po in "$top_srcdir"/po/*-ja.po; do [ -f "$po" ] && extra="${extra:-} $po"; done
-# shellcheck disable=SC2086
-msgcat --use-first "$top_srcdir/po/ja.po" ${extra:-} | msgfmt -o "$tmp/locale/ja/LC_MESSAGES/anzen.mo" - ||
+msgfmt -o "$tmp/locale/ja/LC_MESSAGES/anzen.mo" "$top_srcdir/po/ja.po" ||
 	{ echo "Bail out! msgfmt"; exit 99; }
 
 # run LANGUAGE COLS ROWS SCREEN KEYS: a fresh copy of the fixture in $tmp/run

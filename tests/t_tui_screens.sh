@@ -2,17 +2,15 @@
 # Golden screens, tig style: curses draws to /dev/null (ANZEN_HEADLESS), a key script types
 # (ANZEN_KEYS), every <Dump> appends the screen text to a file that must equal the stored one.
 # ANZEN_UPDATE_GOLDEN=1 rewrites the stored screens instead (then read the diff before committing).
-# ja runs with LANGUAGE=ja and a message catalogue made here from po/ja.po and the branches' po/*-ja.po
-# (ja.po first wins), so the ja screens show the Japanese a user sees; en runs without a catalogue.
+# ja runs with LANGUAGE=ja and a message catalogue made here from po/ja.po, so the ja screens show
+# the Japanese a user sees; en runs without a catalogue.
 set -u
 : "${top_srcdir:?}" "${ANZEN:?}"
 data=$top_srcdir/tests/data/tui
 tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT INT TERM
-# the Japanese catalogue, as the integrator's msgcat will make it
 mkdir -p "$tmp/locale/ja/LC_MESSAGES" || exit 99
-if ! msgcat --use-first -o "$tmp/ja.po" "$top_srcdir/po/ja.po" $(ls "$top_srcdir"/po/*-ja.po 2>/dev/null) ||
-	! msgfmt -o "$tmp/locale/ja/LC_MESSAGES/anzen.mo" "$tmp/ja.po"; then
+if ! msgfmt -o "$tmp/locale/ja/LC_MESSAGES/anzen.mo" "$top_srcdir/po/ja.po"; then
 	echo "Bail out! cannot build the Japanese catalogue"; exit 99
 fi
 n=0 fail=0
@@ -24,6 +22,7 @@ headless() {
 	h_lang=$1 h_cols=$2 h_rows=$3 h_keys=$4
 	shift 4
 	rm -rf "$tmp/run" && mkdir "$tmp/run" || exit 99
+	if [ -n "${wb_src:-}" ]; then cp "$wb_src" "$tmp/run/wb.anzen" || exit 99; fi
 	(cd "$tmp/run" && env -i PATH="$PATH" HOME="$tmp/run" ${ASAN_OPTIONS:+ASAN_OPTIONS="$ASAN_OPTIONS"} \
 		${UBSAN_OPTIONS:+UBSAN_OPTIONS="$UBSAN_OPTIONS"} TERM=xterm-256color LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1795402800 \
 		LANGUAGE="$h_lang" ANZEN_LOCALEDIR="$([ "$h_lang" = ja ] && echo "$tmp/locale" || echo /nonexistent)" NO_COLOR=1 ANZEN_HEADLESS=1 LINES="$h_rows" \
@@ -67,6 +66,27 @@ if grep -q "^  Clinic name .*200/200" "$tmp/run/dump" &&
 	ok "2,000 pasted characters: 200 kept and the count of the rest shown"
 else
 	nok "2,000 pasted characters"; cat "$tmp/run/dump" | sed 's/^/# /'
+fi
+
+# a workbook that cannot be opened: the store's message on the screens, nothing written
+printf 'q' >"$tmp/q.keys"
+printf 'This is not a workbook at all, just text someone saved as .anzen\n' >"$tmp/corrupt.anzen"
+wb_src=$tmp/corrupt.anzen headless "" 80 24 "$tmp/q.keys"
+if [ $rc -eq 65 ] && grep -q "anzen | Cannot open" "$tmp/run/dump" && grep -q "Nothing was changed" "$tmp/run/dump" &&
+	cmp -s "$tmp/corrupt.anzen" "$tmp/run/wb.anzen" && [ "$(ls "$tmp/run" | grep -c anzen)" = 1 ]; then
+	ok "a corrupt workbook: the message on the screens, exit 65, the file untouched"
+else
+	nok "corrupt workbook (exit $rc)"; sed 's/^/# /' "$tmp/run/dump" | head -12
+fi
+mkdir "$tmp/new" && (cd "$tmp/new" && "$ANZEN" open newer.anzen </dev/null >/dev/null 2>&1)
+# user_version (offset 60 of the SQLite header) from a future anzen
+printf '\000\000\003\347' | dd of="$tmp/new/newer.anzen" bs=1 seek=60 conv=notrunc 2>/dev/null
+wb_src=$tmp/new/newer.anzen headless ja 80 24 "$tmp/q.keys"
+if [ $rc -eq 65 ] && grep -q "ワークブックを開けません" "$tmp/run/dump" && grep -q "999" "$tmp/run/dump" &&
+	cmp -s "$tmp/new/newer.anzen" "$tmp/run/wb.anzen"; then
+	ok "a workbook from a newer anzen: the message in Japanese, exit 65, not migrated"
+else
+	nok "newer workbook (exit $rc)"; sed 's/^/# /' "$tmp/run/dump" | head -12
 fi
 
 # a headless run with no keys draws the home screen once and dumps it at the end

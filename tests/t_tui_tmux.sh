@@ -1,8 +1,10 @@
 #!/bin/sh
 # The screens on a real pty: tmux on a private socket, keys sent as a user (and a paste) would,
 # the pane read back with capture-pane. Polls for text instead of sleeping a fixed time.
+# The main walk goes in Japanese at 80x24 from an empty workbook through every step to an exported
+# JSON, which must equal what 'anzen export --format json' writes; then the bad-input cases.
 set -u
-: "${ANZEN:?}"
+: "${ANZEN:?}" "${top_srcdir:?}"
 command -v tmux >/dev/null 2>&1 || { echo "1..0 # SKIP tmux not installed"; exit 77; }
 tmp=$(mktemp -d) || exit 99
 T="tmux -L anzen$$ -f /dev/null"
@@ -39,72 +41,227 @@ check() { # DESCRIPTION TARGET TEXT...
 	d=$1 t=$2; shift 2
 	if wait_for "$t" "$@"; then ok "$d"; else nok "$d" "$t"; fi
 }
-# start NAME ENV...: anzen open in a new 80x24 session, exit status printed when it ends
+keys() { $T send-keys -t "$@"; }
+type_text() { $T send-keys -t "$1" -l "$2"; }
+# Esc alone: a key right after it would arrive as Alt-key, as it does for a fast typist
+esc() { $T send-keys -t "$1" Escape; sleep 0.3; }
+
+mkdir -p "$tmp/locale/ja/LC_MESSAGES" || exit 99
+msgfmt -o "$tmp/locale/ja/LC_MESSAGES/anzen.mo" "$top_srcdir/po/ja.po" || { echo "Bail out! no Japanese catalogue"; exit 99; }
+
+# start NAME WORKBOOK ENV...: anzen open in a new 80x24 session, in Japanese; the exit status is
+# printed when it ends
 start() {
-	name=$1; shift
+	name=$1 wb=$2; shift 2
 	$T new-session -d -s "$name" -x 80 -y 24 \
-		"cd '$tmp' && env -u ANZEN_HEADLESS -u ANZEN_KEYS -u LANGUAGE -u NO_COLOR LC_ALL=C.UTF-8 $* '$ANZEN' open $name.anzen; echo EXIT=\$?; sleep 60"
+		"cd '$tmp' && env -u ANZEN_HEADLESS -u ANZEN_KEYS -u NO_COLOR HOME='$tmp' XDG_STATE_HOME='$tmp/state' LC_ALL=C.UTF-8 LANGUAGE=ja ANZEN_LOCALEDIR='$tmp/locale' $* '$ANZEN' open $wb; echo EXIT=\$?; sleep 60"
 }
 
-start s
-check "home screen on a real terminal" s "anzen | Home" "Sample form" "F1 Help"
-$T send-keys -t s j Enter
-check "the form opens" s "Clinic name" "0/200"
-$T send-keys -t s -l 'テスト'
-check "Japanese typed into the form" s "[テスト" "3/200"
-$T send-keys -t s BSpace Left
-$T send-keys -t s -l '漢字'
-check "Backspace and Left by character, insert in the middle" s "[テ漢字ス" "4/200"
+# ---- the walk: an empty workbook to an exported JSON ----
+start w wb.anzen
+check "home screen in Japanese on a real terminal" w "anzen | ホーム" "医療機関と担当者" "F1 ヘルプ" "0/5"
 
-$T resize-window -t s -x 20 -y 5
-check "resized to 20x5: the too-small screen" s "Terminal too small" "20×5)"
-$T resize-window -t s -x 80 -y 24
-check "back to 80x24: the form again, text kept" s "[テ漢字ス" "Clinic name" "Tab Next field"
-if grep -q "Terminal too small" "$tmp/pane"; then nok "the too-small screen is gone" s; else ok "the too-small screen is gone"; fi
+keys w Enter
+check "clinic form" w "anzen | 医療機関と担当者" "医療機関名" "0/200"
+type_text w '山田歯科医院'
+keys w Tab; type_text w '東京都千代田区1-1'
+keys w Tab; type_text w '03-1234-5678'
+keys w Tab; type_text w '山田太郎'
+keys w Tab; type_text w '山田太郎'
+keys w Tab; type_text w '山田花子'
+keys w F2
+check "clinic and roles saved" w "保存しました。" "[山田花子"
+esc w
+check "home: the clinic step is done" w "anzen | ホーム" "100%  完了"
 
-$T send-keys -t s C-u C-k
+keys w 2
+check "contact chart, empty" w "anzen | 連絡体制" "連絡先はまだありません"
+for kind in 0 1 2; do
+	keys w a
+	wait_for w "種類" "< 院内 >" || true
+	k=0; while [ $k -lt $kind ]; do keys w Right; k=$((k + 1)); done
+	keys w Tab; type_text w "役割$kind"
+	keys w Tab; type_text w "連絡$kind"
+	keys w Tab; type_text w "組織$kind"
+	keys w Tab; type_text w "090-0000-000$kind"
+	keys w F2
+	wait_for w "anzen | 連絡体制" "連絡$kind" || true
+done
+check "three contacts: inside, vendor, authority" w "院内 | 役割0 | 連絡0" "事業者 | 役割1" "行政など | 役割2"
+esc w
+
+keys w 3
+check "systems, empty" w "anzen | システム" "システムはまだありません"
+keys w a
+check "add: the kinds from the catalogue" w "どの種類のシステムですか？" "レセコン"
+keys w 1
+check "the kind's defaults filled in" w "[レセコン" "< 院内 >" "< はい >"
+keys w F2
+check "system saved" w "保存しました。" "> レセコン | レセコン | 院内 | 事業者なし"
+esc w
+
+keys w 4
+check "vendors, empty" w "anzen | 事業者" "事業者はまだありません"
+keys w a
+type_text w '山田システム'
+keys w Tab; type_text w '営業部 03-1111-2222'
+keys w F2
+check "vendor saved" w "山田システム | 不明 | 0 / 14 件回答済み"
+keys w Enter
+check "the vendor's questions, a to e first" w "anzen | 事業者への質問" "a)  [-]" "e)  [-]"
+# every question, by its answer type in the catalogue
+qn=0
+for type in $(grep -E '^    answer:' "$top_srcdir/guideline/vendor_questions.yaml" | awk '{print $2}'); do
+	qn=$((qn + 1))
+	keys w Enter
+	wait_for w "anzen | 事業者の回答" || true
+	case $type in
+	yes_no_unknown) keys w 1 ;;
+	date) type_text w "2026-11-2$((qn % 10))" ;;
+	*) type_text w "回答$qn" ;;
+	esac
+	keys w Tab; type_text w "メモ$qn"
+	keys w Tab; type_text w '2026-11-20'
+	keys w F2
+	wait_for w "anzen | 事業者への質問" "保存しました。" || true
+	keys w Down
+done
+check "every vendor question answered" w "a)  [はい]" "[回答3]"
+esc w
+check "the vendor's answers counted" w "山田システム | 不明 | 14 / 14 件回答済み"
+esc w
+
+keys w 3
+check "back to the system" w "> レセコン"
+keys w e
+wait_for w "anzen | システム" "事業者" || true
+keys w Down Down Down Down Down Down Down Right
+check "the vendor is one of the choices" w "< 山田システム >"
+keys w F2
+check "system edited: its vendor" w "レセコン | レセコン | 院内 | 山田システム"
+esc w
+check "home: systems and vendors done" w "anzen | ホーム" "3  システム          [##########] 100%  完了" "4  事業者            [##########] 100%  完了"
+
+# ---- screens2: the risks (5), checklist (6) and risk map (7) steps of the walk go here ----
+
+keys w 8
+check "approval" w "anzen | 承認" "承認者"
+type_text w '山田太郎'
+keys w Tab; type_text w '2026-11-23'
+check "the 和暦 beside the date" w "令和8年11月23日"
+keys w F2
+check "approval saved" w "保存しました。"
+esc w
+
+keys w 9
+check "export screen" w "anzen | 書き出し" "< PDF >"
+keys w BTab Right
+check "JSON chosen, the file name follows" w "< JSON >" ".json"
+keys w Tab C-u
+type_text w "$tmp/walk.json"
+keys w F2
+check "JSON written" w "書き出しました: $tmp/walk.json"
+keys w C-c
+check "leaving at once: exit 0" w "EXIT=0"
+$T kill-session -t w
+
+# reopening returns to the last screen
+start w2 wb.anzen
+check "reopening returns to the export screen" w2 "anzen | 書き出し"
+esc w2
+check "  and back goes home" w2 "anzen | ホーム"
+keys w2 q
+check "  q leaves" w2 "EXIT=0"
+$T kill-session -t w2
+
+(cd "$tmp" && "$ANZEN" export --format json -o cli.json wb.anzen) >"$tmp/export.out" 2>&1
+if [ -s "$tmp/walk.json" ] && cmp -s "$tmp/walk.json" "$tmp/cli.json"; then
+	ok "the JSON written by the screens equals 'anzen export --format json'"
+else
+	nok "the screens' JSON and 'anzen export' differ: $(cat "$tmp/export.out")" w
+fi
+if grep -q '山田歯科医院' "$tmp/cli.json" && grep -q '"approved_at": *"2026-11-23"' "$tmp/cli.json" &&
+	grep -q '"category": *"rececon"' "$tmp/cli.json" && [ "$(grep -c '"question":' "$tmp/cli.json")" -ge 14 ] &&
+	grep -q '"kind": *"authority"' "$tmp/cli.json"; then
+	ok "the export holds the clinic, contacts, system, vendor answers and approval"
+else
+	nok "the export misses something" w; sed 's/^/# /' "$tmp/cli.json" | head -40
+fi
+
+# ---- bad input ----
+start bad bad.anzen
+check "a second workbook" bad "anzen | ホーム"
+start lock bad.anzen
+check "a workbook another anzen holds: the store's message in the screens" lock "anzen | 開けません" \
+	"ワークブックを開けません。" "何も変更していません。"
+keys lock q
+check "  q leaves with exit 75" lock "EXIT=75"
+
+keys bad Enter
+check "the clinic form" bad "医療機関名" "0/200"
+type_text bad 'テスト'
+keys bad BSpace Left
+type_text bad '漢字'
+check "Backspace and Left by character, insert in the middle" bad "[テ漢字ス" "4/200"
+
+$T resize-window -t bad: -x 20 -y 5
+check "resized to 20x5: the too-small screen" bad "画面が小さすぎ" "20×5"
+$T resize-window -t bad: -x 80 -y 24
+check "back to 80x24: the form again, text kept" bad "[テ漢字ス" "医療機関名" "Tab 次の欄"
+if grep -q "20×5" "$tmp/pane"; then nok "the too-small screen is gone" bad; else ok "the too-small screen is gone"; fi
+
+keys bad C-u C-k
 long=$(i=0; while [ $i -lt 200 ]; do printf 'あいうえおabcde'; i=$((i + 1)); done)
-$T send-keys -t s -l "$long"
-check "2,000 pasted characters: 200 kept, the rest counted" s "200/200" "1800 characters were not added"
+type_text bad "$long"
+check "2,000 pasted characters: 200 kept, the rest counted" bad "200/200" "1800"
 
-$T send-keys -t s C-u C-k
-$T send-keys -t s -l "$(printf 'A\002B\033[31mC\033]0;x\007D')"
-check "control characters and escape sequences in pasted text are dropped" s "[ABCD " "4/200"
-if grep -q '31m' "$tmp/pane"; then nok "no part of the escape sequence is inserted" s; else ok "no part of the escape sequence is inserted"; fi
+keys bad C-u C-k
+type_text bad "$(printf 'A\002B\033[31mC\033]0;x\007D')"
+check "control characters and escape sequences in pasted text are dropped" bad "[ABCD " "4/200"
+if grep -q '31m' "$tmp/pane"; then nok "no part of the escape sequence is inserted" bad; else ok "no part of the escape sequence is inserted"; fi
+keys bad F2
+check "saved" bad "保存しました。"
+esc bad
 
-$T send-keys -t s Tab Tab
-$T send-keys -t s -l '2026-02-30'
-$T send-keys -t s Tab
-check "an impossible date is refused with a message" s "2026-02-30 is not a date that exists"
-$T send-keys -t s BSpace BSpace
-$T send-keys -t s -l '23'
-$T send-keys -t s F2
-check "a real date is accepted and the form saves" s "Saved."
-$T send-keys -t s Escape
-check "nothing changed since saving: Esc leaves at once" s "anzen | Home"
-$T send-keys -t s q
-check "q on the home screen leaves with status 0" s "EXIT=0"
+keys bad 8
+check "approval form" bad "anzen | 承認"
+keys bad Tab
+type_text bad '2026-02-30'
+keys bad Tab
+check "2026-02-30 is refused with a message" bad "2026-02-30 は存在しない日付です"
+keys bad C-u
+type_text bad '令和0年1月1日'
+keys bad Tab
+check "令和0年 is refused with a message" bad "011 は存在しない日付です"
+keys bad C-u
+type_text bad '2019-05-01'
+check "a real date: the 和暦 beside it" bad "令和元年5月1日"
+keys bad F2
+check "  and saved" bad "保存しました。"
+esc bad
+keys bad q
+check "q on the home screen leaves with status 0" bad "EXIT=0"
 
-start s2
-check "a second session for the colour check" s2 "anzen | Home"
-start mono TERM=vt100
-check "a terminal without colours: attributes only, still drawn" mono "anzen | Home" "F1 Help"
-$T send-keys -t mono q
+start mono mono.anzen TERM=vt100
+check "a terminal without colours: attributes only, still drawn" mono "anzen | ホーム" "F1 ヘルプ"
+keys mono q
 check "  and left cleanly" mono "EXIT=0"
-start nocolor NO_COLOR=1
-check "NO_COLOR=1: drawn" nocolor "anzen | Home"
+start colour colour.anzen
+check "a session for the colour check" colour "anzen | ホーム"
+start nocolor nocolor.anzen NO_COLOR=1
+check "NO_COLOR=1: drawn" nocolor "anzen | ホーム"
 # capture-pane -e keeps the SGR codes: colours 30-37/40-47 only without NO_COLOR
 sgr_colours() { $T capture-pane -e -p -t "$1" | LC_ALL=C grep -c "$(printf '\033')\[[34][0-7]m"; }
-if [ "$(sgr_colours nocolor)" = 0 ] && [ "$(sgr_colours s2)" != 0 ]; then
+if [ "$(sgr_colours nocolor)" = 0 ] && [ "$(sgr_colours colour)" != 0 ]; then
 	ok "NO_COLOR=1: attributes only; colours otherwise"
 else
 	nok "NO_COLOR=1: attributes only; colours otherwise" nocolor
 fi
 
-start dumb TERM=dumb
-check "TERM=dumb: a message and exit 64, no garbage" dumb "cannot draw the workbook screens on terminal type 'dumb'" "EXIT=64"
-start c LANG=C LC_ALL=C
-check "LANG=C: a message and exit 64" c "needs a UTF-8 locale" "EXIT=64"
+start dumb dumb.anzen TERM=dumb
+check "TERM=dumb: a message and exit 64, no garbage" dumb "'dumb'" "EXIT=64"
+start c c.anzen LANG=C LC_ALL=C
+check "LANG=C: a message and exit 64" c "UTF-8" "EXIT=64"
 
 echo "1..$n"
 exit $fail

@@ -197,7 +197,7 @@ static void a_leave(struct tui_screen *s)
 static const enum tui_action a_bar[] = { TUI_ACT_NEXT_FIELD, TUI_ACT_PREV_FIELD, TUI_ACT_SAVE, TUI_ACT_HELP,
 					 TUI_ACT_BACK, TUI_ACT_NONE };
 static const struct tui_screen_ops a_ops = {
-	.title = N_("Question to the vendor"),
+	.title = N_("The vendor's answer"),
 	.help = N_("Ask the vendor this question and note the answer, with the day you got it. The grey "
 		   "text says why it matters. 'Yes' is always the safe answer; 'No' and 'Unknown' are risks "
 		   "to look at on the Risks screen. F2 or Ctrl-S saves; Esc goes back."),
