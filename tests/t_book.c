@@ -10,27 +10,8 @@
 #include "model/edit.h"
 #include "model/import.h"
 #include "model/workbook.h"
+#include "tests/fixture.h"
 #include "tests/tap.h"
-
-static char *slurp(const char *p, size_t *n)
-{
-	FILE *f = fopen(p, "rb");
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	long sz = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *b = malloc((size_t)sz + 1);
-	if (b && fread(b, 1, (size_t)sz, f) != (size_t)sz) {
-		free(b);
-		b = NULL;
-	}
-	if (b)
-		b[sz] = '\0';
-	fclose(f);
-	*n = (size_t)sz;
-	return b;
-}
 
 struct src {
 	char *text;

@@ -18,26 +18,8 @@
 #include "model/rules.h"
 #include "model/tables.h"
 #include "model/workbook.h"
+#include "tests/fixture.h"
 #include "tests/tap.h"
-
-static char *slurp(const char *p, size_t *n)
-{
-	FILE *f = fopen(p, "rb");
-	if (!f)
-		return NULL;
-	char *b = NULL;
-	long sz;
-	if (fseek(f, 0, SEEK_END) == 0 && (sz = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0 &&
-	    (b = malloc((size_t)sz + 1)) && fread(b, 1, (size_t)sz, f) == (size_t)sz) {
-		b[sz] = '\0';
-		*n = (size_t)sz;
-	} else {
-		free(b);
-		b = NULL;
-	}
-	fclose(f);
-	return b;
-}
 
 struct src {
 	char *text;

@@ -12,6 +12,7 @@
 #include "model/schema.h"
 #include "model/store.h"
 #include "model/workbook.h"
+#include "tests/fixture.h"
 #include "tests/tap.h"
 
 static char dir[] = "/tmp/anzen-t_store-XXXXXX";
@@ -23,28 +24,6 @@ static char *path(const char *name)
 	char *p = buf[i++ % 8];
 	snprintf(p, 256, "%s/%s", dir, name);
 	return p;
-}
-
-static char *slurp(const char *p, size_t *n)
-{
-	FILE *f = fopen(p, "rb");
-	char *b = NULL;
-	*n = 0;
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	long sz = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	b = malloc((size_t)sz + 1);
-	if (b && fread(b, 1, (size_t)sz, f) != (size_t)sz) {
-		free(b);
-		b = NULL;
-	}
-	if (b)
-		b[sz] = '\0';
-	fclose(f);
-	*n = (size_t)sz;
-	return b;
 }
 
 static int sql(const char *p, const char *q)

@@ -12,27 +12,8 @@
 #include "model/import.h"
 #include "model/workbook.h"
 #include "model/year.h"
+#include "tests/fixture.h"
 #include "tests/tap.h"
-
-static char *slurp(const char *p, size_t *n)
-{
-	FILE *f = fopen(p, "rb");
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	long sz = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *b = malloc((size_t)sz + 1);
-	if (b && fread(b, 1, (size_t)sz, f) != (size_t)sz) {
-		free(b);
-		b = NULL;
-	}
-	if (b)
-		b[sz] = '\0';
-	fclose(f);
-	*n = (size_t)sz;
-	return b;
-}
 
 static const char *srcdir(void) { return getenv("top_srcdir") ? getenv("top_srcdir") : "."; }
 
@@ -163,7 +144,7 @@ static void diff_tests(const char *dir)
 
 static void migration_tests(const char *dir)
 {
-	char fx[512], path[256], cmd[1024];
+	char fx[512], path[256], cmd[2048];
 	struct az_error err = { 0 };
 	struct az_store *s = NULL;
 	snprintf(path, sizeof path, "%s/v1.anzen", dir);

@@ -10,28 +10,9 @@
 #include "export/report_changes.h"
 #include "export/typeset.h"
 #include "model/diff.h"
+#include "tests/fixture.h"
 #include "tests/tap.h"
 #include "tui/cli.h"
-
-static char *slurp(const char *p, size_t *n)
-{
-	FILE *f = fopen(p, "rb");
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	long sz = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *b = malloc((size_t)sz + 1);
-	if (b && fread(b, 1, (size_t)sz, f) != (size_t)sz) {
-		free(b);
-		b = NULL;
-	}
-	if (b)
-		b[sz] = '\0';
-	fclose(f);
-	*n = (size_t)sz;
-	return b;
-}
 
 static const char *srcdir(void) { return getenv("top_srcdir") ? getenv("top_srcdir") : "."; }
 

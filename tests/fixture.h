@@ -1,0 +1,30 @@
+/* Reading test fixtures, shared by the C tests. */
+#ifndef ANZEN_TESTS_FIXTURE_H
+#define ANZEN_TESTS_FIXTURE_H
+
+#include <stdio.h>
+#include <stdlib.h>
+
+/* The whole file at p, NUL-terminated (*n excludes the NUL), or NULL. */
+__attribute__((unused)) static char *slurp(const char *p, size_t *n)
+{
+	FILE *f = fopen(p, "rb");
+	if (!f)
+		return NULL;
+	char *b = NULL;
+	long sz = -1;
+	if (fseek(f, 0, SEEK_END) == 0 && (sz = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0)
+		b = malloc((size_t)sz + 1);
+	if (b && fread(b, 1, (size_t)sz, f) != (size_t)sz) {
+		free(b);
+		b = NULL;
+	}
+	if (b) {
+		b[sz] = '\0';
+		*n = (size_t)sz;
+	}
+	fclose(f);
+	return b;
+}
+
+#endif
