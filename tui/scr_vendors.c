@@ -169,6 +169,14 @@ static int save_answer(struct answer *a)
 	return 0;
 }
 
+/* Each field is saved as it is left, one transaction each. */
+static int answer_autosave(struct tui_form *fm, size_t i, void *arg)
+{
+	(void)fm;
+	(void)i;
+	return save_answer(arg);
+}
+
 static int a_key(struct tui_screen *s, int key, enum tui_action act)
 {
 	struct answer *a = s->data;
@@ -181,6 +189,8 @@ static int a_key(struct tui_screen *s, int key, enum tui_action act)
 		return TUI_HANDLED;
 	}
 	if (r == TUI_UNHANDLED && tui_key_action(key, TUI_SCOPE_ANY) == TUI_ACT_BACK && tui_form_changed(&a->fm)) {
+		if (tui_form_autosave(&a->fm) == 0 && !tui_form_changed(&a->fm))
+			return TUI_UNHANDLED; /* saved: leave as usual */
 		tui_confirm(_("Leave this form without saving your changes?"), discard, NULL);
 		return TUI_HANDLED;
 	}
@@ -218,6 +228,8 @@ static int answer_open(long long vendor_id, const struct az_question *q)
 	}
 	a->vendor_id = vendor_id;
 	a->q = q;
+	a->fm.autosave = answer_autosave;
+	a->fm.autosave_arg = a;
 	const struct az_vendor_answer *an = find_answer(vendor_id, q->id);
 	if (an) {
 		if (type == AZ_ANSWER_YES_NO_UNKNOWN)
