@@ -1,6 +1,6 @@
 #!/bin/sh
 # Killing anzen loses at most the field being typed: every field the user left is already in the
-# workbook, which stays whole (PRAGMA integrity_check), and reopening returns to the last screen.
+# workbook (a new row from when its name was left), which stays whole (PRAGMA integrity_check), and reopening returns to the last screen.
 # tmux on a private socket as in t_tui_tmux.sh; anzen killed with SIGKILL, nothing to clean up.
 set -u
 : "${ANZEN:?}" "${top_srcdir:?}"
@@ -87,6 +87,28 @@ check "  Esc goes home without asking" c2 "anzen | ホーム"
 keys c2 q
 check "  q leaves" c2 "EXIT=0"
 $T kill-session -t c2
+
+# ---- a new contact: added once its name is left, then field by field ----
+start k wb.anzen
+check "home screen (contact)" k "anzen | ホーム"
+keys k 2
+check "contact chart" k "anzen | 連絡体制"
+keys k a
+check "  the add form" k "< 院内 >"
+keys k Right
+keys k Tab; type_text k '保守担当'
+keys k Tab; type_text k '鈴木'
+keys k Tab; type_text k '山田シス'
+check "  organisation half typed" k "[山田シス"
+kill9 k
+if [ "$(field wb.anzen '.contacts | length')" = 1 ] && [ "$(field wb.anzen '.contacts[0].name')" = 鈴木 ] &&
+	[ "$(field wb.anzen '.contacts[0].role')" = 保守担当 ] && [ "$(field wb.anzen '.contacts[0].kind')" = vendor ]; then
+	ok "the new contact was added when its name was left"
+else
+	nok "contacts: $(field wb.anzen .contacts)" x
+fi
+if [ "$(field wb.anzen '.contacts[0].organisation')" = "" ]; then ok "  its field being typed is lost"; else nok "organisation: $(field wb.anzen '.contacts[0].organisation')" x; fi
+whole wb.anzen "the workbook is whole after SIGKILL (contact)"
 
 # ---- a system: its name left with Tab, a choice changed, a third field half typed ----
 (cd "$tmp" && "$ANZEN" import -o sys.anzen "$top_srcdir/tests/data/clinic.json") >/dev/null 2>&1 || { echo "Bail out! import"; exit 99; }

@@ -45,6 +45,7 @@ static struct tui_editform_spec spec = {
 	.cols = cols,
 	.n = sizeof items / sizeof items[0],
 	.table = "contacts",
+	.required = "name",
 };
 
 static void load(struct tui_form *fm, void *arg)

@@ -100,6 +100,7 @@ static struct tui_editform_spec spec = {
 	.cols = cols,
 	.n = NF,
 	.table = "systems",
+	.required = "name",
 };
 
 static void free_choices(void)

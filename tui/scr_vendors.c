@@ -51,6 +51,7 @@ static struct tui_editform_spec v_spec = {
 	.cols = v_cols,
 	.n = sizeof v_items / sizeof v_items[0],
 	.table = "vendors",
+	.required = "name",
 };
 
 static void v_load(struct tui_form *fm, void *arg)
