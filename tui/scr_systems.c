@@ -94,8 +94,9 @@ static struct tui_editform_spec spec = {
 	.title = N_("System"),
 	.help = N_("Every attribute of one system. Where it runs, remote maintenance, the connection and "
 		   "patient data decide which threats apply on the Risks screen. On a choice, Left/Right or "
-		   "Space changes it and Enter lists the choices with a description. F2 or Ctrl-S saves; "
-		   "Esc goes back."),
+		   "Space changes it and Enter lists the choices with a description. Each field is saved as "
+		   "soon as you leave it or pick a choice (a new system once its name is left). F2 or Ctrl-S "
+		   "saves; Esc goes back."),
 	.items = items,
 	.cols = cols,
 	.n = NF,

@@ -537,8 +537,9 @@ static const struct tui_screen_ops action_ops = {
 	.title = N_("Action"),
 	.help = N_("One action that reduces the risk. Every action needs an owner (who makes sure it is done) "
 		   "and a due date; the treatment is not complete without them. Tab or Down goes to the next "
-		   "field; Enter in the last field, F2 or Ctrl-S saves; Esc leaves (you are asked first if "
-		   "something changed)."),
+		   "field. A new action is added by F2, Ctrl-S or Enter in the last field; after that each "
+		   "field is saved as soon as you leave it. Esc leaves (you are asked first if something "
+		   "would be lost)."),
 	.bar = action_bar,
 	.enter = action_enter,
 	.draw = action_draw,

@@ -46,7 +46,8 @@ static const struct tui_form_col v_cols[] = {
 };
 static struct tui_editform_spec v_spec = {
 	.title = N_("Vendor"),
-	.help = N_("The vendor's profile. F2 or Ctrl-S saves; Esc goes back."),
+	.help = N_("The vendor's profile. The vendor is added as soon as you leave its name; from then on "
+		   "each field is saved as soon as you leave it. F2 or Ctrl-S saves; Esc goes back."),
 	.items = v_items,
 	.cols = v_cols,
 	.n = sizeof v_items / sizeof v_items[0],
@@ -211,7 +212,8 @@ static const struct tui_screen_ops a_ops = {
 	.title = N_("The vendor's answer"),
 	.help = N_("Ask the vendor this question and note the answer, with the day you got it. The grey "
 		   "text says why it matters. 'Yes' is always the safe answer; 'No' and 'Unknown' are risks "
-		   "to look at on the Risks screen. F2 or Ctrl-S saves; Esc goes back."),
+		   "to look at on the Risks screen. Each field is saved as soon as you leave it or pick an "
+		   "answer. F2 or Ctrl-S saves; Esc goes back."),
 	.bar = a_bar,
 	.draw = a_draw,
 	.key = a_key,
