@@ -110,6 +110,30 @@ fi
 if [ "$(field wb.anzen '.contacts[0].organisation')" = "" ]; then ok "  its field being typed is lost"; else nok "organisation: $(field wb.anzen '.contacts[0].organisation')" x; fi
 whole wb.anzen "the workbook is whole after SIGKILL (contact)"
 
+# ---- a checklist answer: the answer picked, a bad date kept out, a good one saved ----
+start l e.anzen
+check "home screen (checklist)" l "anzen | ホーム"
+keys l 6
+check "checklist" l "anzen | 厚労省チェックリスト"
+keys l Enter
+check "  the answer form" l "anzen | チェックリストの回答"
+keys l Right
+keys l Tab; type_text l '2026-02-30'
+keys l Tab
+check "  a date that does not exist stays, with the message" l "存在しない日付"
+keys l C-u; type_text l '2026-11-01'
+keys l Tab; type_text l '2027-0'
+check "  target date half typed" l "[2027-0"
+kill9 l
+if [ "$(field e.anzen '.checklist_answers | length')" = 1 ] && [ "$(field e.anzen '.checklist_answers[0].answer')" = yes ] &&
+	[ "$(field e.anzen '.checklist_answers[0].checked_at')" = 2026-11-01 ] &&
+	[ "$(field e.anzen '.checklist_answers[0].target_at')" = null ]; then
+	ok "the answer and the checked date are saved, the target date being typed is lost"
+else
+	nok "checklist: $(field e.anzen .checklist_answers)" x
+fi
+whole e.anzen "the workbook is whole after SIGKILL (checklist)"
+
 # ---- a system: its name left with Tab, a choice changed, a third field half typed ----
 (cd "$tmp" && "$ANZEN" import -o sys.anzen "$top_srcdir/tests/data/clinic.json") >/dev/null 2>&1 || { echo "Bail out! import"; exit 99; }
 start s sys.anzen
