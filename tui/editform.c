@@ -33,15 +33,8 @@ static void discard(void *arg)
 	tui_pop();
 }
 
-static int save(struct editform *e)
+static int insert(struct editform *e)
 {
-	if (e->id) {
-		if (!tui_form_changed(&e->fm)) {
-			tui_info("%s", _("Nothing was changed."));
-			return 0;
-		}
-		return tui_form_save_row(&e->fm, e->spec->cols, e->spec->table, e->id);
-	}
 	const char *extra[2 * MAX_EXTRA + 1];
 	for (size_t i = 0; i < e->nextra; i++) {
 		extra[2 * i] = e->extra_col[i];
@@ -51,8 +44,35 @@ static int save(struct editform *e)
 	long long id = 0;
 	if (tui_form_insert_row(&e->fm, e->spec->cols, e->spec->table, extra, &id) != 0)
 		return -1;
-	e->id = id; /* saving again updates the row just added */
+	e->id = id; /* from now on each field is saved as it is left */
 	return 0;
+}
+
+/* 1 once the required field of a new row has something in it. */
+static int complete(const struct editform *e)
+{
+	for (size_t i = 0; e->spec->required && i < e->fm.n; i++)
+		if (e->spec->cols[i].column && strcmp(e->spec->cols[i].column, e->spec->required) == 0)
+			return e->fm.items[i].opts ? e->fm.sel[i] >= 0 : e->fm.fields[i].len > 0;
+	return 0;
+}
+
+/* Each field is written when the user leaves it, so killing anzen loses at most the field being
+ * typed; a new row is added as soon as its required fields are filled. */
+static int save_field(struct tui_form *fm, size_t i, void *arg)
+{
+	struct editform *e = arg;
+	(void)i;
+	if (e->id)
+		return tui_form_save_row(fm, e->spec->cols, e->spec->table, e->id);
+	return complete(e) ? insert(e) : 0;
+}
+
+static int save(struct editform *e)
+{
+	if (e->id) /* the other fields were saved as they were left */
+		return tui_form_changed(&e->fm) ? tui_form_save_row(&e->fm, e->spec->cols, e->spec->table, e->id) : 0;
+	return insert(e);
 }
 
 static int ef_key(struct tui_screen *s, int key, enum tui_action act)
@@ -72,6 +92,8 @@ static int ef_key(struct tui_screen *s, int key, enum tui_action act)
 		return TUI_HANDLED;
 	}
 	if (r == TUI_UNHANDLED && tui_key_action(key, TUI_SCOPE_ANY) == TUI_ACT_BACK && tui_form_changed(&e->fm)) {
+		if (tui_form_autosave(&e->fm) == 0 && e->id && !tui_form_changed(&e->fm))
+			return TUI_UNHANDLED; /* saved: leave as usual */
 		tui_confirm(_("Leave this form without saving your changes?"), discard, NULL);
 		return TUI_HANDLED;
 	}
@@ -105,6 +127,8 @@ int tui_editform_open(struct tui_editform_spec *spec, long long id, const char *
 	}
 	e->spec = spec;
 	e->id = id;
+	e->fm.autosave = save_field;
+	e->fm.autosave_arg = e;
 	for (; extra && extra[2 * e->nextra] && e->nextra < MAX_EXTRA; e->nextra++) {
 		snprintf(e->extra_col[e->nextra], sizeof e->extra_col[0], "%s", extra[2 * e->nextra]);
 		snprintf(e->extra_val[e->nextra], sizeof e->extra_val[0], "%s", extra[2 * e->nextra + 1]);

@@ -12,6 +12,7 @@ struct tui_editform_spec {
 	size_t n;
 	const char *table;
 	int stay;                   /* singleton forms stay open after saving */
+	const char *required;       /* a new row is added once this column is filled (NULL: by F2 only) */
 	struct tui_screen_ops ops; /* filled by tui_editform_open */
 };
 

@@ -131,10 +131,28 @@ void tui_form_draw(struct tui_form *fm, struct tui_rect r)
 				tui_attr(TUI_NORMAL));
 }
 
+int tui_form_autosave(struct tui_form *fm)
+{
+	if (fm->n == 0 || !fm->fields[fm->cur].changed)
+		return 0;
+	if (!tui_field_check(&fm->fields[fm->cur]))
+		return -1;
+	if (!fm->autosave)
+		return 0;
+	return fm->autosave(fm, fm->cur, fm->autosave_arg);
+}
+
+/* A choice is confirmed as soon as it is picked. */
+static int chose(struct tui_form *fm, int v)
+{
+	tui_form_set_choice(fm, fm->cur, v);
+	(void)tui_form_autosave(fm);
+	return TUI_HANDLED;
+}
+
 static void picked(void *arg, int k)
 {
-	struct tui_form *fm = arg;
-	tui_form_set_choice(fm, fm->cur, k);
+	chose(arg, k);
 }
 
 static int go(struct tui_form *fm, long delta);
@@ -147,21 +165,17 @@ static int choice_key(struct tui_form *fm, int key, enum tui_action act)
 	switch (act) {
 	case TUI_ACT_RIGHT:
 	case TUI_ACT_TOGGLE:
-		tui_form_set_choice(fm, fm->cur, *v + 1 >= n ? 0 : *v + 1);
-		return TUI_HANDLED;
+		return chose(fm, *v + 1 >= n ? 0 : *v + 1);
 	case TUI_ACT_LEFT:
-		tui_form_set_choice(fm, fm->cur, *v <= 0 ? n - 1 : *v - 1);
-		return TUI_HANDLED;
+		return chose(fm, *v <= 0 ? n - 1 : *v - 1);
 	case TUI_ACT_SELECT:
 		tui_choice_pick(_(it->label), it->opts, it->nopts, *v, picked, fm);
 		return TUI_HANDLED;
 	default:
 		break;
 	}
-	if (key >= '1' && key <= '9' && key - '1' < n) {
-		tui_form_set_choice(fm, fm->cur, key - '1');
-		return TUI_HANDLED;
-	}
+	if (key >= '1' && key <= '9' && key - '1' < n)
+		return chose(fm, key - '1');
 	if (act == TUI_ACT_DOWN || act == TUI_ACT_UP) /* j and k too: nothing is typed here */
 		return go(fm, act == TUI_ACT_DOWN ? 1 : -1);
 	if (!TUI_IS_FN(key) && key >= 0x20 && key != 27 && act != TUI_ACT_HELP && act != TUI_ACT_BACK) {
@@ -174,8 +188,8 @@ static int choice_key(struct tui_form *fm, int key, enum tui_action act)
 
 static int go(struct tui_form *fm, long delta)
 {
-	/* leaving a field checks it, so a bad date is caught where it was typed */
-	if (!tui_field_check(&fm->fields[fm->cur]))
+	/* leaving a field checks it, so a bad date is caught where it was typed, and saves it */
+	if (!tui_field_check(&fm->fields[fm->cur]) || tui_form_autosave(fm) != 0)
 		return TUI_HANDLED;
 	long c = (long)fm->cur + delta;
 	fm->cur = c < 0 ? fm->n - 1 : (size_t)c % fm->n;

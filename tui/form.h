@@ -30,6 +30,11 @@ struct tui_form {
 	struct tui_field *fields;
 	int *sel;   /* choice fields: the option picked, -1 none */
 	size_t top; /* first item drawn */
+	/* Called when the user leaves field i with a changed, valid value (Tab, Shift-Tab, Up/Down,
+	 * Enter) or picks an option of a choice field, so each field is saved at once; NULL: not
+	 * saved until the form is. Returns 0, or -1 (error shown) to keep the user in the field. */
+	int (*autosave)(struct tui_form *fm, size_t i, void *arg);
+	void *autosave_arg;
 };
 
 int tui_form_init(struct tui_form *fm, const struct tui_form_item *items, size_t n);
@@ -44,6 +49,9 @@ int tui_form_changed(const struct tui_form *fm);
 /* Checks every field (dates exist); on failure moves to the field and leaves a message. */
 int tui_form_check(struct tui_form *fm);
 void tui_form_draw(struct tui_form *fm, struct tui_rect r);
+/* Saves the current field through fm->autosave if it changed and is valid; 0 if nothing is left
+ * unsaved in it, -1 if it is invalid or was refused (the message is shown). */
+int tui_form_autosave(struct tui_form *fm);
 /* Field editing and moving; TUI_FORM_SUBMIT on Save, or Enter in the last field, once every field
  * passes its check. Esc is left to the caller (ask before discarding, see tui_confirm). */
 int tui_form_key(struct tui_form *fm, int key, enum tui_action act);

@@ -233,6 +233,8 @@ struct answer_form {
 	struct checklist *c; /* the screen below */
 };
 
+static int af_autosave(struct tui_form *fm, size_t i, void *arg);
+
 static int af_enter(struct tui_screen *s)
 {
 	struct answer_form *f = s->data;
@@ -240,6 +242,8 @@ static int af_enter(struct tui_screen *s)
 		tui_error("%s", _("out of memory"));
 		return -1;
 	}
+	f->form.autosave = af_autosave;
+	f->form.autosave_arg = f;
 	const struct az_check_item *it = cur_item(f->c);
 	const struct az_checklist_answer *a = answer_of(f->c->cl->id, it->id, device_of(it, f->c->col));
 	if (a) {
@@ -302,7 +306,18 @@ static int af_save(struct answer_form *f)
 	}
 	for (size_t i = 0; i < 4; i++)
 		free(text[i]);
+	if (rc == 0)
+		for (size_t i = 0; i < 4; i++)
+			f->form.fields[i].changed = 0;
 	return rc;
+}
+
+/* Each field is saved as it is left (only the changed ones are written). */
+static int af_autosave(struct tui_form *fm, size_t i, void *arg)
+{
+	(void)fm;
+	(void)i;
+	return af_save(arg);
 }
 
 static void af_discard(void *arg)
@@ -323,6 +338,8 @@ static int af_key(struct tui_screen *s, int key, enum tui_action act)
 		return TUI_HANDLED;
 	}
 	if (r == TUI_UNHANDLED && key == 27 && tui_form_changed(&f->form)) {
+		if (tui_form_autosave(&f->form) == 0 && !tui_form_changed(&f->form))
+			return TUI_UNHANDLED; /* saved: leave as usual */
 		tui_confirm(_("Leave this form without saving your changes?"), af_discard, NULL);
 		return TUI_HANDLED;
 	}
@@ -342,7 +359,8 @@ static const struct tui_screen_ops af_ops = {
 	.title = N_("Checklist answer"),
 	.help = N_("The answer to one checklist item (for one device column where the form has them), the day "
 		   "it was checked (確認日) and, for a No, the target date (目標日) by which the clinic will do it. "
-		   "Enter in the last field, F2 or Ctrl-S saves; Esc leaves."),
+		   "Each field is saved as soon as you leave it (Tab, Up/Down, Enter, or a choice picked); "
+		   "F2 or Ctrl-S saves the field you are in; Esc leaves."),
 	.bar = af_bar,
 	.enter = af_enter,
 	.draw = af_draw,

@@ -29,8 +29,9 @@ static struct tui_editform_spec clinic_spec = {
 	.title = N_("Clinic and roles"),
 	.help = N_("The clinic and the people responsible for its information security, as the Guideline 6.0 "
 		   "asks (管理者 and 安全管理責任者). These names are printed on the first page for the health "
-		   "centre. Tab or Down goes to the next field; F2 or Ctrl-S saves; Esc goes back (you are "
-		   "asked first if something changed)."),
+		   "centre. Tab or Down goes to the next field. Each field is saved as soon as you leave it, so "
+		   "nothing is lost if the terminal closes; F2 or Ctrl-S saves the field you are in; Esc goes "
+		   "back."),
 	.items = clinic_items,
 	.cols = clinic_cols,
 	.n = sizeof clinic_items / sizeof clinic_items[0],
@@ -59,7 +60,8 @@ static const struct tui_form_col approval_cols[] = { { "approved_by", NULL }, { 
 static struct tui_editform_spec approval_spec = {
 	.title = N_("Approval"),
 	.help = N_("When the assessment is complete, the administrator approves it: enter who approved it "
-		   "and on which day. The PDF for the health centre shows both."),
+		   "and on which day. The PDF for the health centre shows both. Each field is saved as soon as "
+		   "you leave it; a date that does not exist is not saved."),
 	.items = approval_items,
 	.cols = approval_cols,
 	.n = sizeof approval_items / sizeof approval_items[0],

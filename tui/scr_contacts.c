@@ -40,11 +40,14 @@ static const struct tui_form_col cols[] = {
 
 static struct tui_editform_spec spec = {
 	.title = N_("Contact"),
-	.help = N_("One line of the contact chart (連絡体制). F2 or Ctrl-S saves; Esc goes back."),
+	.help = N_("One line of the contact chart (連絡体制). The contact is added as soon as you leave its "
+		   "name; from then on each field is saved as soon as you leave it. F2 or Ctrl-S saves; Esc "
+		   "goes back."),
 	.items = items,
 	.cols = cols,
 	.n = sizeof items / sizeof items[0],
 	.table = "contacts",
+	.required = "name",
 };
 
 static void load(struct tui_form *fm, void *arg)

@@ -49,6 +49,9 @@ static const char *const importance_values[] = { "1", "2", "3", NULL };
 static struct tui_choice_opt *category_opts, *vendor_opts;
 static const char **category_values, **vendor_values;
 static char (*vendor_ids)[24];
+/* copies: each field saved reloads the book while the form is open */
+static char **vendor_names;
+static size_t n_vendor_names;
 
 enum { F_NAME, F_CATEGORY, F_HOSTING, F_REMOTE, F_CONNECTION, F_PATIENT, F_IMPORTANCE, F_VENDOR, F_MAKE, F_MODEL,
        F_FIRMWARE, F_NOTE, NF };
@@ -94,12 +97,14 @@ static struct tui_editform_spec spec = {
 	.title = N_("System"),
 	.help = N_("Every attribute of one system. Where it runs, remote maintenance, the connection and "
 		   "patient data decide which threats apply on the Risks screen. On a choice, Left/Right or "
-		   "Space changes it and Enter lists the choices with a description. F2 or Ctrl-S saves; "
-		   "Esc goes back."),
+		   "Space changes it and Enter lists the choices with a description. Each field is saved as "
+		   "soon as you leave it or pick a choice (a new system once its name is left). F2 or Ctrl-S "
+		   "saves; Esc goes back."),
 	.items = items,
 	.cols = cols,
 	.n = NF,
 	.table = "systems",
+	.required = "name",
 };
 
 static void free_choices(void)
@@ -109,6 +114,11 @@ static void free_choices(void)
 	free(vendor_opts);
 	free(vendor_values);
 	free(vendor_ids);
+	for (size_t i = 0; i < n_vendor_names; i++)
+		free(vendor_names[i]);
+	free(vendor_names);
+	vendor_names = NULL;
+	n_vendor_names = 0;
 	category_opts = vendor_opts = NULL;
 	category_values = vendor_values = NULL;
 	vendor_ids = NULL;
@@ -125,7 +135,12 @@ static int build_choices(void)
 	vendor_opts = calloc(b->n_vendors + 1, sizeof *vendor_opts);
 	vendor_values = calloc(b->n_vendors + 2, sizeof *vendor_values);
 	vendor_ids = calloc(b->n_vendors + 1, sizeof *vendor_ids);
-	if (!category_opts || !category_values || !vendor_opts || !vendor_values || !vendor_ids) {
+	vendor_names = calloc(b->n_vendors + 1, sizeof *vendor_names);
+	for (size_t i = 0; vendor_names && i < b->n_vendors; i++, n_vendor_names++)
+		if (!(vendor_names[i] = strdup(b->vendors[i].name ? b->vendors[i].name : "")))
+			break;
+	if (!category_opts || !category_values || !vendor_opts || !vendor_values || !vendor_ids || !vendor_names ||
+	    n_vendor_names < b->n_vendors) {
 		free_choices();
 		tui_error("%s", _("out of memory"));
 		return -1;
@@ -139,7 +154,7 @@ static int build_choices(void)
 	vendor_opts[0].desc = N_("No vendor, or not known yet");
 	vendor_values[0] = ""; /* stored as NULL */
 	for (size_t i = 0; i < b->n_vendors; i++) {
-		vendor_opts[i + 1].label = b->vendors[i].name;
+		vendor_opts[i + 1].label = vendor_names[i];
 		snprintf(vendor_ids[i], sizeof vendor_ids[i], "%lld", b->vendors[i].id);
 		vendor_values[i + 1] = vendor_ids[i];
 	}

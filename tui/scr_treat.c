@@ -19,6 +19,7 @@
 #include "tui/draw.h"
 #include "tui/editbox.h"
 #include "tui/form.h"
+#include "tui/formrow.h"
 #include "tui/rank.h"
 #include "tui/scr_assess.h"
 #include "tui/screen.h"
@@ -395,12 +396,18 @@ struct action_form {
 	char control[80];             /* "" for free text */
 };
 
+static int action_autosave(struct tui_form *fm, size_t i, void *arg);
+
 static int action_enter(struct tui_screen *s)
 {
 	struct action_form *af = s->data;
 	if (tui_form_init(&af->form, action_items, AF_COUNT) != 0) {
 		tui_error("%s", _("out of memory"));
 		return -1;
+	}
+	if (af->action_id) {
+		af->form.autosave = action_autosave;
+		af->form.autosave_arg = af;
 	}
 	const struct az_action *a = af->action_id ? action_of(af->action_id) : NULL;
 	if (a) {
@@ -475,6 +482,20 @@ static int save_action(struct action_form *af)
 	return rc;
 }
 
+/* A saved action's fields are each written as they are left, one transaction each; the rules
+ * (a done action needs its date...) are checked by F2 and shown as still missing, never block. */
+static const struct tui_form_col action_cols[AF_COUNT] = {
+	{ "description", NULL }, { "owner", NULL }, { "due", NULL }, { "status", az_action_status_values },
+	{ "done_at", NULL },
+};
+
+static int action_autosave(struct tui_form *fm, size_t i, void *arg)
+{
+	struct action_form *af = arg;
+	(void)i;
+	return tui_form_save_row(fm, action_cols, "actions", af->action_id);
+}
+
 static void discard(void *arg)
 {
 	(void)arg;
@@ -486,6 +507,8 @@ static int action_key(struct tui_screen *s, int key, enum tui_action act)
 	struct action_form *af = s->data;
 	int r = tui_form_key(&af->form, key, act);
 	if (r == TUI_FORM_SUBMIT) {
+		if (af->action_id && tui_form_autosave(&af->form) != 0)
+			return TUI_HANDLED;
 		if (save_action(af) == 0) {
 			tui_pop();
 			tui_info("%s", _("The action was saved."));
@@ -493,6 +516,8 @@ static int action_key(struct tui_screen *s, int key, enum tui_action act)
 		return TUI_HANDLED;
 	}
 	if (r == TUI_UNHANDLED && key == 27 && tui_form_changed(&af->form)) {
+		if (af->action_id && tui_form_autosave(&af->form) == 0 && !tui_form_changed(&af->form))
+			return TUI_UNHANDLED; /* saved: leave as usual */
 		tui_confirm(_("Leave this form without saving your changes?"), discard, NULL);
 		return TUI_HANDLED;
 	}
@@ -512,8 +537,9 @@ static const struct tui_screen_ops action_ops = {
 	.title = N_("Action"),
 	.help = N_("One action that reduces the risk. Every action needs an owner (who makes sure it is done) "
 		   "and a due date; the treatment is not complete without them. Tab or Down goes to the next "
-		   "field; Enter in the last field, F2 or Ctrl-S saves; Esc leaves (you are asked first if "
-		   "something changed)."),
+		   "field. A new action is added by F2, Ctrl-S or Enter in the last field; after that each "
+		   "field is saved as soon as you leave it. Esc leaves (you are asked first if something "
+		   "would be lost)."),
 	.bar = action_bar,
 	.enter = action_enter,
 	.draw = action_draw,

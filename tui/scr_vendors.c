@@ -46,11 +46,13 @@ static const struct tui_form_col v_cols[] = {
 };
 static struct tui_editform_spec v_spec = {
 	.title = N_("Vendor"),
-	.help = N_("The vendor's profile. F2 or Ctrl-S saves; Esc goes back."),
+	.help = N_("The vendor's profile. The vendor is added as soon as you leave its name; from then on "
+		   "each field is saved as soon as you leave it. F2 or Ctrl-S saves; Esc goes back."),
 	.items = v_items,
 	.cols = v_cols,
 	.n = sizeof v_items / sizeof v_items[0],
 	.table = "vendors",
+	.required = "name",
 };
 
 static void v_load(struct tui_form *fm, void *arg)
@@ -169,6 +171,14 @@ static int save_answer(struct answer *a)
 	return 0;
 }
 
+/* Each field is saved as it is left, one transaction each. */
+static int answer_autosave(struct tui_form *fm, size_t i, void *arg)
+{
+	(void)fm;
+	(void)i;
+	return save_answer(arg);
+}
+
 static int a_key(struct tui_screen *s, int key, enum tui_action act)
 {
 	struct answer *a = s->data;
@@ -181,6 +191,8 @@ static int a_key(struct tui_screen *s, int key, enum tui_action act)
 		return TUI_HANDLED;
 	}
 	if (r == TUI_UNHANDLED && tui_key_action(key, TUI_SCOPE_ANY) == TUI_ACT_BACK && tui_form_changed(&a->fm)) {
+		if (tui_form_autosave(&a->fm) == 0 && !tui_form_changed(&a->fm))
+			return TUI_UNHANDLED; /* saved: leave as usual */
 		tui_confirm(_("Leave this form without saving your changes?"), discard, NULL);
 		return TUI_HANDLED;
 	}
@@ -200,7 +212,8 @@ static const struct tui_screen_ops a_ops = {
 	.title = N_("The vendor's answer"),
 	.help = N_("Ask the vendor this question and note the answer, with the day you got it. The grey "
 		   "text says why it matters. 'Yes' is always the safe answer; 'No' and 'Unknown' are risks "
-		   "to look at on the Risks screen. F2 or Ctrl-S saves; Esc goes back."),
+		   "to look at on the Risks screen. Each field is saved as soon as you leave it or pick an "
+		   "answer. F2 or Ctrl-S saves; Esc goes back."),
 	.bar = a_bar,
 	.draw = a_draw,
 	.key = a_key,
@@ -218,6 +231,8 @@ static int answer_open(long long vendor_id, const struct az_question *q)
 	}
 	a->vendor_id = vendor_id;
 	a->q = q;
+	a->fm.autosave = answer_autosave;
+	a->fm.autosave_arg = a;
 	const struct az_vendor_answer *an = find_answer(vendor_id, q->id);
 	if (an) {
 		if (type == AZ_ANSWER_YES_NO_UNKNOWN)
