@@ -142,7 +142,99 @@ check "system edited: its vendor" w "レセコン | レセコン | 院内 | 山�
 esc w
 check "home: systems and vendors done" w "anzen | ホーム" "3  システム          [##########] 100%  完了" "4  事業者            [##########] 100%  完了"
 
-# ---- screens2: the risks (5), checklist (6) and risk map (7) steps of the walk go here ----
+# ---- the risks (5), checklist (6) and risk map (7) steps of the walk ----
+keys w 5
+check "risks: choose the system" w "anzen | リスク評価" "評価するシステムを選んでください" "レセコン"
+keys w Enter
+check "the threats of the system, none scored" w "システム: レセコン (レセコン)" "未評価" "VPN機器の脆弱性の放置"
+keys w Enter
+check "the likelihood with its level descriptions" w "顕在化率: どのくらい起きそうか" "ほぼ確実"
+keys w 5
+check "then the severity" w "重大性: 起きたらどのくらい困るか" "甚大"
+keys w 5
+check "scored 5 x 5: rank S by symbol and letter" w "!!! S 5 x 5" "保存しました。"
+keys w Enter
+check "the treatment screen" w "anzen | 対応" "現在のランク: !!! S 最重要" "まだ足りないもの: 対応を選んでください"
+keys w Enter
+check "the treatments" w "回避" "低減" "移転" "受容"
+keys w 2
+check "reduce: an action and the residual risk are missing" w "低減: 対策を1つ以上追加してください"
+keys w a
+check "a control from the catalogue" w "対策の追加: カタログから選ぶ" "VPN機器のファームウェアをすぐ更新する"
+keys w 1
+check "the action form, the control filled in" w "anzen | 対策" "担当者" "期限"
+type_text w '山田太郎'
+keys w Tab; type_text w '2027-03-31'
+keys w Tab F2
+check "the action saved with its owner" w "対策を保存しました。" "担当: 山田太郎"
+keys w Down Down Enter
+check "the residual likelihood" w "対策後の顕在化率"
+keys w 2
+wait_for w "対策後の顕在化率 2" || true
+keys w Down Enter
+check "the residual severity" w "重大性"
+keys w 3
+check "reduced: rank after treatment C, nothing missing" w "対応後:   ~ C 低" "完了: 不足はありません。"
+keys w q
+check "back in the list: reduced and complete" w "!!! S 5 x 5 低減   完了"
+keys w Down Enter
+wait_for w "顕在化率: どのくらい起きそうか" || true
+keys w 2
+wait_for w "重大性: 起きたらどのくらい困るか" || true
+keys w 2
+check "a second risk, 2 x 2: rank D" w "- D 2 x 2" "保存しました。"
+keys w Enter
+wait_for w "anzen | 対応" || true
+keys w Enter
+wait_for w "受容" || true
+keys w 4
+check "accept: approver, date and reason are missing" w "受容: 承認した人" "承認した日を書いてください"
+keys w Down Enter
+check "the reason for accepting" w "受容の理由" "0/4000"
+type_text w '費用に見合わないため'
+keys w Enter Down Enter
+check "the approver" w "承認者" "0/200"
+type_text w '山田太郎'
+keys w Enter Down Enter
+check "the approval date" w "承認日" "YYYY-MM-DD"
+type_text w '2026-11-22'
+check "  with the 和暦" w "令和8年11月22日"
+keys w Enter
+check "accepted: nothing is missing" w "完了: 不足はありません。" "費用に見合わないため"
+keys w q
+check "back in the list: accepted and complete" w "- D 2 x 2 受容   完了"
+keys w q q
+check "home: two risks done" w "anzen | ホーム" "5  リスク" "2/32"
+
+keys w 6
+check "the MHLW checklist" w "anzen | 厚労省チェックリスト" "提案" "Space 切替"
+keys w Space
+check "Space answers yes" w "オーダリングな  [はい]"
+keys w Down s
+check "s takes the suggestion, with its evidence" w "提案どおりに記入しました: はい" "安全管理責任者: 山田太郎"
+keys w Down Down Space Space
+check "a no asks for a target date" w "[いいえ]" "「いいえ」には目標日が必要です"
+keys w Enter
+check "the answer form" w "anzen | チェックリストの回答" "確認日" "目標日"
+keys w Tab; type_text w '2026-11-20'
+keys w Tab; type_text w '2027-03-31'
+keys w Tab F2
+check "the answer saved with its dates" w "保存しました。" "確認日: 2026-11-20   目標日: 2027-03-31"
+keys w q
+check "home: the checklist counts three" w "anzen | ホーム" "3/19"
+
+keys w 7
+check "the risk map in Japanese" w "anzen | リスクマップ" "対応後 (残留リスク)" "[S  1]"
+keys w Enter
+check "choosing a cell lists its risks" w "現在 顕在化率 5・重大性 5 のリスク: 1 件" "レセコン / VPN機器の脆弱性の放置"
+keys w q Space
+wait_for w "対応後: 顕在化率" || true
+keys w Down Down Down Left Left
+check "the residual map: the reduced risk moved to 2 x 3" w "[C  1]" "ランク C 低、リスク 1 件"
+keys w Enter
+check "  and its cell lists it" w "対応後 顕在化率 2・重大性 3 のリスク: 1 件" "VPN機器の脆弱性の放置"
+keys w q q
+check "home again" w "anzen | ホーム"
 
 keys w 8
 check "approval" w "anzen | 承認" "承認者"
@@ -186,6 +278,34 @@ if grep -q '山田歯科医院' "$tmp/cli.json" && grep -q '"approved_at": *"202
 	ok "the export holds the clinic, contacts, system, vendor answers and approval"
 else
 	nok "the export misses something" w; sed 's/^/# /' "$tmp/cli.json" | head -40
+fi
+
+# canonical JSON: one row a line, keys sorted
+row() { grep -F "$1" "$tmp/cli.json" | grep -F "$2" | grep -F "$3" | grep -qF "$4"; }
+if row '"likelihood": 5,' '"residual_likelihood": 2, "residual_severity": 3, "severity": 5, "system_id": 1, "threat": "vpn_vuln",' \
+	'"treatment": "reduce"}' '"id": 1,'; then
+	ok "export: the reduced risk with its score and residual score"
+else
+	nok "export: the reduced risk" w; grep -F '"threat":' "$tmp/cli.json" | sed 's/^/# /'
+fi
+if row '"control": "patch_vpn",' '"due": "2027-03-31",' '"owner": "山田太郎", "risk_id": 1,' '"status": "planned"'; then
+	ok "export: the action from the catalogue with its owner and due date"
+else
+	nok "export: the action" w; grep -F '"risk_id":' "$tmp/cli.json" | sed 's/^/# /'
+fi
+if row '"accepted_at": "2026-11-22", "accepted_by": "山田太郎",' '"likelihood": 2, "rationale": "費用に見合わないため",' \
+	'"severity": 2, "system_id": 1,' '"treatment": "accept"}'; then
+	ok "export: the accepted risk with approver, date and reason"
+else
+	nok "export: the accepted risk" w; grep -F '"threat":' "$tmp/cli.json" | sed 's/^/# /'
+fi
+if row '"answer": "yes", "checked_at": null, "checklist": "r7-clinic",' '"item": "0",' '"device": "all",' '"target_at": null' &&
+	row '"answer": "yes",' '"item": "1-(1)",' '"checklist": "r7-clinic",' '"device": "all",' &&
+	row '"answer": "no", "checked_at": "2026-11-20",' '"device": "server", "item": "2-(1)",' '"target_at": "2027-03-31"}' '"checklist": "r7-clinic",' &&
+	[ "$(grep -c '"checklist": "r7-clinic", "device"' "$tmp/cli.json")" = 3 ]; then
+	ok "export: the three checklist answers with the dates of the no"
+else
+	nok "export: the checklist answers" w; grep -F '"checklist": "r7' "$tmp/cli.json" | sed 's/^/# /'
 fi
 
 # ---- bad input ----

@@ -18,9 +18,6 @@
 #include "tui/term.h"
 #include "tui/wb.h"
 
-/* Weak: the screens' own definition wins once the workbook screens are linked in. */
-__attribute__((weak)) struct tui_wb *tui_wb;
-
 static char *slurp(const char *p)
 {
 	FILE *f = fopen(p, "rb");

@@ -8,14 +8,13 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "export/json.h"
 #include "guideline/i18n.h"
 #include "guideline/locate.h"
 #include "model/demo.h"
 #include "model/text.h"
 #include "model/workbook.h"
-#include "model/year.h"
 #include "tui/cli.h"
+#include "tui/next_year.h"
 
 static int usage_error(const char *cmd, const char *msg)
 {
@@ -84,28 +83,16 @@ int cmd_next_year(int argc, char **argv)
 		return usage_error("next-year", _("expected one WORKBOOK"));
 	const char *src = argv[optind];
 	struct az_store *s = NULL;
-	struct az_next_year ny = { 0 };
-	char *copy = NULL, *snap = NULL;
+	int old_year = 0, new_year = 0;
 	if (az_store_open(src, AZ_STORE_READONLY, &s, &err) != AZ_OK)
 		return cli_fail(err.code, err.msg);
-	rc = az_export_json_string_omit(s, &copy, &ny.copy_len, AZ_JSON_NO_CHANGELOG, &err);
-	if (rc == AZ_OK)
-		rc = az_export_json_string_omit(s, &snap, &ny.snapshot_len, AZ_JSON_NO_CHANGELOG | AZ_JSON_NO_HISTORY,
-						&err);
+	rc = tui_next_year_write(s, src, output, force, &old_year, &new_year, &err);
 	az_store_close(s);
-	if (rc == AZ_OK) {
-		ny.copy = copy;
-		ny.snapshot = snap;
-		ny.name = src;
-		rc = az_workbook_write_new(output, force, az_year_fill_next, &ny, &err);
-	}
-	free(copy);
-	free(snap);
 	if (rc != AZ_OK)
 		return cli_fail(err.code, err.msg);
 	char *out = az_text_sanitize(output);
 	printf(_("Created %s for fiscal year %d (fiscal year %d is kept as an earlier year)\n"), out ? out : "?",
-	       ny.new_year, ny.old_year);
+	       new_year, old_year);
 	free(out);
 	return ferror(stdout) ? AZ_IOERR : AZ_OK;
 }

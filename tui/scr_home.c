@@ -10,12 +10,14 @@
 #include "model/progress.h"
 #include "tui/draw.h"
 #include "tui/list.h"
+#include "tui/scr_years.h"
 #include "tui/screen.h"
 #include "tui/state.h"
 #include "tui/term.h"
 #include "tui/wb.h"
 
-/* The entries in the order of the work; step is the progress shown, -1 for none. */
+/* The entries in the order of the work; step is the progress shown, -1 for none. Digits 1-9 and 0
+ * (the tenth) open them. */
 struct entry {
 	const char *code, *label;
 	int step;
@@ -34,6 +36,7 @@ static const struct entry entries[] = {
 	{ "heatmap", N_("Risk map"), -1, tui_heatmap_open },
 	{ "approval", N_("Approval"), AZ_STEP_APPROVAL, tui_approval_open },
 	{ "export", N_("Export"), -1, tui_export_open },
+	{ "years", N_("Years"), -1, tui_years_open },
 };
 #define NENTRIES (sizeof entries / sizeof entries[0])
 
@@ -62,7 +65,7 @@ static void compute(struct home *h)
 	for (size_t i = 0; i < NENTRIES; i++) {
 		char *r = h->rows[i];
 		size_t n = sizeof h->rows[i];
-		int len = snprintf(r, n, "%zu  %s", i + 1, _(entries[i].label));
+		int len = snprintf(r, n, "%zu  %s", (i + 1) % 10, _(entries[i].label));
 		/* pad by display width: Japanese labels are two cells a character */
 		for (int w = tui_width(_(entries[i].label)); w < lw + 2 && len + 1 < (int)n; w++)
 			r[len++] = ' ', r[len] = '\0';
@@ -164,12 +167,15 @@ static int home_key(struct tui_screen *s, int key, enum tui_action act)
 		tui_state_remember("home");
 		h->away = 0;
 	}
-	if (!h->list.filtering && key >= '1' && key < '1' + (int)NENTRIES) {
-		open_entry(h, (size_t)(key - '1'));
-		return TUI_HANDLED;
+	if (!h->list.filtering && key >= '0' && key <= '9') {
+		size_t i = key == '0' ? 9 : (size_t)(key - '1');
+		if (i < NENTRIES) {
+			open_entry(h, i);
+			return TUI_HANDLED;
+		}
 	}
 	if (act == TUI_ACT_SEARCH)
-		return TUI_UNHANDLED; /* nine lines need no search, and the numbers stay the rows' */
+		return TUI_UNHANDLED; /* ten lines need no search, and the numbers stay the rows' */
 	int r = tui_list_key(&h->list, key, act);
 	if (r != TUI_LIST_CHOSEN)
 		return r;
@@ -192,10 +198,11 @@ static const struct tui_screen_ops home_ops = {
 	.title = N_("Home"),
 	.help = N_("The steps of the risk assessment, in the order of the Guideline 6.0: the clinic and "
 		   "its responsible people, whom to call, the systems, the vendors, the risks of each "
-		   "system, the MHLW checklist, the approval, and the export for the health centre. "
+		   "system, the MHLW checklist, the approval, and the export for the health centre; last, "
+		   "the earlier years of this workbook and the start of the next year. "
 		   "The bar and the figures show how far each step is; under the list you see what is "
 		   "still missing in the selected step. Choose a line with the arrow keys (or j and k, or "
-		   "its number) and press Enter. q or Esc leaves anzen; everything is saved as you go."),
+		   "its number, 0 for the tenth) and press Enter. q or Esc leaves anzen; everything is saved as you go."),
 	.bar = home_bar,
 	.enter = home_enter,
 	.draw = home_draw,

@@ -6,11 +6,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sys/stat.h>
+
 #include "guideline/i18n.h"
 #include "model/diff.h"
+#include "model/text.h"
+#include "tui/confirm.h"
+#include "tui/draw.h"
 #include "tui/list.h"
+#include "tui/next_year.h"
 #include "tui/scr_years.h"
 #include "tui/screen.h"
+#include "tui/term.h"
 #include "tui/wb.h"
 
 #define MAX_YEARS 101
@@ -23,6 +30,8 @@ struct lines {
 	int years[MAX_YEARS];
 	int nyears;
 	int year; /* the changes screen: compared with this year */
+	int action; /* the years screen: a line for starting the next year under the list */
+	char *next; /* the next year's file, while its confirmation is asked */
 };
 
 static size_t count(void *ctx) { return ((struct lines *)ctx)->n; }
@@ -54,6 +63,7 @@ static void lines_free(struct lines *l)
 	for (size_t i = 0; i < l->n; i++)
 		free(l->v[i]);
 	free(l->v);
+	free(l->next);
 	tui_list_free(&l->list);
 	free(l);
 }
@@ -62,6 +72,12 @@ static void draw(struct tui_screen *s, struct tui_rect body)
 {
 	struct lines *l = s->data;
 	s->scopes = tui_list_scopes(&l->list);
+	if (l->action && body.rows > 3) {
+		body.rows -= 2;
+		char line[200];
+		snprintf(line, sizeof line, "a  %s", _("Start next year"));
+		tui_put(stdscr, body.y + body.rows + 1, body.x + 1, body.cols - 2, line, tui_attr(TUI_LABEL_ACTIVE));
+	}
 	tui_list_draw(&l->list, body);
 }
 
@@ -124,6 +140,9 @@ static int changes_key(struct tui_screen *s, int key, enum tui_action act)
 static const enum tui_action bar[] = { TUI_ACT_DOWN, TUI_ACT_UP, TUI_ACT_SELECT, TUI_ACT_SEARCH, TUI_ACT_HELP,
 				       TUI_ACT_BACK, TUI_ACT_NONE };
 
+static const enum tui_action years_bar[] = { TUI_ACT_DOWN, TUI_ACT_UP, TUI_ACT_SELECT, TUI_ACT_ADD, TUI_ACT_SEARCH,
+					     TUI_ACT_HELP, TUI_ACT_BACK, TUI_ACT_NONE };
+
 static const struct tui_screen_ops changes_ops = {
 	.title = N_("Changes since an earlier year"),
 	.help = N_("What was added, changed or removed since the chosen earlier year: first the counts, then "
@@ -156,13 +175,65 @@ static int years_enter(struct tui_screen *s)
 		}
 	if (tui_list_init(&l->list, count, text, l))
 		return -1;
-	l->list.empty = N_("No earlier year yet: a new year is started with 'anzen next-year'.");
+	l->list.empty = N_("No earlier year yet: a new year is started with 'a' below or 'anzen next-year'.");
+	l->action = 1;
 	return 0;
+}
+
+/* After the confirmation: the new file beside this one; this workbook is only read. */
+static void start_next(void *arg)
+{
+	struct lines *l = arg;
+	struct az_error err = { 0 };
+	int old_year = 0, new_year = 0;
+	int rc = tui_next_year_write(tui_wb->store, tui_wb->path, l->next, 0, &old_year, &new_year, &err);
+	char *p = az_text_sanitize(l->next);
+	if (rc != AZ_OK)
+		tui_error("%s", err.msg);
+	else
+		tui_info(_("Created %s for fiscal year %d. Open it with: anzen open %s"), p ? p : "?", new_year,
+			 p ? p : "?");
+	free(p);
+	free(l->next);
+	l->next = NULL;
+}
+
+static void ask_next(struct lines *l)
+{
+	int year = tui_wb->book.assessment.fiscal_year + 1;
+	if (tui_wb->book.assessment.fiscal_year <= 0) {
+		tui_error("%s", _("This workbook has no fiscal year, so there is no next year to start."));
+		return;
+	}
+	free(l->next);
+	l->next = tui_next_year_path(tui_wb->path, year);
+	if (!l->next) {
+		tui_error("%s", _("out of memory"));
+		return;
+	}
+	char *p = az_text_sanitize(l->next);
+	struct stat st;
+	if (stat(l->next, &st) == 0) {
+		tui_error(_("%s already exists; nothing was created."), p ? p : "?");
+		free(p);
+		free(l->next);
+		l->next = NULL;
+		return;
+	}
+	char q[1200];
+	snprintf(q, sizeof q, _("Start fiscal year %d in the new file %s? This workbook is not changed."), year,
+		 p ? p : "?");
+	free(p);
+	tui_confirm(q, start_next, l);
 }
 
 static int years_key(struct tui_screen *s, int key, enum tui_action act)
 {
 	struct lines *l = s->data;
+	if (act == TUI_ACT_ADD && !l->list.filtering) {
+		ask_next(l);
+		return TUI_HANDLED;
+	}
 	int r = tui_list_key(&l->list, key, act);
 	if (r != TUI_LIST_CHOSEN)
 		return r;
@@ -178,8 +249,12 @@ static int years_key(struct tui_screen *s, int key, enum tui_action act)
 static const struct tui_screen_ops years_ops = {
 	.title = N_("Earlier years"),
 	.help = N_("The fiscal years kept in this workbook by 'anzen next-year', newest first. Enter shows what "
-		   "changed since that year. Earlier years are kept as they were and cannot be edited."),
-	.bar = bar,
+		   "changed since that year. Earlier years are kept as they were and cannot be edited.\n\n"
+		   "a starts the next fiscal year: after you confirm, a new workbook for the next year is "
+		   "made beside this one (for example clinic-2027.anzen), with everything carried over and "
+		   "this year kept as an earlier year. This workbook is not changed; open the new one with "
+		   "'anzen open' and the file name shown."),
+	.bar = years_bar,
 	.enter = years_enter,
 	.draw = draw,
 	.key = years_key,
