@@ -60,21 +60,5 @@ int az_edit_checklist_row(struct az_store *s, const char *checklist, const char 
 		else
 			sqlite3_bind_null(st, n);
 	}
-	if (az_store_begin(s, err) != AZ_OK) {
-		sqlite3_finalize(st);
-		return err->code;
-	}
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		int code = (rc & 0xff) == SQLITE_CONSTRAINT ? AZ_DATAERR : AZ_IOERR;
-		az_store_sqlfail(s, err, code, _("not saved"));
-		az_store_rollback(s);
-		return code;
-	}
-	if (az_store_commit(s, err) != AZ_OK) {
-		az_store_rollback(s);
-		return err->code;
-	}
-	return AZ_OK;
+	return az_store_run_one(s, st, 0, err);
 }

@@ -80,32 +80,6 @@ static int check(const struct az_column *c, const char *v, struct az_error *err)
 	return AZ_OK;
 }
 
-/* Runs one prepared statement as its own transaction; changes must be 1 unless any_changes. */
-static int run_one(struct az_store *s, sqlite3_stmt *st, int need_row, struct az_error *err)
-{
-	if (az_store_begin(s, err) != AZ_OK) {
-		sqlite3_finalize(st);
-		return err->code;
-	}
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		int code = (rc & 0xff) == SQLITE_CONSTRAINT ? AZ_DATAERR : AZ_IOERR;
-		az_store_sqlfail(s, err, code, _("not saved"));
-		az_store_rollback(s);
-		return code;
-	}
-	if (need_row && sqlite3_changes(az_store_db(s)) == 0) {
-		az_store_rollback(s);
-		return az_fail(err, AZ_DATAERR, "%s", _("the row no longer exists"));
-	}
-	if (az_store_commit(s, err) != AZ_OK) {
-		az_store_rollback(s);
-		return err->code;
-	}
-	return AZ_OK;
-}
-
 static sqlite3_stmt *prep(struct az_store *s, char *sql, struct az_error *err)
 {
 	sqlite3_stmt *st = NULL;
@@ -128,7 +102,7 @@ int az_edit_set(struct az_store *s, const char *table, long long id, const char 
 		return err->code;
 	bind(st, 1, c, value);
 	sqlite3_bind_int64(st, 2, id);
-	return run_one(s, st, 1, err);
+	return az_store_run_one(s, st, 1, err);
 }
 
 int az_edit_insert(struct az_store *s, const char *table, const char *const *pairs, long long *id,
@@ -159,7 +133,7 @@ int az_edit_insert(struct az_store *s, const char *table, const char *const *pai
 	n = 0;
 	for (const char *const *p = pairs; p[0]; p += 2)
 		bind(st, ++n, az_column_find(t, p[0]), p[1]);
-	int rc = run_one(s, st, 0, err);
+	int rc = az_store_run_one(s, st, 0, err);
 	if (rc == AZ_OK && id)
 		*id = sqlite3_last_insert_rowid(az_store_db(s));
 	return rc;
@@ -174,7 +148,7 @@ int az_edit_delete(struct az_store *s, const char *table, long long id, struct a
 	if (!st)
 		return err->code;
 	sqlite3_bind_int64(st, 1, id);
-	return run_one(s, st, 1, err);
+	return az_store_run_one(s, st, 1, err);
 }
 
 int az_edit_vendor_answer(struct az_store *s, long long vendor_id, const char *question, const char *col,
@@ -193,7 +167,7 @@ int az_edit_vendor_answer(struct az_store *s, long long vendor_id, const char *q
 	sqlite3_bind_int64(st, 1, vendor_id);
 	sqlite3_bind_text(st, 2, question, -1, SQLITE_TRANSIENT);
 	bind(st, 3, c, value);
-	return run_one(s, st, 0, err);
+	return az_store_run_one(s, st, 0, err);
 }
 
 int az_edit_checklist_answer(struct az_store *s, const char *checklist, const char *item, const char *device,
@@ -214,5 +188,5 @@ int az_edit_checklist_answer(struct az_store *s, const char *checklist, const ch
 	sqlite3_bind_text(st, 2, item, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, device, -1, SQLITE_TRANSIENT);
 	bind(st, 4, c, value);
-	return run_one(s, st, 0, err);
+	return az_store_run_one(s, st, 0, err);
 }

@@ -55,25 +55,5 @@ int az_edit_row(struct az_store *s, const char *table, long long id, const char 
 			sqlite3_bind_text(st, n, p[1], -1, SQLITE_TRANSIENT);
 	}
 	sqlite3_bind_int64(st, n + 1, id);
-	if (az_store_begin(s, err) != AZ_OK) {
-		sqlite3_finalize(st);
-		return err->code;
-	}
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		int code = (rc & 0xff) == SQLITE_CONSTRAINT ? AZ_DATAERR : AZ_IOERR;
-		az_store_sqlfail(s, err, code, _("not saved"));
-		az_store_rollback(s);
-		return code;
-	}
-	if (sqlite3_changes(az_store_db(s)) == 0) {
-		az_store_rollback(s);
-		return az_fail(err, AZ_DATAERR, "%s", _("the row no longer exists"));
-	}
-	if (az_store_commit(s, err) != AZ_OK) {
-		az_store_rollback(s);
-		return err->code;
-	}
-	return AZ_OK;
+	return az_store_run_one(s, st, 1, err);
 }

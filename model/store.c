@@ -278,3 +278,28 @@ fail:
 	store_free(s);
 	return err ? err->code : AZ_IOERR;
 }
+
+int az_store_run_one(struct az_store *s, sqlite3_stmt *st, int need_row, struct az_error *err)
+{
+	if (az_store_begin(s, err) != AZ_OK) {
+		sqlite3_finalize(st);
+		return err->code;
+	}
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		int code = (rc & 0xff) == SQLITE_CONSTRAINT ? AZ_DATAERR : AZ_IOERR;
+		az_store_sqlfail(s, err, code, _("not saved"));
+		az_store_rollback(s);
+		return code;
+	}
+	if (need_row && sqlite3_changes(s->db) == 0) {
+		az_store_rollback(s);
+		return az_fail(err, AZ_DATAERR, "%s", _("the row no longer exists"));
+	}
+	if (az_store_commit(s, err) != AZ_OK) {
+		az_store_rollback(s);
+		return err->code;
+	}
+	return AZ_OK;
+}

@@ -22,6 +22,9 @@ int az_store_create_memory(struct az_store **out, struct az_error *err);
 int az_store_close(struct az_store *s);
 
 sqlite3 *az_store_db(struct az_store *s);
+/* Steps st (then finalizes it) as one transaction of its own: AZ_DATAERR for a constraint, and, when
+ * need_row, if it changed no row (the row is gone). */
+int az_store_run_one(struct az_store *s, sqlite3_stmt *st, int need_row, struct az_error *err);
 const char *az_store_path(const struct az_store *s);
 
 int az_store_begin(struct az_store *s, struct az_error *err);
