@@ -37,6 +37,16 @@ run 0 "new --force replaces it" "$ANZEN" new --force "$T/w.anzen"
 run 0 "status" "$ANZEN" status "$T/w.anzen"
 has "$T/out" "Systems" "status counts systems"
 has "$T/out" "Fiscal year:" "status gives the fiscal year"
+has "$T/out" "Progress:" "status gives the progress per step"
+has "$T/out" "Systems                  0%  0/1" "an empty inventory is 0 of 1 done"
+"$ANZEN" import -o "$T/cl.anzen" "$top_srcdir/tests/data/clinic.json" >/dev/null 2>&1
+run 0 "status of a filled workbook" "$ANZEN" status "$T/cl.anzen"
+has "$T/out" "Clinic and roles       100%" "the clinic step is complete"
+has "$T/out" "questions not answered." "and it says what the vendors still lack"
+ANZEN_GUIDELINE=$T/nowhere && export ANZEN_GUIDELINE
+run 0 "status without a catalogue still counts" "$ANZEN" status "$T/cl.anzen"
+unset ANZEN_GUIDELINE
+has "$T/err" "no progress per step" "and says why there is no progress"
 run 66 "status of a missing workbook" "$ANZEN" status "$T/none.anzen"
 
 # bad workbooks are refused with the documented code, untouched

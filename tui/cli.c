@@ -18,7 +18,9 @@
 #include "guideline/catalogue.h"
 #include "guideline/locate.h"
 #include "guideline/template.h"
+#include "model/catalogue_open.h"
 #include "model/diff.h"
+#include "model/progress.h"
 #include "model/template_fill.h"
 #include "model/import.h"
 #include "model/outfile.h"
@@ -256,6 +258,58 @@ static void line(const char *label, long n)
 	printf("  %s%*s %ld\n", label, cols < 22 ? 22 - cols : 0, "", n);
 }
 
+/* The steps as the home screen shows them; 0 (and a warning) when the catalogue or the workbook
+ * cannot be read that far, since the counts are still worth printing. */
+static int progress(struct az_store *s, struct az_progress *p)
+{
+	struct az_error err = { 0 };
+	struct az_catalogue *cat = NULL;
+	struct az_book b;
+	int ok = 0;
+	if (az_catalogue_open(&cat, &err) == AZ_OK && az_book_load(s, &b, &err) == AZ_OK) {
+		ok = az_progress_compute(&b, cat, p) == 0;
+		if (!ok)
+			az_fail(&err, AZ_IOERR, "%s", _("out of memory"));
+		az_book_free(&b);
+	}
+	az_catalogue_free(cat);
+	if (!ok) {
+		char *m = az_text_sanitize(err.msg);
+		fprintf(stderr, _("anzen: warning: no progress per step: %s\n"), m ? m : "?");
+		free(m);
+	}
+	return ok;
+}
+
+/* Per step: percent, done of total, and the first things still missing. */
+static void print_progress(const struct az_progress *p)
+{
+	printf("%s\n", _("Progress:"));
+	for (int i = 0; i < AZ_NSTEPS; i++) {
+		const struct az_step_progress *st = &p->step[i];
+		const char *name = az_step_name((enum az_step)i);
+		wchar_t w[128];
+		size_t len = mbstowcs(w, name, 128);
+		int cols = len == (size_t)-1 || len >= 128 ? (int)strlen(name) : wcswidth(w, len);
+		if (cols < 0)
+			cols = (int)strlen(name);
+		if (!st->total)
+			printf("  %s%*s    -  %s\n", name, cols < 22 ? 22 - cols : 0, "", _("nothing to do yet"));
+		else
+			printf("  %s%*s %3d%%  %zu/%zu\n", name, cols < 22 ? 22 - cols : 0, "", az_step_percent(st), st->done,
+			       st->total);
+		size_t kept = st->nmissing < AZ_PROGRESS_KEPT ? st->nmissing : AZ_PROGRESS_KEPT;
+		for (size_t k = 0; k < kept && k < 3; k++) {
+			char *m = az_text_sanitize(st->missing[k]);
+			printf("      %s\n", m ? m : "?");
+			free(m);
+		}
+		if (st->nmissing > 3)
+			printf(ngettext("      ... and %zu more\n", "      ... and %zu more\n", st->nmissing - 3),
+			       st->nmissing - 3);
+	}
+}
+
 /* The counts of model/diff against the latest earlier year, one line per kind. */
 static void print_changes(const struct az_diff *d, const int *years, int nyears)
 {
@@ -291,7 +345,8 @@ int cmd_status(int argc, char **argv)
 	struct az_counts c;
 	int rc = parse(argc, argv, "status",
 		       _("Usage: anzen status WORKBOOK\n"
-			 "Print the clinic and the number of entries of each kind in WORKBOOK.\n\n"
+			 "Print the clinic and the number of entries of each kind in WORKBOOK, how far each\n"
+			 "step of the assessment is and what it still lacks, and the changes since last year.\n\n"
 			 "  -h, --help  display this help and exit\n"),
 		       "h", &o);
 	if (rc >= 0)
@@ -302,7 +357,11 @@ int cmd_status(int argc, char **argv)
 		return fail_err(&err);
 	struct az_diff d = { 0 };
 	struct az_error derr = { 0 };
+	struct az_progress p;
+	int have_progress = 0;
 	rc = az_workbook_counts(s, &c, &err);
+	if (rc == AZ_OK)
+		have_progress = progress(s, &p);
 	/* a damaged earlier year must not hide the counts: reported after them */
 	int drc = rc == AZ_OK ? az_diff_compute(s, 0, &d, &derr) : AZ_OK;
 	int years[101], nyears = rc == AZ_OK && drc == AZ_OK ? az_history_years(s, years, 101, &derr) : 0;
@@ -328,6 +387,10 @@ int cmd_status(int argc, char **argv)
 	line(_("Vendor answers"), c.vendor_answers);
 	line(_("Checklist answers"), c.checklist_answers);
 	line(_("Change log entries"), c.changelog);
+	if (have_progress) {
+		print_progress(&p);
+		az_progress_free(&p);
+	}
 	print_changes(&d, years, nyears);
 	az_diff_free(&d);
 	if (fflush(stdout) != 0 || ferror(stdout))
@@ -362,20 +425,10 @@ static int export_pdf(const struct opts *o, const char *workbook)
 		snprintf(msg, sizeof msg, _("--date wants a date YYYY-MM-DD, not '%s'"), o->date);
 		return usage_error("export", msg);
 	}
-	char *dir = az_guideline_locate();
-	if (!dir)
-		return cli_fail(AZ_IOERR, _("out of memory"));
-	struct az_diags d;
 	struct az_catalogue *cat = NULL;
-	az_diags_init(&d);
-	int rc = az_catalogue_load(dir, &cat, &d);
-	az_diags_free(&d);
-	if (rc != AZ_OK) {
-		az_fail(&err, rc, _("the content catalogue in %s cannot be loaded; run 'anzen guideline check'"), dir);
-		free(dir);
+	int rc = az_catalogue_open(&cat, &err);
+	if (rc != AZ_OK)
 		return fail_err(&err);
-	}
-	free(dir);
 	if (az_store_open(workbook, AZ_STORE_READONLY, &s, &err) != AZ_OK) {
 		az_catalogue_free(cat);
 		return fail_err(&err);

@@ -7,6 +7,7 @@
 #include "guideline/diags.h"
 #include "guideline/i18n.h"
 #include "guideline/locate.h"
+#include "model/catalogue_open.h"
 #include "model/error.h"
 #include "tui/screen.h"
 #include "tui/wb.h"
@@ -15,23 +16,7 @@ static struct tui_wb the_wb;
 static struct az_catalogue *the_cat;
 struct tui_wb *tui_wb;
 
-static int load_catalogue(struct az_error *err)
-{
-	char *dir = az_guideline_locate();
-	if (!dir)
-		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
-	struct az_diags d;
-	az_diags_init(&d);
-	int rc = az_catalogue_load(dir, &the_cat, &d);
-	if (rc != AZ_OK) {
-		/* the first problem is enough here; 'anzen guideline check' lists them all */
-		az_fail(err, rc, _("the content catalogue in %s cannot be read: %s"), dir,
-			d.n ? d.v[0].msg : "?");
-	}
-	az_diags_free(&d);
-	free(dir);
-	return rc;
-}
+static int load_catalogue(struct az_error *err) { return az_catalogue_open(&the_cat, err); }
 
 int tui_wb_open(const char *path, struct az_error *err)
 {
