@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "guideline/i18n.h"
 #include "tui/choice.h"
@@ -26,35 +27,103 @@ struct choice {
 	void *arg;
 };
 
+/* Draws s in width cells at (y, x), ending in "..." when it is cut (ASCII: "…" is ambiguous-width). */
+static void put_hint(int y, int x, int width, const char *s, attr_t a)
+{
+	size_t n;
+	wchar_t *w = tui_decode(s, &n);
+	if (!w || width <= 3) {
+		tui_blank(stdscr, y, x, width, a);
+		free(w);
+		return;
+	}
+	if (tui_wswidth(w, n) <= width) {
+		tui_putw(stdscr, y, x, width, w, n, a);
+	} else {
+		int used;
+		size_t k = tui_fit(w, n, width - 3, &used);
+		while (k > 0 && w[k - 1] == L' ') /* no space before the dots */
+			k--, used--;
+		tui_putw(stdscr, y, x, used, w, k, a);
+		tui_put(stdscr, y, x + used, width - used, "...", a);
+	}
+	free(w);
+}
+
+/* The box: the title in the top edge, one line per option (its number, label and as much of its
+ * description as fits), then the whole description of the highlighted option, wrapped. */
 static void choice_draw(struct tui_screen *s, struct tui_rect body)
 {
 	struct choice *c = s->data;
 	int cols = body.cols - 4 < 100 ? body.cols - 4 : 100;
-	/* each option takes two lines: the label, and its description indented */
-	int want = 3 + 2 * (int)c->n, rows = want < body.rows ? want : body.rows;
-	int y = body.y + (body.rows - rows) / 2, x = body.x + (body.cols - cols) / 2;
-	int shown = (rows - 3) / 2;
+	if (cols < 8 || body.rows < 3)
+		return;
+	int inner = cols - 4; /* text between "| " and " |" */
+	/* the description area is as tall as the longest description, so the box keeps its size */
+	int dneed = 0, lw = 0, digits = c->n >= 10 ? 2 : 1;
+	for (size_t i = 0; i < c->n; i++) {
+		const char *d = tui_choice_text(c->opts[i].desc);
+		int r = *d ? tui_put_wrapped(stdscr, 0, 0, inner, 0, 0, d, 0) : 0;
+		int w = tui_width(tui_choice_text(c->opts[i].label));
+		dneed = r > dneed ? r : dneed;
+		lw = w > lw ? w : lw;
+	}
+	/* rows: 2 edges, the list, a rule and the description; a short body keeps 3 options (or all)
+	 * and gives the description what is left, at least one row */
+	int avail = body.rows - 2, lmin = c->n < 3 ? (int)c->n : 3;
+	int drows = dneed ? dneed : 0;
+	if (drows && lmin + 1 + drows > avail)
+		drows = avail - lmin - 1;
+	if (drows < 1)
+		drows = 0;
+	int sep = drows ? 1 : 0;
+	int shown = avail - sep - drows < (int)c->n ? avail - sep - drows : (int)c->n;
 	if (shown < 1)
 		shown = 1;
+	int rows = 2 + shown + sep + drows;
+	int y = body.y + (body.rows - rows) / 2, x = body.x + (body.cols - cols) / 2;
 	if (c->sel < c->top)
 		c->top = c->sel;
 	if (c->sel >= c->top + shown)
 		c->top = c->sel - shown + 1;
-	attr_t a = tui_attr(TUI_DIALOG);
+	attr_t a = tui_attr(TUI_DIALOG), dim = tui_attr(TUI_DIM);
 	tui_frame(stdscr, y, x, rows, cols, a);
 	tui_put(stdscr, y, x + 2, cols - 4, c->title, a | A_BOLD);
+	/* "> 1  label  hint": hints only when the labels leave them room */
+	int pre = 2 + digits + 2, hx = pre + lw + 2, hw = cols - 2 - hx - 1;
 	for (int i = 0; i < shown && c->top + i < (int)c->n; i++) {
-		int k = c->top + i, ly = y + 1 + 2 * i;
+		int k = c->top + i, ly = y + 1 + i;
+		attr_t la = k == c->sel ? tui_attr(TUI_SELECTED) : a;
 		char line[600];
-		snprintf(line, sizeof line, "%s%d  %s", k == c->sel ? "> " : "  ", k + 1,
+		snprintf(line, sizeof line, "%s%*d  %s", k == c->sel ? "> " : "  ", digits, k + 1,
 			 tui_choice_text(c->opts[k].label));
-		tui_put(stdscr, ly, x + 1, cols - 2, line, k == c->sel ? tui_attr(TUI_SELECTED) : a);
-		tui_put(stdscr, ly + 1, x + 7, cols - 8, tui_choice_text(c->opts[k].desc), a);
+		const char *d = tui_choice_text(c->opts[k].desc);
+		if (hw < 12 || !*d) {
+			tui_put(stdscr, ly, x + 1, cols - 2, line, la);
+			continue;
+		}
+		tui_put(stdscr, ly, x + 1, hx, line, la);
+		put_hint(ly, x + 1 + hx, hw, d, k == c->sel ? la : dim);
+		tui_blank(stdscr, ly, x + 1 + hx + hw, 1, la);
 	}
 	if (c->top > 0)
 		tui_put(stdscr, y, x + cols - 4, 3, "^", a);
 	if (c->top + shown < (int)c->n)
-		tui_put(stdscr, y + rows - 1, x + cols - 4, 3, "v", a);
+		tui_put(stdscr, y + 1 + shown, x + cols - 4, 1, "v", a);
+	if (!sep)
+		return;
+	/* the rule names the option the description below is for */
+	int ry = y + 1 + shown;
+	char head[600];
+	snprintf(head, sizeof head, " %d %s ", c->sel + 1, tui_choice_text(c->opts[c->sel].label));
+	for (int i = 2; i < cols - 2; i++)
+		if (!(c->top + shown < (int)c->n && i == cols - 4))
+			tui_put(stdscr, ry, x + i, 1, "-", a);
+	tui_put(stdscr, ry, x + 3, tui_width(head) < cols - 8 ? tui_width(head) : cols - 8, head, a | A_BOLD);
+	const char *d = tui_choice_text(c->opts[c->sel].desc);
+	int total = tui_put_wrapped(stdscr, ry + 1, x + 2, inner, drows, 0, d, a);
+	if (total > drows) /* a terminal too short for all of it */
+		tui_put(stdscr, y + rows - 1, x + cols - 4, 1, "v", a);
 }
 
 static void choose(struct choice *c, int k)

@@ -1,8 +1,10 @@
 /*
- * Picking one of N labelled options, each with a one-line description: on-prem/cloud, yes/no/unknown,
+ * Picking one of N labelled options, each with a description: on-prem/cloud, yes/no/unknown,
  * connection types, treatments, the 1-5 levels with their descriptions.
  *
- * Overlay: tui_choice_pick() pushes a box over the current screen; Up/Down (j/k) move, a digit picks
+ * Overlay: tui_choice_pick() pushes a box over the current screen: one line per option (label, and
+ * the start of its description when there is room), under them the whole description of the
+ * highlighted option, wrapped by display width. Up/Down (j/k) move, a digit picks
  * that option, Enter picks the highlighted one and calls picked(arg, index) after the box has
  * closed; Esc/q closes without calling it. Labels and descriptions are UTF-8; each is passed through
  * gettext when drawn (so N_() strings translate and catalogue text shows as it is) and sanitised.
@@ -19,7 +21,7 @@
 
 struct tui_choice_opt {
 	const char *label; /* short: "Cloud", "3 Likely" */
-	const char *desc;  /* one line, may be NULL */
+	const char *desc;  /* any length (wrapped in the overlay), may be NULL */
 };
 
 /* The option's text as shown (translated if it is a message id). */

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "export/linebreak.h"
 #include "model/text.h"
 #include "tui/draw.h"
 
@@ -249,6 +250,17 @@ int tui_put_wrapped(WINDOW *w, int y, int x, int width, int rows, int skip, cons
 					k--;
 				if (k > 0)
 					take = k;
+			}
+			/* kinsoku: no line starts with 、。）」 or small kana, none ends with （「; moved back
+			 * a few characters at most (a run of them longer than that is cut anyway) */
+			for (int back = 0; back < 3 && i + take < linelen && line[i + take] != L' ' &&
+					   (az_kinsoku_no_start((uint32_t)line[i + take]) ||
+					    az_kinsoku_no_end((uint32_t)line[i + take - 1]));
+			     back++) {
+				size_t prev = tui_cluster_prev(line + i, take);
+				if (prev == 0)
+					break;
+				take = prev;
 			}
 			if (row >= skip && row - skip < rows)
 				tui_putw(w, y + row - skip, x, width, line + i, take, attr);
