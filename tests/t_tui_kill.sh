@@ -1,9 +1,9 @@
 #!/bin/sh
 # Killing anzen loses at most the field being typed: every field the user left is already in the
-# workbook (a new row from when its name was left), which stays whole (PRAGMA integrity_check), and reopening returns to the last screen.
+# workbook (a new row from when its name was left, a new action from when what is done was left), which stays whole (PRAGMA integrity_check), and reopening returns to the last screen.
 # tmux on a private socket as in t_tui_tmux.sh; anzen killed with SIGKILL, nothing to clean up.
 set -u
-: "${ANZEN:?}" "${top_srcdir:?}"
+: "${ANZEN:?}" "${top_srcdir:?}" "${top_builddir:?}"
 command -v tmux >/dev/null 2>&1 || { echo "1..0 # SKIP tmux not installed"; exit 77; }
 command -v sqlite3 >/dev/null 2>&1 || { echo "1..0 # SKIP sqlite3 not installed"; exit 77; }
 tmp=$(mktemp -d) || exit 99
@@ -161,6 +161,57 @@ whole sys.anzen "the workbook is whole after SIGKILL (system)"
 start s2 sys.anzen
 check "reopening returns to the systems" s2 "anzen | システム" "> レセコン受付"
 $T kill-session -t s2
+
+# ---- a new action: added once what is done is given and left, then field by field ----
+# tests/open_screen opens the treatment of risk 2 (transfer, with one action; a threat the
+# catalogue does not know, so only the own action is offered) directly
+(cd "$tmp" && "$ANZEN" import -o act.anzen "$top_srcdir/tests/data/clinic.json") >/dev/null 2>&1 || { echo "Bail out! import"; exit 99; }
+acts() { field act.anzen "[.actions[] | select(.risk_id == ${risk:-2})] | $1"; }
+treat() { # NAME RISK-ID
+	$T new-session -d -s "$1" -x 80 -y 24 \
+		"cd '$tmp' && env -u ANZEN_HEADLESS -u ANZEN_KEYS -u NO_COLOR HOME='$tmp' LC_ALL=C.UTF-8 LANGUAGE=ja ANZEN_LOCALEDIR='$tmp/locale' ANZEN_GUIDELINE='$top_srcdir/guideline' '$top_builddir/tests/open_screen' treat:$2 act.anzen; echo EXIT=\$?; sleep 60"
+}
+treat a 2
+check "the treatment (own action)" a "現在のランク:" "VPN機器のファームウェアを更新する"
+keys a a
+check "  the catalogue's controls, then the own action" a "独自の対策 (文章で書く)"
+keys a End Enter
+check "  the form of an own action" a "(独自の対策)" "0/4000"
+type_text a 'UTMのログを毎月確認する'
+keys a Tab; type_text a '事務長'
+keys a Tab; type_text a '2027-0'
+check "  due date half typed" a "[2027-0"
+kill9 a
+if [ "$(acts length)" = 2 ] && [ "$(acts '.[1].description')" = 'UTMのログを毎月確認する' ] &&
+	[ "$(acts '.[1].owner')" = 事務長 ] && [ "$(acts '.[1].control')" = null ] && [ "$(acts '.[1].status')" = planned ]; then
+	ok "the new action was added when what is done was left, and its owner saved"
+else
+	nok "actions: $(acts .)" x
+fi
+if [ "$(acts '.[1].due')" = null ]; then ok "  its due date being typed is lost"; else nok "due: $(acts '.[1].due')" x; fi
+whole act.anzen "the workbook is whole after SIGKILL (own action)"
+
+# a control from the catalogue is given by the pick: leaving its owner adds the action (risk 17:
+# vpn_vuln, reduce, whose catalogue controls are offered first)
+risk=17
+before=$(acts length)
+treat b 17
+check "the treatment (control)" b "現在のランク:" "VPN機器の脆弱性の放置"
+keys b a
+check "  the catalogue's controls" b "独自の対策 (文章で書く)"
+keys b Enter
+check "  the form of the first control, at its owner" b "カタログの対策:" "0/200"
+type_text b '山田'
+keys b Tab; type_text b '2027-1'
+check "  due date half typed" b "[2027-1"
+kill9 b
+if [ "$(acts length)" = $((before + 1)) ] && [ "$(acts '.[-1].control')" != null ] &&
+	[ "$(acts '.[-1].owner')" = 山田 ] && [ "$(acts '.[-1].due')" = null ]; then
+	ok "the control was added when its owner was left, the due date being typed is lost"
+else
+	nok "actions: $(acts .)" x
+fi
+whole act.anzen "the workbook is whole after SIGKILL (control)"
 
 echo "1..$n"
 exit $fail

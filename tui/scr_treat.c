@@ -405,10 +405,8 @@ static int action_enter(struct tui_screen *s)
 		tui_error("%s", _("out of memory"));
 		return -1;
 	}
-	if (af->action_id) {
-		af->form.autosave = action_autosave;
-		af->form.autosave_arg = af;
-	}
+	af->form.autosave = action_autosave;
+	af->form.autosave_arg = af;
 	const struct az_action *a = af->action_id ? action_of(af->action_id) : NULL;
 	if (a) {
 		tui_form_load(&af->form, AF_DESC, a->description);
@@ -482,18 +480,45 @@ static int save_action(struct action_form *af)
 	return rc;
 }
 
-/* A saved action's fields are each written as they are left, one transaction each; the rules
- * (a done action needs its date...) are checked by F2 and shown as still missing, never block. */
+/* Each field is written as it is left, one transaction each, so killing anzen loses at most the
+ * field being typed: a new action is added once it says what is done (its control, or words) and
+ * a field is left, then saved field by field. The rules (a done action needs its date...) are
+ * checked by F2 and shown as still missing, never block. */
 static const struct tui_form_col action_cols[AF_COUNT] = {
 	{ "description", NULL }, { "owner", NULL }, { "due", NULL }, { "status", az_action_status_values },
 	{ "done_at", NULL },
 };
 
+static int insert_action(struct action_form *af)
+{
+	char rid[32];
+	snprintf(rid, sizeof rid, "%lld", af->risk_id);
+	const char *extra[] = { "risk_id", rid, af->control[0] ? "control" : NULL, af->control, NULL };
+	long long id = 0;
+	if (tui_form_insert_row(&af->form, action_cols, "actions", extra, &id) != 0)
+		return -1;
+	af->action_id = id;
+	return 0;
+}
+
 static int action_autosave(struct tui_form *fm, size_t i, void *arg)
 {
 	struct action_form *af = arg;
 	(void)i;
-	return tui_form_save_row(fm, action_cols, "actions", af->action_id);
+	if (af->action_id)
+		return tui_form_save_row(fm, action_cols, "actions", af->action_id);
+	if (!af->control[0] && fm->fields[AF_DESC].len == 0)
+		return 0; /* kept until it says what is done */
+	return insert_action(af);
+}
+
+/* 1 if key leaves the current field (Tab, Shift-Tab, Up/Down, Enter in a text field). */
+static int leaves_field(const struct tui_form *fm, int key)
+{
+	int choice = fm->items[fm->cur].opts != NULL;
+	enum tui_action a = tui_key_action(key, TUI_SCOPE_ANY | (choice ? TUI_SCOPE_NAV : 0));
+	return a == TUI_ACT_NEXT_FIELD || a == TUI_ACT_PREV_FIELD || a == TUI_ACT_UP || a == TUI_ACT_DOWN ||
+	       (a == TUI_ACT_SELECT && !choice);
 }
 
 static void discard(void *arg)
@@ -505,9 +530,13 @@ static void discard(void *arg)
 static int action_key(struct tui_screen *s, int key, enum tui_action act)
 {
 	struct action_form *af = s->data;
+	/* a catalogue control was given when it was picked: leaving the first field adds the action
+	 * even if nothing was typed in it */
+	if (!af->action_id && af->control[0] && leaves_field(&af->form, key))
+		af->form.fields[af->form.cur].changed = 1;
 	int r = tui_form_key(&af->form, key, act);
 	if (r == TUI_FORM_SUBMIT) {
-		if (af->action_id && tui_form_autosave(&af->form) != 0)
+		if (tui_form_autosave(&af->form) != 0)
 			return TUI_HANDLED;
 		if (save_action(af) == 0) {
 			tui_pop();
@@ -516,7 +545,7 @@ static int action_key(struct tui_screen *s, int key, enum tui_action act)
 		return TUI_HANDLED;
 	}
 	if (r == TUI_UNHANDLED && key == 27 && tui_form_changed(&af->form)) {
-		if (af->action_id && tui_form_autosave(&af->form) == 0 && !tui_form_changed(&af->form))
+		if (tui_form_autosave(&af->form) == 0 && af->action_id && !tui_form_changed(&af->form))
 			return TUI_UNHANDLED; /* saved: leave as usual */
 		tui_confirm(_("Leave this form without saving your changes?"), discard, NULL);
 		return TUI_HANDLED;
@@ -537,9 +566,10 @@ static const struct tui_screen_ops action_ops = {
 	.title = N_("Action"),
 	.help = N_("One action that reduces the risk. Every action needs an owner (who makes sure it is done) "
 		   "and a due date; the treatment is not complete without them. Tab or Down goes to the next "
-		   "field. A new action is added by F2, Ctrl-S or Enter in the last field; after that each "
-		   "field is saved as soon as you leave it. Esc leaves (you are asked first if something "
-		   "would be lost)."),
+		   "field. A new action is added as soon as you leave its first field (what is done, or the "
+		   "owner of a control from the catalogue); from then on each field is saved as soon as you "
+		   "leave it. F2 or Ctrl-S checks the action and goes back; Esc goes back (you are asked "
+		   "first if something would be lost)."),
 	.bar = action_bar,
 	.enter = action_enter,
 	.draw = action_draw,
