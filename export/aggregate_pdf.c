@@ -44,9 +44,9 @@ static void questions(struct az_doc *d, const struct az_agg_report *r)
 			snprintf(yes, sizeof yes, "-");
 		az_percent(a->q[q].yes, a->q[q].recorded ? a->q[q].base : 0, pct);
 		snprintf(nat, sizeof nat, "%s%d", f && f->approx ? "~" : "", f ? f->percent : 0);
-		struct az_cell cells[6] = { { id, NULL }, { f ? az_text_get(&f->text) : "", NULL }, { yes, NULL },
-					    { pct, NULL }, { f ? nat : "", NULL },
-					    { f ? az_text_get(&f->from_workbook) : "", NULL } };
+		struct az_cell cells[6] = { { id, NULL, 0 }, { f ? az_text_get(&f->text) : "", NULL, 0 }, { yes, NULL, 0 },
+					    { pct, NULL, 0 }, { f ? nat : "", NULL, 0 },
+					    { f ? az_text_get(&f->from_workbook) : "", NULL, 0 } };
 		az_doc_table_row(d, cells);
 	}
 	az_doc_table_end(d);
@@ -71,10 +71,10 @@ static void ranks(struct az_doc *d, const struct az_agg_report *r)
 	for (size_t i = 0; cat && i < cat->nranks && i < AZ_AGG_MAXRANKS; i++) {
 		snprintf(name, sizeof name, "%s %s", cat->ranks[i].id, az_text_get(&cat->ranks[i].name));
 		az_percent(a->ranks[i], scored, pct);
-		struct az_cell cells[3] = { { name, NULL }, { NUM(n, a->ranks[i]), NULL }, { pct, NULL } };
+		struct az_cell cells[3] = { { name, NULL, 0 }, { NUM(n, a->ranks[i]), NULL, 0 }, { pct, NULL, 0 } };
 		az_doc_table_row(d, cells);
 	}
-	struct az_cell cells[3] = { { _("not scored yet"), NULL }, { NUM(n, a->unscored), NULL }, { "", NULL } };
+	struct az_cell cells[3] = { { _("not scored yet"), NULL, 0 }, { NUM(n, a->unscored), NULL, 0 }, { "", NULL, 0 } };
 	az_doc_table_row(d, cells);
 	az_doc_table_end(d);
 }
@@ -94,9 +94,9 @@ static void checklist(struct az_doc *d, const struct az_agg_report *r)
 		char label[2048], y[32], no[32], na[32], un[32], pct[32];
 		snprintf(label, sizeof label, "%s %s", ci && ci->number ? ci->number : it->item, ci ? az_text_get(&ci->text) : "");
 		az_percent(it->yes, (long)a->nread, pct);
-		struct az_cell cells[6] = { { label, NULL }, { NUM(y, it->yes), NULL }, { NUM(no, it->no), NULL },
-					    { NUM(na, it->na), NULL },
-					    { NUM(un, (long)a->nread - it->yes - it->no - it->na), NULL }, { pct, NULL } };
+		struct az_cell cells[6] = { { label, NULL, 0 }, { NUM(y, it->yes), NULL, 0 }, { NUM(no, it->no), NULL, 0 },
+					    { NUM(na, it->na), NULL, 0 },
+					    { NUM(un, (long)a->nread - it->yes - it->no - it->na), NULL, 0 }, { pct, NULL, 0 } };
 		az_doc_table_row(d, cells);
 	}
 	az_doc_table_end(d);
@@ -117,8 +117,8 @@ static void threats(struct az_doc *d, const struct az_agg_report *r)
 		char w[64], n[32], pct[32];
 		az_percent(a->threats[i].workbooks, (long)a->nread, pct);
 		snprintf(w, sizeof w, "%ld (%s%%)", a->threats[i].workbooks, pct);
-		struct az_cell cells[3] = { { t ? az_text_get(&t->name) : a->threats[i].threat, NULL }, { w, NULL },
-					    { NUM(n, a->threats[i].risks), NULL } };
+		struct az_cell cells[3] = { { t ? az_text_get(&t->name) : a->threats[i].threat, NULL, 0 }, { w, NULL, 0 },
+					    { NUM(n, a->threats[i].risks), NULL, 0 } };
 		az_doc_table_row(d, cells);
 	}
 	az_doc_table_end(d);
@@ -138,8 +138,8 @@ static void vendors(struct az_doc *d, const struct az_agg_report *r)
 		if (!listed++)
 			az_doc_table_begin(d, c, 4);
 		char w[32], nc[32], nm[32];
-		struct az_cell cells[4] = { { v->name, NULL }, { NUM(w, v->workbooks), NULL }, { NUM(nc, v->no_cert), NULL },
-					    { NUM(nm, v->no_mds), NULL } };
+		struct az_cell cells[4] = { { v->name, NULL, 0 }, { NUM(w, v->workbooks), NULL, 0 }, { NUM(nc, v->no_cert), NULL, 0 },
+					    { NUM(nm, v->no_mds), NULL, 0 } };
 		az_doc_table_row(d, cells);
 	}
 	if (listed)
@@ -152,7 +152,7 @@ static void vendors(struct az_doc *d, const struct az_agg_report *r)
 		for (size_t i = 0; i < r->nat->nvendor_figures; i++) {
 			char p[32];
 			snprintf(p, sizeof p, "%s%d", r->nat->vendor_figures[i].approx ? "~" : "", r->nat->vendor_figures[i].percent);
-			struct az_cell cells[2] = { { az_text_get(&r->nat->vendor_figures[i].text), NULL }, { p, NULL } };
+			struct az_cell cells[2] = { { az_text_get(&r->nat->vendor_figures[i].text), NULL, 0 }, { p, NULL, 0 } };
 			az_doc_table_row(d, cells);
 		}
 		az_doc_table_end(d);
@@ -175,7 +175,7 @@ static void inputs(struct az_doc *d, const struct az_agg_report *r)
 				continue;
 			char label[1024];
 			az_agg_input_label(r, i, label, sizeof label);
-			struct az_cell cells[2] = { { label, NULL }, { a->inputs[i].reason, NULL } };
+			struct az_cell cells[2] = { { label, NULL, 0 }, { a->inputs[i].reason, NULL, 0 } };
 			az_doc_table_row(d, cells);
 		}
 		az_doc_table_end(d);
@@ -195,7 +195,7 @@ static void inputs(struct az_doc *d, const struct az_agg_report *r)
 		for (int q = 0; q < AZ_AGG_QUESTIONS - 1; q++)
 			qs[q] = in->q[q] < 0 ? '-' : in->q[q] ? 'Y' : 'N';
 		qs[AZ_AGG_QUESTIONS - 1] = '\0';
-		struct az_cell cells[4] = { { in->clinic, NULL }, { in->path, NULL }, { fy, NULL }, { qs, NULL } };
+		struct az_cell cells[4] = { { in->clinic, NULL, 0 }, { in->path, NULL, 0 }, { fy, NULL, 0 }, { qs, NULL, 0 } };
 		az_doc_table_row(d, cells);
 	}
 	az_doc_table_end(d);

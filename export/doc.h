@@ -60,6 +60,7 @@ struct az_doc {
 	char **col_titles; /* cleaned */
 	float *col_x, *col_w;
 	float head_h; /* height of its header row */
+	char *cont;   /* printed above the header on the pages it continues on (cleaned), or NULL */
 
 	uint32_t *warned; /* code points already reported (0xFFFFFFFF: invalid UTF-8) */
 	size_t nwarned, capwarned;

@@ -61,16 +61,29 @@ static int is_space(uint32_t cp)
 	return cp == ' ' || cp == '\t';
 }
 
-/* May a line end between a and b? Spaces are handled by the caller. */
-static int can_break(uint32_t a, uint32_t b)
+/* Characters of a date ("令和8年12月31日", "2026-12-31"), which is never broken inside. */
+static int in_date(uint32_t cp)
+{
+	return (cp >= '0' && cp <= '9') || cp == 0x5E74 || cp == 0x6708 || cp == 0x65E5 || /* 年月日 */
+	       cp == 0x4EE4 || cp == 0x548C || cp == 0x5E73 || cp == 0x6210 || cp == 0x5143; /* 令和平成元 */
+}
+
+/* May a line end between a and b? Spaces are handled by the caller. A name breaks only at
+ * its spaces. */
+static int can_break(uint32_t a, uint32_t b, int name)
 {
 	if (is_space(a))
 		return !is_space(b);
+	if (name)
+		return 0;
 	if (is_space(b) || az_kinsoku_no_start(b) || az_kinsoku_no_end(a))
+		return 0;
+	if (in_date(a) && in_date(b))
 		return 0;
 	if (is_wide(a) || is_wide(b))
 		return 1;
-	return a == '-' || a == '/'; /* inside Latin words only after a hyphen or slash */
+	/* inside Latin words only after a hyphen or slash (not inside 2026-12-31) */
+	return (a == '-' && !(b >= '0' && b <= '9')) || a == '/';
 }
 
 struct lines {
@@ -79,7 +92,46 @@ struct lines {
 	int oom;
 };
 
+static int is_letter(uint32_t cp)
+{
+	return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z');
+}
+
+/* Start of the code point before byte pos. */
+static size_t before(const char *s, size_t pos)
+{
+	while (pos > 0 && ((unsigned char)s[--pos] & 0xC0) == 0x80)
+		;
+	return pos;
+}
+
+static uint32_t cp_at(const char *s, size_t len, size_t pos)
+{
+	return az_utf8_next(s, len, &pos);
+}
+
+/* 1 if from pos exactly one code point is left before the end, a space or a line break: a line
+ * that would hold it alone ("システ" / "ム"). */
+static int lone_tail(const char *s, size_t len, size_t pos)
+{
+	if (pos >= len)
+		return 0;
+	size_t j = pos;
+	(void)az_utf8_next(s, len, &j);
+	return j >= len || is_space((unsigned char)s[j]) || s[j] == '\n';
+}
+
+static void emit_h(struct lines *l, const char *s, size_t start, size_t end, az_width_fn width, void *ctx,
+		   int hyphen);
+
 static void emit(struct lines *l, const char *s, size_t start, size_t end, az_width_fn width, void *ctx)
+{
+	emit_h(l, s, start, end, width, ctx, 0);
+}
+
+/* A line [start, end), with a hyphen drawn after it when a word was cut there. */
+static void emit_h(struct lines *l, const char *s, size_t start, size_t end, az_width_fn width, void *ctx,
+		   int hyphen)
 {
 	while (end > start && is_space((unsigned char)s[end - 1]))
 		end--;
@@ -97,11 +149,13 @@ static void emit(struct lines *l, const char *s, size_t start, size_t end, az_wi
 	long w = 0;
 	for (size_t i = start; i < end;)
 		w += width(ctx, az_utf8_next(s, end, &i));
-	l->v[l->n++] = (struct az_line){ start, end - start, w };
+	if (hyphen)
+		w += width(ctx, '-');
+	l->v[l->n++] = (struct az_line){ start, end - start, w, hyphen };
 }
 
-size_t az_wrap(const char *s, size_t len, long max_width, az_width_fn width, void *ctx,
-	       struct az_line **lines)
+size_t az_wrap_mode(const char *s, size_t len, long max_width, az_width_fn width, void *ctx, int name,
+		    struct az_line **lines)
 {
 	struct lines l = { 0 };
 	size_t start = 0;       /* first byte of the current line */
@@ -123,7 +177,7 @@ size_t az_wrap(const char *s, size_t len, long max_width, az_width_fn width, voi
 			start = i;
 			continue;
 		}
-		if (at > start && can_break(prev, cp))
+		if (at > start && can_break(prev, cp, name))
 			brk = at, width_at_brk = w;
 		long cw = width(ctx, cp);
 		if (w + cw > max_width && at > start) {
@@ -132,15 +186,30 @@ size_t az_wrap(const char *s, size_t len, long max_width, az_width_fn width, voi
 				start = i, w = 0, brk = 0, soft = 1, prev = cp;
 				continue;
 			}
-			if (brk > start && brk < at) {
-				emit(&l, s, start, brk, width, ctx);
-				start = brk, w -= width_at_brk;
+			size_t cut;
+			int forced = !(brk > start && brk < at), hyphen = 0;
+			if (!forced) {
+				cut = brk;
 			} else {
-				emit(&l, s, start, at, width, ctx);
-				start = at, w = 0;
+				/* a word alone wider than the line: cut it, with a hyphen inside Latin letters */
+				cut = at;
+				hyphen = is_letter(prev) && is_letter(cp);
+				if (hyphen && w + width(ctx, '-') > max_width && before(s, cut) > start)
+					cut = before(s, cut);
 			}
-			/* Measure cp again against the new line, which may still be too long. */
-			brk = 0, soft = 1, i = at;
+			/* never one character alone on the next line */
+			if (lone_tail(s, len, cut)) {
+				size_t c2 = before(s, cut);
+				if (c2 > start && (forced || can_break(cp_at(s, len, before(s, c2)), cp_at(s, len, c2), name)))
+					cut = c2;
+			}
+			if (forced && hyphen)
+				hyphen = is_letter(cp_at(s, len, before(s, cut))) && is_letter(cp_at(s, len, cut));
+			emit_h(&l, s, start, cut, width, ctx, hyphen);
+			start = cut, w = 0;
+			(void)width_at_brk;
+			/* Measure again from the new line's start, which may still be too long. */
+			brk = 0, soft = 1, i = cut, prev = 0;
 			continue;
 		}
 		w += cw;
@@ -155,4 +224,10 @@ size_t az_wrap(const char *s, size_t len, long max_width, az_width_fn width, voi
 	}
 	*lines = l.v;
 	return l.n;
+}
+
+size_t az_wrap(const char *s, size_t len, long max_width, az_width_fn width, void *ctx,
+	       struct az_line **lines)
+{
+	return az_wrap_mode(s, len, max_width, width, ctx, 0, lines);
 }

@@ -13,7 +13,8 @@ typedef long (*az_width_fn)(void *ctx, uint32_t cp);
 
 struct az_line {
 	size_t start, len; /* bytes of the text, without the spaces at a soft break */
-	long width;        /* 1/1000 em */
+	long width;        /* 1/1000 em, the hyphen included */
+	int hyphen;        /* a word was cut here: draw a hyphen after the line */
 };
 
 
@@ -22,9 +23,15 @@ int az_kinsoku_no_start(uint32_t cp);
 int az_kinsoku_no_end(uint32_t cp);
 
 /* Breaks s into lines no wider than max_width (1/1000 em; a line holds at least one code point).
- * '\n' is a hard break; Latin words stay whole when they fit a line; a longer word is cut anywhere.
+ * '\n' is a hard break; Latin words stay whole when they fit a line; a longer word is cut, with a
+ * hyphen between two letters; a date (令和8年12月31日, 2026-12-31) is not broken inside; no line holds
+ * only the last character of a word or a text.
  * Returns the number of lines (at least 1) and a malloc'd array in *lines, or 0 when out of memory. */
 size_t az_wrap(const char *s, size_t len, long max_width, az_width_fn width, void *ctx,
 	       struct az_line **lines);
+/* The same; name: a person's or organisation's name, broken only at its spaces unless a part is
+ * wider than the line. */
+size_t az_wrap_mode(const char *s, size_t len, long max_width, az_width_fn width, void *ctx, int name,
+		    struct az_line **lines);
 
 #endif

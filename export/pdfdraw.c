@@ -308,7 +308,7 @@ static HPDF_STATUS pack_page(HPDF_Page page, int level, struct hpdf_state *st)
 
 static HPDF_STATUS draw_running(struct az_doc *d, struct pen *p, size_t page, size_t npages, struct hpdf_state *st)
 {
-	const struct az_rgb grey = { 0.3f, 0.3f, 0.3f };
+	const struct az_rgb grey = { 0, 0, 0 }; /* black: a grey footer fades on a copier */
 	HPDF_STATUS status;
 	CHECK(raw(p, "/H1 Do\n", 7));
 	char num[48];
@@ -357,7 +357,7 @@ static HPDF_STATUS running_form(struct az_doc *d, HPDF_Doc pdf, HPDF_Font font, 
 	CHECK(HPDF_Dict_Add(form, "Resources", res));
 	HPDF_Stream out = form->stream;
 	char b[256], *e = b;
-	/* the rules: grey, 0.4 wide; then the texts, dark grey, 8 pt */
+	/* the rules: grey, 0.4 wide; then the texts, black, 8 pt */
 	e += sprintf(e, "q\n0.55 0.55 0.55 RG\n0.4 w\n");
 	e = put_num(put_num(e, RUN_LEFT), AZ_PAGE_H - 44);
 	e += sprintf(e, "m ");
@@ -366,7 +366,7 @@ static HPDF_STATUS running_form(struct az_doc *d, HPDF_Doc pdf, HPDF_Font font, 
 	e = put_num(put_num(e, RUN_LEFT), 42);
 	e += sprintf(e, "m ");
 	e = put_num(put_num(e, RUN_RIGHT), 42);
-	e += sprintf(e, "l\nS\nBT\n/F1 8 Tf\n0.3 0.3 0.3 rg\n");
+	e += sprintf(e, "l\nS\nBT\n/F1 8 Tf\n0 g\n");
 	CHECK(HPDF_Stream_Write(out, (const HPDF_BYTE *)b, (HPDF_UINT)(e - b)));
 	const float x[4] = { RUN_LEFT, RUN_RIGHT, RUN_LEFT, RUN_RIGHT }, y[4] = { AZ_PAGE_H - 38, AZ_PAGE_H - 38, 30, 30 };
 	for (int i = 0; i < 4; i++) {

@@ -18,24 +18,71 @@ static int rp_has_changes(const struct rp *r) { return r->changes && r->changes-
 
 static const char *tr_report(void *ctx, const char *msgid) { return rp_tr(ctx, msgid); }
 
-/* 「前年度からの変更」: only in a workbook started with next-year. */
-static int rp_changes(struct rp *r) { return az_report_changes(r->doc, r->changes, tr_report, r); }
+/* What the changes table calls an entry: a threat's and a control's name instead of its id, an
+ * item's number on the form and its device in words. */
+static const char *changes_entry(void *ctx, const struct az_diff_row *row)
+{
+	struct rp *r = ctx;
+	static const char *const device[] = { N_("Server"), N_("Terminal"), N_("Network") };
+	const char *label = *row->label ? row->label : row->key;
+	if (row->kind == AZ_DIFF_RISKS) {
+		const char *slash = strchr(row->key, '/');
+		const char *sep = strstr(label, " / ");
+		if (slash)
+			return sep ? rp_fmt(r, "%.*s / %s", (int)(sep - label), label, rp_threat(r, slash + 1))
+				   : rp_threat(r, slash + 1);
+	} else if (row->kind == AZ_DIFF_ACTIONS && az_catalogue_control(r->cat, label)) {
+		return rp_control(r, label);
+	} else if (row->kind == AZ_DIFF_CHECKLIST) {
+		/* key: form/item/device */
+		const char *a = strchr(row->key, '/'), *b = a ? strrchr(row->key, '/') : NULL;
+		const struct az_checklist *cl = rp_checklist(r);
+		if (a && b > a && cl) {
+			const char *item = rp_fmt(r, "%.*s", (int)(b - a - 1), a + 1), *num = item;
+			for (size_t i = 0; i < cl->nitems; i++)
+				if (!strcmp(cl->items[i].id, item) && cl->items[i].number)
+					num = cl->items[i].number;
+			for (size_t d = 0; d < 3; d++)
+				if (!strcmp(b + 1, az_cat_column_values[d]))
+					return rp_fmt(r, "%s (%s)", num, R_(device[d]));
+			return num;
+		}
+	}
+	return label;
+}
 
-/* The report, in order. A new section is one line here (and its function in report_ctx.h). */
+/* 「前年度からの変更」: only in a workbook started with next-year. */
+static int rp_changes(struct rp *r) { return az_report_changes(r->doc, r->changes, tr_report, changes_entry, r); }
+
+static int rp_appendix_start(struct rp *r)
+{
+	if (az_doc_page_break(r->doc) != AZ_OK)
+		return az_doc_status(r->doc);
+	return rp_full_register(r);
+}
+
+/* The report, in order: what the inspector came for first. Sections flow on from one another;
+ * the cover and the appendix start a page. A new section is one line here (and its function in
+ * report_ctx.h). */
 static const struct {
 	const char *name;
 	rp_section_fn run;
 	int (*wanted)(const struct rp *r); /* NULL: always */
+	int new_page;
 } sections[] = {
 	{ .name = "cover", .run = rp_cover },
+	{ .name = "checklist", .run = rp_checklist_section, .new_page = 1 },
+	/* the findings of the workbook's self-check come here, right after the checklist */
 	{ .name = "summary", .run = rp_summary },
-	{ .name = "changes", .run = rp_changes, .wanted = rp_has_changes },
-	{ .name = "inventory", .run = rp_inventory },
-	{ .name = "register", .run = rp_register },
+	{ .name = "risks", .run = rp_risks },
 	{ .name = "action_plan", .run = rp_action_plan },
+	{ .name = "inventory", .run = rp_inventory },
 	{ .name = "vendors", .run = rp_vendors },
-	{ .name = "checklist", .run = rp_checklist_section },
 	{ .name = "contacts", .run = rp_contacts },
+	/* the appendix */
+	{ .name = "register", .run = rp_appendix_start },
+	{ .name = "changes", .run = rp_changes, .wanted = rp_has_changes },
+	{ .name = "sources", .run = rp_sources },
 	{ .name = "appendix", .run = rp_appendix },
 };
 
@@ -76,10 +123,13 @@ static void doc_options(struct rp *r, const struct az_report_opts *o, struct az_
 
 static int lay_out(struct rp *r)
 {
+	memset(r->at, 0, sizeof r->at);
+	if (r->ctl_page)
+		memset(r->ctl_page, 0, r->cat->ncontrols * sizeof *r->ctl_page);
 	for (size_t i = 0; i < sizeof sections / sizeof sections[0]; i++) {
 		if (sections[i].wanted && !sections[i].wanted(r))
 			continue;
-		if ((i && az_doc_page_break(r->doc) != AZ_OK) || sections[i].run(r) != AZ_OK)
+		if ((sections[i].new_page && az_doc_page_break(r->doc) != AZ_OK) || sections[i].run(r) != AZ_OK)
 			break;
 	}
 	return az_doc_status(r->doc);
@@ -88,9 +138,37 @@ static int lay_out(struct rp *r)
 /* Pages a report may have and still be drawn from one pass (a few MB of display list). */
 #define SHORT_PAGES 100
 
-/* Two passes for a long report (typeset.h): the first counts the pages and collects the
- * characters, the second draws each page as soon as it is laid out, so memory stays flat for a
- * hospital's register. */
+/* Before the first pass the pages are not known: every page the checklist may point to is taken
+ * as "p.99", as wide as any real one, so the later passes can only be as long or shorter. */
+static void guess_pages(struct rp *r)
+{
+	for (int i = 0; i < RP_NANCHORS; i++)
+		r->prev_at[i] = 99;
+	for (size_t i = 0; r->prev_ctl && i < r->cat->ncontrols; i++)
+		r->prev_ctl[i] = 0;
+	for (size_t i = 0; r->prev_ctl && i < r->book->n_actions; i++) {
+		const char *id = r->book->actions[i].control;
+		const struct az_control *c = id ? az_catalogue_control(r->cat, id) : NULL;
+		if (c)
+			r->prev_ctl[c - r->cat->controls] = 99;
+	}
+}
+
+/* 1 if this pass put everything on the pages the previous one said (the checklist's pointers hold). */
+static int pages_settled(struct rp *r)
+{
+	int same = !memcmp(r->at, r->prev_at, sizeof r->at) &&
+		   (!r->ctl_page || !memcmp(r->ctl_page, r->prev_ctl, r->cat->ncontrols * sizeof *r->ctl_page));
+	memcpy(r->prev_at, r->at, sizeof r->at);
+	if (r->ctl_page)
+		memcpy(r->prev_ctl, r->ctl_page, r->cat->ncontrols * sizeof *r->ctl_page);
+	return same;
+}
+
+/* A short report is laid out until the checklist's page numbers point where the sections landed
+ * (two passes, rarely three). A long one (typeset.h) in two passes: the first counts the pages and
+ * collects the characters, the second draws each page as soon as it is laid out, so memory stays
+ * flat for a hospital's register; its checklist names the sections without page numbers. */
 static int build(struct rp *r, const struct az_report_opts *o, char **json, size_t json_len,
 		 struct az_error *err)
 {
@@ -101,11 +179,26 @@ static int build(struct rp *r, const struct az_report_opts *o, char **json, size
 		return err->code;
 	az_doc_discard(first, SHORT_PAGES);
 	r->doc = first;
+	guess_pages(r);
 	if (lay_out(r) == AZ_OK && !az_doc_discarded(first)) {
-		/* short: the first pass is the document */
+		for (int pass = 0; pass < 3 && !pages_settled(r); pass++) {
+			doc_options(r, o, &dopt);
+			dopt.warn = NULL; /* the first pass reported every replaced character */
+			struct az_doc *again = az_doc_new_again(&dopt, r->doc, err);
+			az_doc_free(r->doc);
+			if (!(r->doc = again))
+				return err->code;
+			if (r->cited)
+				memset(r->cited, 0, r->cat->nsources);
+			if (lay_out(r) != AZ_OK)
+				break;
+		}
 		az_doc_attach(r->doc, "anzen-workbook.json", "application/json", *json, json_len);
 		return AZ_OK;
 	}
+	memset(r->prev_at, 0, sizeof r->prev_at);
+	if (r->prev_ctl)
+		memset(r->prev_ctl, 0, r->cat->ncontrols * sizeof *r->prev_ctl);
 	doc_options(r, o, &dopt);
 	dopt.warn = NULL; /* the first pass reported every replaced character */
 	r->doc = az_doc_new_stream(&dopt, first, err);
@@ -147,7 +240,11 @@ int az_report_pdf(struct az_store *s, const struct az_catalogue *cat, const char
 	r.cat = cat;
 	r.ja = !(o && o->lang && strcmp(o->lang, "en") == 0);
 	r.lang = rp_lang_open(r.ja);
-	if (!r.lang)
+	size_t nc = cat->ncontrols ? cat->ncontrols : 1;
+	r.ctl_page = calloc(nc, sizeof *r.ctl_page);
+	r.prev_ctl = calloc(nc, sizeof *r.prev_ctl);
+	r.cited = calloc(cat->nsources ? cat->nsources : 1, 1);
+	if (!r.lang || !r.ctl_page || !r.prev_ctl || !r.cited)
 		rc = az_fail(err, AZ_IOERR, "%s", _("out of memory"));
 	/* without the installed catalogue the labels stay English: say so rather than surprise */
 	if (rc == AZ_OK && r.ja && strcmp(rp_tr(&r, "Summary"), "Summary") == 0 && o && o->warn)
@@ -164,6 +261,9 @@ int az_report_pdf(struct az_store *s, const struct az_catalogue *cat, const char
 	az_diff_free(&changes);
 	free(json);
 	rp_lang_close(r.lang);
+	free(r.ctl_page);
+	free(r.prev_ctl);
+	free(r.cited);
 	for (int i = 0; i < RP_NBUF; i++)
 		free(r.buf[i]);
 	if (rc == AZ_OK)

@@ -1,44 +1,127 @@
-/* The action plan: every action by due date, so the clinic and the inspector see what comes next. */
+/* The action plan: one row per action, by due date, with the risks it treats and its state. The
+ * same action written for several risks (the same control or text, owner and due date) is one row. */
 #include <config.h>
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "export/report_ctx.h"
+
+#define MAX_RISKS 8 /* named in a row; the rest counted */
+
+static const struct az_book *sort_book;
+
+static const char *what(const struct az_action *a)
+{
+	return a->description && *a->description ? a->description : a->control ? a->control : "";
+}
+
+static int str_cmp(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "");
+}
+
+/* One action's key: what it does, who, by when. */
+static int same_key(const struct az_action *x, const struct az_action *y)
+{
+	return !str_cmp(x->control, y->control) && !strcmp(what(x), what(y)) && !str_cmp(x->owner, y->owner) &&
+	       !str_cmp(x->due, y->due);
+}
+
+/* Due date (none last), then the key, then id: equal actions end up next to each other. */
+static int by_due_key(const void *a, const void *b)
+{
+	const struct az_action *x = &sort_book->actions[*(const size_t *)a], *y = &sort_book->actions[*(const size_t *)b];
+	int xd = x->due && *x->due, yd = y->due && *y->due, c;
+	if (xd != yd)
+		return yd - xd;
+	if ((c = str_cmp(x->due, y->due)) || (c = str_cmp(x->control, y->control)) || (c = strcmp(what(x), what(y))) ||
+	    (c = str_cmp(x->owner, y->owner)))
+		return c;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+/* Days from 0000-03-01, to compare a due date with the report's date. */
+static long day_number(const char *ymd)
+{
+	long y = atol(ymd), m = atol(ymd + 5), d = atol(ymd + 8);
+	if (m <= 2)
+		y--, m += 12;
+	return 365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + d;
+}
+
+/* The row of the group acts[0..n): its state is the least advanced of its actions. */
+static void group_row(struct rp *r, const size_t *acts, size_t n)
+{
+	const struct az_book *bk = r->book;
+	const struct az_action *a = &bk->actions[acts[0]];
+	int status = 3;
+	const char *risks = "";
+	for (size_t i = 0; i < n; i++) {
+		const struct az_action *x = &bk->actions[acts[i]];
+		int rank[4] = { 0, 1, 2, 3 }; /* planned, in progress, done, dropped */
+		if (x->status >= 0 && x->status < 4 && rank[x->status] < status)
+			status = x->status;
+		const struct az_risk *k = az_book_risk(bk, x->risk_id);
+		const struct az_system *s = k ? az_book_system(bk, k->system_id) : NULL;
+		if (k && i < MAX_RISKS)
+			risks = rp_fmt(r, "%s%s%s: %s", risks, *risks ? "\n" : "", s ? rp_or_dash(s->name) : "—",
+				       rp_threat(r, k->threat));
+	}
+	if (n > MAX_RISKS)
+		risks = rp_fmt(r, "%s\n%s", risks, rp_fmt(r, R_("… and %zu more"), n - MAX_RISKS));
+	int overdue = status != 2 && status != 3 && a->due && *a->due && day_number(a->due) < day_number(r->date);
+	struct az_cell c[5] = { { 0 } };
+	c[0].text = rp_date_cell(r, a->due);
+	if (a->control && *a->control)
+		c[1].text = a->description && *a->description ? rp_fmt(r, "%s\n%s", rp_control(r, a->control), a->description)
+							      : rp_control(r, a->control);
+	else
+		c[1].text = rp_or_dash(a->description);
+	c[2].text = rp_or_dash(a->owner);
+	c[2].style = AZ_NAME;
+	c[3].text = status == 2 && a->done_at && *a->done_at
+			    ? rp_fmt(r, "%s\n%s", rp_action_status(r, status), rp_date_cell(r, a->done_at))
+		    : overdue ? rp_fmt(r, "%s\n%s", rp_action_status(r, status), R_("OVERDUE"))
+			      : rp_action_status(r, status);
+	c[3].style = overdue ? AZ_STRONG : 0;
+	c[4].text = risks;
+	az_doc_table_row(r->doc, c);
+	if (a->control && r->ctl_page) {
+		const struct az_control *ctl = az_catalogue_control(r->cat, a->control);
+		if (ctl && !r->ctl_page[ctl - r->cat->controls])
+			r->ctl_page[ctl - r->cat->controls] = az_doc_page_count(r->doc);
+	}
+}
 
 int rp_action_plan(struct rp *r)
 {
 	const struct az_book *bk = r->book;
 	az_doc_heading(r->doc, 1, R_("Action plan by due date"));
-	size_t *order = rp_actions_by_due(r);
+	rp_anchor(r, RP_AT_ACTIONS);
+	size_t n = bk->n_actions, *order = n ? malloc(n * sizeof *order) : NULL;
 	if (!order) {
 		az_doc_paragraph(r->doc, R_("No actions recorded."));
 		return az_doc_status(r->doc);
 	}
+	for (size_t i = 0; i < n; i++)
+		order[i] = i;
+	sort_book = bk;
+	qsort(order, n, sizeof *order, by_due_key);
 	static const struct az_column src[] = {
-		{ N_("Due"), 1.3, AZ_LEFT },  { N_("Action"), 4, AZ_LEFT },    { N_("Owner"), 1.2, AZ_LEFT },
-		{ N_("Status"), 1, AZ_LEFT }, { N_("Done on"), 1.3, AZ_LEFT }, { N_("Risk"), 2.6, AZ_LEFT },
+		{ N_("Due"), 2.3, AZ_LEFT },    { N_("Action"), 3.7, AZ_LEFT },
+		{ N_("Owner"), 1.5, AZ_LEFT },  { N_("Status"), 2.3, AZ_LEFT },
+		{ N_("Risks it treats"), 2.9, AZ_LEFT },
 	};
-	struct az_column cols[6];
-	for (int i = 0; i < 6; i++)
+	struct az_column cols[5];
+	for (int i = 0; i < 5; i++)
 		cols[i] = src[i], cols[i].title = R_(src[i].title);
-	az_doc_table_begin(r->doc, cols, 6);
-	for (size_t i = 0; i < bk->n_actions; i++) {
-		const struct az_action *a = &bk->actions[order[i]];
-		const struct az_risk *k = az_book_risk(bk, a->risk_id);
-		const struct az_system *s = k ? az_book_system(bk, k->system_id) : NULL;
-		struct az_cell c[6] = { { 0 } };
-		c[0].text = rp_or_dash(a->due);
-		if (a->control && *a->control)
-			c[1].text = a->description && *a->description
-					    ? rp_fmt(r, "%s\n%s", rp_control(r, a->control), a->description)
-					    : rp_control(r, a->control);
-		else
-			c[1].text = rp_or_dash(a->description);
-		c[2].text = rp_or_dash(a->owner);
-		c[3].text = rp_action_status(r, a->status);
-		c[4].text = rp_or_dash(a->done_at);
-		c[5].text = k ? rp_fmt(r, "%s\n%s", s ? rp_or_dash(s->name) : "—", rp_threat(r, k->threat)) : "—";
-		az_doc_table_row(r->doc, c);
+	az_doc_table_begin(r->doc, cols, 5);
+	az_doc_table_continued(r->doc, rp_fmt(r, "%s %s", R_("Action plan by due date"), R_("(continued)")));
+	for (size_t i = 0, j; i < n; i = j) {
+		for (j = i + 1; j < n && same_key(&bk->actions[order[i]], &bk->actions[order[j]]); j++)
+			;
+		group_row(r, order + i, j - i);
 	}
 	az_doc_table_end(r->doc);
 	free(order);

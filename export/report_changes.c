@@ -25,12 +25,12 @@ static const char *change_label(int change)
 }
 
 int az_report_changes(struct az_doc *d, const struct az_diff *diff, const char *(*tr)(void *, const char *),
-		      void *ctx)
+		      const char *(*entry)(void *, const struct az_diff_row *), void *ctx)
 {
 	tr_fn = tr;
 	tr_ctx = ctx;
 	char buf[256];
-	int rc = az_doc_heading(d, 1, T(N_("Changes from the previous year")));
+	int rc = az_doc_heading(d, 2, T(N_("Changes from the previous year")));
 	if (!diff->base_year)
 		return az_doc_paragraph(d, T(N_("This workbook has no earlier year to compare with. "
 					     "Start next year's assessment with 'anzen next-year'.")));
@@ -45,8 +45,8 @@ int az_report_changes(struct az_doc *d, const struct az_diff *diff, const char *
 		static const int order[4] = { AZ_NEW, AZ_CHANGED, AZ_UNCHANGED, AZ_REMOVED };
 		for (int i = 0; i < 4; i++)
 			snprintf(n[i], sizeof n[i], "%zu", diff->count[k][order[i]]);
-		struct az_cell cells[5] = { { kind_label(k), NULL }, { n[0], NULL }, { n[1], NULL }, { n[2], NULL },
-					    { n[3], NULL } };
+		struct az_cell cells[5] = { { kind_label(k), NULL, 0 }, { n[0], NULL, 0 }, { n[1], NULL, 0 }, { n[2], NULL, 0 },
+					    { n[3], NULL, 0 } };
 		az_doc_table_row(d, cells);
 	}
 	az_doc_table_end(d);
@@ -69,9 +69,9 @@ int az_report_changes(struct az_doc *d, const struct az_diff *diff, const char *
 		size_t nf = r->change == AZ_CHANGED ? az_diff_fields(r, names, 64) : 0;
 		for (size_t f = 0, o = 0; f < nf && o < sizeof what; f++)
 			o += (size_t)snprintf(what + o, sizeof what - o, "%s%s", f ? T(N_(", ")) : "",
-					      az_diff_field_label(names[f]));
-		struct az_cell cells[4] = { { kind_label(r->kind), NULL }, { change_label(r->change), NULL },
-					    { *r->label ? r->label : r->key, NULL }, { what, NULL } };
+					      T(az_diff_field_msgid(names[f])));
+		struct az_cell cells[4] = { { kind_label(r->kind), NULL, 0 }, { change_label(r->change), NULL, 0 },
+					    { entry ? entry(ctx, r) : *r->label ? r->label : r->key, NULL, 0 }, { what, NULL, 0 } };
 		az_doc_table_row(d, cells);
 	}
 	rc = az_doc_table_end(d);

@@ -11,9 +11,10 @@
 /*
  * Adds a level-1 heading, the counts per kind (new, changed, unchanged, removed) and a table of the
  * rows that are new, changed (with the changed fields) or removed. With no earlier year
- * (diff->base_year == 0) it adds the heading and one sentence saying so. Returns az_doc's status.
+ * (diff->base_year == 0) it adds the heading and one sentence saying so. entry, if not NULL, names a
+ * row as the reader knows it (no internal ids). Returns az_doc's status.
  */
 int az_report_changes(struct az_doc *d, const struct az_diff *diff, const char *(*tr)(void *ctx, const char *msgid),
-		      void *ctx);
+		      const char *(*entry)(void *ctx, const struct az_diff_row *row), void *ctx);
 
 #endif

@@ -50,6 +50,58 @@ const char *rp_certification(struct rp *r, int certification)
 	return certification >= 0 && certification < 5 ? R_(label[certification]) : "—";
 }
 
+/* The sections of this report that back an item's answer, with their pages from the previous pass:
+ * the action plan rows of the controls that evidence it, the vendors' answers that feed it, and
+ * the cover and contact chart for the controls they are ("→ 対策計画 p.6, 事業者 p.8"). */
+static const char *backing(struct rp *r, const struct az_check_item *it)
+{
+	static const struct {
+		const char *control;
+		enum rp_anchor at;
+		const char *label;
+	} shown_in[] = {
+		{ "security_officer", RP_AT_COVER, N_("cover") },
+		{ "deputy", RP_AT_COVER, N_("cover") },
+		{ "contact_chart", RP_AT_CONTACTS, N_("contact chart") },
+	};
+	const char *s = "";
+	int pages[8], np = 0;
+	for (size_t i = 0; i < r->cat->ncontrols; i++) {
+		const struct az_control *c = &r->cat->controls[i];
+		for (size_t k = 0; k < c->checklist.n; k++) {
+			if (strcmp(c->checklist.v[k], it->id) != 0)
+				continue;
+			for (size_t j = 0; j < sizeof shown_in / sizeof shown_in[0]; j++)
+				if (!strcmp(c->id, shown_in[j].control) && r->prev_at[shown_in[j].at] &&
+				    !strstr(s, R_(shown_in[j].label)))
+					s = rp_fmt(r, "%s%s%s %s", s, *s ? ", " : "", R_(shown_in[j].label),
+						   rp_page_of(r, shown_in[j].at));
+			int p = r->prev_ctl ? r->prev_ctl[i] : 0, seen = 0;
+			for (int m = 0; m < np; m++)
+				seen |= pages[m] == p;
+			if (p > 0 && !seen && np < 8)
+				pages[np++] = p;
+		}
+	}
+	if (np) {
+		const char *list = "";
+		for (int m = 0; m < np; m++)
+			list = rp_fmt(r, "%s%sp.%d", list, m ? ", " : "", pages[m]);
+		s = rp_fmt(r, "%s%s%s %s", s, *s ? ", " : "", R_("action plan"), list);
+	}
+	for (size_t i = 0; i < r->cat->nquestions && r->prev_at[RP_AT_VENDORS]; i++) {
+		const struct az_question *q = &r->cat->questions[i];
+		int feeds = 0;
+		for (size_t k = 0; k < q->feeds.n; k++)
+			feeds |= !strcmp(q->feeds.v[k], it->id);
+		if (feeds) {
+			s = rp_fmt(r, "%s%s%s %s", s, *s ? ", " : "", R_("vendors"), rp_page_of(r, RP_AT_VENDORS));
+			break;
+		}
+	}
+	return s;
+}
+
 int rp_checklist_section(struct rp *r)
 {
 	const struct az_checklist *cl = rp_checklist(r);
@@ -58,29 +110,40 @@ int rp_checklist_section(struct rp *r)
 		az_doc_paragraph(r->doc, R_("No checklist in the catalogue."));
 		return az_doc_status(r->doc);
 	}
-	az_doc_paragraph(r->doc, rp_fmt(r, "%s (%s %s)", rp_text(r, &cl->title), R_("published"),
-					rp_or_dash(cl->published)));
+	size_t count[4] = { 0 }; /* yes no na unanswered */
+	for (size_t i = 0; i < cl->nitems; i++) {
+		struct rp_item st;
+		rp_item_status(r, cl, &cl->items[i], &st);
+		count[st.answer < 0 ? 3 : st.answer]++;
+	}
+	az_doc_paragraph(r->doc, rp_fmt(r, R_("%s (published %s), in the order of the form: %zu items. Yes %zu, "
+					      "no %zu (each with its target date), not applicable %zu, not answered %zu."),
+					rp_text(r, &cl->title), rp_date(r, cl->published), cl->nitems, count[0], count[1],
+					count[2], count[3]));
 	static const struct az_column src[] = {
-		{ N_("No."), 0.9, AZ_LEFT },     { N_("Item"), 5.2, AZ_LEFT },
-		{ N_("Answer"), 1.6, AZ_LEFT },  { N_("Date checked"), 1.6, AZ_LEFT },
-		{ N_("Target date"), 1.6, AZ_LEFT }, { N_("Note"), 2, AZ_LEFT },
+		{ N_("No."), 0.8, AZ_LEFT },     { N_("Item"), 3.4, AZ_LEFT },
+		{ N_("Answer"), 1.4, AZ_LEFT },  { N_("Date checked"), 2.3, AZ_LEFT },
+		{ N_("Target date"), 2.3, AZ_LEFT }, { N_("Basis and where to look"), 2.6, AZ_LEFT },
 	};
 	struct az_column cols[6];
 	for (int i = 0; i < 6; i++)
 		cols[i] = src[i], cols[i].title = R_(src[i].title);
 	az_doc_table_begin(r->doc, cols, 6);
+	az_doc_table_continued(r->doc, rp_fmt(r, "%s %s", R_("MHLW cyber-security checklist"), R_("(continued)")));
 	for (size_t i = 0; i < cl->nitems; i++) {
 		const struct az_check_item *it = &cl->items[i];
 		struct rp_item st;
 		rp_item_status(r, cl, it, &st);
 		struct az_cell c[6] = { { 0 } };
 		c[0].text = it->number ? it->number : it->id;
-		c[1].text = rp_text(r, &it->text);
+		c[1].text = st.note ? rp_fmt(r, "%s\n%s %s", rp_text(r, &it->text), R_("Note:"), st.note)
+				    : rp_text(r, &it->text);
 		c[2].text = st.detail ? rp_fmt(r, "%s\n%s", rp_check_answer(r, st.answer), st.detail)
 				      : rp_check_answer(r, st.answer);
-		c[3].text = st.checked_at ? st.checked_at : "—";
-		c[4].text = st.target_at ? st.target_at : st.answer == 1 ? R_("(missing)") : "—";
-		c[5].text = st.note ? st.note : "";
+		c[3].text = rp_date_cell(r, st.checked_at);
+		c[4].text = st.target_at ? rp_date_cell(r, st.target_at) : st.answer == 1 ? R_("(missing)") : "—";
+		const char *refs = rp_refs(r, it->refs, it->nrefs), *back = backing(r, it);
+		c[5].text = *back ? rp_fmt(r, "%s\n→ %s", refs, back) : refs;
 		az_doc_table_row(r->doc, c);
 	}
 	az_doc_table_end(r->doc);

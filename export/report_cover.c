@@ -32,7 +32,8 @@ int rp_cover(struct rp *r)
 	const struct az_clinic *c = &r->book->clinic;
 	const struct az_assessment *a = &r->book->assessment;
 	const struct az_checklist *cl = rp_checklist(r);
-	az_doc_space(r->doc, 40);
+	rp_anchor(r, RP_AT_COVER);
+	az_doc_space(r->doc, 12);
 	az_doc_heading(r->doc, 1, R_("Information security risk assessment report"));
 	az_doc_paragraph(r->doc, R_("Risk assessment of the medical information systems under the MHLW Guideline for "
 				    "the security of medical information systems."));
@@ -60,7 +61,7 @@ int rp_cover(struct rp *r)
 		rp_date(r, r->date),
 		rp_fmt(r, R_("MHLW Guideline for the security of medical information systems, version %s"),
 		       rp_or_dash(a->guideline_version)),
-		cl ? rp_fmt(r, "%s (%s)", rp_text(r, &cl->title), cl->id) : rp_or_dash(a->checklist_version),
+		cl ? rp_text(r, &cl->title) : rp_or_dash(a->checklist_version),
 	};
 	az_doc_keyvalue(r->doc, keys, values, sizeof keys / sizeof keys[0]);
 
@@ -79,17 +80,17 @@ int rp_cover(struct rp *r)
 		tc[i] = cols[i], tc[i].title = R_(cols[i].title);
 	az_doc_table_begin(r->doc, tc, 4);
 	struct az_cell row[4] = {
-		{ R_("Management (approves the risk policy)"), NULL },
-		{ rp_or_dash(a->approved_by), NULL },
-		{ rp_date(r, a->approved_at), NULL },
-		{ "\n\n\n", NULL },
+		{ R_("Management (approves the risk policy)"), NULL, 0 },
+		{ rp_or_dash(a->approved_by), NULL, AZ_NAME },
+		{ rp_date_cell(r, a->approved_at), NULL, 0 },
+		{ "\n\n", NULL, 0 },
 	};
 	az_doc_table_row(r->doc, row);
 	struct az_cell row2[4] = {
-		{ R_("Security officer"), NULL },
-		{ rp_or_dash(c->security_officer), NULL },
-		{ "", NULL },
-		{ "\n\n\n", NULL },
+		{ R_("Security officer"), NULL, 0 },
+		{ rp_or_dash(c->security_officer), NULL, AZ_NAME },
+		{ "", NULL, 0 },
+		{ "\n\n", NULL, 0 },
 	};
 	az_doc_table_row(r->doc, row2);
 	az_doc_table_end(r->doc);

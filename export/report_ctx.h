@@ -15,6 +15,11 @@
 
 #define RP_NBUF 64 /* a heat map holds 35 at once */
 
+/* Where the pages that back a checklist answer start, as the previous layout pass found them
+ * (the checklist comes first and points forward). */
+enum rp_anchor { RP_AT_COVER, RP_AT_RISKS, RP_AT_ACTIONS, RP_AT_INVENTORY, RP_AT_VENDORS, RP_AT_CONTACTS,
+		 RP_AT_SOURCES, RP_AT_REGISTER, RP_NANCHORS };
+
 struct rp {
 	struct az_doc *doc;
 	const struct az_book *book;
@@ -24,6 +29,11 @@ struct rp {
 	char date[11];       /* generation date, YYYY-MM-DD */
 	char fingerprint[20]; /* shortened SHA-256 of the canonical JSON */
 	struct rp_lang *lang; /* message catalogue switch (report_i18n.c) */
+	/* page numbers (1-based, 0: not laid out): at[] and ctl_page[] (per catalogue control, its
+	 * first row in the action plan) of this pass, prev_at[] and prev_ctl[] of the one before */
+	int at[RP_NANCHORS], prev_at[RP_NANCHORS];
+	int *ctl_page, *prev_ctl;
+	unsigned char *cited; /* per catalogue source: named on a page, so listed in the appendix */
 	/* scratch strings for rp_fmt: a ring, each valid until RP_NBUF later calls */
 	char *buf[RP_NBUF];
 	size_t cap[RP_NBUF];
@@ -48,6 +58,19 @@ const char *rp_fmt(struct rp *r, const char *fmt, ...) __attribute__((format(pri
 const char *rp_or_dash(const char *s);
 /* A date as printed: Japanese "令和8年11月28日 (2026-11-28)", English "2026-11-28"; "—" if none. */
 const char *rp_date(struct rp *r, const char *ymd);
+/* The same for a table cell: the two forms on two lines, so neither is broken. */
+const char *rp_date_cell(struct rp *r, const char *ymd);
+/* Records that the current page starts (or holds) what anchor a names. */
+void rp_anchor(struct rp *r, enum rp_anchor a);
+/* "p.N" of anchor a from the previous pass, or "" when not known. */
+const char *rp_page_of(struct rp *r, enum rp_anchor a);
+/* References as a reader knows them, one a line: "ガイドライン第6.0版 システム運用編 8.1"; "—" if
+ * none. Marks the sources cited for the appendix. */
+const char *rp_refs(struct rp *r, const struct az_ref *refs, size_t n);
+/* The residual rank as planned or as reached: "(expected)" unless its actions (open of them not
+ * done, done of them done; dropped ones not counted) are all done. */
+const char *rp_residual_cell(struct rp *r, const struct az_risk *k, size_t open, size_t done,
+			     const struct az_rgb **fill);
 /* The risk as the rules see it (actions of the book looked up by risk id). */
 void rp_risk_facts(const struct rp *r, const struct az_risk *k, struct az_risk_facts *f,
 		   struct az_action_facts *buf, size_t max);
@@ -79,6 +102,9 @@ size_t *rp_actions_by_due(const struct rp *r);
 /* The sections, in report order (report_*.c). */
 int rp_cover(struct rp *r);
 int rp_summary(struct rp *r);
+int rp_risks(struct rp *r);        /* S, A, B in full; C and D counted (report_register.c) */
+int rp_full_register(struct rp *r); /* every risk, for the appendix */
+int rp_sources(struct rp *r);       /* the sources cited, with their full titles */
 int rp_inventory(struct rp *r);
 int rp_register(struct rp *r);
 int rp_action_plan(struct rp *r);

@@ -66,14 +66,15 @@ void rp_risk_facts(const struct rp *r, const struct az_risk *k, struct az_risk_f
 	f->actions = buf, f->nactions = n;
 }
 
-/* Light tints of the rank colours, so black text stays readable; the symbol carries the rank
- * on a monochrome printer. */
+/* Tints of the rank colours whose greys differ by about a tenth (luminance S 0.63, A 0.73, B 0.80,
+ * C 0.89, D 0.96), so a black-and-white print still tells the ranks apart; black text stays
+ * readable on the darkest, and the symbol in the cell carries the rank as well. */
 const struct az_rgb *rp_rank_fill(const struct az_rank *k)
 {
 	static const struct az_rgb tint[] = {
-		[AZ_RED] = { 0.98f, 0.70f, 0.70f },    [AZ_MAGENTA] = { 0.96f, 0.76f, 0.92f },
-		[AZ_YELLOW] = { 1.0f, 0.93f, 0.60f },  [AZ_GREEN] = { 0.76f, 0.92f, 0.76f },
-		[AZ_BLUE] = { 0.74f, 0.82f, 0.98f },   [AZ_CYAN] = { 0.74f, 0.93f, 0.95f },
+		[AZ_RED] = { 0.95f, 0.50f, 0.50f },    [AZ_MAGENTA] = { 0.90f, 0.62f, 0.88f },
+		[AZ_YELLOW] = { 1.0f, 0.78f, 0.35f },  [AZ_GREEN] = { 0.93f, 0.98f, 0.93f },
+		[AZ_BLUE] = { 0.70f, 0.78f, 0.98f },   [AZ_CYAN] = { 0.78f, 0.93f, 0.96f },
 		[AZ_WHITE] = { 1.0f, 1.0f, 1.0f },
 	};
 	if (!k || k->color < 0 || k->color > AZ_WHITE)
@@ -160,4 +161,51 @@ size_t *rp_actions_by_due(const struct rp *r)
 	sort_book = r->book;
 	qsort(v, n, sizeof *v, by_due);
 	return v;
+}
+
+const char *rp_date_cell(struct rp *r, const char *ymd)
+{
+	char era[64];
+	if (!ymd || !*ymd)
+		return "—";
+	if (r->ja && az_wareki(ymd, era, sizeof era) == 0)
+		return rp_fmt(r, "%s\n(%s)", era, ymd);
+	return ymd;
+}
+
+void rp_anchor(struct rp *r, enum rp_anchor a)
+{
+	if (!r->at[a])
+		r->at[a] = az_doc_page_count(r->doc);
+}
+
+const char *rp_page_of(struct rp *r, enum rp_anchor a)
+{
+	return r->prev_at[a] > 0 ? rp_fmt(r, "p.%d", r->prev_at[a]) : "";
+}
+
+const char *rp_refs(struct rp *r, const struct az_ref *refs, size_t n)
+{
+	if (!n)
+		return "—";
+	const char *s = "";
+	for (size_t i = 0; i < n; i++) {
+		const struct az_cited_doc *src = az_catalogue_source(r->cat, refs[i].doc);
+		if (src && r->cited)
+			r->cited[src - r->cat->sources] = 1;
+		/* a source the catalogue does not describe is named by its section alone, never its tag */
+		const char *name = src ? rp_text(r, &src->short_name) : "";
+		const char *sec = refs[i].section ? refs[i].section : "";
+		s = rp_fmt(r, "%s%s%s%s%s", s, i ? "\n" : "", name, *name && *sec ? " " : "", sec);
+	}
+	return s;
+}
+
+const char *rp_residual_cell(struct rp *r, const struct az_risk *k, size_t open, size_t done,
+			     const struct az_rgb **fill)
+{
+	const char *cell = rp_rank_cell(r, k->residual_likelihood, k->residual_severity, fill);
+	if (!az_rank_of(r->cat, k->residual_likelihood, k->residual_severity))
+		return cell;
+	return open || !done ? rp_fmt(r, "%s\n%s", cell, R_("(expected)")) : cell;
 }

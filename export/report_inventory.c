@@ -19,6 +19,7 @@ static const char *connection(struct rp *r, int v)
 int rp_inventory(struct rp *r)
 {
 	az_doc_heading(r->doc, 1, R_("Inventory of information systems and devices"));
+	rp_anchor(r, RP_AT_INVENTORY);
 	if (!r->book->n_systems) {
 		az_doc_paragraph(r->doc, R_("No systems recorded."));
 		return az_doc_status(r->doc);
@@ -49,6 +50,7 @@ int rp_inventory(struct rp *r)
 		c[5].text = s->holds_patient_data == 1 ? R_("Yes") : s->holds_patient_data == 0 ? R_("No") : "—";
 		c[6].text = s->importance >= 1 && s->importance <= 3 ? R_(imp[s->importance - 1]) : "—";
 		c[7].text = v ? rp_or_dash(v->name) : "—";
+		c[7].style = AZ_NAME;
 		az_doc_table_row(r->doc, c);
 	}
 	az_doc_table_end(r->doc);

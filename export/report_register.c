@@ -73,29 +73,30 @@ static const char *treatment_cell(struct rp *r, const struct az_risk *k)
 	}
 }
 
-static const char *refs_cell(struct rp *r, const char *threat)
+/* The first max references of the threat (0: all). */
+static const char *refs_cell(struct rp *r, const char *threat, size_t max)
 {
 	const struct az_threat *t = az_catalogue_threat(r->cat, threat);
-	if (!t || !t->nrefs)
-		return "—";
-	const char *s = "";
-	for (size_t i = 0; i < t->nrefs; i++)
-		s = rp_fmt(r, "%s%s%s %s", s, i ? "\n" : "", t->refs[i].doc, t->refs[i].section ? t->refs[i].section : "");
-	return s;
+	return t ? rp_refs(r, t->refs, max && t->nrefs > max ? max : t->nrefs) : "—";
 }
 
-static void risk_row(struct rp *r, const struct az_risk *k, const size_t *acts, size_t nacts, struct sbuf *b)
+/* One row: the threat and why, the rank, the treatment, the actions that carry it out (each with
+ * its owner, due date and state under it), the residual rank, the references. */
+static void risk_row(struct rp *r, const struct az_risk *k, const size_t *acts, size_t nacts, struct sbuf *b,
+		     size_t nrefs)
 {
 	const struct az_book *bk = r->book;
-	struct sbuf owner = { 0 }, due = { 0 };
 	b->n = 0;
 	put(b, "");
-	put(&owner, "");
-	put(&due, "");
+	size_t open = 0, done = 0;
 	for (size_t i = first_action(bk, acts, nacts, k->id); i < nacts && bk->actions[acts[i]].risk_id == k->id; i++) {
 		const struct az_action *a = &bk->actions[acts[i]];
+		if (a->status == 2)
+			done++;
+		else if (a->status != 3)
+			open++;
 		if (b->n)
-			put(b, "\n"), put(&owner, "\n"), put(&due, "\n");
+			put(b, "\n");
 		put(b, "・");
 		if (a->control && *a->control) {
 			put(b, rp_control(r, a->control));
@@ -103,14 +104,9 @@ static void risk_row(struct rp *r, const struct az_risk *k, const size_t *acts, 
 				put(b, ": ");
 		}
 		put(b, a->description ? a->description : "");
-		put(&owner, rp_or_dash(a->owner));
-		put(&due, a->due && *a->due ? a->due : "—");
-		if (a->status == 2)
-			put(&due, rp_fmt(r, " %s", R_("(done)")));
-		else if (a->status == 3)
-			put(&due, rp_fmt(r, " %s", R_("(dropped)")));
+		put(b, rp_fmt(r, "\n　%s　%s %s", rp_or_dash(a->owner), rp_date(r, a->due), rp_action_status(r, a->status)));
 	}
-	struct az_cell c[8] = { { 0 } };
+	struct az_cell c[6] = { { 0 } };
 	const char *threat = rp_threat(r, k->threat);
 	if (k->title && *k->title)
 		threat = rp_fmt(r, "%s\n%s", threat, k->title);
@@ -118,29 +114,31 @@ static void risk_row(struct rp *r, const struct az_risk *k, const size_t *acts, 
 		threat = rp_fmt(r, "%s\n%s %s", threat, R_("Reason:"), k->rationale);
 	c[0].text = threat;
 	c[1].text = rp_rank_cell(r, k->likelihood, k->severity, &c[1].fill);
+	c[1].style = c[4].style = AZ_STRONG;
 	c[2].text = treatment_cell(r, k);
 	c[3].text = b->n ? b->s : "—";
-	c[4].text = owner.n ? owner.s : "—";
-	c[5].text = due.n ? due.s : "—";
-	c[6].text = rp_rank_cell(r, k->residual_likelihood, k->residual_severity, &c[6].fill);
-	c[7].text = refs_cell(r, k->threat);
+	c[4].text = rp_residual_cell(r, k, open, done, &c[4].fill);
+	c[5].text = refs_cell(r, k->threat, nrefs);
 	az_doc_table_row(r->doc, c);
-	free(owner.s);
-	free(due.s);
 }
 
-int rp_register(struct rp *r)
+/* 1 if the risk is printed in full among those that need action: S, A, B, or not scored yet. */
+static int needs_action(const struct rp *r, const struct az_risk *k)
+{
+	int i = az_rank_index(r->cat, k->likelihood, k->severity);
+	return i < 0 || i < 3;
+}
+
+/* The risks for which want() holds, one table per system, the system named again on every page a
+ * table continues on. */
+static void register_tables(struct rp *r, int (*want)(const struct rp *, const struct az_risk *), size_t nrefs)
 {
 	const struct az_book *bk = r->book;
-	az_doc_heading(r->doc, 1, R_("Risk register by system"));
-	if (!bk->n_risks) {
-		az_doc_paragraph(r->doc, R_("No risks recorded."));
-		return az_doc_status(r->doc);
-	}
 	size_t *acts = malloc((bk->n_actions + 1) * sizeof *acts), *risks = malloc(bk->n_risks * sizeof *risks);
 	if (!acts || !risks) {
 		free(acts), free(risks);
-		return az_doc_paragraph(r->doc, "out of memory");
+		az_doc_paragraph(r->doc, "out of memory");
+		return;
 	}
 	for (size_t i = 0; i < bk->n_actions; i++)
 		acts[i] = i;
@@ -150,33 +148,108 @@ int rp_register(struct rp *r)
 	qsort(acts, bk->n_actions, sizeof *acts, by_risk);
 	qsort(risks, bk->n_risks, sizeof *risks, by_system);
 	static const struct az_column src[] = {
-		{ N_("Threat"), 2.6, AZ_LEFT },   { N_("Rank (L×S)"), 0.9, AZ_LEFT },
-		{ N_("Treatment"), 1.4, AZ_LEFT }, { N_("Controls and actions"), 3.0, AZ_LEFT },
-		{ N_("Owner"), 1.0, AZ_LEFT },    { N_("Due"), 1.5, AZ_LEFT },
-		{ N_("Residual"), 0.8, AZ_LEFT }, { N_("References"), 1.5, AZ_LEFT },
+		{ N_("Threat"), 2.6, AZ_LEFT },   { N_("Rank (L×S)"), 1.1, AZ_LEFT },
+		{ N_("Treatment"), 1.3, AZ_LEFT }, { N_("Controls and actions: owner, due date, status"), 4.8, AZ_LEFT },
+		{ N_("Residual"), 1.4, AZ_LEFT }, { N_("References"), 2.6, AZ_LEFT },
 	};
-	struct az_column cols[8];
-	for (int i = 0; i < 8; i++)
+	struct az_column cols[6];
+	for (int i = 0; i < 6; i++)
 		cols[i] = src[i], cols[i].title = R_(src[i].title);
 	struct sbuf b = { 0 };
 	long long sys = -1;
 	for (size_t i = 0; i < bk->n_risks && az_doc_page_count(r->doc) > 0; i++) {
 		const struct az_risk *k = &bk->risks[risks[i]];
+		if (want && !want(r, k))
+			continue;
 		if (k->system_id != sys) {
 			if (sys != -1)
 				az_doc_table_end(r->doc);
 			sys = k->system_id;
 			const struct az_system *s = az_book_system(bk, sys);
-			az_doc_heading(r->doc, 2, s ? rp_or_dash(s->name) : R_("(no system)"));
-			if (az_doc_table_begin(r->doc, cols, 8) != AZ_OK)
+			const char *name = s ? rp_or_dash(s->name) : R_("(no system)");
+			az_doc_heading(r->doc, 2, name);
+			if (az_doc_table_begin(r->doc, cols, 6) != AZ_OK)
 				break;
+			az_doc_table_continued(r->doc, rp_fmt(r, "%s %s", name, R_("(continued)")));
 		}
-		risk_row(r, k, acts, bk->n_actions, &b);
+		risk_row(r, k, acts, bk->n_actions, &b, nrefs);
 	}
 	if (sys != -1)
 		az_doc_table_end(r->doc);
 	free(b.s);
 	free(acts);
 	free(risks);
+}
+
+/* C and D: how many per system, listed in full in the appendix. */
+static void low_counts(struct rp *r)
+{
+	const struct az_book *bk = r->book;
+	size_t nsys = bk->n_systems, total = 0;
+	size_t *n = calloc(2 * (nsys + 1), sizeof *n);
+	if (!n)
+		return;
+	for (size_t i = 0; i < bk->n_risks; i++) {
+		const struct az_risk *k = &bk->risks[i];
+		int rank = az_rank_index(r->cat, k->likelihood, k->severity);
+		if (rank < 3 || rank > 4)
+			continue;
+		size_t s = nsys;
+		for (size_t j = 0; j < nsys; j++)
+			if (bk->systems[j].id == k->system_id)
+				s = j;
+		n[2 * s + (size_t)(rank - 3)]++;
+		total++;
+	}
+	az_doc_heading(r->doc, 2, R_("Low risks (C, D) per system"));
+	if (!total) {
+		az_doc_paragraph(r->doc, R_("None."));
+		free(n);
+		return;
+	}
+	const struct az_rank *c = r->cat->nranks > 4 ? &r->cat->ranks[3] : NULL, *d = c ? &r->cat->ranks[4] : NULL;
+	struct az_column cols[3] = {
+		{ R_("System"), 5, AZ_LEFT },
+		{ c ? rp_fmt(r, "%s %s", c->id, rp_or_dash(c->symbol)) : "C", 1, AZ_RIGHT },
+		{ d ? rp_fmt(r, "%s %s", d->id, rp_or_dash(d->symbol)) : "D", 1, AZ_RIGHT },
+	};
+	az_doc_table_begin(r->doc, cols, 3);
+	for (size_t j = 0; j <= nsys; j++) {
+		if (!n[2 * j] && !n[2 * j + 1])
+			continue;
+		struct az_cell cell[3] = { { 0 } };
+		cell[0].text = j < nsys ? rp_or_dash(bk->systems[j].name) : R_("(no system)");
+		cell[1].text = rp_fmt(r, "%zu", n[2 * j]);
+		cell[2].text = rp_fmt(r, "%zu", n[2 * j + 1]);
+		az_doc_table_row(r->doc, cell);
+	}
+	az_doc_table_end(r->doc);
+	az_doc_paragraph(r->doc, rp_fmt(r, R_("They are listed in full in the appendix (%s)."), rp_page_of(r, RP_AT_REGISTER)));
+	free(n);
+}
+
+int rp_risks(struct rp *r)
+{
+	az_doc_heading(r->doc, 1, R_("Risks that need action (S, A, B)"));
+	rp_anchor(r, RP_AT_RISKS);
+	if (!r->book->n_risks) {
+		az_doc_paragraph(r->doc, R_("No risks recorded."));
+		return az_doc_status(r->doc);
+	}
+	/* the two main references; the appendix lists them all */
+	register_tables(r, needs_action, 2);
+	low_counts(r);
+	return az_doc_status(r->doc);
+}
+
+int rp_full_register(struct rp *r)
+{
+	az_doc_heading(r->doc, 1, R_("Risk register by system"));
+	rp_anchor(r, RP_AT_REGISTER);
+	if (!r->book->n_risks) {
+		az_doc_paragraph(r->doc, R_("No risks recorded."));
+		return az_doc_status(r->doc);
+	}
+	register_tables(r, NULL, 0);
 	return az_doc_status(r->doc);
 }

@@ -22,60 +22,73 @@ static const char *label(struct rp *r, size_t q)
 	return strlen(id) <= 2 ? id : rp_fmt(r, "%zu", q + 1);
 }
 
+#define PER_TABLE 5 /* vendors side by side in one table */
+
+static const char *answer_cell(struct rp *r, const struct az_vendor_answer *a)
+{
+	if (!a)
+		return R_("Not answered");
+	const char *s = a->value && *a->value ? (a->answer >= 0 ? rp_fmt(r, "%s\n%s", rp_answer3(r, a->answer), a->value)
+							      : a->value)
+					      : rp_answer3(r, a->answer);
+	if (a->note && *a->note)
+		s = rp_fmt(r, "%s\n%s", s, a->note);
+	return a->confirmed_at && *a->confirmed_at ? rp_fmt(r, "%s\n%s", s, rp_date_cell(r, a->confirmed_at)) : s;
+}
+
+/* Vendors [from, to) side by side: one row per question, the vendors' names in the header row. */
+static void vendor_table(struct rp *r, size_t from, size_t to)
+{
+	const struct az_book *bk = r->book;
+	size_t nv = to - from;
+	struct az_column cols[1 + PER_TABLE];
+	cols[0] = (struct az_column){ R_("Question"), 3.2, AZ_LEFT };
+	for (size_t v = 0; v < nv; v++)
+		cols[1 + v] = (struct az_column){ rp_or_dash(bk->vendors[from + v].name), 2, AZ_LEFT };
+	az_doc_table_begin(r->doc, cols, 1 + nv);
+	struct az_cell c[1 + PER_TABLE];
+	memset(c, 0, sizeof c);
+	c[0].text = R_("ISMS / Privacy Mark");
+	for (size_t v = 0; v < nv; v++) {
+		const struct az_vendor *vd = &bk->vendors[from + v];
+		c[1 + v].text = vd->certification_target && *vd->certification_target
+					? rp_fmt(r, "%s\n%s %s", rp_certification(r, vd->certification),
+						 R_("target"), rp_date_cell(r, vd->certification_target))
+					: rp_certification(r, vd->certification);
+	}
+	az_doc_table_row(r->doc, c);
+	c[0].text = R_("MDS/SDS received");
+	for (size_t v = 0; v < nv; v++)
+		c[1 + v].text = rp_date_cell(r, bk->vendors[from + v].mds_sds_received);
+	az_doc_table_row(r->doc, c);
+	for (size_t q = 0; q < r->cat->nquestions; q++) {
+		const struct az_question *qu = &r->cat->questions[q];
+		c[0].text = rp_fmt(r, "%s. %s", label(r, q), rp_text(r, &qu->text));
+		for (size_t v = 0; v < nv; v++)
+			c[1 + v].text = answer_cell(r, answer(bk, bk->vendors[from + v].id, qu->id));
+		az_doc_table_row(r->doc, c);
+	}
+	c[0].text = R_("Contact");
+	for (size_t v = 0; v < nv; v++)
+		c[1 + v].text = rp_or_dash(bk->vendors[from + v].contact);
+	az_doc_table_row(r->doc, c);
+	az_doc_table_end(r->doc);
+}
+
 int rp_vendors(struct rp *r)
 {
 	const struct az_book *bk = r->book;
 	az_doc_heading(r->doc, 1, R_("Vendor confirmations"));
+	rp_anchor(r, RP_AT_VENDORS);
 	if (!bk->n_vendors) {
 		az_doc_paragraph(r->doc, R_("No vendors recorded."));
 		return az_doc_status(r->doc);
 	}
-	/* The questions once, then a short table per vendor: printing every question for every
-	 * vendor made this the longest section. */
-	static const struct az_column qsrc[] = { { N_("No."), 0.7, AZ_LEFT }, { N_("Question"), 9, AZ_LEFT } };
-	struct az_column qcols[2];
-	for (int i = 0; i < 2; i++)
-		qcols[i] = qsrc[i], qcols[i].title = R_(qsrc[i].title);
-	az_doc_heading(r->doc, 2, R_("The questions"));
-	az_doc_table_begin(r->doc, qcols, 2);
-	for (size_t q = 0; q < r->cat->nquestions; q++) {
-		struct az_cell c[2] = { { label(r, q), NULL }, { rp_text(r, &r->cat->questions[q].text), NULL } };
-		az_doc_table_row(r->doc, c);
-	}
-	az_doc_table_end(r->doc);
-	static const struct az_column src[] = {
-		{ N_("No."), 0.7, AZ_LEFT },           { N_("Answer"), 2.4, AZ_LEFT },
-		{ N_("Date confirmed"), 1.6, AZ_LEFT }, { N_("Note"), 4.5, AZ_LEFT },
-	};
-	struct az_column cols[4];
-	for (int i = 0; i < 4; i++)
-		cols[i] = src[i], cols[i].title = R_(src[i].title);
-	for (size_t v = 0; v < bk->n_vendors; v++) {
-		const struct az_vendor *vd = &bk->vendors[v];
-		az_doc_heading(r->doc, 2, rp_or_dash(vd->name));
-		const char *keys[] = { R_("Contact"), R_("ISMS / Privacy Mark"), R_("Target date for certification"),
-				       R_("MDS/SDS received"), R_("Note") };
-		const char *vals[] = { rp_or_dash(vd->contact), rp_certification(r, vd->certification),
-				       rp_or_dash(vd->certification_target), rp_or_dash(vd->mds_sds_received),
-				       rp_or_dash(vd->note) };
-		az_doc_keyvalue(r->doc, keys, vals, 5);
-		az_doc_table_begin(r->doc, cols, 4);
-		for (size_t q = 0; q < r->cat->nquestions; q++) {
-			const struct az_question *qu = &r->cat->questions[q];
-			const struct az_vendor_answer *a = answer(bk, vd->id, qu->id);
-			struct az_cell c[4] = { { 0 } };
-			c[0].text = label(r, q);
-			if (!a)
-				c[1].text = R_("Not answered");
-			else if (a->value && *a->value)
-				c[1].text = a->answer >= 0 ? rp_fmt(r, "%s\n%s", rp_answer3(r, a->answer), a->value) : a->value;
-			else
-				c[1].text = rp_answer3(r, a->answer);
-			c[2].text = a ? rp_or_dash(a->confirmed_at) : "—";
-			c[3].text = a && a->note ? a->note : "";
-			az_doc_table_row(r->doc, c);
-		}
-		az_doc_table_end(r->doc);
-	}
+	for (size_t v = 0; v < bk->n_vendors; v += PER_TABLE)
+		vendor_table(r, v, v + PER_TABLE < bk->n_vendors ? v + PER_TABLE : bk->n_vendors);
+	/* a vendor's note runs the full width below the tables */
+	for (size_t v = 0; v < bk->n_vendors; v++)
+		if (bk->vendors[v].note && *bk->vendors[v].note)
+			az_doc_paragraph(r->doc, rp_fmt(r, "%s: %s", rp_or_dash(bk->vendors[v].name), bk->vendors[v].note));
 	return az_doc_status(r->doc);
 }

@@ -17,16 +17,17 @@
 #define BODY_TOP (AZ_PAGE_H - 62.0f)
 #define BODY_BOTTOM 56.0f
 #define BODY_W (AZ_PAGE_W - 2 * MARGIN_X)
-#define BODY_SIZE 10.0f
-#define BODY_LEAD 15.0f
-#define CELL_SIZE 8.5f
-#define CELL_LEAD 11.5f
+/* Sizes for a reader of sixty on paper: body 10.5 pt, tables 9 pt (issue 15). */
+#define BODY_SIZE 10.5f
+#define BODY_LEAD 15.5f
+#define CELL_SIZE 9.0f
+#define CELL_LEAD 12.0f
 #define CELL_PAD_X 3.0f
 #define CELL_PAD_Y 3.0f
 #define RULE_W 0.5f
 
 static const struct az_rgb black = { 0, 0, 0 };
-static const struct az_rgb grey_text = { 0.33f, 0.33f, 0.33f };
+static const struct az_rgb grey_text = { 0.2f, 0.2f, 0.2f };
 static const struct az_rgb rule = { 0.4f, 0.4f, 0.4f };
 static const struct az_rgb head_fill = { 0.86f, 0.88f, 0.91f };
 
@@ -135,6 +136,25 @@ static void text_op(struct az_doc *d, float x, float y, float size, int bold, st
 
 /* --- text cleaning --- */
 
+/* A wrapped line of s, with the hyphen of a cut word. */
+static void text_line(struct az_doc *d, float x, float y, float size, int bold, struct az_rgb c, const char *s,
+		      const struct az_line *l)
+{
+	if (!l->hyphen) {
+		text_op(d, x, y, size, bold, c, s + l->start, l->len);
+		return;
+	}
+	char *b = malloc(l->len + 2);
+	if (!b) {
+		oom(d);
+		return;
+	}
+	memcpy(b, s + l->start, l->len);
+	b[l->len] = '-';
+	text_op(d, x, y, size, bold, c, b, l->len + 1);
+	free(b);
+}
+
 static size_t put_utf8(char *b, uint32_t cp)
 {
 	if (cp < 0x80)
@@ -234,6 +254,15 @@ static char *clean(struct az_doc *d, const char *s, int drawn)
 static long width_cb(void *ctx, uint32_t cp)
 {
 	return az_font_width(ctx, cp);
+}
+
+static size_t wrap_name(struct az_doc *d, const char *s, float width, float size, int name, struct az_line **lines)
+{
+	long max = (long)(width * 1000.0f / size);
+	size_t n = az_wrap_mode(s, strlen(s), max, width_cb, d->font, name, lines);
+	if (n == 0)
+		oom(d);
+	return n;
 }
 
 static size_t wrap(struct az_doc *d, const char *s, float width, float size, struct az_line **lines)
@@ -363,7 +392,7 @@ int az_doc_discarded(const struct az_doc *d)
 	return d->discard;
 }
 
-struct az_doc *az_doc_new_stream(const struct az_doc_options *opt, struct az_doc *first, struct az_error *err)
+struct az_doc *az_doc_new_again(const struct az_doc_options *opt, struct az_doc *first, struct az_error *err)
 {
 	if (first->err.code != AZ_OK) {
 		*err = first->err;
@@ -371,7 +400,12 @@ struct az_doc *az_doc_new_stream(const struct az_doc_options *opt, struct az_doc
 	}
 	struct az_font *font = first->font;
 	first->font = NULL; /* with every code point of the first pass */
-	struct az_doc *d = doc_new(opt, font, err);
+	return doc_new(opt, font, err);
+}
+
+struct az_doc *az_doc_new_stream(const struct az_doc_options *opt, struct az_doc *first, struct az_error *err)
+{
+	struct az_doc *d = az_doc_new_again(opt, first, err);
 	if (!d)
 		return NULL;
 	d->stream = 1;
@@ -391,6 +425,8 @@ static void close_table(struct az_doc *d)
 	free(d->col_align);
 	free(d->col_x);
 	free(d->col_w);
+	free(d->cont);
+	d->cont = NULL;
 	d->col_titles = NULL, d->col_align = NULL, d->col_x = d->col_w = NULL;
 	d->ncols = 0;
 }
@@ -457,7 +493,7 @@ static void flow_lines(struct az_doc *d, const char *s, const struct az_line *l,
 	for (size_t i = 0; i < n && d->err.code == AZ_OK; i++) {
 		if (d->y - lead < BODY_BOTTOM)
 			new_page(d);
-		text_op(d, MARGIN_X, baseline(d->y, lead, size), size, bold, black, s + l[i].start, l[i].len);
+		text_line(d, MARGIN_X, baseline(d->y, lead, size), size, bold, black, s, &l[i]);
 		d->y -= lead;
 	}
 }
@@ -475,7 +511,8 @@ int az_doc_heading(struct az_doc *d, int level, const char *text)
 	size_t n = s ? wrap(d, s, BODY_W, size[k], &l) : 0;
 	if (n) {
 		float lead = size[k] * 1.4f;
-		float need = before[k] + (float)n * lead + after[k] + 3 * BODY_LEAD; /* keep with next */
+		/* keep with what follows: a table header and two rows, or three lines */
+		float need = before[k] + (float)n * lead + after[k] + 8 * BODY_LEAD;
 		if (d->y < BODY_TOP && d->y - need < BODY_BOTTOM)
 			new_page(d);
 		if (d->y < BODY_TOP)
@@ -523,6 +560,8 @@ struct cell_run {
 	const struct az_rgb *fill;
 	struct az_rgb color;
 	int bold;
+	float size; /* 0: the row's */
+	int name;   /* AZ_NAME */
 };
 
 /* Draws lines [from[c], from[c] + nl) of every cell as one row at d->y. */
@@ -542,9 +581,10 @@ static void row_chunk(struct az_doc *d, size_t ncols, const float *x, const floa
 	for (size_t i = 0; i < ncols; i++) {
 		for (size_t k = 0; k < nl && from[i] + k < c[i].n; k++) {
 			const struct az_line *l = &c[i].l[from[i] + k];
-			float tx = align_x(x[i], w[i], st->pad_x, line_width(l, st->size), c[i].al);
-			float ty = baseline(top - st->pad_y - (float)k * st->lead, st->lead, st->size);
-			text_op(d, tx, ty, st->size, c[i].bold, c[i].color, c[i].text + l->start, l->len);
+			float size = c[i].size > 0 ? c[i].size : st->size;
+			float tx = align_x(x[i], w[i], st->pad_x, line_width(l, size), c[i].al);
+			float ty = baseline(top - st->pad_y - (float)k * st->lead, st->lead, size);
+			text_line(d, tx, ty, size, c[i].bold, c[i].color, c[i].text, l);
 		}
 	}
 	d->y = top - h;
@@ -565,7 +605,8 @@ static int wrap_cells(struct az_doc *d, struct cell_run *c, size_t ncols, const 
 	for (size_t i = 0; i < ncols; i++) {
 		if (!c[i].text)
 			return 0;
-		c[i].n = wrap(d, c[i].text, w[i] - 2 * st->pad_x, st->size, &c[i].l);
+		c[i].n = wrap_name(d, c[i].text, w[i] - 2 * st->pad_x, c[i].size > 0 ? c[i].size : st->size, c[i].name,
+				   &c[i].l);
 		if (!c[i].n)
 			return 0;
 	}
@@ -585,6 +626,7 @@ static const struct row_style table_style = { CELL_SIZE, CELL_LEAD, CELL_PAD_X, 
 
 static float header_height(struct az_doc *d);
 static void table_header(struct az_doc *d);
+static void continued(struct az_doc *d);
 
 /* Places a row, keeping it on one page unless it is taller than a whole page. */
 static void place_row(struct az_doc *d, size_t ncols, const float *x, const float *w, struct cell_run *c,
@@ -595,7 +637,7 @@ static void place_row(struct az_doc *d, size_t ncols, const float *x, const floa
 		oom(d);
 		return;
 	}
-	float head = st->header ? d->head_h : 0;
+	float head = st->header ? d->head_h + (d->cont ? BODY_LEAD : 0) : 0;
 	for (size_t rem; d->err.code == AZ_OK && (rem = max_lines(c, ncols, from)) > 0;) {
 		float need = (float)rem * st->lead + 2 * st->pad_y;
 		size_t take = rem;
@@ -603,7 +645,7 @@ static void place_row(struct az_doc *d, size_t ncols, const float *x, const floa
 			if (need <= BODY_TOP - BODY_BOTTOM - head || d->y - BODY_BOTTOM < st->lead + 2 * st->pad_y) {
 				new_page(d);
 				if (st->header)
-					table_header(d);
+					continued(d), table_header(d);
 				continue;
 			}
 			/* Taller than a page: split between lines, as little as possible. */
@@ -645,6 +687,29 @@ static float header_height(struct az_doc *d)
 	free(from);
 	free_cells(c, d->ncols);
 	return h;
+}
+
+/* On a page the open table continues on: what it belongs to ("レセコン (続き)"), in bold. */
+static void continued(struct az_doc *d)
+{
+	if (!d->cont)
+		return;
+	struct az_line *l = NULL;
+	size_t n = wrap(d, d->cont, BODY_W, BODY_SIZE, &l);
+	if (n)
+		flow_lines(d, d->cont, l, 1, BODY_SIZE, BODY_LEAD, 1);
+	free(l);
+}
+
+int az_doc_table_continued(struct az_doc *d, const char *text)
+{
+	if (d->err.code != AZ_OK)
+		return d->err.code;
+	if (!d->ncols)
+		return az_fail(&d->err, AZ_DATAERR, "%s", "az_doc_table_continued: no table is open");
+	free(d->cont);
+	d->cont = text ? clean(d, text, 1) : NULL;
+	return d->err.code;
 }
 
 static void table_header(struct az_doc *d)
@@ -710,8 +775,8 @@ int az_doc_table_begin(struct az_doc *d, const struct az_column *cols, size_t nc
 		d->grids[d->ngrids++] = d->col_x[i];
 	d->grids[d->ngrids++] = d->col_x[ncols - 1] + d->col_w[ncols - 1];
 	d->head_h = header_height(d);
-	/* The header never stands alone at the foot of a page. */
-	if (d->y < BODY_TOP && d->y - d->head_h - (CELL_LEAD + 2 * CELL_PAD_Y) < BODY_BOTTOM)
+	/* The header never stands alone at the foot of a page: room for two rows of two lines. */
+	if (d->y < BODY_TOP && d->y - d->head_h - 2 * (2 * CELL_LEAD + 2 * CELL_PAD_Y) < BODY_BOTTOM)
 		new_page(d);
 	table_header(d);
 	return d->err.code;
@@ -731,6 +796,9 @@ int az_doc_table_row(struct az_doc *d, const struct az_cell *cells)
 		c[i].al = d->col_align[i];
 		c[i].fill = cells[i].fill;
 		c[i].color = black;
+		if (cells[i].style & AZ_STRONG)
+			c[i].bold = 1, c[i].size = BODY_SIZE;
+		c[i].name = (cells[i].style & AZ_NAME) != 0;
 	}
 	if (wrap_cells(d, c, d->ncols, d->col_w, &table_style))
 		place_row(d, d->ncols, d->col_x, d->col_w, c, &table_style);
@@ -785,13 +853,13 @@ static void label(struct az_doc *d, const char *s, const struct az_line *l, size
 		  float size, float lead, enum az_align al, int bold)
 {
 	for (size_t k = 0; k < n; k++)
-		text_op(d, align_x(x, w, 0, line_width(&l[k], size), al), baseline(top - (float)k * lead, lead, size),
-			size, bold, black, s + l[k].start, l[k].len);
+		text_line(d, align_x(x, w, 0, line_width(&l[k], size), al), baseline(top - (float)k * lead, lead, size),
+			  size, bold, black, s, &l[k]);
 }
 
 int az_doc_heatmap(struct az_doc *d, const struct az_heatmap *h)
 {
-	const float tick_w = 110, cell_w = 52, size = 8, lead = 10, title_h = 16;
+	const float tick_w = 110, cell_w = 60, size = CELL_SIZE, lead = CELL_LEAD, title_h = 16;
 	if (d->err.code != AZ_OK)
 		return d->err.code;
 	if (d->ncols)
@@ -817,7 +885,7 @@ int az_doc_heatmap(struct az_doc *d, const struct az_heatmap *h)
 			ymax = n[2 + i] > ymax ? n[2 + i] : ymax;
 			xmax = n[7 + i] > xmax ? n[7 + i] : xmax;
 		}
-		float cell_h = (float)ymax * lead + 8 < 30 ? 30 : (float)ymax * lead + 8;
+		float cell_h = (float)ymax * lead + 8 < 24 ? 24 : (float)ymax * lead + 8;
 		float xt_h = (float)xmax * lead + 4;
 		float total = (float)n[0] * title_h + 4 + 5 * cell_h + xt_h + (float)n[1] * title_h + 10;
 		if (d->y < BODY_TOP && d->y - total < BODY_BOTTOM)
@@ -839,20 +907,22 @@ int az_doc_heatmap(struct az_doc *d, const struct az_heatmap *h)
 			for (int c = 0; c < 5; c++) {
 				if (h->mark[r][c] && h->mark[r][c][0]) {
 					char *m = clean(d, h->mark[r][c], 1);
+					/* the rank at body size and in bold: it must survive a monochrome print */
 					if (m)
-						text_op(d, x0 + (float)c * cell_w + 2, top - (float)r * cell_h - 7.5f, 6.5f,
-							0, grey_text, m, strlen(m));
+						text_op(d, x0 + (float)c * cell_w + 3, baseline(top - (float)r * cell_h, cell_h, BODY_SIZE),
+							BODY_SIZE, 1, black, m, strlen(m));
 					free(m);
 				}
 				if (h->count[r][c] <= 0)
 					continue;
 				char num[16];
 				int k = snprintf(num, sizeof num, "%d", h->count[r][c]);
-				struct az_line one = { 0, (size_t)k, 0 };
+				struct az_line one = { 0, (size_t)k, 0, 0 };
 				for (int j = 0; j < k; j++)
 					one.width += az_font_width(d->font, (uint32_t)num[j]);
-				label(d, num, &one, 1, x0 + (float)c * cell_w, cell_w,
-				      top - (float)r * cell_h - (cell_h - 14) / 2, 11, 14, AZ_CENTER, 1);
+				/* the count right of the rank, on the same line */
+				label(d, num, &one, 1, x0 + (float)c * cell_w, cell_w - 4, top - (float)r * cell_h, 12,
+				      cell_h, AZ_RIGHT, 1);
 			}
 		}
 		top -= 5 * cell_h + 4;

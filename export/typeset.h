@@ -47,9 +47,15 @@ struct az_column {
 	enum az_align align;
 };
 
+/* AZ_STRONG: bold at body size (a rank, which must survive a monochrome print). AZ_NAME: a person's
+ * or organisation's name, broken only at its spaces unless a part is wider than the cell, and
+ * never one character from its end. */
+enum { AZ_STRONG = 1, AZ_NAME = 2 };
+
 struct az_cell {
 	const char *text;
 	const struct az_rgb *fill; /* NULL: no background */
+	int style;                 /* 0 or AZ_STRONG, AZ_NAME */
 };
 
 /* A 5x5 likelihood x impact grid. Row 0 is drawn at the top. */
@@ -77,6 +83,9 @@ void az_doc_discard(struct az_doc *d, int after);
  * document is saved as it is); 0: discard from the start. */
 int az_doc_discarded(const struct az_doc *d);
 struct az_doc *az_doc_new_stream(const struct az_doc_options *opt, struct az_doc *first, struct az_error *err);
+/* A document laid out again from the start, for a report whose first pages point to later ones:
+ * it takes the font (and the code points collected) of first, which must not be saved. */
+struct az_doc *az_doc_new_again(const struct az_doc_options *opt, struct az_doc *first, struct az_error *err);
 
 /* Level 1 (largest) to 3. Never left alone at the foot of a page. */
 int az_doc_heading(struct az_doc *d, int level, const char *text);
@@ -92,6 +101,9 @@ int az_doc_page_break(struct az_doc *d);
  * unless it is taller than a whole page; cells wrap and never overflow. */
 int az_doc_table_begin(struct az_doc *d, const struct az_column *cols, size_t ncols);
 int az_doc_table_row(struct az_doc *d, const struct az_cell *cells); /* ncols cells */
+/* After az_doc_table_begin: text printed in bold above the repeated header row on every page the
+ * table continues on, naming what it belongs to (e.g. "System X (continued)"). */
+int az_doc_table_continued(struct az_doc *d, const char *text);
 int az_doc_table_end(struct az_doc *d);
 
 int az_doc_heatmap(struct az_doc *d, const struct az_heatmap *h);

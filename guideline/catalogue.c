@@ -64,6 +64,7 @@ const struct az_category *az_catalogue_category(const struct az_catalogue *cat, 
 const struct az_threat *az_catalogue_threat(const struct az_catalogue *cat, const char *id) { FIND(threats, nthreats); }
 const struct az_control *az_catalogue_control(const struct az_catalogue *cat, const char *id) { FIND(controls, ncontrols); }
 const struct az_question *az_catalogue_question(const struct az_catalogue *cat, const char *id) { FIND(questions, nquestions); }
+const struct az_cited_doc *az_catalogue_source(const struct az_catalogue *cat, const char *id) { FIND(sources, nsources); }
 const struct az_checklist *az_catalogue_checklist(const struct az_catalogue *cat, const char *id) { FIND(checklists, nchecklists); }
 
 const struct az_check_item *az_checklist_item(const struct az_checklist *cl, const char *id)

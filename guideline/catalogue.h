@@ -144,6 +144,13 @@ struct az_question {
 	AZ_ENTRY_COMMON;
 };
 
+/* A document the refs name (doc: id): how a reader knows it, and its full title. */
+struct az_cited_doc {
+	struct az_pos pos;
+	const char *id;
+	struct az_text short_name, title;
+};
+
 struct az_check_item {
 	struct az_pos pos;
 	const char *id;     /* e.g. "2-(3)", stable across years */
@@ -183,6 +190,8 @@ struct az_catalogue {
 	size_t ncontrols;
 	struct az_question *questions;
 	size_t nquestions;
+	struct az_cited_doc *sources;
+	size_t nsources;
 	struct az_checklist *checklists; /* sorted by file name */
 	size_t nchecklists;
 	struct az_arena *arena; /* owns everything above */
@@ -216,6 +225,7 @@ const struct az_category *az_catalogue_category(const struct az_catalogue *cat, 
 const struct az_threat *az_catalogue_threat(const struct az_catalogue *cat, const char *id);
 const struct az_control *az_catalogue_control(const struct az_catalogue *cat, const char *id);
 const struct az_question *az_catalogue_question(const struct az_catalogue *cat, const char *id);
+const struct az_cited_doc *az_catalogue_source(const struct az_catalogue *cat, const char *id);
 const struct az_checklist *az_catalogue_checklist(const struct az_catalogue *cat, const char *id);
 const struct az_check_item *az_checklist_item(const struct az_checklist *cl, const char *id);
 /* 1 if some checklist has an item with this id. */

@@ -25,11 +25,11 @@
 #define MAX_ENTRIES 1000 /* per list of entries; the checks across lists are quadratic */
 #define MAX_IDS 64       /* per list of ids */
 
-enum file_kind { F_SCALES, F_MATRIX, F_TREATMENTS, F_SYSTEMS, F_THREATS, F_CONTROLS, F_QUESTIONS, F_NKINDS };
+enum file_kind { F_SCALES, F_MATRIX, F_TREATMENTS, F_SYSTEMS, F_THREATS, F_CONTROLS, F_QUESTIONS, F_SOURCES, F_NKINDS };
 
 static const char *const file_names[F_NKINDS] = {
 	"scales.yaml", "matrix.yaml", "treatments.yaml", "systems.yaml",
-	"threats.yaml", "controls.yaml", "vendor_questions.yaml",
+	"threats.yaml", "controls.yaml", "vendor_questions.yaml", "sources.yaml",
 };
 
 struct ld {
@@ -665,6 +665,18 @@ static const struct field questions_top[] = {
 	END,
 };
 
+static const struct field source_fields[] = {
+	STR("id", struct az_cited_doc, id, 1, K_DOC),
+	TEXT("short", struct az_cited_doc, short_name, 1),
+	TEXT("title", struct az_cited_doc, title, 1),
+	END,
+};
+
+static const struct field sources_top[] = {
+	SEQ("sources", struct az_catalogue, sources, 1, struct az_cited_doc, source_fields, NULL),
+	END,
+};
+
 static const struct field item_fields[] = {
 	STR("id", struct az_check_item, id, 1, K_ITEM),
 	STR("number", struct az_check_item, number, 0, K_ANY),
@@ -688,7 +700,7 @@ static const struct field checklist_top[] = {
 };
 
 static const struct field *const file_tables[F_NKINDS] = {
-	scales_top, matrix_top, treatments_top, systems_top, threats_top, controls_top, questions_top,
+	scales_top, matrix_top, treatments_top, systems_top, threats_top, controls_top, questions_top, sources_top,
 };
 
 static void walk_map(struct ld *ld, yaml_node_t *node, const struct field *fields, void *base)
@@ -865,6 +877,12 @@ static void check_questions(struct ld *ld, yaml_node_t *root)
 	CHECK_DUPS(ld, ld->cat->questions, ld->cat->nquestions, _("vendor question"));
 }
 
+static void check_sources(struct ld *ld, yaml_node_t *root)
+{
+	(void)root;
+	CHECK_DUPS(ld, ld->cat->sources, ld->cat->nsources, _("source"));
+}
+
 static void check_checklist(struct ld *ld, yaml_node_t *root)
 {
 	struct az_checklist *cl = ld->base;
@@ -879,7 +897,7 @@ static void check_checklist(struct ld *ld, yaml_node_t *root)
 
 static void (*const file_checks[F_NKINDS])(struct ld *, yaml_node_t *) = {
 	check_scales, check_matrix, check_treatments, check_systems,
-	check_threats, check_controls, check_questions,
+	check_threats, check_controls, check_questions, check_sources,
 };
 
 /* ---- reading and parsing ---- */

@@ -332,6 +332,14 @@ static const char *const field_labels[][2] = {
 	{ "target_at", N_("target date") },
 };
 
+const char *az_diff_field_msgid(const char *column)
+{
+	for (size_t i = 0; i < sizeof field_labels / sizeof field_labels[0]; i++)
+		if (!strcmp(field_labels[i][0], column))
+			return field_labels[i][1];
+	return column;
+}
+
 const char *az_diff_field_label(const char *column)
 {
 	for (size_t i = 0; i < sizeof field_labels / sizeof field_labels[0]; i++)

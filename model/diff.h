@@ -50,6 +50,8 @@ void az_diff_free(struct az_diff *d);
 size_t az_diff_fields(const struct az_diff_row *r, const char **names, size_t max);
 /* A label for a column name, translated (e.g. "firmware" -> ファームウェア); the name itself if unknown. */
 const char *az_diff_field_label(const char *column);
+/* The same, untranslated (the msgid), for a report in a language other than the interface's. */
+const char *az_diff_field_msgid(const char *column);
 /* Untranslated names for reports and CSV; the screens translate with _(). */
 const char *az_diff_kind_name(int kind);     /* "systems" ... */
 const char *az_diff_change_name(int change); /* "unchanged", "new", "changed", "removed" */

@@ -77,7 +77,7 @@ static void changes_tests(const char *dir)
 		az_diff_free(&diff);
 		return;
 	}
-	ok(az_report_changes(d, &diff, NULL, NULL) == 0, "the section is laid out");
+	ok(az_report_changes(d, &diff, NULL, NULL, NULL) == 0, "the section is laid out");
 	ok(az_doc_save(d, pdf, 0, &err) == AZ_OK, "and saved (%s)", err.msg);
 	az_doc_free(d);
 	az_diff_free(&diff);
