@@ -110,15 +110,15 @@ static uint32_t cp_at(const char *s, size_t len, size_t pos)
 	return az_utf8_next(s, len, &pos);
 }
 
-/* 1 if from pos exactly one code point is left before the end, a space or a line break: a line
- * that would hold it alone ("システ" / "ム"). */
-static int lone_tail(const char *s, size_t len, size_t pos)
+/* 1 if from pos exactly one code point is left before the end of the text or of its line (or,
+ * for a word cut inside, before a space): a line that would hold it alone ("システ" / "ム"). */
+static int lone_tail(const char *s, size_t len, size_t pos, int word)
 {
 	if (pos >= len)
 		return 0;
 	size_t j = pos;
 	(void)az_utf8_next(s, len, &j);
-	return j >= len || is_space((unsigned char)s[j]) || s[j] == '\n';
+	return j >= len || s[j] == '\n' || (word && is_space((unsigned char)s[j]));
 }
 
 static void emit_h(struct lines *l, const char *s, size_t start, size_t end, az_width_fn width, void *ctx,
@@ -187,18 +187,18 @@ size_t az_wrap_mode(const char *s, size_t len, long max_width, az_width_fn width
 				continue;
 			}
 			size_t cut;
-			int forced = !(brk > start && brk < at), hyphen = 0;
+			int forced = !(brk > start && brk <= at), hyphen = 0;
 			if (!forced) {
 				cut = brk;
 			} else {
 				/* a word alone wider than the line: cut it, with a hyphen inside Latin letters */
 				cut = at;
 				hyphen = is_letter(prev) && is_letter(cp);
-				if (hyphen && w + width(ctx, '-') > max_width && before(s, cut) > start)
-					cut = before(s, cut);
+				if (hyphen && w + width(ctx, '-') > max_width)
+					hyphen = before(s, cut) > start ? (cut = before(s, cut), 1) : 0;
 			}
 			/* never one character alone on the next line */
-			if (lone_tail(s, len, cut)) {
+			if (lone_tail(s, len, cut, forced)) {
 				size_t c2 = before(s, cut);
 				if (c2 > start && (forced || can_break(cp_at(s, len, before(s, c2)), cp_at(s, len, c2), name)))
 					cut = c2;

@@ -25,6 +25,8 @@ static const char *wrapped(const char *s, long max)
 			out[o++] = '|';
 		memcpy(out + o, s + l[i].start, l[i].len);
 		o += l[i].len;
+		if (l[i].hyphen)
+			out[o++] = '-';
 	}
 	out[o] = '\0';
 	free(l);
@@ -66,6 +68,8 @@ static int fuzz_once(unsigned *seed, long max)
 			w += stub(NULL, cp);
 			cps++;
 		}
+		if (l[i].hyphen)
+			w += stub(NULL, '-');
 		if (w != l[i].width || (w > max && cps > 1) || l[i].start + l[i].len > n || l[i].start < pos)
 			good = 0;
 		for (size_t j = pos; j < l[i].start && good;) {
@@ -94,7 +98,15 @@ int main(void)
 	is_str(wrapped("あいう！？か", 4000), "あい|う！？か", "！？ never start a line");
 	is_str(wrapped("hello world foo", 5500), "hello world|foo", "Latin breaks at spaces");
 	is_str(wrapped("hello world", 3000), "hello|world", "no leading space after a soft break");
-	is_str(wrapped("abcdefghij", 2000), "abcd|efgh|ij", "a word longer than the line is cut anywhere");
+	is_str(wrapped("abcdefghij", 2000), "abc-|def-|ghij", "a word longer than the line is cut with a hyphen");
+	is_str(wrapped("abcde", 2000), "abc-|de", "the hyphen fits the line");
+	is_str(wrapped("あいうえお", 4000), "あいう|えお", "the last character never stands alone");
+	is_str(wrapped("令和8年12月31日 (2026-12-31)", 9000), "令和8年12月31日|(2026-12-31)", "a date stays whole");
+	is_str(wrapped("架空デンタルシステム", 9000), "架空デンタルシス|テム", "a text never ends with one character alone");
+	struct az_line *nl;
+	size_t nn = az_wrap_mode("山田 花子", strlen("山田 花子"), 4000, stub, NULL, 1, &nl);
+	ok(nn == 2 && nl[0].len == strlen("山田") && nl[1].len == strlen("花子"), "a name breaks at its space only");
+	free(nl);
 	is_str(wrapped("日本語の abc def", 3000), "日本語|の abc|def", "Latin words stay whole next to Japanese");
 	is_str(wrapped("見直しVPNを", 3000), "見直し|VPNを", "a Latin word after Japanese moves whole");
 	is_str(wrapped("上限(10%)", 2500), "上限|(10%)", "ASCII ( never ends a line");

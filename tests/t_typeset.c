@@ -139,8 +139,8 @@ static struct az_doc *sample(const char *font, int rows, void (*warn)(void *, co
 	for (int r = 0; r < rows; r++) {
 		char t[5][256];
 		row_text((unsigned)r, t);
-		struct az_cell c[5] = { { t[0], NULL }, { t[1], NULL }, { t[2], NULL }, { t[3], &rank[r % 4] },
-					{ t[4], NULL } };
+		struct az_cell c[5] = { { t[0], NULL, 0 }, { t[1], NULL, 0 }, { t[2], NULL, 0 }, { t[3], &rank[r % 4], 0 },
+					{ t[4], NULL, 0 } };
 		az_doc_table_row(d, c);
 	}
 	az_doc_table_end(d);
@@ -372,7 +372,7 @@ int main(int argc, char **argv)
 	for (int k = 0; k < 6000; k++)
 		memcpy(huge + k * 3, k % 50 == 49 ? "。" : "長", 3);
 	huge[6000 * 3] = '\0';
-	struct az_cell cells[2] = { { "短い", NULL }, { huge, NULL } };
+	struct az_cell cells[2] = { { "短い", NULL, 0 }, { huge, NULL, 0 } };
 	az_doc_table_begin(d, two, 2);
 	az_doc_table_row(d, cells);
 	az_doc_table_row(d, cells);
