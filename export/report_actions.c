@@ -7,7 +7,7 @@
 
 #include "export/report_ctx.h"
 
-#define MAX_RISKS 8 /* named in a row; the rest counted */
+#define MAX_SYSTEMS 8 /* named in a row; the rest counted */
 
 static const struct az_book *sort_book;
 
@@ -56,20 +56,43 @@ static void group_row(struct rp *r, const size_t *acts, size_t n)
 	const struct az_book *bk = r->book;
 	const struct az_action *a = &bk->actions[acts[0]];
 	int status = 3;
-	const char *risks = "";
 	for (size_t i = 0; i < n; i++) {
 		const struct az_action *x = &bk->actions[acts[i]];
-		int rank[4] = { 0, 1, 2, 3 }; /* planned, in progress, done, dropped */
-		if (x->status >= 0 && x->status < 4 && rank[x->status] < status)
-			status = x->status;
-		const struct az_risk *k = az_book_risk(bk, x->risk_id);
-		const struct az_system *s = k ? az_book_system(bk, k->system_id) : NULL;
-		if (k && i < MAX_RISKS)
-			risks = rp_fmt(r, "%s%s%s: %s", risks, *risks ? "\n" : "", s ? rp_or_dash(s->name) : "—",
-				       rp_threat(r, k->threat));
+		if (x->status >= 0 && x->status < status)
+			status = x->status; /* planned, in progress, done, dropped */
 	}
-	if (n > MAX_RISKS)
-		risks = rp_fmt(r, "%s\n%s", risks, rp_fmt(r, R_("… and %zu more"), n - MAX_RISKS));
+	/* the risks it treats: each by system and threat when few, else the systems and how many */
+	const char *risks = "";
+	if (n <= 2) {
+		for (size_t i = 0; i < n; i++) {
+			const struct az_risk *k = az_book_risk(bk, bk->actions[acts[i]].risk_id);
+			const struct az_system *s = k ? az_book_system(bk, k->system_id) : NULL;
+			if (k)
+				risks = rp_fmt(r, "%s%s%s: %s", risks, *risks ? "\n" : "", s ? rp_or_dash(s->name) : "—",
+					       rp_threat(r, k->threat));
+		}
+	} else {
+		long long seen[MAX_SYSTEMS];
+		size_t nseen = 0, more = 0;
+		for (size_t i = 0; i < n; i++) {
+			const struct az_risk *k = az_book_risk(bk, bk->actions[acts[i]].risk_id);
+			const struct az_system *s = k ? az_book_system(bk, k->system_id) : NULL;
+			int dup = 0;
+			for (size_t j = 0; s && j < nseen; j++)
+				dup |= seen[j] == s->id;
+			if (!s || dup)
+				continue;
+			if (nseen == MAX_SYSTEMS) {
+				more++;
+				continue;
+			}
+			seen[nseen++] = s->id;
+			risks = rp_fmt(r, "%s%s%s", risks, *risks ? R_(", ") : "", rp_or_dash(s->name));
+		}
+		if (more)
+			risks = rp_fmt(r, "%s%s", risks, rp_fmt(r, R_("… and %zu more"), more));
+		risks = rp_fmt(r, "%s\n%s", rp_fmt(r, R_("%zu risks"), n), risks);
+	}
 	int overdue = status != 2 && status != 3 && a->due && *a->due && day_number(a->due) < day_number(r->date);
 	struct az_cell c[5] = { { 0 } };
 	c[0].text = rp_date_cell(r, a->due);

@@ -83,7 +83,7 @@ static const char *refs_cell(struct rp *r, const char *threat, size_t max)
 /* One row: the threat and why, the rank, the treatment, the actions that carry it out (each with
  * its owner, due date and state under it), the residual rank, the references. */
 static void risk_row(struct rp *r, const struct az_risk *k, const size_t *acts, size_t nacts, struct sbuf *b,
-		     size_t nrefs)
+		     int compact)
 {
 	const struct az_book *bk = r->book;
 	b->n = 0;
@@ -98,6 +98,11 @@ static void risk_row(struct rp *r, const struct az_risk *k, const size_t *acts, 
 		if (b->n)
 			put(b, "\n");
 		put(b, "・");
+		if (compact) {
+			/* what is done; who and by when are in the action plan */
+			put(b, a->control && *a->control ? rp_control(r, a->control) : rp_or_dash(a->description));
+			continue;
+		}
 		if (a->control && *a->control) {
 			put(b, rp_control(r, a->control));
 			if (a->description && *a->description)
@@ -110,7 +115,7 @@ static void risk_row(struct rp *r, const struct az_risk *k, const size_t *acts, 
 	const char *threat = rp_threat(r, k->threat);
 	if (k->title && *k->title)
 		threat = rp_fmt(r, "%s\n%s", threat, k->title);
-	if (k->rationale && *k->rationale)
+	if (k->rationale && *k->rationale && !compact)
 		threat = rp_fmt(r, "%s\n%s %s", threat, R_("Reason:"), k->rationale);
 	c[0].text = threat;
 	c[1].text = rp_rank_cell(r, k->likelihood, k->severity, &c[1].fill);
@@ -118,7 +123,7 @@ static void risk_row(struct rp *r, const struct az_risk *k, const size_t *acts, 
 	c[2].text = treatment_cell(r, k);
 	c[3].text = b->n ? b->s : "—";
 	c[4].text = rp_residual_cell(r, k, open, done, &c[4].fill);
-	c[5].text = refs_cell(r, k->threat, nrefs);
+	c[5].text = compact ? "" : refs_cell(r, k->threat, 0);
 	az_doc_table_row(r->doc, c);
 }
 
@@ -131,7 +136,9 @@ static int needs_action(const struct rp *r, const struct az_risk *k)
 
 /* The risks for which want() holds, one table per system, the system named again on every page a
  * table continues on. */
-static void register_tables(struct rp *r, int (*want)(const struct rp *, const struct az_risk *), size_t nrefs)
+/* compact: threat, rank, treatment, the controls, residual (who, when and the references are in
+ * the action plan and the appendix); else every column. */
+static void register_tables(struct rp *r, int (*want)(const struct rp *, const struct az_risk *), int compact)
 {
 	const struct az_book *bk = r->book;
 	size_t *acts = malloc((bk->n_actions + 1) * sizeof *acts), *risks = malloc(bk->n_risks * sizeof *risks);
@@ -152,9 +159,15 @@ static void register_tables(struct rp *r, int (*want)(const struct rp *, const s
 		{ N_("Treatment"), 1.3, AZ_LEFT }, { N_("Controls and actions: owner, due date, status"), 4.8, AZ_LEFT },
 		{ N_("Residual"), 1.4, AZ_LEFT }, { N_("References"), 2.6, AZ_LEFT },
 	};
+	static const struct az_column short_src[] = {
+		{ N_("Threat"), 3.2, AZ_LEFT },   { N_("Rank (L×S)"), 1.1, AZ_LEFT },
+		{ N_("Treatment"), 1.3, AZ_LEFT }, { N_("Controls (owners and due dates in the action plan)"), 4.4, AZ_LEFT },
+		{ N_("Residual"), 1.4, AZ_LEFT },
+	};
+	size_t ncols = compact ? 5 : 6;
 	struct az_column cols[6];
-	for (int i = 0; i < 6; i++)
-		cols[i] = src[i], cols[i].title = R_(src[i].title);
+	for (size_t i = 0; i < ncols; i++)
+		cols[i] = compact ? short_src[i] : src[i], cols[i].title = R_(cols[i].title);
 	struct sbuf b = { 0 };
 	long long sys = -1;
 	for (size_t i = 0; i < bk->n_risks && az_doc_page_count(r->doc) > 0; i++) {
@@ -168,11 +181,11 @@ static void register_tables(struct rp *r, int (*want)(const struct rp *, const s
 			const struct az_system *s = az_book_system(bk, sys);
 			const char *name = s ? rp_or_dash(s->name) : R_("(no system)");
 			az_doc_heading(r->doc, 2, name);
-			if (az_doc_table_begin(r->doc, cols, 6) != AZ_OK)
+			if (az_doc_table_begin(r->doc, cols, ncols) != AZ_OK)
 				break;
 			az_doc_table_continued(r->doc, rp_fmt(r, "%s %s", name, R_("(continued)")));
 		}
-		risk_row(r, k, acts, bk->n_actions, &b, nrefs);
+		risk_row(r, k, acts, bk->n_actions, &b, compact);
 	}
 	if (sys != -1)
 		az_doc_table_end(r->doc);
@@ -236,8 +249,7 @@ int rp_risks(struct rp *r)
 		az_doc_paragraph(r->doc, R_("No risks recorded."));
 		return az_doc_status(r->doc);
 	}
-	/* the two main references; the appendix lists them all */
-	register_tables(r, needs_action, 2);
+	register_tables(r, needs_action, 1);
 	low_counts(r);
 	return az_doc_status(r->doc);
 }
