@@ -37,6 +37,7 @@ struct az_doc {
 	uint32_t repl; /* printed for anything the font cannot draw: 〓, or '?' */
 	struct az_error err;
 	char date[11]; /* YYYY-MM-DD or "" */
+	char fingerprint[32]; /* "" if none: then no seal */
 
 	/* The display list in fixed blocks: growing it never copies, and at most one block is
 	 * partly empty (a doubling array wasted up to half of 25 MB at hospital scale). */

@@ -19,6 +19,7 @@
 
 #include "export/doc.h"
 #include "export/linebreak.h"
+#include "export/seal.h"
 #include "export/tounicode.h"
 #include "guideline/i18n.h"
 
@@ -344,7 +345,7 @@ static HPDF_STATUS running_form(struct az_doc *d, HPDF_Doc pdf, HPDF_Font font, 
 	HPDF_Dict xobjects = HPDF_Dict_New(pdf->mmgr);
 	if (!form || !bbox || !res || !fonts || !xobjects)
 		return st->error ? st->error : HPDF_FAILD_TO_ALLOC_MEM;
-	form->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	/* left uncompressed (a few hundred bytes): anzen verify finds the fingerprint printed there */
 	CHECK(HPDF_Dict_AddName(form, "Type", "XObject"));
 	CHECK(HPDF_Dict_AddName(form, "Subtype", "Form"));
 	CHECK(HPDF_Array_AddReal(bbox, 0));
@@ -475,6 +476,15 @@ static HPDF_STATUS set_info(struct az_doc *d, HPDF_Doc pdf, struct hpdf_state *s
 		if (d->info[i] != (size_t)-1)
 			CHECK(set_text(pdf, types[i], keys[i], d->pool + d->info[i], st));
 	CHECK(set_text(pdf, HPDF_INFO_PRODUCER, "Producer", "anzen " PACKAGE_VERSION " (libharu)", st));
+	if (d->fingerprint[0] && pdf->info) {
+		/* for anzen verify: the fingerprint in plain ASCII, and room for the seal */
+		HPDF_String fp = HPDF_String_New(pdf->mmgr, d->fingerprint, NULL);
+		HPDF_String seal = HPDF_String_New(pdf->mmgr, AZ_SEAL_BLANK, NULL);
+		if (!fp || !seal)
+			return st->error ? st->error : HPDF_FAILD_TO_ALLOC_MEM;
+		CHECK(HPDF_Dict_Add(pdf->info, "AnzenFingerprint", fp));
+		CHECK(HPDF_Dict_Add(pdf->info, AZ_SEAL_KEY, seal));
+	}
 	if (d->date[0]) {
 		HPDF_Date t = { atoi(d->date), atoi(d->date + 5), atoi(d->date + 8), 0, 0, 0, 'Z', 0, 0 };
 		CHECK(HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, t));

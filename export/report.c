@@ -111,6 +111,7 @@ static void doc_options(struct rp *r, const struct az_report_opts *o, struct az_
 			      "systems, version 6.0"),
 		.creator = R_("anzen (information security workbook for clinics)"),
 		.keywords = rp_fmt(r, "%s %s", R_("fingerprint"), r->fingerprint),
+		.fingerprint = r->fingerprint,
 		.date = r->date,
 		.header_left = clinic,
 		.header_right = title,

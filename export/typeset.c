@@ -9,6 +9,7 @@
 
 #include "export/doc.h"
 #include "export/linebreak.h"
+#include "export/seal.h"
 #include "guideline/i18n.h"
 #include "model/outfile.h"
 #include "model/text.h"
@@ -345,6 +346,10 @@ static struct az_doc *doc_new(const struct az_doc_options *opt, struct az_font *
 		az_font_use(d->font, (uint32_t)*p);
 	if (d->opt.date && az_date_valid(d->opt.date))
 		memcpy(d->date, d->opt.date, 11);
+	if (d->opt.fingerprint && strlen(d->opt.fingerprint) < sizeof d->fingerprint &&
+	    strspn(d->opt.fingerprint, "0123456789abcdef-") == strlen(d->opt.fingerprint))
+		strcpy(d->fingerprint, d->opt.fingerprint);
+	d->opt.fingerprint = NULL;
 	const char *info[5] = { d->opt.title, d->opt.author, d->opt.subject, d->opt.creator, d->opt.keywords };
 	for (int i = 0; i < 5; i++) {
 		d->info[i] = (size_t)-1;
@@ -1015,6 +1020,8 @@ int az_doc_save(struct az_doc *d, const char *path, int force, struct az_error *
 		return rc;
 	/* libharu writes the temporary file by its name; the commit syncs and renames it */
 	rc = d->stream ? az_render_close(d, o.tmp, NULL, NULL, err) : az_doc_render_file(d, o.tmp, err);
+	if (rc == AZ_OK && d->fingerprint[0])
+		rc = az_seal_file(o.tmp, err);
 	if (rc == AZ_OK)
 		rc = az_outfile_commit(&o, err);
 	else

@@ -29,6 +29,9 @@ struct az_doc_options {
 	const char *header_right; /* e.g. the report title */
 	const char *footer_left;  /* e.g. the generation date */
 	const char *footer_right; /* e.g. a short fingerprint of the workbook */
+	/* The workbook's fingerprint (ASCII), kept in the document information with the file's seal
+	 * (export/seal.h) for `anzen verify`; NULL: neither. */
+	const char *fingerprint;
 	/* Called once per distinct replaced character, with a translated one-line message. */
 	void (*warn)(void *ctx, const char *msg);
 	void *warn_ctx;

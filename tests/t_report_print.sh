@@ -107,4 +107,16 @@ echo "$greys" | awk '{ for (i = 1; i <= NF; i++) for (j = i + 1; j <= NF; j++) {
 	if (NF != 5) exit 1 }'
 ok $? "the five rank cells print as five different greys:$greys"
 
+# anzen verify: the PDF as anzen wrote it, then with one byte of a page changed, then no PDF.
+run 0 "verify the demo PDF" "$ANZEN" verify "$T/demo.pdf"
+has "$T/out" "さくら歯科クリニック(架空)" "verify names the clinic"
+has "$T/out" "桜井 一郎" "and who approved"
+has "$T/out" "$(pdfinfo "$T/demo.pdf" | sed -n 's/^Keywords: *.* //p')" "and the fingerprint printed on the pages"
+cp "$T/demo.pdf" "$T/changed.pdf"
+at=$(grep -abo '^stream' "$T/changed.pdf" | sed -n '3s/:.*//p')
+printf 'X' | dd of="$T/changed.pdf" bs=1 seek=$((at + 20)) conv=notrunc 2>/dev/null
+run 1 "verify after one byte of a page stream is changed" "$ANZEN" verify "$T/changed.pdf"
+has "$T/out" "CHANGED" "and says the file changed"
+run 65 "verify a PDF without a workbook" "$ANZEN" verify "$T/sum.html"
+
 done_testing

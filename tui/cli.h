@@ -15,6 +15,8 @@ int cmd_next_year(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 /* tui/cmd_aggregate.c */
 int cmd_aggregate(int argc, char **argv);
+/* tui/cmd_verify.c */
+int cmd_verify(int argc, char **argv);
 
 /* Prints "anzen: msg" on stderr and returns code. */
 int cli_fail(int code, const char *msg);

@@ -28,6 +28,7 @@ static const struct command commands[] = {
 	{ "next-year", cmd_next_year, N_("start the next fiscal year from a workbook") },
 	{ "demo", cmd_demo, N_("open a complete fictional clinic") },
 	{ "aggregate", cmd_aggregate, N_("summarise many workbooks (CSV or PDF)") },
+	{ "verify", cmd_verify, N_("check that an inspection PDF is as anzen wrote it") },
 };
 
 static void usage(FILE *out)
