@@ -63,6 +63,11 @@ struct az_doc {
 	float head_h; /* height of its header row */
 	char *cont;   /* printed above the header on the pages it continues on (cleaned), or NULL */
 
+	uint32_t missing[8]; /* printed as repl on the current page, for its footnote */
+	size_t nmissing;
+	uint32_t always[4]; /* the same in the running header and footer: on every page */
+	size_t nalways;
+	size_t note; /* pool offset of the footnote's format, or (size_t)-1 */
 	uint32_t *warned; /* code points already reported (0xFFFFFFFF: invalid UTF-8) */
 	size_t nwarned, capwarned;
 

@@ -9,23 +9,39 @@
 #include <unistd.h>
 
 #include <fontconfig/fontconfig.h>
+#include <hb-ot.h>
 #include <hb-subset.h>
 #include <hb.h>
 
 #include "export/font.h"
 #include "guideline/i18n.h"
 
-struct az_font {
-	char *file, *family;
+struct face {
+	char *file;
 	hb_blob_t *blob;
 	hb_face_t *face;
 	hb_font_t *font;
 	unsigned upem;
 	hb_set_t *used;
-	int16_t *widths; /* 65536 cached widths, -1 until measured */
-	/* per BMP code point: bit 0 known, bit 1 has a glyph, bit 2 used (az_font_use); every
+};
+
+/* A code point outside the BMP and the face that draws it (-1: none). */
+struct astral {
+	uint32_t cp;
+	int face;
+};
+
+struct az_font {
+	char *family; /* of the main face, for messages */
+	struct face faces[AZ_MAX_FACES];
+	int nfaces;
+	FcConfig *fc; /* opened at the first character the main face lacks */
+	int16_t *widths; /* per BMP code point, -1 until measured */
+	/* per BMP code point: bit 0 known, bit 1 drawable, bit 2 used, bits 3-5 the face; every
 	 * character of a document passes here twice, and HarfBuzz's cmap and set are slower */
 	unsigned char *flags;
+	struct astral *astral;
+	size_t nastral, capastral;
 };
 
 /* The file fontconfig picks for family, or NULL when only an unrelated fallback would match. */
@@ -56,17 +72,57 @@ static char *fc_lookup(const char *family)
 	return path;
 }
 
+static void face_close(struct face *c)
+{
+	hb_set_destroy(c->used);
+	hb_font_destroy(c->font);
+	hb_face_destroy(c->face);
+	hb_blob_destroy(c->blob);
+	free(c->file);
+	memset(c, 0, sizeof *c);
+}
+
+/* Opens a TrueType face (glyf outlines, a Unicode cmap); 0, or -1 when it is not one. */
+static int face_open(struct face *c, const char *path, int index)
+{
+	memset(c, 0, sizeof *c);
+	c->file = strdup(path);
+	c->blob = hb_blob_create_from_file(path);
+	c->face = hb_face_create(c->blob, (unsigned)index);
+	c->font = hb_font_create(c->face);
+	c->used = hb_set_create();
+	c->upem = hb_face_get_upem(c->face);
+	hb_blob_t *glyf = hb_face_reference_table(c->face, HB_TAG('g', 'l', 'y', 'f'));
+	unsigned glyf_len = hb_blob_get_length(glyf);
+	hb_blob_destroy(glyf);
+	hb_codepoint_t gid;
+	if (!c->file || !hb_set_allocation_successful(c->used) || hb_blob_get_length(c->blob) == 0 ||
+	    hb_face_get_glyph_count(c->face) == 0 || glyf_len == 0 || !c->upem ||
+	    !hb_font_get_nominal_glyph(c->font, 'A', &gid)) {
+		face_close(c);
+		return -1;
+	}
+	hb_font_set_scale(c->font, (int)c->upem, (int)c->upem);
+	return 0;
+}
+
+static int face_has(const struct face *c, uint32_t cp)
+{
+	hb_codepoint_t gid;
+	return hb_font_get_nominal_glyph(c->font, cp, &gid) && gid != 0;
+}
+
 void az_font_close(struct az_font *f)
 {
 	if (!f)
 		return;
-	hb_set_destroy(f->used);
-	hb_font_destroy(f->font);
-	hb_face_destroy(f->face);
-	hb_blob_destroy(f->blob);
+	for (int k = 0; k < f->nfaces; k++)
+		face_close(&f->faces[k]);
+	if (f->fc)
+		FcConfigDestroy(f->fc);
 	free(f->widths);
 	free(f->flags);
-	free(f->file);
+	free(f->astral);
 	free(f->family);
 	free(f);
 }
@@ -98,45 +154,33 @@ struct az_font *az_font_open(const char *file, const char *family, struct az_err
 	}
 	close(fd);
 	struct az_font *f = calloc(1, sizeof *f);
-	if (!f) {
+	if (f) {
+		f->widths = malloc(65536 * sizeof *f->widths);
+		f->flags = calloc(65536, 1);
+	}
+	if (!f || !f->widths || !f->flags) {
+		az_font_close(f);
 		free(path);
 		az_fail(err, AZ_IOERR, "%s", _("out of memory"));
 		return NULL;
 	}
-	f->file = path;
-	f->blob = hb_blob_create_from_file(path);
-	f->face = hb_face_create(f->blob, 0);
-	f->font = hb_font_create(f->face);
-	f->used = hb_set_create();
-	f->widths = malloc(65536 * sizeof *f->widths);
-	f->flags = calloc(65536, 1);
-	f->upem = hb_face_get_upem(f->face);
-	if (!hb_set_allocation_successful(f->used) || !f->widths || !f->flags) {
-		az_font_close(f);
-		az_fail(err, AZ_IOERR, "%s", _("out of memory"));
-		return NULL;
-	}
 	memset(f->widths, 0xFF, 65536 * sizeof *f->widths);
-	hb_font_set_scale(f->font, (int)f->upem, (int)f->upem);
-	/* libharu 2.3.0 reads TrueType outlines only (no CFF, no collections). */
-	hb_blob_t *glyf = hb_face_reference_table(f->face, HB_TAG('g', 'l', 'y', 'f'));
-	unsigned glyf_len = hb_blob_get_length(glyf);
-	hb_blob_destroy(glyf);
-	hb_codepoint_t gid;
-	if (hb_blob_get_length(f->blob) == 0 || hb_face_get_glyph_count(f->face) == 0 || glyf_len == 0 ||
-	    !hb_font_get_nominal_glyph(f->font, 'A', &gid)) {
+	if (face_open(&f->faces[0], path, 0) != 0) {
+		/* libharu read TrueType outlines only, and so does the PDF's CIDFontType2 */
 		az_fail(err, AZ_NOINPUT,
 			_("font %s: not a TrueType font with Unicode characters (install the Debian "
 			  "package %s, or name a .ttf file with --font)"),
 			path, AZ_FONT_PACKAGE);
+		free(path);
 		az_font_close(f);
 		return NULL;
 	}
-	/* The family as libharu will name it, for messages. */
+	f->nfaces = 1;
+	free(path);
 	char name[256];
 	unsigned n = sizeof name;
-	if (hb_ot_name_get_utf8(f->face, HB_OT_NAME_ID_FONT_FAMILY, hb_language_from_string("en", -1),
-				&n, name) == 0)
+	if (hb_ot_name_get_utf8(f->faces[0].face, HB_OT_NAME_ID_FONT_FAMILY, hb_language_from_string("en", -1), &n,
+				name) == 0)
 		snprintf(name, sizeof name, "%s", family);
 	f->family = strdup(name);
 	if (!f->family) {
@@ -149,7 +193,7 @@ struct az_font *az_font_open(const char *file, const char *family, struct az_err
 
 const char *az_font_file(const struct az_font *f)
 {
-	return f->file;
+	return f->faces[0].file;
 }
 
 const char *az_font_family(const struct az_font *f)
@@ -157,30 +201,120 @@ const char *az_font_family(const struct az_font *f)
 	return f->family;
 }
 
+int az_font_nfaces(const struct az_font *f)
+{
+	return f->nfaces;
+}
+
+/* A face already open that has cp, else the first TrueType font fontconfig finds with it;
+ * -1 if none. */
+static int find_fallback(struct az_font *f, uint32_t cp)
+{
+	for (int k = 1; k < f->nfaces; k++)
+		if (face_has(&f->faces[k], cp))
+			return k;
+	if (f->nfaces == AZ_MAX_FACES)
+		return -1;
+	if (!f->fc && !(f->fc = FcInitLoadConfigAndFonts()))
+		return -1;
+	int found = -1;
+	FcPattern *pat = FcPatternCreate();
+	FcCharSet *cs = FcCharSetCreate();
+	if (pat && cs && FcCharSetAddChar(cs, cp) && FcPatternAddCharSet(pat, FC_CHARSET, cs) &&
+	    FcPatternAddBool(pat, FC_OUTLINE, FcTrue) && FcConfigSubstitute(f->fc, pat, FcMatchPattern)) {
+		FcDefaultSubstitute(pat);
+		FcResult res;
+		FcFontSet *set = FcFontSort(f->fc, pat, FcFalse, NULL, &res);
+		for (int i = 0; set && i < set->nfont && found < 0; i++) {
+			FcChar8 *file;
+			FcCharSet *has;
+			int index = 0;
+			if (FcPatternGetString(set->fonts[i], FC_FILE, 0, &file) != FcResultMatch ||
+			    FcPatternGetCharSet(set->fonts[i], FC_CHARSET, 0, &has) != FcResultMatch ||
+			    !FcCharSetHasChar(has, cp))
+				continue;
+			(void)FcPatternGetInteger(set->fonts[i], FC_INDEX, 0, &index);
+			int open = 0;
+			for (int k = 0; k < f->nfaces; k++)
+				open |= !strcmp(f->faces[k].file, (const char *)file);
+			struct face *c = &f->faces[f->nfaces];
+			if (open || face_open(c, (const char *)file, index) != 0)
+				continue;
+			if (!face_has(c, cp)) {
+				face_close(c);
+				continue;
+			}
+			found = f->nfaces++;
+		}
+		if (set)
+			FcFontSetDestroy(set);
+	}
+	if (cs)
+		FcCharSetDestroy(cs);
+	if (pat)
+		FcPatternDestroy(pat);
+	return found;
+}
+
+static int is_control(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp > 0x10FFFF || (cp >= 0xD800 && cp < 0xE000);
+}
+
+static int lookup(struct az_font *f, uint32_t cp)
+{
+	if (is_control(cp))
+		return -1;
+	return face_has(&f->faces[0], cp) ? 0 : find_fallback(f, cp);
+}
+
+int az_font_face_of(struct az_font *f, uint32_t cp)
+{
+	if (cp <= 0xFFFF) {
+		if (!(f->flags[cp] & 1)) {
+			int k = lookup(f, cp);
+			f->flags[cp] |= (unsigned char)(1 | (k >= 0 ? 2 | k << 3 : 0));
+		}
+		return f->flags[cp] & 2 ? (f->flags[cp] >> 3) & 7 : -1;
+	}
+	for (size_t i = 0; i < f->nastral; i++)
+		if (f->astral[i].cp == cp)
+			return f->astral[i].face;
+	if (f->nastral == f->capastral) {
+		size_t cap = f->capastral ? f->capastral * 2 : 16;
+		struct astral *v = realloc(f->astral, cap * sizeof *v);
+		if (!v)
+			return -1;
+		f->astral = v, f->capastral = cap;
+	}
+	int k = lookup(f, cp);
+	f->astral[f->nastral++] = (struct astral){ cp, k };
+	return k;
+}
+
 int az_font_has(struct az_font *f, uint32_t cp)
 {
-	hb_codepoint_t gid;
-	/* libharu 2.3.0 truncates code points to 16 bits, and controls draw nothing. */
-	if (cp > 0xFFFF || cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
-		return 0;
-	if (!(f->flags[cp] & 1))
-		f->flags[cp] |= (unsigned char)(1 | (hb_font_get_nominal_glyph(f->font, cp, &gid) && gid != 0 ? 2 : 0));
-	return (f->flags[cp] & 2) != 0;
+	return az_font_face_of(f, cp) >= 0;
+}
+
+static long advance(const struct face *c, hb_codepoint_t gid)
+{
+	hb_position_t adv = hb_font_get_glyph_h_advance(c->font, gid);
+	return adv > 0 ? (long)((unsigned long)adv * 1000 / c->upem) : 0;
 }
 
 long az_font_width(struct az_font *f, uint32_t cp)
 {
-	if (cp > 0xFFFF)
-		return 1000;
-	if (f->widths[cp] < 0) {
-		hb_codepoint_t gid = 0;
-		hb_font_get_nominal_glyph(f->font, cp, &gid);
-		hb_position_t adv = hb_font_get_glyph_h_advance(f->font, gid);
-		/* HPDF_TTFontDef_GetCharWidth: advance * 1000 / unitsPerEm, truncated */
-		long w = adv > 0 && f->upem ? (long)((unsigned long)adv * 1000 / f->upem) : 0;
+	if (cp <= 0xFFFF && f->widths[cp] >= 0)
+		return f->widths[cp];
+	int k = az_font_face_of(f, cp);
+	const struct face *c = &f->faces[k < 0 ? 0 : k];
+	hb_codepoint_t gid = 0;
+	hb_font_get_nominal_glyph(c->font, cp, &gid);
+	long w = advance(c, gid);
+	if (cp <= 0xFFFF)
 		f->widths[cp] = (int16_t)(w > 32767 ? 32767 : w);
-	}
-	return f->widths[cp];
+	return w;
 }
 
 void az_font_use(struct az_font *f, uint32_t cp)
@@ -190,93 +324,140 @@ void az_font_use(struct az_font *f, uint32_t cp)
 			return;
 		f->flags[cp] |= 4;
 	}
-	hb_set_add(f->used, cp);
+	int k = az_font_face_of(f, cp);
+	if (k >= 0)
+		hb_set_add(f->faces[k].used, cp);
 }
 
-int az_font_next_used(const struct az_font *f, uint32_t *cp)
+void az_subset_free(struct az_subset *s)
 {
-	hb_codepoint_t c = *cp == (uint32_t)-1 ? HB_SET_VALUE_INVALID : *cp;
-	if (!hb_set_next(f->used, &c))
-		return 0;
-	*cp = c;
-	return 1;
+	free(s->data);
+	free(s->cps);
+	free(s->gids);
+	free(s->widths);
+	memset(s, 0, sizeof *s);
 }
 
-char *az_font_subset(struct az_font *f, struct az_error *err)
+uint16_t az_subset_gid(const struct az_subset *s, uint32_t cp)
 {
-	hb_subset_input_t *in = hb_subset_input_create_or_fail();
-	if (!in) {
-		az_fail(err, AZ_IOERR, "%s", _("out of memory"));
-		return NULL;
+	size_t lo = 0, hi = s->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (s->cps[mid] < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
-	hb_set_union(hb_subset_input_unicode_set(in), f->used);
-	/* libharu uses none of the OpenType layout tables; without them no extra glyphs come along. */
+	return lo < s->n && s->cps[lo] == cp ? s->gids[lo] : 0;
+}
+
+static int16_t be16(const char *p)
+{
+	return (int16_t)(((unsigned char)p[0] << 8) | (unsigned char)p[1]);
+}
+
+/* Font-wide metrics of the PDF's font descriptor, in 1/1000 em. */
+static void metrics(const struct face *c, struct az_subset *s)
+{
+	hb_position_t v;
+	long u = c->upem;
+	s->ascent = hb_ot_metrics_get_position(c->font, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &v) ? (int)(v * 1000 / u) : 880;
+	s->descent = hb_ot_metrics_get_position(c->font, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &v) ? (int)(v * 1000 / u) : -120;
+	s->cap_height = hb_ot_metrics_get_position(c->font, HB_OT_METRICS_TAG_CAP_HEIGHT, &v) && v ? (int)(v * 1000 / u) : s->ascent;
+	hb_blob_t *head = hb_face_reference_table(c->face, HB_TAG('h', 'e', 'a', 'd'));
+	unsigned n;
+	const char *h = hb_blob_get_data(head, &n);
+	if (h && n >= 44)
+		for (int i = 0; i < 4; i++)
+			s->bbox[i] = (int)(be16(h + 36 + 2 * i) * 1000 / u);
+	else
+		s->bbox[0] = 0, s->bbox[1] = s->descent, s->bbox[2] = 1000, s->bbox[3] = s->ascent;
+	hb_blob_destroy(head);
+}
+
+/* The PostScript name with a tag made from the code points, so the same document gives the same
+ * bytes and two subsets of one font are told apart. */
+static void subset_name(const struct face *c, const struct az_subset *s, char *out, size_t cap)
+{
+	char ps[64];
+	unsigned n = sizeof ps;
+	if (hb_ot_name_get_utf8(c->face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &n, ps) == 0)
+		snprintf(ps, sizeof ps, "Font");
+	for (char *p = ps; *p; p++)
+		if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
+			*p = '-';
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < s->n; i++)
+		h = (h ^ s->cps[i]) * 16777619u;
+	char tag[7];
+	for (int i = 0; i < 6; i++, h /= 26)
+		tag[i] = (char)('A' + h % 26);
+	tag[6] = '\0';
+	snprintf(out, cap, "%s+%s", tag, ps);
+}
+
+int az_font_subset_face(struct az_font *f, int k, struct az_subset *out, struct az_error *err)
+{
+	memset(out, 0, sizeof *out);
+	const struct face *c = &f->faces[k];
+	hb_subset_input_t *in = hb_subset_input_create_or_fail();
+	if (!in)
+		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+	hb_set_union(hb_subset_input_unicode_set(in), c->used);
+	/* A PDF viewer reads only the outlines and horizontal metrics: no layout tables (which would
+	 * bring more glyphs along), vertical metrics, kerning, device tables or hinting. */
 	hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
-	hb_set_add(drop, HB_TAG('G', 'S', 'U', 'B'));
-	hb_set_add(drop, HB_TAG('G', 'P', 'O', 'S'));
-	hb_set_add(drop, HB_TAG('G', 'D', 'E', 'F'));
-	/* Nor vertical metrics, kerning or device tables: a PDF viewer reads only the outlines and
-	 * horizontal metrics. Hinting goes too (about a third of IPAexGothic's glyph data). */
-	static const char *const unused[] = { "vhea", "vmtx", "kern", "gasp", "hdmx", "LTSH", "VDMX", "BASE", "JSTF" };
+	static const char *const unused[] = { "GSUB", "GPOS", "GDEF", "vhea", "vmtx", "kern", "gasp", "hdmx",
+					      "LTSH", "VDMX", "BASE", "JSTF", "morx", "mort", "feat" };
 	for (size_t i = 0; i < sizeof unused / sizeof unused[0]; i++)
 		hb_set_add(drop, hb_tag_from_string(unused[i], 4));
 	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
-	/* names: the copyright notice, family and style, and the PostScript name libharu reads */
+	/* names: the copyright notice, family and style, and the PostScript name */
 	hb_set_t *names = hb_subset_input_set(in, HB_SUBSET_SETS_NAME_ID);
 	hb_set_clear(names);
 	hb_set_add(names, HB_OT_NAME_ID_COPYRIGHT);
 	hb_set_add(names, HB_OT_NAME_ID_FONT_FAMILY);
 	hb_set_add(names, HB_OT_NAME_ID_FONT_SUBFAMILY);
 	hb_set_add(names, HB_OT_NAME_ID_POSTSCRIPT_NAME);
-	hb_face_t *sub = hb_subset_or_fail(f->face, in);
+	hb_face_t *sub = hb_subset_or_fail(c->face, in);
 	hb_subset_input_destroy(in);
-	if (!sub) {
-		az_fail(err, AZ_DATAERR, _("font %s: HarfBuzz could not subset it"), f->file);
-		return NULL;
-	}
+	if (!sub)
+		return az_fail(err, AZ_DATAERR, _("font %s: HarfBuzz could not subset it"), c->file);
 	hb_blob_t *blob = hb_face_reference_blob(sub);
-	hb_face_destroy(sub);
+	hb_font_t *sf = hb_font_create(sub);
 	unsigned len;
 	const char *data = hb_blob_get_data(blob, &len);
-	const char *dir = getenv("TMPDIR");
-	if (!dir || !*dir)
-		dir = "/tmp";
-	size_t n = strlen(dir) + 32;
-	char *path = malloc(n);
-	int fd = -1;
-	if (path) {
-		snprintf(path, n, "%s/anzen-font-XXXXXX", dir);
-		fd = mkstemp(path);
-	}
-	if (!path || fd < 0 || len == 0) {
-		az_fail(err, AZ_CANTCREAT, _("cannot create a temporary font file in %s: %s"), dir,
-			len == 0 ? _("empty subset") : strerror(errno));
-		if (fd >= 0) {
-			close(fd);
-			unlink(path);
+	out->nglyphs = hb_face_get_glyph_count(sub);
+	out->n = hb_set_get_population(c->used);
+	out->data = len ? malloc(len) : NULL;
+	out->cps = malloc((out->n + 1) * sizeof *out->cps);
+	out->gids = malloc((out->n + 1) * sizeof *out->gids);
+	out->widths = calloc(out->nglyphs + 1, sizeof *out->widths);
+	int rc = AZ_OK;
+	if (!out->data || !out->cps || !out->gids || !out->widths || out->nglyphs > 65535) {
+		rc = az_fail(err, len ? AZ_IOERR : AZ_DATAERR, "%s", len ? _("out of memory") : _("empty subset"));
+	} else {
+		memcpy(out->data, data, len);
+		out->len = len;
+		hb_font_set_scale(sf, (int)c->upem, (int)c->upem);
+		size_t i = 0;
+		for (hb_codepoint_t cp = HB_SET_VALUE_INVALID; hb_set_next(c->used, &cp) && i < out->n; i++) {
+			hb_codepoint_t gid = 0;
+			hb_font_get_nominal_glyph(sf, cp, &gid);
+			out->cps[i] = cp, out->gids[i] = (uint16_t)gid;
 		}
-		free(path);
-		hb_blob_destroy(blob);
-		return NULL;
+		out->n = i;
+		for (unsigned g = 0; g < out->nglyphs; g++) {
+			hb_position_t adv = hb_font_get_glyph_h_advance(sf, g);
+			out->widths[g] = (uint16_t)(adv > 0 ? (unsigned long)adv * 1000 / c->upem : 0);
+		}
+		metrics(c, out);
+		subset_name(c, out, out->name, sizeof out->name);
 	}
-	size_t off = 0;
-	while (off < len) {
-		ssize_t w = write(fd, data + off, len - off);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			break;
-		off += (size_t)w;
-	}
-	int e = errno;
+	hb_font_destroy(sf);
 	hb_blob_destroy(blob);
-	if (close(fd) != 0 && off == len)
-		off = 0, e = errno;
-	if (off != len) {
-		az_fail(err, AZ_IOERR, _("cannot write a temporary font file in %s: %s"), dir, strerror(e));
-		unlink(path);
-		free(path);
-		return NULL;
-	}
-	return path;
+	hb_face_destroy(sub);
+	if (rc != AZ_OK)
+		az_subset_free(out);
+	return rc;
 }

@@ -1,5 +1,8 @@
-/* The document's TrueType font: found with fontconfig, checked for coverage and measured with
- * HarfBuzz, and cut down to the code points a document uses (libharu embeds every table otherwise). */
+/* The document's fonts: the main TrueType font (found with fontconfig, or named), and for a
+ * character it lacks the first installed TrueType font that fontconfig finds with it (𠮷 from
+ * IPAmj明朝, an emoji from Symbola). Each is measured with HarfBuzz and cut down to the code points
+ * the document uses; the PDF embeds each subset as a CID font whose CIDs are the subset's glyph
+ * ids (pdfdraw.c), so no per-document table of every code point is built. */
 #ifndef ANZEN_FONT_H
 #define ANZEN_FONT_H
 
@@ -10,6 +13,10 @@
 
 #define AZ_FONT_FAMILY "IPAexGothic"
 #define AZ_FONT_PACKAGE "fonts-ipaexfont-gothic"
+/* The fallback for characters IPAexGothic lacks (JIS X 0213 and names such as 𠮷), and for
+ * emoji in black and white; `setup` installs both. */
+#define AZ_FALLBACK_PACKAGES "fonts-ipamj-mincho fonts-symbola"
+#define AZ_MAX_FACES 8
 
 struct az_font;
 
@@ -20,17 +27,34 @@ void az_font_close(struct az_font *f);
 
 const char *az_font_file(const struct az_font *f);
 const char *az_font_family(const struct az_font *f);
-/* 1 if the font can draw cp through libharu 2.3.0 (has a glyph, and cp is in the BMP). */
+/* 1 if the main font or a fallback can draw cp (control characters: never). */
 int az_font_has(struct az_font *f, uint32_t cp);
-/* Advance width in 1/1000 em, rounded as libharu does, so layout matches HPDF_Font_TextWidth. */
+/* Advance width in 1/1000 em (truncated), from the font that draws cp. */
 long az_font_width(struct az_font *f, uint32_t cp);
-
 /* Records that the document draws cp (which must satisfy az_font_has). */
 void az_font_use(struct az_font *f, uint32_t cp);
-/* The used code points in ascending order: start with *cp = (uint32_t)-1; 0 after the last. */
-int az_font_next_used(const struct az_font *f, uint32_t *cp);
-/* Writes a subset holding exactly the used code points to a private temporary file (mode 0600)
- * and returns its malloc'd path; the caller unlinks and frees it. */
-char *az_font_subset(struct az_font *f, struct az_error *err);
+/* The font that draws cp: 0 the main one, then the fallbacks in the order they were found. */
+int az_font_face_of(struct az_font *f, uint32_t cp);
+/* Fonts opened so far (at least 1). */
+int az_font_nfaces(const struct az_font *f);
+
+/* One font cut down to the code points the document draws with it. Glyph ids are those of the
+ * subset, which the PDF uses as CIDs (Identity). */
+struct az_subset {
+	char *data;       /* the subset TrueType font */
+	size_t len;
+	char name[80];    /* PostScript name with a subset tag, e.g. "KQXBTA+IPAexGothic" */
+	uint32_t *cps;    /* the code points, ascending */
+	uint16_t *gids;   /* gids[i] draws cps[i] */
+	size_t n;
+	uint16_t *widths; /* per glyph id, 1/1000 em */
+	unsigned nglyphs;
+	int ascent, descent, cap_height, bbox[4]; /* 1/1000 em */
+};
+/* Subsets face k; free with az_subset_free. */
+int az_font_subset_face(struct az_font *f, int k, struct az_subset *out, struct az_error *err);
+void az_subset_free(struct az_subset *s);
+/* The glyph id of cp in the subset, 0 if none. */
+uint16_t az_subset_gid(const struct az_subset *s, uint32_t cp);
 
 #endif

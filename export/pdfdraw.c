@@ -6,11 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <hpdf.h>
 #include <hpdf_catalog.h>
-#include <hpdf_font.h>
 #include <hpdf_namedict.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
@@ -51,6 +49,18 @@ static int hpdf_fail(struct az_error *err, const struct hpdf_state *st, HPDF_STA
 			return status ? status : st->error; \
 	} while (0)
 
+struct az_render {
+	struct hpdf_state st;
+	HPDF_Doc pdf;
+	struct az_font *font_set;
+	struct az_subset sub[AZ_MAX_FACES];
+	int nfaces;
+	HPDF_Dict resources; /* shared by every page: << /Font << /F1 font >> /XObject << /H1 form >> >> */
+	HPDF_Dict form;      /* the running header and footer */
+	HPDF_Page *pages;
+	size_t npages, cap;
+};
+
 static float text_width(struct az_font *f, const char *s, float size)
 {
 	long w = 0;
@@ -62,7 +72,9 @@ static float text_width(struct az_font *f, const char *s, float size)
 
 struct pen {
 	HPDF_Page page;
-	HPDF_Font font;
+	const struct az_render *r;
+	HPDF_Stream stream; /* where to write; NULL: the page's content */
+	int face; /* the font set by the last Tf (-1: none yet) */
 	int in_text, bold;
 	long tx, ty; /* the text line's start, in hundredths of a point (Td is relative to it) */
 	int pending; /* AZ_OP_FILL or AZ_OP_LINE: a path built but not yet painted, else -1 */
@@ -80,8 +92,8 @@ static int same(struct az_rgb a, struct az_rgb b)
  * rectangles or rules of one colour and width are one path. */
 static HPDF_STATUS raw(struct pen *p, const char *s, size_t n)
 {
-	HPDF_PageAttr attr = p->page->attr;
-	return HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)s, (HPDF_UINT)n);
+	HPDF_Stream out = p->stream ? p->stream : ((HPDF_PageAttr)p->page->attr)->stream;
+	return HPDF_Stream_Write(out, (const HPDF_BYTE *)s, (HPDF_UINT)n);
 }
 
 static long cents(float v)
@@ -111,37 +123,62 @@ static char *put_num(char *b, float v)
 	return put_cents(b, cents(v));
 }
 
-/* "dx dy Td (...) Tj": a literal string of 2-byte codes, which with libharu's UTF-8 encoder
- * (Identity-H, CIDToGIDMap by code point) are the code points. HPDF_Page_TextOut writes hex,
- * twice the bytes, and positions with five decimals; this is 2% smaller compressed. Positions
- * are rounded absolutely, so relative moves add up to no error. */
-static HPDF_STATUS show(struct pen *p, float x, float y, const char *s)
+/* The glyph id that draws cp in its font's subset. */
+static uint16_t gid_of(const struct az_render *r, int face, uint32_t cp);
+
+/* Writes bytes of a literal string, escaped; returns the end. */
+static char *put_code(char *e, uint16_t code)
+{
+	unsigned char u[2] = { (unsigned char)(code >> 8), (unsigned char)code };
+	for (int k = 0; k < 2; k++) {
+		if (u[k] == '(' || u[k] == ')' || u[k] == '\\')
+			*e++ = '\\', *e++ = (char)u[k];
+		else if (u[k] == '\r') /* a bare CR would be read as LF */
+			*e++ = '\\', *e++ = 'r';
+		else
+			*e++ = (char)u[k];
+	}
+	return e;
+}
+
+/* "dx dy Td (...) Tj": s as literal strings of 2-byte codes, the glyph ids of each font's subset
+ * (Identity-H), one "/Fk size Tf (...) Tj" per run of characters from one font. Positions are
+ * rounded absolutely, so relative moves add up to no error; a run continues where the previous
+ * one ended (Tj advances by the widths of the font's /W). */
+static HPDF_STATUS show(struct pen *p, float x, float y, float size, const char *s)
 {
 	long cx = cents(x), cy = cents(y);
 	char b[512], *e = put_cents(put_cents(b, cx - p->tx), cy - p->ty);
 	p->tx = cx, p->ty = cy;
-	*e++ = 'T', *e++ = 'd', *e++ = ' ', *e++ = '(';
+	*e++ = 'T', *e++ = 'd', *e++ = ' ';
 	size_t n = strlen(s);
 	HPDF_STATUS status;
+	int open = 0; /* inside a string */
 	for (size_t i = 0; i < n;) {
-		if (e > b + sizeof b - 16) {
+		if (e > b + sizeof b - 48) {
 			if ((status = raw(p, b, (size_t)(e - b))) != HPDF_OK)
 				return status;
 			e = b;
 		}
 		uint32_t cp = az_utf8_next(s, n, &i);
-		unsigned char u[2] = { (unsigned char)(cp >> 8), (unsigned char)cp };
-		for (int k = 0; k < 2; k++) {
-			if (u[k] == '(' || u[k] == ')' || u[k] == '\\')
-				*e++ = '\\', *e++ = (char)u[k];
-			else if (u[k] == '\r') /* a bare CR would be read as LF */
-				*e++ = '\\', *e++ = 'r';
-			else
-				*e++ = (char)u[k];
+		int face = az_font_face_of(p->r->font_set, cp);
+		if (face < 0)
+			face = 0;
+		if (face != p->face || size != p->size) {
+			if (open)
+				*e++ = ')', *e++ = ' ', *e++ = 'T', *e++ = 'j', *e++ = ' ', open = 0;
+			e += sprintf(e, "/F%d ", face + 1);
+			e = put_num(e, size);
+			*e++ = 'T', *e++ = 'f', *e++ = ' ';
+			p->face = face, p->size = size;
 		}
+		if (!open)
+			*e++ = '(', open = 1;
+		e = put_code(e, gid_of(p->r, face, cp));
 	}
-	memcpy(e, ") Tj\n", 5);
-	e += 5;
+	if (open)
+		*e++ = ')', *e++ = ' ', *e++ = 'T', *e++ = 'j';
+	*e++ = '\n';
 	return raw(p, b, (size_t)(e - b));
 }
 
@@ -181,10 +218,6 @@ static HPDF_STATUS draw_op(struct pen *p, const struct az_op *o, const struct az
 			p->in_text = 1;
 			p->tx = p->ty = 0; /* BT: the text matrix is the identity */
 		}
-		if (o->size != p->size) {
-			CHECK(HPDF_Page_SetFontAndSize(p->page, p->font, o->size));
-			p->size = o->size;
-		}
 		if (!same(o->rgb, p->fill)) {
 			CHECK(HPDF_Page_SetRGBFill(p->page, o->rgb.r, o->rgb.g, o->rgb.b));
 			p->fill = o->rgb;
@@ -199,12 +232,7 @@ static HPDF_STATUS draw_op(struct pen *p, const struct az_op *o, const struct az
 			CHECK(HPDF_Page_SetLineWidth(p->page, o->size * 0.035f));
 			p->stroke = o->rgb, p->lw = o->size * 0.035f;
 		}
-		const char *t = pool + o->off;
-		/* libharu embeds only the glyphs it has measured */
-		(void)HPDF_Font_TextWidth(p->font, (const HPDF_BYTE *)t, (HPDF_UINT)strlen(t));
-		if (st->error)
-			return st->error;
-		CHECK(show(p, o->x, o->y, t));
+		CHECK(show(p, o->x, o->y, o->size, pool + o->off));
 		return HPDF_OK;
 	}
 	/* Path operators inside a text object are an error (0x1051), so close it first. */
@@ -320,30 +348,36 @@ static HPDF_STATUS draw_running(struct az_doc *d, struct pen *p, size_t page, si
 	return HPDF_OK;
 }
 
-/* Appends s to the form's content as a string of 2-byte codes, which with libharu's UTF-8
- * encoder (Identity-H, CIDToGIDMap by code point) are the code points themselves. */
-static HPDF_STATUS put_codes(HPDF_Stream out, const char *s)
+/* The UTF-16BE of s in hex, as the /ActualText of the running texts: what they say, for text
+ * extraction and for anzen verify (export/verify.c), which finds the fingerprint there. */
+static HPDF_STATUS put_actual(HPDF_Stream out, const char *s)
 {
 	size_t n = strlen(s);
-	char b[8];
-	HPDF_STATUS status = HPDF_Stream_Write(out, (const HPDF_BYTE *)"<", 1);
+	char b[16];
+	HPDF_STATUS status = HPDF_Stream_WriteStr(out, "/Span << /ActualText <FEFF");
 	for (size_t i = 0; i < n && status == HPDF_OK;) {
-		snprintf(b, sizeof b, "%04X", (unsigned)(az_utf8_next(s, n, &i) & 0xFFFF));
-		status = HPDF_Stream_Write(out, (const HPDF_BYTE *)b, 4);
+		uint32_t cp = az_utf8_next(s, n, &i);
+		if (cp > 0xFFFF)
+			cp -= 0x10000, snprintf(b, sizeof b, "%04X%04X", (unsigned)(0xD800 + (cp >> 10)),
+						(unsigned)(0xDC00 + (cp & 0x3FF)));
+		else
+			snprintf(b, sizeof b, "%04X", (unsigned)cp);
+		status = HPDF_Stream_WriteStr(out, b);
 	}
-	return status != HPDF_OK ? status : HPDF_Stream_Write(out, (const HPDF_BYTE *)"> Tj\n", 5);
+	return status != HPDF_OK ? status : HPDF_Stream_WriteStr(out, "> >> BDC\n");
 }
 
 /* The Form XObject /H1 in the shared resources: the two rules and the four running texts. */
-static HPDF_STATUS running_form(struct az_doc *d, HPDF_Doc pdf, HPDF_Font font, HPDF_Dict resources,
+static HPDF_STATUS running_form(struct az_doc *d, struct az_render *r, HPDF_Dict fonts, HPDF_Dict resources,
 				HPDF_Dict *formp, struct hpdf_state *st)
 {
+	HPDF_Doc pdf = r->pdf;
 	HPDF_STATUS status;
 	HPDF_Dict form = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
 	HPDF_Array bbox = HPDF_Array_New(pdf->mmgr);
-	HPDF_Dict res = HPDF_Dict_New(pdf->mmgr), fonts = HPDF_Dict_New(pdf->mmgr);
+	HPDF_Dict res = HPDF_Dict_New(pdf->mmgr);
 	HPDF_Dict xobjects = HPDF_Dict_New(pdf->mmgr);
-	if (!form || !bbox || !res || !fonts || !xobjects)
+	if (!form || !bbox || !res || !xobjects)
 		return st->error ? st->error : HPDF_FAILD_TO_ALLOC_MEM;
 	/* left uncompressed (a few hundred bytes): anzen verify finds the fingerprint printed there */
 	CHECK(HPDF_Dict_AddName(form, "Type", "XObject"));
@@ -353,7 +387,6 @@ static HPDF_STATUS running_form(struct az_doc *d, HPDF_Doc pdf, HPDF_Font font, 
 	CHECK(HPDF_Array_AddReal(bbox, AZ_PAGE_W));
 	CHECK(HPDF_Array_AddReal(bbox, AZ_PAGE_H));
 	CHECK(HPDF_Dict_Add(form, "BBox", bbox));
-	CHECK(HPDF_Dict_Add(fonts, "F1", font));
 	CHECK(HPDF_Dict_Add(res, "Font", fonts));
 	CHECK(HPDF_Dict_Add(form, "Resources", res));
 	HPDF_Stream out = form->stream;
@@ -367,24 +400,22 @@ static HPDF_STATUS running_form(struct az_doc *d, HPDF_Doc pdf, HPDF_Font font, 
 	e = put_num(put_num(e, RUN_LEFT), 42);
 	e += sprintf(e, "m ");
 	e = put_num(put_num(e, RUN_RIGHT), 42);
-	e += sprintf(e, "l\nS\nBT\n/F1 8 Tf\n0 g\n");
+	e += sprintf(e, "l\nS\nBT\n0 g\n");
 	CHECK(HPDF_Stream_Write(out, (const HPDF_BYTE *)b, (HPDF_UINT)(e - b)));
 	const float x[4] = { RUN_LEFT, RUN_RIGHT, RUN_LEFT, RUN_RIGHT }, y[4] = { AZ_PAGE_H - 38, AZ_PAGE_H - 38, 30, 30 };
+	struct pen pen = { 0 };
+	pen.r = r, pen.face = -1;
 	for (int i = 0; i < 4; i++) {
 		const size_t *h = d->header;
 		if (h[i] == (size_t)-1 || !d->pool[h[i]])
 			continue;
 		const char *t = d->pool + h[i];
 		float tx = i % 2 ? x[i] - text_width(d->font, t, RUN_SIZE) : x[i];
-		/* libharu embeds only the glyphs it has measured */
-		(void)HPDF_Font_TextWidth(font, (const HPDF_BYTE *)t, (HPDF_UINT)strlen(t));
-		if (st->error)
-			return st->error;
-		e = b + sprintf(b, "1 0 0 1 ");
-		e = put_num(put_num(e, tx), y[i]);
-		e += sprintf(e, "Tm\n");
-		CHECK(HPDF_Stream_Write(out, (const HPDF_BYTE *)b, (HPDF_UINT)(e - b)));
-		CHECK(put_codes(out, t));
+		CHECK(put_actual(out, t));
+		/* show() writes into the pen's page stream: here the form's */
+		pen.stream = out;
+		CHECK(show(&pen, tx, y[i], RUN_SIZE, t));
+		CHECK(HPDF_Stream_WriteStr(out, "EMC\n"));
 	}
 	CHECK(HPDF_Stream_Write(out, (const HPDF_BYTE *)"ET\nQ\n", 6));
 	CHECK(HPDF_Dict_Add(xobjects, "H1", form));
@@ -493,56 +524,80 @@ static HPDF_STATUS set_info(struct az_doc *d, HPDF_Doc pdf, struct hpdf_state *s
 	return HPDF_OK;
 }
 
-/* Replaces the text of the font's /ToUnicode stream, which libharu 2.3.0 fills with its encoding
- * CMap (hpdf_font_cid.c, HPDF_Type0Font_New), by a CMap of the code points the document uses; the
- * stream object is kept, so no second CMap is written, and libharu still compresses it. */
-static HPDF_STATUS set_tounicode(struct az_font *f, HPDF_Font font, struct hpdf_state *st)
+/* A subset as a Type 0 font with a CIDFontType2 descendant whose CIDs are the subset's glyph
+ * ids (/CIDToGIDMap /Identity), its widths (/W), the TrueType program (/FontFile2) and a
+ * /ToUnicode CMap. Built by hand: libharu would load the font again and map all 65,536 codes. */
+static HPDF_STATUS put_font(HPDF_Doc pdf, const struct az_subset *sub, HPDF_Dict *out, struct hpdf_state *st)
 {
-	HPDF_FontAttr attr = font->attr;
-	HPDF_Dict cmap = attr ? attr->cmap_stream : NULL;
-	if (!cmap || !cmap->stream)
-		return HPDF_INVALID_FONT;
-	size_t n = 0, cap = 0;
-	uint32_t *cps = NULL;
-	for (uint32_t cp = (uint32_t)-1; az_font_next_used(f, &cp);) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 512;
-			uint32_t *v = realloc(cps, cap * sizeof *v);
-			if (!v) {
-				free(cps);
-				return HPDF_FAILD_TO_ALLOC_MEM;
-			}
-			cps = v;
-		}
-		cps[n++] = cp;
-	}
+	HPDF_MMgr m = pdf->mmgr;
+	HPDF_Xref x = pdf->xref;
+	HPDF_STATUS status;
+	HPDF_Dict file = HPDF_DictStream_New(m, x), tu = HPDF_DictStream_New(m, x);
+	HPDF_Dict desc = HPDF_Dict_New(m), cid = HPDF_Dict_New(m), t0 = HPDF_Dict_New(m), info = HPDF_Dict_New(m);
+	HPDF_Array bbox = HPDF_Array_New(m), w = HPDF_Array_New(m), ws = HPDF_Array_New(m), desc_fonts = HPDF_Array_New(m);
+	HPDF_String reg = HPDF_String_New(m, "Adobe", NULL), ord = HPDF_String_New(m, "Identity", NULL);
+	if (!file || !tu || !desc || !cid || !t0 || !info || !bbox || !w || !ws || !desc_fonts || !reg || !ord)
+		return st->error ? st->error : HPDF_FAILD_TO_ALLOC_MEM;
+	file->filter = tu->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	CHECK(HPDF_Stream_Write(file->stream, (const HPDF_BYTE *)sub->data, (HPDF_UINT)sub->len));
+	CHECK(HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)sub->len));
 	size_t len;
-	char *text = az_tounicode_cmap(cps, n, &len);
-	free(cps);
-	if (!text)
+	char *cmap = az_tounicode_cmap(sub->gids, sub->cps, sub->n, &len);
+	if (!cmap)
 		return HPDF_FAILD_TO_ALLOC_MEM;
-	/* the keys of an encoding CMap (/Type /CMap, /CMapName /UTF-8, ...) do not describe it */
-	static const char *const keys[] = { "Type", "CMapName", "CIDSystemInfo", "WMode" };
-	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-		(void)HPDF_Dict_RemoveElement(cmap, keys[i]); /* HPDF_DICT_ITEM_NOT_FOUND is fine */
-	HPDF_MemStream_FreeData(cmap->stream);
-	HPDF_STATUS status = HPDF_Stream_Write(cmap->stream, (const HPDF_BYTE *)text, (HPDF_UINT)len);
-	free(text);
-	return status != HPDF_OK ? status : st->error;
+	status = HPDF_Stream_Write(tu->stream, (const HPDF_BYTE *)cmap, (HPDF_UINT)len);
+	free(cmap);
+	if (status != HPDF_OK || st->error)
+		return status ? status : st->error;
+	CHECK(HPDF_Xref_Add(x, desc));
+	CHECK(HPDF_Dict_AddName(desc, "Type", "FontDescriptor"));
+	CHECK(HPDF_Dict_AddName(desc, "FontName", sub->name));
+	CHECK(HPDF_Dict_AddNumber(desc, "Flags", 4)); /* symbolic: the glyphs are named by CID */
+	for (int i = 0; i < 4; i++)
+		CHECK(HPDF_Array_AddNumber(bbox, sub->bbox[i]));
+	CHECK(HPDF_Dict_Add(desc, "FontBBox", bbox));
+	CHECK(HPDF_Dict_AddNumber(desc, "ItalicAngle", 0));
+	CHECK(HPDF_Dict_AddNumber(desc, "Ascent", sub->ascent));
+	CHECK(HPDF_Dict_AddNumber(desc, "Descent", sub->descent));
+	CHECK(HPDF_Dict_AddNumber(desc, "CapHeight", sub->cap_height));
+	CHECK(HPDF_Dict_AddNumber(desc, "StemV", 80));
+	CHECK(HPDF_Dict_Add(desc, "FontFile2", file));
+	for (unsigned g = 0; g < sub->nglyphs; g++)
+		CHECK(HPDF_Array_AddNumber(ws, sub->widths[g]));
+	CHECK(HPDF_Array_AddNumber(w, 0));
+	CHECK(HPDF_Array_Add(w, ws));
+	CHECK(HPDF_Dict_Add(info, "Registry", reg));
+	CHECK(HPDF_Dict_Add(info, "Ordering", ord));
+	CHECK(HPDF_Dict_AddNumber(info, "Supplement", 0));
+	CHECK(HPDF_Xref_Add(x, cid));
+	CHECK(HPDF_Dict_AddName(cid, "Type", "Font"));
+	CHECK(HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2"));
+	CHECK(HPDF_Dict_AddName(cid, "BaseFont", sub->name));
+	CHECK(HPDF_Dict_Add(cid, "CIDSystemInfo", info));
+	CHECK(HPDF_Dict_Add(cid, "FontDescriptor", desc));
+	CHECK(HPDF_Dict_AddNumber(cid, "DW", 1000));
+	CHECK(HPDF_Dict_Add(cid, "W", w));
+	CHECK(HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity"));
+	CHECK(HPDF_Xref_Add(x, t0));
+	CHECK(HPDF_Dict_AddName(t0, "Type", "Font"));
+	CHECK(HPDF_Dict_AddName(t0, "Subtype", "Type0"));
+	CHECK(HPDF_Dict_AddName(t0, "BaseFont", sub->name));
+	CHECK(HPDF_Dict_AddName(t0, "Encoding", "Identity-H"));
+	CHECK(HPDF_Array_Add(desc_fonts, cid));
+	CHECK(HPDF_Dict_Add(t0, "DescendantFonts", desc_fonts));
+	CHECK(HPDF_Dict_Add(t0, "ToUnicode", tu));
+	*out = t0;
+	return HPDF_OK;
 }
 
 /* --- the renderer: pages are drawn one at a time, with their running header and footer (as soon
  * as they are laid out, for a streamed document, whose length the first pass gave) --- */
 
-struct az_render {
-	struct hpdf_state st;
-	HPDF_Doc pdf;
-	HPDF_Font font;
-	HPDF_Dict resources; /* shared by every page: << /Font << /F1 font >> /XObject << /H1 form >> >> */
-	HPDF_Dict form;      /* the running header and footer */
-	HPDF_Page *pages;
-	size_t npages, cap;
-};
+
+static uint16_t gid_of(const struct az_render *r, int face, uint32_t cp)
+{
+	return face >= 0 && face < r->nfaces ? az_subset_gid(&r->sub[face], cp) : 0;
+}
 
 /* What every page has in common is written once: one resource dictionary (an indirect object,
  * instead of libharu's copy per page with an obsolete /ProcSet), and the A4 /MediaBox, which pages
@@ -556,9 +611,16 @@ static HPDF_STATUS shared_parts(struct az_doc *d, struct az_render *r, struct hp
 	if (!res || !fonts || !box)
 		return st->error ? st->error : HPDF_FAILD_TO_ALLOC_MEM;
 	CHECK(HPDF_Xref_Add(pdf->xref, res));
-	CHECK(HPDF_Dict_Add(fonts, "F1", r->font));
+	CHECK(HPDF_Xref_Add(pdf->xref, fonts));
+	for (int k = 0; k < r->nfaces; k++) {
+		HPDF_Dict font;
+		char name[8];
+		CHECK(put_font(pdf, &r->sub[k], &font, st));
+		snprintf(name, sizeof name, "F%d", k + 1);
+		CHECK(HPDF_Dict_Add(fonts, name, font));
+	}
 	CHECK(HPDF_Dict_Add(res, "Font", fonts));
-	CHECK(running_form(d, pdf, r->font, res, &r->form, st));
+	CHECK(running_form(d, r, fonts, res, &r->form, st));
 	CHECK(HPDF_Array_AddReal(box, 0));
 	CHECK(HPDF_Array_AddReal(box, 0));
 	CHECK(HPDF_Array_AddReal(box, AZ_PAGE_W));
@@ -568,26 +630,12 @@ static HPDF_STATUS shared_parts(struct az_doc *d, struct az_render *r, struct hp
 	return HPDF_OK;
 }
 
-/* Gives a finished page the inherited /MediaBox and, when libharu named the font F1 on it as on
- * the shared dictionary (always: one font), the shared resources; its own copy is freed. */
+/* Gives a finished page the inherited /MediaBox and the shared resources (its own copy, with
+ * libharu's obsolete /ProcSet, is freed). */
 static HPDF_STATUS share_parts(struct az_render *r, HPDF_Page page, struct hpdf_state *st)
 {
 	HPDF_STATUS status;
-	HPDF_PageAttr attr = page->attr;
 	CHECK(HPDF_Dict_RemoveElement(page, "MediaBox"));
-	if (!attr->fonts || attr->fonts->list->count != 1 ||
-	    HPDF_Dict_GetItem(attr->fonts, "F1", HPDF_OCLASS_DICT) != r->font) {
-		/* keep the page's own resources, with the running form in them */
-		HPDF_ResetError(r->pdf);
-		HPDF_Dict own = HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT);
-		HPDF_Dict xobjects = HPDF_Dict_New(page->mmgr);
-		if (!own || !xobjects)
-			return st->error ? st->error : HPDF_INVALID_OBJECT;
-		CHECK(HPDF_Dict_Add(xobjects, "H1", r->form));
-		CHECK(HPDF_Dict_Add(own, "XObject", xobjects));
-		return HPDF_OK;
-	}
-	attr->fonts = NULL;
 	CHECK(HPDF_Dict_Add(page, "Resources", r->resources));
 	return HPDF_OK;
 }
@@ -598,6 +646,8 @@ void az_render_free(struct az_render *r)
 		return;
 	if (r->pdf)
 		HPDF_Free(r->pdf);
+	for (int k = 0; k < r->nfaces; k++)
+		az_subset_free(&r->sub[k]);
 	free(r->pages);
 	free(r);
 }
@@ -618,18 +668,16 @@ int az_render_open(struct az_doc *d, struct az_error *err)
 	    (status = HPDF_UseUTFEncodings(pdf)) != HPDF_OK || st->error ||
 	    (status = HPDF_SetCurrentEncoder(pdf, "UTF-8")) != HPDF_OK || st->error)
 		return hpdf_fail(err, st, status, _("setting up the document"));
-	char *sub = az_font_subset(d->font, err);
-	if (!sub)
-		return err ? err->code : AZ_IOERR;
-	const char *name = HPDF_LoadTTFontFromFile(pdf, sub, HPDF_TRUE);
-	/* libharu keeps the file open and reads the glyphs at save time; the name can go now. */
-	unlink(sub);
-	free(sub);
-	r->font = name && !st->error ? HPDF_GetFont(pdf, name, "UTF-8") : NULL;
-	if (!r->font || st->error)
-		return hpdf_fail(err, st, HPDF_INVALID_FONT_NAME, _("loading the font subset"));
-	if ((status = set_tounicode(d->font, r->font, st)) != HPDF_OK)
-		return hpdf_fail(err, st, status, _("loading the font subset"));
+	/* the running texts and the page numbers */
+	for (const char *c = " /0123456789"; *c; c++)
+		az_font_use(d->font, (uint32_t)*c);
+	r->font_set = d->font;
+	for (int k = 0; k < az_font_nfaces(d->font); k++) {
+		int rc = az_font_subset_face(d->font, k, &r->sub[k], err);
+		if (rc != AZ_OK)
+			return rc;
+		r->nfaces = k + 1;
+	}
 	if ((status = shared_parts(d, r, st)) != HPDF_OK)
 		return hpdf_fail(err, st, status, _("setting up the document"));
 	if ((status = set_info(d, pdf, st)) != HPDF_OK)
@@ -646,7 +694,7 @@ static HPDF_STATUS draw_body(struct az_doc *d, struct az_render *r, size_t first
 	p.page = HPDF_AddPage(r->pdf);
 	if (!p.page)
 		return st->error ? st->error : HPDF_FAILD_TO_ALLOC_MEM;
-	p.font = r->font;
+	p.r = r, p.face = -1;
 	p.lw = 1; /* PDF's initial graphics state: black, width 1 */
 	/* q ... Q: the running texts start again from the initial graphics state */
 	CHECK(raw(&p, "q\n", 2));
@@ -660,7 +708,7 @@ static HPDF_STATUS draw_body(struct az_doc *d, struct az_render *r, size_t first
 	 * first pass */
 	size_t total = d->stream ? d->expect : d->npages;
 	struct pen run = { 0 };
-	run.pending = -1, run.page = p.page, run.font = r->font, run.lw = 1;
+	run.pending = -1, run.page = p.page, run.r = r, run.face = -1, run.lw = 1;
 	CHECK(draw_running(d, &run, r->npages, total, st));
 	CHECK(paint(&run, st));
 	if (run.in_text)

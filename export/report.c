@@ -117,6 +117,7 @@ static void doc_options(struct rp *r, const struct az_report_opts *o, struct az_
 		.header_right = title,
 		.footer_left = rp_fmt(r, "%s %s", R_("Printed"), r->date),
 		.footer_right = rp_fmt(r, "%s %s", R_("Fingerprint"), r->fingerprint),
+		.missing_note = R_("%s: in no installed font, printed as 〓; the workbook keeps the character."),
 		.warn = o ? o->warn : NULL,
 		.warn_ctx = o ? o->warn_ctx : NULL,
 	};

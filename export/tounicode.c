@@ -6,7 +6,7 @@
 
 #include "export/tounicode.h"
 
-/* A block of bfrange or bfchar holds at most 100 entries (PDF 32000-1, 9.10.3). */
+/* A block of bfchar holds at most 100 entries (PDF 32000-1, 9.10.3). */
 #define BLOCK 100
 
 static const char head[] =
@@ -23,65 +23,65 @@ static const char tail[] =
 	"end\n"
 	"end\n";
 
-/* The end of the run starting at cps[i]: the used code points with its high byte, since a bfrange
- * may only vary the last byte of its codes. A range also covers the unused codes between them,
- * which is still right (every code is its code point) and keeps the CMap about 30 lines. */
-static size_t run_end(const uint32_t *cps, size_t n, size_t i)
+struct pair {
+	uint16_t gid;
+	uint32_t cp;
+};
+
+static int by_gid(const void *a, const void *b)
 {
-	size_t j = i + 1;
-	while (j < n && (cps[j] >> 8) == (cps[i] >> 8))
-		j++;
-	return j;
+	const struct pair *x = a, *y = b;
+	return (x->gid > y->gid) - (x->gid < y->gid);
 }
 
-/* Writes the runs of one kind (ranges: more than one code point, else single characters) in
- * blocks of at most BLOCK entries; returns the end of the text. */
-static char *put_kind(char *o, const uint32_t *cps, size_t n, int ranges)
+/* cp in UTF-16 as hex: 4 digits, or 8 for a surrogate pair. */
+static int put_utf16(char *o, uint32_t cp)
 {
-	size_t count = 0;
-	for (size_t i = 0; i < n; i = run_end(cps, n, i))
-		count += (run_end(cps, n, i) - i > 1) == ranges;
-	const char *kw = ranges ? "bfrange" : "bfchar";
-	size_t in_block = 0;
-	for (size_t i = 0; i < n;) {
-		size_t j = run_end(cps, n, i);
-		if ((j - i > 1) == ranges) {
-			if (in_block == 0) {
-				size_t k = count < BLOCK ? count : BLOCK;
-				o += sprintf(o, "%zu begin%s\n", k, kw);
-			}
-			if (ranges)
-				o += sprintf(o, "<%04X> <%04X> <%04X>\n", (unsigned)cps[i], (unsigned)cps[j - 1],
-					     (unsigned)cps[i]);
-			else
-				o += sprintf(o, "<%04X> <%04X>\n", (unsigned)cps[i], (unsigned)cps[i]);
-			count--;
-			if (++in_block == BLOCK || count == 0) {
-				o += sprintf(o, "end%s\n", kw);
-				in_block = 0;
-			}
-		}
-		i = j;
-	}
-	return o;
+	if (cp <= 0xFFFF)
+		return sprintf(o, "%04X", (unsigned)cp);
+	cp -= 0x10000;
+	return sprintf(o, "%04X%04X", (unsigned)(0xD800 + (cp >> 10)), (unsigned)(0xDC00 + (cp & 0x3FF)));
 }
 
-char *az_tounicode_cmap(const uint32_t *cps, size_t n, size_t *len)
+char *az_tounicode_cmap(const uint16_t *gids, const uint32_t *cps, size_t n, size_t *len)
 {
-	for (size_t i = 0; i < n; i++)
-		if (cps[i] == 0 || cps[i] > 0xFFFF || (i && cps[i] <= cps[i - 1]))
-			return NULL;
-	/* at most one entry (21 bytes) per code point, plus one begin/end pair (30) per entry */
-	size_t cap = sizeof head + sizeof tail + n * 51 + 1;
-	char *buf = malloc(cap), *o = buf;
-	if (!buf)
+	struct pair *p = malloc((n ? n : 1) * sizeof *p);
+	if (!p)
 		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		if (cps[i] == 0 || cps[i] > 0x10FFFF || (cps[i] >= 0xD800 && cps[i] < 0xE000)) {
+			free(p);
+			return NULL;
+		}
+		p[i] = (struct pair){ gids[i], cps[i] };
+	}
+	qsort(p, n, sizeof *p, by_gid);
+	/* at most 22 bytes per entry, and a begin/end pair (30) per block */
+	size_t cap = sizeof head + sizeof tail + n * 22 + (n / BLOCK + 1) * 30 + 1;
+	char *buf = malloc(cap), *o = buf;
+	for (size_t i = 1; buf && i < n; i++)
+		if (p[i].gid == p[i - 1].gid) {
+			free(buf);
+			buf = NULL;
+		}
+	if (!buf) {
+		free(p);
+		return NULL;
+	}
 	memcpy(o, head, sizeof head - 1);
 	o += sizeof head - 1;
-	o = put_kind(o, cps, n, 1);
-	o = put_kind(o, cps, n, 0);
+	for (size_t i = 0; i < n; i++) {
+		if (i % BLOCK == 0)
+			o += sprintf(o, "%zu beginbfchar\n", n - i < BLOCK ? n - i : (size_t)BLOCK);
+		o += sprintf(o, "<%04X> <", (unsigned)p[i].gid);
+		o += put_utf16(o, p[i].cp);
+		*o++ = '>', *o++ = '\n';
+		if (i % BLOCK == BLOCK - 1 || i == n - 1)
+			o += sprintf(o, "endbfchar\n");
+	}
 	memcpy(o, tail, sizeof tail);
 	o += sizeof tail - 1;
 	*len = (size_t)(o - buf);
+	free(p);
 	return buf;
 }

@@ -76,8 +76,53 @@ static struct az_op *op_new(struct az_doc *d, enum az_op_kind kind)
 	return o;
 }
 
+static void text_op(struct az_doc *d, float x, float y, float size, int bold, struct az_rgb c, const char *s,
+		    size_t n);
+
+/* The footnote of the page being finished: which characters no font has (printed as 〓). */
+static void note_missing(struct az_doc *d, uint32_t cp);
+
+static void footnote(struct az_doc *d)
+{
+	for (size_t i = 0; i < d->nalways; i++)
+		note_missing(d, d->always[i]);
+	if (!d->nmissing || d->npages == 0)
+		return;
+	char list[8 * 12] = "", msg[512];
+	for (size_t i = 0, o = 0; i < d->nmissing; i++)
+		o += (size_t)snprintf(list + o, sizeof list - o, "%sU+%04X", i ? ", " : "", (unsigned)d->missing[i]);
+	const char *fmt = d->note != (size_t)-1 ? d->pool + d->note : "%s";
+	/* the format is the caller's, checked for one %s when the document was made */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	int n = snprintf(msg, sizeof msg, fmt, list);
+#pragma GCC diagnostic pop
+	d->nmissing = 0;
+	if (n <= 0)
+		return;
+	size_t len = strlen(msg);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp = az_utf8_next(msg, len, &i);
+		if (az_font_has(d->font, cp))
+			az_font_use(d->font, cp);
+	}
+	/* under the body, above the footer's rule */
+	text_op(d, MARGIN_X, BODY_BOTTOM - 10, 8.0f, 0, black, msg, len);
+}
+
+/* Remembers that cp, which no font has, is printed on this page. */
+static void note_missing(struct az_doc *d, uint32_t cp)
+{
+	for (size_t i = 0; i < d->nmissing; i++)
+		if (d->missing[i] == cp)
+			return;
+	if (d->nmissing < sizeof d->missing / sizeof d->missing[0])
+		d->missing[d->nmissing++] = cp;
+}
+
 static void new_page(struct az_doc *d)
 {
+	footnote(d);
 	if (d->discard_after && d->npages > d->discard_after)
 		d->discard = 1; /* too long to keep: from here on only count */
 	if ((d->discard || d->stream) && d->npages > 0) {
@@ -229,17 +274,14 @@ static char *clean(struct az_doc *d, const char *s, int drawn)
 		} else if (is_control(cp)) {
 			warn_once(d, cp, _("control character U+%04X in the text; printed as %s"), (unsigned)cp, r);
 			cp = d->repl;
-		} else if (cp > 0xFFFF) {
-			c8[put_utf8(c8, cp)] = '\0';
-			warn_once(d, cp,
-				  _("U+%04X %s is outside the Basic Multilingual Plane, which libharu 2.3.0 "
-				    "cannot print; printed as %s"),
-				  (unsigned)cp, c8, r);
+		} else if (!drawn && cp > 0xFFFF) {
+			/* the document information goes through libharu's encoder, which stops at the BMP */
 			cp = d->repl;
 		} else if (drawn && !az_font_has(d->font, cp)) {
 			c8[put_utf8(c8, cp)] = '\0';
-			warn_once(d, cp, _("U+%04X %s is not in the font %s; printed as %s"), (unsigned)cp, c8,
-				  az_font_family(d->font), r);
+			warn_once(d, cp, _("U+%04X %s is in no installed font (%s, nor %s); printed as %s"), (unsigned)cp,
+				  c8, az_font_family(d->font), AZ_FALLBACK_PACKAGES, r);
+			note_missing(d, cp);
 			cp = d->repl;
 		}
 		if (drawn && cp != '\n')
@@ -360,10 +402,23 @@ static struct az_doc *doc_new(const struct az_doc_options *opt, struct az_font *
 			free(s);
 		}
 	}
+	/* the footnote's format: the caller's if it has exactly one %s and no other conversion */
+	const char *note = d->opt.missing_note;
+	const char *pc = note ? strchr(note, '%') : NULL;
+	if (!note || !pc || pc[1] != 's' || strchr(pc + 2, '%'))
+		note = "%s: in no installed font, printed as 〓; the workbook keeps the character.";
+	char *cn = clean(d, note, 1);
+	d->note = cn ? pool_add(d, cn, strlen(cn)) : (size_t)-1;
+	free(cn);
+	d->opt.missing_note = NULL;
 	const char *hf[4] = { d->opt.header_left, d->opt.header_right, d->opt.footer_left, d->opt.footer_right };
 	static const float share[4] = { 0.58f, 0.4f, 0.4f, 0.4f };
 	for (int i = 0; i < 4; i++)
 		d->header[i] = hf[i] ? one_line(d, hf[i], BODY_W * share[i], 8.0f) : (size_t)-1;
+	/* characters of the running texts that no font has are noted on every page */
+	for (size_t i = 0; i < d->nmissing && d->nalways < sizeof d->always / sizeof d->always[0]; i++)
+		d->always[d->nalways++] = d->missing[i];
+	d->nmissing = 0;
 	/* The caller's strings need not outlive this call. */
 	d->opt.font_file = d->opt.font_family = NULL;
 	d->opt.title = d->opt.author = d->opt.subject = d->opt.creator = d->opt.keywords = d->opt.date = NULL;
@@ -983,6 +1038,7 @@ int az_doc_attach(struct az_doc *d, const char *name, const char *mime, const vo
 int az_doc_save_mem(struct az_doc *d, char **out, size_t *len, struct az_error *err)
 {
 	*out = NULL, *len = 0;
+	footnote(d);
 	if (d->err.code == AZ_OK && (d->stream || d->discard))
 		az_fail(&d->err, AZ_DATAERR, "%s", "az_doc_save_mem: a streamed or discarded document");
 	if (d->err.code == AZ_OK && d->ncols)
@@ -997,6 +1053,7 @@ int az_doc_save_mem(struct az_doc *d, char **out, size_t *len, struct az_error *
 
 int az_doc_save(struct az_doc *d, const char *path, int force, struct az_error *err)
 {
+	footnote(d);
 	if (d->err.code == AZ_OK && d->ncols)
 		az_fail(&d->err, AZ_DATAERR, "%s", "az_doc_save: a table is still open");
 	if (d->err.code != AZ_OK) {

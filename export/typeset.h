@@ -32,6 +32,9 @@ struct az_doc_options {
 	/* The workbook's fingerprint (ASCII), kept in the document information with the file's seal
 	 * (export/seal.h) for `anzen verify`; NULL: neither. */
 	const char *fingerprint;
+	/* The footnote of a page where a character no font has is printed as 〓: a printf format
+	 * with one %s, the characters ("U+20BB7, U+2A6B2"). NULL: an English one. */
+	const char *missing_note;
 	/* Called once per distinct replaced character, with a translated one-line message. */
 	void (*warn)(void *ctx, const char *msg);
 	void *warn_ctx;

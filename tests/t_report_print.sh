@@ -84,13 +84,13 @@ done
 # Type sizes from the content streams: the running header and footer (one form) at 8 pt, all
 # else at 9 pt (tables) or more.
 qpdf --qdf --object-streams=disable "$T/demo.pdf" "$T/demo.qdf"
-grep -a ' Tf$' "$T/demo.qdf" | awk '{ print $(NF - 1) }' | sort -n | uniq -c >"$T/sizes"
+grep -ao '[0-9.]* Tf' "$T/demo.qdf" | awk '{ print $1 }' | sort -n | uniq -c >"$T/sizes"
 # 8 pt: the form of the running texts, and "n / N" on each page
 awk -v n="$(pages "$T/demo.pdf")" '$2 < 9 && !($2 == 8 && $1 == n + 1) { bad = 1 } END { exit bad }' "$T/sizes"
 ok $? "type sizes: only the running texts at 8 pt, the rest at 9 pt or more ($(awk '{ printf "%s ", $2 }' "$T/sizes")pt)"
 grep -q '^ *1 10.5$' "$T/sizes" || grep -q ' 10.5$' "$T/sizes"
 ok $? "body text at 10.5 pt"
-ok "$(grep -a -A3 '/F1 8 Tf' "$T/demo.qdf" | grep -aq '^0 g$'; echo $?)" "the running texts are black"
+ok "$(grep -a -A1 '^BT$' "$T/demo.qdf" | grep -aq '^0 g$'; echo $?)" "the running texts are black"
 
 # The five ranks in greyscale: the first cell of each row of the table of ranks, sampled just
 # inside its left edge, on a greyscale rendering of the summary page.
@@ -106,6 +106,31 @@ done
 echo "$greys" | awk '{ for (i = 1; i <= NF; i++) for (j = i + 1; j <= NF; j++) { d = $i - $j; if (d < 0) d = -d; if (d < 12) exit 1 }
 	if (NF != 5) exit 1 }'
 ok $? "the five rank cells print as five different greys:$greys"
+
+# Every character printed: 𠮷 (not in IPAexGothic), 𠮟, 髙, emoji and a 200-character clinic name
+# keep their characters in the text layer; one that no installed font has is printed as 〓 with
+# a footnote naming it on its page.
+name=$(awk 'BEGIN { for (i = 0; i < 20; i++) printf "髙橋𠮷野家歯科医院" (i % 10) }')
+sed -e "s/\"name\": \"さくら歯科クリニック(架空)\"/\"name\": \"$name\"/" \
+	-e 's/"administrator": "桜井 一郎"/"administrator": "𠮷田 𠮟子 😀 \\ud83e\\udee0"/' \
+	"$G/demo/dental-clinic.json" >"$T/chars.json"
+run 0 "import a workbook with 𠮷, 𠮟, 髙, emoji and a 200-character name" "$ANZEN" import -o "$T/chars.anzen" "$T/chars.json"
+run 0 "its PDF" "$ANZEN" export --format pdf --date 2026-11-28 -o "$T/chars.pdf" "$T/chars.anzen"
+has "$T/err" "U+1FAE0" "the character no font has (U+1FAE0) is reported"
+pdftotext -enc UTF-8 -f 1 -l 1 "$T/chars.pdf" "$T/chars1.txt" 2>/dev/null
+tr -d '\n' <"$T/chars1.txt" >"$T/chars1.flat"
+has "$T/chars1.flat" "$name" "the cover holds the whole 200-character name"
+if fc-list ':charset=20bb7' | grep -q . && fc-list ':charset=1f600' | grep -q .; then
+	has "$T/chars1.flat" "𠮷田 𠮟子 😀 〓" "𠮷, 𠮟 and 😀 are in the text layer, the missing one visibly 〓"
+else
+	echo "ok $((tap_n + 1)) # SKIP no fallback font with 𠮷 and 😀 (setup installs fonts-ipamj-mincho fonts-symbola)"
+	tap_n=$((tap_n + 1))
+fi
+has "$T/chars1.txt" "U+1FAE0: " "the cover's footnote names U+1FAE0"
+pdftotext -enc UTF-8 -f 2 -l 2 "$T/chars.pdf" "$T/chars2.txt" 2>/dev/null
+ok "$(! grep -q 'U+1FAE0' "$T/chars2.txt"; echo $?)" "a page without it has no footnote"
+qpdf --check "$T/chars.pdf" >"$T/qpdf" 2>&1
+has "$T/qpdf" "No syntax or stream encoding errors" "qpdf --check passes"
 
 # anzen verify: the PDF as anzen wrote it, then with one byte of a page changed, then no PDF.
 run 0 "verify the demo PDF" "$ANZEN" verify "$T/demo.pdf"
