@@ -713,7 +713,7 @@ static HPDF_STATUS draw_body(struct az_doc *d, struct az_render *r, size_t first
 	CHECK(paint(&run, st));
 	if (run.in_text)
 		CHECK(HPDF_Page_EndText(run.page));
-	CHECK(pack_page(p.page, total > 50 ? Z_BEST_SPEED : Z_BEST_COMPRESSION, st));
+	CHECK(pack_page(p.page, total > 50 ? Z_BEST_SPEED : Z_DEFAULT_COMPRESSION, st));
 	CHECK(share_parts(r, p.page, st));
 	if (r->npages == r->cap) {
 		size_t cap = r->cap ? r->cap * 2 : 64;

@@ -1022,7 +1022,7 @@ int az_doc_attach(struct az_doc *d, const char *name, const char *mime, const vo
 	a->data = malloc(zlen);
 	a->len = len;
 	/* best compression where it costs nothing noticeable; a hospital's megabytes at the default */
-	int level = len <= (1u << 20) ? Z_BEST_COMPRESSION : Z_DEFAULT_COMPRESSION;
+	int level = len <= (1u << 20) ? Z_DEFAULT_COMPRESSION : Z_BEST_SPEED;
 	if (!a->name || !a->mime || !a->data || compress2(a->data, &zlen, data, (uLong)len, level) != Z_OK) {
 		free(a->name), free(a->mime), free(a->data);
 		return oom(d);
