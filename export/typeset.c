@@ -8,10 +8,10 @@
 #include <zlib.h>
 
 #include "export/doc.h"
-#include "export/linebreak.h"
-#include "guideline/i18n.h"
-#include "model/outfile.h"
-#include "model/text.h"
+#include "base/linebreak.h"
+#include "base/i18n.h"
+#include "base/outfile.h"
+#include "base/text.h"
 
 #define MARGIN_X 45.0f
 #define BODY_TOP (AZ_PAGE_H - 62.0f)

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "guideline/arena.h"
+#include "base/arena.h"
 #include "guideline/catalogue.h"
 
 const char *const az_cat_hosting_values[] = { "onprem", "cloud", NULL };

@@ -15,9 +15,9 @@
 #include <sys/stat.h>
 #include <yaml.h>
 
-#include "guideline/arena.h"
+#include "base/arena.h"
 #include "guideline/catalogue.h"
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 
 #define MAX_FILE (4L * 1024 * 1024) /* the shipped files are tens of kB */
 #define MAX_ID 64

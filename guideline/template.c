@@ -6,11 +6,11 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "guideline/arena.h"
-#include "guideline/i18n.h"
+#include "base/arena.h"
+#include "base/i18n.h"
 #include "guideline/template.h"
 #include "guideline/ydoc.h"
-#include "model/error.h"
+#include "base/error.h"
 
 #define MAX_ROWS 200
 

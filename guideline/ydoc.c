@@ -7,7 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "guideline/ydoc.h"
 
 #define MAX_YDOC (1L * 1024 * 1024)

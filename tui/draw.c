@@ -5,8 +5,8 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "export/linebreak.h"
-#include "model/text.h"
+#include "base/linebreak.h"
+#include "base/text.h"
 #include "tui/draw.h"
 
 /* The composed form of kana + U+3099 (dakuten) or U+309A (handakuten), or 0. IME input is already

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "guideline/i18n.h"
-#include "model/text.h"
+#include "base/i18n.h"
+#include "base/text.h"
 #include "tui/keys.h"
 #include "tui/keyscript.h"
 

@@ -11,13 +11,13 @@
 #include <unistd.h>
 
 #include "export/aggregate.h"
-#include "export/pdfattach.h"
-#include "guideline/i18n.h"
+#include "model/pdfattach.h"
+#include "base/i18n.h"
 #include "guideline/locate.h"
 #include "model/import.h"
-#include "model/outfile.h"
-#include "model/text.h"
-#include "tui/cli.h"
+#include "base/outfile.h"
+#include "base/text.h"
+#include "cli/cli.h"
 
 static int help(void)
 {

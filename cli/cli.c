@@ -9,12 +9,12 @@
 #include <sys/stat.h>
 #include <wchar.h>
 
-#include "export/json.h"
-#include "export/pdfattach.h"
+#include "model/json_write.h"
+#include "model/pdfattach.h"
 #include "export/report.h"
 #include "guideline/catalogue.h"
 #include "guideline/locate.h"
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "guideline/catalogue.h"
 #include "guideline/locate.h"
 #include "guideline/template.h"
@@ -23,11 +23,11 @@
 #include "model/progress.h"
 #include "model/template_fill.h"
 #include "model/import.h"
-#include "model/outfile.h"
-#include "model/text.h"
+#include "base/outfile.h"
+#include "base/text.h"
 #include "model/workbook.h"
 #include "tui/app.h"
-#include "tui/cli.h"
+#include "cli/cli.h"
 
 #define MAX_INPUT (256L * 1024 * 1024)
 

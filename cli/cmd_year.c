@@ -8,13 +8,13 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "guideline/locate.h"
 #include "model/demo.h"
-#include "model/text.h"
+#include "base/text.h"
 #include "model/workbook.h"
-#include "tui/cli.h"
-#include "tui/next_year.h"
+#include "cli/cli.h"
+#include "model/next_year.h"
 
 static int usage_error(const char *cmd, const char *msg)
 {

@@ -8,8 +8,8 @@
 
 #include <zlib.h>
 
-#include "export/pdfattach.h"
-#include "guideline/i18n.h"
+#include "model/pdfattach.h"
+#include "base/i18n.h"
 
 /* A view of the whole file; positions are offsets into it. */
 struct pdf {

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/text.h"
-#include "model/wareki.h"
+#include "base/text.h"
+#include "base/wareki.h"
 
 static const struct {
 	int start; /* first day as YYYYMMDD */

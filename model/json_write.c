@@ -3,11 +3,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "export/json.h"
-#include "guideline/i18n.h"
+#include "model/json_write.h"
+#include "base/i18n.h"
 #include "model/schema.h"
 #include "model/tables.h"
-#include "model/text.h"
+#include "base/text.h"
 
 /* Invalid UTF-8 (only possible if another program wrote the file) becomes U+FFFD. */
 static void put_string(FILE *out, const unsigned char *s, size_t len)

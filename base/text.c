@@ -6,7 +6,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "model/text.h"
+#include "base/text.h"
 
 uint32_t az_utf8_next(const char *str, size_t len, size_t *i)
 {
