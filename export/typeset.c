@@ -8,6 +8,7 @@
 #include <zlib.h>
 
 #include "export/doc.h"
+#include "base/date.h"
 #include "base/linebreak.h"
 #include "base/i18n.h"
 #include "base/outfile.h"

@@ -6,6 +6,7 @@
 
 #include "base/i18n.h"
 #include "model/edit.h"
+#include "base/date.h"
 #include "base/text.h"
 
 static int parse_ll(const char *t, long long *v)

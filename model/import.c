@@ -9,6 +9,7 @@
 #include "model/import.h"
 #include "model/schema.h"
 #include "model/tables.h"
+#include "base/date.h"
 #include "base/text.h"
 
 #define MAX_ERRORS 20

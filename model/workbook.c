@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "base/i18n.h"
+#include "base/date.h"
 #include "base/outfile.h"
 #include "base/text.h"
 #include "model/workbook.h"

@@ -4,6 +4,7 @@
 
 #include "base/i18n.h"
 #include "model/import.h"
+#include "base/date.h"
 #include "base/text.h"
 #include "model/year.h"
 

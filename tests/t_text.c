@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "model/tables.h"
+#include "base/date.h"
 #include "base/text.h"
 #include "tests/tap.h"
 

@@ -8,6 +8,7 @@
 #include <wctype.h>
 
 #include "base/i18n.h"
+#include "base/date.h"
 #include "base/text.h"
 #include "tui/draw.h"
 #include "tui/field.h"

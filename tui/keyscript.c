@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/readfile.h"
 #include "base/text.h"
 #include "tui/keys.h"
 #include "tui/keyscript.h"
@@ -112,25 +113,11 @@ int tui_script_parse(struct tui_script *sc, const char *text, size_t len, const 
 
 int tui_script_load(struct tui_script *sc, const char *path, struct az_error *err)
 {
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
-		return az_fail(err, AZ_NOINPUT, _("%s: cannot open: %s"), path, strerror(errno));
-	size_t cap = 4096, n = 0;
-	char *buf = malloc(cap);
-	while (buf) {
-		n += fread(buf + n, 1, cap - n, fp);
-		if (n < cap || cap > (16u << 20))
-			break;
-		char *nb = realloc(buf, cap * 2);
-		if (!nb)
-			free(buf);
-		buf = nb;
-		cap *= 2;
-	}
-	int bad = !buf || ferror(fp);
-	fclose(fp);
-	if (bad) {
-		free(buf);
+	char *buf;
+	size_t n;
+	if (az_read_file(path, 32u << 20, &buf, &n) != 0) {
+		if (errno == ENOENT || errno == EACCES)
+			return az_fail(err, AZ_NOINPUT, _("%s: cannot open: %s"), path, strerror(errno));
 		return az_fail(err, AZ_IOERR, _("%s: cannot read"), path);
 	}
 	int rc = tui_script_parse(sc, buf, n, path, err);

@@ -7,6 +7,7 @@
 
 #include "model/json_write.h"
 #include "base/i18n.h"
+#include "base/date.h"
 #include "base/outfile.h"
 #include "base/text.h"
 #include "tui/app.h"
