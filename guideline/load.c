@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <yaml.h>
+#include <unistr.h>
 
 #include "base/date.h"
 #include "base/readfile.h"
@@ -82,11 +83,9 @@ static const char *q(struct ld *ld, const char *s, size_t len)
 	char *out = ld->qbuf[ld->qi++ % 4];
 	size_t o = 0, i = 0;
 	while (i < len && o < 60) {
-		unsigned char c = (unsigned char)s[i];
-		size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-		if (n > len - i)
-			break;
-		if (c < 0x20 || c == 0x7F || (c == 0xC2 && (unsigned char)s[i + 1] < 0xA0)) {
+		ucs4_t c;
+		size_t n = (size_t)u8_mbtouc(&c, (const uint8_t *)s + i, len - i);
+		if (c < 0x20 || (c >= 0x7F && c < 0xA0)) {
 			out[o++] = '?';
 		} else {
 			memcpy(out + o, s + i, n);

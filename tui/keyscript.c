@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
 #include "base/i18n.h"
 #include "base/readfile.h"
@@ -31,13 +32,11 @@ static struct tui_step *add(struct tui_script *sc, struct az_error *err)
 
 static int utf8_char(const unsigned char *s, size_t len, int *cp)
 {
-	size_t n = s[0] < 0x80 ? 1 : s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : 2;
-	if (n > len || az_utf8_invalid_at((const char *)s, n) != (size_t)-1)
+	ucs4_t c;
+	int n = u8_mbtoucr(&c, s, len);
+	if (n <= 0)
 		return -1;
-	int c = n == 1 ? s[0] : s[0] & (0x7F >> n);
-	for (size_t i = 1; i < n; i++)
-		c = (c << 6) | (s[i] & 0x3F);
-	*cp = c;
+	*cp = (int)c;
 	return (int)n;
 }
 
