@@ -539,7 +539,9 @@ static int read_all(const char *path, char **out, size_t *len, struct az_error *
 	if (errno == EFBIG)
 		return az_fail(err, AZ_DATAERR, _("%s: larger than %ld MB; not an anzen export"), path,
 			       MAX_INPUT / 1024 / 1024);
-	if (errno == ENOMEM || errno == EIO || errno == EINVAL)
+	if (errno == EINVAL)
+		return az_fail(err, AZ_NOINPUT, _("%s: not a regular file"), path);
+	if (errno == ENOMEM || errno == EIO)
 		return az_fail(err, AZ_IOERR, _("%s: cannot read: %s"), path,
 			       errno == ENOMEM ? _("out of memory") : strerror(errno));
 	return az_fail(err, AZ_NOINPUT, _("%s: cannot open: %s"), path, strerror(errno));

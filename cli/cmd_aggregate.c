@@ -84,7 +84,9 @@ static int slurp(const char *path, char **out, size_t *len, struct az_error *err
 		return az_fail(err, AZ_DATAERR, _("%s: too large for a JSON export"), path);
 	if (errno == ENOMEM)
 		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
-	if (errno == EISDIR || errno == EINVAL || errno == EIO)
+	if (errno == EINVAL)
+		return az_fail(err, AZ_NOINPUT, _("%s: not a regular file"), path);
+	if (errno == EISDIR || errno == EIO)
 		return az_fail(err, AZ_IOERR, _("%s: cannot read: %s"), path, strerror(errno));
 	return az_fail(err, AZ_NOINPUT, _("%s: cannot open: %s"), path, strerror(errno));
 }
@@ -94,7 +96,7 @@ static void add_one(struct az_aggregate *a, const char *path)
 	struct az_error err = { 0 };
 	struct stat st;
 	char head[16] = { 0 };
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC); /* a FIFO must not block */
 	if (fd < 0) {
 		az_fail(&err, AZ_NOINPUT, _("%s: cannot open: %s"), path, strerror(errno));
 		return skipped(a, path, &err);
