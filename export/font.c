@@ -14,7 +14,7 @@
 #include <hb.h>
 
 #include "export/font.h"
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 
 struct face {
 	char *file;

@@ -8,7 +8,7 @@
 #include <nettle/sha2.h>
 
 #include "export/seal.h"
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 
 static const char key[] = "/" AZ_SEAL_KEY " (";
 

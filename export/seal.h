@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-#include "model/error.h"
+#include "base/error.h"
 
 #define AZ_SEAL_KEY "AnzenSeal"
 #define AZ_SEAL_HEX 64

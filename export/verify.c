@@ -4,36 +4,24 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
-#include "export/pdfattach.h"
+#include "model/pdfattach.h"
 #include "export/seal.h"
 #include "export/verify.h"
-#include "guideline/i18n.h"
+#include "base/i18n.h"
+#include "base/readfile.h"
 
 #define MAX_PDF (512L * 1024 * 1024)
 
 static int read_pdf(const char *path, char **out, size_t *len, struct az_error *err)
 {
-	FILE *f = fopen(path, "rb");
-	struct stat st;
-	if (!f)
-		return az_fail(err, AZ_NOINPUT, _("%s: cannot open: %s"), path, strerror(errno));
-	if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > MAX_PDF) {
-		fclose(f);
+	if (az_read_file(path, MAX_PDF, out, len) == 0)
+		return AZ_OK;
+	if (errno == ENOMEM)
+		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+	if (errno == EFBIG || errno == EINVAL || errno == EISDIR)
 		return az_fail(err, AZ_NOINPUT, _("%s: not a PDF file anzen can read"), path);
-	}
-	char *buf = malloc((size_t)st.st_size + 1);
-	size_t n = buf ? fread(buf, 1, (size_t)st.st_size, f) : 0;
-	int bad = !buf || ferror(f) || n != (size_t)st.st_size;
-	fclose(f);
-	if (bad) {
-		free(buf);
-		return az_fail(err, AZ_IOERR, _("%s: cannot read: %s"), path, buf ? strerror(errno) : _("out of memory"));
-	}
-	buf[n] = '\0';
-	*out = buf, *len = n;
-	return AZ_OK;
+	return az_fail(err, AZ_NOINPUT, _("%s: cannot open: %s"), path, strerror(errno));
 }
 
 /* The document information's /AnzenFingerprint (ASCII literal), or "". */

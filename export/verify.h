@@ -8,7 +8,7 @@
 #include <stddef.h>
 
 #include "export/fingerprint.h"
-#include "model/error.h"
+#include "base/error.h"
 
 struct az_verify {
 	char fingerprint[AZ_FINGERPRINT_HEX * 5 / 4]; /* of the attached workbook */

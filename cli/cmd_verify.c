@@ -8,12 +8,12 @@
 #include <string.h>
 
 #include "export/verify.h"
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "model/book.h"
 #include "model/import.h"
 #include "model/store.h"
-#include "model/text.h"
-#include "tui/cli.h"
+#include "base/text.h"
+#include "cli/cli.h"
 
 static int help(void)
 {
