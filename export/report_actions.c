@@ -7,9 +7,13 @@
 
 #include "export/report_ctx.h"
 
-#define MAX_SYSTEMS 8 /* named in a row; the rest counted */
-
 static const struct az_book *sort_book;
+
+static int by_id(const void *a, const void *b)
+{
+	long long x = *(const long long *)a, y = *(const long long *)b;
+	return (x > y) - (x < y);
+}
 
 static const char *what(const struct az_action *a)
 {
@@ -72,26 +76,20 @@ static void group_row(struct rp *r, const size_t *acts, size_t n)
 					       rp_threat(r, k->threat));
 		}
 	} else {
-		long long seen[MAX_SYSTEMS];
-		size_t nseen = 0, more = 0;
-		for (size_t i = 0; i < n; i++) {
+		/* many: how many risks on how many systems (each is named in the risks section) */
+		long long *sys = malloc(n * sizeof *sys);
+		size_t m = 0, distinct = 0;
+		for (size_t i = 0; sys && i < n; i++) {
 			const struct az_risk *k = az_book_risk(bk, bk->actions[acts[i]].risk_id);
-			const struct az_system *s = k ? az_book_system(bk, k->system_id) : NULL;
-			int dup = 0;
-			for (size_t j = 0; s && j < nseen; j++)
-				dup |= seen[j] == s->id;
-			if (!s || dup)
-				continue;
-			if (nseen == MAX_SYSTEMS) {
-				more++;
-				continue;
-			}
-			seen[nseen++] = s->id;
-			risks = rp_fmt(r, "%s%s%s", risks, *risks ? R_(", ") : "", rp_or_dash(s->name));
+			if (k)
+				sys[m++] = k->system_id;
 		}
-		if (more)
-			risks = rp_fmt(r, "%s%s", risks, rp_fmt(r, R_("… and %zu more"), more));
-		risks = rp_fmt(r, "%s\n%s", rp_fmt(r, R_("%zu risks"), n), risks);
+		if (sys)
+			qsort(sys, m, sizeof *sys, by_id);
+		for (size_t i = 0; sys && i < m; i++)
+			distinct += !i || sys[i] != sys[i - 1];
+		free(sys);
+		risks = rp_fmt(r, R_("%zu risks on %zu systems"), n, distinct);
 	}
 	int overdue = status != 2 && status != 3 && a->due && *a->due && day_number(a->due) < day_number(r->date);
 	struct az_cell c[5] = { { 0 } };

@@ -65,7 +65,7 @@ static const char *backing(struct rp *r, const struct az_check_item *it)
 		{ "contact_chart", RP_AT_CONTACTS, N_("contact chart") },
 	};
 	const char *s = "";
-	int pages[8], np = 0;
+	int lo = 0, hi = 0; /* the action plan's rows for it: first and last page */
 	for (size_t i = 0; i < r->cat->ncontrols; i++) {
 		const struct az_control *c = &r->cat->controls[i];
 		for (size_t k = 0; k < c->checklist.n; k++) {
@@ -76,17 +76,13 @@ static const char *backing(struct rp *r, const struct az_check_item *it)
 				    !strstr(s, R_(shown_in[j].label)))
 					s = rp_fmt(r, "%s%s%s %s", s, *s ? ", " : "", R_(shown_in[j].label),
 						   rp_page_of(r, shown_in[j].at));
-			int p = r->prev_ctl ? r->prev_ctl[i] : 0, seen = 0;
-			for (int m = 0; m < np; m++)
-				seen |= pages[m] == p;
-			if (p > 0 && !seen && np < 8)
-				pages[np++] = p;
+			int p = r->prev_ctl ? r->prev_ctl[i] : 0;
+			if (p > 0)
+				lo = !lo || p < lo ? p : lo, hi = p > hi ? p : hi;
 		}
 	}
-	if (np) {
-		const char *list = "";
-		for (int m = 0; m < np; m++)
-			list = rp_fmt(r, "%s%sp.%d", list, m ? ", " : "", pages[m]);
+	if (lo) {
+		const char *list = lo == hi ? rp_fmt(r, "p.%d", lo) : rp_fmt(r, "p.%d–%d", lo, hi);
 		s = rp_fmt(r, "%s%s%s %s", s, *s ? ", " : "", R_("action plan"), list);
 	}
 	for (size_t i = 0; i < r->cat->nquestions && r->prev_at[RP_AT_VENDORS]; i++) {

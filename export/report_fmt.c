@@ -88,7 +88,8 @@ const char *rp_rank_cell(struct rp *r, int likelihood, int severity, const struc
 	*fill = rp_rank_fill(k);
 	if (!k)
 		return "—";
-	return rp_fmt(r, "%s %s\n%d×%d", k->id, k->symbol ? k->symbol : "", likelihood, severity);
+	return rp_fmt(r, "%s %s%s%d×%d", k->id, k->symbol ? k->symbol : "", r->rank_one_line ? " " : "\n", likelihood,
+		      severity);
 }
 
 const char *rp_treatment(struct rp *r, int treatment)

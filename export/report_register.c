@@ -95,14 +95,16 @@ static void risk_row(struct rp *r, const struct az_risk *k, const size_t *acts, 
 			done++;
 		else if (a->status != 3)
 			open++;
-		if (b->n)
+		if (b->n && !compact)
 			put(b, "\n");
-		put(b, "・");
 		if (compact) {
-			/* what is done; who and by when are in the action plan */
+			/* what is done, one after the other; who and by when are in the action plan */
+			if (b->n)
+				put(b, R_(", "));
 			put(b, a->control && *a->control ? rp_control(r, a->control) : rp_or_dash(a->description));
 			continue;
 		}
+		put(b, "・");
 		if (a->control && *a->control) {
 			put(b, rp_control(r, a->control));
 			if (a->description && *a->description)
@@ -120,10 +122,17 @@ static void risk_row(struct rp *r, const struct az_risk *k, const size_t *acts, 
 	c[0].text = threat;
 	c[1].text = rp_rank_cell(r, k->likelihood, k->severity, &c[1].fill);
 	c[1].style = c[4].style = AZ_STRONG;
+	c[2].style = c[3].style = 0;
 	c[2].text = treatment_cell(r, k);
 	c[3].text = b->n ? b->s : "—";
 	c[4].text = rp_residual_cell(r, k, open, done, &c[4].fill);
 	c[5].text = compact ? "" : refs_cell(r, k->threat, 0);
+	if (compact) {
+		/* the treatment, then its controls: "低減: 管理策, 管理策" */
+		const char *t = treatment_cell(r, k);
+		c[2].text = b->n ? rp_fmt(r, "%s%s%s", t, strchr(t, '\n') ? "\n" : R_(": "), b->s) : t;
+		c[3] = c[4];
+	}
 	az_doc_table_row(r->doc, c);
 }
 
@@ -160,16 +169,17 @@ static void register_tables(struct rp *r, int (*want)(const struct rp *, const s
 		{ N_("Residual"), 1.4, AZ_LEFT }, { N_("References"), 2.6, AZ_LEFT },
 	};
 	static const struct az_column short_src[] = {
-		{ N_("Threat"), 3.2, AZ_LEFT },   { N_("Rank (L×S)"), 1.1, AZ_LEFT },
-		{ N_("Treatment"), 1.3, AZ_LEFT }, { N_("Controls (owners and due dates in the action plan)"), 4.4, AZ_LEFT },
-		{ N_("Residual"), 1.4, AZ_LEFT },
+		{ N_("Threat"), 3.1, AZ_LEFT }, { N_("Rank (L×S)"), 1.5, AZ_LEFT },
+		{ N_("Treatment and controls (owners and due dates in the action plan)"), 5.0, AZ_LEFT },
+		{ N_("Residual"), 1.5, AZ_LEFT },
 	};
-	size_t ncols = compact ? 5 : 6;
+	size_t ncols = compact ? 4 : 6;
 	struct az_column cols[6];
 	for (size_t i = 0; i < ncols; i++)
 		cols[i] = compact ? short_src[i] : src[i], cols[i].title = R_(cols[i].title);
 	struct sbuf b = { 0 };
 	long long sys = -1;
+	r->rank_one_line = compact;
 	for (size_t i = 0; i < bk->n_risks && az_doc_page_count(r->doc) > 0; i++) {
 		const struct az_risk *k = &bk->risks[risks[i]];
 		if (want && !want(r, k))
@@ -189,6 +199,7 @@ static void register_tables(struct rp *r, int (*want)(const struct rp *, const s
 	}
 	if (sys != -1)
 		az_doc_table_end(r->doc);
+	r->rank_one_line = 0;
 	free(b.s);
 	free(acts);
 	free(risks);
