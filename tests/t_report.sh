@@ -175,7 +175,7 @@ else
 	has "$T/s.txt" "外字〓とハングル〓" "both are printed visibly as 〓"
 fi
 # Without the running header and footer, so text that crosses a page reads on.
-grep -v -e "^あんぜん歯科医院" -e "^U+[0-9A-F]*: " -e "^作成日 2026-11-28$" -e "^[0-9]* / [0-9]*$" -e "^識別番号 " "$T/s.txt" |
+grep -v -e "^あんぜん歯科医院" -e "^U+[0-9A-F]*: " -e "^作成日 2026-11-28" -e "^[0-9]* / [0-9]*$" -e "^識別番号 " "$T/s.txt" |
 	tr -d '\n' >"$T/s.flat"
 missing=0
 while IFS= read -r s; do grep -qF -- "$s" "$T/s.flat" || { echo "#   '$s' not found"; missing=1; }; done <"$T/names"
