@@ -176,7 +176,7 @@ else
 fi
 # Without the running header and footer, so text that crosses a page reads on.
 grep -v -e "^あんぜん歯科医院" -e "^U+[0-9A-F]*: " -e "^作成日 2026-11-28" -e "^[0-9]* / [0-9]*$" -e "^識別番号 " "$T/s.txt" |
-	tr -d '\n' >"$T/s.flat"
+	tr -d '\n\f' >"$T/s.flat"
 missing=0
 while IFS= read -r s; do grep -qF -- "$s" "$T/s.flat" || { echo "#   '$s' not found"; missing=1; }; done <"$T/names"
 ok $missing "every 60-character system name is printed whole"
