@@ -335,11 +335,14 @@ void az_subset_free(struct az_subset *s)
 	free(s->cps);
 	free(s->gids);
 	free(s->widths);
+	free(s->bmp);
 	memset(s, 0, sizeof *s);
 }
 
 uint16_t az_subset_gid(const struct az_subset *s, uint32_t cp)
 {
+	if (cp <= 0xFFFF)
+		return s->bmp[cp];
 	size_t lo = 0, hi = s->n;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
@@ -433,8 +436,9 @@ int az_font_subset_face(struct az_font *f, int k, struct az_subset *out, struct 
 	out->cps = malloc((out->n + 1) * sizeof *out->cps);
 	out->gids = malloc((out->n + 1) * sizeof *out->gids);
 	out->widths = calloc(out->nglyphs + 1, sizeof *out->widths);
+	out->bmp = calloc(65536, sizeof *out->bmp); /* only the used entries are touched */
 	int rc = AZ_OK;
-	if (!out->data || !out->cps || !out->gids || !out->widths || out->nglyphs > 65535) {
+	if (!out->data || !out->cps || !out->gids || !out->widths || !out->bmp || out->nglyphs > 65535) {
 		rc = az_fail(err, len ? AZ_IOERR : AZ_DATAERR, "%s", len ? _("out of memory") : _("empty subset"));
 	} else {
 		memcpy(out->data, data, len);
@@ -445,6 +449,8 @@ int az_font_subset_face(struct az_font *f, int k, struct az_subset *out, struct 
 			hb_codepoint_t gid = 0;
 			hb_font_get_nominal_glyph(sf, cp, &gid);
 			out->cps[i] = cp, out->gids[i] = (uint16_t)gid;
+			if (cp <= 0xFFFF)
+				out->bmp[cp] = (uint16_t)gid;
 		}
 		out->n = i;
 		for (unsigned g = 0; g < out->nglyphs; g++) {

@@ -46,6 +46,7 @@ struct az_subset {
 	char name[80];    /* PostScript name with a subset tag, e.g. "KQXBTA+IPAexGothic" */
 	uint32_t *cps;    /* the code points, ascending */
 	uint16_t *gids;   /* gids[i] draws cps[i] */
+	uint16_t *bmp;    /* the glyph id of each BMP code point (0: none), for drawing */
 	size_t n;
 	uint16_t *widths; /* per glyph id, 1/1000 em */
 	unsigned nglyphs;

@@ -106,7 +106,15 @@ static char *put_cents(char *b, long c)
 {
 	if (c < 0)
 		*b++ = '-', c = -c;
-	b += sprintf(b, "%ld", c / 100);
+	/* the integer part by hand: printf was a twentieth of a hospital's export */
+	char digits[24];
+	int n = 0;
+	long q = c / 100;
+	do
+		digits[n++] = (char)('0' + q % 10), q /= 10;
+	while (q);
+	while (n)
+		*b++ = digits[--n];
 	if (c % 100) {
 		*b++ = '.';
 		*b++ = (char)('0' + c % 100 / 10);
@@ -167,7 +175,7 @@ static HPDF_STATUS show(struct pen *p, float x, float y, float size, const char 
 		if (face != p->face || size != p->size) {
 			if (open)
 				*e++ = ')', *e++ = ' ', *e++ = 'T', *e++ = 'j', *e++ = ' ', open = 0;
-			e += sprintf(e, "/F%d ", face + 1);
+			*e++ = '/', *e++ = 'F', *e++ = (char)('1' + face), *e++ = ' '; /* at most AZ_MAX_FACES (8) */
 			e = put_num(e, size);
 			*e++ = 'T', *e++ = 'f', *e++ = ' ';
 			p->face = face, p->size = size;
