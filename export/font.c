@@ -406,7 +406,14 @@ int az_font_subset_face(struct az_font *f, int k, struct az_subset *out, struct 
 	hb_subset_input_t *in = hb_subset_input_create_or_fail();
 	if (!in)
 		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
-	hb_set_union(hb_subset_input_unicode_set(in), c->used);
+	/* By glyph: the PDF draws by glyph id and needs no cmap (nor its variation sequences). */
+	hb_set_t *glyphs = hb_subset_input_glyph_set(in);
+	for (hb_codepoint_t cp = HB_SET_VALUE_INVALID; hb_set_next(c->used, &cp);) {
+		hb_codepoint_t gid;
+		if (hb_font_get_nominal_glyph(c->font, cp, &gid))
+			hb_set_add(glyphs, gid);
+	}
+	hb_set_add(hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG), HB_TAG('c', 'm', 'a', 'p'));
 	/* A PDF viewer reads only the outlines and horizontal metrics: no layout tables (which would
 	 * bring more glyphs along), vertical metrics, kerning, device tables or hinting. */
 	hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
@@ -414,6 +421,8 @@ int az_font_subset_face(struct az_font *f, int k, struct az_subset *out, struct 
 					      "LTSH", "VDMX", "BASE", "JSTF", "morx", "mort", "feat" };
 	for (size_t i = 0; i < sizeof unused / sizeof unused[0]; i++)
 		hb_set_add(drop, hb_tag_from_string(unused[i], 4));
+	/* and no glyphs reached only through layout features (vertical forms, ligatures) */
+	hb_set_clear(hb_subset_input_set(in, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG));
 	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
 	/* names: the copyright notice, family and style, and the PostScript name */
 	hb_set_t *names = hb_subset_input_set(in, HB_SUBSET_SETS_NAME_ID);
@@ -422,10 +431,14 @@ int az_font_subset_face(struct az_font *f, int k, struct az_subset *out, struct 
 	hb_set_add(names, HB_OT_NAME_ID_FONT_FAMILY);
 	hb_set_add(names, HB_OT_NAME_ID_FONT_SUBFAMILY);
 	hb_set_add(names, HB_OT_NAME_ID_POSTSCRIPT_NAME);
-	hb_face_t *sub = hb_subset_or_fail(c->face, in);
+	hb_subset_plan_t *plan = hb_subset_plan_create_or_fail(c->face, in);
+	hb_face_t *sub = plan ? hb_subset_plan_execute_or_fail(plan) : NULL;
 	hb_subset_input_destroy(in);
-	if (!sub)
+	if (!sub) {
+		hb_subset_plan_destroy(plan);
 		return az_fail(err, AZ_DATAERR, _("font %s: HarfBuzz could not subset it"), c->file);
+	}
+	const hb_map_t *renumber = hb_subset_plan_old_to_new_glyph_mapping(plan);
 	hb_blob_t *blob = hb_face_reference_blob(sub);
 	hb_font_t *sf = hb_font_create(sub);
 	unsigned len;
@@ -446,8 +459,11 @@ int az_font_subset_face(struct az_font *f, int k, struct az_subset *out, struct 
 		hb_font_set_scale(sf, (int)c->upem, (int)c->upem);
 		size_t i = 0;
 		for (hb_codepoint_t cp = HB_SET_VALUE_INVALID; hb_set_next(c->used, &cp) && i < out->n; i++) {
-			hb_codepoint_t gid = 0;
-			hb_font_get_nominal_glyph(sf, cp, &gid);
+			hb_codepoint_t old = 0, gid;
+			hb_font_get_nominal_glyph(c->font, cp, &old);
+			gid = hb_map_get(renumber, old);
+			if (gid == HB_MAP_VALUE_INVALID)
+				gid = 0;
 			out->cps[i] = cp, out->gids[i] = (uint16_t)gid;
 			if (cp <= 0xFFFF)
 				out->bmp[cp] = (uint16_t)gid;
@@ -463,6 +479,7 @@ int az_font_subset_face(struct az_font *f, int k, struct az_subset *out, struct 
 	hb_font_destroy(sf);
 	hb_blob_destroy(blob);
 	hb_face_destroy(sub);
+	hb_subset_plan_destroy(plan);
 	if (rc != AZ_OK)
 		az_subset_free(out);
 	return rc;

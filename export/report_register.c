@@ -80,10 +80,11 @@ static const char *refs_cell(struct rp *r, const char *threat, size_t max)
 	return t ? rp_refs(r, t->refs, max && t->nrefs > max ? max : t->nrefs) : "—";
 }
 
-/* One row: the threat and why, the rank, the treatment, the actions that carry it out (each with
- * its owner, due date and state under it), the residual rank, the references. */
+/* One row: the threat, its rank and score, the treatment and the controls that carry it out (who
+ * and by when are in the action plan), the residual rank; full (the appendix): also why, and the
+ * references. */
 static void risk_row(struct rp *r, const struct az_risk *k, const size_t *acts, size_t nacts, struct sbuf *b,
-		     int compact)
+		     int full)
 {
 	const struct az_book *bk = r->book;
 	b->n = 0;
@@ -95,44 +96,24 @@ static void risk_row(struct rp *r, const struct az_risk *k, const size_t *acts, 
 			done++;
 		else if (a->status != 3)
 			open++;
-		if (b->n && !compact)
-			put(b, "\n");
-		if (compact) {
-			/* what is done, one after the other; who and by when are in the action plan */
-			if (b->n)
-				put(b, R_(", "));
-			put(b, a->control && *a->control ? rp_control(r, a->control) : rp_or_dash(a->description));
-			continue;
-		}
-		put(b, "・");
-		if (a->control && *a->control) {
-			put(b, rp_control(r, a->control));
-			if (a->description && *a->description)
-				put(b, ": ");
-		}
-		put(b, a->description ? a->description : "");
-		put(b, rp_fmt(r, "\n　%s　%s %s", rp_or_dash(a->owner), rp_date(r, a->due), rp_action_status(r, a->status)));
+		if (b->n)
+			put(b, R_(", "));
+		put(b, a->control && *a->control ? rp_control(r, a->control) : rp_or_dash(a->description));
 	}
-	struct az_cell c[6] = { { 0 } };
+	struct az_cell c[5] = { { 0 } };
 	const char *threat = rp_threat(r, k->threat);
 	if (k->title && *k->title)
 		threat = rp_fmt(r, "%s\n%s", threat, k->title);
-	if (k->rationale && *k->rationale && !compact)
+	if (k->rationale && *k->rationale && full)
 		threat = rp_fmt(r, "%s\n%s %s", threat, R_("Reason:"), k->rationale);
 	c[0].text = threat;
 	c[1].text = rp_rank_cell(r, k->likelihood, k->severity, &c[1].fill);
-	c[1].style = c[4].style = AZ_STRONG;
-	c[2].style = c[3].style = 0;
-	c[2].text = treatment_cell(r, k);
-	c[3].text = b->n ? b->s : "—";
-	c[4].text = rp_residual_cell(r, k, open, done, &c[4].fill);
-	c[5].text = compact ? "" : refs_cell(r, k->threat, 0);
-	if (compact) {
-		/* the treatment, then its controls: "低減: 管理策, 管理策" */
-		const char *t = treatment_cell(r, k);
-		c[2].text = b->n ? rp_fmt(r, "%s%s%s", t, strchr(t, '\n') ? "\n" : R_(": "), b->s) : t;
-		c[3] = c[4];
-	}
+	/* the treatment, then its controls: "低減: 管理策, 管理策" */
+	const char *t = treatment_cell(r, k);
+	c[2].text = b->n ? rp_fmt(r, "%s%s%s", t, strchr(t, '\n') ? "\n" : R_(": "), b->s) : t;
+	c[3].text = rp_residual_cell(r, k, open, done, &c[3].fill);
+	c[1].style = c[3].style = AZ_STRONG;
+	c[4].text = full ? refs_cell(r, k->threat, 0) : "";
 	az_doc_table_row(r->doc, c);
 }
 
@@ -143,11 +124,9 @@ static int needs_action(const struct rp *r, const struct az_risk *k)
 	return i < 0 || i < 3;
 }
 
-/* The risks for which want() holds, one table per system, the system named again on every page a
- * table continues on. */
-/* compact: threat, rank, treatment, the controls, residual (who, when and the references are in
- * the action plan and the appendix); else every column. */
-static void register_tables(struct rp *r, int (*want)(const struct rp *, const struct az_risk *), int compact)
+/* The risks for which want() holds (NULL: all), one table per system, the system named again on
+ * every page a table continues on; full: with the reasons and references (the appendix). */
+static void register_tables(struct rp *r, int (*want)(const struct rp *, const struct az_risk *), int full)
 {
 	const struct az_book *bk = r->book;
 	size_t *acts = malloc((bk->n_actions + 1) * sizeof *acts), *risks = malloc(bk->n_risks * sizeof *risks);
@@ -164,22 +143,17 @@ static void register_tables(struct rp *r, int (*want)(const struct rp *, const s
 	qsort(acts, bk->n_actions, sizeof *acts, by_risk);
 	qsort(risks, bk->n_risks, sizeof *risks, by_system);
 	static const struct az_column src[] = {
-		{ N_("Threat"), 2.6, AZ_LEFT },   { N_("Rank (L×S)"), 1.1, AZ_LEFT },
-		{ N_("Treatment"), 1.3, AZ_LEFT }, { N_("Controls and actions: owner, due date, status"), 4.8, AZ_LEFT },
-		{ N_("Residual"), 1.4, AZ_LEFT }, { N_("References"), 2.6, AZ_LEFT },
-	};
-	static const struct az_column short_src[] = {
 		{ N_("Threat"), 3.1, AZ_LEFT }, { N_("Rank (L×S)"), 1.5, AZ_LEFT },
 		{ N_("Treatment and controls (owners and due dates in the action plan)"), 5.0, AZ_LEFT },
-		{ N_("Residual"), 1.5, AZ_LEFT },
+		{ N_("Residual"), 1.5, AZ_LEFT }, { N_("References"), 2.6, AZ_LEFT },
 	};
-	size_t ncols = compact ? 4 : 6;
-	struct az_column cols[6];
+	size_t ncols = full ? 5 : 4;
+	struct az_column cols[5];
 	for (size_t i = 0; i < ncols; i++)
-		cols[i] = compact ? short_src[i] : src[i], cols[i].title = R_(cols[i].title);
+		cols[i] = src[i], cols[i].title = R_(src[i].title);
 	struct sbuf b = { 0 };
 	long long sys = -1;
-	r->rank_one_line = compact;
+	r->rank_one_line = 1;
 	for (size_t i = 0; i < bk->n_risks && az_doc_page_count(r->doc) > 0; i++) {
 		const struct az_risk *k = &bk->risks[risks[i]];
 		if (want && !want(r, k))
@@ -195,7 +169,7 @@ static void register_tables(struct rp *r, int (*want)(const struct rp *, const s
 				break;
 			az_doc_table_continued(r->doc, rp_fmt(r, "%s %s", name, R_("(continued)")));
 		}
-		risk_row(r, k, acts, bk->n_actions, &b, compact);
+		risk_row(r, k, acts, bk->n_actions, &b, full);
 	}
 	if (sys != -1)
 		az_doc_table_end(r->doc);
@@ -260,7 +234,7 @@ int rp_risks(struct rp *r)
 		az_doc_paragraph(r->doc, R_("No risks recorded."));
 		return az_doc_status(r->doc);
 	}
-	register_tables(r, needs_action, 1);
+	register_tables(r, needs_action, 0);
 	low_counts(r);
 	return az_doc_status(r->doc);
 }
@@ -273,6 +247,6 @@ int rp_full_register(struct rp *r)
 		az_doc_paragraph(r->doc, R_("No risks recorded."));
 		return az_doc_status(r->doc);
 	}
-	register_tables(r, NULL, 0);
+	register_tables(r, NULL, 1);
 	return az_doc_status(r->doc);
 }
