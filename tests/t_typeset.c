@@ -201,14 +201,15 @@ static int file_exists(const char *p)
 	return stat(p, &st) == 0;
 }
 
-/* A font set, for asking what the installed fonts have. */
+/* A font set, for asking what the installed fonts have (closed at the end). */
+static struct az_font *probe;
+
 static struct az_font *probe_font(void)
 {
-	static struct az_font *f;
 	struct az_error err = { 0 };
-	if (!f)
-		f = az_font_open(NULL, NULL, &err);
-	return f;
+	if (!probe)
+		probe = az_font_open(NULL, NULL, &err);
+	return probe;
 }
 
 /* The ToUnicode CMap: each glyph id of a subset to its character, in glyph order, in blocks of at
@@ -407,5 +408,6 @@ int main(int argc, char **argv)
 	unlink(path);
 	rmdir(tmp);
 	tounicode_tests();
+	az_font_close(probe);
 	return done_testing();
 }
