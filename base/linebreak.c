@@ -32,6 +32,17 @@ int az_kinsoku_no_start(uint32_t cp)
 	    (cp >= 0x80 && cp < 0x2019) || (cp > 0x2026 && cp < 0x3001) || (cp > 0x30FE && cp < 0xFF01) ||
 	    cp > 0xFF70)
 		return 0;
+	/* kana and CJK punctuation, most of a Japanese text: a bitmap of the list, made once */
+	static unsigned char kana[256 / 8], made;
+	if (cp >= 0x3000 && cp <= 0x30FF) {
+		if (!made) {
+			for (size_t i = 0; i < sizeof list / sizeof list[0]; i++)
+				if (list[i] >= 0x3000 && list[i] <= 0x30FF)
+					kana[(list[i] - 0x3000) / 8] |= (unsigned char)(1u << ((list[i] - 0x3000) % 8));
+			made = 1;
+		}
+		return (kana[(cp - 0x3000) / 8] >> ((cp - 0x3000) % 8)) & 1;
+	}
 	return in_list(cp, list, sizeof list / sizeof list[0]);
 }
 
