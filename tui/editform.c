@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "base/i18n.h"
-#include "tui/confirm.h"
 #include "tui/editform.h"
+#include "tui/leave.h"
 #include "tui/screen.h"
 
 #define MAX_EXTRA 4
@@ -25,12 +25,6 @@ static void ef_draw(struct tui_screen *s, struct tui_rect body)
 	struct editform *e = s->data;
 	s->scopes = e->fm.items[e->fm.cur].opts ? TUI_SCOPE_ANY | TUI_SCOPE_NAV : TUI_SCOPE_ANY;
 	tui_form_draw(&e->fm, body);
-}
-
-static void discard(void *arg)
-{
-	(void)arg;
-	tui_pop();
 }
 
 static int insert(struct editform *e)
@@ -91,13 +85,7 @@ static int ef_key(struct tui_screen *s, int key, enum tui_action act)
 		}
 		return TUI_HANDLED;
 	}
-	if (r == TUI_UNHANDLED && tui_key_action(key, TUI_SCOPE_ANY) == TUI_ACT_BACK && tui_form_changed(&e->fm)) {
-		if (tui_form_autosave(&e->fm) == 0 && e->id && !tui_form_changed(&e->fm))
-			return TUI_UNHANDLED; /* saved: leave as usual */
-		tui_confirm(_("Leave this form without saving your changes?"), discard, NULL);
-		return TUI_HANDLED;
-	}
-	return r;
+	return r == TUI_UNHANDLED ? tui_form_leave(&e->fm, key, e->id != 0) : r;
 }
 
 static void ef_leave(struct tui_screen *s)

@@ -16,6 +16,7 @@
 #include "tui/choice.h"
 #include "tui/confirm.h"
 #include "tui/draw.h"
+#include "tui/leave.h"
 #include "tui/form.h"
 #include "tui/scr_assess.h"
 #include "tui/screen.h"
@@ -320,12 +321,6 @@ static int af_autosave(struct tui_form *fm, size_t i, void *arg)
 	return af_save(arg);
 }
 
-static void af_discard(void *arg)
-{
-	(void)arg;
-	tui_pop();
-}
-
 static int af_key(struct tui_screen *s, int key, enum tui_action act)
 {
 	struct answer_form *f = s->data;
@@ -337,13 +332,7 @@ static int af_key(struct tui_screen *s, int key, enum tui_action act)
 		}
 		return TUI_HANDLED;
 	}
-	if (r == TUI_UNHANDLED && key == 27 && tui_form_changed(&f->form)) {
-		if (tui_form_autosave(&f->form) == 0 && !tui_form_changed(&f->form))
-			return TUI_UNHANDLED; /* saved: leave as usual */
-		tui_confirm(_("Leave this form without saving your changes?"), af_discard, NULL);
-		return TUI_HANDLED;
-	}
-	return r;
+	return r == TUI_UNHANDLED ? tui_form_leave(&f->form, key, 1) : r;
 }
 
 static void af_leave(struct tui_screen *s)

@@ -17,6 +17,7 @@
 #include "tui/choice.h"
 #include "tui/confirm.h"
 #include "tui/draw.h"
+#include "tui/leave.h"
 #include "tui/editbox.h"
 #include "tui/form.h"
 #include "tui/formrow.h"
@@ -521,12 +522,6 @@ static int leaves_field(const struct tui_form *fm, int key)
 	       (a == TUI_ACT_SELECT && !choice);
 }
 
-static void discard(void *arg)
-{
-	(void)arg;
-	tui_pop();
-}
-
 static int action_key(struct tui_screen *s, int key, enum tui_action act)
 {
 	struct action_form *af = s->data;
@@ -544,13 +539,7 @@ static int action_key(struct tui_screen *s, int key, enum tui_action act)
 		}
 		return TUI_HANDLED;
 	}
-	if (r == TUI_UNHANDLED && key == 27 && tui_form_changed(&af->form)) {
-		if (tui_form_autosave(&af->form) == 0 && af->action_id && !tui_form_changed(&af->form))
-			return TUI_UNHANDLED; /* saved: leave as usual */
-		tui_confirm(_("Leave this form without saving your changes?"), discard, NULL);
-		return TUI_HANDLED;
-	}
-	return r;
+	return r == TUI_UNHANDLED ? tui_form_leave(&af->form, key, af->action_id != 0) : r;
 }
 
 static void action_leave(struct tui_screen *s)

@@ -12,6 +12,7 @@
 #include "tui/choice.h"
 #include "tui/confirm.h"
 #include "tui/draw.h"
+#include "tui/leave.h"
 #include "tui/editform.h"
 #include "tui/list.h"
 #include "tui/term.h"
@@ -132,12 +133,6 @@ static void a_draw(struct tui_screen *s, struct tui_rect body)
 	tui_form_draw(&a->fm, r);
 }
 
-static void discard(void *arg)
-{
-	(void)arg;
-	tui_pop();
-}
-
 static int save_answer(struct answer *a)
 {
 	static const char *const columns[NA] = { NULL, "note", "confirmed_at" };
@@ -190,13 +185,7 @@ static int a_key(struct tui_screen *s, int key, enum tui_action act)
 		}
 		return TUI_HANDLED;
 	}
-	if (r == TUI_UNHANDLED && tui_key_action(key, TUI_SCOPE_ANY) == TUI_ACT_BACK && tui_form_changed(&a->fm)) {
-		if (tui_form_autosave(&a->fm) == 0 && !tui_form_changed(&a->fm))
-			return TUI_UNHANDLED; /* saved: leave as usual */
-		tui_confirm(_("Leave this form without saving your changes?"), discard, NULL);
-		return TUI_HANDLED;
-	}
-	return r;
+	return r == TUI_UNHANDLED ? tui_form_leave(&a->fm, key, 1) : r;
 }
 
 static void a_leave(struct tui_screen *s)
