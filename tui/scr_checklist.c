@@ -339,7 +339,6 @@ static void af_leave(struct tui_screen *s)
 {
 	struct answer_form *f = s->data;
 	tui_form_free(&f->form);
-	free(f);
 }
 
 static const enum tui_action af_bar[] = { TUI_ACT_NEXT_FIELD, TUI_ACT_PREV_FIELD, TUI_ACT_SAVE, TUI_ACT_HELP,
@@ -351,6 +350,7 @@ static const struct tui_screen_ops af_ops = {
 		   "Each field is saved as soon as you leave it (Tab, Up/Down, Enter, or a choice picked); "
 		   "F2 or Ctrl-S saves the field you are in; Esc leaves."),
 	.bar = af_bar,
+	.size = sizeof(struct answer_form),
 	.enter = af_enter,
 	.draw = af_draw,
 	.key = af_key,
@@ -442,21 +442,14 @@ static int cl_key(struct tui_screen *s, int key, enum tui_action act)
 	}
 	case TUI_ACT_SELECT:
 	case TUI_ACT_EDIT: {
-		struct answer_form *f = calloc(1, sizeof *f);
-		if (!f) {
-			tui_error("%s", _("out of memory"));
-			return TUI_HANDLED;
-		}
-		f->c = c;
-		tui_push(&af_ops, f);
+		struct answer_form f = { .c = c };
+		tui_open(&af_ops, &f);
 		return TUI_HANDLED;
 	}
 	default:
 		return TUI_UNHANDLED;
 	}
 }
-
-static void cl_leave(struct tui_screen *s) { free(s->data); }
 
 static const enum tui_action cl_bar[] = { TUI_ACT_TOGGLE, TUI_ACT_SUGGEST, TUI_ACT_SELECT, TUI_ACT_HELP,
 					  TUI_ACT_BACK, TUI_ACT_NONE };
@@ -471,18 +464,10 @@ static const struct tui_screen_ops cl_ops = {
 		   "checked), its 目標日 (for a No: by when it will be done) and a note.\n\n"
 		   "The form asks for a target date for every No; the health centre reads it at the inspection."),
 	.bar = cl_bar,
+	.size = sizeof(struct checklist),
 	.enter = cl_enter,
 	.draw = cl_draw,
 	.key = cl_key,
-	.leave = cl_leave,
 };
 
-int tui_checklist_open(void)
-{
-	struct checklist *c = calloc(1, sizeof *c);
-	if (!c) {
-		tui_error("%s", _("out of memory"));
-		return -1;
-	}
-	return tui_push(&cl_ops, c);
-}
+int tui_checklist_open(void) { return tui_open(&cl_ops, NULL); }

@@ -142,7 +142,6 @@ static void c_leave(struct tui_screen *s)
 {
 	struct contacts *c = s->data;
 	tui_list_free(&c->list);
-	free(c);
 }
 
 static const enum tui_action bar[] = { TUI_ACT_ADD, TUI_ACT_EDIT, TUI_ACT_DELETE, TUI_ACT_SEARCH, TUI_ACT_HELP,
@@ -154,18 +153,11 @@ static const struct tui_screen_ops ops = {
 		   "inside the clinic, the vendor of each system, and the authorities (保健所, police). "
 		   "a adds, e or Enter edits, d deletes after asking, / searches."),
 	.bar = bar,
+	.size = sizeof(struct contacts),
 	.enter = c_enter,
 	.draw = c_draw,
 	.key = c_key,
 	.leave = c_leave,
 };
 
-int tui_contacts_open(void)
-{
-	struct contacts *c = calloc(1, sizeof *c);
-	if (!c) {
-		tui_error("%s", _("out of memory"));
-		return -1;
-	}
-	return tui_push(&ops, c);
-}
+int tui_contacts_open(void) { return tui_open(&ops, NULL); }

@@ -174,8 +174,6 @@ static int hm_key(struct tui_screen *s, int key, enum tui_action act)
 	}
 }
 
-static void hm_leave(struct tui_screen *s) { free(s->data); }
-
 static const enum tui_action hm_bar[] = { TUI_ACT_SELECT, TUI_ACT_TOGGLE, TUI_ACT_HELP, TUI_ACT_BACK, TUI_ACT_NONE };
 static const struct tui_screen_ops hm_ops = {
 	.title = N_("Risk map"),
@@ -187,18 +185,10 @@ static const struct tui_screen_ops hm_ops = {
 		   "grids. Enter lists the risks of the chosen cell; open one there to see or change its "
 		   "treatment."),
 	.bar = hm_bar,
+	.size = sizeof(struct heatmap),
 	.enter = hm_enter,
 	.draw = hm_draw,
 	.key = hm_key,
-	.leave = hm_leave,
 };
 
-int tui_heatmap_open(void)
-{
-	struct heatmap *m = calloc(1, sizeof *m);
-	if (!m) {
-		tui_error("%s", _("out of memory"));
-		return -1;
-	}
-	return tui_push(&hm_ops, m);
-}
+int tui_heatmap_open(void) { return tui_open(&hm_ops, NULL); }

@@ -288,7 +288,6 @@ static void risks_leave(struct tui_screen *s)
 	struct risks *d = s->data;
 	free_rows(d);
 	tui_list_free(&d->list);
-	free(d);
 }
 
 static const struct az_risk_row *selected_row(struct risks *d)
@@ -467,6 +466,7 @@ static const struct tui_screen_ops risks_ops = {
 		   "The status says what is left: To do (no score or no treatment), Incomplete (the treatment "
 		   "lacks something; the line at the bottom says what), Complete."),
 	.bar = risks_bar,
+	.size = sizeof(struct risks),
 	.enter = risks_enter,
 	.draw = risks_draw,
 	.key = risks_key,
@@ -475,17 +475,8 @@ static const struct tui_screen_ops risks_ops = {
 
 static int open_list(enum mode mode, long long system_id, int residual, int l, int sv)
 {
-	struct risks *d = calloc(1, sizeof *d);
-	if (!d) {
-		tui_error("%s", _("out of memory"));
-		return -1;
-	}
-	d->mode = mode;
-	d->system_id = system_id;
-	d->residual = residual;
-	d->cl = l;
-	d->cs = sv;
-	return tui_push(&risks_ops, d);
+	struct risks d = { .mode = mode, .system_id = system_id, .residual = residual, .cl = l, .cs = sv };
+	return tui_open(&risks_ops, &d);
 }
 
 int tui_risks_open_cell(int residual, int l, int s) { return open_list(CELL, 0, residual, l, s); }
@@ -596,7 +587,6 @@ static void pick_leave(struct tui_screen *s)
 	tui_list_free(&p->list);
 	free(p->text);
 	free(p->block);
-	free(p);
 }
 
 static const enum tui_action pick_bar[] = { TUI_ACT_DOWN, TUI_ACT_UP, TUI_ACT_SELECT, TUI_ACT_SEARCH,
@@ -607,6 +597,7 @@ static const struct tui_screen_ops pick_ops = {
 		   "see the threats that apply to it. The number in front says how many of its risks still "
 		   "need a score or a treatment. \"All systems\" lists every risk of the workbook in one list."),
 	.bar = pick_bar,
+	.size = sizeof(struct pick),
 	.enter = pick_enter,
 	.draw = pick_draw,
 	.key = pick_key,
@@ -617,10 +608,5 @@ int tui_risks_open(long long system_id)
 {
 	if (system_id > 0)
 		return open_list(ONE_SYSTEM, system_id, 0, 0, 0);
-	struct pick *p = calloc(1, sizeof *p);
-	if (!p) {
-		tui_error("%s", _("out of memory"));
-		return -1;
-	}
-	return tui_push(&pick_ops, p);
+	return tui_open(&pick_ops, NULL);
 }

@@ -309,7 +309,6 @@ static void s_leave(struct tui_screen *s)
 {
 	struct systems *d = s->data;
 	tui_list_free(&d->list);
-	free(d);
 	/* the forms opened from here are closed before this screen leaves */
 	free_choices();
 }
@@ -324,18 +323,11 @@ static const struct tui_screen_ops ops = {
 		   "answers are filled in for you to check. e or Enter edits, d deletes after asking (its "
 		   "risks are deleted with it), / searches."),
 	.bar = bar,
+	.size = sizeof(struct systems),
 	.enter = s_enter,
 	.draw = s_draw,
 	.key = s_key,
 	.leave = s_leave,
 };
 
-int tui_systems_open(void)
-{
-	struct systems *d = calloc(1, sizeof *d);
-	if (!d) {
-		tui_error("%s", _("out of memory"));
-		return -1;
-	}
-	return tui_push(&ops, d);
-}
+int tui_systems_open(void) { return tui_open(&ops, NULL); }

@@ -210,6 +210,7 @@ static int treat_enter(struct tui_screen *s)
 {
 	struct treat *t = s->data;
 	const struct az_risk *r = the_risk(t);
+	current = t;
 	if (!r) {
 		tui_error("%s", _("This risk is no longer in the workbook."));
 		return -1;
@@ -546,7 +547,6 @@ static void action_leave(struct tui_screen *s)
 {
 	struct action_form *af = s->data;
 	tui_form_free(&af->form);
-	free(af);
 }
 
 static const enum tui_action action_bar[] = { TUI_ACT_NEXT_FIELD, TUI_ACT_PREV_FIELD, TUI_ACT_SAVE, TUI_ACT_HELP,
@@ -560,6 +560,7 @@ static const struct tui_screen_ops action_ops = {
 		   "leave it. F2 or Ctrl-S checks the action and goes back; Esc goes back (you are asked "
 		   "first if something would be lost)."),
 	.bar = action_bar,
+	.size = sizeof(struct action_form),
 	.enter = action_enter,
 	.draw = action_draw,
 	.key = action_key,
@@ -568,15 +569,9 @@ static const struct tui_screen_ops action_ops = {
 
 static int open_action(long long risk_id, long long action_id, const char *control)
 {
-	struct action_form *af = calloc(1, sizeof *af);
-	if (!af) {
-		tui_error("%s", _("out of memory"));
-		return -1;
-	}
-	af->risk_id = risk_id;
-	af->action_id = action_id;
-	snprintf(af->control, sizeof af->control, "%s", control ? control : "");
-	return tui_push(&action_ops, af);
+	struct action_form af = { .risk_id = risk_id, .action_id = action_id };
+	snprintf(af.control, sizeof af.control, "%s", control ? control : "");
+	return tui_open(&action_ops, &af);
 }
 
 /* the control picker: the catalogue's controls for the threat, then "my own" */
@@ -768,7 +763,6 @@ static void treat_leave(struct tui_screen *s)
 {
 	if (current == s->data)
 		current = NULL;
-	free(s->data);
 }
 
 static const enum tui_action treat_bar[] = { TUI_ACT_SELECT, TUI_ACT_ADD, TUI_ACT_DELETE, TUI_ACT_HELP, TUI_ACT_BACK,
@@ -786,6 +780,7 @@ static const struct tui_screen_ops treat_ops = {
 		   "d deletes the selected action (you are asked first). What is still missing is shown at the "
 		   "bottom; leaving with something missing asks first. Every change is saved at once."),
 	.bar = treat_bar,
+	.size = sizeof(struct treat),
 	.enter = treat_enter,
 	.draw = treat_draw,
 	.key = treat_key,
@@ -794,12 +789,6 @@ static const struct tui_screen_ops treat_ops = {
 
 int tui_treat_open(long long risk_id)
 {
-	struct treat *t = calloc(1, sizeof *t);
-	if (!t) {
-		tui_error("%s", _("out of memory"));
-		return -1;
-	}
-	t->risk_id = risk_id;
-	current = t;
-	return tui_push(&treat_ops, t);
+	struct treat t = { .risk_id = risk_id };
+	return tui_open(&treat_ops, &t);
 }

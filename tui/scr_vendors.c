@@ -192,8 +192,9 @@ static void a_leave(struct tui_screen *s)
 {
 	struct answer *a = s->data;
 	tui_form_free(&a->fm);
-	free(a);
 }
+
+static int a_enter(struct tui_screen *s);
 
 static const enum tui_action a_bar[] = { TUI_ACT_NEXT_FIELD, TUI_ACT_PREV_FIELD, TUI_ACT_SAVE, TUI_ACT_HELP,
 					 TUI_ACT_BACK, TUI_ACT_NONE };
@@ -204,22 +205,23 @@ static const struct tui_screen_ops a_ops = {
 		   "to look at on the Risks screen. Each field is saved as soon as you leave it or pick an "
 		   "answer. F2 or Ctrl-S saves; Esc goes back."),
 	.bar = a_bar,
+	.size = sizeof(struct answer),
+	.enter = a_enter,
 	.draw = a_draw,
 	.key = a_key,
 	.leave = a_leave,
 };
 
-static int answer_open(long long vendor_id, const struct az_question *q)
+static int a_enter(struct tui_screen *s)
 {
-	struct answer *a = calloc(1, sizeof *a);
+	struct answer *a = s->data;
+	const struct az_question *q = a->q;
+	long long vendor_id = a->vendor_id;
 	int type = q->answer >= 0 && q->answer <= AZ_ANSWER_TEXT ? q->answer : AZ_ANSWER_TEXT;
-	if (!a || tui_form_init(&a->fm, a_items[type], NA) != 0) {
-		free(a);
+	if (tui_form_init(&a->fm, a_items[type], NA) != 0) {
 		tui_error("%s", _("out of memory"));
 		return -1;
 	}
-	a->vendor_id = vendor_id;
-	a->q = q;
 	a->fm.autosave = answer_autosave;
 	a->fm.autosave_arg = a;
 	const struct az_vendor_answer *an = find_answer(vendor_id, q->id);
@@ -233,7 +235,7 @@ static int answer_open(long long vendor_id, const struct az_question *q)
 	}
 	for (int i = 0; i < NA; i++)
 		a->fm.fields[i].changed = 0;
-	return tui_push(&a_ops, a);
+	return 0;
 }
 
 /* ---- the questions of one vendor ---- */
@@ -269,6 +271,15 @@ static const char *q_text(void *ctx, size_t i)
 	return d->line;
 }
 
+static int q_enter(struct tui_screen *s)
+{
+	struct questions *d = s->data;
+	if (tui_list_init(&d->list, q_count, q_text, d) == 0)
+		return 0;
+	tui_error("%s", _("out of memory"));
+	return -1;
+}
+
 static void q_draw(struct tui_screen *s, struct tui_rect body)
 {
 	struct questions *d = s->data;
@@ -286,7 +297,8 @@ static int q_key(struct tui_screen *s, int key, enum tui_action act)
 	int r = tui_list_key(&d->list, key, act);
 	long i = tui_list_selected(&d->list);
 	if (r == TUI_LIST_CHOSEN || (r == TUI_UNHANDLED && act == TUI_ACT_EDIT && i >= 0 && !d->list.filtering)) {
-		answer_open(d->vendor_id, &tui_wb->cat->questions[i]);
+		struct answer a = { .vendor_id = d->vendor_id, .q = &tui_wb->cat->questions[i] };
+		tui_open(&a_ops, &a);
 		return TUI_HANDLED;
 	}
 	return r;
@@ -296,7 +308,6 @@ static void q_leave(struct tui_screen *s)
 {
 	struct questions *d = s->data;
 	tui_list_free(&d->list);
-	free(d);
 }
 
 static const enum tui_action q_bar[] = { TUI_ACT_SELECT, TUI_ACT_SEARCH, TUI_ACT_HELP, TUI_ACT_BACK, TUI_ACT_NONE };
@@ -307,22 +318,14 @@ static const struct tui_screen_ops q_ops = {
 		   "of the Guideline 6.0. The answer is shown in brackets; '-' is not answered yet. Enter "
 		   "opens a question with why it matters."),
 	.bar = q_bar,
+	.size = sizeof(struct questions),
+	.enter = q_enter,
 	.draw = q_draw,
 	.key = q_key,
 	.leave = q_leave,
 };
 
-static int questions_open(long long vendor_id)
-{
-	struct questions *d = calloc(1, sizeof *d);
-	if (!d || tui_list_init(&d->list, q_count, q_text, d) != 0) {
-		free(d);
-		tui_error("%s", _("out of memory"));
-		return -1;
-	}
-	d->vendor_id = vendor_id;
-	return tui_push(&q_ops, d);
-}
+
 
 /* ---- the vendors ---- */
 
@@ -378,7 +381,8 @@ static int v_key(struct tui_screen *s, int key, enum tui_action act)
 	int r = tui_list_key(&d->list, key, act);
 	long i = tui_list_selected(&d->list);
 	if (r == TUI_LIST_CHOSEN) {
-		questions_open(tui_wb->book.vendors[i].id);
+		struct questions q = { .vendor_id = tui_wb->book.vendors[i].id };
+		tui_open(&q_ops, &q);
 		return TUI_HANDLED;
 	}
 	if (r != TUI_UNHANDLED || d->list.filtering)
@@ -404,11 +408,21 @@ static int v_key(struct tui_screen *s, int key, enum tui_action act)
 	return r;
 }
 
+static int v_enter(struct tui_screen *s)
+{
+	struct vendors *d = s->data;
+	if (tui_list_init(&d->list, count, text, d) != 0) {
+		tui_error("%s", _("out of memory"));
+		return -1;
+	}
+	d->list.empty = N_("No vendors yet. Press a to add the vendor of each system.");
+	return 0;
+}
+
 static void v_leave(struct tui_screen *s)
 {
 	struct vendors *d = s->data;
 	tui_list_free(&d->list);
-	free(d);
 }
 
 static const enum tui_action v_bar[] = { TUI_ACT_SELECT, TUI_ACT_ADD, TUI_ACT_EDIT, TUI_ACT_DELETE, TUI_ACT_HELP,
@@ -420,19 +434,11 @@ static const struct tui_screen_ops v_ops = {
 		   "them. Enter opens the questions to ask a vendor; a adds a vendor, e edits its profile "
 		   "(certification, MDS/SDS), d deletes after asking, / searches."),
 	.bar = v_bar,
+	.size = sizeof(struct vendors),
+	.enter = v_enter,
 	.draw = v_draw,
 	.key = v_key,
 	.leave = v_leave,
 };
 
-int tui_vendors_open(void)
-{
-	struct vendors *d = calloc(1, sizeof *d);
-	if (!d || tui_list_init(&d->list, count, text, d) != 0) {
-		free(d);
-		tui_error("%s", _("out of memory"));
-		return -1;
-	}
-	d->list.empty = N_("No vendors yet. Press a to add the vendor of each system.");
-	return tui_push(&v_ops, d);
-}
+int tui_vendors_open(void) { return tui_open(&v_ops, NULL); }

@@ -65,7 +65,6 @@ static void lines_free(struct lines *l)
 	free(l->v);
 	free(l->next);
 	tui_list_free(&l->list);
-	free(l);
 }
 
 static void draw(struct tui_screen *s, struct tui_rect body)
@@ -149,6 +148,7 @@ static const struct tui_screen_ops changes_ops = {
 		   "each entry with the fields that changed. Dates that are confirmed again every year are not "
 		   "counted as changes. Press / to search. Nothing can be edited here."),
 	.bar = bar,
+	.size = sizeof(struct lines),
 	.enter = changes_enter,
 	.draw = draw,
 	.key = changes_key,
@@ -238,10 +238,9 @@ static int years_key(struct tui_screen *s, int key, enum tui_action act)
 	if (r != TUI_LIST_CHOSEN)
 		return r;
 	long i = tui_list_selected(&l->list);
-	struct lines *c = i >= 0 ? calloc(1, sizeof *c) : NULL;
-	if (c) {
-		c->year = l->years[i];
-		tui_push(&changes_ops, c);
+	if (i >= 0) {
+		struct lines c = { .year = l->years[i] };
+		tui_open(&changes_ops, &c);
 	}
 	return TUI_HANDLED;
 }
@@ -255,18 +254,11 @@ static const struct tui_screen_ops years_ops = {
 		   "this year kept as an earlier year. This workbook is not changed; open the new one with "
 		   "'anzen open' and the file name shown."),
 	.bar = years_bar,
+	.size = sizeof(struct lines),
 	.enter = years_enter,
 	.draw = draw,
 	.key = years_key,
 	.leave = leave,
 };
 
-int tui_years_open(void)
-{
-	struct lines *l = calloc(1, sizeof *l);
-	if (!l) {
-		tui_error("%s", _("out of memory"));
-		return -1;
-	}
-	return tui_push(&years_ops, l);
-}
+int tui_years_open(void) { return tui_open(&years_ops, NULL); }

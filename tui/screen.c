@@ -74,6 +74,8 @@ void tui_quit(void)
 		tui_pop();
 }
 
+struct tui_screen *tui_top(void) { return depth ? &stack[depth - 1] : NULL; }
+
 struct tui_screen *tui_below(const struct tui_screen *s)
 {
 	for (int i = 1; i < depth; i++)

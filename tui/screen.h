@@ -49,6 +49,8 @@ int tui_push(const struct tui_screen_ops *ops, void *data);
 void tui_pop(void);
 /* Ends the loop; every screen is left. */
 void tui_quit(void);
+/* The top screen (NULL: none). */
+struct tui_screen *tui_top(void);
 /* The screen under the top one (for overlays), or NULL. */
 struct tui_screen *tui_below(const struct tui_screen *s);
 /* Runs until the stack is empty or input ends; returns 0. */
