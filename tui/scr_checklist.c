@@ -350,11 +350,7 @@ static const struct tui_screen_ops af_ops = {
 		   "Each field is saved as soon as you leave it (Tab, Up/Down, Enter, or a choice picked); "
 		   "F2 or Ctrl-S saves the field you are in; Esc leaves."),
 	.bar = af_bar,
-	.size = sizeof(struct answer_form),
-	.enter = af_enter,
-	.draw = af_draw,
-	.key = af_key,
-	.leave = af_leave,
+	TUI_SCREEN_HOOKS(struct answer_form, af_enter, af_draw, af_key, af_leave),
 };
 
 /* The help, then the selected item with its meaning, deadline, references and suggestion. */
@@ -464,10 +460,7 @@ static const struct tui_screen_ops cl_ops = {
 		   "checked), its 目標日 (for a No: by when it will be done) and a note.\n\n"
 		   "The form asks for a target date for every No; the health centre reads it at the inspection."),
 	.bar = cl_bar,
-	.size = sizeof(struct checklist),
-	.enter = cl_enter,
-	.draw = cl_draw,
-	.key = cl_key,
+	TUI_SCREEN_HOOKS(struct checklist, cl_enter, cl_draw, cl_key, NULL),
 };
 
 int tui_checklist_open(void) { return tui_open(&cl_ops, NULL); }

@@ -153,11 +153,7 @@ static const struct tui_screen_ops ops = {
 		   "inside the clinic, the vendor of each system, and the authorities (保健所, police). "
 		   "a adds, e or Enter edits, d deletes after asking, / searches."),
 	.bar = bar,
-	.size = sizeof(struct contacts),
-	.enter = c_enter,
-	.draw = c_draw,
-	.key = c_key,
-	.leave = c_leave,
+	TUI_SCREEN_HOOKS(struct contacts, c_enter, c_draw, c_key, c_leave),
 };
 
 int tui_contacts_open(void) { return tui_open(&ops, NULL); }

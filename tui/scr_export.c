@@ -166,11 +166,7 @@ static const struct tui_screen_ops ops = {
 		   "that 'anzen import' reads back). The file goes next to the workbook unless you type "
 		   "another name; an existing file is replaced only after you say so. F2 or Ctrl-S writes."),
 	.bar = bar,
-	.size = sizeof(struct exp),
-	.enter = e_enter,
-	.draw = e_draw,
-	.key = e_key,
-	.leave = e_leave,
+	TUI_SCREEN_HOOKS(struct exp, e_enter, e_draw, e_key, e_leave),
 };
 
 int tui_export_open(void) { return tui_open(&ops, NULL); }

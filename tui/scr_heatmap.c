@@ -185,10 +185,7 @@ static const struct tui_screen_ops hm_ops = {
 		   "grids. Enter lists the risks of the chosen cell; open one there to see or change its "
 		   "treatment."),
 	.bar = hm_bar,
-	.size = sizeof(struct heatmap),
-	.enter = hm_enter,
-	.draw = hm_draw,
-	.key = hm_key,
+	TUI_SCREEN_HOOKS(struct heatmap, hm_enter, hm_draw, hm_key, NULL),
 };
 
 int tui_heatmap_open(void) { return tui_open(&hm_ops, NULL); }

@@ -203,11 +203,7 @@ static const struct tui_screen_ops home_ops = {
 		   "still missing in the selected step. Choose a line with the arrow keys (or j and k, or "
 		   "its number, 0 for the tenth) and press Enter. q or Esc leaves anzen; everything is saved as you go."),
 	.bar = home_bar,
-	.size = sizeof(struct home),
-	.enter = home_enter,
-	.draw = home_draw,
-	.key = home_key,
-	.leave = home_leave,
+	TUI_SCREEN_HOOKS(struct home, home_enter, home_draw, home_key, home_leave),
 };
 
 int tui_home_open(void)

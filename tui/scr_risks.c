@@ -466,11 +466,7 @@ static const struct tui_screen_ops risks_ops = {
 		   "The status says what is left: To do (no score or no treatment), Incomplete (the treatment "
 		   "lacks something; the line at the bottom says what), Complete."),
 	.bar = risks_bar,
-	.size = sizeof(struct risks),
-	.enter = risks_enter,
-	.draw = risks_draw,
-	.key = risks_key,
-	.leave = risks_leave,
+	TUI_SCREEN_HOOKS(struct risks, risks_enter, risks_draw, risks_key, risks_leave),
 };
 
 static int open_list(enum mode mode, long long system_id, int residual, int l, int sv)
@@ -597,11 +593,7 @@ static const struct tui_screen_ops pick_ops = {
 		   "see the threats that apply to it. The number in front says how many of its risks still "
 		   "need a score or a treatment. \"All systems\" lists every risk of the workbook in one list."),
 	.bar = pick_bar,
-	.size = sizeof(struct pick),
-	.enter = pick_enter,
-	.draw = pick_draw,
-	.key = pick_key,
-	.leave = pick_leave,
+	TUI_SCREEN_HOOKS(struct pick, pick_enter, pick_draw, pick_key, pick_leave),
 };
 
 int tui_risks_open(long long system_id)

@@ -323,11 +323,7 @@ static const struct tui_screen_ops ops = {
 		   "answers are filled in for you to check. e or Enter edits, d deletes after asking (its "
 		   "risks are deleted with it), / searches."),
 	.bar = bar,
-	.size = sizeof(struct systems),
-	.enter = s_enter,
-	.draw = s_draw,
-	.key = s_key,
-	.leave = s_leave,
+	TUI_SCREEN_HOOKS(struct systems, s_enter, s_draw, s_key, s_leave),
 };
 
 int tui_systems_open(void) { return tui_open(&ops, NULL); }

@@ -560,11 +560,7 @@ static const struct tui_screen_ops action_ops = {
 		   "leave it. F2 or Ctrl-S checks the action and goes back; Esc goes back (you are asked "
 		   "first if something would be lost)."),
 	.bar = action_bar,
-	.size = sizeof(struct action_form),
-	.enter = action_enter,
-	.draw = action_draw,
-	.key = action_key,
-	.leave = action_leave,
+	TUI_SCREEN_HOOKS(struct action_form, action_enter, action_draw, action_key, action_leave),
 };
 
 static int open_action(long long risk_id, long long action_id, const char *control)
@@ -780,11 +776,7 @@ static const struct tui_screen_ops treat_ops = {
 		   "d deletes the selected action (you are asked first). What is still missing is shown at the "
 		   "bottom; leaving with something missing asks first. Every change is saved at once."),
 	.bar = treat_bar,
-	.size = sizeof(struct treat),
-	.enter = treat_enter,
-	.draw = treat_draw,
-	.key = treat_key,
-	.leave = treat_leave,
+	TUI_SCREEN_HOOKS(struct treat, treat_enter, treat_draw, treat_key, treat_leave),
 };
 
 int tui_treat_open(long long risk_id)

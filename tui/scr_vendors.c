@@ -205,11 +205,7 @@ static const struct tui_screen_ops a_ops = {
 		   "to look at on the Risks screen. Each field is saved as soon as you leave it or pick an "
 		   "answer. F2 or Ctrl-S saves; Esc goes back."),
 	.bar = a_bar,
-	.size = sizeof(struct answer),
-	.enter = a_enter,
-	.draw = a_draw,
-	.key = a_key,
-	.leave = a_leave,
+	TUI_SCREEN_HOOKS(struct answer, a_enter, a_draw, a_key, a_leave),
 };
 
 static int a_enter(struct tui_screen *s)
@@ -318,11 +314,7 @@ static const struct tui_screen_ops q_ops = {
 		   "of the Guideline 6.0. The answer is shown in brackets; '-' is not answered yet. Enter "
 		   "opens a question with why it matters."),
 	.bar = q_bar,
-	.size = sizeof(struct questions),
-	.enter = q_enter,
-	.draw = q_draw,
-	.key = q_key,
-	.leave = q_leave,
+	TUI_SCREEN_HOOKS(struct questions, q_enter, q_draw, q_key, q_leave),
 };
 
 
@@ -434,11 +426,7 @@ static const struct tui_screen_ops v_ops = {
 		   "them. Enter opens the questions to ask a vendor; a adds a vendor, e edits its profile "
 		   "(certification, MDS/SDS), d deletes after asking, / searches."),
 	.bar = v_bar,
-	.size = sizeof(struct vendors),
-	.enter = v_enter,
-	.draw = v_draw,
-	.key = v_key,
-	.leave = v_leave,
+	TUI_SCREEN_HOOKS(struct vendors, v_enter, v_draw, v_key, v_leave),
 };
 
 int tui_vendors_open(void) { return tui_open(&v_ops, NULL); }

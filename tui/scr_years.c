@@ -148,11 +148,7 @@ static const struct tui_screen_ops changes_ops = {
 		   "each entry with the fields that changed. Dates that are confirmed again every year are not "
 		   "counted as changes. Press / to search. Nothing can be edited here."),
 	.bar = bar,
-	.size = sizeof(struct lines),
-	.enter = changes_enter,
-	.draw = draw,
-	.key = changes_key,
-	.leave = leave,
+	TUI_SCREEN_HOOKS(struct lines, changes_enter, draw, changes_key, leave),
 };
 
 static int years_enter(struct tui_screen *s)
@@ -254,11 +250,7 @@ static const struct tui_screen_ops years_ops = {
 		   "this year kept as an earlier year. This workbook is not changed; open the new one with "
 		   "'anzen open' and the file name shown."),
 	.bar = years_bar,
-	.size = sizeof(struct lines),
-	.enter = years_enter,
-	.draw = draw,
-	.key = years_key,
-	.leave = leave,
+	TUI_SCREEN_HOOKS(struct lines, years_enter, draw, years_key, leave),
 };
 
 int tui_years_open(void) { return tui_open(&years_ops, NULL); }

@@ -33,6 +33,10 @@ struct tui_screen_ops {
 	void (*leave)(struct tui_screen *s);
 };
 
+/* A screen's private state and hooks in one line of its ops (NULL for a hook it does not need). */
+#define TUI_SCREEN_HOOKS(state, enter_, draw_, key_, leave_) \
+	.size = sizeof(state), .enter = (enter_), .draw = (draw_), .key = (key_), .leave = (leave_)
+
 struct tui_screen {
 	const struct tui_screen_ops *ops;
 	void *data;
