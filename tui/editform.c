@@ -106,26 +106,18 @@ static int ef_enter(struct tui_screen *s)
 	return 0;
 }
 
-static void ef_leave(struct tui_screen *s)
-{
-	struct editform *e = s->data;
-	tui_form_free(&e->fm);
-}
-
-static const enum tui_action ef_bar[] = { TUI_ACT_NEXT_FIELD, TUI_ACT_PREV_FIELD, TUI_ACT_SAVE, TUI_ACT_HELP,
-					  TUI_ACT_BACK, TUI_ACT_NONE };
 
 int tui_editform_open(struct tui_editform_spec *spec, long long id, const char *const *extra,
 		      void (*load)(struct tui_form *fm, void *arg), void *arg)
 {
 	spec->ops.title = spec->title;
 	spec->ops.help = spec->help;
-	spec->ops.bar = ef_bar;
+	spec->ops.bar = tui_form_bar;
 	spec->ops.size = sizeof(struct editform);
 	spec->ops.enter = ef_enter;
 	spec->ops.draw = ef_draw;
 	spec->ops.key = ef_key;
-	spec->ops.leave = ef_leave;
+	spec->ops.leave = tui_form_screen_leave;
 	struct editform e = { .spec = spec, .id = id, .load = load, .load_arg = arg };
 	for (; extra && extra[2 * e.nextra] && e.nextra < MAX_EXTRA; e.nextra++) {
 		snprintf(e.extra_col[e.nextra], sizeof e.extra_col[0], "%s", extra[2 * e.nextra]);

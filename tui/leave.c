@@ -6,6 +6,11 @@
 #include "tui/leave.h"
 #include "tui/screen.h"
 
+const enum tui_action tui_form_bar[] = { TUI_ACT_NEXT_FIELD, TUI_ACT_PREV_FIELD, TUI_ACT_SAVE, TUI_ACT_HELP,
+					 TUI_ACT_BACK, TUI_ACT_NONE };
+
+void tui_form_screen_leave(struct tui_screen *s) { tui_form_free(s->data); }
+
 static void discard(void *arg)
 {
 	(void)arg;
@@ -20,4 +25,17 @@ int tui_form_leave(struct tui_form *fm, int key, int stored)
 		return TUI_UNHANDLED; /* saved: leave as usual */
 	tui_confirm(_("Leave this form without saving your changes?"), discard, NULL);
 	return TUI_HANDLED;
+}
+
+int tui_form_screen_key(struct tui_form *fm, int key, enum tui_action act)
+{
+	int r = tui_form_key(fm, key, act);
+	if (r == TUI_FORM_SUBMIT) {
+		if (fm->autosave(fm, fm->cur, fm->autosave_arg) == 0) {
+			tui_pop();
+			tui_info("%s", _("Saved."));
+		}
+		return TUI_HANDLED;
+	}
+	return r == TUI_UNHANDLED ? tui_form_leave(fm, key, 1) : r;
 }

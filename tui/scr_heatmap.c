@@ -110,21 +110,11 @@ static void hm_draw(struct tui_screen *s, struct tui_rect body)
 }
 
 /* The help, then the ranks and the levels from the catalogue. */
-static void hm_help(struct tui_screen *s)
+static void hm_help(FILE *f, void *arg)
 {
-	char *extra = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&extra, &len);
-	if (f) {
-		tui_help_ranks(f);
-		tui_help_levels(f);
-		if (fclose(f) != 0) {
-			free(extra);
-			extra = NULL;
-		}
-	}
-	tui_assess_help(s, extra);
-	free(extra);
+	(void)arg;
+	tui_help_ranks(f);
+	tui_help_levels(f);
 }
 
 static int hm_key(struct tui_screen *s, int key, enum tui_action act)
@@ -133,7 +123,7 @@ static int hm_key(struct tui_screen *s, int key, enum tui_action act)
 	(void)key;
 	switch (act) {
 	case TUI_ACT_HELP:
-		hm_help(s);
+		tui_assess_help(s, hm_help, NULL);
 		return TUI_HANDLED;
 	case TUI_ACT_UP:
 		m->l = m->l < AZ_LEVELS ? m->l + 1 : m->l;

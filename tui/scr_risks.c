@@ -386,26 +386,16 @@ static void delete_risk(void *arg)
 }
 
 /* The help, then the selected threat, the levels and the ranks from the catalogue. */
-static void risks_help(struct tui_screen *s, struct risks *d)
+static void risks_help(FILE *f, void *arg)
 {
-	char *extra = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&extra, &len);
-	if (f) {
-		const struct az_risk_row *row = selected_row(d);
-		if (row && row->threat) {
-			fprintf(f, "\n\n%s: %s", az_text_get(&row->threat->name), az_text_get(&row->threat->description));
-			tui_help_refs(f, row->threat->refs, row->threat->nrefs);
-		}
-		tui_help_levels(f);
-		tui_help_ranks(f);
-		if (fclose(f) != 0) {
-			free(extra);
-			extra = NULL;
-		}
+	struct risks *d = arg;
+	const struct az_risk_row *row = selected_row(d);
+	if (row && row->threat) {
+		fprintf(f, "\n\n%s: %s", az_text_get(&row->threat->name), az_text_get(&row->threat->description));
+		tui_help_refs(f, row->threat->refs, row->threat->nrefs);
 	}
-	tui_assess_help(s, extra);
-	free(extra);
+	tui_help_levels(f);
+	tui_help_ranks(f);
 }
 
 static int risks_key(struct tui_screen *s, int key, enum tui_action act)
@@ -425,7 +415,7 @@ static int risks_key(struct tui_screen *s, int key, enum tui_action act)
 	if (r != TUI_UNHANDLED || d->list.filtering)
 		return r;
 	if (act == TUI_ACT_HELP) {
-		risks_help(s, d);
+		tui_assess_help(s, risks_help, d);
 		return TUI_HANDLED;
 	}
 	if (act == TUI_ACT_EDIT && row) {

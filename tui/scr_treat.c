@@ -543,14 +543,6 @@ static int action_key(struct tui_screen *s, int key, enum tui_action act)
 	return r == TUI_UNHANDLED ? tui_form_leave(&af->form, key, af->action_id != 0) : r;
 }
 
-static void action_leave(struct tui_screen *s)
-{
-	struct action_form *af = s->data;
-	tui_form_free(&af->form);
-}
-
-static const enum tui_action action_bar[] = { TUI_ACT_NEXT_FIELD, TUI_ACT_PREV_FIELD, TUI_ACT_SAVE, TUI_ACT_HELP,
-					      TUI_ACT_BACK, TUI_ACT_NONE };
 static const struct tui_screen_ops action_ops = {
 	.title = N_("Action"),
 	.help = N_("One action that reduces the risk. Every action needs an owner (who makes sure it is done) "
@@ -559,8 +551,8 @@ static const struct tui_screen_ops action_ops = {
 		   "owner of a control from the catalogue); from then on each field is saved as soon as you "
 		   "leave it. F2 or Ctrl-S checks the action and goes back; Esc goes back (you are asked "
 		   "first if something would be lost)."),
-	.bar = action_bar,
-	TUI_SCREEN_HOOKS(struct action_form, action_enter, action_draw, action_key, action_leave),
+	.bar = tui_form_bar,
+	TUI_SCREEN_HOOKS(struct action_form, action_enter, action_draw, action_key, tui_form_screen_leave),
 };
 
 static int open_action(long long risk_id, long long action_id, const char *control)
@@ -671,27 +663,17 @@ static void leave_anyway(void *arg)
 }
 
 /* The help, then every treatment and the levels, from the catalogue. */
-static void treat_help(struct tui_screen *s)
+static void treat_help(FILE *f, void *arg)
 {
+	(void)arg;
 	const struct az_catalogue *cat = tui_wb->cat;
-	char *extra = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&extra, &len);
-	if (f) {
-		for (size_t i = 0; i < cat->ntreatments; i++) {
-			const struct az_treatment *tr = &cat->treatments[i];
-			fprintf(f, "\n\n%s: %s %s %s", az_text_get(&tr->name), az_text_get(&tr->meaning), _("Needs:"),
-				az_text_get(&tr->requires));
-			tui_help_refs(f, tr->refs, tr->nrefs);
-		}
-		tui_help_levels(f);
-		if (fclose(f) != 0) {
-			free(extra);
-			extra = NULL;
-		}
+	for (size_t i = 0; i < cat->ntreatments; i++) {
+		const struct az_treatment *tr = &cat->treatments[i];
+		fprintf(f, "\n\n%s: %s %s %s", az_text_get(&tr->name), az_text_get(&tr->meaning), _("Needs:"),
+			az_text_get(&tr->requires));
+		tui_help_refs(f, tr->refs, tr->nrefs);
 	}
-	tui_assess_help(s, extra);
-	free(extra);
+	tui_help_levels(f);
 }
 
 static int treat_key(struct tui_screen *s, int key, enum tui_action act)
@@ -704,7 +686,7 @@ static int treat_key(struct tui_screen *s, int key, enum tui_action act)
 	current = t;
 	switch (act) {
 	case TUI_ACT_HELP:
-		treat_help(s);
+		tui_assess_help(s, treat_help, NULL);
 		return TUI_HANDLED;
 	case TUI_ACT_UP:
 		t->sel = t->sel ? t->sel - 1 : 0;

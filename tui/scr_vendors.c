@@ -177,35 +177,19 @@ static int answer_autosave(struct tui_form *fm, size_t i, void *arg)
 static int a_key(struct tui_screen *s, int key, enum tui_action act)
 {
 	struct answer *a = s->data;
-	int r = tui_form_key(&a->fm, key, act);
-	if (r == TUI_FORM_SUBMIT) {
-		if (save_answer(a) == 0) {
-			tui_pop();
-			tui_info("%s", _("Saved."));
-		}
-		return TUI_HANDLED;
-	}
-	return r == TUI_UNHANDLED ? tui_form_leave(&a->fm, key, 1) : r;
-}
-
-static void a_leave(struct tui_screen *s)
-{
-	struct answer *a = s->data;
-	tui_form_free(&a->fm);
+	return tui_form_screen_key(&a->fm, key, act);
 }
 
 static int a_enter(struct tui_screen *s);
 
-static const enum tui_action a_bar[] = { TUI_ACT_NEXT_FIELD, TUI_ACT_PREV_FIELD, TUI_ACT_SAVE, TUI_ACT_HELP,
-					 TUI_ACT_BACK, TUI_ACT_NONE };
 static const struct tui_screen_ops a_ops = {
 	.title = N_("The vendor's answer"),
 	.help = N_("Ask the vendor this question and note the answer, with the day you got it. The grey "
 		   "text says why it matters. 'Yes' is always the safe answer; 'No' and 'Unknown' are risks "
 		   "to look at on the Risks screen. Each field is saved as soon as you leave it or pick an "
 		   "answer. F2 or Ctrl-S saves; Esc goes back."),
-	.bar = a_bar,
-	TUI_SCREEN_HOOKS(struct answer, a_enter, a_draw, a_key, a_leave),
+	.bar = tui_form_bar,
+	TUI_SCREEN_HOOKS(struct answer, a_enter, a_draw, a_key, tui_form_screen_leave),
 };
 
 static int a_enter(struct tui_screen *s)
