@@ -10,11 +10,11 @@
 #include "model/edit.h"
 #include "model/tables.h"
 #include "tui/choice.h"
-#include "tui/confirm.h"
 #include "tui/draw.h"
 #include "tui/leave.h"
 #include "tui/editform.h"
 #include "tui/list.h"
+#include "tui/rows.h"
 #include "tui/term.h"
 #include "tui/wb.h"
 
@@ -284,12 +284,6 @@ static int q_key(struct tui_screen *s, int key, enum tui_action act)
 	return r;
 }
 
-static void q_leave(struct tui_screen *s)
-{
-	struct questions *d = s->data;
-	tui_list_free(&d->list);
-}
-
 static const enum tui_action q_bar[] = { TUI_ACT_SELECT, TUI_ACT_SEARCH, TUI_ACT_HELP, TUI_ACT_BACK, TUI_ACT_NONE };
 static const struct tui_screen_ops q_ops = {
 	.title = N_("Questions to the vendor"),
@@ -298,18 +292,12 @@ static const struct tui_screen_ops q_ops = {
 		   "of the Guideline 6.0. The answer is shown in brackets; '-' is not answered yet. Enter "
 		   "opens a question with why it matters."),
 	.bar = q_bar,
-	TUI_SCREEN_HOOKS(struct questions, q_enter, q_draw, q_key, q_leave),
+	TUI_SCREEN_HOOKS(struct questions, q_enter, q_draw, q_key, tui_list_screen_leave),
 };
 
 
 
 /* ---- the vendors ---- */
-
-struct vendors {
-	struct tui_list list;
-	char line[1200];
-	long long deleting;
-};
 
 static size_t count(void *ctx)
 {
@@ -319,7 +307,7 @@ static size_t count(void *ctx)
 
 static const char *text(void *ctx, size_t i)
 {
-	struct vendors *d = ctx;
+	struct tui_rows *d = ctx;
 	const struct az_vendor *v = &tui_wb->book.vendors[i];
 	size_t answered = 0;
 	for (size_t k = 0; k < tui_wb->book.n_vendor_answers; k++) {
@@ -333,27 +321,9 @@ static const char *text(void *ctx, size_t i)
 	return d->line;
 }
 
-static void delete_yes(void *arg)
-{
-	struct vendors *d = arg;
-	struct az_error err = { 0 };
-	if (tui_wb_edited(az_edit_delete(tui_wb->store, "vendors", d->deleting, &err), &err) == 0)
-		tui_info("%s", _("Deleted."));
-	tui_list_refresh(&d->list);
-}
-
-static void v_draw(struct tui_screen *s, struct tui_rect body)
-{
-	struct vendors *d = s->data;
-	tui_list_refresh(&d->list);
-	s->scopes = tui_list_scopes(&d->list);
-	struct tui_rect r = { body.y + 1, body.x + 1, body.rows - 1, body.cols - 2 };
-	tui_list_draw(&d->list, r);
-}
-
 static int v_key(struct tui_screen *s, int key, enum tui_action act)
 {
-	struct vendors *d = s->data;
+	struct tui_rows *d = s->data;
 	int r = tui_list_key(&d->list, key, act);
 	long i = tui_list_selected(&d->list);
 	if (r == TUI_LIST_CHOSEN) {
@@ -375,10 +345,9 @@ static int v_key(struct tui_screen *s, int key, enum tui_action act)
 	if (act == TUI_ACT_DELETE && i >= 0) {
 		const struct az_vendor *v = &tui_wb->book.vendors[i];
 		char q[800];
-		d->deleting = v->id;
 		snprintf(q, sizeof q, _("Delete the vendor \"%s\" and its answers? Its systems are kept, without a vendor."),
 			 v->name);
-		tui_confirm(q, delete_yes, d);
+		tui_rows_ask_delete(d, v->id, q);
 		return TUI_HANDLED;
 	}
 	return r;
@@ -386,19 +355,13 @@ static int v_key(struct tui_screen *s, int key, enum tui_action act)
 
 static int v_enter(struct tui_screen *s)
 {
-	struct vendors *d = s->data;
+	struct tui_rows *d = s->data;
 	if (tui_list_init(&d->list, count, text, d) != 0) {
 		tui_error("%s", _("out of memory"));
 		return -1;
 	}
 	d->list.empty = N_("No vendors yet. Press a to add the vendor of each system.");
 	return 0;
-}
-
-static void v_leave(struct tui_screen *s)
-{
-	struct vendors *d = s->data;
-	tui_list_free(&d->list);
 }
 
 static const enum tui_action v_bar[] = { TUI_ACT_SELECT, TUI_ACT_ADD, TUI_ACT_EDIT, TUI_ACT_DELETE, TUI_ACT_HELP,
@@ -410,7 +373,7 @@ static const struct tui_screen_ops v_ops = {
 		   "them. Enter opens the questions to ask a vendor; a adds a vendor, e edits its profile "
 		   "(certification, MDS/SDS), d deletes after asking, / searches."),
 	.bar = v_bar,
-	TUI_SCREEN_HOOKS(struct vendors, v_enter, v_draw, v_key, v_leave),
+	TUI_SCREEN_HOOKS(struct tui_rows, v_enter, tui_list_screen_draw, v_key, tui_list_screen_leave),
 };
 
-int tui_vendors_open(void) { return tui_open(&v_ops, NULL); }
+int tui_vendors_open(void) { return tui_open(&v_ops, &(struct tui_rows){ .table = "vendors" }); }
