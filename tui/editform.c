@@ -125,3 +125,10 @@ int tui_editform_open(struct tui_editform_spec *spec, long long id, const char *
 	}
 	return tui_open(&spec->ops, &e);
 }
+
+void tui_editform_load_texts(struct tui_form *fm, void *arg)
+{
+	const char *const *v = arg;
+	for (size_t i = 0; i < fm->n; i++)
+		tui_form_load(fm, i, v[i]);
+}
