@@ -17,16 +17,14 @@
 
 static int help(void)
 {
-	fputs(_("Usage: anzen verify FILE.pdf\n"
+	return cli_print_help(_("Usage: anzen verify FILE.pdf\n"
 		"Check that an inspection PDF is as anzen wrote it: the workbook attached to it is\n"
 		"fingerprinted again and compared with the fingerprint in the document information\n"
 		"and on every page, and the file's seal tells whether any byte changed since.\n"
 		"Prints the clinic, the fiscal year and the approval.\n\n"
 		"Exit status: 0 verified, 1 not verified (changed or not matching), 65 no workbook\n"
 		"in the PDF, 66 cannot read the file.\n\n"
-		"  -h, --help  display this help and exit\n"),
-	      stdout);
-	return ferror(stdout) ? AZ_IOERR : AZ_OK;
+		"  -h, --help  display this help and exit\n"));
 }
 
 /* A workbook's text, made safe for the terminal. */
@@ -70,18 +68,15 @@ int cmd_verify(int argc, char **argv)
 {
 	static const struct option longopts[] = { { "help", no_argument, NULL, 'h' }, { 0, 0, 0, 0 } };
 	int c;
+	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
 		if (c == 'h')
 			return help();
-		fputs(_("Try 'anzen verify --help' for more information.\n"), stderr);
-		return AZ_USAGE;
+		return cli_bad_option("verify", argv[optind - 1]);
 	}
-	if (argc - optind != 1) {
-		fprintf(stderr, "anzen verify: %s\n", _("expected one FILE.pdf"));
-		fputs(_("Try 'anzen verify --help' for more information.\n"), stderr);
-		return AZ_USAGE;
-	}
+	if (argc - optind != 1)
+		return cli_usage_error("verify", _("expected one FILE.pdf"));
 	const char *path = argv[optind];
 	struct az_verify v;
 	struct az_error err = { 0 };
