@@ -107,7 +107,6 @@ int rp_risks(struct rp *r);        /* S, A, B in full; C and D counted (report_r
 int rp_full_register(struct rp *r); /* every risk, for the appendix */
 int rp_sources(struct rp *r);       /* the sources cited, with their full titles */
 int rp_inventory(struct rp *r);
-int rp_register(struct rp *r);
 int rp_action_plan(struct rp *r);
 int rp_vendors(struct rp *r);
 int rp_checklist_section(struct rp *r);

@@ -222,7 +222,9 @@ static void low_counts(struct rp *r)
 		az_doc_table_row(r->doc, cell);
 	}
 	az_doc_table_end(r->doc);
-	az_doc_paragraph(r->doc, rp_fmt(r, R_("They are listed in full in the appendix (%s)."), rp_page_of(r, RP_AT_REGISTER)));
+	const char *at = rp_page_of(r, RP_AT_REGISTER);
+	az_doc_paragraph(r->doc, *at ? rp_fmt(r, R_("They are listed in full in the appendix (%s)."), at)
+				     : R_("They are listed in full in the appendix."));
 	free(n);
 }
 
