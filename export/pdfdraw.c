@@ -296,40 +296,49 @@ static HPDF_STATUS pack_page(HPDF_Page page, int level, struct hpdf_state *st)
 	HPDF_Dict contents = attr->contents;
 	if (!(contents->filter & HPDF_STREAM_FILTER_FLATE_DECODE))
 		return HPDF_OK;
-	HPDF_Stream src = contents->stream, z = HPDF_MemStream_New(page->mmgr, 4096);
-	if (!z)
-		return st->error ? st->error : HPDF_FAILD_TO_ALLOC_MEM;
+	HPDF_Stream src = contents->stream;
 	z_stream zs;
 	memset(&zs, 0, sizeof zs);
-	if (deflateInit(&zs, level) != Z_OK) {
-		HPDF_Stream_Free(z);
+	if (deflateInit(&zs, level) != Z_OK)
 		return HPDF_FAILD_TO_ALLOC_MEM;
-	}
+	/* deflated into one buffer first, then kept in a stream of exactly that size: libharu's
+	 * 4 KB blocks held a third more than the pages of a long report */
 	HPDF_STATUS status = HPDF_OK;
 	HPDF_UINT nbuf = HPDF_MemStream_GetBufCount(src);
-	unsigned char out[16384];
-	for (HPDF_UINT i = 0; i <= nbuf && status == HPDF_OK; i++) {
+	size_t cap = 8192, n = 0;
+	unsigned char *out = malloc(cap);
+	for (HPDF_UINT i = 0; out && i <= nbuf && status == HPDF_OK; i++) {
 		HPDF_UINT len = 0;
 		HPDF_BYTE *in = i < nbuf ? HPDF_MemStream_GetBufPtr(src, i, &len) : NULL;
 		zs.next_in = in, zs.avail_in = in ? len : 0;
 		int flush = i == nbuf ? Z_FINISH : Z_NO_FLUSH, zr;
 		do {
-			zs.next_out = out, zs.avail_out = sizeof out;
+			if (cap - n < 4096) {
+				unsigned char *v = realloc(out, cap * 2);
+				if (!v) {
+					status = HPDF_FAILD_TO_ALLOC_MEM;
+					break;
+				}
+				out = v, cap *= 2;
+			}
+			zs.next_out = out + n, zs.avail_out = (uInt)(cap - n);
 			zr = deflate(&zs, flush);
 			if (zr == Z_STREAM_ERROR) {
 				status = HPDF_FAILD_TO_ALLOC_MEM;
 				break;
 			}
-			size_t n = sizeof out - zs.avail_out;
-			if (n && HPDF_Stream_Write(z, out, (HPDF_UINT)n) != HPDF_OK)
-				status = st->error ? st->error : HPDF_FAILD_TO_ALLOC_MEM;
-		} while (status == HPDF_OK && (zs.avail_out == 0 || (flush == Z_FINISH && zr != Z_STREAM_END)));
+			n = cap - zs.avail_out;
+		} while (zs.avail_out == 0 || (flush == Z_FINISH && zr != Z_STREAM_END));
 	}
 	deflateEnd(&zs);
-	if (status != HPDF_OK || st->error) {
-		HPDF_Stream_Free(z);
-		return status ? status : st->error;
+	HPDF_Stream z = out && status == HPDF_OK ? HPDF_MemStream_New(page->mmgr, (HPDF_UINT)(n ? n : 1)) : NULL;
+	if (!z || HPDF_Stream_Write(z, out, (HPDF_UINT)n) != HPDF_OK || st->error) {
+		free(out);
+		if (z)
+			HPDF_Stream_Free(z);
+		return st->error ? st->error : status != HPDF_OK ? status : HPDF_FAILD_TO_ALLOC_MEM;
 	}
+	free(out);
 	HPDF_Stream_Free(src);
 	contents->stream = attr->stream = z;
 	contents->filter = HPDF_STREAM_FILTER_NONE;
