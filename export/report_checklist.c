@@ -117,9 +117,9 @@ int rp_checklist_section(struct rp *r)
 					rp_text(r, &cl->title), rp_date(r, cl->published), cl->nitems, count[0], count[1],
 					count[2], count[3]));
 	static const struct az_column src[] = {
-		{ N_("No."), 0.8, AZ_LEFT },     { N_("Item"), 3.4, AZ_LEFT },
-		{ N_("Answer"), 1.4, AZ_LEFT },  { N_("Date checked"), 2.3, AZ_LEFT },
-		{ N_("Target date"), 2.3, AZ_LEFT }, { N_("Basis and where to look"), 2.6, AZ_LEFT },
+		{ N_("No."), 0.8, AZ_LEFT },     { N_("Item"), 3.2, AZ_LEFT },
+		{ N_("Answer"), 1.75, AZ_LEFT }, { N_("Date checked"), 2.25, AZ_LEFT },
+		{ N_("Target date"), 2.25, AZ_LEFT }, { N_("Basis and where to look"), 2.55, AZ_LEFT },
 	};
 	struct az_column cols[6];
 	for (int i = 0; i < 6; i++)
