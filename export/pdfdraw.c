@@ -631,7 +631,7 @@ static HPDF_STATUS shared_parts(struct az_doc *d, struct az_render *r, struct hp
 	CHECK(HPDF_Xref_Add(pdf->xref, fonts));
 	for (int k = 0; k < r->nfaces; k++) {
 		HPDF_Dict font;
-		char name[8];
+		char name[16];
 		CHECK(put_font(pdf, &r->sub[k], &font, st));
 		snprintf(name, sizeof name, "F%d", k + 1);
 		CHECK(HPDF_Dict_Add(fonts, name, font));
