@@ -65,9 +65,9 @@ static void group_row(struct rp *r, const size_t *acts, size_t n)
 		if (x->status >= 0 && x->status < status)
 			status = x->status; /* planned, in progress, done, dropped */
 	}
-	/* the risks it treats: each by system and threat when few, else the systems and how many */
+	/* the risk it treats by system and threat; several: how many, on how many systems */
 	const char *risks = "";
-	if (n <= 2) {
+	if (n == 1) {
 		for (size_t i = 0; i < n; i++) {
 			const struct az_risk *k = az_book_risk(bk, bk->actions[acts[i]].risk_id);
 			const struct az_system *s = k ? az_book_system(bk, k->system_id) : NULL;

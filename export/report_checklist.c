@@ -138,7 +138,8 @@ int rp_checklist_section(struct rp *r)
 				      : rp_check_answer(r, st.answer);
 		c[3].text = rp_date_cell(r, st.checked_at);
 		c[4].text = st.target_at ? rp_date_cell(r, st.target_at) : st.answer == 1 ? R_("(missing)") : "—";
-		const char *refs = rp_refs(r, it->refs, it->nrefs), *back = backing(r, it);
+		/* the first reference (the MHLW manual, as a rule): the others are in the catalogue */
+		const char *refs = rp_refs(r, it->refs, it->nrefs ? 1 : 0), *back = backing(r, it);
 		c[5].text = *back ? rp_fmt(r, "%s\n→ %s", refs, back) : refs;
 		az_doc_table_row(r->doc, c);
 	}

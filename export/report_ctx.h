@@ -59,7 +59,7 @@ const char *rp_fmt(struct rp *r, const char *fmt, ...) __attribute__((format(pri
 const char *rp_or_dash(const char *s);
 /* A date as printed: Japanese "令和8年11月28日 (2026-11-28)", English "2026-11-28"; "—" if none. */
 const char *rp_date(struct rp *r, const char *ymd);
-/* The same for a table cell: the two forms on two lines, so neither is broken. */
+/* The same for a table cell: Japanese "令和8年11月28日" alone (one line, never broken). */
 const char *rp_date_cell(struct rp *r, const char *ymd);
 /* Records that the current page starts (or holds) what anchor a names. */
 void rp_anchor(struct rp *r, enum rp_anchor a);

@@ -170,7 +170,7 @@ const char *rp_date_cell(struct rp *r, const char *ymd)
 	if (!ymd || !*ymd)
 		return "—";
 	if (r->ja && az_wareki(ymd, era, sizeof era) == 0)
-		return rp_fmt(r, "%s\n(%s)", era, ymd);
+		return rp_fmt(r, "%s", era);
 	return ymd;
 }
 
