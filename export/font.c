@@ -42,6 +42,7 @@ struct az_font {
 	unsigned char *flags;
 	struct astral *astral;
 	size_t nastral, capastral;
+	uint32_t subst; /* printed for a character no font has (0: none set) */
 };
 
 /* The file fontconfig picks for family, or NULL when only an unrelated fallback would match. */
@@ -303,11 +304,23 @@ static long advance(const struct face *c, hb_codepoint_t gid)
 	return adv > 0 ? (long)((unsigned long)adv * 1000 / c->upem) : 0;
 }
 
+void az_font_set_substitute(struct az_font *f, uint32_t cp)
+{
+	f->subst = cp;
+}
+
+uint32_t az_font_substitute(const struct az_font *f)
+{
+	return f->subst;
+}
+
 long az_font_width(struct az_font *f, uint32_t cp)
 {
 	if (cp <= 0xFFFF && f->widths[cp] >= 0)
 		return f->widths[cp];
 	int k = az_font_face_of(f, cp);
+	if (k < 0 && f->subst && f->subst != cp && az_font_face_of(f, f->subst) >= 0)
+		return az_font_width(f, f->subst); /* printed as the substitute */
 	const struct face *c = &f->faces[k < 0 ? 0 : k];
 	hb_codepoint_t gid = 0;
 	hb_font_get_nominal_glyph(c->font, cp, &gid);

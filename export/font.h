@@ -29,6 +29,9 @@ const char *az_font_file(const struct az_font *f);
 const char *az_font_family(const struct az_font *f);
 /* 1 if the main font or a fallback can draw cp (control characters: never). */
 int az_font_has(struct az_font *f, uint32_t cp);
+/* The character printed for one no font has (the document's 〓): its width is theirs. */
+void az_font_set_substitute(struct az_font *f, uint32_t cp);
+uint32_t az_font_substitute(const struct az_font *f);
 /* Advance width in 1/1000 em (truncated), from the font that draws cp. */
 long az_font_width(struct az_font *f, uint32_t cp);
 /* Records that the document draws cp (which must satisfy az_font_has). */

@@ -149,6 +149,17 @@ static char *put_code(char *e, uint16_t code)
 	return e;
 }
 
+/* "/Span << /ActualText <FEFF...> >> BDC " for cp, in UTF-16BE; returns its length. */
+static int actual_span(char *e, uint32_t cp)
+{
+	if (cp > 0xFFFF) {
+		cp -= 0x10000;
+		return sprintf(e, "/Span << /ActualText <FEFF%04X%04X> >> BDC ", (unsigned)(0xD800 + (cp >> 10)),
+			       (unsigned)(0xDC00 + (cp & 0x3FF)));
+	}
+	return sprintf(e, "/Span << /ActualText <FEFF%04X> >> BDC ", (unsigned)cp);
+}
+
 /* "dx dy Td (...) Tj": s as literal strings of 2-byte codes, the glyph ids of each font's subset
  * (Identity-H), one "/Fk size Tf (...) Tj" per run of characters from one font. Positions are
  * rounded absolutely, so relative moves add up to no error; a run continues where the previous
@@ -163,15 +174,23 @@ static HPDF_STATUS show(struct pen *p, float x, float y, float size, const char 
 	HPDF_STATUS status;
 	int open = 0; /* inside a string */
 	for (size_t i = 0; i < n;) {
-		if (e > b + sizeof b - 48) {
+		if (e > b + sizeof b - 128) {
 			if ((status = raw(p, b, (size_t)(e - b))) != HPDF_OK)
 				return status;
 			e = b;
 		}
-		uint32_t cp = az_utf8_next(s, n, &i);
+		uint32_t cp = az_utf8_next(s, n, &i), actual = 0;
 		int face = az_font_face_of(p->r->font_set, cp);
-		if (face < 0)
-			face = 0;
+		if (face < 0) {
+			/* no font has it: the substitute is drawn, and the text layer keeps the character */
+			actual = cp;
+			cp = az_font_substitute(p->r->font_set);
+			face = az_font_face_of(p->r->font_set, cp);
+			if (face < 0)
+				face = 0;
+		}
+		if (actual && open)
+			*e++ = ')', *e++ = ' ', *e++ = 'T', *e++ = 'j', *e++ = ' ', open = 0;
 		if (face != p->face || size != p->size) {
 			if (open)
 				*e++ = ')', *e++ = ' ', *e++ = 'T', *e++ = 'j', *e++ = ' ', open = 0;
@@ -180,9 +199,13 @@ static HPDF_STATUS show(struct pen *p, float x, float y, float size, const char 
 			*e++ = 'T', *e++ = 'f', *e++ = ' ';
 			p->face = face, p->size = size;
 		}
+		if (actual)
+			e += actual_span(e, actual);
 		if (!open)
 			*e++ = '(', open = 1;
 		e = put_code(e, gid_of(p->r, face, cp));
+		if (actual)
+			memcpy(e, ") Tj EMC ", 9), e += 9, open = 0;
 	}
 	if (open)
 		*e++ = ')', *e++ = ' ', *e++ = 'T', *e++ = 'j';

@@ -276,11 +276,11 @@ static char *clean(struct az_doc *d, const char *s, int drawn)
 			/* the document information goes through libharu's encoder, which stops at the BMP */
 			cp = d->repl;
 		} else if (drawn && !az_font_has(d->font, cp)) {
+			/* kept: drawn as the substitute, and the text layer still has it (pdfdraw.c) */
 			c8[put_utf8(c8, cp)] = '\0';
 			warn_once(d, cp, _("U+%04X %s is in no installed font (%s, nor %s); printed as %s"), (unsigned)cp,
 				  c8, az_font_family(d->font), AZ_FALLBACK_PACKAGES, r);
 			note_missing(d, cp);
-			cp = d->repl;
 		}
 		if (drawn && cp != '\n')
 			az_font_use(d->font, cp);
@@ -381,6 +381,7 @@ static struct az_doc *doc_new(const struct az_doc_options *opt, struct az_font *
 	d->opt = opt ? *opt : none;
 	d->font = font;
 	d->repl = az_font_has(d->font, 0x3013) ? 0x3013 : '?';
+	az_font_set_substitute(d->font, d->repl);
 	az_font_use(d->font, d->repl);
 	for (const char *p = " /0123456789"; *p; p++)
 		az_font_use(d->font, (uint32_t)*p);

@@ -49,10 +49,11 @@ pdftotext -enc UTF-8 -raw "$tmp/a.pdf" "$tmp/a.txt" 2>"$tmp/pdferr"
 t "pdftotext: no warning (the font's /ToUnicode is a valid CMap)" test ! -s "$tmp/pdferr"
 t "pdftotext: every table cell and the whole note found, in order" "$helper" --verify "$tmp/a.txt"
 if fc-list ':charset=20bb7' | grep -q .; then
-	t "pdftotext: 𠮷 printed from a fallback font, the others visible as 〓" grep -q "𠮷野家 〓〓 〓 end" "$tmp/a.txt"
+	t "pdftotext: 𠮷 printed from a fallback font; 한국, in no font, printed as 〓 but kept in the text layer" \
+		grep -q "𠮷野家 한국 〓 end" "$tmp/a.txt"
 	t "pdffonts: the fallback font embedded as a subset" test "$(grep -c ' CID TrueType .*yes yes yes' "$tmp/fonts")" -ge 2
 else
-	t "pdftotext: replaced characters are visible as 〓" grep -q "〓野家 〓〓 〓 end" "$tmp/a.txt"
+	t "pdftotext: characters in no font are kept in the text layer" grep -q "𠮷野家 한국 〓 end" "$tmp/a.txt"
 fi
 t "the page with a replaced character has a footnote naming it" grep -q "U+D55C" "$tmp/a.txt"
 t "pdftotext: running footer with n / N" grep -q "^1 / $pages$" "$tmp/a.txt"
