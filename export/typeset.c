@@ -63,6 +63,8 @@ static size_t pool_add(struct az_doc *d, const char *s, size_t n)
 
 static struct az_op *op_new(struct az_doc *d, enum az_op_kind kind)
 {
+	if (d->discard)
+		return NULL; /* counting pages only: nothing will be drawn */
 	if (d->nops == d->nblocks * AZ_OP_BLOCK) {
 		struct az_op **v = realloc(d->blocks, (d->nblocks + 1) * sizeof *v);
 		if (!v)
@@ -173,7 +175,7 @@ static void line_op(struct az_doc *d, float x, float y, float dx, float dy, floa
 static void text_op(struct az_doc *d, float x, float y, float size, int bold, struct az_rgb c, const char *s,
 		    size_t n)
 {
-	if (n == 0)
+	if (n == 0 || d->discard)
 		return;
 	size_t off = pool_add(d, s, n);
 	struct az_op *o = off == (size_t)-1 ? NULL : op_new(d, AZ_OP_TEXT);
