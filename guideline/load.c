@@ -18,6 +18,7 @@
 #include "guideline/arena.h"
 #include "guideline/catalogue.h"
 #include "guideline/i18n.h"
+#include "guideline/openreg.h"
 
 #define MAX_FILE (4L * 1024 * 1024) /* the shipped files are tens of kB */
 #define MAX_ID 64
@@ -886,18 +887,12 @@ static void (*const file_checks[F_NKINDS])(struct ld *, yaml_node_t *) = {
 
 static int read_file(const char *path, char **out, size_t *len, int *eno)
 {
-	FILE *fp = fopen(path, "rb");
-	struct stat st;
+	off_t size;
+	FILE *fp = az_open_regular(path, MAX_FILE, &size, eno);
 	*out = NULL;
-	if (!fp) {
-		*eno = errno;
+	if (!fp)
 		return -1;
-	}
-	if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > MAX_FILE) {
-		*eno = S_ISDIR(st.st_mode) ? EISDIR : EFBIG;
-		fclose(fp);
-		return -1;
-	}
+	struct stat st = { .st_size = size };
 	char *buf = malloc((size_t)st.st_size + 1);
 	size_t n = buf ? fread(buf, 1, (size_t)st.st_size + 1, fp) : 0;
 	int bad = !buf || ferror(fp) || n > (size_t)st.st_size;
@@ -1062,7 +1057,7 @@ static int load_file(struct ld *ld, const char *name, const char *path, const vo
 		memcpy(buf, mem, len);
 		buf[len] = '\0';
 	} else if (read_file(path, &buf, &len, &eno) != 0) {
-		if (eno == EFBIG)
+		if (eno == EFBIG || eno == EINVAL)
 			az_diags_add(ld->d, ld->file, 0, 0, _("cannot read: larger than %ld MB, or not a regular file"),
 				     MAX_FILE / 1024 / 1024);
 		else
@@ -1200,7 +1195,8 @@ static void load_checklists(struct ld *ld, const struct az_catalogue_source *src
 		rc = -1;
 	if (rc != 0)
 		az_diags_add(ld->d, "checklists", 0, 0, "%s", _("out of memory"));
-	qsort(l.v, l.n, sizeof *l.v, cmp_names);
+	if (l.n) /* qsort(NULL, 0) is undefined */
+		qsort(l.v, l.n, sizeof *l.v, cmp_names);
 	ld->checklists_ok = rc == 0 && l.n > 0;
 	if (l.n == 0)
 		az_diags_add(ld->d, "checklists", 0, 0, "%s", _("no checklist files (checklists/*.yaml)"));

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "guideline/i18n.h"
+#include "guideline/openreg.h"
 #include "guideline/ydoc.h"
 
 #define MAX_YDOC (1L * 1024 * 1024)
@@ -75,17 +76,17 @@ int az_ydoc_load(struct az_ydoc *y, const char *path, const char *name, struct a
 	memset(y, 0, sizeof *y);
 	y->file = name;
 	y->d = d;
-	FILE *fp = fopen(path, "rb");
-	struct stat st;
+	off_t size;
+	int eno;
+	FILE *fp = az_open_regular(path, MAX_YDOC, &size, &eno);
 	if (!fp) {
-		az_diags_add(d, name, 0, 0, _("cannot open: %s"), strerror(errno));
+		if (eno == EINVAL || eno == EFBIG || eno == EISDIR)
+			az_diags_add(d, name, 0, 0, "%s", _("not a regular file of at most 1 MB"));
+		else
+			az_diags_add(d, name, 0, 0, _("cannot open: %s"), strerror(eno));
 		return -1;
 	}
-	if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > MAX_YDOC) {
-		az_diags_add(d, name, 0, 0, "%s", _("not a regular file of at most 1 MB"));
-		fclose(fp);
-		return -1;
-	}
+	struct stat st = { .st_size = size };
 	size_t len = (size_t)st.st_size;
 	char *buf = malloc(len + 1);
 	if (!buf || fread(buf, 1, len, fp) != len) {
