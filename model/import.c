@@ -341,17 +341,16 @@ static void check_history(struct loader *L)
 		int year = sqlite3_column_int(st, 0);
 		const char *snap = (const char *)sqlite3_column_text(st, 1);
 		size_t len = (size_t)sqlite3_column_bytes(st, 1);
-		char name[64];
-		snprintf(name, sizeof name, "$.history (fiscal year %d)", year);
 		struct az_store *m = NULL;
 		struct az_error e = { 0 };
 		if (az_store_create_memory(&m, &e) == AZ_OK && snap)
-			az_import_json(m, snap, len, name, &e);
+			az_import_json(m, snap, len, "snapshot", &e);
 		else if (!snap)
 			az_fail(&e, AZ_DATAERR, "%s", _("the snapshot is not an anzen workbook export"));
 		az_store_close(m);
 		if (e.code)
-			bad(L, _("the snapshot of fiscal year %d cannot be read back: %s"), year, e.msg);
+			bad(L, _("$.history (fiscal year %d): the snapshot is not an anzen workbook export: %s"), year,
+			    e.msg);
 	}
 	sqlite3_finalize(st);
 }

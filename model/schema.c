@@ -247,7 +247,12 @@ static const step_fn steps[AZ_SCHEMA_VERSION] = { step_v1, step_v2 };
 
 int az_schema_migrate(sqlite3 *db, int from, struct az_error *err)
 {
-	for (int v = from; v < AZ_SCHEMA_VERSION; v++) {
+	return az_schema_migrate_to(db, from, AZ_SCHEMA_VERSION, err);
+}
+
+int az_schema_migrate_to(sqlite3 *db, int from, int to, struct az_error *err)
+{
+	for (int v = from; v < to && v < AZ_SCHEMA_VERSION; v++) {
 		char bump[64];
 		if (exec(db, "BEGIN IMMEDIATE;", err))
 			return -1;
