@@ -1,6 +1,7 @@
 #include <config.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 
 #include "export/pdfattach.h"
 #include "guideline/i18n.h"
+#include "model/outfile.h"
 
 /* A hostile name tree can be deep, wide or cyclic: these bound the walk. */
 #define MAX_TREE_DEPTH 16
@@ -211,10 +213,15 @@ int az_pdf_attachment(const char *pdf, size_t len, const char *name, char **out,
 int az_pdf_attachment_file(const char *path, const char *name, char **out, size_t *outlen, struct az_error *err)
 {
 	*out = NULL, *outlen = 0;
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	FILE *fp = fd >= 0 ? fdopen(fd, "rb") : NULL;
+	if (!fp) {
+		if (fd >= 0)
+			close(fd);
 		return az_fail(err, AZ_NOINPUT, "%s: %s", path, strerror(errno));
+	}
 	struct stat st;
+	az_outfile_input_fd(fileno(fp));
 	if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > (off_t)AZ_PDF_MAX) {
 		fclose(fp);
 		return az_fail(err, AZ_DATAERR, _("%s: not a regular file of at most %u MB"), path, AZ_PDF_MAX >> 20);

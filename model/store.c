@@ -11,6 +11,7 @@
 
 #include "guideline/i18n.h"
 #include "model/schema.h"
+#include "model/outfile.h"
 #include "model/store.h"
 #include "model/store_check.h"
 
@@ -260,7 +261,8 @@ int az_store_open(const char *path, int flags, struct az_store **out, struct az_
 	*out = NULL;
 	if (!s)
 		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
-	s->lockfd = open(path, (ro ? O_RDONLY : O_RDWR) | O_CLOEXEC);
+	/* O_NONBLOCK: a FIFO named like a workbook must be refused, not waited on */
+	s->lockfd = open(path, (ro ? O_RDONLY : O_RDWR) | O_NONBLOCK | O_CLOEXEC);
 	if (s->lockfd < 0) {
 		int e = errno;
 		store_free(s);
@@ -272,6 +274,8 @@ int az_store_open(const char *path, int flags, struct az_store **out, struct az_
 		az_fail(err, AZ_NOINPUT, _("%s: not a regular file"), path);
 		goto fail;
 	}
+	if (!(flags & AZ_STORE_PROBE))
+		az_outfile_input_fd(s->lockfd);
 	if (take_lock(s, !ro, err) || check_header(s, err) || (ro && recover_journal(s, err)))
 		goto fail;
 	if (sqlite3_open_v2(path, &s->db, (ro ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX,

@@ -536,6 +536,7 @@ static int read_all(const char *path, char **out, size_t *len, struct az_error *
 		fclose(fp);
 		return az_fail(err, AZ_NOINPUT, _("%s: is a directory"), path);
 	}
+	az_outfile_input_fd(fileno(fp));
 	size_t cap = 65536, n = 0;
 	char *buf = malloc(cap + 1);
 	while (buf) {

@@ -84,6 +84,7 @@ static int slurp(const char *path, char **out, size_t *len, struct az_error *err
 		fclose(fp);
 		return az_fail(err, AZ_DATAERR, _("%s: too large for a JSON export"), path);
 	}
+	az_outfile_input_fd(fileno(fp));
 	char *buf = malloc((size_t)st.st_size + 1);
 	size_t n = buf ? fread(buf, 1, (size_t)st.st_size, fp) : 0;
 	fclose(fp);
@@ -100,7 +101,7 @@ static void add_one(struct az_aggregate *a, const char *path)
 	struct az_error err = { 0 };
 	struct stat st;
 	char head[16] = { 0 };
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC); /* a FIFO is refused below, not waited on */
 	if (fd < 0) {
 		az_fail(&err, AZ_NOINPUT, _("%s: cannot open: %s"), path, strerror(errno));
 		return skipped(a, path, &err);
