@@ -100,7 +100,7 @@ int az_fiscal_year(const char *date)
 	return m >= 4 ? y : y - 1;
 }
 
-char *az_text_sanitize(const char *str)
+static char *sanitize(const char *str, int keep_lines)
 {
 	const unsigned char *s = (const unsigned char *)(str ? str : "");
 	size_t len = strlen((const char *)s);
@@ -112,7 +112,8 @@ char *az_text_sanitize(const char *str)
 		size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
 		int bad = n > len - i || (n > 1 && az_utf8_invalid_at((const char *)s + i, n) != (size_t)-1);
 		/* C1 controls U+0080..U+009F are encoded C2 80..C2 9F */
-		if (bad || c < 0x20 || c == 0x7F || (c == 0xC2 && s[i + 1] < 0xA0)) {
+		int line = keep_lines && (c == '\n' || c == '\r' || c == '\t');
+		if (bad || (c < 0x20 && !line) || c == 0x7F || (c == 0xC2 && s[i + 1] < 0xA0)) {
 			memcpy(o, "\xEF\xBF\xBD", 3);
 			o += 3;
 			i += bad ? 1 : n;
@@ -125,3 +126,6 @@ char *az_text_sanitize(const char *str)
 	*o = '\0';
 	return out;
 }
+
+char *az_text_sanitize(const char *s) { return sanitize(s, 0); }
+char *az_text_sanitize_lines(const char *s) { return sanitize(s, 1); }

@@ -29,7 +29,7 @@
 #include "tui/app.h"
 #include "tui/cli.h"
 
-#define MAX_INPUT (256L * 1024 * 1024)
+#define MAX_INPUT ((long)AZ_ATTACHMENT_MAX) /* what a PDF can carry back */
 
 int cli_fail(int code, const char *msg)
 {
