@@ -7,8 +7,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "guideline/i18n.h"
-#include "guideline/openreg.h"
+#include "base/readfile.h"
+#include "base/i18n.h"
 #include "guideline/ydoc.h"
 
 #define MAX_YDOC (1L * 1024 * 1024)
@@ -76,26 +76,17 @@ int az_ydoc_load(struct az_ydoc *y, const char *path, const char *name, struct a
 	memset(y, 0, sizeof *y);
 	y->file = name;
 	y->d = d;
-	off_t size;
-	int eno;
-	FILE *fp = az_open_regular(path, MAX_YDOC, &size, &eno);
-	if (!fp) {
-		if (eno == EINVAL || eno == EFBIG || eno == EISDIR)
+	char *buf;
+	size_t len;
+	if (az_read_file(path, MAX_YDOC, &buf, &len) != 0) {
+		if (errno == EISDIR || errno == EINVAL || errno == EFBIG)
 			az_diags_add(d, name, 0, 0, "%s", _("not a regular file of at most 1 MB"));
+		else if (errno == ENOMEM || errno == EIO)
+			az_diags_add(d, name, 0, 0, "%s", errno == EIO ? _("cannot read") : _("out of memory"));
 		else
-			az_diags_add(d, name, 0, 0, _("cannot open: %s"), strerror(eno));
+			az_diags_add(d, name, 0, 0, _("cannot open: %s"), strerror(errno));
 		return -1;
 	}
-	struct stat st = { .st_size = size };
-	size_t len = (size_t)st.st_size;
-	char *buf = malloc(len + 1);
-	if (!buf || fread(buf, 1, len, fp) != len) {
-		az_diags_add(d, name, 0, 0, "%s", buf ? _("cannot read") : _("out of memory"));
-		free(buf);
-		fclose(fp);
-		return -1;
-	}
-	fclose(fp);
 	if (!events_ok(buf, len, name, d)) {
 		free(buf);
 		return -1;

@@ -9,9 +9,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "model/schema.h"
-#include "model/outfile.h"
+#include "base/outfile.h"
 #include "model/store.h"
 #include "model/store_check.h"
 

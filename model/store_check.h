@@ -6,7 +6,7 @@
 
 #include <sqlite3.h>
 
-#include "model/error.h"
+#include "base/error.h"
 
 /* db holds a workbook of schema version `version`, opened read-write (SQLite checks CHECK constraints
  * only on a connection that could write: a read-only caller checks a copy in memory). path names the

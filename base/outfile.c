@@ -12,8 +12,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "guideline/i18n.h"
-#include "model/outfile.h"
+#include "base/i18n.h"
+#include "base/outfile.h"
 
 /* The files this process reads: an output that is one of them is refused, since replacing it would
  * destroy the input (`export --force -o WB WB`). */
@@ -24,14 +24,27 @@ static struct {
 } inputs[MAX_INPUTS];
 static size_t ninputs;
 
+static void add_input(const struct stat *st)
+{
+	if (ninputs < MAX_INPUTS && S_ISREG(st->st_mode)) {
+		inputs[ninputs].dev = st->st_dev;
+		inputs[ninputs].ino = st->st_ino;
+		ninputs++;
+	}
+}
+
 void az_outfile_input_fd(int fd)
 {
 	struct stat st;
-	if (ninputs < MAX_INPUTS && fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
-		inputs[ninputs].dev = st.st_dev;
-		inputs[ninputs].ino = st.st_ino;
-		ninputs++;
-	}
+	if (fstat(fd, &st) == 0)
+		add_input(&st);
+}
+
+void az_outfile_input_path(const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) == 0)
+		add_input(&st);
 }
 
 static int is_input(const struct stat *st)

@@ -7,14 +7,21 @@ int cmd_status(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_open(int argc, char **argv);
-/* tui/cmd_guideline.c */
+/* cli/cmd_guideline.c */
 int cmd_guideline(int argc, char **argv);
 
-/* tui/cmd_year.c */
+/* cli/cmd_year.c */
 int cmd_next_year(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
-/* tui/cmd_aggregate.c */
+/* cli/cmd_aggregate.c */
 int cmd_aggregate(int argc, char **argv);
+
+struct az_store;
+struct az_catalogue;
+struct az_error;
+/* cli/pdf_writer.c: the export screen's PDF writer (see tui_pdf_writer). */
+int cli_write_pdf(struct az_store *s, const struct az_catalogue *cat, const char *path, int force,
+		  void (*warn)(void *ctx, const char *msg), struct az_error *err);
 
 /* Prints "anzen: msg" on stderr and returns code. */
 int cli_fail(int code, const char *msg);

@@ -4,7 +4,7 @@
 
 #include <stdio.h>
 
-#include "model/error.h"
+#include "base/error.h"
 
 struct az_outfile {
 	char *path; /* final name */
@@ -16,6 +16,8 @@ struct az_outfile {
 
 /* Records the file open on fd as an input of this command: no output may then replace it (73). */
 void az_outfile_input_fd(int fd);
+/* The same by name, for a file already read and closed. */
+void az_outfile_input_path(const char *path);
 
 /* Refuses an existing path unless force, an input of this command always, and with force anything but
  * a regular file (or a link); "-" is not accepted here. Leftovers of killed writes are removed first. */

@@ -8,12 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "guideline/catalogue.h"
 #include "guideline/locate.h"
+#include "base/error.h"
+#include "cli/cli.h"
 #include "model/catalogue_open.h"
-#include "model/error.h"
-#include "tui/cli.h"
+#include "tui/app.h"
 
 struct command {
 	const char *name;
@@ -88,6 +89,7 @@ static int run(int argc, char **argv);
 
 int main(int argc, char **argv)
 {
+	tui_pdf_writer = cli_write_pdf;
 	return close_stdout(run(argc, argv));
 }
 

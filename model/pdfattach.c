@@ -1,7 +1,6 @@
 #include <config.h>
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,9 +9,10 @@
 #include <qpdf/qpdf-c.h>
 #include <zlib.h>
 
-#include "export/pdfattach.h"
-#include "guideline/i18n.h"
-#include "model/outfile.h"
+#include "base/i18n.h"
+#include "base/outfile.h"
+#include "base/readfile.h"
+#include "model/pdfattach.h"
 
 /* A hostile name tree can be deep, wide or cyclic: these bound the walk. */
 #define MAX_TREE_DEPTH 16
@@ -213,32 +213,18 @@ int az_pdf_attachment(const char *pdf, size_t len, const char *name, char **out,
 int az_pdf_attachment_file(const char *path, const char *name, char **out, size_t *outlen, struct az_error *err)
 {
 	*out = NULL, *outlen = 0;
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	FILE *fp = fd >= 0 ? fdopen(fd, "rb") : NULL;
-	if (!fp) {
-		if (fd >= 0)
-			close(fd);
+	char *buf;
+	size_t n;
+	if (az_read_file(path, AZ_PDF_MAX, &buf, &n) != 0) {
+		if (errno == EISDIR || errno == EINVAL || errno == EFBIG)
+			return az_fail(err, AZ_DATAERR, _("%s: not a regular file of at most %u MB"), path, AZ_PDF_MAX >> 20);
+		if (errno == ENOMEM)
+			return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+		if (errno == EIO)
+			return az_fail(err, AZ_IOERR, _("%s: read failed"), path);
 		return az_fail(err, AZ_NOINPUT, "%s: %s", path, strerror(errno));
 	}
-	struct stat st;
-	az_outfile_input_fd(fileno(fp));
-	if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > (off_t)AZ_PDF_MAX) {
-		fclose(fp);
-		return az_fail(err, AZ_DATAERR, _("%s: not a regular file of at most %u MB"), path, AZ_PDF_MAX >> 20);
-	}
-	size_t n = (size_t)st.st_size;
-	char *buf = malloc(n + 1);
-	if (!buf) {
-		fclose(fp);
-		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
-	}
-	size_t got = fread(buf, 1, n, fp);
-	int bad = ferror(fp);
-	fclose(fp);
-	if (bad || got != n) {
-		free(buf);
-		return az_fail(err, AZ_IOERR, _("%s: read failed"), path);
-	}
+	az_outfile_input_path(path);
 	struct az_error e = { 0 };
 	int rc = az_pdf_attachment(buf, n, name, out, outlen, &e);
 	free(buf);
