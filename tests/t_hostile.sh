@@ -178,6 +178,16 @@ grep -q "disk may be full" "$T/err" && ! grep -q "PDF library error" "$T/err"
 ok $? "full disk during the PDF: says the disk may be full"
 [ -z "$(ls -A "$T/full")" ]
 ok $? "full disk: no file left"
+(trap '' XFSZ; ulimit -f 300; exec timeout "$LIMIT" "$ANZEN" import -o "$T/full/i.anzen" "$T/med.json") >"$T/out" 2>"$T/err"
+ok $(($? != 74)) "full disk during import: exit 74"
+grep -q "disk is full" "$T/err" && grep -q "full/i.anzen:" "$T/err"
+ok $? "full disk during import: says so, naming the workbook (not its temporary file)"
+(trap '' XFSZ; ulimit -f 300; exec timeout "$LIMIT" "$ANZEN" export -o "$T/full/e.json" "$T/med.anzen") >"$T/out" 2>"$T/err"
+ok $(($? != 74)) "full disk during export: exit 74"
+grep -q "write failed: File too large" "$T/err"
+ok $? "full disk during export: says why"
+[ -z "$(ls -A "$T/full")" ]
+ok $? "full disk: nothing left"
 (ulimit -f 300; exec timeout "$LIMIT" "$ANZEN" export -F pdf -o "$T/full/k.pdf" "$T/med.anzen") >/dev/null 2>&1
 [ -z "$(ls -A "$T/full")" ]
 ok $? "killed by SIGXFSZ during a write: the temporary file is removed"
