@@ -18,7 +18,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct az_error err = { 0 };
 	char *out = NULL;
 	size_t len = 0;
-	int rc = az_pdf_attachment((const char *)data, size, NULL, &out, &len, &err);
+	int rc = az_pdf_attachment_here((const char *)data, size, NULL, &out, &len, &err);
 	if (rc == AZ_OK ? !out || len > AZ_ATTACHMENT_MAX || out[len] != '\0' : out || !err.msg[0])
 		abort();
 	free(out);

@@ -12,6 +12,7 @@
 #include "base/i18n.h"
 #include "base/outfile.h"
 #include "base/readfile.h"
+#include "base/sandbox.h"
 #include "model/pdfattach.h"
 
 /* A hostile name tree can be deep, wide or cyclic: these bound the walk. */
@@ -177,8 +178,8 @@ static int extract(qpdf_data q, const char *name, char **out, size_t *outlen, st
 	return AZ_OK;
 }
 
-int az_pdf_attachment(const char *pdf, size_t len, const char *name, char **out, size_t *outlen,
-		      struct az_error *err)
+int az_pdf_attachment_here(const char *pdf, size_t len, const char *name, char **out, size_t *outlen,
+			   struct az_error *err)
 {
 	*out = NULL, *outlen = 0;
 	if (!az_pdf_sniff(pdf, len))
@@ -208,6 +209,31 @@ int az_pdf_attachment(const char *pdf, size_t len, const char *name, char **out,
 	}
 	qpdf_cleanup(&q);
 	return rc;
+}
+
+struct job {
+	const char *pdf, *name;
+	size_t len;
+};
+
+static int run_job(void *arg, char **out, size_t *outlen, struct az_error *err)
+{
+	const struct job *j = arg;
+	return az_pdf_attachment_here(j->pdf, j->len, j->name, out, outlen, err);
+}
+
+int az_pdf_attachment(const char *pdf, size_t len, const char *name, char **out, size_t *outlen,
+		      struct az_error *err)
+{
+	*out = NULL, *outlen = 0;
+	if (!az_pdf_sniff(pdf, len))
+		return az_fail(err, AZ_DATAERR, "%s", _("not a PDF file"));
+	/* qpdf decodes object and cross-reference streams without a bound of its own: 256 MB and 20 s of
+	 * CPU are far beyond what a real report needs (see bench/hostile.sh) */
+	struct job j = { pdf, name, len };
+	return az_sandbox_run(run_job, &j, 256u << 20, 20, AZ_ATTACHMENT_MAX,
+			      _("the PDF needs more memory or time to read than a report written by anzen; "
+				"it is damaged or not a report"), out, outlen, err);
 }
 
 int az_pdf_attachment_file(const char *path, const char *name, char **out, size_t *outlen, struct az_error *err)

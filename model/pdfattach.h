@@ -19,6 +19,10 @@
  * or it is damaged. */
 int az_pdf_attachment(const char *pdf, size_t len, const char *name, char **out, size_t *outlen,
 		      struct az_error *err);
+/* The same in this process, without the memory and CPU limits of a child (for the fuzzer, which
+ * sets its own): qpdf's own decoding of object streams is unbounded. */
+int az_pdf_attachment_here(const char *pdf, size_t len, const char *name, char **out, size_t *outlen,
+			   struct az_error *err);
 /* The same, reading the PDF from path; messages name the path. */
 int az_pdf_attachment_file(const char *path, const char *name, char **out, size_t *outlen, struct az_error *err);
 /* 1 if the bytes start like a PDF file. */

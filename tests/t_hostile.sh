@@ -30,6 +30,16 @@ ok $? "1: nor standard error"
 { printf '%%PDF-1.4\n'; yes '1 0 obj<</A(' | head -c 2000000; } >"$T/hostile.pdf"
 run 65 "2: import of a 2 MB hostile PDF is refused in time" lim "$ANZEN" import -o "$T/h.anzen" "$T/hostile.pdf"
 run 65 "2: aggregate of it too" lim "$ANZEN" aggregate -o - "$T/hostile.pdf"
+# a decompression bomb in an object stream: 1 MB that the PDF library would inflate to 1 GB
+if [ "${ANZEN_SANITIZERS:-no}" = yes ]; then
+	skip "under AddressSanitizer the reader's memory limit does not apply"
+	skip "under AddressSanitizer the reader's memory limit does not apply"
+else
+	perl "$top_srcdir/tests/pdfbomb.pl" 1024 >"$T/bomb.pdf"
+	run 65 "2: import of a PDF whose object stream is a decompression bomb" \
+		lim "$ANZEN" import -o "$T/b.anzen" "$T/bomb.pdf"
+	run 65 "2: aggregate of it" lim "$ANZEN" aggregate -o - "$T/bomb.pdf"
+fi
 if command -v qpdf >/dev/null; then
 	run 0 "2: export the PDF" lim "$ANZEN" export -F pdf --date 2026-11-28 -o "$T/wb.pdf" "$WB"
 	qpdf --object-streams=generate "$T/wb.pdf" "$T/os.pdf"
