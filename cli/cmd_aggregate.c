@@ -232,9 +232,11 @@ int cmd_aggregate(int argc, char **argv)
 		rc = az_national_load(dir, &nat, &d);
 	if (rc != AZ_OK) {
 		for (size_t i = 0; i < d.n; i++) {
-			char *m = az_text_sanitize(d.v[i].msg);
-			fprintf(stderr, "anzen: %s/%s:%lu:%lu: %s\n", dir, d.v[i].file, d.v[i].line, d.v[i].col, m ? m : "?");
-			free(m);
+			/* file names come from the catalogue directory: sanitised like the messages */
+			char *m = az_text_sanitize(d.v[i].msg), *sd = az_text_sanitize(dir), *f = az_text_sanitize(d.v[i].file);
+			fprintf(stderr, "anzen: %s/%s:%lu:%lu: %s\n", sd ? sd : "?", f ? f : "?", d.v[i].line, d.v[i].col,
+				m ? m : "?");
+			free(m), free(sd), free(f);
 		}
 		az_diags_free(&d);
 		az_catalogue_free(cat);
