@@ -97,7 +97,8 @@ int cmd_verify(int argc, char **argv)
 	printf(_("  on every page: %s\n"), v.on_pages ? _("same") : _("NOT FOUND"));
 	puts(v.seal == 1   ? _("The file is unchanged since anzen wrote it.")
 	     : v.seal == 0 ? _("The file was CHANGED after anzen wrote it (edited, or saved again by another program).")
-			   : _("The file has no seal of anzen: whether it changed cannot be told."));
+			   : _("The file's seal cannot be found: it was saved again by another program (or written "
+			       "by an older anzen), so whether it changed cannot be told."));
 	int good = az_verify_ok(&v);
 	puts(good ? _("Verified: this PDF is as anzen wrote it.") : _("NOT verified."));
 	free(v.json);

@@ -143,6 +143,9 @@ at=$(grep -abo '^stream' "$T/changed.pdf" | sed -n '3s/:.*//p')
 printf 'X' | dd of="$T/changed.pdf" bs=1 seek=$((at + 20)) conv=notrunc 2>/dev/null
 run 1 "verify after one byte of a page stream is changed" "$ANZEN" verify "$T/changed.pdf"
 has "$T/out" "CHANGED" "and says the file changed"
-run 65 "verify a PDF without a workbook" "$ANZEN" verify "$T/sum.html"
+run 65 "verify a file without a workbook" "$ANZEN" verify "$T/sum.html"
+qpdf --object-streams=generate "$T/demo.pdf" "$T/resaved.pdf"
+run 1 "verify the demo PDF saved again with object streams" "$ANZEN" verify "$T/resaved.pdf"
+has "$T/out" "さくら歯科クリニック(架空)" "its workbook is still read"
 
 done_testing
