@@ -1,6 +1,7 @@
-/* Draws a laid-out document with libharu 2.3.0: subset font, pages, running header and footer,
- * document information and attachments. Every libharu status is checked; the error handler only
- * records (no longjmp), and the first error abandons the document. */
+/* Draws a laid-out document with libharu 2.3.0 as the PDF object writer: the font subsets as CID
+ * fonts built here, pages, running header and footer, document information and attachments.
+ * Every libharu status is checked; the error handler only records (no longjmp), and the first
+ * error abandons the document. */
 #include <config.h>
 
 #include <errno.h>

@@ -1,10 +1,11 @@
 /* A small typesetter for A4 Japanese reports on libharu 2.3.0.
  *
  * Calls lay the content out at once into an in-memory display list (so the page count is known
- * and every code point is collected); az_doc_save then subsets the font to exactly those code
+ * and every code point is collected); az_doc_save then subsets each font to exactly those code
  * points, draws every page with its running header and footer ("n / N"), and writes the file
- * whole or not at all. Text the font cannot draw (outside the BMP, missing glyphs, invalid
- * UTF-8, control characters) is printed as 〓 and reported once per character through warn().
+ * whole or not at all. A character the main font lacks comes from a fallback font (font.h); one
+ * no font has is printed as 〓 (the text layer keeps it) with a footnote on its page; invalid
+ * UTF-8 and control characters become 〓; each is reported once through warn().
  *
  * Errors are sticky: after the first failure every call does nothing and returns the same code,
  * and az_doc_save reports it; so a writer may check only the result of az_doc_save. */
