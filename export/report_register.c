@@ -243,7 +243,7 @@ int rp_risks(struct rp *r)
 
 int rp_full_register(struct rp *r)
 {
-	az_doc_heading(r->doc, 1, R_("Risk register by system"));
+	az_doc_heading(r->doc, 1, R_("Appendix: risk register by system"));
 	rp_anchor(r, RP_AT_REGISTER);
 	if (!r->book->n_risks) {
 		az_doc_paragraph(r->doc, R_("No risks recorded."));

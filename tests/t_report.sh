@@ -97,7 +97,7 @@ ok "$(test "$(grep -c "2026-11-28" "$T/c.txt")" -ge "$pages"; echo $?)" "every p
 run 0 "--lang en" "$ANZEN" export --format pdf --lang en --date 2026-11-28 -o "$T/en.pdf" "$T/c.anzen"
 text "$T/en.pdf" "$T/en.txt"
 silent "pdftotext: no warning on the English PDF"
-for h in Summary "Risk register by system" "MHLW cyber-security checklist" "Approval by the management"; do
+for h in Summary "Appendix: risk register by system" "MHLW cyber-security checklist" "Approval by the management"; do
 	has "$T/en.txt" "$h" "English heading: $h"
 done
 

@@ -34,7 +34,7 @@ for w in demo full; do
 	pdf=$T/$w.pdf
 	cl=$(first_page "$pdf" "厚生労働省 サイバーセキュリティ対策チェックリスト")
 	ok "$(test "$cl" -ge 2 && test "$cl" -le 3; echo $?)" "$w: the checklist starts on page $cl (2 or 3)"
-	app=$(first_page "$pdf" "システム別リスク台帳")
+	app=$(first_page "$pdf" "付録: システム別リスク台帳")
 	body=$((app - 1))
 	if [ $w = demo ] || [ "$body" -le 10 ]; then
 		ok "$(test "$body" -ge 1 && test "$body" -le 10; echo $?)" "$w: $body pages up to the appendix (at most 10)"
@@ -46,7 +46,7 @@ for w in demo full; do
 	fi
 	order=""
 	for h in 経営層の承認 "厚生労働省 サイバーセキュリティ対策チェックリスト" ランク別のリスク数 "対応が必要なリスク (S・A・B)" \
-		"対策計画 (期限順)" 情報機器台帳 事業者への確認 連絡体制 システム別リスク台帳 引用した資料; do
+		"対策計画 (期限順)" 情報機器台帳 事業者への確認 連絡体制 "付録: システム別リスク台帳" 引用した資料; do
 		order="$order $(first_page "$pdf" "$h" -x)"
 	done
 	echo "$order" | awk '{ for (i = 2; i <= NF; i++) if ($i < $(i - 1) || $i == 0) exit 1 }'
