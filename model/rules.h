@@ -23,6 +23,8 @@ struct az_system_facts {
 	int holds_patient_data; /* 0 or 1 */
 };
 
+/* 1 if every condition of an applies (a threat's, a fact's) holds for the system. */
+int az_applies_hold(const struct az_applies *a, const struct az_system_facts *s);
 /* 1 if every condition of the threat's applies holds for the system. */
 int az_threat_applies(const struct az_threat *t, const struct az_system_facts *s);
 /* The threats that apply, in catalogue order, at most max of them into out; returns how many
@@ -44,7 +46,19 @@ struct az_risk_facts {
 	const char *rationale, *transfer_to, *accepted_by, *accepted_at;
 	const struct az_action_facts *actions; /* the risk's actions */
 	size_t nactions;
+	int dismissed; /* 1: the threat does not apply here; nothing else is asked */
+	char rank;     /* 'S'..'D' once az_risk_facts_rank has run, 0 unknown: the paperwork follows it */
 };
+
+/* Sets r->rank from the score (0 when unscored). */
+void az_risk_facts_rank(const struct az_catalogue *cat, struct az_risk_facts *r);
+/* NULL if the risk keeps the treatment rules, else the rule it breaks (translated): a residual score
+ * above the score before treatment; S or A reduced without an action; and once the assessment is
+ * approved (approved 1), S or A transferred or accepted without the approval of the management (name
+ * and date) -- a new year's copy awaits its approvals. Import and the screens refuse these. */
+const char *az_risk_rule_break(const struct az_risk_facts *r, int approved);
+/* The standard reason a C risk is accepted with, in the language of the messages. */
+const char *az_standard_accept_reason(void);
 
 /* What a risk lacks. */
 enum az_missing {

@@ -249,6 +249,7 @@ static int build(struct risks *d)
 		if (r) {
 			struct az_risk_facts f;
 			az_risk_facts_of(&d->ix, r, &f);
+			az_risk_facts_rank(tui_wb->cat, &f);
 			enum az_risk_state rs = az_risk_state(&f);
 			st = rs == AZ_RISK_COMPLETE ? 3 : rs == AZ_RISK_INCOMPLETE ? 2 : 1;
 		}
@@ -366,6 +367,7 @@ static void risks_draw(struct tui_screen *s, struct tui_rect body)
 		tui_put(stdscr, y + 4, x, body.cols - x - 1, line, 0);
 		struct az_risk_facts f;
 		az_risk_facts_of(&d->ix, row->risk, &f);
+		az_risk_facts_rank(tui_wb->cat, &f);
 		int missing = az_risk_missing_text(&f, line, sizeof line) != 0;
 		if (!missing)
 			snprintf(line, sizeof line, "%s", _("Nothing is missing."));

@@ -299,6 +299,7 @@ static void treat_draw(struct tui_screen *s, struct tui_rect body)
 	if (az_risk_index_build(&tui_wb->book, &ix) == 0) {
 		struct az_risk_facts f;
 		az_risk_facts_of(&ix, r, &f);
+		az_risk_facts_rank(tui_wb->cat, &f);
 		if (az_risk_missing_text(&f, line, sizeof line))
 			tui_put_wrapped(stdscr, y + 3, body.x + 1, body.cols - 2, 2, 0, line, tui_attr(TUI_ERROR));
 		else
@@ -347,6 +348,7 @@ static void treatment_picked(void *arg, int index)
 		struct az_risk_facts f;
 		char msg[1024];
 		az_risk_facts_of(&ix, r, &f);
+		az_risk_facts_rank(tui_wb->cat, &f);
 		if (az_risk_missing_text(&f, msg, sizeof msg))
 			tui_info("%s", msg);
 		az_risk_index_free(&ix);
@@ -761,6 +763,7 @@ static int treat_key(struct tui_screen *s, int key, enum tui_action act)
 			return TUI_UNHANDLED;
 		struct az_risk_facts f;
 		az_risk_facts_of(&ix, r, &f);
+		az_risk_facts_rank(tui_wb->cat, &f);
 		size_t n = r->treatment >= 0 ? az_risk_missing_text(&f, msg, sizeof msg) : 0;
 		az_risk_index_free(&ix);
 		if (!n)
