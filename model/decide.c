@@ -6,6 +6,7 @@
 
 #include "guideline/i18n.h"
 #include "model/decide.h"
+#include "model/edit.h"
 #include "model/rules.h"
 #include "model/risk_edit.h"
 #include "model/score_suggest.h"
@@ -324,5 +325,134 @@ int az_risk_set_exception(struct az_store *s, const struct az_threat *t, long lo
 		sqlite3_bind_int(st, 2, on ? 1 : 0);
 		rc = run(s, st, err);
 	}
+	return finish(s, rc, err);
+}
+
+int az_threat_set(struct az_store *s, const struct az_catalogue *cat, const struct az_book *b,
+		  const struct az_threat *t, const char *column, const char *value, size_t *n, struct az_error *err)
+{
+	const struct az_column *c = az_column_find(az_table_find("risks"), column);
+	const char *bad = c ? az_column_invalid(c, value) : _("no such field");
+	if (!c || !strcmp(column, "id") || !strcmp(column, "system_id") || !strcmp(column, "threat"))
+		return az_fail(err, AZ_USAGE, "%s", _("no such field"));
+	if (bad)
+		return az_fail(err, AZ_DATAERR, "%s", bad);
+	const struct az_system **sys = malloc((b->n_systems + b->n_risks + 1) * sizeof *sys);
+	if (!sys)
+		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+	size_t ns = az_threat_systems(cat, b, t, sys), done = 0;
+	char sql[128];
+	snprintf(sql, sizeof sql, "UPDATE risks SET %s = ?2 WHERE id = ?1", c->name); /* a known column */
+	int rc = az_store_begin(s, err);
+	if (rc != AZ_OK) {
+		free(sys);
+		return rc;
+	}
+	for (size_t i = 0; rc == AZ_OK && i < ns; i++) {
+		const struct az_risk *r = risk_of(b, sys[i]->id, t->id);
+		if (r && (r->exception || r->dismissed >= 0))
+			continue;
+		long long id = r ? r->id : ensure_risk(s, sys[i]->id, t->id, err);
+		sqlite3_stmt *st = NULL;
+		rc = id ? prepare(s, sql, &st, err) : err->code;
+		if (rc != AZ_OK)
+			break;
+		sqlite3_bind_int64(st, 1, id);
+		if (value)
+			sqlite3_bind_text(st, 2, value, -1, SQLITE_TRANSIENT);
+		rc = run(s, st, err);
+		done++;
+	}
+	free(sys);
+	if (n)
+		*n = done;
+	return finish(s, rc, err);
+}
+
+/* 1 if risk id has a live (not dropped) action for control (or with this description when control is
+ * NULL). */
+static int has_action(const struct az_book *b, long long id, const char *control, const char *description)
+{
+	enum { DROPPED = 3 };
+	for (size_t i = 0; i < b->n_actions; i++) {
+		const struct az_action *a = &b->actions[i];
+		if (a->risk_id == id && a->status != DROPPED &&
+		    (control ? !strcmp(a->control, control) : !strcmp(a->description, description)))
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 if the risk may take the control's action when it is spread from another threat. */
+static int spread_to(const struct az_catalogue *cat, const struct az_risk *r, const struct az_threat *t,
+		     const char *control)
+{
+	const struct az_control *c = control ? az_catalogue_control(cat, control) : NULL;
+	return c && strcmp(r->threat, t->id) != 0 && az_control_mitigates(c, r->threat) && r->dismissed < 0 &&
+	       (r->treatment < 0 || r->treatment == AZ_REDUCE);
+}
+
+size_t az_control_reach(const struct az_catalogue *cat, const struct az_book *b, const struct az_threat *t,
+			const char *control)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < b->n_risks; i++)
+		n += spread_to(cat, &b->risks[i], t, control) && !has_action(b, b->risks[i].id, control, NULL);
+	return n;
+}
+
+static int insert_action(struct az_store *s, long long risk_id, const char *control, const char *description,
+			 const char *owner, const char *due, struct az_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = prepare(s, "INSERT INTO actions (risk_id, control, description, owner, due) VALUES (?1, ?2, ?3, ?4, ?5)",
+			 &st, err);
+	if (rc != AZ_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, risk_id);
+	if (control)
+		sqlite3_bind_text(st, 2, control, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, description ? description : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, owner ? owner : "", -1, SQLITE_TRANSIENT);
+	if (due && *due)
+		sqlite3_bind_text(st, 5, due, -1, SQLITE_TRANSIENT);
+	return run(s, st, err);
+}
+
+int az_threat_add_action(struct az_store *s, const struct az_catalogue *cat, const struct az_book *b,
+			 const struct az_threat *t, const char *control, const char *description, const char *owner,
+			 const char *due, int spread, size_t *n, struct az_error *err)
+{
+	if (due && *due && !az_date_valid(due))
+		return az_fail(err, AZ_DATAERR, "%s", _("a date is YYYY-MM-DD"));
+	if (!control && !given(description))
+		return az_fail(err, AZ_DATAERR, "%s", _("Say what is done"));
+	const struct az_system **sys = malloc((b->n_systems + b->n_risks + 1) * sizeof *sys);
+	if (!sys)
+		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+	size_t ns = az_threat_systems(cat, b, t, sys), done = 0;
+	int rc = az_store_begin(s, err);
+	if (rc != AZ_OK) {
+		free(sys);
+		return rc;
+	}
+	for (size_t i = 0; rc == AZ_OK && i < ns; i++) {
+		const struct az_risk *r = risk_of(b, sys[i]->id, t->id);
+		if (r && (r->exception || r->dismissed >= 0 || has_action(b, r->id, control, description)))
+			continue;
+		long long id = r ? r->id : ensure_risk(s, sys[i]->id, t->id, err);
+		rc = id ? insert_action(s, id, control, description, owner, due, err) : err->code;
+		done++;
+	}
+	for (size_t i = 0; spread && rc == AZ_OK && i < b->n_risks; i++) {
+		const struct az_risk *r = &b->risks[i];
+		if (!spread_to(cat, r, t, control) || has_action(b, r->id, control, NULL))
+			continue;
+		rc = insert_action(s, r->id, control, description, owner, due, err);
+		done++;
+	}
+	free(sys);
+	if (n)
+		*n = done;
 	return finish(s, rc, err);
 }

@@ -48,6 +48,23 @@ int az_threat_dismiss(struct az_store *s, const struct az_catalogue *cat, const 
 /* The translated reason of a dismissal, e.g. "No such device or work in the clinic". */
 const char *az_dismiss_reason(int reason);
 
+/* Sets one column of the risks table (e.g. "treatment", "rationale", "accepted_by") to value (NULL:
+ * SQL NULL) on every risk of threat t decided with it (not an exception, not dismissed), creating the
+ * rows; *n (may be NULL) gets how many. The value is checked like any edit. */
+int az_threat_set(struct az_store *s, const struct az_catalogue *cat, const struct az_book *b,
+		  const struct az_threat *t, const char *column, const char *value, size_t *n, struct az_error *err);
+
+/* One action (control id or NULL, what is done, owner, due date) added to every risk of threat t decided
+ * with it that has no live action for that control yet. With spread, also to every other risk of the
+ * workbook whose threat the control mitigates, that is not dismissed and is reduced or not yet treated
+ * (actions are per control, not per pair). *n (may be NULL) gets how many risks got it. */
+int az_threat_add_action(struct az_store *s, const struct az_catalogue *cat, const struct az_book *b,
+			 const struct az_threat *t, const char *control, const char *description, const char *owner,
+			 const char *due, int spread, size_t *n, struct az_error *err);
+/* How many risks other than threat t's the control would reach with spread. */
+size_t az_control_reach(const struct az_catalogue *cat, const struct az_book *b, const struct az_threat *t,
+			const char *control);
+
 /* Marks the risk (created if needed) as decided apart from its threat (1) or back with it (0). */
 int az_risk_set_exception(struct az_store *s, const struct az_threat *t, long long system_id, int on,
 			  struct az_error *err);
