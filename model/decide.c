@@ -109,7 +109,9 @@ const char *az_decider(const struct az_book *b)
 {
 	if (b->clinic.security_officer && *b->clinic.security_officer)
 		return b->clinic.security_officer;
-	return b->clinic.administrator ? b->clinic.administrator : "";
+	if (b->clinic.administrator && *b->clinic.administrator)
+		return b->clinic.administrator;
+	return _("Director"); /* the role until the clinic form names the person */
 }
 
 /* The id of the risk row of (system, threat), inserted if missing; 0 on failure. */
@@ -383,22 +385,40 @@ static int has_action(const struct az_book *b, long long id, const char *control
 	return 0;
 }
 
-/* 1 if the risk may take the control's action when it is spread from another threat. */
-static int spread_to(const struct az_catalogue *cat, const struct az_risk *r, const struct az_threat *t,
-		     const char *control)
+/* The other risks (existing rows or applicable pairs not yet assessed) of the threats the control
+ * mitigates, besides t: those not dismissed, not treated otherwise, without the control's action yet.
+ * Calls fn for each with the system and the row (NULL when not assessed yet); returns how many. */
+static size_t each_reach(const struct az_catalogue *cat, const struct az_book *b, const struct az_threat *t,
+			 const char *control, int (*fn)(void *arg, const struct az_threat *o, const struct az_system *sys,
+							const struct az_risk *r),
+			 void *arg)
 {
 	const struct az_control *c = control ? az_catalogue_control(cat, control) : NULL;
-	return c && strcmp(r->threat, t->id) != 0 && az_control_mitigates(c, r->threat) && r->dismissed < 0 &&
-	       (r->treatment < 0 || r->treatment == AZ_REDUCE);
+	const struct az_system **sys = c ? malloc((b->n_systems + b->n_risks + 1) * sizeof *sys) : NULL;
+	size_t n = 0;
+	for (size_t k = 0; sys && k < c->mitigates.n; k++) {
+		const struct az_threat *o = az_catalogue_threat(cat, c->mitigates.v[k]);
+		if (!o || o == t)
+			continue;
+		size_t ns = az_threat_systems(cat, b, o, sys);
+		for (size_t i = 0; i < ns; i++) {
+			const struct az_risk *r = risk_of(b, sys[i]->id, o->id);
+			if (r && (r->dismissed >= 0 || (r->treatment >= 0 && r->treatment != AZ_REDUCE) ||
+				  has_action(b, r->id, control, NULL)))
+				continue;
+			if (fn && fn(arg, o, sys[i], r) != AZ_OK)
+				break;
+			n++;
+		}
+	}
+	free(sys);
+	return n;
 }
 
 size_t az_control_reach(const struct az_catalogue *cat, const struct az_book *b, const struct az_threat *t,
 			const char *control)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < b->n_risks; i++)
-		n += spread_to(cat, &b->risks[i], t, control) && !has_action(b, b->risks[i].id, control, NULL);
-	return n;
+	return each_reach(cat, b, t, control, NULL, NULL);
 }
 
 static int insert_action(struct az_store *s, long long risk_id, const char *control, const char *description,
@@ -417,6 +437,21 @@ static int insert_action(struct az_store *s, long long risk_id, const char *cont
 	if (due && *due)
 		sqlite3_bind_text(st, 5, due, -1, SQLITE_TRANSIENT);
 	return run(s, st, err);
+}
+
+struct spread {
+	struct az_store *s;
+	const char *control, *description, *owner, *due;
+	struct az_error *err;
+	int rc;
+};
+
+static int spread_one(void *arg, const struct az_threat *o, const struct az_system *sys, const struct az_risk *r)
+{
+	struct spread *sp = arg;
+	long long id = r ? r->id : ensure_risk(sp->s, sys->id, o->id, sp->err);
+	sp->rc = id ? insert_action(sp->s, id, sp->control, sp->description, sp->owner, sp->due, sp->err) : sp->err->code;
+	return sp->rc;
 }
 
 int az_threat_add_action(struct az_store *s, const struct az_catalogue *cat, const struct az_book *b,
@@ -444,12 +479,10 @@ int az_threat_add_action(struct az_store *s, const struct az_catalogue *cat, con
 		rc = id ? insert_action(s, id, control, description, owner, due, err) : err->code;
 		done++;
 	}
-	for (size_t i = 0; spread && rc == AZ_OK && i < b->n_risks; i++) {
-		const struct az_risk *r = &b->risks[i];
-		if (!spread_to(cat, r, t, control) || has_action(b, r->id, control, NULL))
-			continue;
-		rc = insert_action(s, r->id, control, description, owner, due, err);
-		done++;
+	if (spread && rc == AZ_OK) {
+		struct spread sp = { s, control, description, owner, due, err, AZ_OK };
+		done += each_reach(cat, b, t, control, spread_one, &sp);
+		rc = sp.rc;
 	}
 	free(sys);
 	if (n)

@@ -19,7 +19,8 @@ int az_fact_set(struct az_store *s, const struct az_fact *f, long long system_id
 /* NULL if (answer, value) is an answer of the fact's kind, else why not (translated). */
 const char *az_fact_answer_invalid(const struct az_fact *f, int answer, const char *value);
 
-/* Who confirms: the clinic's security officer, else its administrator, else "". */
+/* Who confirms and owns the actions: the clinic's security officer, else its administrator, else the
+ * role "Director" (translated). */
 const char *az_decider(const struct az_book *b);
 
 /* Scores the risk (risk_id, or 0 to create it for system_id and threat) with l and s, recorded as
@@ -55,9 +56,9 @@ int az_threat_set(struct az_store *s, const struct az_catalogue *cat, const stru
 		  const struct az_threat *t, const char *column, const char *value, size_t *n, struct az_error *err);
 
 /* One action (control id or NULL, what is done, owner, due date) added to every risk of threat t decided
- * with it that has no live action for that control yet. With spread, also to every other risk of the
- * workbook whose threat the control mitigates, that is not dismissed and is reduced or not yet treated
- * (actions are per control, not per pair). *n (may be NULL) gets how many risks got it. */
+ * with it that has no live action for that control yet. With spread, also to every other risk (assessed
+ * or not yet) of the threats the control mitigates, that is not dismissed and is reduced or not yet
+ * treated (actions are per control, not per pair). *n (may be NULL) gets how many risks got it. */
 int az_threat_add_action(struct az_store *s, const struct az_catalogue *cat, const struct az_book *b,
 			 const struct az_threat *t, const char *control, const char *description, const char *owner,
 			 const char *due, int spread, size_t *n, struct az_error *err);

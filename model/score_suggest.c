@@ -100,6 +100,32 @@ int az_fact_state(const struct az_book *b, const struct az_fact *f, const struct
 	}
 }
 
+/* A fact about another device (the VPN router's firmware for the receipt computer's VPN risk) is
+ * taken from the systems it is asked for: a rule that raises a level holds if it holds for any of
+ * them, one that lowers it only if it holds for all (and there is one). */
+static int elsewhere(const struct az_book *b, const struct az_score_rule *r)
+{
+	int raise = r->likelihood > 0 || r->severity > 0, any = 0, all = 1, asked = 0;
+	for (size_t k = 0; k < b->n_systems; k++) {
+		const struct az_system *o = &b->systems[k];
+		int ok = r->f->scope == AZ_SCOPE_SYSTEM ? applies_to(r->f, o) : o->vendor_id && applies_to(r->f, o);
+		if (!ok)
+			continue;
+		asked = 1;
+		int hold = (r->when >> az_fact_state(b, r->f, o)) & 1u;
+		any |= hold;
+		all &= hold;
+	}
+	return asked && (raise ? any : all);
+}
+
+static int rule_holds(const struct az_book *b, const struct az_score_rule *r, const struct az_system *sys)
+{
+	if (r->f->scope != AZ_SCOPE_CLINIC && !applies_to(r->f, sys))
+		return elsewhere(b, r);
+	return (r->when >> az_fact_state(b, r->f, sys)) & 1u;
+}
+
 static int clamp(int v) { return v < 1 ? 1 : v > AZ_LEVELS ? AZ_LEVELS : v; }
 
 void az_suggest_score(const struct az_book *b, const struct az_threat *t, const struct az_system *sys,
@@ -112,11 +138,7 @@ void az_suggest_score(const struct az_book *b, const struct az_threat *t, const 
 	const struct az_scoring *sc = t->scoring;
 	for (size_t i = 0; sc && i < sc->nrules; i++) {
 		const struct az_score_rule *r = &sc->rules[i];
-		/* a system or vendor fact not asked for this system says nothing about it */
-		if (!r->f || (r->f->scope != AZ_SCOPE_CLINIC && !applies_to(r->f, sys)))
-			continue;
-		int st = az_fact_state(b, r->f, sys);
-		if (!(r->when & (1u << st)))
+		if (!r->f || !rule_holds(b, r, sys))
 			continue;
 		l += r->likelihood;
 		s += r->severity;

@@ -35,6 +35,7 @@ struct threats {
 	char **text;
 	char *block;
 	int wstatus;
+	char advance[80]; /* the threat being decided: once it is, the next undecided one is selected */
 	struct tui_list list;
 };
 
@@ -123,6 +124,23 @@ static void threats_leave(struct tui_screen *s)
 	free(d);
 }
 
+/* After a decision: on to the next threat that still needs one (no filter in use). */
+static void advance(struct threats *d)
+{
+	size_t i = 0;
+	while (d->advance[0] && i < d->n && strcmp(d->v[i].threat->id, d->advance) != 0)
+		i++;
+	if (!d->advance[0] || i == d->n || d->v[i].status < AZ_THREAT_COMPLETE || d->list.filter.len ||
+	    d->list.nview != d->n + NFIXED)
+		return;
+	d->advance[0] = '\0';
+	for (size_t k = i + 1; k < d->n; k++)
+		if (d->v[k].status < AZ_THREAT_COMPLETE) {
+			d->list.sel = k + NFIXED;
+			return;
+		}
+}
+
 /* "Likelihood 5: reason" into buf. */
 static void reason_line(const struct az_suggestion *sg, int which, char *buf, size_t size)
 {
@@ -135,7 +153,7 @@ static void threats_draw(struct tui_screen *s, struct tui_rect body)
 {
 	struct threats *d = s->data;
 	const struct az_catalogue *cat = tui_wb->cat;
-	if (d->generation != tui_wb->generation && build(d) != 0)
+	if (d->generation != tui_wb->generation && (build(d) != 0 || (advance(d), 0)))
 		return;
 	s->scopes = tui_list_scopes(&d->list);
 	size_t done = 0;
@@ -582,6 +600,7 @@ static int threats_key(struct tui_screen *s, int key, enum tui_action act)
 		if (!ts)
 			return TUI_HANDLED;
 		start(ts);
+		snprintf(d->advance, sizeof d->advance, "%s", ts->threat->id);
 		if (ts->status == AZ_THREAT_TO_CONFIRM)
 			decide_score(flow.l, flow.s);
 		else if (ts->status == AZ_THREAT_TO_DECIDE || ts->status == AZ_THREAT_INCOMPLETE)
