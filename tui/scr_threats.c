@@ -639,6 +639,7 @@ static int threats_key(struct tui_screen *s, int key, enum tui_action act)
 		return TUI_HANDLED;
 	}
 	if (act == TUI_ACT_DISMISS) {
+		snprintf(d->advance, sizeof d->advance, "%s", ts->threat->id);
 		dismiss(ts->threat, 0, ts->status == AZ_THREAT_NOT_APPLICABLE);
 		return TUI_HANDLED;
 	}
