@@ -36,6 +36,7 @@ static const struct {
 	{ .name = "vendors", .run = rp_vendors },
 	{ .name = "checklist", .run = rp_checklist_section },
 	{ .name = "contacts", .run = rp_contacts },
+	{ .name = "basis", .run = rp_basis },
 	{ .name = "appendix", .run = rp_appendix },
 };
 

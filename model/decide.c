@@ -267,9 +267,12 @@ static const char *const dismiss_reasons[] = {
 	N_("Other reason"),
 };
 
+const char *az_dismiss_reason_msgid(int reason) { return reason >= 0 && reason < 4 ? dismiss_reasons[reason] : ""; }
+
 const char *az_dismiss_reason(int reason)
 {
-	return reason >= 0 && reason < 4 ? _(dismiss_reasons[reason]) : "";
+	const char *m = az_dismiss_reason_msgid(reason);
+	return *m ? _(m) : m;
 }
 
 static int write_dismissal(struct az_store *s, long long id, int reason, const char *note, struct az_error *err)

@@ -48,6 +48,8 @@ int az_threat_dismiss(struct az_store *s, const struct az_catalogue *cat, const 
 		      struct az_error *err);
 /* The translated reason of a dismissal, e.g. "No such device or work in the clinic". */
 const char *az_dismiss_reason(int reason);
+/* The same untranslated, for a document in another language. */
+const char *az_dismiss_reason_msgid(int reason);
 
 /* Sets one column of the risks table (e.g. "treatment", "rationale", "accepted_by") to value (NULL:
  * SQL NULL) on every risk of threat t decided with it (not an exception, not dismissed), creating the
