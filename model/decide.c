@@ -4,14 +4,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "model/decide.h"
 #include "model/edit.h"
 #include "model/rules.h"
 #include "model/risk_edit.h"
 #include "model/score_suggest.h"
 #include "model/tables.h"
-#include "model/text.h"
+#include "base/date.h"
 
 /* A sentence counts when it has something besides blanks. */
 static int given(const char *s)

@@ -8,7 +8,7 @@
 
 #include "guideline/catalogue.h"
 #include "model/book.h"
-#include "model/error.h"
+#include "base/error.h"
 #include "model/store.h"
 
 /* Answers fact f (az_answer3_values index: 0 yes, 1 no, 2 unknown; -1 clears it) for the clinic

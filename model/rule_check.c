@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "model/decide.h"
 #include "model/risk_edit.h"
 #include "model/rule_check.h"

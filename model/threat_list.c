@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "model/rules.h"
 #include "model/threat_list.h"
 

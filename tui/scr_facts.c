@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "model/decide.h"
 #include "model/score_suggest.h"
 #include "tui/draw.h"

@@ -8,11 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "model/decide.h"
 #include "model/rules.h"
 #include "model/tables.h"
-#include "model/text.h"
+#include "base/date.h"
 #include "model/threat_list.h"
 #include "tui/choice.h"
 #include "tui/draw.h"
@@ -586,6 +586,18 @@ static void dismiss(const struct az_threat *t, long long system_id, int restore)
 
 static int systems_open(const char *threat);
 
+/* The help, then the selected threat, the levels and the ranks from the catalogue. */
+static void threat_help(FILE *f, void *arg)
+{
+	const struct az_threat_summary *ts = arg;
+	if (ts) {
+		fprintf(f, "\n\n%s: %s", az_text_get(&ts->threat->name), az_text_get(&ts->threat->description));
+		tui_help_refs(f, ts->threat->refs, ts->threat->nrefs);
+	}
+	tui_help_levels(f);
+	tui_help_ranks(f);
+}
+
 static int threats_key(struct tui_screen *s, int key, enum tui_action act)
 {
 	struct threats *d = s->data;
@@ -612,23 +624,7 @@ static int threats_key(struct tui_screen *s, int key, enum tui_action act)
 	if (r != TUI_UNHANDLED || d->list.filtering)
 		return r;
 	if (act == TUI_ACT_HELP) {
-		char *extra = NULL;
-		size_t len = 0;
-		FILE *f = open_memstream(&extra, &len);
-		if (f) {
-			if (ts) {
-				fprintf(f, "\n\n%s: %s", az_text_get(&ts->threat->name), az_text_get(&ts->threat->description));
-				tui_help_refs(f, ts->threat->refs, ts->threat->nrefs);
-			}
-			tui_help_levels(f);
-			tui_help_ranks(f);
-			if (fclose(f) != 0) {
-				free(extra);
-				extra = NULL;
-			}
-		}
-		tui_assess_help(s, extra);
-		free(extra);
+		tui_assess_help(s, threat_help, (void *)ts);
 		return TUI_HANDLED;
 	}
 	if (!ts)
