@@ -12,6 +12,7 @@
 #include "model/heatmap.h"
 #include "model/risk_edit.h"
 #include "model/rules.h"
+#include "model/score_suggest.h"
 #include "tui/choice.h"
 #include "tui/confirm.h"
 #include "tui/draw.h"
@@ -112,12 +113,15 @@ int tui_score_pick(long long risk_id, long long system_id, const char *threat, e
 	scoring.kind = k;
 	scoring.chain = chain;
 	int cur = -1;
-	if (r) {
-		int v[] = { r->likelihood, r->severity, r->residual_likelihood, r->residual_severity };
-		cur = v[k] - 1;
-	} else if (t) {
-		cur = (k == AZ_SCORE_LIKELIHOOD ? t->likelihood : t->severity) - 1; /* the catalogue's suggestion */
-	}
+	/* opens on the level given, else the suggestion from the facts (a residual: the current level) */
+	const struct az_system *sys = az_book_system(&tui_wb->book, scoring.system_id);
+	struct az_suggestion sg = { .likelihood = t ? t->likelihood : 0, .severity = t ? t->severity : 0 };
+	if (t && sys)
+		az_suggest_score(&tui_wb->book, t, sys, &sg);
+	int v[] = { r ? r->likelihood : 0, r ? r->severity : 0, r ? r->residual_likelihood : 0,
+		    r ? r->residual_severity : 0 };
+	int fallback[] = { sg.likelihood, sg.severity, v[0], v[1] };
+	cur = (v[k] ? v[k] : fallback[k]) - 1;
 	struct tui_choice_opt opts[AZ_LEVELS];
 	char labels[AZ_LEVELS][256];
 	for (int i = 0; i < AZ_LEVELS; i++) {
