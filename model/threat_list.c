@@ -32,15 +32,30 @@ static int by_rank(const void *a, const void *b)
 	return x->threat < y->threat ? -1 : x->threat > y->threat; /* catalogue order */
 }
 
-/* The book's risks of threat t, by the position of their system. */
-static void risks_of(const struct az_book *b, const struct az_threat *t, const struct az_risk **by_sys)
+static const struct az_risk *sort_risks;
+
+static int by_threat(const void *a, const void *b)
 {
-	for (size_t i = 0; i < b->n_risks; i++)
-		if (!strcmp(b->risks[i].threat, t->id)) {
-			long k = sys_index(b, b->risks[i].system_id);
-			if (k >= 0)
-				by_sys[k] = &b->risks[i];
-		}
+	return strcmp(sort_risks[*(const size_t *)a].threat, sort_risks[*(const size_t *)b].threat);
+}
+
+/* The book's risks of threat t, by the position of their system; order holds the risks sorted by threat. */
+static void risks_of(const struct az_book *b, const size_t *order, const struct az_threat *t,
+		     const struct az_risk **by_sys)
+{
+	size_t lo = 0, hi = b->n_risks;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(b->risks[order[mid]].threat, t->id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < b->n_risks && !strcmp(b->risks[order[lo]].threat, t->id); lo++) {
+		long k = sys_index(b, b->risks[order[lo]].system_id);
+		if (k >= 0)
+			by_sys[k] = &b->risks[order[lo]];
+	}
 }
 
 static void add_system(const struct az_catalogue *cat, const struct az_book *b, const struct az_risk_index *ix,
@@ -85,11 +100,17 @@ int az_threat_list(const struct az_catalogue *cat, const struct az_book *b, cons
 	*n = 0;
 	struct az_threat_summary *v = calloc(cat->nthreats ? cat->nthreats : 1, sizeof *v);
 	const struct az_risk **by_sys = calloc(b->n_systems ? b->n_systems : 1, sizeof *by_sys);
-	if (!v || !by_sys) {
+	size_t *order = malloc((b->n_risks ? b->n_risks : 1) * sizeof *order);
+	if (!v || !by_sys || !order) {
 		free(v);
 		free(by_sys);
+		free(order);
 		return -1;
 	}
+	for (size_t i = 0; i < b->n_risks; i++)
+		order[i] = i;
+	sort_risks = b->risks;
+	qsort(order, b->n_risks, sizeof *order, by_threat);
 	size_t k = 0;
 	for (size_t i = 0; i < cat->nthreats; i++) {
 		const struct az_threat *t = &cat->threats[i];
@@ -98,7 +119,7 @@ int az_threat_list(const struct az_catalogue *cat, const struct az_book *b, cons
 		ts->threat = t;
 		ts->treatment = -1;
 		memset(by_sys, 0, b->n_systems * sizeof *by_sys);
-		risks_of(b, t, by_sys);
+		risks_of(b, order, t, by_sys);
 		int unscored = 0, untreated = 0;
 		for (size_t j = 0; j < b->n_systems; j++) {
 			struct az_system_facts sf = az_system_facts_of(&b->systems[j]);
@@ -117,6 +138,7 @@ int az_threat_list(const struct az_catalogue *cat, const struct az_book *b, cons
 		k++;
 	}
 	free(by_sys);
+	free(order);
 	sort_cat = cat;
 	qsort(v, k, sizeof *v, by_rank);
 	*out = v;
