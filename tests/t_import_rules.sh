@@ -45,4 +45,12 @@ has "$T/fact.out.json" '{"answer": "no", "fact": "password_long", "id": 1, "syst
 run 0 "re-imported" "$ANZEN" import -o "$T/fact2.anzen" "$T/fact.out.json"
 run 0 "re-exported" "$ANZEN" export -o "$T/fact2.out.json" "$T/fact2.anzen"
 same "$T/fact2.out.json" "$T/fact.out.json" "facts survive a byte-identical round trip"
+
+# the demo is a complete, consistent assessment: it keeps every rule and every risk is decided
+run 0 "the demo keeps every rule" "$ANZEN" import -o "$T/demo.anzen" "$top_srcdir/guideline/demo/dental-clinic.json"
+ANZEN_GUIDELINE="$top_srcdir/guideline" "$ANZEN" status "$T/demo.anzen" >"$T/status" 2>&1
+grep -qE '^  Risks +100%' "$T/status"
+ok $? "the demo's risk step is 100 %"
+grep -qE '^  (Clinic and roles|Contact chart|Systems|Checklist|Approval) +100%' "$T/status"
+ok $? "and its other steps"
 done_testing
