@@ -46,6 +46,25 @@ run 0 "re-imported" "$ANZEN" import -o "$T/fact2.anzen" "$T/fact.out.json"
 run 0 "re-exported" "$ANZEN" export -o "$T/fact2.out.json" "$T/fact2.anzen"
 same "$T/fact2.out.json" "$T/fact.out.json" "facts survive a byte-identical round trip"
 
+# a template's usual answers are checked like the rest of the catalogue, as file:line:col
+mkdir "$T/cat" && cp -R "$top_srcdir/guideline/." "$T/cat/" && chmod -R u+w "$T/cat"
+cat >"$T/cat/templates/bad-facts.yaml" <<'YAML'
+title: {ja: "悪い例", en: "Bad"}
+description: {ja: "事実の誤り", en: "Wrong facts"}
+facts:
+  nosuch: "yes"
+  firmware_updated: "yes"
+  lockout: maybe
+YAML
+run 65 "a template with wrong facts is refused" "$ANZEN" guideline check "$T/cat"
+has "$T/err" "templates/bad-facts.yaml:4:3: unknown fact 'nosuch'" "an unknown fact, with its place"
+has "$T/err" "templates/bad-facts.yaml:5:21: 'firmware_updated' is answered with a date or unknown" "a date fact answered yes"
+has "$T/err" "templates/bad-facts.yaml:6:12: 'lockout' is answered yes, no or unknown" "an answer of no kind"
+(cd "$T" && ANZEN_GUIDELINE="$top_srcdir/guideline" "$ANZEN" new --template dental-clinic tpl.anzen) >/dev/null 2>&1
+"$ANZEN" export -o "$T/tpl.json" "$T/tpl.anzen" >/dev/null 2>&1
+grep -qF '{"answer": "no", "fact": "contractor_link", "id": 1, "system_id": null' "$T/tpl.json"
+ok $? "the template's usual answers are in the new workbook"
+
 # the demo is a complete, consistent assessment: it keeps every rule and every risk is decided
 run 0 "the demo keeps every rule" "$ANZEN" import -o "$T/demo.anzen" "$top_srcdir/guideline/demo/dental-clinic.json"
 ANZEN_GUIDELINE="$top_srcdir/guideline" "$ANZEN" status "$T/demo.anzen" >"$T/status" 2>&1

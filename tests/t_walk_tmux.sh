@@ -85,15 +85,20 @@ key 5
 check "the threats by suggested rank, the questions first" "提案ランク順の脅威" "運用についての質問に答える"
 key Up Up Enter
 check "the questions about how the clinic works" "運用の確認: 質問"
-# the clinic: long passwords yes, reuse no, everyone admin no, lockout yes, offline backup yes,
-# generations yes, restore tried no, contractor link no, guest Wi-Fi separate yes, logs looked at no
-for a in 1 2 2 1 1 1 2 2 1 2; do key $a; done
-# each system and vendor, in the order asked; the VPN router keeps its default password and nobody
-# knows when its firmware was updated
+# only the questions the template leaves open; after each answer the next open one is selected. The
+# clinic: long passwords yes, reuse no, everyone admin no, lockout yes, offline backup yes, generations
+# yes, restore tried no, guest Wi-Fi separate yes, logs looked at no. The VPN router keeps its default
+# password and nobody knows when its firmware was updated; nobody knows what the vendors do.
 while :; do
 	$T capture-pane -p -t w >"$tmp/pane"
 	line=$(grep '^>' "$tmp/pane" | head -1)
 	case $line in
+	*"(未回答)"*パスワードは8文字以上*) key 1 ;;
+	*"(未回答)"*使い回して*) key 2 ;;
+	*"(未回答)"*管理者権限*) key 2 ;;
+	*"(未回答)"*ロックされる*) key 1 ;;
+	*"(未回答)"*戻せるか*) key 2 ;;
+	*"(未回答)"*ログ*) key 2 ;;
 	*"(未回答)"*遠隔保守用VPNルータ*初期ID*) key 2 ;;
 	*"(未回答)"*遠隔保守用VPNルータ*ファームウェア*) key 3 ;;
 	*"(未回答)"*常時つながった*) key 2 ;;

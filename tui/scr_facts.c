@@ -53,7 +53,7 @@ static int add(struct facts *d, size_t cap, const struct az_fact *f, long long s
 	char *line = d->block + d->n * cap;
 	size_t len = 0;
 	line[0] = '\0';
-	tui_pad_append(line, cap, &len, answer_word(f, r), 13);
+	tui_pad_append(line, cap, &len, answer_word(f, r), 15);
 	if (subject)
 		snprintf(line + len, cap - len, "%s: %s", subject, az_text_get(&f->question));
 	else
@@ -177,6 +177,27 @@ static void date_given(void *arg, const char *text)
 		save(pending.f, pending.system_id, pending.vendor_id, text && *text ? 0 : -1, text);
 }
 
+/* On to the next question not answered yet (a template's usual answers are passed over), else the next
+ * line. */
+static void next_question(struct facts *d)
+{
+	if (build(d) != 0)
+		return;
+	if (d->list.filter.len || d->list.nview != d->n) {
+		tui_list_key(&d->list, TUI_FN(KEY_DOWN), TUI_ACT_DOWN);
+		return;
+	}
+	for (size_t i = d->list.sel + 1; i < d->n; i++) {
+		const struct row *r = &d->rows[i];
+		const struct az_fact_row *fr = az_fact_find(&tui_wb->book, r->f->id, r->system_id, r->vendor_id);
+		if (!fr || fr->answer < 0) {
+			d->list.sel = i;
+			return;
+		}
+	}
+	tui_list_key(&d->list, TUI_FN(KEY_DOWN), TUI_ACT_DOWN);
+}
+
 static int facts_key(struct tui_screen *s, int key, enum tui_action act)
 {
 	struct facts *d = s->data;
@@ -209,7 +230,7 @@ static int facts_key(struct tui_screen *s, int key, enum tui_action act)
 		return TUI_HANDLED;
 	}
 	save(row->f, row->system_id, row->vendor_id, answer, NULL);
-	tui_list_key(&d->list, TUI_FN(KEY_DOWN), TUI_ACT_DOWN); /* on to the next question */
+	next_question(d);
 	return TUI_HANDLED;
 }
 
