@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/date.h"
 #include "base/i18n.h"
 #include "model/edit.h"
 #include "model/edit_row.h"
@@ -336,12 +337,58 @@ static void text_done(void *arg, const char *text)
 		tui_info("%s", _("Saved."));
 }
 
+/* S or A transferred or accepted in an approved assessment: the approval of the management comes first,
+ * as import requires (model/rules.h); the treatment is saved once it is given. */
+static int pending_kind = -1;
+
+static void approved_on(void *arg, const char *text)
+{
+	(void)arg;
+	if (!current || !text || !*text || pending_kind < 0)
+		return;
+	set_column("accepted_at", text);
+	set_column("treatment", az_treatment_values[pending_kind]);
+	pending_kind = -1;
+}
+
+static void approved_by(void *arg, const char *text)
+{
+	(void)arg;
+	char today[11];
+	if (!current || !text || !*text)
+		return;
+	set_column("accepted_by", text);
+	az_date_today(today);
+	tui_editbox(_("Approved on"), _("The date of the approval, YYYY-MM-DD."), TUI_FIELD_DATE, 10, today, approved_on, NULL);
+}
+
+static int needs_approval_first(const struct az_risk *r, int kind)
+{
+	struct az_risk_index ix;
+	if (!r || (kind != AZ_ACCEPT && kind != AZ_TRANSFER) || az_risk_index_build(&tui_wb->book, &ix) != 0)
+		return 0;
+	struct az_risk_facts f;
+	az_risk_facts_of(&ix, r, &f);
+	az_risk_facts_rank(tui_wb->cat, &f);
+	f.treatment = kind;
+	const char *why = az_risk_rule_break(&f, *tui_wb->book.assessment.approved_at != '\0');
+	az_risk_index_free(&ix);
+	if (!why)
+		return 0;
+	pending_kind = kind;
+	tui_editbox(_("Approved by (management)"), why, TUI_FIELD_TEXT, 200, tui_wb->book.clinic.administrator,
+		    approved_by, NULL);
+	return 1;
+}
+
 static void treatment_picked(void *arg, int index)
 {
 	(void)arg;
 	const struct az_treatment *tr = index >= 0 && (size_t)index < tui_wb->cat->ntreatments
 						? &tui_wb->cat->treatments[index]
 						: NULL;
+	if (tr && current && needs_approval_first(the_risk(current), tr->kind))
+		return;
 	set_column("treatment", tr ? az_treatment_values[tr->kind] : NULL);
 	/* say at once what this treatment still needs */
 	const struct az_risk *r = current ? the_risk(current) : NULL;
