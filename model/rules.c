@@ -152,7 +152,7 @@ const char *az_risk_rule_break(const struct az_risk_facts *r, int approved)
 	if (approved && high(r) && (r->treatment == AZ_ACCEPT || r->treatment == AZ_TRANSFER) &&
 	    (!given(r->accepted_by) || !given(r->accepted_at)))
 		return _("An S or A risk is transferred or accepted only with the approval of the management (name and date)");
-	if (high(r) && r->treatment == AZ_REDUCE) {
+	if (approved && high(r) && r->treatment == AZ_REDUCE) {
 		size_t live = 0;
 		for (size_t i = 0; i < r->nactions; i++)
 			live += r->actions[i].status != STATUS_DROPPED;

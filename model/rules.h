@@ -53,9 +53,10 @@ struct az_risk_facts {
 /* Sets r->rank from the score (0 when unscored). */
 void az_risk_facts_rank(const struct az_catalogue *cat, struct az_risk_facts *r);
 /* NULL if the risk keeps the treatment rules, else the rule it breaks (translated): a residual score
- * above the score before treatment; S or A reduced without an action; and once the assessment is
- * approved (approved 1), S or A transferred or accepted without the approval of the management (name
- * and date) -- a new year's copy awaits its approvals. Import and the screens refuse these. */
+ * above the score before treatment; and once the assessment is approved (approved 1), S or A reduced
+ * without an action, or transferred or accepted without the approval of the management (name and
+ * date). Before the approval these are work in progress (a new year's copy awaits its approvals), shown
+ * as missing. Import and the screens refuse these. */
 const char *az_risk_rule_break(const struct az_risk_facts *r, int approved);
 /* The standard reason a C risk is accepted with, in the language of the messages. */
 const char *az_standard_accept_reason(void);

@@ -381,6 +381,26 @@ static int needs_approval_first(const struct az_risk *r, int kind)
 	return 1;
 }
 
+static void pick_control(const struct az_risk *r);
+
+/* S or A reduced in an approved assessment without an action yet: the action is asked at once. */
+static int needs_action_first(const struct az_risk *r)
+{
+	struct az_risk_index ix;
+	if (!r || az_risk_index_build(&tui_wb->book, &ix) != 0)
+		return 0;
+	struct az_risk_facts f;
+	az_risk_facts_of(&ix, r, &f);
+	az_risk_facts_rank(tui_wb->cat, &f);
+	const char *why = az_risk_rule_break(&f, *tui_wb->book.assessment.approved_at != '\0');
+	az_risk_index_free(&ix);
+	if (!why)
+		return 0;
+	tui_error("%s", why);
+	pick_control(r);
+	return 1;
+}
+
 static void treatment_picked(void *arg, int index)
 {
 	(void)arg;
@@ -390,6 +410,8 @@ static void treatment_picked(void *arg, int index)
 	if (tr && current && needs_approval_first(the_risk(current), tr->kind))
 		return;
 	set_column("treatment", tr ? az_treatment_values[tr->kind] : NULL);
+	if (tr && tr->kind == AZ_REDUCE && current && needs_action_first(the_risk(current)))
+		return;
 	/* say at once what this treatment still needs */
 	const struct az_risk *r = current ? the_risk(current) : NULL;
 	struct az_risk_index ix;
