@@ -144,6 +144,15 @@ out:
 	return n;
 }
 
+size_t az_risk_actions_open(const struct az_risk_facts *r)
+{
+	enum { STATUS_DONE = 2 };
+	size_t n = 0;
+	for (size_t i = 0; !r->dismissed && i < r->nactions; i++)
+		n += r->actions[i].status != STATUS_DONE && r->actions[i].status != STATUS_DROPPED;
+	return n;
+}
+
 const char *az_risk_rule_break(const struct az_risk_facts *r, int approved)
 {
 	const char *why = az_risk_residual_invalid(r);

@@ -90,6 +90,9 @@ const struct az_rank *az_risk_residual_rank(const struct az_catalogue *cat, cons
 /* Fills out with what is missing, in enum order; returns how many (at most AZ_MISSING_COUNT). */
 size_t az_risk_missing(const struct az_risk_facts *r, enum az_missing out[AZ_MISSING_COUNT]);
 enum az_risk_state az_risk_state(const struct az_risk_facts *r);
+/* How many of its live actions are not done yet: a complete risk with open actions is decided, not
+ * done (完了 means the treatment is done). */
+size_t az_risk_actions_open(const struct az_risk_facts *r);
 /* A translated sentence saying what to enter, e.g. "Name an owner for every action". */
 const char *az_missing_message(enum az_missing m);
 /* A stable code for the JSON/CSV export, e.g. "action_owner". */

@@ -90,6 +90,7 @@ static void add_system(const struct az_catalogue *cat, const struct az_book *b, 
 	az_risk_facts_rank(cat, &f);
 	enum az_risk_state st = az_risk_state(&f);
 	ts->ncomplete += st == AZ_RISK_COMPLETE;
+	ts->nopen += st == AZ_RISK_COMPLETE && az_risk_actions_open(&f) > 0;
 	*untreated += st == AZ_RISK_UNTREATED;
 }
 
@@ -151,4 +152,11 @@ const char *az_threat_status_name(int status)
 	static const char *const names[] = { N_("To confirm"), N_("To decide"), N_("Incomplete"), N_("Complete"),
 					     N_("Not applicable") };
 	return status >= 0 && status <= AZ_THREAT_NOT_APPLICABLE ? _(names[status]) : "";
+}
+
+const char *az_threat_summary_status(const struct az_threat_summary *ts)
+{
+	if (ts->status == AZ_THREAT_COMPLETE && ts->nopen)
+		return _("Decided, actions open");
+	return az_threat_status_name(ts->status);
 }

@@ -27,6 +27,7 @@ struct az_threat_summary {
 	struct az_suggestion suggestion;
 	int likelihood, severity, treatment;   /* decided for the threat (first system decided with it); 0/-1 */
 	size_t nsystems, ndismissed, nexceptions, ncomplete;
+	size_t nopen; /* complete risks whose actions are not all done yet */
 	int status;                            /* enum az_threat_status */
 };
 
@@ -34,7 +35,9 @@ struct az_threat_summary {
  * risk index. Returns 0, or -1 when out of memory. */
 int az_threat_list(const struct az_catalogue *cat, const struct az_book *b, const struct az_risk_index *ix,
 		   struct az_threat_summary **out, size_t *n);
-/* A translated word for a status ("To confirm", ...). */
+/* A translated word for a status ("To confirm", ...); a complete threat with open actions is
+ * "Decided, actions open" (完了 is kept for a treatment that is done). */
 const char *az_threat_status_name(int status);
+const char *az_threat_summary_status(const struct az_threat_summary *ts);
 
 #endif

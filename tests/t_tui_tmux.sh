@@ -178,7 +178,7 @@ check "the residual severity" w "重大性"
 keys w 3
 check "reduced: rank after treatment C, nothing missing" w "対応後:   ~ C 低" "完了: 不足はありません。"
 keys w q
-check "back in the list: reduced and complete" w "!!! S 5 x 5 低減   完了"
+check "back in the list: reduced, its action still open (not done)" w "!!! S 5 x 5 低減   対策中"
 keys w Down Enter
 wait_for w "顕在化率: どのくらい起きそうか" || true
 keys w 2

@@ -210,7 +210,8 @@ static int build(struct risks *d)
 		int w = tui_width(az_text_get(&cat->treatments[i].name));
 		d->wtreat = w > d->wtreat ? w : d->wtreat;
 	}
-	const char *states[] = { _("Not scored"), _("Complete"), _("Incomplete"), _("To do"), _("Status") };
+	const char *states[] = { _("Not scored"), _("Complete"), _("Incomplete"), _("To do"), _("Status"),
+				 _("Actions open") };
 	d->wstate = 0;
 	for (size_t i = 0; i < sizeof states / sizeof states[0]; i++) {
 		int w = tui_width(states[i]);
@@ -227,14 +228,15 @@ static int build(struct risks *d)
 		return -1;
 	}
 	/* the padded columns that repeat, once: decoding for widths 10,000 times is what costs */
-	char tpad[AZ_NTREATMENTS + 1][96], spad[4][96];
+	char tpad[AZ_NTREATMENTS + 1][96], spad[5][96];
 	for (int k = 0; k <= AZ_NTREATMENTS; k++) {
 		size_t l = 0;
 		tpad[k][0] = '\0';
 		tui_pad_append(tpad[k], sizeof tpad[k], &l, treatment_name(k < AZ_NTREATMENTS ? k : -1), d->wtreat + 1);
 	}
-	const char *snames[4] = { _("Not scored"), _("To do"), _("Incomplete"), _("Complete") };
-	for (int k = 0; k < 4; k++) {
+	/* complete with actions still open is decided, not done */
+	const char *snames[5] = { _("Not scored"), _("To do"), _("Incomplete"), _("Complete"), _("Actions open") };
+	for (int k = 0; k < 5; k++) {
 		size_t l = 0;
 		spad[k][0] = '\0';
 		tui_pad_append(spad[k], sizeof spad[k], &l, snames[k], d->wstate + 1);
@@ -255,7 +257,7 @@ static int build(struct risks *d)
 			az_risk_facts_of(&d->ix, r, &f);
 			az_risk_facts_rank(tui_wb->cat, &f);
 			enum az_risk_state rs = az_risk_state(&f);
-			st = rs == AZ_RISK_COMPLETE ? 3 : rs == AZ_RISK_INCOMPLETE ? 2 : 1;
+			st = rs == AZ_RISK_COMPLETE ? (az_risk_actions_open(&f) ? 4 : 3) : rs == AZ_RISK_INCOMPLETE ? 2 : 1;
 		}
 		int tk = r && r->treatment >= 0 && r->treatment < AZ_NTREATMENTS ? r->treatment : AZ_NTREATMENTS;
 		/* not assessed: the treatment column stays blank */

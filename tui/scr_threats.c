@@ -66,8 +66,8 @@ static int build(struct threats *d)
 		return -1;
 	}
 	d->wstatus = 0;
-	for (int k = 0; k <= AZ_THREAT_NOT_APPLICABLE; k++) {
-		int w = tui_width(az_threat_status_name(k));
+	for (int k = 0; k <= AZ_THREAT_NOT_APPLICABLE + 1; k++) {
+		int w = tui_width(k > AZ_THREAT_NOT_APPLICABLE ? _("Decided, actions open") : az_threat_status_name(k));
 		d->wstatus = w > d->wstatus ? w : d->wstatus;
 	}
 	size_t un = tui_facts_unanswered();
@@ -86,7 +86,7 @@ static int build(struct threats *d)
 		line[0] = '\0';
 		tui_pad_append(line, cap, &len, ts->status == AZ_THREAT_NOT_APPLICABLE ? "  -  " : tui_rank_tag(az_rank_of(tui_wb->cat, l, s), tag), 6);
 		tui_pad_append(line, cap, &len, ts->status == AZ_THREAT_NOT_APPLICABLE ? "-" : score, 6);
-		tui_pad_append(line, cap, &len, az_threat_status_name(ts->status), d->wstatus + 1);
+		tui_pad_append(line, cap, &len, az_threat_summary_status(ts), d->wstatus + 1);
 		snprintf(line + len, cap - len, _("%s (%zu systems)"), az_text_get(&ts->threat->name), ts->nsystems);
 		d->text[i + NFIXED] = line;
 	}
