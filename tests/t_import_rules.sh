@@ -45,6 +45,9 @@ has "$T/fact.out.json" '{"answer": "no", "fact": "password_long", "id": 1, "syst
 run 0 "re-imported" "$ANZEN" import -o "$T/fact2.anzen" "$T/fact.out.json"
 run 0 "re-exported" "$ANZEN" export -o "$T/fact2.out.json" "$T/fact2.anzen"
 same "$T/fact2.out.json" "$T/fact.out.json" "facts survive a byte-identical round trip"
+run 0 "next year from a workbook with facts" "$ANZEN" next-year -o "$T/fact-next.anzen" "$T/fact.anzen"
+run 0 "its export" "$ANZEN" export -o "$T/fact-next.json" "$T/fact-next.anzen"
+has "$T/fact-next.json" '{"answer": "no", "fact": "password_long", "id": 1, "system_id": null' "the facts are carried into the next year"
 
 # a template's usual answers are checked like the rest of the catalogue, as file:line:col
 mkdir "$T/cat" && cp -R "$top_srcdir/guideline/." "$T/cat/" && chmod -R u+w "$T/cat"
