@@ -284,9 +284,9 @@ fi
 
 # canonical JSON: one row a line, keys sorted
 row() { grep -F "$1" "$tmp/cli.json" | grep -F "$2" | grep -F "$3" | grep -qF "$4"; }
-if row '"likelihood": 5,' '"residual_likelihood": 2, "residual_severity": 3, "score_basis": null, "severity": 5, "system_id": 1, "threat": "vpn_vuln",' \
+if row '"likelihood": 5,' '"residual_likelihood": 2, "residual_severity": 3, "score_basis": "changed", "severity": 5, "system_id": 1, "threat": "vpn_vuln",' \
 	'"treatment": "reduce"}' '"id": 1,'; then
-	ok "export: the reduced risk with its score and residual score"
+	ok "export: the reduced risk with its score (changed from the suggestion) and residual score"
 else
 	nok "export: the reduced risk" w; grep -F '"threat":' "$tmp/cli.json" | sed 's/^/# /'
 fi

@@ -11,6 +11,7 @@
 #include "model/edit.h"
 #include "model/heatmap.h"
 #include "model/risk_edit.h"
+#include "model/decide.h"
 #include "model/rules.h"
 #include "model/score_suggest.h"
 #include "tui/choice.h"
@@ -90,6 +91,15 @@ static void score_picked(void *arg, int index)
 	if (tui_wb_edited(rc, &err) != 0)
 		return;
 	scoring.risk_id = id;
+	/* a score given here is recorded like a confirmed suggestion: as suggested or changed, by whom, when */
+	const struct az_risk *nr = az_book_risk(&tui_wb->book, id);
+	const struct az_threat *nt = nr ? az_catalogue_threat(tui_wb->cat, nr->threat) : NULL;
+	if (nr && nt && nr->likelihood && nr->severity &&
+	    (scoring.kind == AZ_SCORE_LIKELIHOOD || scoring.kind == AZ_SCORE_SEVERITY) &&
+	    tui_wb_edited(az_risk_confirm(tui_wb->store, &tui_wb->book, nt, id, 0, nr->likelihood, nr->severity,
+					  az_decider(&tui_wb->book), NULL, &err),
+			  &err) != 0)
+		return;
 	if (scoring.chain && (scoring.kind == AZ_SCORE_LIKELIHOOD || scoring.kind == AZ_SCORE_RESIDUAL_LIKELIHOOD)) {
 		tui_score_pick(id, scoring.system_id, scoring.threat, scoring.kind + 1, 0);
 		return;
