@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "guideline/catalogue.h"
 #include "model/book.h"
@@ -16,27 +15,9 @@
 #include "model/rules.h"
 #include "model/score_suggest.h"
 #include "model/threat_list.h"
+#include "bench/timing.h"
 
 #define RUNS 9
-
-static double now_ms(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
-}
-
-static int cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
-static double median(double *v)
-{
-	qsort(v, RUNS, sizeof *v, cmp);
-	return v[RUNS / 2];
-}
 
 /* Every applicable pair suggested; returns how many. */
 static size_t suggest_all(const struct az_catalogue *cat, const struct az_book *b)
@@ -76,22 +57,22 @@ int main(int argc, char **argv)
 	double t[RUNS];
 	size_t pairs = 0, threats = 0;
 	for (int i = 0; i < RUNS; i++) {
-		double t0 = now_ms();
+		double t0 = bench_now_ms();
 		pairs = suggest_all(cat, &b);
-		t[i] = now_ms() - t0;
+		t[i] = bench_now_ms() - t0;
 	}
-	printf("| suggest every pair (%zu pairs, %zu systems)   | %8.2f ms | <= 50 ms  |\n", pairs, b.n_systems, median(t));
+	printf("| suggest every pair (%zu pairs, %zu systems)   | %8.2f ms | <= 50 ms  |\n", pairs, b.n_systems, bench_median(t, RUNS));
 	for (int i = 0; i < RUNS; i++) {
-		double t0 = now_ms();
+		double t0 = bench_now_ms();
 		struct az_risk_index ix;
 		struct az_threat_summary *v = NULL;
 		if (az_risk_index_build(&b, &ix) != 0 || az_threat_list(cat, &b, &ix, &v, &threats) != 0)
 			return 1;
 		free(v);
 		az_risk_index_free(&ix);
-		t[i] = now_ms() - t0;
+		t[i] = bench_now_ms() - t0;
 	}
-	printf("| threat list (%zu threats, %zu risks)          | %8.2f ms | <= 100 ms |\n", threats, b.n_risks, median(t));
+	printf("| threat list (%zu threats, %zu risks)          | %8.2f ms | <= 100 ms |\n", threats, b.n_risks, bench_median(t, RUNS));
 	const struct az_system *sys = b.n_systems ? &b.systems[0] : NULL;
 	const struct az_threat *th = NULL;
 	for (size_t k = 0; sys && k < cat->nthreats && !th; k++) {
@@ -100,7 +81,7 @@ int main(int argc, char **argv)
 			th = &cat->threats[k];
 	}
 	for (int i = 0; th && i < RUNS; i++) {
-		double t0 = now_ms();
+		double t0 = bench_now_ms();
 		struct az_suggestion sg;
 		az_suggest_score(&b, th, sys, &sg);
 		if (az_risk_confirm(s, &b, th, 0, sys->id, sg.likelihood, sg.severity, "bench", NULL, &err) != AZ_OK) {
@@ -110,10 +91,10 @@ int main(int argc, char **argv)
 		az_book_free(&b);
 		if (az_book_load(s, &b, &err) != AZ_OK)
 			return 1;
-		t[i] = now_ms() - t0;
+		t[i] = bench_now_ms() - t0;
 	}
 	if (th)
-		printf("| confirm one suggestion (edit + reload)         | %8.2f ms | <= 16 ms  |\n", median(t));
+		printf("| confirm one suggestion (edit + reload)         | %8.2f ms | <= 16 ms  |\n", bench_median(t, RUNS));
 	az_book_free(&b);
 	az_store_close(s);
 	az_catalogue_free(cat);
