@@ -83,6 +83,7 @@ static const struct {
 	/* the appendix */
 	{ .name = "register", .run = rp_appendix_start },
 	{ .name = "changes", .run = rp_changes, .wanted = rp_has_changes },
+	{ .name = "basis", .run = rp_basis },
 	{ .name = "sources", .run = rp_sources },
 	{ .name = "appendix", .run = rp_appendix },
 };

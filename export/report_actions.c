@@ -125,8 +125,13 @@ int rp_action_plan(struct rp *r)
 		az_doc_paragraph(r->doc, R_("No actions recorded."));
 		return az_doc_status(r->doc);
 	}
-	for (size_t i = 0; i < n; i++)
-		order[i] = i;
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct az_risk *k = az_book_risk(bk, bk->actions[i].risk_id);
+		if (!k || k->dismissed < 0) /* a dismissed threat does not apply there */
+			order[m++] = i;
+	}
+	n = m;
 	sort_book = bk;
 	qsort(order, n, sizeof *order, by_due_key);
 	static const struct az_column src[] = {

@@ -112,5 +112,7 @@ int rp_vendors(struct rp *r);
 int rp_checklist_section(struct rp *r);
 int rp_contacts(struct rp *r);
 int rp_appendix(struct rp *r);
+/* report_dismissed.c: the facts, the suggested scores with their reasons, the dismissed threats. */
+int rp_basis(struct rp *r);
 
 #endif

@@ -64,6 +64,8 @@ void rp_risk_facts(const struct rp *r, const struct az_risk *k, struct az_risk_f
 			buf[n++] = (struct az_action_facts){ a->owner, a->due, a->status };
 	}
 	f->actions = buf, f->nactions = n;
+	f->dismissed = k->dismissed >= 0;
+	az_risk_facts_rank(r->cat, f);
 }
 
 /* Tints of the rank colours whose greys differ by about a tenth (luminance S 0.63, A 0.73, B 0.80,

@@ -156,7 +156,7 @@ static void register_tables(struct rp *r, int (*want)(const struct rp *, const s
 	r->rank_one_line = 1;
 	for (size_t i = 0; i < bk->n_risks && az_doc_page_count(r->doc) > 0; i++) {
 		const struct az_risk *k = &bk->risks[risks[i]];
-		if (want && !want(r, k))
+		if (k->dismissed >= 0 || (want && !want(r, k))) /* dismissed: listed with its reason in the basis */
 			continue;
 		if (k->system_id != sys) {
 			if (sys != -1)
