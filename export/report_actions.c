@@ -45,6 +45,18 @@ static int by_due_key(const void *a, const void *b)
 	return (x->id > y->id) - (x->id < y->id);
 }
 
+static int same_text(const char *s, const struct az_text *t)
+{
+	return (t->ja && !strcmp(s, t->ja)) || (t->en && !strcmp(s, t->en));
+}
+
+/* 1 if the action's text only repeats its control's name or description from the catalogue. */
+static int says_control(const struct rp *r, const struct az_action *a)
+{
+	const struct az_control *c = az_catalogue_control(r->cat, a->control);
+	return c && (same_text(a->description, &c->name) || same_text(a->description, &c->description));
+}
+
 /* Days from 0000-03-01, to compare a due date with the report's date. */
 static long day_number(const char *ymd)
 {
@@ -95,8 +107,9 @@ static void group_row(struct rp *r, const size_t *acts, size_t n)
 	struct az_cell c[5] = { { 0 } };
 	c[0].text = rp_date_cell(r, a->due);
 	if (a->control && *a->control)
-		c[1].text = a->description && *a->description ? rp_fmt(r, "%s\n%s", rp_control(r, a->control), a->description)
-							      : rp_control(r, a->control);
+		c[1].text = a->description && *a->description && !says_control(r, a)
+				    ? rp_fmt(r, "%s\n%s", rp_control(r, a->control), a->description)
+				    : rp_control(r, a->control);
 	else
 		c[1].text = rp_or_dash(a->description);
 	c[2].text = rp_or_dash(a->owner);

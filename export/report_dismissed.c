@@ -112,7 +112,7 @@ static void scores(struct rp *r, const struct az_threat_summary *v, size_t n)
 		int s = ts->likelihood ? ts->severity : ts->suggestion.severity;
 		const char *rank = rp_rank_cell(r, l, s, &fill);
 		struct az_cell c[5] = { { rp_text(r, &ts->threat->name), NULL, 0 },
-					{ rank, fill, AZ_STRONG },
+					{ rank, fill, 0 },
 					{ reasons(r, &ts->suggestion, 0), NULL, 0 },
 					{ reasons(r, &ts->suggestion, 1), NULL, 0 },
 					{ confirmation(r, ts->threat), NULL, 0 } };

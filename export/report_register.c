@@ -205,27 +205,147 @@ static void low_counts(struct rp *r)
 		free(n);
 		return;
 	}
+	/* one paragraph, "System: C 10, D 0, ...": a table of two numbers a row took a third of a page */
 	const struct az_rank *c = r->cat->nranks > 4 ? &r->cat->ranks[3] : NULL, *d = c ? &r->cat->ranks[4] : NULL;
-	struct az_column cols[3] = {
-		{ R_("System"), 5, AZ_LEFT },
-		{ c ? rp_fmt(r, "%s %s", c->id, rp_or_dash(c->symbol)) : "C", 1, AZ_RIGHT },
-		{ d ? rp_fmt(r, "%s %s", d->id, rp_or_dash(d->symbol)) : "D", 1, AZ_RIGHT },
-	};
-	az_doc_table_begin(r->doc, cols, 3);
+	struct sbuf b = { 0 };
+	put(&b, "");
 	for (size_t j = 0; j <= nsys; j++) {
 		if (!n[2 * j] && !n[2 * j + 1])
 			continue;
-		struct az_cell cell[3] = { { 0 } };
-		cell[0].text = j < nsys ? rp_or_dash(bk->systems[j].name) : R_("(no system)");
-		cell[1].text = rp_fmt(r, "%zu", n[2 * j]);
-		cell[2].text = rp_fmt(r, "%zu", n[2 * j + 1]);
-		az_doc_table_row(r->doc, cell);
+		if (b.n)
+			put(&b, R_(", "));
+		put(&b, rp_fmt(r, R_("%s: %s %zu, %s %zu"), j < nsys ? rp_or_dash(bk->systems[j].name) : R_("(no system)"),
+			       c ? c->id : "C", n[2 * j], d ? d->id : "D", n[2 * j + 1]));
 	}
-	az_doc_table_end(r->doc);
+	az_doc_paragraph(r->doc, b.s ? b.s : "");
+	free(b.s);
 	const char *at = rp_page_of(r, RP_AT_REGISTER);
 	az_doc_paragraph(r->doc, *at ? rp_fmt(r, R_("They are listed in full in the appendix (%s)."), at)
 				     : R_("They are listed in full in the appendix."));
 	free(n);
+}
+
+/* A risk that needs action with what its row says, so equal rows of several systems become one. */
+struct decision {
+	const struct az_risk *k;
+	char *controls; /* the controls that carry out the treatment, joined */
+	int rank;       /* az_rank_index; unscored last */
+	int expected;   /* its residual is expected, not reached */
+};
+
+static const struct rp *sort_rp;
+
+static int str_or_empty_cmp(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "");
+}
+
+/* What makes two rows the same decision: threat, score, treatment, controls, residual. */
+static int same_decision(const struct decision *x, const struct decision *y)
+{
+	const struct az_risk *a = x->k, *b = y->k;
+	int c;
+	if ((c = str_or_empty_cmp(a->threat, b->threat)) || (c = a->likelihood - b->likelihood) ||
+	    (c = a->severity - b->severity) || (c = a->treatment - b->treatment) ||
+	    (c = str_or_empty_cmp(x->controls, y->controls)) || (c = a->residual_likelihood - b->residual_likelihood) ||
+	    (c = a->residual_severity - b->residual_severity) || (c = x->expected - y->expected) ||
+	    (c = str_or_empty_cmp(a->transfer_to, b->transfer_to)) || (c = str_or_empty_cmp(a->accepted_by, b->accepted_by)))
+		return c;
+	return 0;
+}
+
+/* Most severe first, then by threat as the catalogue lists them, equal decisions together. */
+static int by_decision(const void *pa, const void *pb)
+{
+	const struct decision *x = pa, *y = pb;
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	const struct az_threat *tx = az_catalogue_threat(sort_rp->cat, x->k->threat);
+	const struct az_threat *ty = az_catalogue_threat(sort_rp->cat, y->k->threat);
+	if (tx != ty)
+		return !tx ? 1 : !ty ? -1 : tx < ty ? -1 : 1;
+	int c = same_decision(x, y);
+	if (c)
+		return c;
+	return (x->k->system_id > y->k->system_id) - (x->k->system_id < y->k->system_id);
+}
+
+/* The risks that need action, one row per threat and decision, with the systems it is made for
+ * (one decision per threat, as the clinic takes it): the register by system is in the appendix. */
+static void decisions(struct rp *r)
+{
+	const struct az_book *bk = r->book;
+	size_t n = 0, *acts = malloc((bk->n_actions + 1) * sizeof *acts);
+	struct decision *d = calloc(bk->n_risks + 1, sizeof *d);
+	if (!acts || !d) {
+		free(acts), free(d);
+		return;
+	}
+	for (size_t i = 0; i < bk->n_actions; i++)
+		acts[i] = i;
+	sort_book = bk;
+	qsort(acts, bk->n_actions, sizeof *acts, by_risk);
+	struct sbuf b = { 0 };
+	for (size_t i = 0; i < bk->n_risks; i++) {
+		const struct az_risk *k = &bk->risks[i];
+		if (k->dismissed >= 0 || !needs_action(r, k))
+			continue;
+		size_t open = 0, done = 0;
+		b.n = 0;
+		put(&b, "");
+		for (size_t j = first_action(bk, acts, bk->n_actions, k->id);
+		     j < bk->n_actions && bk->actions[acts[j]].risk_id == k->id; j++) {
+			const struct az_action *a = &bk->actions[acts[j]];
+			if (a->status == 2)
+				done++;
+			else if (a->status != 3)
+				open++;
+			if (b.n)
+				put(&b, R_(", "));
+			put(&b, a->control && *a->control ? rp_control(r, a->control) : rp_or_dash(a->description));
+		}
+		int rank = az_rank_index(r->cat, k->likelihood, k->severity);
+		d[n++] = (struct decision){ k, strdup(b.s ? b.s : ""), rank < 0 ? 1000 : rank, open || !done };
+	}
+	free(b.s);
+	sort_rp = r;
+	qsort(d, n, sizeof *d, by_decision);
+	static const struct az_column src[] = {
+		{ N_("Threat and the systems it concerns"), 3.6, AZ_LEFT }, { N_("Rank (L×S)"), 1.5, AZ_LEFT },
+		{ N_("Treatment and controls (owners and due dates in the action plan)"), 4.5, AZ_LEFT },
+		{ N_("Residual"), 1.5, AZ_LEFT },
+	};
+	struct az_column cols[4];
+	for (size_t i = 0; i < 4; i++)
+		cols[i] = src[i], cols[i].title = R_(src[i].title);
+	r->rank_one_line = 1;
+	if (n && az_doc_table_begin(r->doc, cols, 4) == AZ_OK) {
+		az_doc_table_continued(r->doc, rp_fmt(r, "%s %s", R_("Risks that need action (S, A, B)"), R_("(continued)")));
+		for (size_t i = 0, j; i < n; i = j) {
+			const char *systems = "";
+			for (j = i; j < n && (j == i || !same_decision(&d[i], &d[j])); j++) {
+				const struct az_system *s = az_book_system(bk, d[j].k->system_id);
+				systems = rp_fmt(r, "%s%s%s", systems, j > i ? R_(", ") : "", s ? rp_or_dash(s->name) : "—");
+			}
+			const struct az_risk *k = d[i].k;
+			struct az_cell c[4] = { { 0 } };
+			c[0].text = rp_fmt(r, "%s\n%s %s", rp_threat(r, k->threat), R_("Systems:"), systems);
+			c[1].text = rp_rank_cell(r, k->likelihood, k->severity, &c[1].fill);
+			const char *t = treatment_cell(r, k);
+			c[2].text = *d[i].controls ? rp_fmt(r, "%s%s%s", t, strchr(t, '\n') ? "\n" : R_(": "), d[i].controls) : t;
+			c[3].text = rp_residual_cell(r, k, (size_t)d[i].expected, 1, &c[3].fill);
+			c[1].style = c[3].style = AZ_STRONG;
+			az_doc_table_row(r->doc, c);
+		}
+		az_doc_table_end(r->doc);
+	} else if (!n) {
+		az_doc_paragraph(r->doc, R_("None."));
+	}
+	r->rank_one_line = 0;
+	for (size_t i = 0; i < n; i++)
+		free(d[i].controls);
+	free(d);
+	free(acts);
 }
 
 int rp_risks(struct rp *r)
@@ -236,7 +356,7 @@ int rp_risks(struct rp *r)
 		az_doc_paragraph(r->doc, R_("No risks recorded."));
 		return az_doc_status(r->doc);
 	}
-	register_tables(r, needs_action, 0);
+	decisions(r);
 	low_counts(r);
 	return az_doc_status(r->doc);
 }

@@ -33,7 +33,19 @@ static const char *answer_cell(struct rp *r, const struct az_vendor_answer *a)
 					      : rp_answer3(r, a->answer);
 	if (a->note && *a->note)
 		s = rp_fmt(r, "%s\n%s", s, a->note);
-	return a->confirmed_at && *a->confirmed_at ? rp_fmt(r, "%s\n%s", s, rp_date_cell(r, a->confirmed_at)) : s;
+	return s; /* the date is in the row of dates confirmed */
+}
+
+/* The latest date the vendor confirmed an answer, or NULL. */
+static const char *confirmed(const struct az_book *b, long long vendor)
+{
+	const char *latest = NULL;
+	for (size_t i = 0; i < b->n_vendor_answers; i++) {
+		const struct az_vendor_answer *a = &b->vendor_answers[i];
+		if (a->vendor_id == vendor && a->confirmed_at && *a->confirmed_at && (!latest || strcmp(a->confirmed_at, latest) > 0))
+			latest = a->confirmed_at;
+	}
+	return latest;
 }
 
 /* Vendors [from, to) side by side: one row per question, the vendors' names in the header row. */
@@ -42,9 +54,9 @@ static void vendor_table(struct rp *r, size_t from, size_t to)
 	const struct az_book *bk = r->book;
 	size_t nv = to - from;
 	struct az_column cols[1 + PER_TABLE];
-	cols[0] = (struct az_column){ R_("Question"), 4.5, AZ_LEFT };
+	cols[0] = (struct az_column){ R_("Question"), 3.6, AZ_LEFT };
 	for (size_t v = 0; v < nv; v++)
-		cols[1 + v] = (struct az_column){ rp_or_dash(bk->vendors[from + v].name), 1.6, AZ_LEFT };
+		cols[1 + v] = (struct az_column){ rp_or_dash(bk->vendors[from + v].name), 1.9, AZ_LEFT };
 	az_doc_table_begin(r->doc, cols, 1 + nv);
 	struct az_cell c[1 + PER_TABLE];
 	memset(c, 0, sizeof c);
@@ -68,6 +80,10 @@ static void vendor_table(struct rp *r, size_t from, size_t to)
 			c[1 + v].text = answer_cell(r, answer(bk, bk->vendors[from + v].id, qu->id));
 		az_doc_table_row(r->doc, c);
 	}
+	c[0].text = R_("Date confirmed");
+	for (size_t v = 0; v < nv; v++)
+		c[1 + v].text = rp_date_cell(r, confirmed(bk, bk->vendors[from + v].id));
+	az_doc_table_row(r->doc, c);
 	c[0].text = R_("Contact");
 	for (size_t v = 0; v < nv; v++)
 		c[1 + v].text = rp_or_dash(bk->vendors[from + v].contact);

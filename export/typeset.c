@@ -573,7 +573,7 @@ int az_doc_heading(struct az_doc *d, int level, const char *text)
 	if (n) {
 		float lead = size[k] * 1.4f;
 		/* keep with what follows: a table header and two rows, or three lines */
-		float need = before[k] + (float)n * lead + after[k] + 6 * BODY_LEAD;
+		float need = before[k] + (float)n * lead + after[k] + 5 * BODY_LEAD;
 		if (d->y < BODY_TOP && d->y - need < BODY_BOTTOM)
 			new_page(d);
 		if (d->y < BODY_TOP)

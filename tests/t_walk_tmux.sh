@@ -180,8 +180,8 @@ else
 fi
 pdf=$(ls "$tmp"/*.pdf 2>/dev/null | head -1)
 if [ -n "$pdf" ] && command -v pdftotext >/dev/null 2>&1; then
-	# table cells wrap: the text without its line breaks
-	pdftotext "$pdf" - 2>/dev/null | tr -d '\n ' >"$tmp/pdf.txt"
+	# table cells wrap: the text in drawing order (each cell whole), without its line breaks
+	pdftotext -raw "$pdf" - 2>/dev/null | tr -d '\n ' >"$tmp/pdf.txt"
 	if grep -qF 'ファームウェアを1年以上更新していない' "$tmp/pdf.txt" && grep -qF '該当なしとした脅威' "$tmp/pdf.txt"; then
 		ok "the PDF shows the facts behind the scores and the dismissed threat"
 	else
