@@ -1,13 +1,13 @@
 #!/bin/sh
 # Golden screens of the assessment screens (risks, treatment, checklist, heatmap) on the clinic
-# fixture, opened directly by tests/open_screen. Each tests/data/screens2/NAME.keys starts with
+# fixture, opened directly by tests/open_screen. Each tests/data/assessment_screens/NAME.keys starts with
 # "# screen: SCREEN" (see tests/open_screen.c); every <Dump> appends the screen to the dump, which
 # must equal NAME.LANG.COLSxROWS.txt. ja uses the Japanese of po/ja.po, built
 # here into a private message catalogue. tests/golden.sh runs and compares.
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/golden.sh"
 ja_catalogue
-data=$top_srcdir/tests/data/screens2
+data=$top_srcdir/tests/data/assessment_screens
 "$ANZEN" import -o "$T/base.anzen" "$top_srcdir/tests/data/clinic.json" >/dev/null 2>&1 || { echo "Bail out! import"; exit 99; }
 golden_wb=$T/base.anzen
 

@@ -1,5 +1,5 @@
-/* anzen aggregate reading an exported PDF (apart from t_year: export/typeset.h and model/tables.h
- * both name a struct az_column). */
+/* anzen aggregate reads members' exported PDFs through their JSON attachment (a file of its own:
+ * export/typeset.h and model/tables.h both name a struct az_column). */
 #include <config.h>
 
 #include <stdio.h>
