@@ -99,7 +99,7 @@ static void changes_tests(const char *dir)
 
 int main(void)
 {
-	char dir[] = "/tmp/anzen-t_year_pdf-XXXXXX";
+	char dir[] = "/tmp/anzen-t_aggregate-XXXXXX";
 	if (!mkdtemp(dir))
 		return 99;
 	pdf_tests(dir);
