@@ -8,6 +8,7 @@
 
 #include "guideline/i18n.h"
 #include "model/progress.h"
+#include "model/risk_edit.h"
 #include "model/rules.h"
 #include "model/tables.h"
 
@@ -123,61 +124,55 @@ static void vendors(const struct az_book *b, const struct az_catalogue *cat, str
 			missing(s, "%s", _("Add the vendors of the systems."));
 			return;
 		}
-	for (size_t v = 0; v < b->n_vendors; v++) {
-		const struct az_vendor *ven = &b->vendors[v];
-		size_t open = 0;
-		for (size_t q = 0; q < cat->nquestions; q++) {
-			int ok = 0;
-			for (size_t a = 0; a < b->n_vendor_answers && !ok; a++) {
-				const struct az_vendor_answer *an = &b->vendor_answers[a];
-				ok = an->vendor_id == ven->id && strcmp(an->question, cat->questions[q].id) == 0 &&
-				     answered(&cat->questions[q], an);
+	/* the answered (vendor, question) pairs, marked in one pass over the answers */
+	size_t nq = cat->nquestions;
+	unsigned char *done = calloc(b->n_vendors * nq + 1, 1);
+	if (!done) {
+		oom = 1;
+		return;
+	}
+	for (size_t a = 0; a < b->n_vendor_answers; a++) {
+		const struct az_vendor_answer *an = &b->vendor_answers[a];
+		const struct az_vendor *ven = az_book_vendor(b, an->vendor_id);
+		if (!ven)
+			continue;
+		for (size_t q = 0; q < nq; q++)
+			if (strcmp(an->question, cat->questions[q].id) == 0) {
+				if (answered(&cat->questions[q], an))
+					done[(size_t)(ven - b->vendors) * nq + q] = 1;
+				break;
 			}
+	}
+	for (size_t v = 0; v < b->n_vendors; v++) {
+		size_t open = 0;
+		for (size_t q = 0; q < nq; q++) {
 			s->total++;
-			if (ok)
+			if (done[v * nq + q])
 				s->done++;
 			else
 				open++;
 		}
 		if (open)
 			missing(s, ngettext("%s: %zu question not answered.", "%s: %zu questions not answered.", open),
-				ven->name, open);
+				b->vendors[v].name, open);
 	}
-}
-
-static void risk_facts(const struct az_book *b, const struct az_risk *r, struct az_risk_facts *f,
-		       struct az_action_facts *acts, size_t max)
-{
-	memset(f, 0, sizeof *f);
-	f->likelihood = r->likelihood;
-	f->severity = r->severity;
-	f->treatment = r->treatment;
-	f->residual_likelihood = r->residual_likelihood;
-	f->residual_severity = r->residual_severity;
-	f->rationale = r->rationale;
-	f->transfer_to = r->transfer_to;
-	f->accepted_by = r->accepted_by;
-	f->accepted_at = r->accepted_at;
-	size_t n = 0;
-	for (size_t i = 0; i < b->n_actions && n < max; i++)
-		if (b->actions[i].risk_id == r->id) {
-			acts[n].owner = b->actions[i].owner;
-			acts[n].due = b->actions[i].due;
-			acts[n].status = b->actions[i].status;
-			n++;
-		}
-	f->actions = acts;
-	f->nactions = n;
+	free(done);
 }
 
 static void risks(const struct az_book *b, const struct az_catalogue *cat, struct az_step_progress *s)
 {
-	struct az_action_facts acts[64];
-	/* the risks grouped by system (risks come in id order): one pass instead of one per threat */
+	/* each risk's actions through an index sorted once (not a scan of every action per risk), the
+	 * risks grouped by system (risks come in id order): linear in risks + actions, up to a log */
+	struct az_risk_index ix;
+	if (az_risk_index_build(b, &ix) < 0) {
+		oom = 1;
+		return;
+	}
 	size_t *order = malloc((b->n_risks + 1) * sizeof *order), *start = calloc(b->n_systems + 1, sizeof *start);
 	if (!order || !start) {
 		free(order);
 		free(start);
+		az_risk_index_free(&ix);
 		oom = 1;
 		return;
 	}
@@ -192,6 +187,7 @@ static void risks(const struct az_book *b, const struct az_catalogue *cat, struc
 	if (!fill) {
 		free(order);
 		free(start);
+		az_risk_index_free(&ix);
 		oom = 1;
 		return;
 	}
@@ -221,7 +217,7 @@ static void risks(const struct az_book *b, const struct az_catalogue *cat, struc
 				unassessed++;
 				continue;
 			}
-			risk_facts(b, r, &f, acts, sizeof acts / sizeof acts[0]);
+			az_risk_facts_of(&ix, r, &f);
 			if (az_risk_state(&f) == AZ_RISK_COMPLETE)
 				s->done++;
 			else
@@ -232,6 +228,7 @@ static void risks(const struct az_book *b, const struct az_catalogue *cat, struc
 	}
 	free(order);
 	free(start);
+	az_risk_index_free(&ix);
 }
 
 const struct az_checklist *az_progress_checklist(const struct az_book *b, const struct az_catalogue *cat)
