@@ -20,7 +20,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "guideline/arena.h"
+#include "base/arena.h"
 #include "guideline/catalogue.h"
 
 #define MAGIC "anzen catalogue cache 1"
