@@ -10,7 +10,6 @@
 #include <config.h>
 
 #include <dirent.h>
-#include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdint.h>
@@ -21,6 +20,7 @@
 #include <unistd.h>
 
 #include "base/arena.h"
+#include "base/cache.h"
 #include "guideline/catalogue.h"
 
 #define MAGIC "anzen catalogue cache 1"
@@ -36,6 +36,7 @@ struct header {
 	uint64_t sum;  /* hash of those bytes */
 	struct az_catalogue cat; /* the root, pointing into the image (arena unused) */
 };
+_Static_assert(sizeof(struct header) <= IMAGE_OFFSET, "the header fits before the image");
 
 #if UINTPTR_MAX > 0xffffffffu && defined(__linux__)
 /* Far from where Linux puts the program (0x55...), its heap and libraries (0x7f...), and in the
@@ -123,7 +124,8 @@ static int hash_dir(uint64_t *h, const char *dir, const char *sub)
 	return rc;
 }
 
-/* The key of the catalogue in dir as this executable reads it, and the cache file for it. */
+/* The key of the catalogue in dir as this executable reads it, and the cache file for it (-1:
+ * nothing to cache, see base/cache.h). */
 static int cache_key(const char *dir, uint64_t *key, char *path, size_t size)
 {
 	struct stat exe;
@@ -139,15 +141,9 @@ static int cache_key(const char *dir, uint64_t *key, char *path, size_t size)
 	if (hash_dir(&h, real, "") != 0 || hash_dir(&h, real, "checklists") != 0)
 		return -1;
 	*key = h;
-	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
-	int n;
-	if (xdg && *xdg == '/')
-		n = snprintf(path, size, "%s/anzen/catalogue-%016llx", xdg, (unsigned long long)where);
-	else if (home && *home == '/')
-		n = snprintf(path, size, "%s/.cache/anzen/catalogue-%016llx", home, (unsigned long long)where);
-	else
-		return -1;
-	return n > 0 && (size_t)n < size ? 0 : -1;
+	char name[64];
+	snprintf(name, sizeof name, "catalogue-%016llx", (unsigned long long)where);
+	return az_cache_file(path, size, name);
 }
 
 #ifdef IMAGE_ADDR
@@ -174,35 +170,6 @@ static struct az_catalogue *cache_read(const char *path, uint64_t key)
 	return cat;
 }
 
-static int write_all(int fd, const void *p, size_t n)
-{
-	const char *b = p;
-	while (n) {
-		ssize_t w = write(fd, b, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		b += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
-/* mkdir -p of the directory of path, private to the user. */
-static void make_dirs(const char *path)
-{
-	char d[PATH_MAX];
-	snprintf(d, sizeof d, "%s", path);
-	for (char *p = d + 1; *p; p++)
-		if (*p == '/') {
-			*p = '\0';
-			mkdir(d, 0700);
-			*p = '/';
-		}
-}
-
-/* Written beside its place and renamed into it, so a reader sees the old file or the whole new one. */
 static void cache_write(const char *path, uint64_t key, const struct az_catalogue *cat)
 {
 	size_t used;
@@ -218,20 +185,8 @@ static void cache_write(const char *path, uint64_t key, const struct az_catalogu
 	h.sum = hash(0, image, used);
 	h.cat = *cat;
 	h.cat.arena = NULL;
-	char tmp[PATH_MAX + 16];
-	if (snprintf(tmp, sizeof tmp, "%s.XXXXXX", path) >= (int)sizeof tmp)
-		return;
-	make_dirs(path);
-	int fd = mkstemp(tmp);
-	if (fd < 0)
-		return;
-	static const char zero[4096];
-	int ok = write_all(fd, &h, sizeof h) == 0;
-	for (size_t at = sizeof h; ok && at < IMAGE_OFFSET; at += sizeof zero)
-		ok = write_all(fd, zero, IMAGE_OFFSET - at < sizeof zero ? IMAGE_OFFSET - at : sizeof zero) == 0;
-	ok = ok && write_all(fd, image, used) == 0;
-	if (close(fd) != 0 || !ok || rename(tmp, path) != 0)
-		unlink(tmp);
+	const struct az_cache_part parts[] = { { &h, sizeof h }, { NULL, IMAGE_OFFSET - sizeof h }, { image, used } };
+	az_cache_put(path, parts, sizeof parts / sizeof parts[0]);
 }
 #endif
 
@@ -241,7 +196,7 @@ int az_catalogue_load(const char *dir, struct az_catalogue **out, struct az_diag
 #ifdef IMAGE_ADDR
 	char path[PATH_MAX];
 	uint64_t key = 0;
-	int cacheable = !getenv("ANZEN_NO_CACHE") && cache_key(dir, &key, path, sizeof path) == 0;
+	int cacheable = cache_key(dir, &key, path, sizeof path) == 0;
 	if (cacheable && (*out = cache_read(path, key)) != NULL)
 		return 0;
 	/* NULL when the address is taken (a catalogue already mapped): then an ordinary arena */

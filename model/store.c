@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/cache.h"
 #include "base/i18n.h"
 #include "model/schema.h"
 #include "model/store.h"
@@ -16,6 +17,7 @@
 struct az_store {
 	sqlite3 *db;
 	int lockfd; /* flock on the workbook itself; held until close */
+	int writable;
 	char *path;
 };
 
@@ -48,6 +50,49 @@ int az_store_set_logging(struct az_store *s, int on, struct az_error *err)
 			  : "UPDATE meta SET value = '0' WHERE key = 'changelog'", err);
 }
 
+/*
+ * The integrity check reads the whole workbook (about 150 ms at 100,000 risks), so it runs once
+ * per version of a file: a file that passed it, or that this program wrote under its lock, is
+ * remembered by device, inode, size and mtime in the cache (base/cache.h), and a file that is
+ * still the same is not read twice. Any other change to the file brings the check back.
+ */
+struct checked {
+	long long dev, ino, size, sec, nsec;
+};
+
+static int checked_of(int fd, struct checked *c, char *path, size_t n)
+{
+	struct stat st;
+	char name[80];
+	if (fstat(fd, &st) != 0)
+		return -1;
+	*c = (struct checked){ (long long)st.st_dev, (long long)st.st_ino, (long long)st.st_size,
+			       (long long)st.st_mtim.tv_sec, (long long)st.st_mtim.tv_nsec };
+	snprintf(name, sizeof name, "checked-%llx-%llx", c->dev, c->ino);
+	return az_cache_file(path, n, name);
+}
+
+static int checked_before(int fd)
+{
+	struct checked now, then;
+	char path[4096];
+	if (checked_of(fd, &now, path, sizeof path) != 0)
+		return 0;
+	FILE *f = fopen(path, "rb");
+	int same = f && fread(&then, sizeof then, 1, f) == 1 && memcmp(&now, &then, sizeof now) == 0;
+	if (f)
+		fclose(f);
+	return same;
+}
+
+static void checked_now(int fd)
+{
+	struct checked c;
+	char path[4096];
+	if (checked_of(fd, &c, path, sizeof path) == 0)
+		az_cache_put(path, &(struct az_cache_part){ &c, sizeof c }, 1);
+}
+
 static void store_free(struct az_store *s)
 {
 	if (!s)
@@ -68,6 +113,9 @@ int az_store_close(struct az_store *s)
 	if (s->db && sqlite3_close(s->db) != SQLITE_OK)
 		rc = -1;
 	s->db = NULL;
+	/* what this program wrote, still under its lock, needs no check when opened next */
+	if (rc == 0 && s->writable)
+		checked_now(s->lockfd);
 	store_free(s);
 	return rc;
 }
@@ -149,6 +197,7 @@ int az_store_create(const char *path, struct az_store **out, struct az_error *er
 	if (configure(s, err) || exec(s, "PRAGMA journal_mode = DELETE", err) ||
 	    az_schema_migrate(s->db, 0, err))
 		goto fail;
+	s->writable = 1;
 	*out = s;
 	return AZ_OK;
 fail:
@@ -256,17 +305,21 @@ int az_store_open(const char *path, int flags, struct az_store **out, struct az_
 			  "upgrade anzen to open it"), path, version, AZ_SCHEMA_VERSION);
 		goto fail;
 	}
-	sqlite3_stmt *q = NULL;
-	int rc = sqlite3_prepare_v2(s->db, "PRAGMA quick_check", -1, &q, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_step(q);
-	if (rc != SQLITE_ROW || strcmp((const char *)sqlite3_column_text(q, 0), "ok") != 0) {
-		az_fail(err, AZ_DATAERR, _("%s: the workbook is damaged (integrity check: %s); it was not changed"),
-			path, rc == SQLITE_ROW ? (const char *)sqlite3_column_text(q, 0) : sqlite3_errmsg(s->db));
+	if (!checked_before(s->lockfd)) {
+		sqlite3_stmt *q = NULL;
+		int rc = sqlite3_prepare_v2(s->db, "PRAGMA quick_check", -1, &q, NULL);
+		if (rc == SQLITE_OK)
+			rc = sqlite3_step(q);
+		if (rc != SQLITE_ROW || strcmp((const char *)sqlite3_column_text(q, 0), "ok") != 0) {
+			az_fail(err, AZ_DATAERR, _("%s: the workbook is damaged (integrity check: %s); it was not changed"),
+				path, rc == SQLITE_ROW ? (const char *)sqlite3_column_text(q, 0) : sqlite3_errmsg(s->db));
+			sqlite3_finalize(q);
+			goto fail;
+		}
 		sqlite3_finalize(q);
-		goto fail;
+		checked_now(s->lockfd);
 	}
-	sqlite3_finalize(q);
+	s->writable = !ro;
 	if (configure(s, err))
 		goto fail;
 	if (version < AZ_SCHEMA_VERSION &&

@@ -1,7 +1,8 @@
 #!/bin/sh
-# The catalogue cache: a catalogue parsed once is mapped again by later runs while its files and
-# the program are the same; a changed file (even with the same size and mtime), a damaged cache or
-# one that cannot be written never changes what anzen reads.
+# The cache (base/cache.h). The catalogue: parsed once, mapped again by later runs while its files
+# and the program are the same; a changed file (even with the same size and mtime), a damaged cache
+# or one that cannot be written never changes what anzen reads. The workbooks checked: a workbook
+# whose integrity was checked, or that anzen wrote, is not checked again until it changes.
 . "$top_srcdir/tests/lib.sh"
 XDG_CACHE_HOME=$T/cache
 export XDG_CACHE_HOME
@@ -46,4 +47,15 @@ ANZEN_GUIDELINE=$T/cat ANZEN_NO_CACHE=1 "$ANZEN" status "$T/wb.anzen" >"$T/parse
 ANZEN_GUIDELINE=$T/cat "$ANZEN" status "$T/wb.anzen" >/dev/null 2>&1
 ANZEN_GUIDELINE=$T/cat "$ANZEN" status "$T/wb.anzen" >"$T/cached" 2>&1
 same "$T/cached" "$T/parsed" "status from the cache equals status from the YAML"
+
+# a workbook damaged after it was checked is checked again, and refused
+"$ANZEN" status "$T/wb.anzen" >/dev/null 2>&1
+expect "the checked workbook is remembered" test -n "$(ls "$T/cache/anzen/" | grep '^checked-')"
+cp "$T/wb.anzen" "$T/wb.orig"
+size=$(wc -c <"$T/wb.anzen")
+head -c 2048 /dev/zero | tr '\000' '\377' | dd of="$T/wb.anzen" bs=1024 seek=$((size / 1024 / 2)) conv=notrunc 2>/dev/null
+run 65 "a workbook changed since its check is checked again: damaged" "$ANZEN" status "$T/wb.anzen"
+has "$T/err" "damaged" "  the message says so"
+cp "$T/wb.orig" "$T/wb.anzen"
+run 0 "  and the good copy opens" "$ANZEN" status "$T/wb.anzen"
 done_testing
