@@ -2,7 +2,8 @@
 # The cache (base/cache.h). The catalogue: parsed once, mapped again by later runs while its files
 # and the program are the same; a changed file (even with the same size and mtime), a damaged cache
 # or one that cannot be written never changes what anzen reads. The workbooks checked: a workbook
-# whose integrity was checked, or that anzen wrote, is not checked again until it changes.
+# whose integrity was checked, or that anzen wrote, is not checked again until it changes. The
+# font: the file fontconfig found is remembered while it is unchanged.
 . "$top_srcdir/tests/lib.sh"
 XDG_CACHE_HOME=$T/cache
 export XDG_CACHE_HOME
@@ -47,6 +48,18 @@ ANZEN_GUIDELINE=$T/cat ANZEN_NO_CACHE=1 "$ANZEN" status "$T/wb.anzen" >"$T/parse
 ANZEN_GUIDELINE=$T/cat "$ANZEN" status "$T/wb.anzen" >/dev/null 2>&1
 ANZEN_GUIDELINE=$T/cat "$ANZEN" status "$T/wb.anzen" >"$T/cached" 2>&1
 same "$T/cached" "$T/parsed" "status from the cache equals status from the YAML"
+
+# the font fontconfig found is remembered; a record that no longer matches its file is not used
+run 0 "a PDF" "$ANZEN" export --format pdf --date 2026-11-28 -o "$T/a.pdf" "$T/wb.anzen"
+font=$(ls "$T/cache/anzen/" | grep '^font-' | head -1)
+expect "  the font file is remembered" test -n "$font"
+expect "  with its size, mtime and path" grep -q ' /.*\.ttf$' "$T/cache/anzen/$font"
+run 0 "a second PDF, with the remembered font" "$ANZEN" export --format pdf --date 2026-11-28 -o "$T/b.pdf" "$T/wb.anzen"
+same "$T/a.pdf" "$T/b.pdf" "  the same PDF"
+echo "1 2 3 /nonexistent/font.ttf" >"$T/cache/anzen/$font"
+run 0 "a remembered font that is gone: fontconfig asked again" "$ANZEN" export --format pdf --date 2026-11-28 -o "$T/c.pdf" "$T/wb.anzen"
+same "$T/a.pdf" "$T/c.pdf" "  the same PDF"
+expect "  and the record made right" grep -q ' /.*\.ttf$' "$T/cache/anzen/$font"
 
 # a workbook damaged after it was checked is checked again, and refused
 "$ANZEN" status "$T/wb.anzen" >/dev/null 2>&1
