@@ -2,7 +2,7 @@
 # How anzen scales with the workbook: status, the first screen (home) and a saved field, on
 # generated workbooks of 10,000 to 100,000 risks (bench/gen.sh, 500 systems, 100 vendors).
 #   sh bench/scale.sh [PATH-TO-ANZEN] [RISKS...]   (default: _build/plain/anzen; 10000 30000 50000 100000)
-# Wall time, median of 5 runs (each after one unmeasured run, so the catalogue cache and the
+# Wall time, median of 5 runs, and CPU time where perf is installed (each after one unmeasured run, so the catalogue cache and the
 # workbook's integrity check are warm, as they are for a user after the first start).
 #   saved field: headless, the clinic form, a character typed and the field left (saved) 200 times;
 #                (time with 200 saves - time with none) / 200, as CPU time (user + system) and as
@@ -34,6 +34,13 @@ measure() {
 	while [ $i -lt $RUNS ]; do once "$@" >>"$OUT/t"; i=$((i + 1)); done
 	echo "$(awk '{ print $1 }' "$OUT/t" | median) $(awk '{ print $2 }' "$OUT/t" | median) $(awk '{ print $3 }' "$OUT/t" | median)"
 }
+# cpu CMD...: CPU time (task-clock, mean of RUNS runs) in microseconds, with perf; "" without it.
+# On a shared machine the wall time waits for other work; the CPU time does not.
+cpu() {
+	command -v perf >/dev/null 2>&1 || return 0
+	perf stat -r "$RUNS" -x, -e task-clock -o "$OUT/perf" "$@" >/dev/null 2>&1 || return 0
+	awk -F, '/task-clock/ { printf "%d", $1 * 1000 }' "$OUT/perf"
+}
 # headless KEYS: the words of a headless run of anzen open with the key script KEYS
 headless() { echo env HOME="$OUT" XDG_STATE_HOME="$OUT/state" TERM=xterm LC_ALL=C.UTF-8 ANZEN_HEADLESS=1 LINES=24 \
 	COLUMNS=80 ANZEN_KEYS="$1" ANZEN_DUMP=/dev/null "$ANZEN" open; }
@@ -42,9 +49,9 @@ printf '<Enter><Esc>q\n' >"$OUT/form.keys"
 { printf '<Enter>'; i=0; while [ $i -lt $SAVES ]; do printf 'x<Tab>'; i=$((i + 1)); done; printf '<Esc>q\n'; } >"$OUT/save.keys"
 
 ms() { awk -v t="$1" 'BEGIN { printf "%.1f ms", t / 1000 }'; }
-row() { printf '| %-8s | %12s | %12s | %11s | %18s | %18s |\n' "$@"; }
-row risks "status" "first screen" "its max RSS" "saved field (CPU)" "saved field (wall)"
-row -------- ------------ ------------ ----------- ------------------ ------------------
+row() { printf '| %-8s | %-21s | %-21s | %11s | %18s | %18s |\n' "$@"; }
+row risks "status: wall (CPU)" "first screen: wall (CPU)" "its max RSS" "saved field (CPU)" "saved field (wall)"
+row -------- --------------------- --------------------- ----------- ------------------ ------------------
 for r in $SIZES; do
 	sh bench/gen.sh 500 "$r" 100 >"$OUT/w.json"
 	rm -f "$OUT/w.anzen"
@@ -62,7 +69,9 @@ EOT
 	read -r save _ savecpu <<EOT
 $(measure $(headless "$OUT/save.keys") "$OUT/w.anzen")
 EOT
-	row "$r" "$(ms "$st")" "$(ms "$first")" "$(awk -v k="$rss" 'BEGIN { printf "%.1f MB", k / 1024 }')" \
+	stcpu=$(cpu "$ANZEN" status "$OUT/w.anzen")
+	firstcpu=$(cpu $(headless "$OUT/first.keys") "$OUT/w.anzen")
+	row "$r" "$(ms "$st")${stcpu:+ ($(ms "$stcpu"))}" "$(ms "$first")${firstcpu:+ ($(ms "$firstcpu"))}" "$(awk -v k="$rss" 'BEGIN { printf "%.1f MB", k / 1024 }')" \
 		"$(awk -v a="$savecpu" -v b="$formcpu" -v n="$SAVES" 'BEGIN { printf "%.2f ms", (a - b) / n / 1000 }')" \
 		"$(awk -v a="$save" -v b="$form" -v n="$SAVES" 'BEGIN { printf "%.2f ms", (a - b) / n / 1000 }')"
 done

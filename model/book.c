@@ -11,7 +11,8 @@
 
 static const char *arena_str(struct az_arena *a, const unsigned char *s, int len)
 {
-	return s ? az_arena_strndup(a, (const char *)s, (size_t)len) : "";
+	/* many columns are empty: they share one "" */
+	return s && len > 0 ? az_arena_strndup(a, (const char *)s, (size_t)len) : "";
 }
 
 enum fkind { F_STR, F_LL, F_INT, F_ENUM };

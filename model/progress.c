@@ -189,9 +189,9 @@ static void risks(const struct az_book *b, const struct az_catalogue *cat, struc
 	struct az_risk_index ix;
 	const struct az_threat **byid = malloc((nt + 1) * sizeof *byid);
 	const struct az_risk **of_threat = calloc(nt + 1, sizeof *of_threat);
-	size_t *sys = malloc((nr + 1) * sizeof *sys), *order = malloc((nr + 1) * sizeof *order),
-	       *start = calloc(ns + 2, sizeof *start);
-	int built = byid && of_threat && sys && order && start && az_risk_index_build(b, &ix) == 0;
+	size_t *sys = malloc((nr + 1) * sizeof *sys), *thr = malloc((nr + 1) * sizeof *thr),
+	       *order = malloc((nr + 1) * sizeof *order), *start = calloc(ns + 2, sizeof *start);
+	int built = byid && of_threat && sys && thr && order && start && az_risk_index_build(b, &ix) == 0;
 	if (built) {
 		for (size_t t = 0; t < nt; t++)
 			byid[t] = &cat->threats[t];
@@ -200,6 +200,7 @@ static void risks(const struct az_book *b, const struct az_catalogue *cat, struc
 			const struct az_system *y = az_book_system(b, b->risks[k].system_id);
 			sys[k] = y ? (size_t)(y - b->systems) : ns;
 			start[sys[k] + 1]++;
+			thr[k] = threat_index(cat, byid, b->risks[k].threat);
 		}
 		for (size_t i = 0; i < ns; i++)
 			start[i + 1] += start[i];
@@ -217,7 +218,7 @@ static void risks(const struct az_book *b, const struct az_catalogue *cat, struc
 					      y->holds_patient_data };
 		/* the system's risk of each threat (the first, in id order) */
 		for (size_t k = start[i + 1]; k-- > start[i];)
-			of_threat[threat_index(cat, byid, b->risks[order[k]].threat)] = &b->risks[order[k]];
+			of_threat[thr[order[k]]] = &b->risks[order[k]];
 		size_t unassessed = 0, incomplete = 0;
 		for (size_t t = 0; t < nt; t++) {
 			if (!az_threat_applies(&cat->threats[t], &sf))
@@ -235,7 +236,7 @@ static void risks(const struct az_book *b, const struct az_catalogue *cat, struc
 				incomplete++;
 		}
 		for (size_t k = start[i]; k < start[i + 1]; k++)
-			of_threat[threat_index(cat, byid, b->risks[order[k]].threat)] = NULL;
+			of_threat[thr[order[k]]] = NULL;
 		if (unassessed + incomplete)
 			missing(s, _("%s: %zu of its risks not yet assessed or treated."), y->name, unassessed + incomplete);
 	}
@@ -246,6 +247,7 @@ static void risks(const struct az_book *b, const struct az_catalogue *cat, struc
 	free(byid);
 	free(of_threat);
 	free(sys);
+	free(thr);
 	free(order);
 	free(start);
 }
