@@ -79,28 +79,30 @@ void az_arena_free(struct az_arena *a)
 	free(a);
 }
 
-void *az_arena_alloc(struct az_arena *a, size_t n)
+/* n bytes at a multiple of align (a power of two, at most ALIGN), not cleared. */
+static void *take(struct az_arena *a, size_t n, size_t align)
 {
 	if (n > SIZE_MAX / 2)
 		return NULL;
-	n = (n + ALIGN - 1) / ALIGN * ALIGN;
 	if (n == 0)
-		n = ALIGN;
+		n = 1;
 	if (a->region) {
-		if (a->cap - a->used < n)
+		size_t at = (a->used + align - 1) & ~(align - 1);
+		if (at > a->cap || a->cap - at < n)
 			return NULL;
-		void *p = a->region + a->used;
-		a->used += n;
-		return p; /* fresh anonymous pages are zero */
+		a->used = at + n;
+		return a->region + at;
 	}
 	struct block *b = a->head;
-	if (!b || b->cap - b->used < n) {
+	size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
+	if (!b || at > b->cap || b->cap - at < n) {
 		size_t cap = n > BLOCK ? n : BLOCK;
 		b = malloc(sizeof *b + cap);
 		if (!b)
 			return NULL;
 		b->used = 0;
 		b->cap = cap;
+		at = 0;
 		/* a big allocation goes behind the current block, which stays open */
 		if (a->head && cap > BLOCK) {
 			b->next = a->head->next;
@@ -110,15 +112,22 @@ void *az_arena_alloc(struct az_arena *a, size_t n)
 			a->head = b;
 		}
 	}
-	void *p = b->data + b->used;
-	b->used += n;
-	memset(p, 0, n);
+	b->used = at + n;
+	return b->data + at;
+}
+
+void *az_arena_alloc(struct az_arena *a, size_t n)
+{
+	void *p = take(a, n, ALIGN);
+	if (p)
+		memset(p, 0, n ? n : 1);
 	return p;
 }
 
 char *az_arena_strndup(struct az_arena *a, const char *s, size_t n)
 {
-	char *p = n < SIZE_MAX ? az_arena_alloc(a, n + 1) : NULL;
+	/* texts need no alignment and no clearing: most of a workbook's memory is its texts */
+	char *p = n < SIZE_MAX ? take(a, n + 1, 1) : NULL;
 	if (p) {
 		memcpy(p, s, n);
 		p[n] = '\0';
