@@ -11,7 +11,8 @@
 #   esc NAME TEXT...               Escape, then wait for the screen that shows every TEXT (a key
 #                                  sent before that would arrive as Alt-key)
 #   wait_for NAME TEXT...          0 once the screen shows every TEXT (fixed strings), 1 after
-#                                  $wait_timeout seconds (default 30); the screen is in $T/pane
+#                                  $wait_timeout seconds (default 30) or as soon as the program
+#                                  has ended without showing them; the screen is in $T/pane
 #   check DESCRIPTION NAME TEXT... a test: wait_for, and on failure the screen is printed
 #   nok DESCRIPTION NAME           a failed test with the screen of NAME printed
 # Never sleep a fixed time: wait for the screen that shows the step is done.
@@ -57,6 +58,8 @@ wait_for() { # NAME TEXT...
 		w_all=1
 		for w_text in "$@"; do grep -qF -- "$w_text" "$T/pane" || { w_all=0; break; }; done
 		[ $w_all = 1 ] && return 0
+		# the program has ended (start_pane's EXIT= line): nothing more will appear
+		grep -q '^EXIT=[0-9]' "$T/pane" && return 1
 		[ "$(date +%s)" -lt "$w_end" ] || return 1
 		sleep 0.05 # the poll interval, not a wait for anything
 	done
