@@ -52,7 +52,7 @@ esc() { # NAME TEXT...
 wait_for() { # NAME TEXT...
 	w_target=$1
 	shift
-	w_end=$(($(date +%s) + wait_timeout))
+	w_end=$(($(date +%s) + wait_timeout)) w_n=0
 	while :; do
 		tm capture-pane -p -t "$w_target" >"$T/pane" 2>/dev/null
 		w_all=1
@@ -61,7 +61,10 @@ wait_for() { # NAME TEXT...
 		# the program has ended (start_pane's EXIT= line): nothing more will appear
 		grep -q '^EXIT=[0-9]' "$T/pane" && return 1
 		[ "$(date +%s)" -lt "$w_end" ] || return 1
-		sleep 0.05 # the poll interval, not a wait for anything
+		# the poll interval, not a wait for anything: short at first (a screen is usually
+		# redrawn within milliseconds), then longer so that a slow machine is not flooded
+		w_n=$((w_n + 1))
+		if [ $w_n -le 20 ]; then sleep 0.01; else sleep 0.05; fi
 	done
 }
 nok() { # DESCRIPTION NAME
