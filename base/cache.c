@@ -1,6 +1,7 @@
 #include <config.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +24,27 @@ int az_cache_file(char *out, size_t size, const char *name)
 	else
 		return -1;
 	return n > 0 && (size_t)n < size ? 0 : -1;
+}
+
+int az_cache_open(const char *path)
+{
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd >= 0 && (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))) {
+		close(fd);
+		fd = -1;
+	}
+	return fd;
+}
+
+long az_cache_get(const char *path, void *buf, size_t size)
+{
+	int fd = az_cache_open(path);
+	if (fd < 0)
+		return -1;
+	ssize_t n = read(fd, buf, size);
+	close(fd);
+	return n;
 }
 
 static int write_all(int fd, const void *p, size_t n)

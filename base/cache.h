@@ -9,6 +9,12 @@
  * ANZEN_NO_CACHE set: then nothing is cached). */
 int az_cache_file(char *out, size_t size, const char *name);
 
+/* Opens the cache file path for reading: a regular file, never blocking (a FIFO put there is
+ * refused); -1 if there is none. */
+int az_cache_open(const char *path);
+/* Up to size bytes of the cache file path into buf: how many, or -1. */
+long az_cache_get(const char *path, void *buf, size_t size);
+
 /* One part of a cache file: n bytes at p, or n zero bytes when p is NULL. */
 struct az_cache_part {
 	const void *p;

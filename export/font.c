@@ -77,15 +77,14 @@ static char *font_cached(const char *family)
 	font_cache_name(family, name, sizeof name);
 	if (az_cache_file(cache, sizeof cache, name) != 0)
 		return NULL;
-	FILE *f = fopen(cache, "r");
-	if (!f)
-		return NULL;
-	char *got = fgets(line, sizeof line, f);
-	fclose(f);
+	long n = az_cache_get(cache, line, sizeof line - 1);
 	long long size, sec, nsec;
 	int at = 0;
 	struct stat st;
-	if (!got || sscanf(line, "%lld %lld %lld %n", &size, &sec, &nsec, &at) != 3 || !at)
+	if (n <= 0)
+		return NULL;
+	line[n] = '\0';
+	if (sscanf(line, "%lld %lld %lld %n", &size, &sec, &nsec, &at) != 3 || !at)
 		return NULL;
 	char *path = line + at;
 	path[strcspn(path, "\n")] = '\0';

@@ -64,7 +64,8 @@ static int hash_file(uint64_t *h, const char *dir, const char *name)
 	char path[PATH_MAX];
 	if (snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path)
 		return -1;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: a FIFO in the catalogue must not hang here (the loader then says what it is) */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	struct stat st;
 	if (fd < 0)
 		return -1;
@@ -149,7 +150,7 @@ static int cache_key(const char *dir, uint64_t *key, char *path, size_t size)
 #ifdef IMAGE_ADDR
 static struct az_catalogue *cache_read(const char *path, uint64_t key)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = az_cache_open(path);
 	if (fd < 0)
 		return NULL;
 	struct header h;
