@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include "base/arena.h"
 
@@ -58,6 +59,13 @@ struct az_arena *az_arena_map(void *addr, size_t len, int fd, off_t off)
 	if (a)
 		a->used = a->cap; /* full: a mapped image is read, never added to */
 	return a;
+}
+
+void az_arena_seal(struct az_arena *a)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE), keep = (a->used + page - 1) / page * page;
+	if (a->region && keep < a->cap && munmap(a->region + keep, a->cap - keep) == 0)
+		a->cap = keep;
 }
 
 const void *az_arena_image(const struct az_arena *a, size_t *used)

@@ -15,6 +15,8 @@ void az_arena_free(struct az_arena *a);
 struct az_arena *az_arena_new_at(void *addr, size_t cap);
 /* len bytes of file fd from offset off (page-aligned) at exactly addr, copy-on-write; or NULL. */
 struct az_arena *az_arena_map(void *addr, size_t len, int fd, off_t off);
+/* Gives back the address space an arena made by az_arena_new_at does not use; it takes no more. */
+void az_arena_seal(struct az_arena *a);
 /* The bytes of an arena made by az_arena_new_at and how many are used; NULL for other arenas. */
 const void *az_arena_image(const struct az_arena *a, size_t *used);
 /* Zeroed memory; NULL when out of memory (or n is absurd). */

@@ -203,8 +203,10 @@ int az_catalogue_load(const char *dir, struct az_catalogue **out, struct az_diag
 	/* NULL when the address is taken (a catalogue already mapped): then an ordinary arena */
 	src.arena = cacheable ? az_arena_new_at(IMAGE_ADDR, IMAGE_CAP) : NULL;
 	int rc = az_catalogue_load_from(&src, out, d);
-	if (rc == 0 && src.arena)
+	if (rc == 0 && src.arena) {
+		az_arena_seal((*out)->arena);
 		cache_write(path, key, *out);
+	}
 	return rc;
 #else
 	return az_catalogue_load_from(&src, out, d);
