@@ -115,7 +115,8 @@ static int hash_dir(uint64_t *h, const char *dir, const char *sub)
 		names[n++] = name;
 	}
 	closedir(dp);
-	qsort(names, n, sizeof *names, by_name);
+	if (n) /* names is NULL when there are none */
+		qsort(names, n, sizeof *names, by_name);
 	for (size_t i = 0; i < n; i++) {
 		if (rc == 0)
 			rc = hash_file(h, dir, names[i]);
