@@ -141,6 +141,8 @@ struct az_question {
 	struct az_text text, why;
 	int answer;             /* enum az_answer_type */
 	struct az_idlist feeds; /* checklist item ids */
+	/* asked of a vendor only if one of its systems fits (absent: asked of every vendor) */
+	struct az_applies applies;
 	AZ_ENTRY_COMMON;
 };
 

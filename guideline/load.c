@@ -650,18 +650,21 @@ static const struct field controls_top[] = {
 	END,
 };
 
+static void question_init(void *e) { ((struct az_question *)e)->applies.holds_patient_data = -1; }
+
 static const struct field question_fields[] = {
 	STR("id", struct az_question, id, 1, K_ID),
 	TEXT("text", struct az_question, text, 1),
 	TEXT("why", struct az_question, why, 1),
 	ENUM("answer", struct az_question, answer, 1, az_cat_answer_values),
 	IDS("feeds", struct az_question, feeds, 0, K_ITEM, 0),
+	MAP("applies", struct az_question, applies, 0, applies_fields),
 	COMMON(struct az_question),
 	END,
 };
 
 static const struct field questions_top[] = {
-	SEQ("questions", struct az_catalogue, questions, 1, struct az_question, question_fields, NULL),
+	SEQ("questions", struct az_catalogue, questions, 1, struct az_question, question_fields, question_init),
 	END,
 };
 
@@ -1263,6 +1266,13 @@ static void check_refs(struct ld *ld)
 	if (ld->ok[F_SYSTEMS])
 		for (size_t i = 0; i < cat->nthreats; i++) {
 			const struct az_idlist *l = &cat->threats[i].applies.categories;
+			for (size_t k = 0; k < l->n; k++)
+				if (!az_catalogue_category(cat, l->v[k]))
+					err_pos(ld, &l->pos[k], _("unknown system category '%s'"), l->v[k]);
+		}
+	if (ld->ok[F_SYSTEMS])
+		for (size_t i = 0; i < cat->nquestions; i++) {
+			const struct az_idlist *l = &cat->questions[i].applies.categories;
 			for (size_t k = 0; k < l->n; k++)
 				if (!az_catalogue_category(cat, l->v[k]))
 					err_pos(ld, &l->pos[k], _("unknown system category '%s'"), l->v[k]);

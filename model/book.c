@@ -171,6 +171,17 @@ int az_book_load(struct az_store *s, struct az_book *b, struct az_error *err)
 		    sqlite3_step(st) == SQLITE_ROW)
 			b->changelog_count = sqlite3_column_int64(st, 0);
 		sqlite3_finalize(st);
+		st = NULL;
+		if (sqlite3_prepare_v2(az_store_db(s),
+				       "SELECT substr(max(at), 1, 10) FROM changelog WHERE NOT (tbl = 'assessment' "
+				       "AND field IN ('approved_by', 'approved_at'))",
+				       -1, &st, NULL) == SQLITE_OK &&
+		    sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_TEXT) {
+			const char *t = (const char *)sqlite3_column_text(st, 0);
+			if (t && strlen(t) == 10)
+				memcpy(b->last_change, t, 11);
+		}
+		sqlite3_finalize(st);
 	}
 	if (rc != AZ_OK)
 		az_book_free(b);

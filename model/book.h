@@ -81,6 +81,8 @@ struct az_book {
 	AZ_BOOK_ARRAY(az_vendor_answer, vendor_answers);
 	AZ_BOOK_ARRAY(az_checklist_answer, checklist_answers);
 	long long changelog_count;
+	/* the date (YYYY-MM-DD) of the last logged change other than the approval itself, or "" */
+	char last_change[11];
 	struct az_arena *arena; /* owns every string and array */
 };
 

@@ -38,7 +38,11 @@ static int in_mask(unsigned mask, int value)
 
 int az_threat_applies(const struct az_threat *t, const struct az_system_facts *s)
 {
-	const struct az_applies *a = &t->applies;
+	return az_applies_holds(&t->applies, s);
+}
+
+int az_applies_holds(const struct az_applies *a, const struct az_system_facts *s)
+{
 	if (a->categories.n && !(s->category && az_idlist_has(&a->categories, s->category)))
 		return 0;
 	if (a->holds_patient_data >= 0 && !a->holds_patient_data != !s->holds_patient_data)

@@ -25,6 +25,8 @@ struct az_system_facts {
 
 /* 1 if every condition of the threat's applies holds for the system. */
 int az_threat_applies(const struct az_threat *t, const struct az_system_facts *s);
+/* The same for any applies (a threat's or a vendor question's). */
+int az_applies_holds(const struct az_applies *a, const struct az_system_facts *s);
 /* The threats that apply, in catalogue order, at most max of them into out; returns how many
  * apply in all (which may exceed max). */
 size_t az_threats_for_system(const struct az_catalogue *cat, const struct az_system_facts *s,
