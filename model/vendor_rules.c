@@ -28,6 +28,18 @@ const char *az_vendor_answer_invalid(const struct az_question *q, int answer, co
 	}
 }
 
+int az_vendor_answers_check(const struct az_book *b, const struct az_catalogue *cat, struct az_error *err)
+{
+	for (size_t i = 0; i < b->n_vendor_answers; i++) {
+		const struct az_vendor_answer *a = &b->vendor_answers[i];
+		const struct az_question *q = az_catalogue_question(cat, a->question);
+		const char *why = q ? az_vendor_answer_invalid(q, a->answer, a->value) : NULL;
+		if (why)
+			return az_fail(err, AZ_DATAERR, _("vendor %lld, question %s: %s"), a->vendor_id, a->question, why);
+	}
+	return AZ_OK;
+}
+
 static int applies_empty(const struct az_applies *a)
 {
 	return !a->categories.n && !a->hosting && !a->remote_maintenance && !a->connection &&
@@ -36,6 +48,10 @@ static int applies_empty(const struct az_applies *a)
 
 int az_question_applies(const struct az_book *b, const struct az_question *q, long long vendor_id)
 {
+	/* by when a certification comes is asked only of a vendor without one (isms pmark both) */
+	const struct az_vendor *v = az_book_vendor(b, vendor_id);
+	if (!strcmp(q->id, "cert_target_date") && v && v->certification >= 0 && v->certification <= 2)
+		return 0;
 	if (applies_empty(&q->applies))
 		return 1;
 	for (size_t i = 0; i < b->n_systems; i++) {

@@ -162,7 +162,7 @@ static int save_answer(struct answer *a)
 			v = a->fm.items[i].kind == TUI_FIELD_DATE && !*text ? NULL : text;
 		}
 		struct az_error err = { 0 };
-		int rc = az_edit_vendor_answer(tui_wb->store, a->vendor_id, a->q->id, col, v, &err);
+		int rc = az_edit_vendor_answer(tui_wb->store, tui_wb->cat, a->vendor_id, a->q->id, col, v, &err);
 		free(text);
 		if (tui_wb_edited(rc, &err) != 0)
 			return -1;
