@@ -61,8 +61,10 @@ BEGIN {
 	printf "  \"vendor_answers\": ["
 	n = 0
 	for (v = 1; v <= V; v++) for (j = 1; j <= 5; j++)
-		printf "%s\n    {\"answer\": %s, \"confirmed_at\": \"2026-05-20\", \"note\": \"\", \"question\": %s, \"value\": \"\", \"vendor_id\": %d}",
-			(n++ ? "," : ""), q(rm[(v + j) % 3 + 1]), q(vq[j]), v
+		# c asks who and how: a sentence, never yes/no
+		printf "%s\n    {\"answer\": %s, \"confirmed_at\": \"2026-05-20\", \"note\": \"\", \"question\": %s, \"value\": %s, \"vendor_id\": %d}",
+			(n++ ? "," : ""), (vq[j] == "c" ? "null" : q(rm[(v + j) % 3 + 1])), q(vq[j]),
+			(vq[j] == "c" ? q("保守業者が月1回更新する") : q("")), v
 	printf "%s],\n", n ? "\n  " : ""
 	printf "  \"vendors\": ["
 	for (v = 1; v <= V; v++)
