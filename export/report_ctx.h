@@ -84,6 +84,7 @@ int rp_register(struct rp *r);
 int rp_action_plan(struct rp *r);
 int rp_vendors(struct rp *r);
 int rp_checklist_section(struct rp *r);
+int rp_findings(struct rp *r); /* report_findings.c: 要確認事項 */
 int rp_contacts(struct rp *r);
 int rp_appendix(struct rp *r);
 
