@@ -209,7 +209,7 @@ check "home: two risks done" w "anzen | ホーム" "5  リスク" "2/32"
 keys w 6
 check "the MHLW checklist" w "anzen | 厚労省チェックリスト" "提案" "Space 切替"
 keys w Space
-check "Space answers yes" w "オーダリングな  [はい]"
+check "Space answers yes" w "オーダリング  [はい]"
 keys w Down s
 check "s takes the suggestion, with its evidence" w "提案どおりに記入しました: はい" "安全管理責任者: 山田太郎"
 keys w Down Down Space Space
@@ -221,7 +221,8 @@ keys w Tab; type_text w '2027-03-31'
 keys w Tab F2
 check "the answer saved with its dates" w "保存しました。" "確認日: 2026-11-20   目標日: 2027-03-31"
 keys w q
-check "home: the checklist counts three" w "anzen | ホーム" "3/19"
+# an answer counts with its 確認日 (and a No with its 目標日): only the third one has them
+check "home: the checklist counts the answer with its dates" w "anzen | ホーム" "1/19"
 
 keys w 7
 check "the risk map in Japanese" w "anzen | リスクマップ" "対応後 (残留リスク)" "[S  1]"
