@@ -209,13 +209,7 @@ static void vendors(struct ctx *c)
 	}
 	for (size_t k = 0; k < b->n_vendors; k++) {
 		const struct az_vendor *v = &b->vendors[k];
-		int returned = 0;
-		for (size_t i = 0; i < b->n_vendor_answers && !returned; i++) {
-			const struct az_vendor_answer *a = &b->vendor_answers[i];
-			returned = a->vendor_id == v->id && strcmp(a->question, AZ_VENDOR_FORM_QUESTION) == 0 &&
-				   az_date_valid(a->value);
-		}
-		if (!returned)
+		if (!az_vendor_form_returned(b, v->id))
 			add(c, "vendor-no-form", AZ_FINDING_MUST, AZ_STEP_VENDORS, v->name, NULL, v->id, "%s",
 			    _("No vendor form (事業者確認用) returned: send it to the vendor and enter the date it came "
 			      "back."));

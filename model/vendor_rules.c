@@ -40,6 +40,42 @@ int az_vendor_answers_check(const struct az_book *b, const struct az_catalogue *
 	return AZ_OK;
 }
 
+const char *az_vendor_form_returned(const struct az_book *b, long long vendor_id)
+{
+	for (size_t i = 0; i < b->n_vendor_answers; i++) {
+		const struct az_vendor_answer *a = &b->vendor_answers[i];
+		if (a->vendor_id == vendor_id && strcmp(a->question, AZ_VENDOR_FORM_QUESTION) == 0 &&
+		    az_date_valid(a->value))
+			return a->value;
+	}
+	return NULL;
+}
+
+int az_vendor_form_answer(const struct az_catalogue *cat, const struct az_book *b, long long vendor_id,
+			  const char *item)
+{
+	int answer = -1;
+	for (size_t i = 0; i < b->n_vendor_answers; i++) {
+		const struct az_vendor_answer *a = &b->vendor_answers[i];
+		const struct az_question *q = a->vendor_id == vendor_id ? az_catalogue_question(cat, a->question) : NULL;
+		if (!q || q->answer != AZ_ANSWER_YES_NO_UNKNOWN || a->answer < 0 || !az_idlist_has(&q->feeds, item))
+			continue;
+		if (a->answer != 0)
+			return 1;
+		answer = 0;
+	}
+	return answer;
+}
+
+const struct az_checklist *az_vendor_form_for(const struct az_catalogue *cat, const struct az_book *b)
+{
+	const struct az_checklist *clinic = az_checklist_for(cat, b->assessment.checklist_version);
+	for (size_t i = 0; clinic && i < cat->nchecklists; i++)
+		if (cat->checklists[i].form == AZ_FORM_VENDOR && cat->checklists[i].fiscal_year == clinic->fiscal_year)
+			return &cat->checklists[i];
+	return NULL;
+}
+
 static int applies_empty(const struct az_applies *a)
 {
 	return !a->categories.n && !a->hosting && !a->remote_maintenance && !a->connection &&

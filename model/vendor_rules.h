@@ -27,6 +27,18 @@ int az_vendor_answers_check(const struct az_book *b, const struct az_catalogue *
 /* 1 if the question concerns the vendor: it has no applies, or one of the vendor's systems fits. */
 int az_question_applies(const struct az_book *b, const struct az_question *q, long long vendor_id);
 
+/* The date the vendor returned its 事業者確認用 form (the answer to AZ_VENDOR_FORM_QUESTION), or
+ * NULL if it has not. */
+const char *az_vendor_form_returned(const struct az_book *b, long long vendor_id);
+
+/* The vendor form (事業者確認用) as the vendor's answers fill it: for one item, 0 (はい) if the
+ * vendor answered Yes to every Yes/No question feeding the item (feeds: in vendor_questions.yaml),
+ * 1 (いいえ) if it answered No or don't know to one, -1 if it answered none of them. */
+int az_vendor_form_answer(const struct az_catalogue *cat, const struct az_book *b, long long vendor_id,
+			  const char *item);
+/* The vendor form of the assessment's year ("r7-vendor" beside "r7-clinic"), or NULL. */
+const struct az_checklist *az_vendor_form_for(const struct az_catalogue *cat, const struct az_book *b);
+
 /* 1 if the answer counts as given for its kind of question. */
 int az_vendor_answer_given(const struct az_question *q, const struct az_vendor_answer *a);
 

@@ -8,6 +8,7 @@
 
 #include "guideline/i18n.h"
 #include "model/edit.h"
+#include "model/vendor_rules.h"
 #include "model/tables.h"
 #include "tui/choice.h"
 #include "tui/confirm.h"
@@ -252,18 +253,16 @@ static int answer_open(long long vendor_id, const struct az_question *q)
 struct questions {
 	struct tui_list list;
 	long long vendor_id;
+	size_t *asked, nasked; /* the catalogue indexes of the questions that concern this vendor */
 	char line[1200];
 };
 
-static size_t q_count(void *ctx)
-{
-	(void)ctx;
-	return tui_wb->cat->nquestions;
-}
+static size_t q_count(void *ctx) { return ((struct questions *)ctx)->nasked; }
 
-static const char *q_text(void *ctx, size_t i)
+static const char *q_text(void *ctx, size_t k)
 {
 	struct questions *d = ctx;
+	size_t i = d->asked[k];
 	const struct az_question *q = &tui_wb->cat->questions[i];
 	const struct az_vendor_answer *a = find_answer(d->vendor_id, q->id);
 	const char *ans = "-";
@@ -287,6 +286,21 @@ static void q_draw(struct tui_screen *s, struct tui_rect body)
 	tui_list_refresh(&d->list);
 	s->scopes = tui_list_scopes(&d->list);
 	tui_put(stdscr, body.y, body.x + 2, body.cols - 4, v ? v->name : "?", tui_attr(TUI_LABEL_ACTIVE));
+	/* the 事業者確認用 form as the answers fill it, and the day it came back */
+	const struct az_checklist *form = az_vendor_form_for(tui_wb->cat, &tui_wb->book);
+	const char *back = az_vendor_form_returned(&tui_wb->book, d->vendor_id);
+	char line[1024];
+	size_t len = (size_t)snprintf(line, sizeof line, "%s: ", _("Vendor form (事業者確認用)"));
+	len += (size_t)snprintf(line + len, sizeof line - len, back ? _("returned %s") : "%s",
+				back ? back : _("not returned"));
+	for (size_t i = 0; form && i < form->nitems && len < sizeof line; i++) {
+		int a = az_vendor_form_answer(tui_wb->cat, &tui_wb->book, d->vendor_id, form->items[i].id);
+		if (a >= 0)
+			len += (size_t)snprintf(line + len, sizeof line - len, "  %s %s",
+						form->items[i].number ? form->items[i].number : form->items[i].id,
+						a == 0 ? _("Yes") : _("No"));
+	}
+	tui_put(stdscr, body.y + 1, body.x + 2, body.cols - 4, line, tui_attr(TUI_DIM));
 	struct tui_rect r = { body.y + 2, body.x + 1, body.rows - 2, body.cols - 2 };
 	tui_list_draw(&d->list, r);
 }
@@ -297,7 +311,7 @@ static int q_key(struct tui_screen *s, int key, enum tui_action act)
 	int r = tui_list_key(&d->list, key, act);
 	long i = tui_list_selected(&d->list);
 	if (r == TUI_LIST_CHOSEN || (r == TUI_UNHANDLED && act == TUI_ACT_EDIT && i >= 0 && !d->list.filtering)) {
-		answer_open(d->vendor_id, &tui_wb->cat->questions[i]);
+		answer_open(d->vendor_id, &tui_wb->cat->questions[d->asked[i]]);
 		return TUI_HANDLED;
 	}
 	return r;
@@ -307,6 +321,7 @@ static void q_leave(struct tui_screen *s)
 {
 	struct questions *d = s->data;
 	tui_list_free(&d->list);
+	free(d->asked);
 	free(d);
 }
 
@@ -326,11 +341,18 @@ static const struct tui_screen_ops q_ops = {
 static int questions_open(long long vendor_id)
 {
 	struct questions *d = calloc(1, sizeof *d);
-	if (!d || tui_list_init(&d->list, q_count, q_text, d) != 0) {
+	size_t *asked = d ? malloc((tui_wb->cat->nquestions + 1) * sizeof *asked) : NULL;
+	if (!asked || tui_list_init(&d->list, q_count, q_text, d) != 0) {
+		free(asked);
 		free(d);
 		tui_error("%s", _("out of memory"));
 		return -1;
 	}
+	/* only what concerns the systems this vendor supports (model/vendor_rules.h) */
+	for (size_t i = 0; i < tui_wb->cat->nquestions; i++)
+		if (az_question_applies(&tui_wb->book, &tui_wb->cat->questions[i], vendor_id))
+			asked[d->nasked++] = i;
+	d->asked = asked;
 	d->vendor_id = vendor_id;
 	return tui_push(&q_ops, d);
 }
@@ -353,15 +375,17 @@ static const char *text(void *ctx, size_t i)
 {
 	struct vendors *d = ctx;
 	const struct az_vendor *v = &tui_wb->book.vendors[i];
-	size_t answered = 0;
-	for (size_t k = 0; k < tui_wb->book.n_vendor_answers; k++) {
-		const struct az_vendor_answer *a = &tui_wb->book.vendor_answers[k];
-		answered += a->vendor_id == v->id && (a->answer >= 0 || (a->value && *a->value));
-	}
-	char n[64];
-	snprintf(n, sizeof n, _("%zu of %zu answered"), answered, tui_wb->cat->nquestions);
-	snprintf(d->line, sizeof d->line, "%s | %s | %s", v->name,
-		 v->certification >= 0 && v->certification < 5 ? _(cert_opts[v->certification].label) : "?", n);
+	/* the same count as the home screen, status and the PDF */
+	struct az_vendor_count c = az_vendor_questions_count(&tui_wb->book, tui_wb->cat, v->id);
+	char n[64], form[96];
+	snprintf(n, sizeof n, _("%zu of %zu answered"), c.answered, c.asked);
+	const char *back = az_vendor_form_returned(&tui_wb->book, v->id);
+	if (back)
+		snprintf(form, sizeof form, _("vendor form returned %s"), back);
+	else
+		snprintf(form, sizeof form, "%s", _("vendor form not returned"));
+	snprintf(d->line, sizeof d->line, "%s | %s | %s | %s", v->name,
+		 v->certification >= 0 && v->certification < 5 ? _(cert_opts[v->certification].label) : "?", n, form);
 	return d->line;
 }
 
