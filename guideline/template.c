@@ -6,11 +6,12 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "guideline/arena.h"
-#include "guideline/i18n.h"
+#include "base/text.h"
+#include "base/arena.h"
+#include "base/i18n.h"
 #include "guideline/template.h"
 #include "guideline/ydoc.h"
-#include "model/error.h"
+#include "base/error.h"
 
 #define MAX_ROWS 200
 
@@ -28,9 +29,7 @@ static const char *text(struct tl *L, yaml_node_t *map, const char *key, int req
 	const char *s = az_ydoc_str(&L->y, n, key);
 	if (!s)
 		return n ? NULL : "";
-	size_t chars = 0;
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-		chars += (*p & 0xC0) != 0x80;
+	size_t chars = az_utf8_count(s, strlen(s));
 	if ((required && chars == 0) || chars > max) {
 		az_ydoc_err(&L->y, n, _("'%s' must have %d to %zu characters"), key, required, max);
 		return NULL;

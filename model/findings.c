@@ -6,13 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "guideline/arena.h"
-#include "guideline/i18n.h"
+#include "base/arena.h"
+#include "base/i18n.h"
 #include "model/findings.h"
 #include "model/rules.h"
 #include "model/suggest.h"
 #include "model/tables.h"
-#include "model/text.h"
+#include "base/date.h"
+#include "base/text.h"
 #include "model/vendor_rules.h"
 
 enum { ANSWER_YES = 0, ANSWER_NO = 1, ANSWER_NA = 2 };

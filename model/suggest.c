@@ -6,7 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
+#include "base/text.h"
 #include "model/suggest.h"
 #include "model/tables.h"
 
@@ -36,15 +37,9 @@ static void vadd(char *buf, size_t cap, const char *fmt, va_list ap)
 		return;
 	int n = vsnprintf(buf + len, cap - len, fmt, ap);
 	if (n >= 0 && (size_t)n >= cap - len) {
-		size_t j = cap - 1;
-		while (j > len && ((unsigned char)buf[j - 1] & 0xC0) == 0x80)
-			j--;
-		if (j > len) {
-			unsigned char lead = (unsigned char)buf[j - 1];
-			size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-			if (j - 1 + need > cap - 1)
-				buf[j - 1] = '\0';
-		}
+		size_t at = az_utf8_invalid_at(buf, strlen(buf)); /* the character the cut left incomplete */
+		if (at != (size_t)-1)
+			buf[at] = '\0';
 	}
 }
 

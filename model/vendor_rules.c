@@ -3,9 +3,10 @@
 
 #include <string.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "model/rules.h"
-#include "model/text.h"
+#include "base/date.h"
+#include "base/text.h"
 #include "model/vendor_rules.h"
 
 static int given(const char *s) { return s && *s; }

@@ -21,7 +21,7 @@
 const char *az_vendor_answer_invalid(const struct az_question *q, int answer, const char *value);
 
 /* AZ_OK, or AZ_DATAERR naming the first vendor answers of the wrong kind (import refuses them). */
-#include "model/error.h"
+#include "base/error.h"
 int az_vendor_answers_check(const struct az_book *b, const struct az_catalogue *cat, struct az_error *err);
 
 /* 1 if the question concerns the vendor: it has no applies, or one of the vendor's systems fits. */

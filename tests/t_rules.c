@@ -10,7 +10,7 @@
 #include "model/rules.h"
 #include "model/store.h"
 #include "model/tables.h"
-#include "model/text.h"
+#include "base/text.h"
 #include "model/workbook.h"
 #include "tests/tap.h"
 

@@ -2,7 +2,7 @@
 #ifndef ANZEN_TUI_INPUT_H
 #define ANZEN_TUI_INPUT_H
 
-#include "model/error.h"
+#include "base/error.h"
 
 /* Loads $ANZEN_KEYS if set; call after curses has started. */
 int tui_input_open(struct az_error *err);

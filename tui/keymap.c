@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "tui/keys.h"
 
 static const struct {

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <wctype.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "tui/draw.h"
 #include "tui/list.h"
 #include "tui/term.h"

@@ -3,7 +3,7 @@
 
 #include <stdio.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "tui/editform.h"
 #include "tui/wb.h"
 

@@ -5,16 +5,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "export/json.h"
-#include "export/report.h"
-#include "guideline/i18n.h"
-#include "model/outfile.h"
-#include "model/text.h"
+#include "model/json_write.h"
+#include "base/i18n.h"
+#include "base/date.h"
+#include "base/outfile.h"
+#include "base/text.h"
+#include "tui/app.h"
 #include "tui/confirm.h"
 #include "tui/draw.h"
 #include "tui/form.h"
 #include "tui/term.h"
 #include "tui/wb.h"
+
+int (*tui_pdf_writer)(struct az_store *s, const struct az_catalogue *cat, const char *path, int force,
+		      void (*warn)(void *ctx, const char *msg), struct az_error *err);
 
 static const struct tui_choice_opt format_opts[] = {
 	{ N_("PDF"), N_("The report for the health centre's inspection, with the workbook attached") },
@@ -101,11 +105,8 @@ static void run_export(struct exp *e, int force)
 	if (tui_form_choice(&e->fm, E_FORMAT) == 1) {
 		rc = write_json(path, force, &err);
 	} else {
-		struct az_report_opts o = { 0 };
-		o.lang = az_text_lang_ja() ? "ja" : "en";
-		o.force = force;
-		o.warn = warn;
-		rc = az_report_pdf(tui_wb->store, tui_wb->cat, path, &o, &err);
+		rc = tui_pdf_writer ? tui_pdf_writer(tui_wb->store, tui_wb->cat, path, force, warn, &err)
+				    : az_fail(&err, AZ_IOERR, "%s", _("PDF export is not available."));
 	}
 	if (rc == AZ_OK) {
 		snprintf(e->done, sizeof e->done, _("Written: %s"), path);

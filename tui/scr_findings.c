@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "model/findings.h"
 #include "tui/draw.h"
 #include "tui/list.h"

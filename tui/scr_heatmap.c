@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "model/heatmap.h"
 #include "model/rules.h"
 #include "tui/draw.h"

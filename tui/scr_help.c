@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "tui/help.h"
 #include "tui/scr_assess.h"
 #include "tui/screen.h"

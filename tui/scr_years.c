@@ -8,13 +8,13 @@
 
 #include <sys/stat.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "model/diff.h"
-#include "model/text.h"
+#include "base/text.h"
 #include "tui/confirm.h"
 #include "tui/draw.h"
 #include "tui/list.h"
-#include "tui/next_year.h"
+#include "model/next_year.h"
 #include "tui/scr_years.h"
 #include "tui/screen.h"
 #include "tui/term.h"

@@ -1,6 +1,6 @@
 /* The workbook as canonical JSON: sorted keys, one row a line, integers only. */
-#ifndef ANZEN_EXPORT_JSON_H
-#define ANZEN_EXPORT_JSON_H
+#ifndef ANZEN_JSON_WRITE_H
+#define ANZEN_JSON_WRITE_H
 
 #include <stdio.h>
 

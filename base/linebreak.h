@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "model/text.h"
+#include "base/text.h"
 
 /* Advance width of one code point in 1/1000 em (the unit of HPDF_Font_TextWidth). */
 typedef long (*az_width_fn)(void *ctx, uint32_t cp);

@@ -2,8 +2,8 @@
 
 #include <stdlib.h>
 
-#include "export/linebreak.h"
-#include "model/text.h"
+#include "base/linebreak.h"
+#include "base/text.h"
 
 static int in_list(uint32_t cp, const uint32_t *list, size_t n)
 {

@@ -6,13 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "model/book.h"
 #include "model/catalogue_open.h"
 #include "model/findings.h"
 #include "model/store.h"
-#include "model/text.h"
-#include "tui/cli.h"
+#include "base/date.h"
+#include "base/text.h"
+#include "cli/cli.h"
 
 static void json_string(FILE *out, const char *s)
 {

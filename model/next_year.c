@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "export/json.h"
+#include "model/json_write.h"
 #include "model/workbook.h"
 #include "model/year.h"
-#include "tui/next_year.h"
+#include "model/next_year.h"
 
 int tui_next_year_write(struct az_store *src, const char *name, const char *output, int force, int *old_year,
 			int *new_year, struct az_error *err)

@@ -8,13 +8,14 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "guideline/locate.h"
 #include "model/demo.h"
-#include "model/text.h"
+#include "base/readfile.h"
+#include "base/text.h"
 #include "model/workbook.h"
-#include "tui/cli.h"
-#include "tui/next_year.h"
+#include "cli/cli.h"
+#include "model/next_year.h"
 
 static int usage_error(const char *cmd, const char *msg)
 {
@@ -113,38 +114,7 @@ static char *demo_default_path(void)
 
 static int read_file(const char *path, char **out, size_t *len)
 {
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
-		return -1;
-	char *buf = NULL;
-	size_t cap = 0, n = 0;
-	for (;;) {
-		if (n + 1 >= cap) {
-			char *nb = cap > (64u << 20) ? NULL : realloc(buf, cap ? cap * 2 : 65536);
-			if (!nb) {
-				free(buf);
-				fclose(fp);
-				errno = ENOMEM;
-				return -1;
-			}
-			buf = nb;
-			cap = cap ? cap * 2 : 65536;
-		}
-		size_t got = fread(buf + n, 1, cap - n, fp);
-		n += got;
-		if (got == 0)
-			break;
-	}
-	int bad = ferror(fp);
-	fclose(fp);
-	if (bad) {
-		free(buf);
-		return -1;
-	}
-	buf[n] = '\0'; /* the import reads it as a C string too */
-	*out = buf;
-	*len = n;
-	return 0;
+	return az_read_file(path, 64u << 20, out, len);
 }
 
 int cmd_demo(int argc, char **argv)

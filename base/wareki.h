@@ -7,7 +7,5 @@
 /* Writes the era form of a valid YYYY-MM-DD date ("令和8年11月23日", first years as 元年) into out;
  * returns 0, or -1 if the date is not valid or before 明治 45. */
 int az_wareki(const char *date, char *out, size_t size);
-/* 1 if messages are shown in Japanese (LANGUAGE, LC_ALL, LC_MESSAGES, LANG as gettext reads them). */
-int az_ui_japanese(void);
 
 #endif

@@ -1,6 +1,6 @@
 /* The next fiscal year's workbook from an open one: 'anzen next-year' and the years screen share it. */
-#ifndef ANZEN_TUI_NEXT_YEAR_H
-#define ANZEN_TUI_NEXT_YEAR_H
+#ifndef ANZEN_NEXT_YEAR_H
+#define ANZEN_NEXT_YEAR_H
 
 #include "model/store.h"
 

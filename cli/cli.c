@@ -9,12 +9,12 @@
 #include <sys/stat.h>
 #include <wchar.h>
 
-#include "export/json.h"
-#include "export/pdfattach.h"
+#include "model/json_write.h"
+#include "model/pdfattach.h"
 #include "export/report.h"
 #include "guideline/catalogue.h"
 #include "guideline/locate.h"
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "guideline/catalogue.h"
 #include "guideline/locate.h"
 #include "guideline/template.h"
@@ -26,11 +26,13 @@
 #include "model/progress.h"
 #include "model/template_fill.h"
 #include "model/import.h"
-#include "model/outfile.h"
-#include "model/text.h"
+#include "base/date.h"
+#include "base/readfile.h"
+#include "base/outfile.h"
+#include "base/text.h"
 #include "model/workbook.h"
 #include "tui/app.h"
-#include "tui/cli.h"
+#include "cli/cli.h"
 
 #define MAX_INPUT (256L * 1024 * 1024)
 
@@ -558,46 +560,21 @@ static int fill_from_json(struct az_store *s, void *arg, struct az_error *err)
 
 static int read_all(const char *path, char **out, size_t *len, struct az_error *err)
 {
-	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	struct stat st;
-	if (!fp)
-		return az_fail(err, AZ_NOINPUT, _("%s: cannot open: %s"), path, strerror(errno));
-	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
-		fclose(fp);
+	int rc = strcmp(path, "-") == 0 ? az_read_fd(0, MAX_INPUT, out, len)
+					: az_read_file(path, MAX_INPUT, out, len);
+	if (rc == 0)
+		return AZ_OK;
+	if (errno == EISDIR)
 		return az_fail(err, AZ_NOINPUT, _("%s: is a directory"), path);
-	}
-	size_t cap = 65536, n = 0;
-	char *buf = malloc(cap + 1);
-	while (buf) {
-		size_t got = fread(buf + n, 1, cap - n, fp);
-		n += got;
-		if (n < cap)
-			break;
-		if (cap >= (size_t)MAX_INPUT) {
-			free(buf);
-			if (fp != stdin)
-				fclose(fp);
-			return az_fail(err, AZ_DATAERR, _("%s: larger than %ld MB; not an anzen export"), path,
-				       MAX_INPUT / 1024 / 1024);
-		}
-		cap *= 2;
-		char *nb = realloc(buf, cap + 1);
-		if (!nb)
-			free(buf);
-		buf = nb;
-	}
-	int bad = !buf || ferror(fp);
-	int e = errno;
-	if (fp != stdin)
-		fclose(fp);
-	if (bad) {
-		free(buf);
-		return az_fail(err, AZ_IOERR, _("%s: cannot read: %s"), path, buf ? strerror(e) : _("out of memory"));
-	}
-	buf[n] = '\0';
-	*out = buf;
-	*len = n;
-	return AZ_OK;
+	if (errno == EFBIG)
+		return az_fail(err, AZ_DATAERR, _("%s: larger than %ld MB; not an anzen export"), path,
+			       MAX_INPUT / 1024 / 1024);
+	if (errno == EINVAL)
+		return az_fail(err, AZ_NOINPUT, _("%s: not a regular file"), path);
+	if (errno == ENOMEM || errno == EIO)
+		return az_fail(err, AZ_IOERR, _("%s: cannot read: %s"), path,
+			       errno == ENOMEM ? _("out of memory") : strerror(errno));
+	return az_fail(err, AZ_NOINPUT, _("%s: cannot open: %s"), path, strerror(errno));
 }
 
 int cmd_import(int argc, char **argv)

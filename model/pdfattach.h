@@ -6,7 +6,7 @@
 
 #include <stddef.h>
 
-#include "model/error.h"
+#include "base/error.h"
 
 /* Largest attachment accepted, after decompression. */
 #define AZ_ATTACHMENT_MAX (64u << 20)

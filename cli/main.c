@@ -7,10 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "guideline/locate.h"
-#include "model/error.h"
-#include "tui/cli.h"
+#include "base/error.h"
+#include "cli/cli.h"
+#include "tui/app.h"
 
 struct command {
 	const char *name;
@@ -60,6 +61,7 @@ static void version(void)
 
 int main(int argc, char **argv)
 {
+	tui_pdf_writer = cli_write_pdf;
 	setlocale(LC_ALL, "");
 #ifdef ENABLE_NLS
 	/* ANZEN_LOCALEDIR lets the tests and an uninstalled build use the freshly built catalogue. */

@@ -8,8 +8,9 @@
 
 #include <zlib.h>
 
-#include "export/pdfattach.h"
-#include "guideline/i18n.h"
+#include "base/readfile.h"
+#include "model/pdfattach.h"
+#include "base/i18n.h"
 
 /* A view of the whole file; positions are offsets into it. */
 struct pdf {
@@ -342,26 +343,16 @@ int az_pdf_attachment(const char *pdf, size_t len, const char *name, char **out,
 int az_pdf_attachment_file(const char *path, const char *name, char **out, size_t *outlen, struct az_error *err)
 {
 	*out = NULL, *outlen = 0;
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
+	char *buf;
+	size_t n;
+	if (az_read_file(path, 512L * 1024 * 1024, &buf, &n) != 0) {
+		if (errno == EISDIR || errno == EINVAL || errno == EFBIG)
+			return az_fail(err, AZ_DATAERR, _("%s: not a regular file of at most 512 MB"), path);
+		if (errno == ENOMEM)
+			return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+		if (errno == EIO)
+			return az_fail(err, AZ_IOERR, _("%s: read failed"), path);
 		return az_fail(err, AZ_NOINPUT, "%s: %s", path, strerror(errno));
-	struct stat st;
-	if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > 512L * 1024 * 1024) {
-		fclose(fp);
-		return az_fail(err, AZ_DATAERR, _("%s: not a regular file of at most 512 MB"), path);
-	}
-	size_t n = (size_t)st.st_size;
-	char *buf = malloc(n + 1);
-	if (!buf) {
-		fclose(fp);
-		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
-	}
-	size_t got = fread(buf, 1, n, fp);
-	int bad = ferror(fp);
-	fclose(fp);
-	if (bad || got != n) {
-		free(buf);
-		return az_fail(err, AZ_IOERR, _("%s: read failed"), path);
 	}
 	struct az_error e = { 0 };
 	int rc = az_pdf_attachment(buf, n, name, out, outlen, &e);

@@ -11,13 +11,15 @@
 #include <unistd.h>
 
 #include "export/aggregate.h"
-#include "export/pdfattach.h"
-#include "guideline/i18n.h"
+#include "model/pdfattach.h"
+#include "base/i18n.h"
 #include "guideline/locate.h"
 #include "model/import.h"
-#include "model/outfile.h"
-#include "model/text.h"
-#include "tui/cli.h"
+#include "base/date.h"
+#include "base/readfile.h"
+#include "base/outfile.h"
+#include "base/text.h"
+#include "cli/cli.h"
 
 static int help(void)
 {
@@ -76,23 +78,17 @@ static int add_json(struct az_aggregate *a, const char *path, const char *json, 
 
 static int slurp(const char *path, char **out, size_t *len, struct az_error *err)
 {
-	FILE *fp = fopen(path, "rb");
-	struct stat st;
-	if (!fp)
-		return az_fail(err, AZ_NOINPUT, _("%s: cannot open: %s"), path, strerror(errno));
-	if (fstat(fileno(fp), &st) != 0 || st.st_size > (off_t)AZ_ATTACHMENT_MAX) {
-		fclose(fp);
+	if (az_read_file(path, AZ_ATTACHMENT_MAX, out, len) == 0)
+		return AZ_OK;
+	if (errno == EFBIG)
 		return az_fail(err, AZ_DATAERR, _("%s: too large for a JSON export"), path);
-	}
-	char *buf = malloc((size_t)st.st_size + 1);
-	size_t n = buf ? fread(buf, 1, (size_t)st.st_size, fp) : 0;
-	fclose(fp);
-	if (!buf)
+	if (errno == ENOMEM)
 		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
-	buf[n] = '\0';
-	*out = buf;
-	*len = n;
-	return AZ_OK;
+	if (errno == EINVAL)
+		return az_fail(err, AZ_NOINPUT, _("%s: not a regular file"), path);
+	if (errno == EISDIR || errno == EIO)
+		return az_fail(err, AZ_IOERR, _("%s: cannot read: %s"), path, strerror(errno));
+	return az_fail(err, AZ_NOINPUT, _("%s: cannot open: %s"), path, strerror(errno));
 }
 
 static void add_one(struct az_aggregate *a, const char *path)
@@ -100,7 +96,7 @@ static void add_one(struct az_aggregate *a, const char *path)
 	struct az_error err = { 0 };
 	struct stat st;
 	char head[16] = { 0 };
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC); /* a FIFO must not block */
 	if (fd < 0) {
 		az_fail(&err, AZ_NOINPUT, _("%s: cannot open: %s"), path, strerror(errno));
 		return skipped(a, path, &err);

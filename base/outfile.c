@@ -9,8 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "guideline/i18n.h"
-#include "model/outfile.h"
+#include "base/i18n.h"
+#include "base/outfile.h"
 
 static int make_temp(struct az_outfile *o, const char *path, int force, struct az_error *err)
 {

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "guideline/arena.h"
+#include "base/arena.h"
 
 #define BLOCK 65536
 #define ALIGN alignof(max_align_t)

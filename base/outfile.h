@@ -4,7 +4,7 @@
 
 #include <stdio.h>
 
-#include "model/error.h"
+#include "base/error.h"
 
 struct az_outfile {
 	char *path; /* final name */

@@ -2,12 +2,13 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
-#include "export/json.h"
-#include "guideline/i18n.h"
+#include "model/json_write.h"
+#include "base/i18n.h"
 #include "model/schema.h"
 #include "model/tables.h"
-#include "model/text.h"
+#include "base/text.h"
 
 /* Invalid UTF-8 (only possible if another program wrote the file) becomes U+FFFD. */
 static void put_string(FILE *out, const unsigned char *s, size_t len)
@@ -16,14 +17,15 @@ static void put_string(FILE *out, const unsigned char *s, size_t len)
 	for (size_t i = 0; i < len;) {
 		unsigned char c = s[i];
 		if (c >= 0x80) {
-			size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-			if (n > len - i || az_utf8_invalid_at((const char *)s + i, n) != (size_t)-1) {
+			ucs4_t uc;
+			int n = u8_mbtoucr(&uc, s + i, len - i);
+			if (n <= 0) {
 				fputs("\xEF\xBF\xBD", out);
 				i++;
 				continue;
 			}
-			fwrite(s + i, 1, n, out);
-			i += n;
+			fwrite(s + i, 1, (size_t)n, out);
+			i += (size_t)n;
 			continue;
 		}
 		switch (c) {

@@ -7,19 +7,24 @@ int cmd_status(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_open(int argc, char **argv);
-/* tui/cmd_guideline.c */
+/* cli/cmd_guideline.c */
 int cmd_guideline(int argc, char **argv);
 
-/* tui/cmd_year.c */
+/* cli/cmd_year.c */
 int cmd_next_year(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
-/* tui/cmd_aggregate.c */
+/* cli/cmd_aggregate.c */
 int cmd_aggregate(int argc, char **argv);
 
-/* tui/cmd_check.c */
-struct az_findings;
 struct az_store;
+struct az_catalogue;
 struct az_error;
+/* cli/pdf_writer.c: the export screen's PDF writer (see tui_pdf_writer). */
+int cli_write_pdf(struct az_store *s, const struct az_catalogue *cat, const char *path, int force,
+		  void (*warn)(void *ctx, const char *msg), struct az_error *err);
+
+/* cli/cmd_check.c */
+struct az_findings;
 int cmd_check(int argc, char **argv);
 /* The findings of an open workbook as of today (NULL: the real date); the catalogue is opened here. */
 int cli_findings(struct az_store *s, const char *today, struct az_findings *f, struct az_error *err);

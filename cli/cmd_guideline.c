@@ -8,13 +8,13 @@
 #include <sys/stat.h>
 
 #include "guideline/catalogue.h"
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "guideline/locate.h"
 #include "guideline/national.h"
 #include "guideline/template.h"
-#include "model/error.h"
-#include "model/text.h"
-#include "tui/cli.h"
+#include "base/error.h"
+#include "base/text.h"
+#include "cli/cli.h"
 
 static int help(void)
 {

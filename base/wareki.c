@@ -1,4 +1,4 @@
-/* 和暦: the era table and the interface language check. */
+/* 和暦: the era table. */
 #include <config.h>
 
 #include <locale.h>
@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/text.h"
-#include "model/wareki.h"
+#include "base/date.h"
+#include "base/wareki.h"
 
 static const struct {
 	int start; /* first day as YYYYMMDD */
@@ -36,14 +36,3 @@ int az_wareki(const char *date, char *out, size_t size)
 	return -1;
 }
 
-static int is_ja(const char *s) { return s && s[0] == 'j' && s[1] == 'a' && (!s[2] || strchr("_.@:", s[2])); }
-
-int az_ui_japanese(void)
-{
-	const char *msg = setlocale(LC_MESSAGES, NULL);
-	const char *language = getenv("LANGUAGE");
-	/* gettext ignores LANGUAGE in the C locale */
-	if (language && *language && msg && strcmp(msg, "C") != 0 && strcmp(msg, "POSIX") != 0)
-		return is_ja(language);
-	return is_ja(msg);
-}

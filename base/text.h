@@ -12,12 +12,6 @@ uint32_t az_utf8_next(const char *s, size_t len, size_t *i);
 size_t az_utf8_invalid_at(const char *s, size_t len);
 /* Number of code points in valid UTF-8. */
 size_t az_utf8_count(const char *s, size_t len);
-/* 1 if s is a real calendar date written YYYY-MM-DD. */
-int az_date_valid(const char *s);
-/* Today's date as YYYY-MM-DD in local time; SOURCE_DATE_EPOCH fixes it for reproducible output. */
-void az_date_today(char out[11]);
-/* The Japanese fiscal year (April to March) a YYYY-MM-DD date falls in. */
-int az_fiscal_year(const char *date);
 
 
 

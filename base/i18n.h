@@ -11,4 +11,7 @@
 #endif
 #define N_(s) (s)
 
+/* 1 if messages are shown in Japanese (LANGUAGE, LC_ALL, LC_MESSAGES, LANG as gettext reads them). */
+int az_ui_japanese(void);
+
 #endif

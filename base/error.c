@@ -2,7 +2,7 @@
 
 #include <stdio.h>
 
-#include "model/error.h"
+#include "base/error.h"
 
 int az_vfail(struct az_error *err, int code, const char *fmt, va_list ap)
 {
