@@ -13,9 +13,9 @@
 extern int _nl_msg_cat_cntr; /* glibc/gettext: bump after changing LANGUAGE */
 #endif
 
-/* The findings in the report's language: their sentences come from gettext and the catalogue, which
- * follow the interface's, so that is switched around the computation (one thread, restored after). */
-static int compute(struct rp *r, struct az_findings *f)
+/* Runs fn in the report's language: model/ sentences come from gettext and the catalogue, which follow
+ * the interface's, so LC_MESSAGES and LANGUAGE are switched around the call (one thread, restored). */
+void rp_in_report_language(struct rp *r, void (*fn)(struct rp *r, void *arg), void *arg)
 {
 	const char *cur = setlocale(LC_MESSAGES, NULL), *env = getenv("LANGUAGE");
 	char *loc = cur ? strdup(cur) : NULL, *language = env ? strdup(env) : NULL;
@@ -27,8 +27,7 @@ static int compute(struct rp *r, struct az_findings *f)
 		++_nl_msg_cat_cntr;
 #endif
 	}
-	/* "today" is the printing date, so the PDF says what was overdue when it was printed */
-	int rc = az_findings_compute(r->book, r->cat, r->date, f);
+	fn(r, arg);
 	if (switched) {
 		setlocale(LC_MESSAGES, loc);
 		if (language)
@@ -41,7 +40,25 @@ static int compute(struct rp *r, struct az_findings *f)
 	}
 	free(loc);
 	free(language);
-	return rc;
+}
+
+struct run {
+	struct az_findings *f;
+	int rc;
+};
+
+/* "today" is the printing date, so the PDF says what was overdue when it was printed */
+static void run_findings(struct rp *r, void *arg)
+{
+	struct run *x = arg;
+	x->rc = az_findings_compute(r->book, r->cat, r->date, x->f);
+}
+
+static int compute(struct rp *r, struct az_findings *f)
+{
+	struct run x = { f, -1 };
+	rp_in_report_language(r, run_findings, &x);
+	return x.rc;
 }
 
 int rp_findings(struct rp *r)

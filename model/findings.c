@@ -86,6 +86,12 @@ static void answer_rows(struct ctx *c, const struct az_checklist *cl, const stru
 		if (strcmp(a->checklist, cl->id) != 0 || strcmp(a->item, it->id) != 0 || a->answer < 0)
 			continue;
 		row_label(label, sizeof label, it, a);
+		if ((!it->columns && a->device > 0) || (it->columns && (a->device <= 0 || !((it->columns >> (a->device - 1)) & 1)))) {
+			add(c, "checklist-answer-kind", AZ_FINDING_MUST, AZ_STEP_CHECKLIST, label, it->id, 0, "%s",
+			    _("This form has no such column for the item (an answer of an older form): answer the item "
+			      "as the form asks."));
+			continue;
+		}
 		if (a->answer == ANSWER_NA) {
 			add(c, "checklist-answer-kind", AZ_FINDING_MUST, AZ_STEP_CHECKLIST, label, it->id, 0, "%s",
 			    _("The official form has no N/A: answer Yes or No."));
@@ -289,6 +295,25 @@ size_t az_findings_count(const struct az_findings *f, int level)
 	for (size_t i = 0; i < f->n; i++)
 		n += f->v[i].level == level;
 	return n;
+}
+
+const char *az_checklist_basis(const struct az_book *b, const struct az_checklist *cl, char *buf, size_t size)
+{
+	int fy = b->assessment.fiscal_year;
+	if (!cl)
+		snprintf(buf, size, "%s", _("The catalogue has no checklist form."));
+	else if (!fy || cl->fiscal_year == fy)
+		snprintf(buf, size, _("The form of fiscal year %d, published %s."), cl->fiscal_year,
+			 cl->published ? cl->published : "?");
+	else if (cl->fiscal_year < fy)
+		snprintf(buf, size,
+			 _("No form for fiscal year %d is in the catalogue, so the newest, fiscal year %d's (published "
+			   "%s), is followed; target dates are within fiscal year %d."),
+			 fy, cl->fiscal_year, cl->published ? cl->published : "?", fy);
+	else
+		snprintf(buf, size, _("The form of fiscal year %d is followed for an assessment of fiscal year %d."),
+			 cl->fiscal_year, fy);
+	return buf;
 }
 
 const char *az_finding_level_name(int level) { return level == AZ_FINDING_MUST ? _("Must fix") : _("Check"); }

@@ -48,4 +48,8 @@ const char *az_finding_level_name(int level);
 /* A stable code for exports: "must" / "check". */
 const char *az_finding_level_code(int level);
 
+/* Which form the assessment follows and why, one translated sentence: the form of its fiscal year,
+ * or the newest in the catalogue when none for that year has been published. */
+const char *az_checklist_basis(const struct az_book *b, const struct az_checklist *cl, char *buf, size_t size);
+
 #endif

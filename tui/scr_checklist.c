@@ -11,6 +11,7 @@
 #include "model/checklist_edit.h"
 #include "model/edit.h"
 #include "model/rules.h"
+#include "model/findings.h"
 #include "model/suggest.h"
 #include "model/tables.h"
 #include "tui/choice.h"
@@ -375,6 +376,8 @@ static void cl_help(struct tui_screen *s, struct checklist *c)
 	size_t len = 0;
 	FILE *f = open_memstream(&extra, &len);
 	if (f) {
+		char basis[512];
+		fprintf(f, "\n\n%s", az_checklist_basis(&tui_wb->book, c->cl, basis, sizeof basis));
 		if (it) {
 			fprintf(f, "\n\n%s %s\n%s", it->number ? it->number : it->id, az_text_get(&it->text),
 				az_text_get(&it->meaning));
