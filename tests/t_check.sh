@@ -32,17 +32,17 @@ contradiction "UPDATE vendors SET mds_sds_received = NULL WHERE id = 1;
 contradiction "UPDATE actions SET status = 'planned', done_at = NULL, due = date('now', '+30 days') WHERE control = 'source_restriction'" \
 	checklist-contradicted "2-⑬" "2-⑬ source restriction Yes while its action is open"
 contradiction "UPDATE systems SET firmware = '' WHERE category = 'vpn_router'" \
-	checklist-contradicted "2-⑪" "2-⑪ patches Yes while the VPN firmware is unknown"
+	checklist-contradicted "2-⑥" "2-⑥ patches Yes while the VPN firmware is unknown"
 contradiction "UPDATE checklist_answers SET answer = 'yes', target_at = NULL WHERE item = '3-(2)'" \
-	checklist-contradicted "3-(2)" "3-(2) backup Yes while the offline backup is in progress"
+	checklist-contradicted "3-②" "3-② backup Yes while the offline backup is in progress"
 contradiction "UPDATE checklist_answers SET target_at = NULL WHERE item = '1-(2)'" \
 	checklist-no-target "1-(2)" "a No without 目標日"
 contradiction "UPDATE checklist_answers SET target_at = '2099-01-31' WHERE item = '1-(2)'" \
 	checklist-target-year "1-(2)" "a 目標日 after the fiscal year"
 contradiction "UPDATE checklist_answers SET checked_at = NULL WHERE item = '1-(1)'" \
-	checklist-no-date "1-(1)" "an answer without 確認日"
+	checklist-no-date "1-①" "an answer without 確認日"
 contradiction "UPDATE checklist_answers SET answer = 'na' WHERE item = '3-(3)'" \
-	checklist-answer-kind "3-(3)" "該当なし where the form has no such answer"
+	checklist-answer-kind "3-③" "該当なし where the form has no such answer"
 contradiction "UPDATE actions SET due = date('now', '-1 day') WHERE status = 'planned' AND id = (SELECT min(id) FROM actions WHERE status = 'planned')" \
 	action-overdue ".*" "an overdue action"
 contradiction "UPDATE risks SET treatment = NULL WHERE id = 1" \
