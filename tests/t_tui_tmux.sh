@@ -307,7 +307,7 @@ else
 fi
 if row '"answer": "yes", "checked_at": null, "checklist": "r7-clinic",' '"item": "0",' '"device": "all",' '"target_at": null' &&
 	row '"answer": "yes",' '"item": "1-(1)",' '"checklist": "r7-clinic",' '"device": "all",' &&
-	row '"answer": "no", "checked_at": "2026-11-20",' '"device": "server", "item": "2-(1)",' '"target_at": "2027-03-31"}' '"checklist": "r7-clinic",' &&
+	row '"answer": "no", "checked_at": "2026-11-20",' '"device": "all", "item": "2-(1)",' '"target_at": "2027-03-31"}' '"checklist": "r7-clinic",' &&
 	[ "$(grep -c '"checklist": "r7-clinic", "device"' "$tmp/cli.json")" = 3 ]; then
 	ok "export: the three checklist answers with the dates of the no"
 else
