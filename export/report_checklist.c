@@ -97,8 +97,9 @@ int rp_checklist_section(struct rp *r)
 					   : rp_text(r, &it->text);
 		c[2].text = st.detail ? rp_fmt(r, "%s\n%s", rp_check_answer(r, st.answer), st.detail)
 				      : rp_check_answer(r, st.answer);
-		c[3].text = st.checked_at ? st.checked_at : "—";
-		c[4].text = st.target_at ? st.target_at : st.answer == 1 ? R_("(missing)") : "—";
+		/* dates for an official in 令和 (rp_date) */
+		c[3].text = st.checked_at ? rp_date(r, st.checked_at) : "—";
+		c[4].text = st.target_at ? rp_date(r, st.target_at) : st.answer == 1 ? R_("(missing)") : "—";
 		c[5].text = st.note ? st.note : "";
 		az_doc_table_row(r->doc, c);
 	}

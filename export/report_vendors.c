@@ -82,7 +82,8 @@ int rp_vendors(struct rp *r)
 				       R_("MDS/SDS received"), R_("Vendor form (事業者確認用) returned"),
 				       R_("Questions answered"), R_("Note") };
 		const char *vals[] = { rp_or_dash(vd->contact), rp_certification(r, vd->certification),
-				       rp_or_dash(vd->certification_target), rp_or_dash(vd->mds_sds_received),
+				       vd->certification_target && *vd->certification_target ? rp_date(r, vd->certification_target) : "—",
+				       vd->mds_sds_received && *vd->mds_sds_received ? rp_date(r, vd->mds_sds_received) : "—",
 				       back ? rp_date(r, back) : R_("Not returned"),
 				       rp_fmt(r, "%zu / %zu", n.answered, n.asked), rp_or_dash(vd->note) };
 		az_doc_keyvalue(r->doc, keys, vals, 7);
@@ -101,7 +102,7 @@ int rp_vendors(struct rp *r)
 				c[1].text = a->answer >= 0 ? rp_fmt(r, "%s\n%s", rp_answer3(r, a->answer), a->value) : a->value;
 			else
 				c[1].text = rp_answer3(r, a->answer);
-			c[2].text = a ? rp_or_dash(a->confirmed_at) : "—";
+			c[2].text = a && a->confirmed_at && *a->confirmed_at ? rp_date(r, a->confirmed_at) : "—";
 			c[3].text = a && a->note ? a->note : "";
 			az_doc_table_row(r->doc, c);
 		}
