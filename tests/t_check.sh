@@ -72,4 +72,25 @@ sed 's/"answer": null, "confirmed_at": "\([0-9-]*\)", "note": "", "question": "v
 run 65 "import refuses a date question answered Yes" "$ANZEN" import -o "$T/wrong.anzen" "$T/wrong.json"
 has "$T/err" "vendor_checklist" "naming the question"
 [ ! -e "$T/wrong.anzen" ]; ok $? "and writes nothing"
+
+# every item whose number or wording was not seen in an official copy says so, in the PDF and on screen
+if command -v pdftotext >/dev/null && command -v msgfmt >/dev/null; then
+	mkdir -p "$T/locale/ja/LC_MESSAGES" && msgfmt -o "$T/locale/ja/LC_MESSAGES/anzen.mo" "$top_srcdir/po/ja.po"
+	ANZEN_LOCALEDIR=$T/locale && export ANZEN_LOCALEDIR
+	run 0 "the demo's PDF" "$ANZEN" export --format pdf -o "$T/demo.pdf" "$T/demo.anzen"
+	pdftotext -enc UTF-8 -raw "$T/demo.pdf" - | tr -d '\n' >"$T/demo.txt"
+	want=$(grep -c '^    unverified: true' "$top_srcdir/guideline/checklists/r7-clinic.yaml")
+	got=$(grep -o '※番号・文言は公式様式で確認してください' "$T/demo.txt" | wc -l)
+	[ "$got" -eq "$want" ]; ok $? "each of the $want unverified items carries the mark in the PDF ($got)"
+	grep -q '要確認事項' "$T/demo.txt" && grep -q 'なし。ワークブックの自己点検で' "$T/demo.txt"
+	ok $? "the PDF says the self-check found nothing"
+	grep -q '令和7年度版 医療機関におけるサイバーセキュリティ対策チェックリスト(事業者確認用): ' "$T/demo.txt"
+	ok $? "the PDF prints each vendor's 事業者確認用 form as its answers fill it"
+	cp "$T/demo.anzen" "$T/c.anzen"
+	q "$T/c.anzen" "DELETE FROM contacts WHERE kind = 'authority'"
+	run 0 "a PDF with a finding" "$ANZEN" export --format pdf -o "$T/c.pdf" "$T/c.anzen"
+	pdftotext -enc UTF-8 -raw "$T/c.pdf" - | tr -d '\n' >"$T/c.txt"
+	grep -q '連絡体制図に外部の連絡先がありません' "$T/c.txt"; ok $? "the PDF lists the finding in Japanese"
+	! grep -q 'contacts-no-outside' "$T/c.txt"; ok $? "without its internal id"
+fi
 done_testing
