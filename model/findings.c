@@ -60,7 +60,9 @@ static void add(struct ctx *c, const char *id, int level, enum az_step step, con
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	f->v[f->n++] = (struct az_finding){ id, level, step, dup(c, item), check_item, row, dup(c, msg) };
+	/* every string is the findings' own: they outlive the book and the catalogue */
+	f->v[f->n++] = (struct az_finding){ id, level, step, dup(c, item), check_item ? dup(c, check_item) : NULL, row,
+					    dup(c, msg) };
 }
 
 /* ---- the checklist ---- */

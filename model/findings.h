@@ -20,7 +20,7 @@ enum az_finding_level {
 };
 
 struct az_finding {
-	const char *id;      /* the rule's stable id, e.g. "checklist-contradicted" */
+	const char *id;      /* the rule's stable id, e.g. "checklist-contradicted" (a literal) */
 	int level;           /* enum az_finding_level */
 	enum az_step step;   /* the step (screen) where it is fixed */
 	const char *item;    /* what it concerns as a reader knows it: "2-⑬", a system, a vendor */
