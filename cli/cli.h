@@ -23,6 +23,13 @@ struct az_error;
 int cli_write_pdf(struct az_store *s, const struct az_catalogue *cat, const char *path, int force,
 		  void (*warn)(void *ctx, const char *msg), struct az_error *err);
 
+/* cli/usage.c: prints a command's help on stdout (AZ_OK, or AZ_IOERR if stdout failed); "anzen CMD:
+ * msg" (if msg) and where to find the help on stderr (AZ_USAGE); the same for the option
+ * getopt_long just refused, arg being argv[optind - 1]. */
+int cli_print_help(const char *text);
+int cli_usage_error(const char *cmd, const char *msg);
+int cli_bad_option(const char *cmd, const char *arg);
+
 /* cli/cmd_check.c */
 struct az_findings;
 int cmd_check(int argc, char **argv);

@@ -23,7 +23,7 @@
 
 static int help(void)
 {
-	fputs(_("Usage: anzen aggregate [--named] [--force] [--format csv|pdf] [--font FILE] -o OUT WORKBOOK_OR_PDF...\n"
+	return cli_print_help(_("Usage: anzen aggregate [--named] [--force] [--format csv|pdf] [--font FILE] -o OUT WORKBOOK_OR_PDF...\n"
 		"Summarise many clinics' workbooks for an association: the 医療ISAC survey questions\n"
 		"Q1-Q8 answered from the workbooks beside the national figures, checklist completion\n"
 		"per item, the rank distribution, the most common S/A risks and the vendors most often\n"
@@ -36,18 +36,10 @@ static int help(void)
 		"      --named          name each clinic and file (default: anonymised)\n"
 		"      --font=FILE      the TrueType font of the PDF (default: IPAexGothic via fontconfig)\n"
 		"  -f, --force          replace OUT if it exists\n"
-		"  -h, --help           display this help and exit\n"),
-	      stdout);
-	return ferror(stdout) ? AZ_IOERR : AZ_OK;
+		"  -h, --help           display this help and exit\n"));
 }
 
-static int usage_error(const char *msg)
-{
-	if (msg)
-		fprintf(stderr, "anzen aggregate: %s\n", msg);
-	fputs(_("Try 'anzen aggregate --help' for more information.\n"), stderr);
-	return AZ_USAGE;
-}
+static int usage_error(const char *msg) { return cli_usage_error("aggregate", msg); }
 
 static void skipped(struct az_aggregate *a, const char *path, const struct az_error *err)
 {
@@ -180,7 +172,6 @@ int cmd_aggregate(int argc, char **argv)
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "ho:F:f", longopts, NULL)) != -1) {
-		char msg[160];
 		switch (c) {
 		case 'h':
 			return help();
@@ -200,11 +191,7 @@ int cmd_aggregate(int argc, char **argv)
 			font = optarg;
 			break;
 		default:
-			if (optopt && optopt < 256)
-				snprintf(msg, sizeof msg, _("invalid option -- '%c'"), optopt);
-			else
-				snprintf(msg, sizeof msg, _("unrecognized option '%s'"), argv[optind - 1]);
-			return usage_error(msg);
+			return cli_bad_option("aggregate", argv[optind - 1]);
 		}
 	}
 	if (!output)

@@ -18,25 +18,17 @@
 
 static int help(void)
 {
-	fputs(_("Usage: anzen guideline check [--guideline DIR] [DIR]\n"
+	return cli_print_help(_("Usage: anzen guideline check [--guideline DIR] [DIR]\n"
 		"Check the content catalogue (the YAML files of guideline/): every unknown key,\n"
 		"wrong type, missing field, duplicate id, dangling reference and YAML error is\n"
 		"printed on standard error as FILE:LINE:COLUMN: MESSAGE; the exit status is then 65.\n"
 		"Without errors, prints one line of counts.\n\n"
 		"DIR defaults to --guideline DIR, else $ANZEN_GUIDELINE, else the installed catalogue.\n\n"
 		"  -g, --guideline=DIR  the catalogue directory\n"
-		"  -h, --help           display this help and exit\n"),
-	      stdout);
-	return ferror(stdout) ? AZ_IOERR : AZ_OK;
+		"  -h, --help           display this help and exit\n"));
 }
 
-static int usage_error(const char *msg)
-{
-	if (msg)
-		fprintf(stderr, "anzen guideline: %s\n", msg);
-	fputs(_("Try 'anzen guideline --help' for more information.\n"), stderr);
-	return AZ_USAGE;
-}
+static int usage_error(const char *msg) { return cli_usage_error("guideline", msg); }
 
 static int check(const char *dir)
 {
@@ -131,7 +123,8 @@ static int check(const char *dir)
 	return ferror(stdout) ? AZ_IOERR : AZ_OK;
 }
 
-int cmd_guideline(int argc, char **argv)
+/* The options, before and after "check": -1 to go on, else the exit code. */
+static int options(int argc, char **argv, const char *shortopts)
 {
 	static const struct option longopts[] = {
 		{ "help", no_argument, NULL, 'h' },
@@ -139,24 +132,23 @@ int cmd_guideline(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
+	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		if (c == 'h')
+			return help();
+		if (c != 'g')
+			return cli_bad_option("guideline", argv[optind - 1]);
+		az_guideline_option = optarg;
+	}
+	return -1;
+}
+
+int cmd_guideline(int argc, char **argv)
+{
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "+hg:", longopts, NULL)) != -1) {
-		char msg[160];
-		switch (c) {
-		case 'h':
-			return help();
-		case 'g':
-			az_guideline_option = optarg;
-			break;
-		default:
-			if (optopt)
-				snprintf(msg, sizeof msg, _("invalid option -- '%c'"), optopt);
-			else
-				snprintf(msg, sizeof msg, _("unrecognized option '%s'"), argv[optind - 1]);
-			return usage_error(msg);
-		}
-	}
+	int rc = options(argc, argv, "+hg:");
+	if (rc >= 0)
+		return rc;
 	if (optind >= argc)
 		return usage_error(_("expected a command: check"));
 	if (strcmp(argv[optind], "check") != 0) {
@@ -170,22 +162,8 @@ int cmd_guideline(int argc, char **argv)
 	int sub_argc = argc - optind;
 	char **sub_argv = argv + optind;
 	optind = 1;
-	while ((c = getopt_long(sub_argc, sub_argv, "hg:", longopts, NULL)) != -1) {
-		char msg[160];
-		switch (c) {
-		case 'h':
-			return help();
-		case 'g':
-			az_guideline_option = optarg;
-			break;
-		default:
-			if (optopt)
-				snprintf(msg, sizeof msg, _("invalid option -- '%c'"), optopt);
-			else
-				snprintf(msg, sizeof msg, _("unrecognized option '%s'"), sub_argv[optind - 1]);
-			return usage_error(msg);
-		}
-	}
+	if ((rc = options(sub_argc, sub_argv, "hg:")) >= 0)
+		return rc;
 	if (sub_argc - optind > 1)
 		return usage_error(_("expected at most one DIR"));
 	if (sub_argc - optind == 1)
@@ -193,7 +171,7 @@ int cmd_guideline(int argc, char **argv)
 	char *dir = az_guideline_locate();
 	if (!dir)
 		return cli_fail(AZ_IOERR, _("out of memory"));
-	int rc = check(dir);
+	rc = check(dir);
 	free(dir);
 	return rc;
 }

@@ -139,11 +139,24 @@ static int e_key(struct tui_screen *s, int key, enum tui_action act)
 	return TUI_HANDLED;
 }
 
+static int e_enter(struct tui_screen *s)
+{
+	struct exp *e = s->data;
+	if (tui_form_init(&e->fm, items, NE) != 0) {
+		tui_error("%s", _("out of memory"));
+		return -1;
+	}
+	tui_form_set_choice(&e->fm, E_FORMAT, 0);
+	default_name(e, 0);
+	e->fm.fields[E_FORMAT].changed = e->fm.fields[E_FILE].changed = 0;
+	e->fm.cur = E_FILE;
+	return 0;
+}
+
 static void e_leave(struct tui_screen *s)
 {
 	struct exp *e = s->data;
 	tui_form_free(&e->fm);
-	free(e);
 }
 
 static const enum tui_action bar[] = { TUI_ACT_NEXT_FIELD, TUI_ACT_SAVE, TUI_ACT_HELP, TUI_ACT_BACK, TUI_ACT_NONE };
@@ -153,22 +166,7 @@ static const struct tui_screen_ops ops = {
 		   "that 'anzen import' reads back). The file goes next to the workbook unless you type "
 		   "another name; an existing file is replaced only after you say so. F2 or Ctrl-S writes."),
 	.bar = bar,
-	.draw = e_draw,
-	.key = e_key,
-	.leave = e_leave,
+	TUI_SCREEN_HOOKS(struct exp, e_enter, e_draw, e_key, e_leave),
 };
 
-int tui_export_open(void)
-{
-	struct exp *e = calloc(1, sizeof *e);
-	if (!e || tui_form_init(&e->fm, items, NE) != 0) {
-		free(e);
-		tui_error("%s", _("out of memory"));
-		return -1;
-	}
-	tui_form_set_choice(&e->fm, E_FORMAT, 0);
-	default_name(e, 0);
-	e->fm.fields[E_FORMAT].changed = e->fm.fields[E_FILE].changed = 0;
-	e->fm.cur = E_FILE;
-	return tui_push(&ops, e);
-}
+int tui_export_open(void) { return tui_open(&ops, NULL); }

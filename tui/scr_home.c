@@ -215,7 +215,6 @@ static void home_leave(struct tui_screen *s)
 	tui_list_free(&h->list);
 	if (h->computed)
 		az_progress_free(&h->progress);
-	free(h);
 }
 
 static const enum tui_action home_bar[] = { TUI_ACT_DOWN, TUI_ACT_UP, TUI_ACT_SELECT, TUI_ACT_HELP, TUI_ACT_BACK,
@@ -231,21 +230,14 @@ static const struct tui_screen_ops home_ops = {
 		   "still missing in the selected step. Choose a line with the arrow keys (or j and k, or "
 		   "its number, 0 for the tenth) and press Enter. q or Esc leaves anzen; everything is saved as you go."),
 	.bar = home_bar,
-	.enter = home_enter,
-	.draw = home_draw,
-	.key = home_key,
-	.leave = home_leave,
+	TUI_SCREEN_HOOKS(struct home, home_enter, home_draw, home_key, home_leave),
 };
 
 int tui_home_open(void)
 {
-	struct home *h = calloc(1, sizeof *h);
-	if (!h) {
-		tui_error("%s", _("out of memory"));
+	if (tui_open(&home_ops, NULL) != 0)
 		return -1;
-	}
-	if (tui_push(&home_ops, h) != 0)
-		return -1;
+	struct home *h = tui_top()->data;
 	/* reopening returns to the screen the user was on last time */
 	char code[32];
 	if (tui_state_recall(tui_wb->path, code, sizeof code) == 0)
