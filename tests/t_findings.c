@@ -107,6 +107,11 @@ static size_t total(const struct az_catalogue *cat, const struct az_book *b)
 	return n;
 }
 
+#define OPEN_ACTION(control)                                                                   \
+	"INSERT INTO risks (id, system_id, threat) VALUES (1, 1, 'vpn_vuln');"                   \
+	"INSERT INTO actions (risk_id, control, owner, due, status) VALUES (1, '" control "', '鈴木', " \
+	"'2025-11-30', 'planned');"
+
 /* One suggestion rule: the workbook fact that makes it いいえ, and the item answered はい on top. */
 struct rule {
 	const char *item, *device, *fact_sql, *target;
@@ -137,7 +142,22 @@ static const struct rule rules[] = {
 	  "INSERT INTO risks (id, system_id, threat) VALUES (1, 1, 'vpn_vuln');"
 	  "INSERT INTO actions (risk_id, control, owner, due, status) VALUES (1, 'offline_backup', '鈴木', "
 	  "'2025-12-31', 'in_progress');",
-	  "2025-12-31" },
+	  "2025-12-31" },	/* 1-(2): an open action of a control that evidences it (controls.yaml checklist:) */
+	{ "1-(2)", "all", OPEN_ACTION("security_rules"), "2025-11-30" },
+	/* 2-(4): an open action of a control that evidences it (controls.yaml checklist:) */
+	{ "2-(4)", "server", OPEN_ACTION("least_privilege"), "2025-11-30" },
+	/* 2-(5): an open action of a control that evidences it (controls.yaml checklist:) */
+	{ "2-(5)", "server", OPEN_ACTION("remove_leaver_accounts"), "2025-11-30" },
+	/* 2-(6): an open action of a control that evidences it (controls.yaml checklist:) */
+	{ "2-(6)", "server", OPEN_ACTION("log_review"), "2025-11-30" },
+	/* 2-(8): an open action of a control that evidences it (controls.yaml checklist:) */
+	{ "2-(8)", "server", OPEN_ACTION("stop_unneeded_services"), "2025-11-30" },
+	/* 2-(12): an open action of a control that evidences it (controls.yaml checklist:) */
+	{ "2-(12)", "all", OPEN_ACTION("usb_restriction"), "2025-11-30" },
+	/* 2-(13): an open action of a control that evidences it (controls.yaml checklist:) */
+	{ "2-(13)", "all", OPEN_ACTION("mfa"), "2025-11-30" },
+	/* 3-(3): an open action of a control that evidences it (controls.yaml checklist:) */
+	{ "3-(3)", "all", OPEN_ACTION("cyber_bcp"), "2025-11-30" },
 };
 
 static void suggestion_rules(const struct az_catalogue *cat)
