@@ -14,6 +14,7 @@
 #include "model/tables.h"
 #include "base/date.h"
 #include "base/text.h"
+#include "base/wareki.h"
 #include "model/vendor_rules.h"
 
 enum { ANSWER_YES = 0, ANSWER_NO = 1, ANSWER_NA = 2 };
@@ -29,6 +30,35 @@ struct ctx {
 };
 
 static int given(const char *s) { return s && *s; }
+
+/* A date as an official reads it: 令和 in Japanese (with the ISO form), ISO in English. The ring of
+ * buffers lets one message hold a few. */
+static const char *day(const char *ymd)
+{
+	static char ring[4][64];
+	static unsigned next;
+	char *b = ring[next++ % 4], era[40];
+	if (ymd && az_ui_japanese() && az_wareki(ymd, era, sizeof era) == 0)
+		snprintf(b, sizeof ring[0], "%s (%s)", era, ymd);
+	else
+		snprintf(b, sizeof ring[0], "%s", ymd ? ymd : "");
+	return b;
+}
+
+/* "令和8年度" in Japanese, "FY2026" in English. */
+static const char *fiscal(int fy)
+{
+	static char ring[2][32];
+	static unsigned next;
+	char *b = ring[next++ % 2];
+	if (az_ui_japanese() && fy > 2019)
+		snprintf(b, sizeof ring[0], "令和%d年度", fy - 2018);
+	else if (az_ui_japanese() && fy == 2019)
+		snprintf(b, sizeof ring[0], "令和元年度");
+	else
+		snprintf(b, sizeof ring[0], "FY%d", fy);
+	return b;
+}
 
 static const char *dup(struct ctx *c, const char *s)
 {
@@ -106,17 +136,16 @@ static void answer_rows(struct ctx *c, const struct az_checklist *cl, const stru
 			continue;
 		if (!given(a->target_at))
 			add(c, "checklist-no-target", AZ_FINDING_MUST, AZ_STEP_CHECKLIST, label, it->id, 0,
-			    _("No without a target date (目標日): enter by when the clinic will do it, within fiscal "
-			      "year %d."),
-			    fy);
+			    _("No without a target date (目標日): enter by when the clinic will do it, within %s."),
+			    fiscal(fy));
 		else if (fy && az_fiscal_year(a->target_at) != fy)
 			add(c, "checklist-target-year", AZ_FINDING_MUST, AZ_STEP_CHECKLIST, label, it->id, 0,
-			    _("The target date %s is outside fiscal year %d: choose a date from %d-04-01 to %d-03-31."),
-			    a->target_at, fy, fy, fy + 1);
+			    _("The target date %s is outside %s: choose a date from April %d to March %d."),
+			    day(a->target_at), fiscal(fy), fy, fy + 1);
 		else if (strcmp(a->target_at, c->today) < 0)
 			add(c, "checklist-target-past", AZ_FINDING_CHECK, AZ_STEP_CHECKLIST, label, it->id, 0,
 			    _("The target date %s has passed: if it is done answer Yes, else set a new date."),
-			    a->target_at);
+			    day(a->target_at));
 	}
 }
 
@@ -198,7 +227,7 @@ static void risks(struct ctx *c)
 		const struct az_control *ctl = given(a->control) ? az_catalogue_control(c->cat, a->control) : NULL;
 		add(c, "action-overdue", AZ_FINDING_MUST, AZ_STEP_RISKS,
 		    given(a->description) ? a->description : ctl ? az_text_get(&ctl->name) : "?", NULL, a->risk_id,
-		    _("Due %s and not done: finish it and enter the date, or set a new due date."), a->due);
+		    _("Due %s and not done: finish it and enter the date, or set a new due date."), day(a->due));
 	}
 }
 
@@ -242,7 +271,7 @@ static void approval(struct ctx *c)
 	if (given(as->approved_at) && c->b->last_change[0] && strcmp(c->b->last_change, as->approved_at) > 0)
 		add(c, "approval-before-change", AZ_FINDING_CHECK, AZ_STEP_APPROVAL, _("Approval"), NULL, 0,
 		    _("Approved on %s, but the workbook changed on %s: have the changes approved again."),
-		    as->approved_at, c->b->last_change);
+		    day(as->approved_at), day(c->b->last_change));
 }
 
 int az_findings_compute(const struct az_book *b, const struct az_catalogue *cat, const char *today,
