@@ -4,6 +4,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/i18n.h"
@@ -84,12 +85,19 @@ static const char *vendor_name(const struct az_book *b, long long id)
 
 /* The vendors' yes/no answers to the questions that feed the item, and the actions of the
  * controls that evidence it. */
-static void generic(const struct az_catalogue *cat, const struct az_book *b, const char *item, struct ev *e)
+/* The catalogue entries of the book's answers and actions, looked up once for all items. */
+struct lookups {
+	const struct az_question **q; /* per vendor answer, NULL if unknown */
+	const struct az_control **c;  /* per action, NULL for free text */
+};
+
+static void generic(const struct az_catalogue *cat, const struct az_book *b, const struct lookups *lk,
+		    const char *item, struct ev *e)
 {
 	/* for 2-(2) any answer shows the vendor was asked (remote() counts them), not a yes or no */
 	for (size_t i = 0; strcmp(item, "2-(2)") != 0 && i < b->n_vendor_answers; i++) {
 		const struct az_vendor_answer *a = &b->vendor_answers[i];
-		const struct az_question *q = az_catalogue_question(cat, a->question);
+		const struct az_question *q = lk ? lk->q[i] : az_catalogue_question(cat, a->question);
 		if (!q || q->answer != AZ_ANSWER_YES_NO_UNKNOWN || !az_idlist_has(&q->feeds, item) || a->answer < 0)
 			continue;
 		if (a->answer == 0)
@@ -100,7 +108,7 @@ static void generic(const struct az_catalogue *cat, const struct az_book *b, con
 	}
 	for (size_t i = 0; i < b->n_actions; i++) {
 		const struct az_action *a = &b->actions[i];
-		const struct az_control *c = given(a->control) ? az_catalogue_control(cat, a->control) : NULL;
+		const struct az_control *c = lk ? lk->c[i] : given(a->control) ? az_catalogue_control(cat, a->control) : NULL;
 		if (!c || !az_idlist_has(&c->checklist, item) || a->status == STATUS_DROPPED)
 			continue;
 		if (a->status == STATUS_DONE)
@@ -240,6 +248,14 @@ static void finish(struct az_suggestion *s, const char *item, const struct ev *e
 size_t az_checklist_suggest(const struct az_catalogue *cat, const struct az_book *b,
 			    struct az_suggestion out[AZ_SUGGEST_ITEMS])
 {
+	/* at hospital scale 19 items x thousands of actions: look each entry up once (without memory,
+	 * each item looks them up itself) */
+	struct lookups lk = { malloc((b->n_vendor_answers + 1) * sizeof *lk.q), malloc((b->n_actions + 1) * sizeof *lk.c) };
+	int have = lk.q && lk.c;
+	for (size_t i = 0; have && i < b->n_vendor_answers; i++)
+		lk.q[i] = az_catalogue_question(cat, b->vendor_answers[i].question);
+	for (size_t i = 0; have && i < b->n_actions; i++)
+		lk.c[i] = given(b->actions[i].control) ? az_catalogue_control(cat, b->actions[i].control) : NULL;
 	for (size_t k = 0; k < AZ_SUGGEST_ITEMS; k++) {
 		const char *item = az_suggest_items[k];
 		struct ev e;
@@ -262,9 +278,11 @@ size_t az_checklist_suggest(const struct az_catalogue *cat, const struct az_book
 			contacts(b, &e);
 		/* the inventory, the vendors and the contacts speak first; then the catalogue's links */
 		if (strcmp(item, "0") != 0 && strcmp(item, "1-(1)") != 0)
-			generic(cat, b, item, &e);
+			generic(cat, b, have ? &lk : NULL, item, &e);
 		finish(&out[k], item, &e);
 	}
+	free(lk.q);
+	free(lk.c);
 	return AZ_SUGGEST_ITEMS;
 }
 
