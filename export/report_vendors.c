@@ -32,17 +32,20 @@ static void vendor_form(struct rp *r, long long vendor)
 		return;
 	char line[2048];
 	size_t len = 0, shown = 0;
+	int marked = 0; /* an item whose number or wording was not seen in an official copy */
 	line[0] = '\0';
 	for (size_t i = 0; i < form->nitems && len < sizeof line; i++) {
 		const struct az_check_item *it = &form->items[i];
 		int a = az_vendor_form_answer(r->cat, r->book, vendor, it->id);
 		if (a < 0)
 			continue;
-		len += (size_t)snprintf(line + len, sizeof line - len, "%s%s %s", shown++ ? "  " : "",
-					it->number ? it->number : it->id, rp_check_answer(r, a));
+		marked |= it->unverified;
+		len += (size_t)snprintf(line + len, sizeof line - len, "%s%s%s %s", shown++ ? "  " : "",
+					it->number ? it->number : it->id, it->unverified ? "※" : "", rp_check_answer(r, a));
 	}
-	az_doc_paragraph(r->doc, rp_fmt(r, "%s: %s", rp_text(r, &form->title),
-					shown ? line : R_("no answer of the vendor fills it yet")));
+	az_doc_paragraph(r->doc, rp_fmt(r, "%s: %s%s%s", rp_text(r, &form->title),
+					shown ? line : R_("no answer of the vendor fills it yet"), marked ? "  " : "",
+					marked ? R_("※Check the number and wording against the official form.") : ""));
 }
 
 int rp_vendors(struct rp *r)

@@ -80,8 +80,10 @@ if command -v pdftotext >/dev/null && command -v msgfmt >/dev/null; then
 	run 0 "the demo's PDF" "$ANZEN" export --format pdf -o "$T/demo.pdf" "$T/demo.anzen"
 	pdftotext -enc UTF-8 -raw "$T/demo.pdf" - | tr -d '\n' >"$T/demo.txt"
 	want=$(grep -c '^    unverified: true' "$top_srcdir/guideline/checklists/r7-clinic.yaml")
-	got=$(grep -o '※番号・文言は公式様式で確認してください' "$T/demo.txt" | wc -l)
-	[ "$got" -eq "$want" ]; ok $? "each of the $want unverified items carries the mark in the PDF ($got)"
+	# the checklist section: from its title to the 要確認事項 after it
+	got=$(grep -oP '医療機関確認用\)(?:(?!医療機関確認用\)).)*?要確認事項' "$T/demo.txt" | tail -1 | grep -o '※番号・文言は公式様式で確認してください' | wc -l)
+	[ "$got" -eq "$want" ]; ok $? "each of the $want unverified items carries the mark in the PDF's checklist ($got)"
+	grep -q '(事業者確認用): .*※' "$T/demo.txt"; ok $? "and the vendor forms mark their unverified numbers"
 	grep -q '要確認事項' "$T/demo.txt" && grep -q 'なし。ワークブックの自己点検で' "$T/demo.txt"
 	ok $? "the PDF says the self-check found nothing"
 	grep -q '令和7年度版 医療機関におけるサイバーセキュリティ対策チェックリスト(事業者確認用): ' "$T/demo.txt"

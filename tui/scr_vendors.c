@@ -282,9 +282,9 @@ static void q_draw(struct tui_screen *s, struct tui_rect body)
 	for (size_t i = 0; form && i < form->nitems && len < sizeof line; i++) {
 		int a = az_vendor_form_answer(tui_wb->cat, &tui_wb->book, d->vendor_id, form->items[i].id);
 		if (a >= 0)
-			len += (size_t)snprintf(line + len, sizeof line - len, "  %s %s",
+			len += (size_t)snprintf(line + len, sizeof line - len, "  %s%s %s",
 						form->items[i].number ? form->items[i].number : form->items[i].id,
-						a == 0 ? _("Yes") : _("No"));
+						form->items[i].unverified ? "※" : "", a == 0 ? _("Yes") : _("No"));
 	}
 	tui_put(stdscr, body.y + 1, body.x + 2, body.cols - 4, line, tui_attr(TUI_DIM));
 	struct tui_rect r = { body.y + 2, body.x + 1, body.rows - 2, body.cols - 2 };
