@@ -76,8 +76,17 @@ static void f_draw(struct tui_screen *s, struct tui_rect body)
 		 d->computed ? az_findings_count(&d->f, AZ_FINDING_MUST) : 0,
 		 d->computed ? az_findings_count(&d->f, AZ_FINDING_CHECK) : 0);
 	tui_put(stdscr, body.y, body.x + 2, body.cols - 4, head, tui_attr(TUI_LABEL_ACTIVE));
-	struct tui_rect r = { body.y + 2, body.x + 1, body.rows - 2, body.cols - 2 };
+	/* the list, and below it the selected finding in full (a line is cut at the screen's width) */
+	int detail = 4;
+	struct tui_rect r = { body.y + 2, body.x + 1, body.rows - 2 - detail, body.cols - 2 };
 	tui_list_draw(&d->list, r);
+	long i = tui_list_selected(&d->list);
+	if (i >= 0 && (size_t)i < d->f.n) {
+		char line[2048];
+		snprintf(line, sizeof line, "%s: %s", d->f.v[i].item, d->f.v[i].message);
+		tui_put_wrapped(stdscr, body.y + body.rows - detail, body.x + 2, body.cols - 4, detail, 0, line,
+				tui_attr(TUI_NORMAL));
+	}
 }
 
 static int f_key(struct tui_screen *s, int key, enum tui_action act)
