@@ -174,11 +174,28 @@ static void contradictions(struct ctx *c, const struct az_checklist *cl, const s
 		    _("Answered No, but the workbook suggests Yes (%s): check the answer."), sg->evidence);
 }
 
+/* The clinic form of a fiscal year in the catalogue, or NULL. */
+static const struct az_checklist *form_of_year(const struct az_catalogue *cat, int fy)
+{
+	for (size_t i = 0; i < cat->nchecklists; i++)
+		if (cat->checklists[i].form == AZ_FORM_CLINIC && cat->checklists[i].fiscal_year == fy)
+			return &cat->checklists[i];
+	return NULL;
+}
+
 static void checklist(struct ctx *c)
 {
 	const struct az_checklist *cl = az_progress_checklist(c->b, c->cat);
 	if (!cl)
 		return;
+	/* the form follows the fiscal year: the year's own form where the catalogue has it */
+	int year = c->b->assessment.fiscal_year;
+	const struct az_checklist *own = year ? form_of_year(c->cat, year) : NULL;
+	if (own && own != cl)
+		add(c, "checklist-form-year", AZ_FINDING_CHECK, AZ_STEP_CHECKLIST, az_text_get(&cl->title), NULL, 0,
+		    _("The assessment of %s follows the form of %s, but the form of its own year is in the catalogue: "
+		      "answer that one."),
+		    fiscal(year), fiscal(cl->fiscal_year));
 	struct az_suggestion sug[AZ_SUGGEST_ITEMS];
 	az_checklist_suggest(c->cat, c->b, sug);
 	int fy = c->b->assessment.fiscal_year;

@@ -259,6 +259,7 @@ static const struct finding_case cases[] = {
 	  "'likelihood', '2', '3');",
 	  "approval dated before the last change" },
 	{ "contacts-no-outside", "DELETE FROM contacts WHERE kind = 'authority';", "the contact chart without an outside body" },
+	{ "checklist-form-year", "UPDATE assessment SET fiscal_year = 2024;", "a FY2024 assessment on the FY2025 form" },
 };
 
 static void finding_cases(const struct az_catalogue *cat)
