@@ -38,6 +38,7 @@ static const struct {
 	{ .name = "checklist", .run = rp_checklist_section },
 	{ .name = "findings", .run = rp_findings },
 	{ .name = "contacts", .run = rp_contacts },
+	{ .name = "basis", .run = rp_basis },
 	{ .name = "appendix", .run = rp_appendix },
 };
 

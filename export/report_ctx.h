@@ -89,5 +89,7 @@ int rp_findings(struct rp *r); /* report_findings.c: 要確認事項 */
 void rp_in_report_language(struct rp *r, void (*fn)(struct rp *r, void *arg), void *arg);
 int rp_contacts(struct rp *r);
 int rp_appendix(struct rp *r);
+/* report_dismissed.c: the facts, the suggested scores with their reasons, the dismissed threats. */
+int rp_basis(struct rp *r);
 
 #endif

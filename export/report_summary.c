@@ -30,6 +30,8 @@ static void rank_table(struct rp *r)
 	}
 	for (size_t i = 0; i < r->book->n_risks; i++) {
 		const struct az_risk *k = &r->book->risks[i];
+		if (k->dismissed >= 0) /* dismissed: not a risk of the clinic */
+			continue;
 		int a = az_rank_index(cat, k->likelihood, k->severity);
 		int b = az_rank_index(cat, k->residual_likelihood, k->residual_severity);
 		/* no residual score: the risk stays where it is */
@@ -88,6 +90,8 @@ static void heatmap(struct rp *r, int residual)
 	for (size_t i = 0; i < r->book->n_risks; i++) {
 		const struct az_risk *k = &r->book->risks[i];
 		int l = k->likelihood, s = k->severity;
+		if (k->dismissed >= 0)
+			continue;
 		if (residual && k->residual_likelihood && k->residual_severity)
 			l = k->residual_likelihood, s = k->residual_severity;
 		if (l >= 1 && l <= 5 && s >= 1 && s <= 5)

@@ -142,6 +142,7 @@ static void risk_facts(const struct az_book *b, const struct az_risk *r, struct 
 	f->transfer_to = r->transfer_to;
 	f->accepted_by = r->accepted_by;
 	f->accepted_at = r->accepted_at;
+	f->dismissed = r->dismissed >= 0;
 	size_t n = 0;
 	for (size_t i = 0; i < b->n_actions && n < max; i++)
 		if (b->actions[i].risk_id == r->id) {
@@ -206,6 +207,7 @@ static void risks(const struct az_book *b, const struct az_catalogue *cat, struc
 				continue;
 			}
 			risk_facts(b, r, &f, acts, sizeof acts / sizeof acts[0]);
+			az_risk_facts_rank(cat, &f);
 			if (az_risk_state(&f) == AZ_RISK_COMPLETE)
 				s->done++;
 			else

@@ -95,7 +95,7 @@ int az_question_applies(const struct az_book *b, const struct az_question *q, lo
 		const struct az_system *y = &b->systems[i];
 		struct az_system_facts f = { y->category, y->hosting, y->remote_maintenance, y->connection,
 					     y->holds_patient_data };
-		if (y->vendor_id == vendor_id && az_applies_holds(&q->applies, &f))
+		if (y->vendor_id == vendor_id && az_applies_hold(&q->applies, &f))
 			return 1;
 	}
 	return 0;

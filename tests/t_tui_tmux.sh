@@ -149,6 +149,8 @@ check "home: systems and vendors done" w "anzen | ホーム" "3  システム   
 
 # ---- the risks (5), checklist (6) and risk map (7) steps of the walk ----
 keys w 5
+check "risks: the threats by suggested rank" w "anzen | リスク評価" "提案ランク順の脅威" "システムごとのリスク"
+keys w Up Enter
 check "risks: choose the system" w "anzen | リスク評価" "評価するシステムを選んでください" "レセコン"
 keys w Enter
 check "the threats of the system, none scored" w "システム: レセコン (レセコン)" "未評価" "VPN機器の脆弱性の放置"
@@ -181,7 +183,7 @@ check "the residual severity" w "重大性"
 keys w 3
 check "reduced: rank after treatment C, nothing missing" w "対応後:   ~ C 低" "完了: 不足はありません。"
 keys w q
-check "back in the list: reduced and complete" w "!!! S 5 x 5 低減   完了"
+check "back in the list: reduced, its action still open (not done)" w "!!! S 5 x 5 低減   対策中"
 keys w Down Enter
 wait_for w "顕在化率: どのくらい起きそうか" || true
 keys w 2
@@ -193,7 +195,7 @@ wait_for w "anzen | 対応" || true
 keys w Enter
 wait_for w "受容" || true
 keys w 4
-check "accept: approver, date and reason are missing" w "受容: 承認した人" "承認した日を書いてください"
+check "accept of a D risk: only the reason is missing (no approval below rank B)" w "まだ足りないもの: 理由を書いてください"
 keys w Down Enter
 check "the reason for accepting" w "受容の理由" "0/4000"
 type_text w '費用に見合わないため'
@@ -208,7 +210,7 @@ keys w Enter
 check "accepted: nothing is missing" w "完了: 不足はありません。" "費用に見合わないため"
 keys w q
 check "back in the list: accepted and complete" w "- D 2 x 2 受容   完了"
-keys w q q
+keys w q q q
 check "home: two risks done" w "anzen | ホーム" "5  リスク" "2/32"
 
 keys w 6
@@ -288,9 +290,9 @@ fi
 
 # canonical JSON: one row a line, keys sorted
 row() { grep -F "$1" "$tmp/cli.json" | grep -F "$2" | grep -F "$3" | grep -qF "$4"; }
-if row '"likelihood": 5,' '"residual_likelihood": 2, "residual_severity": 3, "severity": 5, "system_id": 1, "threat": "vpn_vuln",' \
+if row '"likelihood": 5,' '"residual_likelihood": 2, "residual_severity": 3, "score_basis": "changed", "severity": 5, "system_id": 1, "threat": "vpn_vuln",' \
 	'"treatment": "reduce"}' '"id": 1,'; then
-	ok "export: the reduced risk with its score and residual score"
+	ok "export: the reduced risk with its score (changed from the suggestion) and residual score"
 else
 	nok "export: the reduced risk" w; grep -F '"threat":' "$tmp/cli.json" | sed 's/^/# /'
 fi

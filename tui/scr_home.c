@@ -11,6 +11,7 @@
 #include "model/progress.h"
 #include "tui/draw.h"
 #include "tui/list.h"
+#include "tui/scr_facts.h"
 #include "tui/scr_years.h"
 #include "tui/screen.h"
 #include "tui/state.h"
@@ -25,7 +26,7 @@ struct entry {
 	int (*open)(void);
 };
 
-static int open_risks(void) { return tui_risks_open(0); }
+static int open_risks(void) { return tui_threats_open(); }
 
 static const struct entry entries[] = {
 	{ "clinic", N_("Clinic and roles"), AZ_STEP_CLINIC, tui_clinic_open },

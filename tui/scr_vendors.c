@@ -17,6 +17,7 @@
 #include "tui/list.h"
 #include "tui/rows.h"
 #include "tui/term.h"
+#include "tui/scr_facts.h"
 #include "tui/wb.h"
 
 /* ---- the vendor profile ---- */
@@ -364,6 +365,10 @@ static int v_key(struct tui_screen *s, int key, enum tui_action act)
 		tui_editform_open(&v_spec, 0, NULL, v_load, NULL);
 		return TUI_HANDLED;
 	}
+	if (act == TUI_ACT_FACTS && i >= 0) { /* the vendor's questions of facts.yaml */
+		tui_facts_open(0, tui_wb->book.vendors[i].id);
+		return TUI_HANDLED;
+	}
 	if (act == TUI_ACT_DELETE && i >= 0) {
 		const struct az_vendor *v = &tui_wb->book.vendors[i];
 		char q[800];
@@ -386,8 +391,8 @@ static int v_enter(struct tui_screen *s)
 	return 0;
 }
 
-static const enum tui_action v_bar[] = { TUI_ACT_SELECT, TUI_ACT_ADD, TUI_ACT_EDIT, TUI_ACT_DELETE, TUI_ACT_HELP,
-					 TUI_ACT_BACK, TUI_ACT_NONE };
+static const enum tui_action v_bar[] = { TUI_ACT_SELECT, TUI_ACT_ADD, TUI_ACT_EDIT, TUI_ACT_DELETE, TUI_ACT_FACTS,
+					 TUI_ACT_HELP, TUI_ACT_BACK, TUI_ACT_NONE };
 static const struct tui_screen_ops v_ops = {
 	.title = N_("Vendors"),
 	.help = N_("The vendors who supply and maintain the systems. Most intrusions into clinics came in "
