@@ -29,9 +29,11 @@ contradiction() { # SQL ID ITEM DESCRIPTION
 contradiction "UPDATE vendors SET mds_sds_received = NULL WHERE id = 1;
 	UPDATE checklist_answers SET answer = 'yes', target_at = NULL WHERE item = '2-(3)'" \
 	checklist-contradicted "2-③" "2-③ MDS/SDS Yes while a vendor sent none"
-contradiction "UPDATE actions SET status = 'planned', done_at = NULL, due = date('now', '+30 days') WHERE control = 'source_restriction'" \
+contradiction "UPDATE actions SET status = 'planned', done_at = NULL, due = date('now', '+30 days') WHERE control = 'source_restriction';
+	UPDATE checklist_answers SET answer = 'yes', target_at = NULL WHERE item = '2-(9)'" \
 	checklist-contradicted "2-⑬" "2-⑬ source restriction Yes while its action is open"
-contradiction "UPDATE systems SET firmware = '' WHERE category = 'vpn_router'" \
+contradiction "UPDATE systems SET firmware = '' WHERE category = 'vpn_router';
+	UPDATE checklist_answers SET answer = 'yes', target_at = NULL WHERE item = '2-(7)'" \
 	checklist-contradicted "2-⑥" "2-⑥ patches Yes while the VPN firmware is unknown"
 contradiction "UPDATE checklist_answers SET answer = 'yes', target_at = NULL WHERE item = '3-(2)'" \
 	checklist-contradicted "3-②" "3-② backup Yes while the offline backup is in progress"
