@@ -120,6 +120,54 @@ static void generic(const struct az_catalogue *cat, const struct az_book *b, con
 	}
 }
 
+/* The facts (facts.yaml) that answer a checklist item, and the answer that means the item is done
+ * (yes_no_unknown facts; わからない and an unanswered fact count against, as in the scoring rules).
+ * A table here until facts.yaml says which items its facts answer. */
+static const struct {
+	const char *fact, *item;
+	int safe; /* az_answer3_values index: 0 yes, 1 no */
+} fact_items[] = {
+	{ "password_long", "2-(10)", 0 },          { "default_password_changed", "2-(10)", 0 },
+	{ "password_shared", "2-(11)", 1 },        { "default_password_changed", "2-(11)", 0 },
+	{ "everyone_admin", "2-(4)", 1 },          { "logs_reviewed", "2-(6)", 0 },
+	{ "rdp_used", "2-(8)", 1 },                { "wifi_separated", "2-(9)", 0 },
+	{ "vendor_patch_role", "2-(7)", 0 },       { "backup_offline", "3-(2)", 0 },
+	{ "backup_generations", "3-(2)", 0 },      { "restore_tested", "3-(2)", 0 },
+};
+
+/* Who a fact row is about: the system, the vendor, or the clinic. */
+static const char *fact_subject(const struct az_book *b, const struct az_fact_row *f)
+{
+	const struct az_system *y = f->system_id ? az_book_system(b, f->system_id) : NULL;
+	const struct az_vendor *v = f->vendor_id ? az_book_vendor(b, f->vendor_id) : NULL;
+	return y ? y->name : v ? v->name : b->clinic.name && *b->clinic.name ? b->clinic.name : _("the clinic");
+}
+
+static void facts(const struct az_catalogue *cat, const struct az_book *b, const char *item, struct ev *e)
+{
+	for (size_t k = 0; k < sizeof fact_items / sizeof fact_items[0]; k++) {
+		if (strcmp(fact_items[k].item, item) != 0)
+			continue;
+		const struct az_fact *fc = az_catalogue_fact(cat, fact_items[k].fact);
+		for (size_t i = 0; fc && i < b->n_facts; i++) {
+			const struct az_fact_row *f = &b->facts[i];
+			if (strcmp(f->fact, fact_items[k].fact) != 0)
+				continue;
+			if (f->answer == fact_items[k].safe)
+				pos(e, "%s: %s — %s", fact_subject(b, f), az_text_get(&fc->question), answer_word(f->answer));
+			else if (f->answer >= 0)
+				neg(e, "%s: %s — %s", fact_subject(b, f), az_text_get(&fc->question), answer_word(f->answer));
+		}
+	}
+	/* the firmware of a device never updated, or nobody knows when */
+	const struct az_fact *fw = az_catalogue_fact(cat, "firmware_updated");
+	for (size_t i = 0; fw && !strcmp(item, "2-(7)") && i < b->n_facts; i++) {
+		const struct az_fact_row *f = &b->facts[i];
+		if (!strcmp(f->fact, "firmware_updated") && (f->answer == 2 || (f->answer < 0 && !given(f->value))))
+			neg(e, _("%s: when the firmware was last updated is not known"), fact_subject(b, f));
+	}
+}
+
 int az_system_is_gateway(const struct az_system *y)
 {
 	static const char *const net[] = { "vpn_router", "wifi", "lte_maintenance" };
@@ -277,8 +325,10 @@ size_t az_checklist_suggest(const struct az_catalogue *cat, const struct az_book
 		else if (!strcmp(item, "3-(1)"))
 			contacts(b, &e);
 		/* the inventory, the vendors and the contacts speak first; then the catalogue's links */
-		if (strcmp(item, "0") != 0 && strcmp(item, "1-(1)") != 0)
+		if (strcmp(item, "0") != 0 && strcmp(item, "1-(1)") != 0) {
+			facts(cat, b, item, &e);
 			generic(cat, b, have ? &lk : NULL, item, &e);
+		}
 		finish(&out[k], item, &e);
 	}
 	free(lk.q);

@@ -142,7 +142,14 @@ static const struct rule rules[] = {
 	  "INSERT INTO risks (id, system_id, threat) VALUES (1, 1, 'vpn_vuln');"
 	  "INSERT INTO actions (risk_id, control, owner, due, status) VALUES (1, 'offline_backup', '鈴木', "
 	  "'2025-12-31', 'in_progress');",
-	  "2025-12-31" },	/* 1-(2): an open action of a control that evidences it (controls.yaml checklist:) */
+	  "2025-12-31" },	/* facts (facts.yaml) answered against the item; わからない counts against */
+	{ "2-(10)", "all", "INSERT INTO facts (fact, system_id, answer) VALUES ('default_password_changed', 1, 'no');", "" },
+	{ "2-(11)", "all", "INSERT INTO facts (fact, answer) VALUES ('password_shared', 'yes');", "" },
+	{ "2-(4)", "server", "INSERT INTO facts (fact, answer) VALUES ('everyone_admin', 'unknown');", "" },
+	{ "2-(6)", "server", "INSERT INTO facts (fact, answer) VALUES ('logs_reviewed', 'no');", "" },
+	{ "3-(2)", "all", "INSERT INTO facts (fact, answer) VALUES ('backup_offline', 'no');", "" },
+	{ "2-(7)", "all", "INSERT INTO facts (fact, system_id, answer) VALUES ('firmware_updated', 1, 'unknown');", "" },
+	/* 1-(2): an open action of a control that evidences it (controls.yaml checklist:) */
 	{ "1-(2)", "all", OPEN_ACTION("security_rules"), "2025-11-30" },
 	/* 2-(4): an open action of a control that evidences it (controls.yaml checklist:) */
 	{ "2-(4)", "server", OPEN_ACTION("least_privilege"), "2025-11-30" },
