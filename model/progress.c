@@ -11,6 +11,7 @@
 #include "model/risk_edit.h"
 #include "model/rules.h"
 #include "model/tables.h"
+#include "model/vendor_rules.h"
 
 static const char *const step_names[AZ_NSTEPS] = {
 	N_("Clinic and roles"), N_("Contact chart"), N_("Systems"), N_("Vendors"),
@@ -109,13 +110,6 @@ static void systems(const struct az_book *b, struct az_step_progress *s)
 	}
 }
 
-static int answered(const struct az_question *q, const struct az_vendor_answer *a)
-{
-	if (q->answer == AZ_ANSWER_YES_NO_UNKNOWN)
-		return a->answer >= 0;
-	return given(a->value) || given(a->confirmed_at);
-}
-
 static void vendors(const struct az_book *b, const struct az_catalogue *cat, struct az_step_progress *s)
 {
 	for (size_t i = 0; i < b->n_systems; i++)
@@ -124,39 +118,16 @@ static void vendors(const struct az_book *b, const struct az_catalogue *cat, str
 			missing(s, "%s", _("Add the vendors of the systems."));
 			return;
 		}
-	/* the answered (vendor, question) pairs, marked in one pass over the answers */
-	size_t nq = cat->nquestions;
-	unsigned char *done = calloc(b->n_vendors * nq + 1, 1);
-	if (!done) {
-		oom = 1;
-		return;
-	}
-	for (size_t a = 0; a < b->n_vendor_answers; a++) {
-		const struct az_vendor_answer *an = &b->vendor_answers[a];
-		const struct az_vendor *ven = az_book_vendor(b, an->vendor_id);
-		if (!ven)
-			continue;
-		for (size_t q = 0; q < nq; q++)
-			if (strcmp(an->question, cat->questions[q].id) == 0) {
-				if (answered(&cat->questions[q], an))
-					done[(size_t)(ven - b->vendors) * nq + q] = 1;
-				break;
-			}
-	}
 	for (size_t v = 0; v < b->n_vendors; v++) {
-		size_t open = 0;
-		for (size_t q = 0; q < nq; q++) {
-			s->total++;
-			if (done[v * nq + q])
-				s->done++;
-			else
-				open++;
-		}
+		const struct az_vendor *ven = &b->vendors[v];
+		struct az_vendor_count c = az_vendor_questions_count(b, cat, ven->id);
+		s->total += c.asked;
+		s->done += c.answered;
+		size_t open = c.asked - c.answered;
 		if (open)
 			missing(s, ngettext("%s: %zu question not answered.", "%s: %zu questions not answered.", open),
-				b->vendors[v].name, open);
+				ven->name, open);
 	}
-	free(done);
 }
 
 static int by_threat_id(const void *x, const void *y)
@@ -230,6 +201,7 @@ static void risks(const struct az_book *b, const struct az_catalogue *cat, struc
 				continue;
 			}
 			az_risk_facts_of(&ix, of_threat[t], &f);
+			az_risk_facts_rank(cat, &f);
 			if (az_risk_state(&f) == AZ_RISK_COMPLETE)
 				s->done++;
 			else
@@ -267,7 +239,9 @@ static void checklist(const struct az_book *b, const struct az_catalogue *cat, s
 		int ok = 0;
 		for (size_t a = 0; a < b->n_checklist_answers && !ok; a++) {
 			const struct az_checklist_answer *an = &b->checklist_answers[a];
-			ok = strcmp(an->checklist, cl->id) == 0 && strcmp(an->item, cl->items[i].id) == 0 && an->answer >= 0;
+			/* an answer counts with its 確認日, and a No with its 目標日 as well, as the form asks */
+			ok = strcmp(an->checklist, cl->id) == 0 && strcmp(an->item, cl->items[i].id) == 0 &&
+			     an->answer >= 0 && given(an->checked_at) && (an->answer != 1 || given(an->target_at));
 		}
 		s->total++;
 		if (ok)

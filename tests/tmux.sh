@@ -8,8 +8,9 @@
 #   anzen_pane NAME WORKBOOK [VAR=VALUE...]   anzen open WORKBOOK in $T, in Japanese, 80x24
 #   keys NAME KEY...               tmux key names (Enter, Tab, C-u, F2, ...)
 #   type_text NAME TEXT            TEXT typed literally
-#   esc NAME TEXT...               Escape, then wait for the screen that shows every TEXT (a key
-#                                  sent before that would arrive as Alt-key)
+#   esc NAME [TEXT...]             Escape, then wait for the screen that shows every TEXT, or
+#                                  without TEXT for another title line (a key sent before that
+#                                  would arrive as Alt-key)
 #   wait_for NAME TEXT...          0 once the screen shows every TEXT (fixed strings), 1 after
 #                                  $wait_timeout seconds (default 30) or as soon as the program
 #                                  has ended without showing them; the screen is in $T/pane
@@ -43,9 +44,20 @@ anzen_pane() { # NAME WORKBOOK [VAR=VALUE...]
 }
 keys() { tm send-keys -t "$@"; }
 type_text() { tm send-keys -t "$1" -l "$2"; }
-esc() { # NAME TEXT...
+esc() { # NAME [TEXT...]
 	e_target=$1
 	shift
+	if [ $# -eq 0 ]; then
+		# no TEXT: wait until the title line (the first) is another screen's
+		tm capture-pane -p -t "$e_target" -S 0 -E 0 >"$T/esc.title" 2>/dev/null
+		tm send-keys -t "$e_target" Escape
+		e_end=$(($(date +%s) + wait_timeout))
+		while tm capture-pane -p -t "$e_target" -S 0 -E 0 2>/dev/null | cmp -s - "$T/esc.title"; do
+			[ "$(date +%s)" -lt "$e_end" ] || return 1
+			sleep 0.01 # the poll interval
+		done
+		return 0
+	fi
 	tm send-keys -t "$e_target" Escape
 	wait_for "$e_target" "$@"
 }

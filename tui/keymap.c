@@ -52,6 +52,9 @@ static const struct tui_binding bindings[] = {
 	{ 'l', TUI_ACT_RIGHT, TUI_SCOPE_NAV },
 	{ ' ', TUI_ACT_TOGGLE, TUI_SCOPE_NAV },
 	{ 's', TUI_ACT_SUGGEST, TUI_SCOPE_NAV },
+	{ 'x', TUI_ACT_DISMISS, TUI_SCOPE_NAV },
+	{ 'v', TUI_ACT_BY_SYSTEM, TUI_SCOPE_NAV },
+	{ 'f', TUI_ACT_FACTS, TUI_SCOPE_NAV },
 	{ TUI_FN(KEY_F(10)), TUI_ACT_QUIT, TUI_SCOPE_ANY },
 	{ TUI_CTRL('c'), TUI_ACT_QUIT, TUI_SCOPE_ANY },
 };
