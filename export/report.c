@@ -73,7 +73,7 @@ static const struct {
 } sections[] = {
 	{ .name = "cover", .run = rp_cover },
 	{ .name = "checklist", .run = rp_checklist_section, .new_page = 1 },
-	/* the findings of the workbook's self-check come here, right after the checklist */
+	{ .name = "findings", .run = rp_findings },
 	{ .name = "summary", .run = rp_summary },
 	{ .name = "risks", .run = rp_risks },
 	{ .name = "action_plan", .run = rp_action_plan },

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "export/report_ctx.h"
+#include "model/findings.h"
 
 static int worse(int a, int b)
 {
@@ -49,6 +50,17 @@ const char *rp_certification(struct rp *r, int certification)
 					     N_("None"), N_("Unknown") };
 	return certification >= 0 && certification < 5 ? R_(label[certification]) : "—";
 }
+
+struct basis {
+	const struct az_checklist *cl;
+	char text[512];
+};
+
+/* Which form is followed and why (model/findings.h), in the report's language. */
+static void basis_text(struct rp *r, void *arg)
+{
+	struct basis *b = arg;
+	az_checklist_basis(r->book, b->cl, b->text, sizeof b->text);
 
 /* The sections of this report that back an item's answer, with their pages from the previous pass:
  * the action plan rows of the controls that evidence it, the vendors' answers that feed it, and
@@ -106,16 +118,11 @@ int rp_checklist_section(struct rp *r)
 		az_doc_paragraph(r->doc, R_("No checklist in the catalogue."));
 		return az_doc_status(r->doc);
 	}
-	size_t count[4] = { 0 }; /* yes no na unanswered */
-	for (size_t i = 0; i < cl->nitems; i++) {
-		struct rp_item st;
-		rp_item_status(r, cl, &cl->items[i], &st);
-		count[st.answer < 0 ? 3 : st.answer]++;
-	}
-	az_doc_paragraph(r->doc, rp_fmt(r, R_("%s (published %s), in the order of the form: %zu items. Yes %zu, "
-					      "no %zu (each with its target date), not applicable %zu, not answered %zu."),
-					rp_text(r, &cl->title), rp_date(r, cl->published), cl->nitems, count[0], count[1],
-					count[2], count[3]));
+	az_doc_paragraph(r->doc, rp_fmt(r, "%s (%s %s)", rp_text(r, &cl->title), R_("published"),
+					rp_or_dash(cl->published)));
+	struct basis b = { cl, "" };
+	rp_in_report_language(r, basis_text, &b);
+	az_doc_paragraph(r->doc, b.text);
 	static const struct az_column src[] = {
 		{ N_("No."), 0.8, AZ_LEFT },     { N_("Item"), 3.2, AZ_LEFT },
 		{ N_("Answer"), 1.75, AZ_LEFT }, { N_("Date checked"), 2.25, AZ_LEFT },
@@ -132,8 +139,11 @@ int rp_checklist_section(struct rp *r)
 		rp_item_status(r, cl, it, &st);
 		struct az_cell c[6] = { { 0 } };
 		c[0].text = it->number ? it->number : it->id;
-		c[1].text = st.note ? rp_fmt(r, "%s\n%s %s", rp_text(r, &it->text), R_("Note:"), st.note)
-				    : rp_text(r, &it->text);
+		/* a number or wording not found in an official copy says so on the page */
+		const char *item = it->unverified ? rp_fmt(r, "%s\n%s", rp_text(r, &it->text),
+							   R_("※Check the number and wording against the official form."))
+						  : rp_text(r, &it->text);
+		c[1].text = st.note ? rp_fmt(r, "%s\n%s %s", item, R_("Note:"), st.note) : item;
 		c[2].text = st.detail ? rp_fmt(r, "%s\n%s", rp_check_answer(r, st.answer), st.detail)
 				      : rp_check_answer(r, st.answer);
 		c[3].text = rp_date_cell(r, st.checked_at);

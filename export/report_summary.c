@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "export/report_ctx.h"
+#include "model/vendor_rules.h"
 
 
 static void columns(struct rp *r, const struct az_column *src, size_t n, struct az_column *out)

@@ -2,9 +2,11 @@
  * MHLW asks clinics to put to their vendors (a–e first, then the rest), in catalogue order. */
 #include <config.h>
 
+#include <stdio.h>
 #include <string.h>
 
 #include "export/report_ctx.h"
+#include "model/vendor_rules.h"
 
 static const struct az_vendor_answer *answer(const struct az_book *b, long long vendor, const char *q)
 {
@@ -75,9 +77,16 @@ static void vendor_table(struct rp *r, size_t from, size_t to)
 	az_doc_table_row(r->doc, c);
 	for (size_t q = 0; q < r->cat->nquestions; q++) {
 		const struct az_question *qu = &r->cat->questions[q];
+		int asked = 0;
+		for (size_t v = 0; v < nv; v++)
+			asked |= az_question_applies(bk, qu, bk->vendors[from + v].id);
+		if (!asked)
+			continue; /* asked of none of these vendors */
 		c[0].text = rp_fmt(r, "%s. %s", label(r, q), rp_text(r, &qu->text));
 		for (size_t v = 0; v < nv; v++)
-			c[1 + v].text = answer_cell(r, answer(bk, bk->vendors[from + v].id, qu->id));
+			c[1 + v].text = az_question_applies(bk, qu, bk->vendors[from + v].id)
+						? answer_cell(r, answer(bk, bk->vendors[from + v].id, qu->id))
+						: R_("(not asked)");
 		az_doc_table_row(r->doc, c);
 	}
 	c[0].text = R_("Date confirmed");
