@@ -61,6 +61,7 @@ static void basis_text(struct rp *r, void *arg)
 {
 	struct basis *b = arg;
 	az_checklist_basis(r->book, b->cl, b->text, sizeof b->text);
+}
 
 /* The sections of this report that back an item's answer, with their pages from the previous pass:
  * the action plan rows of the controls that evidence it, the vendors' answers that feed it, and
