@@ -24,6 +24,29 @@ static const char *label(struct rp *r, size_t q)
 	return strlen(id) <= 2 ? id : rp_fmt(r, "%zu", q + 1);
 }
 
+static void vendor_form(struct rp *r, long long vendor)
+{
+	const struct az_checklist *form = az_vendor_form_for(r->cat, r->book);
+	if (!form)
+		return;
+	char line[2048];
+	size_t len = 0, shown = 0;
+	int marked = 0; /* an item whose number or wording was not seen in an official copy */
+	line[0] = '\0';
+	for (size_t i = 0; i < form->nitems && len < sizeof line; i++) {
+		const struct az_check_item *it = &form->items[i];
+		int a = az_vendor_form_answer(r->cat, r->book, vendor, it->id);
+		if (a < 0)
+			continue;
+		marked |= it->unverified;
+		len += (size_t)snprintf(line + len, sizeof line - len, "%s%s%s %s", shown++ ? "  " : "",
+					it->number ? it->number : it->id, it->unverified ? "※" : "", rp_check_answer(r, a));
+	}
+	az_doc_paragraph(r->doc, rp_fmt(r, "%s: %s%s%s", rp_text(r, &form->title),
+					shown ? line : R_("no answer of the vendor fills it yet"), marked ? "  " : "",
+					marked ? R_("※Check the number and wording against the official form.") : ""));
+}
+
 #define PER_TABLE 5 /* vendors side by side in one table */
 
 static const char *answer_cell(struct rp *r, const struct az_vendor_answer *a)
@@ -89,6 +112,12 @@ static void vendor_table(struct rp *r, size_t from, size_t to)
 						: R_("(not asked)");
 		az_doc_table_row(r->doc, c);
 	}
+	c[0].text = R_("Vendor form (事業者確認用) returned");
+	for (size_t v = 0; v < nv; v++) {
+		const char *back = az_vendor_form_returned(bk, bk->vendors[from + v].id);
+		c[1 + v].text = back ? rp_date_cell(r, back) : R_("Not returned");
+	}
+	az_doc_table_row(r->doc, c);
 	c[0].text = R_("Date confirmed");
 	for (size_t v = 0; v < nv; v++)
 		c[1 + v].text = rp_date_cell(r, confirmed(bk, bk->vendors[from + v].id));
@@ -111,9 +140,15 @@ int rp_vendors(struct rp *r)
 	}
 	for (size_t v = 0; v < bk->n_vendors; v += PER_TABLE)
 		vendor_table(r, v, v + PER_TABLE < bk->n_vendors ? v + PER_TABLE : bk->n_vendors);
-	/* a vendor's note runs the full width below the tables */
-	for (size_t v = 0; v < bk->n_vendors; v++)
-		if (bk->vendors[v].note && *bk->vendors[v].note)
-			az_doc_paragraph(r->doc, rp_fmt(r, "%s: %s", rp_or_dash(bk->vendors[v].name), bk->vendors[v].note));
+	/* a vendor's note and its 事業者確認用 form run the full width below the tables */
+	for (size_t v = 0; v < bk->n_vendors; v++) {
+		const struct az_vendor *vd = &bk->vendors[v];
+		if (vd->note && *vd->note)
+			az_doc_paragraph(r->doc, rp_fmt(r, "%s: %s", rp_or_dash(vd->name), vd->note));
+		if (az_vendor_form_returned(bk, vd->id)) {
+			az_doc_paragraph(r->doc, rp_or_dash(vd->name));
+			vendor_form(r, vd->id);
+		}
+	}
 	return az_doc_status(r->doc);
 }
