@@ -296,46 +296,13 @@ size_t az_diff_fields(const struct az_diff_row *r, const char **names, size_t ma
 	return n;
 }
 
-/* The compared columns a person reads about; the rest keep their column name. */
-static const char *const field_labels[][2] = {
-	{ "category", N_("category") },
-	{ "name", N_("name") },
-	{ "vendor_id", N_("vendor") },
-	{ "hosting", N_("hosting") },
-	{ "remote_maintenance", N_("remote maintenance") },
-	{ "connection", N_("connection") },
-	{ "device_make", N_("maker") },
-	{ "device_model", N_("model") },
-	{ "firmware", N_("firmware") },
-	{ "holds_patient_data", N_("patient data") },
-	{ "importance", N_("importance") },
-	{ "note", N_("note") },
-	{ "contact", N_("contact") },
-	{ "certification", N_("ISMS/Pマーク") },
-	{ "certification_target", N_("certification target date") },
-	{ "mds_sds_received", N_("MDS/SDS received") },
-	{ "title", N_("title") },
-	{ "likelihood", N_("likelihood") },
-	{ "severity", N_("severity") },
-	{ "treatment", N_("treatment") },
-	{ "rationale", N_("rationale") },
-	{ "transfer_to", N_("transferred to") },
-	{ "residual_likelihood", N_("residual likelihood") },
-	{ "residual_severity", N_("residual severity") },
-	{ "control", N_("control") },
-	{ "description", N_("description") },
-	{ "owner", N_("owner") },
-	{ "due", N_("due date") },
-	{ "status", N_("status") },
-	{ "done_at", N_("done on") },
-	{ "answer", N_("answer") },
-	{ "target_at", N_("target date") },
-};
-
+/* The label of the first column of that name that has one (model/table_defs.h); names label alike. */
 const char *az_diff_field_label(const char *column)
 {
-	for (size_t i = 0; i < sizeof field_labels / sizeof field_labels[0]; i++)
-		if (!strcmp(field_labels[i][0], column))
-			return _(field_labels[i][1]);
+	for (size_t t = 0; t < az_ntables; t++) {
+		const struct az_column *c = az_column_find(&az_tables[t], column);
+		if (c && c->label)
+			return _(c->label);
+	}
 	return column;
 }
