@@ -166,5 +166,7 @@ AZ_TABLE_LIST(AZ_COL_ENUMS_, ~)
 /* A column's name, checked when compiling: AZ_COL(risks, treatment) is "treatment", and a column
  * that is not in the table's description does not compile. A constant: usable in static tables. */
 #define AZ_COL(table, col) (&#col[0 * AZ_COL_##table##_##col])
+/* A table's name, checked likewise: AZ_TABLE(risks) is "risks". */
+#define AZ_TABLE(name) (&#name[0 * AZ_TBL_##name])
 
 #endif
