@@ -1,5 +1,5 @@
 /* anzen aggregate reading an exported PDF (apart from t_year: export/typeset.h and model/tables.h
- * both name a struct az_column). */
+ * both name a struct az_doc_column). */
 #include <config.h>
 
 #include <stdio.h>
