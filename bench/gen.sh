@@ -1,6 +1,6 @@
 #!/bin/sh
 # Writes a workbook as JSON for the bench and the tests, through the public import format.
-#   sh bench/gen.sh SYSTEMS RISKS VENDORS > workbook.json
+#   sh bench/gen.sh SYSTEMS RISKS VENDORS > workbook.json   (up to 100,000 risks: bench/scale.sh)
 # Deterministic: the same sizes give the same bytes.
 set -eu
 awk -v S="${1:-15}" -v R="${2:-60}" -v V="${3:-5}" '
@@ -64,8 +64,10 @@ BEGIN {
 	printf "  \"vendor_answers\": ["
 	n = 0
 	for (v = 1; v <= V; v++) for (j = 1; j <= 5; j++)
-		printf "%s\n    {\"answer\": %s, \"confirmed_at\": \"2026-05-20\", \"note\": \"\", \"question\": %s, \"value\": \"\", \"vendor_id\": %d}",
-			(n++ ? "," : ""), q(rm[(v + j) % 3 + 1]), q(vq[j]), v
+		# c asks who and how: a sentence, never yes/no
+		printf "%s\n    {\"answer\": %s, \"confirmed_at\": \"2026-05-20\", \"note\": \"\", \"question\": %s, \"value\": %s, \"vendor_id\": %d}",
+			(n++ ? "," : ""), (vq[j] == "c" ? "null" : q(rm[(v + j) % 3 + 1])), q(vq[j]),
+			(vq[j] == "c" ? q("保守業者が月1回更新する") : q("")), v
 	printf "%s],\n", n ? "\n  " : ""
 	printf "  \"vendors\": ["
 	for (v = 1; v <= V; v++)

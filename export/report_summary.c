@@ -8,6 +8,7 @@
 
 #include "export/report_ctx.h"
 #include "model/heatmap.h"
+#include "model/vendor_rules.h"
 
 #define TOP_RISKS 10
 #define MAX_LISTED 20
@@ -276,19 +277,17 @@ static void vendor_status(struct rp *r)
 	az_doc_table_begin(r->doc, cols, 6);
 	for (size_t v = 0; v < r->book->n_vendors; v++) {
 		const struct az_vendor *vd = &r->book->vendors[v];
-		size_t n[3] = { 0 }, answered = 0;
+		size_t n[3] = { 0 };
 		for (size_t i = 0; i < r->book->n_vendor_answers; i++) {
 			const struct az_vendor_answer *a = &r->book->vendor_answers[i];
-			if (a->vendor_id != vd->id)
-				continue;
-			if (a->answer >= 0 && a->answer < 3)
-				n[a->answer]++, answered++;
-			else if (a->value && *a->value)
-				answered++;
+			if (a->vendor_id == vd->id && a->answer >= 0 && a->answer < 3)
+				n[a->answer]++;
 		}
+		/* the count of the vendor list, the home screen and status (model/vendor_rules.h) */
+		struct az_vendor_count k = az_vendor_questions_count(r->book, r->cat, vd->id);
 		struct az_cell c[6] = { { 0 } };
 		c[0].text = rp_or_dash(vd->name);
-		c[1].text = rp_fmt(r, "%zu / %zu", answered, r->cat->nquestions);
+		c[1].text = rp_fmt(r, "%zu / %zu", k.answered, k.asked);
 		c[2].text = rp_fmt(r, "%zu", n[0]);
 		c[3].text = rp_fmt(r, "%zu", n[1]);
 		c[4].text = rp_fmt(r, "%zu", n[2]);

@@ -636,18 +636,21 @@ static const struct field controls_top[] = {
 	END,
 };
 
+static void question_init(void *e) { ((struct az_question *)e)->applies.holds_patient_data = -1; }
+
 static const struct field question_fields[] = {
 	STR("id", struct az_question, id, 1, K_ID),
 	TEXT("text", struct az_question, text, 1),
 	TEXT("why", struct az_question, why, 1),
 	ENUM("answer", struct az_question, answer, 1, az_cat_answer_values),
 	IDS("feeds", struct az_question, feeds, 0, K_ITEM, 0),
+	MAP("applies", struct az_question, applies, 0, applies_fields),
 	COMMON(struct az_question),
 	END,
 };
 
 static const struct field questions_top[] = {
-	SEQ("questions", struct az_catalogue, questions, 1, struct az_question, question_fields, NULL),
+	SEQ("questions", struct az_catalogue, questions, 1, struct az_question, question_fields, question_init),
 	END,
 };
 
@@ -1317,6 +1320,13 @@ static void check_refs(struct ld *ld)
 				if (!az_catalogue_category(cat, l->v[k]))
 					err_pos(ld, &l->pos[k], _("unknown system category '%s'"), l->v[k]);
 		}
+	if (ld->ok[F_SYSTEMS])
+		for (size_t i = 0; i < cat->nquestions; i++) {
+			const struct az_idlist *l = &cat->questions[i].applies.categories;
+			for (size_t k = 0; k < l->n; k++)
+				if (!az_catalogue_category(cat, l->v[k]))
+					err_pos(ld, &l->pos[k], _("unknown system category '%s'"), l->v[k]);
+		}
 }
 
 int az_catalogue_load_from(const struct az_catalogue_source *src, struct az_catalogue **out,
@@ -1333,7 +1343,9 @@ int az_catalogue_load_from(const struct az_catalogue_source *src, struct az_cata
 	struct ld *ld = calloc(1, sizeof *ld);
 	struct az_catalogue *cat = calloc(1, sizeof *cat);
 	size_t before = d->n;
-	if (!ld || !cat || !(cat->arena = az_arena_new())) {
+	if (!ld || !cat || !(cat->arena = src->arena ? src->arena : az_arena_new())) {
+		if (src->arena)
+			az_arena_free(src->arena);
 		free(ld);
 		free(cat);
 		az_diags_add(d, "", 0, 0, "%s", _("out of memory"));
@@ -1366,8 +1378,3 @@ int az_catalogue_load_from(const struct az_catalogue_source *src, struct az_cata
 	return 0;
 }
 
-int az_catalogue_load(const char *dir, struct az_catalogue **out, struct az_diags *d)
-{
-	struct az_catalogue_source src = { .dir = dir };
-	return az_catalogue_load_from(&src, out, d);
-}

@@ -23,7 +23,7 @@ struct az_system_facts {
 	int holds_patient_data; /* 0 or 1 */
 };
 
-/* 1 if every condition of an applies (a threat's, a fact's) holds for the system. */
+/* 1 if every condition of an applies (a threat's, a fact's, a vendor question's) holds for the system. */
 int az_applies_hold(const struct az_applies *a, const struct az_system_facts *s);
 /* 1 if every condition of the threat's applies holds for the system. */
 int az_threat_applies(const struct az_threat *t, const struct az_system_facts *s);

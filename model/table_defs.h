@@ -22,7 +22,7 @@
 
 /* Every table: X(a, name, singleton, max_rows, export order), in JSON key order. */
 #define AZ_TABLE_LIST(X, a) \
-	X(a, actions, 0, 50000, "id") \
+	X(a, actions, 0, 100000, "id") \
 	X(a, assessment, 1, 1, "id") \
 	X(a, changelog, 0, 1000000, "id") \
 	X(a, checklist_answers, 0, 5000, "checklist, item, device") \
@@ -30,7 +30,7 @@
 	X(a, contacts, 0, 500, "id") \
 	X(a, facts, 0, 100000, "id") \
 	X(a, history, 0, 101, "fiscal_year") \
-	X(a, risks, 0, 50000, "id") \
+	X(a, risks, 0, 100000, "id") \
 	X(a, systems, 0, 5000, "id") \
 	X(a, vendor_answers, 0, 20000, "vendor_id, question") \
 	X(a, vendors, 0, 1000, "id")

@@ -88,8 +88,8 @@ int main(void)
 	memset(&err, 0, sizeof err);
 	is_int(az_edit_insert(s, "systems", bad, NULL, &err), AZ_DATAERR, "a system without a name is refused");
 	memset(&err, 0, sizeof err);
-	is_int(az_edit_vendor_answer(s, 1, "mds_sds", "answer", "yes", &err), AZ_OK, "a vendor answer is created");
-	is_int(az_edit_vendor_answer(s, 1, "mds_sds", "confirmed_at", "2026-11-01", &err), AZ_OK, "and updated");
+	is_int(az_edit_vendor_answer(s, NULL, 1, "mds_sds", "answer", "yes", &err), AZ_OK, "a vendor answer is created");
+	is_int(az_edit_vendor_answer(s, NULL, 1, "mds_sds", "confirmed_at", "2026-11-01", &err), AZ_OK, "and updated");
 	is_int(az_edit_checklist_answer(s, "r7-clinic", "2-(7)", "server", "answer", "no", &err), AZ_OK,
 	       "a checklist answer is created");
 	is_int(az_edit_checklist_answer(s, "r7-clinic", "2-(7)", "server", "target_at", "2027-03-31", &err), AZ_OK,

@@ -318,9 +318,9 @@ static void set_column(const char *col, const char *value)
 	struct az_error err = { 0 };
 	if (!current)
 		return;
-	int rc = az_edit_set(tui_wb->store, AZ_TABLE(risks), current->risk_id, col, value && *value ? value : NULL,
-			     &err);
-	if (tui_wb_edited(rc, &err) == 0)
+	const char *pairs[] = { col, value && *value ? value : NULL, NULL };
+	int rc = az_edit_set(tui_wb->store, AZ_TABLE(risks), current->risk_id, pairs[0], pairs[1], &err);
+	if (tui_wb_saved(rc, &err, AZ_TABLE(risks), current->risk_id, pairs) == 0)
 		tui_info("%s", _("Saved."));
 }
 
@@ -333,9 +333,9 @@ static void text_done(void *arg, const char *text)
 	if (!current || !edit_column)
 		return;
 	int date = !strcmp(edit_column, AZ_COL(risks, accepted_at));
-	int rc = az_edit_set(tui_wb->store, AZ_TABLE(risks), current->risk_id, edit_column, date && !*text ? NULL : text,
-			     &err);
-	if (tui_wb_edited(rc, &err) == 0)
+	const char *pairs[] = { edit_column, date && !*text ? NULL : text, NULL };
+	int rc = az_edit_set(tui_wb->store, AZ_TABLE(risks), current->risk_id, pairs[0], pairs[1], &err);
+	if (tui_wb_saved(rc, &err, AZ_TABLE(risks), current->risk_id, pairs) == 0)
 		tui_info("%s", _("Saved."));
 }
 
@@ -553,7 +553,8 @@ static int save_action(struct action_form *af)
 					AZ_COL(actions, due), *due ? due : NULL,
 					AZ_COL(actions, status), status,
 					AZ_COL(actions, done_at), *done ? done : NULL, NULL };
-		rc = tui_wb_edited(az_edit_row(tui_wb->store, AZ_TABLE(actions), af->action_id, pairs, &err), &err);
+		rc = tui_wb_saved(az_edit_row(tui_wb->store, AZ_TABLE(actions), af->action_id, pairs, &err), &err, AZ_TABLE(actions),
+				  af->action_id, pairs);
 	}
 	free(desc);
 	free(owner);
