@@ -147,12 +147,12 @@ int rp_action_plan(struct rp *r)
 	n = m;
 	sort_book = bk;
 	qsort(order, n, sizeof *order, by_due_key);
-	static const struct az_column src[] = {
+	static const struct az_doc_column src[] = {
 		{ N_("Due"), 2.3, AZ_LEFT },    { N_("Action"), 3.7, AZ_LEFT },
 		{ N_("Owner"), 1.5, AZ_LEFT },  { N_("Status"), 2.3, AZ_LEFT },
 		{ N_("Risks it treats"), 2.9, AZ_LEFT },
 	};
-	struct az_column cols[5];
+	struct az_doc_column cols[5];
 	for (int i = 0; i < 5; i++)
 		cols[i] = src[i], cols[i].title = R_(src[i].title);
 	az_doc_table_begin(r->doc, cols, 5);

@@ -31,11 +31,11 @@ static void contacts(struct rp *r)
 		v[i] = i;
 	sort_book = bk;
 	qsort(v, bk->n_contacts, sizeof *v, by_position);
-	static const struct az_column src[] = {
+	static const struct az_doc_column src[] = {
 		{ N_("Order"), 0.7, AZ_RIGHT }, { N_("Role"), 2, AZ_LEFT }, { N_("Name"), 2, AZ_LEFT },
 		{ N_("Organisation"), 2.4, AZ_LEFT }, { N_("Phone"), 1.8, AZ_LEFT }, { N_("Kind"), 1.2, AZ_LEFT },
 	};
-	struct az_column cols[6];
+	struct az_doc_column cols[6];
 	for (int i = 0; i < 6; i++)
 		cols[i] = src[i], cols[i].title = R_(src[i].title);
 	az_doc_table_begin(r->doc, cols, 6);

@@ -142,13 +142,13 @@ static void register_tables(struct rp *r, int (*want)(const struct rp *, const s
 	sort_book = bk;
 	qsort(acts, bk->n_actions, sizeof *acts, by_risk);
 	qsort(risks, bk->n_risks, sizeof *risks, by_system);
-	static const struct az_column src[] = {
+	static const struct az_doc_column src[] = {
 		{ N_("Threat"), 3.1, AZ_LEFT }, { N_("Rank (L×S)"), 1.5, AZ_LEFT },
 		{ N_("Treatment and controls (owners and due dates in the action plan)"), 5.0, AZ_LEFT },
 		{ N_("Residual"), 1.5, AZ_LEFT }, { N_("References"), 2.6, AZ_LEFT },
 	};
 	size_t ncols = full ? 5 : 4;
-	struct az_column cols[5];
+	struct az_doc_column cols[5];
 	for (size_t i = 0; i < ncols; i++)
 		cols[i] = src[i], cols[i].title = R_(src[i].title);
 	struct sbuf b = { 0 };
@@ -310,12 +310,12 @@ static void decisions(struct rp *r)
 	free(b.s);
 	sort_rp = r;
 	qsort(d, n, sizeof *d, by_decision);
-	static const struct az_column src[] = {
+	static const struct az_doc_column src[] = {
 		{ N_("Threat and the systems it concerns"), 3.6, AZ_LEFT }, { N_("Rank (L×S)"), 1.5, AZ_LEFT },
 		{ N_("Treatment and controls (owners and due dates in the action plan)"), 4.5, AZ_LEFT },
 		{ N_("Residual"), 1.5, AZ_LEFT },
 	};
-	struct az_column cols[4];
+	struct az_doc_column cols[4];
 	for (size_t i = 0; i < 4; i++)
 		cols[i] = src[i], cols[i].title = R_(src[i].title);
 	r->rank_one_line = 1;

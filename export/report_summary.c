@@ -9,7 +9,7 @@
 #include "model/vendor_rules.h"
 
 
-static void columns(struct rp *r, const struct az_column *src, size_t n, struct az_column *out)
+static void columns(struct rp *r, const struct az_doc_column *src, size_t n, struct az_doc_column *out)
 {
 	for (size_t i = 0; i < n; i++)
 		out[i] = src[i], out[i].title = R_(src[i].title);
@@ -36,11 +36,11 @@ static void rank_table(struct rp *r)
 		now[a < 0 ? nr : (size_t)a]++;
 		after[b < 0 ? nr : (size_t)b]++;
 	}
-	static const struct az_column src[] = {
+	static const struct az_doc_column src[] = {
 		{ N_("Rank"), 1.2, AZ_LEFT }, { N_("What it asks for"), 5, AZ_LEFT },
 		{ N_("Now"), 1, AZ_RIGHT }, { N_("Expected once the actions are done"), 1.6, AZ_RIGHT },
 	};
-	struct az_column cols[4];
+	struct az_doc_column cols[4];
 	columns(r, src, 4, cols);
 	az_doc_table_begin(r->doc, cols, 4);
 	for (size_t i = 0; i <= nr; i++) {
@@ -66,7 +66,7 @@ static void rank_table(struct rp *r)
 
 static void heatmap(struct rp *r, int residual)
 {
-	struct az_heatmap h;
+	struct az_heatmap_figure h;
 	memset(&h, 0, sizeof h);
 	h.y_label = residual ? R_("Expected once the actions are done (residual risk): likelihood") : R_("Now: likelihood");
 	h.x_label = R_("Severity");

@@ -78,10 +78,10 @@ static void vendor_table(struct rp *r, size_t from, size_t to)
 {
 	const struct az_book *bk = r->book;
 	size_t nv = to - from;
-	struct az_column cols[1 + PER_TABLE];
-	cols[0] = (struct az_column){ R_("Question"), 3.6, AZ_LEFT };
+	struct az_doc_column cols[1 + PER_TABLE];
+	cols[0] = (struct az_doc_column){ R_("Question"), 3.6, AZ_LEFT };
 	for (size_t v = 0; v < nv; v++)
-		cols[1 + v] = (struct az_column){ rp_or_dash(bk->vendors[from + v].name), 1.9, AZ_LEFT };
+		cols[1 + v] = (struct az_doc_column){ rp_or_dash(bk->vendors[from + v].name), 1.9, AZ_LEFT };
 	az_doc_table_begin(r->doc, cols, 1 + nv);
 	struct az_cell c[1 + PER_TABLE];
 	memset(c, 0, sizeof c);

@@ -784,7 +784,7 @@ static void table_header(struct az_doc *d)
 	free_cells(c, d->ncols);
 }
 
-int az_doc_table_begin(struct az_doc *d, const struct az_column *cols, size_t ncols)
+int az_doc_table_begin(struct az_doc *d, const struct az_doc_column *cols, size_t ncols)
 {
 	if (d->err.code != AZ_OK)
 		return d->err.code;
@@ -918,7 +918,7 @@ static void label(struct az_doc *d, const char *s, const struct az_line *l, size
 			  size, bold, black, s, &l[k]);
 }
 
-int az_doc_heatmap(struct az_doc *d, const struct az_heatmap *h)
+int az_doc_heatmap(struct az_doc *d, const struct az_heatmap_figure *h)
 {
 	const float tick_w = 110, cell_w = 60, size = CELL_SIZE, lead = CELL_LEAD, title_h = 16;
 	if (d->err.code != AZ_OK)
