@@ -141,6 +141,9 @@ static int lay_out(struct rp *r)
 
 /* Pages a report may have and still be drawn from one pass (a few MB of display list). */
 #define SHORT_PAGES 100
+/* Risks and actions beyond which a report is taken as long from the start (a page holds about 25
+ * rows of the register: this many run well past SHORT_PAGES). */
+#define LONG_ROWS 4000
 
 /* Before the first pass the pages are not known: every page the checklist may point to is taken
  * as "p.99", as wide as any real one, so the later passes can only be as long or shorter. */
@@ -183,7 +186,10 @@ static int build(struct rp *r, const struct az_report_opts *o, char **json, size
 		return err->code;
 	az_doc_discard(first, SHORT_PAGES);
 	r->doc = first;
-	guess_pages(r);
+	/* a hospital's register is long for sure: its checklist names the sections without pages */
+	int surely_long = r->book->n_risks + r->book->n_actions > LONG_ROWS;
+	if (!surely_long)
+		guess_pages(r);
 	if (lay_out(r) == AZ_OK && !az_doc_discarded(first)) {
 		for (int pass = 0; pass < 3 && !pages_settled(r); pass++) {
 			doc_options(r, o, &dopt);
@@ -203,6 +209,19 @@ static int build(struct rp *r, const struct az_report_opts *o, char **json, size
 	memset(r->prev_at, 0, sizeof r->prev_at);
 	if (r->prev_ctl)
 		memset(r->prev_ctl, 0, r->cat->ncontrols * sizeof *r->prev_ctl);
+	if (!surely_long && az_doc_status(first) == AZ_OK) {
+		/* The pages were counted with guessed page numbers in the checklist: count them again
+		 * without, as the drawing pass will print it, or the two would disagree. */
+		doc_options(r, o, &dopt);
+		dopt.warn = NULL;
+		struct az_doc *count = az_doc_new_again(&dopt, first, err);
+		az_doc_free(first);
+		if (!(first = count))
+			return err->code;
+		az_doc_discard(first, 0);
+		r->doc = first;
+		lay_out(r);
+	}
 	doc_options(r, o, &dopt);
 	dopt.warn = NULL; /* the first pass reported every replaced character */
 	r->doc = az_doc_new_stream(&dopt, first, err);

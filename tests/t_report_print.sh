@@ -137,6 +137,15 @@ ok "$(! grep -q 'U+1FAE0' "$T/chars2.txt"; echo $?)" "a page without it has no f
 qpdf --check "$T/chars.pdf" >"$T/qpdf" 2>&1
 has "$T/qpdf" "No syntax or stream encoding errors" "qpdf --check passes"
 
+# A register long from the start (more than 4,000 risks and actions) is counted and drawn in two
+# passes that agree: its checklist names the sections without page numbers.
+sh "$top_srcdir/bench/gen.sh" 100 4100 10 >"$T/big.json"
+run 0 "import 4,100 risks" "$ANZEN" import -o "$T/big.anzen" "$T/big.json"
+run 0 "and export them" "$ANZEN" export --format pdf --date 2026-11-28 -o "$T/big.pdf" "$T/big.anzen"
+bp=$(pages "$T/big.pdf")
+pdftotext -enc UTF-8 -f "${bp:-1}" -l "${bp:-1}" "$T/big.pdf" - 2>/dev/null | grep -q "^${bp:-x} / ${bp:-x}$"
+ok $? "its last page says $bp / $bp"
+
 # anzen verify: the PDF as anzen wrote it, then with one byte of a page changed, then no PDF.
 run 0 "verify the demo PDF" "$ANZEN" verify "$T/demo.pdf"
 has "$T/out" "さくら歯科クリニック(架空)" "verify names the clinic"
