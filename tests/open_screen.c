@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "guideline/i18n.h"
+#include "guideline/locate.h"
 #include "model/error.h"
 #include "model/text.h"
 #include "tui/dump.h"
@@ -45,12 +46,7 @@ static int push(const char *what)
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
-#ifdef ENABLE_NLS
-	const char *ld = getenv("ANZEN_LOCALEDIR");
-	bindtextdomain(PACKAGE, ld && *ld ? ld : LOCALEDIR);
-	bind_textdomain_codeset(PACKAGE, "UTF-8");
-	textdomain(PACKAGE);
-#endif
+	az_i18n_start();
 	if (argc != 3) {
 		fprintf(stderr, "usage: open_screen SCREEN WORKBOOK\n");
 		return AZ_USAGE;

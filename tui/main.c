@@ -60,13 +60,7 @@ static void version(void)
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
-#ifdef ENABLE_NLS
-	/* ANZEN_LOCALEDIR lets the tests and an uninstalled build use the freshly built catalogue. */
-	const char *ld = getenv("ANZEN_LOCALEDIR");
-	bindtextdomain(PACKAGE, ld && *ld ? ld : LOCALEDIR);
-	bind_textdomain_codeset(PACKAGE, "UTF-8");
-	textdomain(PACKAGE);
-#endif
+	az_i18n_start();
 	/* --guideline DIR before the command applies to every command */
 	while (argc >= 2 && strncmp(argv[1], "--guideline", 11) == 0 &&
 	       (argv[1][11] == '=' || (argv[1][11] == '\0' && argc >= 3))) {
