@@ -54,6 +54,7 @@ static const struct tui_binding bindings[] = {
 	{ 's', TUI_ACT_SUGGEST, TUI_SCOPE_NAV },
 	{ TUI_FN(KEY_F(10)), TUI_ACT_QUIT, TUI_SCOPE_ANY },
 	{ TUI_CTRL('c'), TUI_ACT_QUIT, TUI_SCOPE_ANY },
+	{ TUI_CTRL('l'), TUI_ACT_REDRAW, TUI_SCOPE_ANY },
 };
 
 const struct tui_binding *tui_bindings(size_t *n)

@@ -38,7 +38,8 @@
 	X(RIGHT, N_("Right"), N_("Move right, or to the higher level"))                      \
 	X(TOGGLE, N_("Change"), N_("Change the selected choice"))                            \
 	X(SUGGEST, N_("Suggest"), N_("Fill in the suggested answer"))                        \
-	X(QUIT, N_("Quit"), N_("Leave anzen at once"))
+	X(QUIT, N_("Quit"), N_("Leave anzen at once"))                                       \
+	X(REDRAW, N_("Redraw"), N_("Paint the whole screen again"))
 
 enum tui_action {
 	TUI_ACT_NONE = 0,

@@ -21,6 +21,7 @@ static char message[1024], context[1024];
 static int message_is_error;
 static int cursor_y = -1, cursor_x = -1;
 static int text_field; /* the last drawing had an active text field, where a paste can go */
+static int repaint;    /* paint every cell at the next drawing, not only what changed */
 
 int tui_push(const struct tui_screen_ops *ops, void *data)
 {
@@ -33,6 +34,7 @@ int tui_push(const struct tui_screen_ops *ops, void *data)
 		return -1;
 	}
 	struct tui_screen *s = &stack[depth++];
+	repaint = 1; /* an overlay's border may cut a double-width character in half */
 	s->ops = ops;
 	s->data = data;
 	s->scopes = TUI_SCOPE_ANY | TUI_SCOPE_NAV;
@@ -48,6 +50,8 @@ void tui_pop(void)
 	if (depth == 0)
 		return;
 	struct tui_screen *s = &stack[--depth];
+	/* what an overlay covered (halves of double-width characters too) is painted anew */
+	repaint = 1;
 	if (s->ops->leave)
 		s->ops->leave(s);
 	memset(s, 0, sizeof *s);
@@ -185,6 +189,9 @@ static void draw_all(void)
 		(void)curs_set(0);
 		wmove(stdscr, LINES - 1, 0);
 	}
+	if (repaint)
+		clearok(curscr, TRUE);
+	repaint = 0;
 	wnoutrefresh(stdscr);
 	doupdate();
 }
@@ -245,6 +252,9 @@ int tui_loop(void)
 			break;
 		case TUI_ACT_QUIT:
 			tui_quit();
+			break;
+		case TUI_ACT_REDRAW:
+			repaint = 1;
 			break;
 		default:
 			unbound(key, top);
