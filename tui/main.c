@@ -53,7 +53,10 @@ static void usage(FILE *out)
 static void version(void)
 {
 	printf("anzen %s\n", PACKAGE_VERSION);
-	fputs(_("This is free software: you are free to change and redistribute it.\n"
+	/* the GNU lines: copyright, licence, freedom, no warranty */
+	printf(_("Copyright (C) %s %s.\n"), "2026", _("The anzen authors"));
+	fputs(_("License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
+		"This is free software: you are free to change and redistribute it.\n"
 		"There is NO WARRANTY, to the extent permitted by law.\n"), stdout);
 }
 
