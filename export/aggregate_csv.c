@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "export/aggregate.h"
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 
 void az_agg_input_label(const struct az_agg_report *r, size_t i, char *buf, size_t size)
 {

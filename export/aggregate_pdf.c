@@ -7,7 +7,7 @@
 
 #include "export/aggregate.h"
 #include "export/typeset.h"
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 
 #define NUM(buf, v) (snprintf(buf, sizeof buf, "%ld", (long)(v)), buf)
 

@@ -13,7 +13,7 @@
 #include <hb.h>
 
 #include "export/font.h"
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 
 struct az_font {
 	char *file, *family;

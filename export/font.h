@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "model/error.h"
+#include "base/error.h"
 
 #define AZ_FONT_FAMILY "IPAexGothic"
 #define AZ_FONT_PACKAGE "fonts-ipaexfont-gothic"

@@ -18,9 +18,9 @@
 #include <zlib.h>
 
 #include "export/doc.h"
-#include "export/linebreak.h"
+#include "base/linebreak.h"
 #include "export/tounicode.h"
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 
 struct hpdf_state {
 	HPDF_STATUS error, detail;

@@ -9,10 +9,11 @@
 #include <time.h>
 
 #include "export/fingerprint.h"
-#include "export/json.h"
+#include "model/json_write.h"
 #include "export/report_changes.h"
 #include "export/report_ctx.h"
-#include "model/text.h"
+#include "base/date.h"
+#include "base/text.h"
 
 static int rp_has_changes(const struct rp *r) { return r->changes && r->changes->base_year; }
 

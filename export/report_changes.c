@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "export/report_changes.h"
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 
 /* The report's language when it gives one, else the interface's. */
 static const char *(*tr_fn)(void *, const char *);

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "export/report_ctx.h"
-#include "model/wareki.h"
+#include "base/wareki.h"
 
 /* "令和8年度 (2026年度)" or "FY2026"; "—" if none. */
 static const char *fiscal_year(struct rp *r, int fy)

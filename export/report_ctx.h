@@ -8,7 +8,7 @@
 #include "export/report.h"
 #include "export/typeset.h"
 #include "guideline/catalogue.h"
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "model/book.h"
 #include "model/diff.h"
 #include "model/rules.h"

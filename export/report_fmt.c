@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "export/report_ctx.h"
-#include "model/text.h"
-#include "model/wareki.h"
+#include "base/text.h"
+#include "base/wareki.h"
 
 const char *rp_fmt(struct rp *r, const char *fmt, ...)
 {

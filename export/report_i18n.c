@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "export/report_ctx.h"
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 
 #ifdef ENABLE_NLS
 extern int _nl_msg_cat_cntr; /* glibc/gettext: bump after changing LANGUAGE */

@@ -6,12 +6,14 @@
 #include <string.h>
 
 #include <zlib.h>
+#include <unistr.h>
 
 #include "export/doc.h"
-#include "export/linebreak.h"
-#include "guideline/i18n.h"
-#include "model/outfile.h"
-#include "model/text.h"
+#include "base/date.h"
+#include "base/linebreak.h"
+#include "base/i18n.h"
+#include "base/outfile.h"
+#include "base/text.h"
 
 #define MARGIN_X 45.0f
 #define BODY_TOP (AZ_PAGE_H - 62.0f)
@@ -137,15 +139,11 @@ static void text_op(struct az_doc *d, float x, float y, float size, int bold, st
 
 static size_t put_utf8(char *b, uint32_t cp)
 {
-	if (cp < 0x80)
-		return b[0] = (char)cp, 1;
-	if (cp < 0x800)
-		return b[0] = (char)(0xC0 | cp >> 6), b[1] = (char)(0x80 | (cp & 0x3F)), 2;
-	if (cp < 0x10000)
-		return b[0] = (char)(0xE0 | cp >> 12), b[1] = (char)(0x80 | ((cp >> 6) & 0x3F)),
-		       b[2] = (char)(0x80 | (cp & 0x3F)), 3;
-	return b[0] = (char)(0xF0 | cp >> 18), b[1] = (char)(0x80 | ((cp >> 12) & 0x3F)),
-	       b[2] = (char)(0x80 | ((cp >> 6) & 0x3F)), b[3] = (char)(0x80 | (cp & 0x3F)), 4;
+	int n = u8_uctomb((uint8_t *)b, cp, 4);
+	if (n > 0)
+		return (size_t)n;
+	memcpy(b, "\xEF\xBF\xBD", 3); /* a surrogate or beyond U+10FFFF */
+	return 3;
 }
 
 /* Reports key once per document. */

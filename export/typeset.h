@@ -13,7 +13,7 @@
 
 #include <stddef.h>
 
-#include "model/error.h"
+#include "base/error.h"
 
 struct az_doc;
 

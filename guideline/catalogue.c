@@ -5,7 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "guideline/arena.h"
+#include "base/arena.h"
+#include "base/i18n.h"
 #include "guideline/catalogue.h"
 
 const char *const az_cat_hosting_values[] = { "onprem", "cloud", NULL };
@@ -18,23 +19,11 @@ const char *const az_cat_answer_values[] = { "yes_no_unknown", "date", "text", N
 const char *const az_cat_form_values[] = { "clinic", "vendor", NULL };
 const char *const az_cat_column_values[] = { "server", "terminal", "network", NULL };
 
-int az_text_lang_ja(void)
-{
-	const char *loc = setlocale(LC_MESSAGES, NULL);
-	if (!loc)
-		return 0;
-	/* gettext lets LANGUAGE override the locale unless the locale is "C" */
-	const char *language = getenv("LANGUAGE");
-	if (language && *language && strcmp(loc, "C") != 0 && strcmp(loc, "POSIX") != 0)
-		loc = language;
-	return strncmp(loc, "ja", 2) == 0;
-}
-
 const char *az_text_get(const struct az_text *t)
 {
 	if (!t)
 		return "";
-	const char *first = az_text_lang_ja() ? t->ja : t->en, *other = first == t->ja ? t->en : t->ja;
+	const char *first = az_ui_japanese() ? t->ja : t->en, *other = first == t->ja ? t->en : t->ja;
 	if (first && *first)
 		return first;
 	return other ? other : "";

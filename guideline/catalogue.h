@@ -18,8 +18,6 @@ struct az_text {
 /* The text in the language of the messages: Japanese if LC_MESSAGES (or, as gettext
  * does, LANGUAGE where the locale is not "C") starts with "ja", else English. */
 const char *az_text_get(const struct az_text *t);
-/* 1 if az_text_get picks Japanese. */
-int az_text_lang_ja(void);
 
 /* Where an entry starts in its file; file is relative to the catalogue directory. */
 struct az_pos {

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "guideline/diags.h"
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 
 void az_diags_init(struct az_diags *d) { memset(d, 0, sizeof *d); }
 

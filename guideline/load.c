@@ -14,10 +14,13 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <yaml.h>
+#include <unistr.h>
 
-#include "guideline/arena.h"
+#include "base/date.h"
+#include "base/readfile.h"
+#include "base/arena.h"
 #include "guideline/catalogue.h"
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 
 #define MAX_FILE (4L * 1024 * 1024) /* the shipped files are tens of kB */
 #define MAX_ID 64
@@ -80,11 +83,9 @@ static const char *q(struct ld *ld, const char *s, size_t len)
 	char *out = ld->qbuf[ld->qi++ % 4];
 	size_t o = 0, i = 0;
 	while (i < len && o < 60) {
-		unsigned char c = (unsigned char)s[i];
-		size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-		if (n > len - i)
-			break;
-		if (c < 0x20 || c == 0x7F || (c == 0xC2 && (unsigned char)s[i + 1] < 0xA0)) {
+		ucs4_t c;
+		size_t n = (size_t)u8_mbtouc(&c, (const uint8_t *)s + i, len - i);
+		if (c < 0x20 || (c >= 0x7F && c < 0xA0)) {
 			out[o++] = '?';
 		} else {
 			memcpy(out + o, s + i, n);
@@ -178,21 +179,6 @@ static int all_of(const char *s, size_t n, const char *set)
 	return 1;
 }
 
-static int date_ok(const char *s, size_t n)
-{
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	if (n != 10 || s[4] != '-' || s[7] != '-')
-		return 0;
-	for (int i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-			return 0;
-	int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
-	if (m < 1 || m > 12 || d < 1)
-		return 0;
-	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	return d <= mdays[m - 1] + (m == 2 && leap);
-}
-
 #define LOWER "abcdefghijklmnopqrstuvwxyz"
 #define UPPER "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 #define DIGIT "0123456789"
@@ -237,7 +223,7 @@ static int check_kind(struct ld *ld, yaml_node_t *v, const char *key, const char
 		}
 		break;
 	case K_DATE:
-		if (!date_ok(s, n)) {
+		if (n != 10 || !az_date_valid(s)) { /* libyaml ends every scalar with a NUL */
 			ERR(ld, v, _("'%s' must be a date written YYYY-MM-DD, not '%s'"), key, q(ld, s, n));
 			return 0;
 		}
@@ -886,31 +872,10 @@ static void (*const file_checks[F_NKINDS])(struct ld *, yaml_node_t *) = {
 
 static int read_file(const char *path, char **out, size_t *len, int *eno)
 {
-	FILE *fp = fopen(path, "rb");
-	struct stat st;
-	*out = NULL;
-	if (!fp) {
-		*eno = errno;
-		return -1;
-	}
-	if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > MAX_FILE) {
-		*eno = S_ISDIR(st.st_mode) ? EISDIR : EFBIG;
-		fclose(fp);
-		return -1;
-	}
-	char *buf = malloc((size_t)st.st_size + 1);
-	size_t n = buf ? fread(buf, 1, (size_t)st.st_size + 1, fp) : 0;
-	int bad = !buf || ferror(fp) || n > (size_t)st.st_size;
-	*eno = buf ? EIO : ENOMEM;
-	fclose(fp);
-	if (bad) {
-		free(buf);
-		return -1;
-	}
-	buf[n] = '\0';
-	*out = buf;
-	*len = n;
-	return 0;
+	if (az_read_file(path, MAX_FILE, out, len) == 0)
+		return 0;
+	*eno = errno == EINVAL ? EFBIG : errno; /* a FIFO or device: not one of our files */
+	return -1;
 }
 
 /* Line and column (1-based, in characters) of a byte offset into valid UTF-8. */

@@ -8,7 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "guideline/locate.h"
 
 const char *az_guideline_option;

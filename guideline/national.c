@@ -4,11 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "guideline/arena.h"
-#include "guideline/i18n.h"
+#include "base/arena.h"
+#include "base/i18n.h"
 #include "guideline/national.h"
 #include "guideline/ydoc.h"
-#include "model/error.h"
+#include "base/error.h"
 
 #define FILE_NAME "national/isac-2023.yaml"
 

@@ -6,11 +6,12 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "guideline/arena.h"
-#include "guideline/i18n.h"
+#include "base/text.h"
+#include "base/arena.h"
+#include "base/i18n.h"
 #include "guideline/template.h"
 #include "guideline/ydoc.h"
-#include "model/error.h"
+#include "base/error.h"
 
 #define MAX_ROWS 200
 
@@ -28,9 +29,7 @@ static const char *text(struct tl *L, yaml_node_t *map, const char *key, int req
 	const char *s = az_ydoc_str(&L->y, n, key);
 	if (!s)
 		return n ? NULL : "";
-	size_t chars = 0;
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-		chars += (*p & 0xC0) != 0x80;
+	size_t chars = az_utf8_count(s, strlen(s));
 	if ((required && chars == 0) || chars > max) {
 		az_ydoc_err(&L->y, n, _("'%s' must have %d to %zu characters"), key, required, max);
 		return NULL;
@@ -87,10 +86,13 @@ static void lang_text(struct tl *L, yaml_node_t *map, const char *key, struct az
 	out->en = text(L, n, "en", 1, 400);
 }
 
-static yaml_node_t *list(struct tl *L, yaml_node_t *root, const char *key, size_t *count)
+/* Room in the arena for the entries of the list key (*seq, *count of them); NULL and 0 if there are
+ * none or the list is wrong (said). */
+static void *list(struct tl *L, yaml_node_t *root, const char *key, size_t size, yaml_node_t **seq, size_t *count)
 {
 	yaml_node_t *n = az_ydoc_get(&L->y, root, key, 0);
 	*count = 0;
+	*seq = n;
 	if (!n)
 		return NULL;
 	if (n->type != YAML_SEQUENCE_NODE) {
@@ -103,23 +105,34 @@ static yaml_node_t *list(struct tl *L, yaml_node_t *root, const char *key, size_
 		*count = 0;
 		return NULL;
 	}
-	return n;
+	void *rows = *count ? az_arena_alloc(L->t->arena, *count * size) : NULL;
+	if (!rows)
+		*count = 0;
+	return rows;
+}
+
+/* Entry i of seq if it is a mapping (its keys checked against keys), else NULL with not_mapping said. */
+static yaml_node_t *entry(struct tl *L, yaml_node_t *seq, size_t i, const char *const *keys, const char *not_mapping)
+{
+	yaml_node_t *m = az_ydoc_seq_at(&L->y, seq, (int)i);
+	if (!m || m->type != YAML_MAPPING_NODE) {
+		az_ydoc_err(&L->y, m, "%s", not_mapping);
+		return NULL;
+	}
+	az_ydoc_check_keys(&L->y, m, keys);
+	return m;
 }
 
 static void vendors(struct tl *L, yaml_node_t *root)
 {
 	static const char *const keys[] = { "key", "name", "contact", "certification", "note", NULL };
 	size_t n;
-	yaml_node_t *seq = list(L, root, "vendors", &n);
-	if (!n || !(L->t->vendors = az_arena_alloc(L->t->arena, n * sizeof *L->t->vendors)))
-		return;
+	yaml_node_t *seq;
+	L->t->vendors = list(L, root, "vendors", sizeof *L->t->vendors, &seq, &n);
 	for (size_t i = 0; i < n; i++) {
-		yaml_node_t *m = az_ydoc_seq_at(&L->y, seq, (int)i);
-		if (!m || m->type != YAML_MAPPING_NODE) {
-			az_ydoc_err(&L->y, m, "%s", _("a vendor must be a mapping"));
+		yaml_node_t *m = entry(L, seq, i, keys, _("a vendor must be a mapping"));
+		if (!m)
 			continue;
-		}
-		az_ydoc_check_keys(&L->y, m, keys);
 		struct az_tpl_vendor *v = &L->t->vendors[L->t->nvendors];
 		v->key = text(L, m, "key", 1, 64);
 		v->name = text(L, m, "name", 1, 200);
@@ -141,16 +154,12 @@ static void systems(struct tl *L, yaml_node_t *root)
 					    "connection", "device_make", "device_model", "holds_patient_data",
 					    "importance", "note", NULL };
 	size_t n;
-	yaml_node_t *seq = list(L, root, "systems", &n);
-	if (!n || !(L->t->systems = az_arena_alloc(L->t->arena, n * sizeof *L->t->systems)))
-		return;
+	yaml_node_t *seq;
+	L->t->systems = list(L, root, "systems", sizeof *L->t->systems, &seq, &n);
 	for (size_t i = 0; i < n; i++) {
-		yaml_node_t *m = az_ydoc_seq_at(&L->y, seq, (int)i);
-		if (!m || m->type != YAML_MAPPING_NODE) {
-			az_ydoc_err(&L->y, m, "%s", _("a system must be a mapping"));
+		yaml_node_t *m = entry(L, seq, i, keys, _("a system must be a mapping"));
+		if (!m)
 			continue;
-		}
-		az_ydoc_check_keys(&L->y, m, keys);
 		struct az_tpl_system *s = &L->t->systems[L->t->nsystems];
 		s->category = text(L, m, "category", 1, 64);
 		const struct az_category *c = s->category ? az_catalogue_category(L->cat, s->category) : NULL;

@@ -7,7 +7,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "guideline/i18n.h"
+#include "base/readfile.h"
+#include "base/i18n.h"
 #include "guideline/ydoc.h"
 
 #define MAX_YDOC (1L * 1024 * 1024)
@@ -75,26 +76,17 @@ int az_ydoc_load(struct az_ydoc *y, const char *path, const char *name, struct a
 	memset(y, 0, sizeof *y);
 	y->file = name;
 	y->d = d;
-	FILE *fp = fopen(path, "rb");
-	struct stat st;
-	if (!fp) {
-		az_diags_add(d, name, 0, 0, _("cannot open: %s"), strerror(errno));
+	char *buf;
+	size_t len;
+	if (az_read_file(path, MAX_YDOC, &buf, &len) != 0) {
+		if (errno == EISDIR || errno == EINVAL || errno == EFBIG)
+			az_diags_add(d, name, 0, 0, "%s", _("not a regular file of at most 1 MB"));
+		else if (errno == ENOMEM || errno == EIO)
+			az_diags_add(d, name, 0, 0, "%s", errno == EIO ? _("cannot read") : _("out of memory"));
+		else
+			az_diags_add(d, name, 0, 0, _("cannot open: %s"), strerror(errno));
 		return -1;
 	}
-	if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > MAX_YDOC) {
-		az_diags_add(d, name, 0, 0, "%s", _("not a regular file of at most 1 MB"));
-		fclose(fp);
-		return -1;
-	}
-	size_t len = (size_t)st.st_size;
-	char *buf = malloc(len + 1);
-	if (!buf || fread(buf, 1, len, fp) != len) {
-		az_diags_add(d, name, 0, 0, "%s", buf ? _("cannot read") : _("out of memory"));
-		free(buf);
-		fclose(fp);
-		return -1;
-	}
-	fclose(fp);
 	if (!events_ok(buf, len, name, d)) {
 		free(buf);
 		return -1;

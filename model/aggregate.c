@@ -6,8 +6,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include "guideline/arena.h"
-#include "guideline/i18n.h"
+#include "base/arena.h"
+#include "base/i18n.h"
 #include "model/aggregate.h"
 #include "model/book.h"
 #include "model/rules.h"

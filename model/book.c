@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "guideline/arena.h"
-#include "guideline/i18n.h"
+#include "base/arena.h"
+#include "base/i18n.h"
 #include "model/book.h"
 #include "model/tables.h"
 

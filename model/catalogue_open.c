@@ -3,7 +3,7 @@
 #include <stdlib.h>
 
 #include "guideline/diags.h"
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "guideline/locate.h"
 #include "model/catalogue_open.h"
 

@@ -4,7 +4,7 @@
 #define ANZEN_CATALOGUE_OPEN_H
 
 #include "guideline/catalogue.h"
-#include "model/error.h"
+#include "base/error.h"
 
 /* Loads the catalogue into *out, or fails naming its directory and first problem at file:line:col
  * ('anzen guideline check' lists them all). */

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "model/checklist_edit.h"
 #include "model/edit.h"
 #include "model/tables.h"

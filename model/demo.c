@@ -3,10 +3,27 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "model/demo.h"
 #include "model/import.h"
 #include "model/tables.h"
+
+/* Runs sql (freed here), whose ?1 is the shift in days. */
+static int shift(struct az_store *s, char *sql, int days, struct az_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	if (!sql || sqlite3_prepare_v2(az_store_db(s), sql, -1, &st, NULL) != SQLITE_OK) {
+		sqlite3_free(sql);
+		return az_store_sqlfail(s, err, AZ_IOERR, _("cannot write"));
+	}
+	sqlite3_free(sql);
+	char by[16];
+	snprintf(by, sizeof by, "%+d", days);
+	sqlite3_bind_text(st, 1, by, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? AZ_OK : az_store_sqlfail(s, err, AZ_IOERR, _("cannot write"));
+}
 
 /* Every date column of the current year's tables; history snapshots keep their own dates. */
 static int shift_dates(struct az_store *s, struct az_error *err)
@@ -31,18 +48,9 @@ static int shift_dates(struct az_store *s, struct az_error *err)
 			/* identifiers from the table descriptions; the shift is bound */
 			char *sql = sqlite3_mprintf("UPDATE %s SET %s = date(%s, ?1 || ' days') WHERE %s IS NOT NULL",
 						    tb->name, tb->cols[c].name, tb->cols[c].name, tb->cols[c].name);
-			if (!sql || sqlite3_prepare_v2(az_store_db(s), sql, -1, &st, NULL) != SQLITE_OK) {
-				sqlite3_free(sql);
-				return az_store_sqlfail(s, err, AZ_IOERR, _("cannot write"));
-			}
-			sqlite3_free(sql);
-			char by[16];
-			snprintf(by, sizeof by, "%+d", days);
-			sqlite3_bind_text(st, 1, by, -1, SQLITE_TRANSIENT);
-			int rc = sqlite3_step(st);
-			sqlite3_finalize(st);
-			if (rc != SQLITE_DONE)
-				return az_store_sqlfail(s, err, AZ_IOERR, _("cannot write"));
+			int rc = shift(s, sql, days, err);
+			if (rc != AZ_OK)
+				return rc;
 		}
 	}
 	/* the earlier year's snapshot moves by the same days, so that the changes shown are the demo's own */
@@ -65,18 +73,9 @@ static int shift_dates(struct az_store *s, struct az_error *err)
 						  " ?1 || ' days')) END)) FROM json_each(snapshot, '$.%s')))"
 						  " WHERE json_type(snapshot, '$.%s') = 'array'",
 						  tb->name, col, col, col, tb->name, tb->name);
-			if (!sql || sqlite3_prepare_v2(az_store_db(s), sql, -1, &st, NULL) != SQLITE_OK) {
-				sqlite3_free(sql);
-				return az_store_sqlfail(s, err, AZ_IOERR, _("cannot write"));
-			}
-			sqlite3_free(sql);
-			char by[16];
-			snprintf(by, sizeof by, "%+d", days);
-			sqlite3_bind_text(st, 1, by, -1, SQLITE_TRANSIENT);
-			int rc = sqlite3_step(st);
-			sqlite3_finalize(st);
-			if (rc != SQLITE_DONE)
-				return az_store_sqlfail(s, err, AZ_IOERR, _("cannot write"));
+			int rc = shift(s, sql, days, err);
+			if (rc != AZ_OK)
+				return rc;
 		}
 	}
 	/* the fiscal year follows the approval date, as it did in the file */

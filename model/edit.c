@@ -4,9 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "model/edit.h"
-#include "model/text.h"
+#include "base/date.h"
+#include "base/text.h"
 
 static int parse_ll(const char *t, long long *v)
 {

@@ -5,11 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "model/import.h"
 #include "model/schema.h"
 #include "model/tables.h"
-#include "model/text.h"
+#include "base/date.h"
+#include "base/text.h"
 
 #define MAX_ERRORS 20
 #define MAX_TABLES 16

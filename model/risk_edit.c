@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "model/edit.h"
 #include "model/risk_edit.h"
 #include "model/tables.h"

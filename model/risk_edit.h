@@ -11,7 +11,7 @@
 
 #include "guideline/catalogue.h"
 #include "model/book.h"
-#include "model/error.h"
+#include "base/error.h"
 #include "model/rules.h"
 #include "model/store.h"
 

@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "model/rules.h"
 
 int az_rank_index(const struct az_catalogue *cat, int likelihood, int severity)

@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "model/schema.h"
 
 /*

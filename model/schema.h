@@ -4,7 +4,7 @@
 
 #include <sqlite3.h>
 
-#include "model/error.h"
+#include "base/error.h"
 
 /* PRAGMA application_id of every anzen workbook: "ANZN". */
 #define AZ_APPLICATION_ID 0x414E5A4E

@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "model/schema.h"
 #include "model/store.h"
 

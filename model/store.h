@@ -4,7 +4,7 @@
 
 #include <sqlite3.h>
 
-#include "model/error.h"
+#include "base/error.h"
 
 struct az_store;
 

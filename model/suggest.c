@@ -5,8 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "guideline/arena.h"
-#include "guideline/i18n.h"
+#include "base/text.h"
+#include "base/arena.h"
+#include "base/i18n.h"
 #include "model/book.h"
 #include "model/suggest.h"
 #include "model/tables.h"
@@ -29,15 +30,9 @@ static void add(struct az_suggestion *s, const char *fmt, ...)
 	va_end(ap);
 	if (n >= 0 && (size_t)n >= cap - len) {
 		/* drop a character the cut left incomplete */
-		size_t end = cap - 1, j = end;
-		while (j > 0 && ((unsigned char)s->evidence[j - 1] & 0xC0) == 0x80)
-			j--;
-		if (j > 0) {
-			unsigned char lead = (unsigned char)s->evidence[j - 1];
-			size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-			if (j - 1 + need > end)
-				s->evidence[j - 1] = '\0';
-		}
+		size_t at = az_utf8_invalid_at(s->evidence, cap - 1);
+		if (at != (size_t)-1)
+			s->evidence[at] = '\0';
 	}
 }
 

@@ -8,7 +8,7 @@
 #include <stddef.h>
 
 #include "guideline/catalogue.h"
-#include "model/error.h"
+#include "base/error.h"
 #include "model/store.h"
 
 /* What the suggestions read from a workbook; enumerations are indexes into the model's

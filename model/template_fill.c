@@ -2,7 +2,7 @@
 
 #include <string.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "model/tables.h"
 #include "model/template_fill.h"
 #include "model/workbook.h"

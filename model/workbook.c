@@ -6,9 +6,10 @@
 #include <sys/file.h>
 #include <unistd.h>
 
-#include "guideline/i18n.h"
-#include "model/outfile.h"
-#include "model/text.h"
+#include "base/i18n.h"
+#include "base/date.h"
+#include "base/outfile.h"
+#include "base/text.h"
 #include "model/workbook.h"
 
 int az_workbook_write_new(const char *path, int force, az_fill_fn fill, void *arg, struct az_error *err)

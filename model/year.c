@@ -2,9 +2,10 @@
 
 #include <string.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "model/import.h"
-#include "model/text.h"
+#include "base/date.h"
+#include "base/text.h"
 #include "model/year.h"
 
 /* Fields a new year must confirm again; see year.h. Fixed SQL, no input. */

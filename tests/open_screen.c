@@ -11,10 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
+#include "base/error.h"
+#include "base/text.h"
 #include "guideline/locate.h"
-#include "model/error.h"
-#include "model/text.h"
 #include "tui/dump.h"
 #include "tui/input.h"
 #include "tui/scr_assess.h"

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "export/linebreak.h"
+#include "base/linebreak.h"
 #include "tests/tap.h"
 
 static long stub(void *ctx, uint32_t cp)

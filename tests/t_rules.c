@@ -11,7 +11,7 @@
 #include "model/store.h"
 #include "model/suggest.h"
 #include "model/tables.h"
-#include "model/text.h"
+#include "base/text.h"
 #include "model/workbook.h"
 #include "tests/tap.h"
 

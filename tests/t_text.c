@@ -5,7 +5,8 @@
 #include <string.h>
 
 #include "model/tables.h"
-#include "model/text.h"
+#include "base/date.h"
+#include "base/text.h"
 #include "tests/tap.h"
 
 int main(void)

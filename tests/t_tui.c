@@ -14,7 +14,7 @@
 #include "tui/keys.h"
 #include "tui/keyscript.h"
 #include "tui/screen.h"
-#include "model/wareki.h"
+#include "base/wareki.h"
 
 static char *field_str(const struct tui_field *f)
 {

@@ -14,8 +14,8 @@
 #include <hpdf.h>
 
 #include "export/font.h"
-#include "export/linebreak.h"
-#include "export/pdfattach.h"
+#include "base/linebreak.h"
+#include "model/pdfattach.h"
 #include "export/tounicode.h"
 #include "export/typeset.h"
 #include "tests/tap.h"

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "export/json.h"
+#include "model/json_write.h"
 #include "model/diff.h"
 #include "model/edit.h"
 #include "model/import.h"

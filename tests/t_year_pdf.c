@@ -12,7 +12,7 @@
 #include "model/diff.h"
 #include "tests/fixture.h"
 #include "tests/tap.h"
-#include "tui/cli.h"
+#include "cli/cli.h"
 
 static const char *srcdir(void) { return getenv("top_srcdir") ? getenv("top_srcdir") : "."; }
 

@@ -10,7 +10,7 @@
 
 #include "model/book.h"
 #include "tests/tap.h"
-#include "tui/cli.h"
+#include "cli/cli.h"
 #include "tui/dump.h"
 #include "tui/input.h"
 #include "tui/scr_years.h"

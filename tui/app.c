@@ -6,9 +6,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "guideline/i18n.h"
-#include "model/error.h"
-#include "model/text.h"
+#include "base/i18n.h"
+#include "base/error.h"
+#include "base/text.h"
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/dump.h"

@@ -10,4 +10,12 @@ int tui_preflight(void);
 /* Runs the screens for the workbook at path; returns the exit code. */
 int tui_run(const char *path);
 
+struct az_store;
+struct az_catalogue;
+struct az_error;
+/* Writes the PDF report for the export screen. export/ sits beside tui/, not below it, so the
+ * caller (cli/) hands the writer in before tui_run; NULL: the screen reports PDF unavailable. */
+extern int (*tui_pdf_writer)(struct az_store *s, const struct az_catalogue *cat, const char *path,
+			     int force, void (*warn)(void *ctx, const char *msg), struct az_error *err);
+
 #endif

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "tui/choice.h"
 #include "tui/draw.h"
 #include "tui/screen.h"

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "tui/confirm.h"
 #include "tui/draw.h"
 #include "tui/screen.h"

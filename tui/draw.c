@@ -4,9 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
+#include <unistr.h>
 
-#include "export/linebreak.h"
-#include "model/text.h"
+#include "base/linebreak.h"
+#include "base/text.h"
 #include "tui/draw.h"
 
 /* The composed form of kana + U+3099 (dakuten) or U+309A (handakuten), or 0. IME input is already
@@ -80,21 +81,7 @@ char *tui_encode(const wchar_t *s, size_t n)
 		unsigned long c = (unsigned long)s[i];
 		if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
 			c = 0xFFFD;
-		if (c < 0x80) {
-			*o++ = (char)c;
-		} else if (c < 0x800) {
-			*o++ = (char)(0xC0 | (c >> 6));
-			*o++ = (char)(0x80 | (c & 0x3F));
-		} else if (c < 0x10000) {
-			*o++ = (char)(0xE0 | (c >> 12));
-			*o++ = (char)(0x80 | ((c >> 6) & 0x3F));
-			*o++ = (char)(0x80 | (c & 0x3F));
-		} else {
-			*o++ = (char)(0xF0 | (c >> 18));
-			*o++ = (char)(0x80 | ((c >> 12) & 0x3F));
-			*o++ = (char)(0x80 | ((c >> 6) & 0x3F));
-			*o++ = (char)(0x80 | (c & 0x3F));
-		}
+		o += u8_uctomb((uint8_t *)o, (ucs4_t)c, 4); /* c is a valid code point here */
 	}
 	*o = '\0';
 	return out;

@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "guideline/i18n.h"
-#include "tui/confirm.h"
+#include "base/i18n.h"
 #include "tui/editform.h"
+#include "tui/leave.h"
 #include "tui/screen.h"
 
 #define MAX_EXTRA 4
@@ -18,6 +18,8 @@ struct editform {
 	long long id;
 	char extra_col[MAX_EXTRA][64], extra_val[MAX_EXTRA][64];
 	size_t nextra;
+	void (*load)(struct tui_form *fm, void *arg);
+	void *load_arg;
 };
 
 static void ef_draw(struct tui_screen *s, struct tui_rect body)
@@ -25,12 +27,6 @@ static void ef_draw(struct tui_screen *s, struct tui_rect body)
 	struct editform *e = s->data;
 	s->scopes = e->fm.items[e->fm.cur].opts ? TUI_SCOPE_ANY | TUI_SCOPE_NAV : TUI_SCOPE_ANY;
 	tui_form_draw(&e->fm, body);
-}
-
-static void discard(void *arg)
-{
-	(void)arg;
-	tui_pop();
 }
 
 static int insert(struct editform *e)
@@ -91,51 +87,48 @@ static int ef_key(struct tui_screen *s, int key, enum tui_action act)
 		}
 		return TUI_HANDLED;
 	}
-	if (r == TUI_UNHANDLED && tui_key_action(key, TUI_SCOPE_ANY) == TUI_ACT_BACK && tui_form_changed(&e->fm)) {
-		if (tui_form_autosave(&e->fm) == 0 && e->id && !tui_form_changed(&e->fm))
-			return TUI_UNHANDLED; /* saved: leave as usual */
-		tui_confirm(_("Leave this form without saving your changes?"), discard, NULL);
-		return TUI_HANDLED;
-	}
-	return r;
+	return r == TUI_UNHANDLED ? tui_form_leave(&e->fm, key, e->id != 0) : r;
 }
 
-static void ef_leave(struct tui_screen *s)
+static int ef_enter(struct tui_screen *s)
 {
 	struct editform *e = s->data;
-	tui_form_free(&e->fm);
-	free(e);
+	if (tui_form_init(&e->fm, e->spec->items, e->spec->n) != 0) {
+		tui_error("%s", _("out of memory"));
+		return -1;
+	}
+	e->fm.autosave = save_field;
+	e->fm.autosave_arg = e;
+	if (e->load)
+		e->load(&e->fm, e->load_arg);
+	for (size_t i = 0; i < e->fm.n; i++)
+		e->fm.fields[i].changed = 0;
+	return 0;
 }
 
-static const enum tui_action ef_bar[] = { TUI_ACT_NEXT_FIELD, TUI_ACT_PREV_FIELD, TUI_ACT_SAVE, TUI_ACT_HELP,
-					  TUI_ACT_BACK, TUI_ACT_NONE };
 
 int tui_editform_open(struct tui_editform_spec *spec, long long id, const char *const *extra,
 		      void (*load)(struct tui_form *fm, void *arg), void *arg)
 {
 	spec->ops.title = spec->title;
 	spec->ops.help = spec->help;
-	spec->ops.bar = ef_bar;
+	spec->ops.bar = tui_form_bar;
+	spec->ops.size = sizeof(struct editform);
+	spec->ops.enter = ef_enter;
 	spec->ops.draw = ef_draw;
 	spec->ops.key = ef_key;
-	spec->ops.leave = ef_leave;
-	struct editform *e = calloc(1, sizeof *e);
-	if (!e || tui_form_init(&e->fm, spec->items, spec->n) != 0) {
-		free(e);
-		tui_error("%s", _("out of memory"));
-		return -1;
+	spec->ops.leave = tui_form_screen_leave;
+	struct editform e = { .spec = spec, .id = id, .load = load, .load_arg = arg };
+	for (; extra && extra[2 * e.nextra] && e.nextra < MAX_EXTRA; e.nextra++) {
+		snprintf(e.extra_col[e.nextra], sizeof e.extra_col[0], "%s", extra[2 * e.nextra]);
+		snprintf(e.extra_val[e.nextra], sizeof e.extra_val[0], "%s", extra[2 * e.nextra + 1]);
 	}
-	e->spec = spec;
-	e->id = id;
-	e->fm.autosave = save_field;
-	e->fm.autosave_arg = e;
-	for (; extra && extra[2 * e->nextra] && e->nextra < MAX_EXTRA; e->nextra++) {
-		snprintf(e->extra_col[e->nextra], sizeof e->extra_col[0], "%s", extra[2 * e->nextra]);
-		snprintf(e->extra_val[e->nextra], sizeof e->extra_val[0], "%s", extra[2 * e->nextra + 1]);
-	}
-	if (load)
-		load(&e->fm, arg);
-	for (size_t i = 0; i < e->fm.n; i++)
-		e->fm.fields[i].changed = 0;
-	return tui_push(&spec->ops, e);
+	return tui_open(&spec->ops, &e);
+}
+
+void tui_editform_load_texts(struct tui_form *fm, void *arg)
+{
+	const char *const *v = arg;
+	for (size_t i = 0; i < fm->n; i++)
+		tui_form_load(fm, i, v[i]);
 }

@@ -20,5 +20,7 @@ struct tui_editform_spec {
  * at most 4). load(fm, arg) fills the fields first (may be NULL). Returns 0 or -1. */
 int tui_editform_open(struct tui_editform_spec *spec, long long id, const char *const *extra,
 		      void (*load)(struct tui_form *fm, void *arg), void *arg);
+/* A load for forms of one row: arg is an array of its texts (const char *) in the order of the fields. */
+void tui_editform_load_texts(struct tui_form *fm, void *arg);
 
 #endif

@@ -7,14 +7,15 @@
 #include <string.h>
 #include <wctype.h>
 
-#include "guideline/i18n.h"
-#include "model/text.h"
+#include "base/i18n.h"
+#include "base/date.h"
+#include "base/text.h"
 #include "tui/draw.h"
 #include "tui/field.h"
 #include "tui/keys.h"
 #include "tui/screen.h"
 #include "tui/term.h"
-#include "model/wareki.h"
+#include "base/wareki.h"
 
 int tui_field_init(struct tui_field *f, enum tui_field_kind kind, size_t max)
 {

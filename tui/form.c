@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "tui/draw.h"
 #include "tui/form.h"
 #include "tui/term.h"
@@ -17,8 +17,7 @@ int tui_form_init(struct tui_form *fm, const struct tui_form_item *items, size_t
 	fm->fields = calloc(n ? n : 1, sizeof *fm->fields);
 	fm->sel = calloc(n ? n : 1, sizeof *fm->sel);
 	if (!fm->fields || !fm->sel) {
-		free(fm->fields);
-		free(fm->sel);
+		tui_form_free(fm); /* leaves it empty: a screen's leave() may free it again */
 		return -1;
 	}
 	fm->n = n;

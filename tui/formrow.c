@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "model/edit.h"
 #include "model/edit_row.h"
 #include "tui/formrow.h"

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "tui/draw.h"
 #include "tui/help.h"
 #include "tui/term.h"

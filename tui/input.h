@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "model/error.h"
+#include "base/error.h"
 
 /* Loads $ANZEN_KEYS if set; call after curses has started. */
 int tui_input_open(struct az_error *err);

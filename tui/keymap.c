@@ -6,7 +6,7 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "tui/keys.h"
 
 static const struct {

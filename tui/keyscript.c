@@ -5,9 +5,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
-#include "guideline/i18n.h"
-#include "model/text.h"
+#include "base/i18n.h"
+#include "base/readfile.h"
+#include "base/text.h"
 #include "tui/keys.h"
 #include "tui/keyscript.h"
 
@@ -30,13 +32,11 @@ static struct tui_step *add(struct tui_script *sc, struct az_error *err)
 
 static int utf8_char(const unsigned char *s, size_t len, int *cp)
 {
-	size_t n = s[0] < 0x80 ? 1 : s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : 2;
-	if (n > len || az_utf8_invalid_at((const char *)s, n) != (size_t)-1)
+	ucs4_t c;
+	int n = u8_mbtoucr(&c, s, len);
+	if (n <= 0)
 		return -1;
-	int c = n == 1 ? s[0] : s[0] & (0x7F >> n);
-	for (size_t i = 1; i < n; i++)
-		c = (c << 6) | (s[i] & 0x3F);
-	*cp = c;
+	*cp = (int)c;
 	return (int)n;
 }
 
@@ -112,25 +112,11 @@ int tui_script_parse(struct tui_script *sc, const char *text, size_t len, const 
 
 int tui_script_load(struct tui_script *sc, const char *path, struct az_error *err)
 {
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
-		return az_fail(err, AZ_NOINPUT, _("%s: cannot open: %s"), path, strerror(errno));
-	size_t cap = 4096, n = 0;
-	char *buf = malloc(cap);
-	while (buf) {
-		n += fread(buf + n, 1, cap - n, fp);
-		if (n < cap || cap > (16u << 20))
-			break;
-		char *nb = realloc(buf, cap * 2);
-		if (!nb)
-			free(buf);
-		buf = nb;
-		cap *= 2;
-	}
-	int bad = !buf || ferror(fp);
-	fclose(fp);
-	if (bad) {
-		free(buf);
+	char *buf;
+	size_t n;
+	if (az_read_file(path, 32u << 20, &buf, &n) != 0) {
+		if (errno == ENOENT || errno == EACCES)
+			return az_fail(err, AZ_NOINPUT, _("%s: cannot open: %s"), path, strerror(errno));
 		return az_fail(err, AZ_IOERR, _("%s: cannot read"), path);
 	}
 	int rc = tui_script_parse(sc, buf, n, path, err);

@@ -10,7 +10,7 @@
 
 #include <stddef.h>
 
-#include "model/error.h"
+#include "base/error.h"
 
 enum tui_step_kind { TUI_STEP_KEY, TUI_STEP_RESIZE, TUI_STEP_DUMP };
 

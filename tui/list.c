@@ -6,7 +6,7 @@
 #include <string.h>
 #include <wctype.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "tui/draw.h"
 #include "tui/list.h"
 #include "tui/term.h"
@@ -191,3 +191,14 @@ int tui_list_key(struct tui_list *l, int key, enum tui_action act)
 		return TUI_UNHANDLED;
 	}
 }
+
+void tui_list_screen_draw(struct tui_screen *s, struct tui_rect body)
+{
+	struct tui_list *l = s->data;
+	tui_list_refresh(l);
+	s->scopes = tui_list_scopes(l);
+	struct tui_rect r = { body.y + 1, body.x + 1, body.rows - 1, body.cols - 2 };
+	tui_list_draw(l, r);
+}
+
+void tui_list_screen_leave(struct tui_screen *s) { tui_list_free(s->data); }

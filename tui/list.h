@@ -39,4 +39,9 @@ void tui_list_draw(struct tui_list *l, struct tui_rect r);
 int tui_list_key(struct tui_list *l, int key, enum tui_action act);
 int tui_list_scopes(const struct tui_list *l);
 
+/* draw() and leave() of a screen whose private state starts with its list: the list, refreshed (the
+ * book may have changed under a form), one cell in from the body's edges; freeing it. */
+void tui_list_screen_draw(struct tui_screen *s, struct tui_rect body);
+void tui_list_screen_leave(struct tui_screen *s);
+
 #endif

@@ -29,9 +29,10 @@ struct tui_book_stamp {
 };
 int tui_book_changed(struct tui_book_stamp *st);
 
-/* The screen's help followed by extra (the catalogue's descriptions and references). */
+/* The screen's help followed by what extra(f, arg) writes (the catalogue's descriptions and
+ * references). */
 struct tui_screen;
-void tui_assess_help(const struct tui_screen *s, const char *extra);
+void tui_assess_help(const struct tui_screen *s, void (*extra)(FILE *f, void *arg), void *arg);
 /* Pieces of that extra text, written to f: an entry's references " [doc section, ...]", the five
  * levels of likelihood and severity, the ranks with their responses. */
 void tui_help_refs(FILE *f, const struct az_ref *refs, size_t n);

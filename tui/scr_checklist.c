@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "model/checklist_edit.h"
 #include "model/edit.h"
 #include "model/rules.h"
@@ -16,6 +16,7 @@
 #include "tui/choice.h"
 #include "tui/confirm.h"
 #include "tui/draw.h"
+#include "tui/leave.h"
 #include "tui/form.h"
 #include "tui/scr_assess.h"
 #include "tui/screen.h"
@@ -320,79 +321,37 @@ static int af_autosave(struct tui_form *fm, size_t i, void *arg)
 	return af_save(arg);
 }
 
-static void af_discard(void *arg)
-{
-	(void)arg;
-	tui_pop();
-}
-
 static int af_key(struct tui_screen *s, int key, enum tui_action act)
 {
 	struct answer_form *f = s->data;
-	int r = tui_form_key(&f->form, key, act);
-	if (r == TUI_FORM_SUBMIT) {
-		if (af_save(f) == 0) {
-			tui_pop();
-			tui_info("%s", _("Saved."));
-		}
-		return TUI_HANDLED;
-	}
-	if (r == TUI_UNHANDLED && key == 27 && tui_form_changed(&f->form)) {
-		if (tui_form_autosave(&f->form) == 0 && !tui_form_changed(&f->form))
-			return TUI_UNHANDLED; /* saved: leave as usual */
-		tui_confirm(_("Leave this form without saving your changes?"), af_discard, NULL);
-		return TUI_HANDLED;
-	}
-	return r;
+	return tui_form_screen_key(&f->form, key, act);
 }
 
-static void af_leave(struct tui_screen *s)
-{
-	struct answer_form *f = s->data;
-	tui_form_free(&f->form);
-	free(f);
-}
-
-static const enum tui_action af_bar[] = { TUI_ACT_NEXT_FIELD, TUI_ACT_PREV_FIELD, TUI_ACT_SAVE, TUI_ACT_HELP,
-					  TUI_ACT_BACK, TUI_ACT_NONE };
 static const struct tui_screen_ops af_ops = {
 	.title = N_("Checklist answer"),
 	.help = N_("The answer to one checklist item (for one device column where the form has them), the day "
 		   "it was checked (確認日) and, for a No, the target date (目標日) by which the clinic will do it. "
 		   "Each field is saved as soon as you leave it (Tab, Up/Down, Enter, or a choice picked); "
 		   "F2 or Ctrl-S saves the field you are in; Esc leaves."),
-	.bar = af_bar,
-	.enter = af_enter,
-	.draw = af_draw,
-	.key = af_key,
-	.leave = af_leave,
+	.bar = tui_form_bar,
+	TUI_SCREEN_HOOKS(struct answer_form, af_enter, af_draw, af_key, tui_form_screen_leave),
 };
 
 /* The help, then the selected item with its meaning, deadline, references and suggestion. */
-static void cl_help(struct tui_screen *s, struct checklist *c)
+static void cl_help(FILE *f, void *arg)
 {
+	struct checklist *c = arg;
 	const struct az_check_item *it = cur_item(c);
-	char *extra = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&extra, &len);
-	if (f) {
-		if (it) {
-			fprintf(f, "\n\n%s %s\n%s", it->number ? it->number : it->id, az_text_get(&it->text),
-				az_text_get(&it->meaning));
-			if (it->deadline.ja)
-				fprintf(f, " %s", az_text_get(&it->deadline));
-			tui_help_refs(f, it->refs, it->nrefs);
-			const struct az_suggestion *sg = suggestion(c, it->id);
-			if (sg)
-				fprintf(f, "\n%s %s", _("Suggested from the workbook:"), sg->evidence);
-		}
-		if (fclose(f) != 0) {
-			free(extra);
-			extra = NULL;
-		}
+	if (it) {
+		fprintf(f, "\n\n%s %s\n%s", it->number ? it->number : it->id, az_text_get(&it->text),
+			az_text_get(&it->meaning));
+		if (it->deadline.ja)
+			fprintf(f, " %s", az_text_get(&it->deadline));
+		tui_help_refs(f, it->refs, it->nrefs);
+		const struct az_suggestion *sg = suggestion(c, it->id);
+		if (sg)
+			fprintf(f, "\n%s %s", _("Suggested from the workbook:"), sg->evidence);
 	}
-	tui_assess_help(s, extra);
-	free(extra);
 }
 
 static int cl_key(struct tui_screen *s, int key, enum tui_action act)
@@ -404,7 +363,7 @@ static int cl_key(struct tui_screen *s, int key, enum tui_action act)
 		return TUI_UNHANDLED;
 	switch (act) {
 	case TUI_ACT_HELP:
-		cl_help(s, c);
+		tui_assess_help(s, cl_help, c);
 		return TUI_HANDLED;
 	case TUI_ACT_UP:
 		c->sel = c->sel ? c->sel - 1 : 0;
@@ -453,21 +412,14 @@ static int cl_key(struct tui_screen *s, int key, enum tui_action act)
 	}
 	case TUI_ACT_SELECT:
 	case TUI_ACT_EDIT: {
-		struct answer_form *f = calloc(1, sizeof *f);
-		if (!f) {
-			tui_error("%s", _("out of memory"));
-			return TUI_HANDLED;
-		}
-		f->c = c;
-		tui_push(&af_ops, f);
+		struct answer_form f = { .c = c };
+		tui_open(&af_ops, &f);
 		return TUI_HANDLED;
 	}
 	default:
 		return TUI_UNHANDLED;
 	}
 }
-
-static void cl_leave(struct tui_screen *s) { free(s->data); }
 
 static const enum tui_action cl_bar[] = { TUI_ACT_TOGGLE, TUI_ACT_SUGGEST, TUI_ACT_SELECT, TUI_ACT_HELP,
 					  TUI_ACT_BACK, TUI_ACT_NONE };
@@ -482,18 +434,7 @@ static const struct tui_screen_ops cl_ops = {
 		   "checked), its 目標日 (for a No: by when it will be done) and a note.\n\n"
 		   "The form asks for a target date for every No; the health centre reads it at the inspection."),
 	.bar = cl_bar,
-	.enter = cl_enter,
-	.draw = cl_draw,
-	.key = cl_key,
-	.leave = cl_leave,
+	TUI_SCREEN_HOOKS(struct checklist, cl_enter, cl_draw, cl_key, NULL),
 };
 
-int tui_checklist_open(void)
-{
-	struct checklist *c = calloc(1, sizeof *c);
-	if (!c) {
-		tui_error("%s", _("out of memory"));
-		return -1;
-	}
-	return tui_push(&cl_ops, c);
-}
+int tui_checklist_open(void) { return tui_open(&cl_ops, NULL); }

@@ -1,14 +1,11 @@
-/* The clinic profile with its responsible people, and the approval of the assessment. */
+/* The clinic profile with its responsible people. */
 #include <config.h>
 
-#include <stdio.h>
-
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "tui/editform.h"
 #include "tui/wb.h"
 
 #define T(l, h, m) { .label = l, .help = h, .kind = TUI_FIELD_TEXT, .max = m }
-#define D(l, h) { .label = l, .help = h, .kind = TUI_FIELD_DATE, .max = 10 }
 
 static const struct tui_form_item clinic_items[] = {
 	T(N_("Clinic name"), N_("The name of the clinic as the health centre knows it (up to 200 characters)."), 200),
@@ -39,43 +36,9 @@ static struct tui_editform_spec clinic_spec = {
 	.stay = 1,
 };
 
-static void clinic_load(struct tui_form *fm, void *arg)
+int tui_clinic_open(void)
 {
-	(void)arg;
 	const struct az_clinic *c = &tui_wb->book.clinic;
 	const char *v[] = { c->name, c->address, c->phone, c->administrator, c->security_officer, c->security_deputy };
-	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
-		tui_form_load(fm, i, v[i]);
+	return tui_editform_open(&clinic_spec, 1, NULL, tui_editform_load_texts, (void *)v);
 }
-
-int tui_clinic_open(void) { return tui_editform_open(&clinic_spec, 1, NULL, clinic_load, NULL); }
-
-static const struct tui_form_item approval_items[] = {
-	T(N_("Approved by"), N_("Who approved this risk assessment, usually the administrator (管理者)."), 200),
-	D(N_("Approved on"), N_("The day it was approved, as YYYY-MM-DD (for example 2026-11-23).")),
-	T(N_("Policy"), N_("The clinic's security policy in a sentence or two (optional; up to 4,000 characters)."), 4000),
-};
-static const struct tui_form_col approval_cols[] = { { "approved_by", NULL }, { "approved_at", NULL }, { "policy", NULL } };
-
-static struct tui_editform_spec approval_spec = {
-	.title = N_("Approval"),
-	.help = N_("When the assessment is complete, the administrator approves it: enter who approved it "
-		   "and on which day. The PDF for the health centre shows both. Each field is saved as soon as "
-		   "you leave it; a date that does not exist is not saved."),
-	.items = approval_items,
-	.cols = approval_cols,
-	.n = sizeof approval_items / sizeof approval_items[0],
-	.table = "assessment",
-	.stay = 1,
-};
-
-static void approval_load(struct tui_form *fm, void *arg)
-{
-	(void)arg;
-	const struct az_assessment *a = &tui_wb->book.assessment;
-	tui_form_load(fm, 0, a->approved_by);
-	tui_form_load(fm, 1, a->approved_at);
-	tui_form_load(fm, 2, a->policy);
-}
-
-int tui_approval_open(void) { return tui_editform_open(&approval_spec, 1, NULL, approval_load, NULL); }

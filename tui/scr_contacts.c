@@ -6,12 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "guideline/i18n.h"
-#include "model/edit.h"
+#include "base/i18n.h"
 #include "model/tables.h"
-#include "tui/confirm.h"
 #include "tui/editform.h"
 #include "tui/list.h"
+#include "tui/rows.h"
 #include "tui/state.h"
 #include "tui/wb.h"
 
@@ -64,12 +63,6 @@ static void load(struct tui_form *fm, void *arg)
 	tui_form_load(fm, 4, c->phone);
 }
 
-struct contacts {
-	struct tui_list list;
-	char line[1200];
-	long long deleting;
-};
-
 static size_t count(void *ctx)
 {
 	(void)ctx;
@@ -78,7 +71,7 @@ static size_t count(void *ctx)
 
 static const char *text(void *ctx, size_t i)
 {
-	struct contacts *c = ctx;
+	struct tui_rows *c = ctx;
 	const struct az_contact *k = &tui_wb->book.contacts[i];
 	const char *kind = k->kind >= 0 && k->kind < 4 ? _(kind_opts[k->kind].label) : "?";
 	snprintf(c->line, sizeof c->line, "%s | %s | %s | %s | %s", kind, k->role, k->name, k->organisation, k->phone);
@@ -87,34 +80,16 @@ static const char *text(void *ctx, size_t i)
 
 static int c_enter(struct tui_screen *s)
 {
-	struct contacts *c = s->data;
+	struct tui_rows *c = s->data;
 	if (tui_list_init(&c->list, count, text, c) != 0)
 		return -1;
 	c->list.empty = N_("No contacts yet. Press a to add whom to call when something happens.");
 	return 0;
 }
 
-static void c_draw(struct tui_screen *s, struct tui_rect body)
-{
-	struct contacts *c = s->data;
-	tui_list_refresh(&c->list); /* the book may have changed under a form */
-	s->scopes = tui_list_scopes(&c->list);
-	struct tui_rect r = { body.y + 1, body.x + 1, body.rows - 1, body.cols - 2 };
-	tui_list_draw(&c->list, r);
-}
-
-static void delete_yes(void *arg)
-{
-	struct contacts *c = arg;
-	struct az_error err = { 0 };
-	if (tui_wb_edited(az_edit_delete(tui_wb->store, "contacts", c->deleting, &err), &err) == 0)
-		tui_info("%s", _("Deleted."));
-	tui_list_refresh(&c->list);
-}
-
 static int c_key(struct tui_screen *s, int key, enum tui_action act)
 {
-	struct contacts *c = s->data;
+	struct tui_rows *c = s->data;
 	int r = tui_list_key(&c->list, key, act);
 	long i = tui_list_selected(&c->list);
 	if (r == TUI_LIST_CHOSEN || (r == TUI_UNHANDLED && act == TUI_ACT_EDIT && i >= 0)) {
@@ -130,19 +105,11 @@ static int c_key(struct tui_screen *s, int key, enum tui_action act)
 	}
 	if (act == TUI_ACT_DELETE && i >= 0) {
 		char q[600];
-		c->deleting = tui_wb->book.contacts[i].id;
 		snprintf(q, sizeof q, _("Delete the contact \"%s\"?"), tui_wb->book.contacts[i].name);
-		tui_confirm(q, delete_yes, c);
+		tui_rows_ask_delete(c, tui_wb->book.contacts[i].id, q);
 		return TUI_HANDLED;
 	}
 	return r;
-}
-
-static void c_leave(struct tui_screen *s)
-{
-	struct contacts *c = s->data;
-	tui_list_free(&c->list);
-	free(c);
 }
 
 static const enum tui_action bar[] = { TUI_ACT_ADD, TUI_ACT_EDIT, TUI_ACT_DELETE, TUI_ACT_SEARCH, TUI_ACT_HELP,
@@ -154,18 +121,7 @@ static const struct tui_screen_ops ops = {
 		   "inside the clinic, the vendor of each system, and the authorities (保健所, police). "
 		   "a adds, e or Enter edits, d deletes after asking, / searches."),
 	.bar = bar,
-	.enter = c_enter,
-	.draw = c_draw,
-	.key = c_key,
-	.leave = c_leave,
+	TUI_SCREEN_HOOKS(struct tui_rows, c_enter, tui_list_screen_draw, c_key, tui_list_screen_leave),
 };
 
-int tui_contacts_open(void)
-{
-	struct contacts *c = calloc(1, sizeof *c);
-	if (!c) {
-		tui_error("%s", _("out of memory"));
-		return -1;
-	}
-	return tui_push(&ops, c);
-}
+int tui_contacts_open(void) { return tui_open(&ops, &(struct tui_rows){ .table = "contacts" }); }

@@ -5,16 +5,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "export/json.h"
-#include "export/report.h"
-#include "guideline/i18n.h"
-#include "model/outfile.h"
-#include "model/text.h"
+#include "model/json_write.h"
+#include "base/i18n.h"
+#include "base/date.h"
+#include "base/outfile.h"
+#include "base/text.h"
+#include "tui/app.h"
 #include "tui/confirm.h"
 #include "tui/draw.h"
 #include "tui/form.h"
 #include "tui/term.h"
 #include "tui/wb.h"
+
+int (*tui_pdf_writer)(struct az_store *s, const struct az_catalogue *cat, const char *path, int force,
+		      void (*warn)(void *ctx, const char *msg), struct az_error *err);
 
 static const struct tui_choice_opt format_opts[] = {
 	{ N_("PDF"), N_("The report for the health centre's inspection, with the workbook attached") },
@@ -101,11 +105,8 @@ static void run_export(struct exp *e, int force)
 	if (tui_form_choice(&e->fm, E_FORMAT) == 1) {
 		rc = write_json(path, force, &err);
 	} else {
-		struct az_report_opts o = { 0 };
-		o.lang = az_text_lang_ja() ? "ja" : "en";
-		o.force = force;
-		o.warn = warn;
-		rc = az_report_pdf(tui_wb->store, tui_wb->cat, path, &o, &err);
+		rc = tui_pdf_writer ? tui_pdf_writer(tui_wb->store, tui_wb->cat, path, force, warn, &err)
+				    : az_fail(&err, AZ_IOERR, "%s", _("PDF export is not available."));
 	}
 	if (rc == AZ_OK) {
 		snprintf(e->done, sizeof e->done, _("Written: %s"), path);
@@ -138,11 +139,24 @@ static int e_key(struct tui_screen *s, int key, enum tui_action act)
 	return TUI_HANDLED;
 }
 
+static int e_enter(struct tui_screen *s)
+{
+	struct exp *e = s->data;
+	if (tui_form_init(&e->fm, items, NE) != 0) {
+		tui_error("%s", _("out of memory"));
+		return -1;
+	}
+	tui_form_set_choice(&e->fm, E_FORMAT, 0);
+	default_name(e, 0);
+	e->fm.fields[E_FORMAT].changed = e->fm.fields[E_FILE].changed = 0;
+	e->fm.cur = E_FILE;
+	return 0;
+}
+
 static void e_leave(struct tui_screen *s)
 {
 	struct exp *e = s->data;
 	tui_form_free(&e->fm);
-	free(e);
 }
 
 static const enum tui_action bar[] = { TUI_ACT_NEXT_FIELD, TUI_ACT_SAVE, TUI_ACT_HELP, TUI_ACT_BACK, TUI_ACT_NONE };
@@ -152,22 +166,7 @@ static const struct tui_screen_ops ops = {
 		   "that 'anzen import' reads back). The file goes next to the workbook unless you type "
 		   "another name; an existing file is replaced only after you say so. F2 or Ctrl-S writes."),
 	.bar = bar,
-	.draw = e_draw,
-	.key = e_key,
-	.leave = e_leave,
+	TUI_SCREEN_HOOKS(struct exp, e_enter, e_draw, e_key, e_leave),
 };
 
-int tui_export_open(void)
-{
-	struct exp *e = calloc(1, sizeof *e);
-	if (!e || tui_form_init(&e->fm, items, NE) != 0) {
-		free(e);
-		tui_error("%s", _("out of memory"));
-		return -1;
-	}
-	tui_form_set_choice(&e->fm, E_FORMAT, 0);
-	default_name(e, 0);
-	e->fm.fields[E_FORMAT].changed = e->fm.fields[E_FILE].changed = 0;
-	e->fm.cur = E_FILE;
-	return tui_push(&ops, e);
-}
+int tui_export_open(void) { return tui_open(&ops, NULL); }

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "model/heatmap.h"
 #include "model/rules.h"
 #include "tui/draw.h"
@@ -110,21 +110,11 @@ static void hm_draw(struct tui_screen *s, struct tui_rect body)
 }
 
 /* The help, then the ranks and the levels from the catalogue. */
-static void hm_help(struct tui_screen *s)
+static void hm_help(FILE *f, void *arg)
 {
-	char *extra = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&extra, &len);
-	if (f) {
-		tui_help_ranks(f);
-		tui_help_levels(f);
-		if (fclose(f) != 0) {
-			free(extra);
-			extra = NULL;
-		}
-	}
-	tui_assess_help(s, extra);
-	free(extra);
+	(void)arg;
+	tui_help_ranks(f);
+	tui_help_levels(f);
 }
 
 static int hm_key(struct tui_screen *s, int key, enum tui_action act)
@@ -133,7 +123,7 @@ static int hm_key(struct tui_screen *s, int key, enum tui_action act)
 	(void)key;
 	switch (act) {
 	case TUI_ACT_HELP:
-		hm_help(s);
+		tui_assess_help(s, hm_help, NULL);
 		return TUI_HANDLED;
 	case TUI_ACT_UP:
 		m->l = m->l < AZ_LEVELS ? m->l + 1 : m->l;
@@ -174,8 +164,6 @@ static int hm_key(struct tui_screen *s, int key, enum tui_action act)
 	}
 }
 
-static void hm_leave(struct tui_screen *s) { free(s->data); }
-
 static const enum tui_action hm_bar[] = { TUI_ACT_SELECT, TUI_ACT_TOGGLE, TUI_ACT_HELP, TUI_ACT_BACK, TUI_ACT_NONE };
 static const struct tui_screen_ops hm_ops = {
 	.title = N_("Risk map"),
@@ -187,18 +175,7 @@ static const struct tui_screen_ops hm_ops = {
 		   "grids. Enter lists the risks of the chosen cell; open one there to see or change its "
 		   "treatment."),
 	.bar = hm_bar,
-	.enter = hm_enter,
-	.draw = hm_draw,
-	.key = hm_key,
-	.leave = hm_leave,
+	TUI_SCREEN_HOOKS(struct heatmap, hm_enter, hm_draw, hm_key, NULL),
 };
 
-int tui_heatmap_open(void)
-{
-	struct heatmap *m = calloc(1, sizeof *m);
-	if (!m) {
-		tui_error("%s", _("out of memory"));
-		return -1;
-	}
-	return tui_push(&hm_ops, m);
-}
+int tui_heatmap_open(void) { return tui_open(&hm_ops, NULL); }

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "tui/help.h"
 #include "tui/scr_assess.h"
 #include "tui/screen.h"
@@ -45,7 +45,7 @@ void tui_help_ranks(FILE *f)
 	}
 }
 
-void tui_assess_help(const struct tui_screen *s, const char *extra)
+void tui_assess_help(const struct tui_screen *s, void (*extra)(FILE *f, void *arg), void *arg)
 {
 	char *text = NULL;
 	size_t len = 0;
@@ -54,7 +54,9 @@ void tui_assess_help(const struct tui_screen *s, const char *extra)
 		tui_help_show(s);
 		return;
 	}
-	fprintf(f, "%s%s", s->ops->help && *s->ops->help ? _(s->ops->help) : "", extra ? extra : "");
+	fputs(s->ops->help && *s->ops->help ? _(s->ops->help) : "", f);
+	if (extra)
+		extra(f, arg);
 	if (fclose(f) != 0 || !text) {
 		free(text);
 		tui_help_show(s);

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "model/progress.h"
 #include "tui/draw.h"
 #include "tui/list.h"
@@ -201,7 +201,6 @@ static void home_leave(struct tui_screen *s)
 	tui_list_free(&h->list);
 	if (h->computed)
 		az_progress_free(&h->progress);
-	free(h);
 }
 
 static const enum tui_action home_bar[] = { TUI_ACT_DOWN, TUI_ACT_UP, TUI_ACT_SELECT, TUI_ACT_HELP, TUI_ACT_QUIT,
@@ -217,21 +216,14 @@ static const struct tui_screen_ops home_ops = {
 		   "its number, 0 for the tenth) and press Enter. q or Esc, pressed twice, leaves anzen, and F10 "
 		   "or Ctrl-C at once; everything is saved as you go."),
 	.bar = home_bar,
-	.enter = home_enter,
-	.draw = home_draw,
-	.key = home_key,
-	.leave = home_leave,
+	TUI_SCREEN_HOOKS(struct home, home_enter, home_draw, home_key, home_leave),
 };
 
 int tui_home_open(void)
 {
-	struct home *h = calloc(1, sizeof *h);
-	if (!h) {
-		tui_error("%s", _("out of memory"));
+	if (tui_open(&home_ops, NULL) != 0)
 		return -1;
-	}
-	if (tui_push(&home_ops, h) != 0)
-		return -1;
+	struct home *h = tui_top()->data;
 	/* reopening returns to the screen the user was on last time */
 	char code[32];
 	if (tui_state_recall(tui_wb->path, code, sizeof code) == 0)

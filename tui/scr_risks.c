@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "model/edit.h"
 #include "model/heatmap.h"
 #include "model/risk_edit.h"
@@ -288,7 +288,6 @@ static void risks_leave(struct tui_screen *s)
 	struct risks *d = s->data;
 	free_rows(d);
 	tui_list_free(&d->list);
-	free(d);
 }
 
 static const struct az_risk_row *selected_row(struct risks *d)
@@ -387,26 +386,16 @@ static void delete_risk(void *arg)
 }
 
 /* The help, then the selected threat, the levels and the ranks from the catalogue. */
-static void risks_help(struct tui_screen *s, struct risks *d)
+static void risks_help(FILE *f, void *arg)
 {
-	char *extra = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&extra, &len);
-	if (f) {
-		const struct az_risk_row *row = selected_row(d);
-		if (row && row->threat) {
-			fprintf(f, "\n\n%s: %s", az_text_get(&row->threat->name), az_text_get(&row->threat->description));
-			tui_help_refs(f, row->threat->refs, row->threat->nrefs);
-		}
-		tui_help_levels(f);
-		tui_help_ranks(f);
-		if (fclose(f) != 0) {
-			free(extra);
-			extra = NULL;
-		}
+	struct risks *d = arg;
+	const struct az_risk_row *row = selected_row(d);
+	if (row && row->threat) {
+		fprintf(f, "\n\n%s: %s", az_text_get(&row->threat->name), az_text_get(&row->threat->description));
+		tui_help_refs(f, row->threat->refs, row->threat->nrefs);
 	}
-	tui_assess_help(s, extra);
-	free(extra);
+	tui_help_levels(f);
+	tui_help_ranks(f);
 }
 
 static int risks_key(struct tui_screen *s, int key, enum tui_action act)
@@ -426,7 +415,7 @@ static int risks_key(struct tui_screen *s, int key, enum tui_action act)
 	if (r != TUI_UNHANDLED || d->list.filtering)
 		return r;
 	if (act == TUI_ACT_HELP) {
-		risks_help(s, d);
+		tui_assess_help(s, risks_help, d);
 		return TUI_HANDLED;
 	}
 	if (act == TUI_ACT_EDIT && row) {
@@ -467,25 +456,13 @@ static const struct tui_screen_ops risks_ops = {
 		   "The status says what is left: To do (no score or no treatment), Incomplete (the treatment "
 		   "lacks something; the line at the bottom says what), Complete."),
 	.bar = risks_bar,
-	.enter = risks_enter,
-	.draw = risks_draw,
-	.key = risks_key,
-	.leave = risks_leave,
+	TUI_SCREEN_HOOKS(struct risks, risks_enter, risks_draw, risks_key, risks_leave),
 };
 
 static int open_list(enum mode mode, long long system_id, int residual, int l, int sv)
 {
-	struct risks *d = calloc(1, sizeof *d);
-	if (!d) {
-		tui_error("%s", _("out of memory"));
-		return -1;
-	}
-	d->mode = mode;
-	d->system_id = system_id;
-	d->residual = residual;
-	d->cl = l;
-	d->cs = sv;
-	return tui_push(&risks_ops, d);
+	struct risks d = { .mode = mode, .system_id = system_id, .residual = residual, .cl = l, .cs = sv };
+	return tui_open(&risks_ops, &d);
 }
 
 int tui_risks_open_cell(int residual, int l, int s) { return open_list(CELL, 0, residual, l, s); }
@@ -596,7 +573,6 @@ static void pick_leave(struct tui_screen *s)
 	tui_list_free(&p->list);
 	free(p->text);
 	free(p->block);
-	free(p);
 }
 
 static const enum tui_action pick_bar[] = { TUI_ACT_DOWN, TUI_ACT_UP, TUI_ACT_SELECT, TUI_ACT_SEARCH,
@@ -607,20 +583,12 @@ static const struct tui_screen_ops pick_ops = {
 		   "see the threats that apply to it. The number in front says how many of its risks still "
 		   "need a score or a treatment. \"All systems\" lists every risk of the workbook in one list."),
 	.bar = pick_bar,
-	.enter = pick_enter,
-	.draw = pick_draw,
-	.key = pick_key,
-	.leave = pick_leave,
+	TUI_SCREEN_HOOKS(struct pick, pick_enter, pick_draw, pick_key, pick_leave),
 };
 
 int tui_risks_open(long long system_id)
 {
 	if (system_id > 0)
 		return open_list(ONE_SYSTEM, system_id, 0, 0, 0);
-	struct pick *p = calloc(1, sizeof *p);
-	if (!p) {
-		tui_error("%s", _("out of memory"));
-		return -1;
-	}
-	return tui_push(&pick_ops, p);
+	return tui_open(&pick_ops, NULL);
 }

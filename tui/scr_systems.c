@@ -6,13 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "guideline/i18n.h"
-#include "model/edit.h"
+#include "base/i18n.h"
 #include "model/tables.h"
 #include "tui/choice.h"
-#include "tui/confirm.h"
 #include "tui/editform.h"
 #include "tui/list.h"
+#include "tui/rows.h"
 #include "tui/wb.h"
 
 static const struct tui_choice_opt hosting_opts[] = {
@@ -206,12 +205,6 @@ static void load(struct tui_form *fm, void *arg)
 
 /* ---- the list ---- */
 
-struct systems {
-	struct tui_list list;
-	char line[1200];
-	long long deleting;
-};
-
 static size_t count(void *ctx)
 {
 	(void)ctx;
@@ -220,7 +213,7 @@ static size_t count(void *ctx)
 
 static const char *text(void *ctx, size_t i)
 {
-	struct systems *s = ctx;
+	struct tui_rows *s = ctx;
 	const struct az_system *y = &tui_wb->book.systems[i];
 	const struct az_category *c = az_catalogue_category(tui_wb->cat, y->category);
 	const struct az_vendor *v = y->vendor_id ? az_book_vendor(&tui_wb->book, y->vendor_id) : NULL;
@@ -232,20 +225,11 @@ static const char *text(void *ctx, size_t i)
 
 static int s_enter(struct tui_screen *s)
 {
-	struct systems *d = s->data;
+	struct tui_rows *d = s->data;
 	if (tui_list_init(&d->list, count, text, d) != 0)
 		return -1;
 	d->list.empty = N_("No systems yet. Press a to add one from the list of kinds.");
 	return 0;
-}
-
-static void s_draw(struct tui_screen *s, struct tui_rect body)
-{
-	struct systems *d = s->data;
-	tui_list_refresh(&d->list);
-	s->scopes = tui_list_scopes(&d->list);
-	struct tui_rect r = { body.y + 1, body.x + 1, body.rows - 1, body.cols - 2 };
-	tui_list_draw(&d->list, r);
 }
 
 static void add_picked(void *arg, int k)
@@ -257,18 +241,9 @@ static void add_picked(void *arg, int k)
 	tui_editform_open(&spec, 0, NULL, load, &a);
 }
 
-static void delete_yes(void *arg)
-{
-	struct systems *d = arg;
-	struct az_error err = { 0 };
-	if (tui_wb_edited(az_edit_delete(tui_wb->store, "systems", d->deleting, &err), &err) == 0)
-		tui_info("%s", _("Deleted."));
-	tui_list_refresh(&d->list);
-}
-
 static int s_key(struct tui_screen *s, int key, enum tui_action act)
 {
-	struct systems *d = s->data;
+	struct tui_rows *d = s->data;
 	int r = tui_list_key(&d->list, key, act);
 	long i = tui_list_selected(&d->list);
 	if (r == TUI_LIST_CHOSEN || (r == TUI_UNHANDLED && act == TUI_ACT_EDIT && i >= 0 && !d->list.filtering)) {
@@ -292,14 +267,13 @@ static int s_key(struct tui_screen *s, int key, enum tui_action act)
 		for (size_t k = 0; k < tui_wb->book.n_risks; k++)
 			nrisks += tui_wb->book.risks[k].system_id == y->id;
 		char q[800];
-		d->deleting = y->id;
 		if (nrisks)
 			snprintf(q, sizeof q,
 				 ngettext("Delete \"%s\" and its %zu risk?", "Delete \"%s\" and its %zu risks?", nrisks),
 				 y->name, nrisks);
 		else
 			snprintf(q, sizeof q, _("Delete \"%s\"?"), y->name);
-		tui_confirm(q, delete_yes, d);
+		tui_rows_ask_delete(d, y->id, q);
 		return TUI_HANDLED;
 	}
 	return r;
@@ -307,9 +281,8 @@ static int s_key(struct tui_screen *s, int key, enum tui_action act)
 
 static void s_leave(struct tui_screen *s)
 {
-	struct systems *d = s->data;
+	struct tui_rows *d = s->data;
 	tui_list_free(&d->list);
-	free(d);
 	/* the forms opened from here are closed before this screen leaves */
 	free_choices();
 }
@@ -324,18 +297,7 @@ static const struct tui_screen_ops ops = {
 		   "answers are filled in for you to check. e or Enter edits, d deletes after asking (its "
 		   "risks are deleted with it), / searches."),
 	.bar = bar,
-	.enter = s_enter,
-	.draw = s_draw,
-	.key = s_key,
-	.leave = s_leave,
+	TUI_SCREEN_HOOKS(struct tui_rows, s_enter, tui_list_screen_draw, s_key, s_leave),
 };
 
-int tui_systems_open(void)
-{
-	struct systems *d = calloc(1, sizeof *d);
-	if (!d) {
-		tui_error("%s", _("out of memory"));
-		return -1;
-	}
-	return tui_push(&ops, d);
-}
+int tui_systems_open(void) { return tui_open(&ops, &(struct tui_rows){ .table = "systems" }); }

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "model/edit.h"
 #include "model/edit_row.h"
 #include "model/risk_edit.h"
@@ -17,6 +17,7 @@
 #include "tui/choice.h"
 #include "tui/confirm.h"
 #include "tui/draw.h"
+#include "tui/leave.h"
 #include "tui/editbox.h"
 #include "tui/form.h"
 #include "tui/formrow.h"
@@ -209,6 +210,7 @@ static int treat_enter(struct tui_screen *s)
 {
 	struct treat *t = s->data;
 	const struct az_risk *r = the_risk(t);
+	current = t;
 	if (!r) {
 		tui_error("%s", _("This risk is no longer in the workbook."));
 		return -1;
@@ -521,12 +523,6 @@ static int leaves_field(const struct tui_form *fm, int key)
 	       (a == TUI_ACT_SELECT && !choice);
 }
 
-static void discard(void *arg)
-{
-	(void)arg;
-	tui_pop();
-}
-
 static int action_key(struct tui_screen *s, int key, enum tui_action act)
 {
 	struct action_form *af = s->data;
@@ -544,24 +540,9 @@ static int action_key(struct tui_screen *s, int key, enum tui_action act)
 		}
 		return TUI_HANDLED;
 	}
-	if (r == TUI_UNHANDLED && key == 27 && tui_form_changed(&af->form)) {
-		if (tui_form_autosave(&af->form) == 0 && af->action_id && !tui_form_changed(&af->form))
-			return TUI_UNHANDLED; /* saved: leave as usual */
-		tui_confirm(_("Leave this form without saving your changes?"), discard, NULL);
-		return TUI_HANDLED;
-	}
-	return r;
+	return r == TUI_UNHANDLED ? tui_form_leave(&af->form, key, af->action_id != 0) : r;
 }
 
-static void action_leave(struct tui_screen *s)
-{
-	struct action_form *af = s->data;
-	tui_form_free(&af->form);
-	free(af);
-}
-
-static const enum tui_action action_bar[] = { TUI_ACT_NEXT_FIELD, TUI_ACT_PREV_FIELD, TUI_ACT_SAVE, TUI_ACT_HELP,
-					      TUI_ACT_BACK, TUI_ACT_NONE };
 static const struct tui_screen_ops action_ops = {
 	.title = N_("Action"),
 	.help = N_("One action that reduces the risk. Every action needs an owner (who makes sure it is done) "
@@ -570,24 +551,15 @@ static const struct tui_screen_ops action_ops = {
 		   "owner of a control from the catalogue); from then on each field is saved as soon as you "
 		   "leave it. F2 or Ctrl-S checks the action and goes back; Esc goes back (you are asked "
 		   "first if something would be lost)."),
-	.bar = action_bar,
-	.enter = action_enter,
-	.draw = action_draw,
-	.key = action_key,
-	.leave = action_leave,
+	.bar = tui_form_bar,
+	TUI_SCREEN_HOOKS(struct action_form, action_enter, action_draw, action_key, tui_form_screen_leave),
 };
 
 static int open_action(long long risk_id, long long action_id, const char *control)
 {
-	struct action_form *af = calloc(1, sizeof *af);
-	if (!af) {
-		tui_error("%s", _("out of memory"));
-		return -1;
-	}
-	af->risk_id = risk_id;
-	af->action_id = action_id;
-	snprintf(af->control, sizeof af->control, "%s", control ? control : "");
-	return tui_push(&action_ops, af);
+	struct action_form af = { .risk_id = risk_id, .action_id = action_id };
+	snprintf(af.control, sizeof af.control, "%s", control ? control : "");
+	return tui_open(&action_ops, &af);
 }
 
 /* the control picker: the catalogue's controls for the threat, then "my own" */
@@ -691,27 +663,17 @@ static void leave_anyway(void *arg)
 }
 
 /* The help, then every treatment and the levels, from the catalogue. */
-static void treat_help(struct tui_screen *s)
+static void treat_help(FILE *f, void *arg)
 {
+	(void)arg;
 	const struct az_catalogue *cat = tui_wb->cat;
-	char *extra = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&extra, &len);
-	if (f) {
-		for (size_t i = 0; i < cat->ntreatments; i++) {
-			const struct az_treatment *tr = &cat->treatments[i];
-			fprintf(f, "\n\n%s: %s %s %s", az_text_get(&tr->name), az_text_get(&tr->meaning), _("Needs:"),
-				az_text_get(&tr->requires));
-			tui_help_refs(f, tr->refs, tr->nrefs);
-		}
-		tui_help_levels(f);
-		if (fclose(f) != 0) {
-			free(extra);
-			extra = NULL;
-		}
+	for (size_t i = 0; i < cat->ntreatments; i++) {
+		const struct az_treatment *tr = &cat->treatments[i];
+		fprintf(f, "\n\n%s: %s %s %s", az_text_get(&tr->name), az_text_get(&tr->meaning), _("Needs:"),
+			az_text_get(&tr->requires));
+		tui_help_refs(f, tr->refs, tr->nrefs);
 	}
-	tui_assess_help(s, extra);
-	free(extra);
+	tui_help_levels(f);
 }
 
 static int treat_key(struct tui_screen *s, int key, enum tui_action act)
@@ -724,7 +686,7 @@ static int treat_key(struct tui_screen *s, int key, enum tui_action act)
 	current = t;
 	switch (act) {
 	case TUI_ACT_HELP:
-		treat_help(s);
+		tui_assess_help(s, treat_help, NULL);
 		return TUI_HANDLED;
 	case TUI_ACT_UP:
 		t->sel = t->sel ? t->sel - 1 : 0;
@@ -779,7 +741,6 @@ static void treat_leave(struct tui_screen *s)
 {
 	if (current == s->data)
 		current = NULL;
-	free(s->data);
 }
 
 static const enum tui_action treat_bar[] = { TUI_ACT_SELECT, TUI_ACT_ADD, TUI_ACT_DELETE, TUI_ACT_HELP, TUI_ACT_BACK,
@@ -797,20 +758,11 @@ static const struct tui_screen_ops treat_ops = {
 		   "d deletes the selected action (you are asked first). What is still missing is shown at the "
 		   "bottom; leaving with something missing asks first. Every change is saved at once."),
 	.bar = treat_bar,
-	.enter = treat_enter,
-	.draw = treat_draw,
-	.key = treat_key,
-	.leave = treat_leave,
+	TUI_SCREEN_HOOKS(struct treat, treat_enter, treat_draw, treat_key, treat_leave),
 };
 
 int tui_treat_open(long long risk_id)
 {
-	struct treat *t = calloc(1, sizeof *t);
-	if (!t) {
-		tui_error("%s", _("out of memory"));
-		return -1;
-	}
-	t->risk_id = risk_id;
-	current = t;
-	return tui_push(&treat_ops, t);
+	struct treat t = { .risk_id = risk_id };
+	return tui_open(&treat_ops, &t);
 }

@@ -6,14 +6,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "model/edit.h"
 #include "model/tables.h"
 #include "tui/choice.h"
-#include "tui/confirm.h"
 #include "tui/draw.h"
+#include "tui/leave.h"
 #include "tui/editform.h"
 #include "tui/list.h"
+#include "tui/rows.h"
 #include "tui/term.h"
 #include "tui/wb.h"
 
@@ -132,12 +133,6 @@ static void a_draw(struct tui_screen *s, struct tui_rect body)
 	tui_form_draw(&a->fm, r);
 }
 
-static void discard(void *arg)
-{
-	(void)arg;
-	tui_pop();
-}
-
 static int save_answer(struct answer *a)
 {
 	static const char *const columns[NA] = { NULL, "note", "confirmed_at" };
@@ -182,55 +177,31 @@ static int answer_autosave(struct tui_form *fm, size_t i, void *arg)
 static int a_key(struct tui_screen *s, int key, enum tui_action act)
 {
 	struct answer *a = s->data;
-	int r = tui_form_key(&a->fm, key, act);
-	if (r == TUI_FORM_SUBMIT) {
-		if (save_answer(a) == 0) {
-			tui_pop();
-			tui_info("%s", _("Saved."));
-		}
-		return TUI_HANDLED;
-	}
-	if (r == TUI_UNHANDLED && tui_key_action(key, TUI_SCOPE_ANY) == TUI_ACT_BACK && tui_form_changed(&a->fm)) {
-		if (tui_form_autosave(&a->fm) == 0 && !tui_form_changed(&a->fm))
-			return TUI_UNHANDLED; /* saved: leave as usual */
-		tui_confirm(_("Leave this form without saving your changes?"), discard, NULL);
-		return TUI_HANDLED;
-	}
-	return r;
+	return tui_form_screen_key(&a->fm, key, act);
 }
 
-static void a_leave(struct tui_screen *s)
-{
-	struct answer *a = s->data;
-	tui_form_free(&a->fm);
-	free(a);
-}
+static int a_enter(struct tui_screen *s);
 
-static const enum tui_action a_bar[] = { TUI_ACT_NEXT_FIELD, TUI_ACT_PREV_FIELD, TUI_ACT_SAVE, TUI_ACT_HELP,
-					 TUI_ACT_BACK, TUI_ACT_NONE };
 static const struct tui_screen_ops a_ops = {
 	.title = N_("The vendor's answer"),
 	.help = N_("Ask the vendor this question and note the answer, with the day you got it. The grey "
 		   "text says why it matters. 'Yes' is always the safe answer; 'No' and 'Unknown' are risks "
 		   "to look at on the Risks screen. Each field is saved as soon as you leave it or pick an "
 		   "answer. F2 or Ctrl-S saves; Esc goes back."),
-	.bar = a_bar,
-	.draw = a_draw,
-	.key = a_key,
-	.leave = a_leave,
+	.bar = tui_form_bar,
+	TUI_SCREEN_HOOKS(struct answer, a_enter, a_draw, a_key, tui_form_screen_leave),
 };
 
-static int answer_open(long long vendor_id, const struct az_question *q)
+static int a_enter(struct tui_screen *s)
 {
-	struct answer *a = calloc(1, sizeof *a);
+	struct answer *a = s->data;
+	const struct az_question *q = a->q;
+	long long vendor_id = a->vendor_id;
 	int type = q->answer >= 0 && q->answer <= AZ_ANSWER_TEXT ? q->answer : AZ_ANSWER_TEXT;
-	if (!a || tui_form_init(&a->fm, a_items[type], NA) != 0) {
-		free(a);
+	if (tui_form_init(&a->fm, a_items[type], NA) != 0) {
 		tui_error("%s", _("out of memory"));
 		return -1;
 	}
-	a->vendor_id = vendor_id;
-	a->q = q;
 	a->fm.autosave = answer_autosave;
 	a->fm.autosave_arg = a;
 	const struct az_vendor_answer *an = find_answer(vendor_id, q->id);
@@ -244,7 +215,7 @@ static int answer_open(long long vendor_id, const struct az_question *q)
 	}
 	for (int i = 0; i < NA; i++)
 		a->fm.fields[i].changed = 0;
-	return tui_push(&a_ops, a);
+	return 0;
 }
 
 /* ---- the questions of one vendor ---- */
@@ -280,6 +251,15 @@ static const char *q_text(void *ctx, size_t i)
 	return d->line;
 }
 
+static int q_enter(struct tui_screen *s)
+{
+	struct questions *d = s->data;
+	if (tui_list_init(&d->list, q_count, q_text, d) == 0)
+		return 0;
+	tui_error("%s", _("out of memory"));
+	return -1;
+}
+
 static void q_draw(struct tui_screen *s, struct tui_rect body)
 {
 	struct questions *d = s->data;
@@ -297,17 +277,11 @@ static int q_key(struct tui_screen *s, int key, enum tui_action act)
 	int r = tui_list_key(&d->list, key, act);
 	long i = tui_list_selected(&d->list);
 	if (r == TUI_LIST_CHOSEN || (r == TUI_UNHANDLED && act == TUI_ACT_EDIT && i >= 0 && !d->list.filtering)) {
-		answer_open(d->vendor_id, &tui_wb->cat->questions[i]);
+		struct answer a = { .vendor_id = d->vendor_id, .q = &tui_wb->cat->questions[i] };
+		tui_open(&a_ops, &a);
 		return TUI_HANDLED;
 	}
 	return r;
-}
-
-static void q_leave(struct tui_screen *s)
-{
-	struct questions *d = s->data;
-	tui_list_free(&d->list);
-	free(d);
 }
 
 static const enum tui_action q_bar[] = { TUI_ACT_SELECT, TUI_ACT_SEARCH, TUI_ACT_HELP, TUI_ACT_BACK, TUI_ACT_NONE };
@@ -318,30 +292,12 @@ static const struct tui_screen_ops q_ops = {
 		   "of the Guideline 6.0. The answer is shown in brackets; '-' is not answered yet. Enter "
 		   "opens a question with why it matters."),
 	.bar = q_bar,
-	.draw = q_draw,
-	.key = q_key,
-	.leave = q_leave,
+	TUI_SCREEN_HOOKS(struct questions, q_enter, q_draw, q_key, tui_list_screen_leave),
 };
 
-static int questions_open(long long vendor_id)
-{
-	struct questions *d = calloc(1, sizeof *d);
-	if (!d || tui_list_init(&d->list, q_count, q_text, d) != 0) {
-		free(d);
-		tui_error("%s", _("out of memory"));
-		return -1;
-	}
-	d->vendor_id = vendor_id;
-	return tui_push(&q_ops, d);
-}
+
 
 /* ---- the vendors ---- */
-
-struct vendors {
-	struct tui_list list;
-	char line[1200];
-	long long deleting;
-};
 
 static size_t count(void *ctx)
 {
@@ -351,7 +307,7 @@ static size_t count(void *ctx)
 
 static const char *text(void *ctx, size_t i)
 {
-	struct vendors *d = ctx;
+	struct tui_rows *d = ctx;
 	const struct az_vendor *v = &tui_wb->book.vendors[i];
 	size_t answered = 0;
 	for (size_t k = 0; k < tui_wb->book.n_vendor_answers; k++) {
@@ -365,31 +321,14 @@ static const char *text(void *ctx, size_t i)
 	return d->line;
 }
 
-static void delete_yes(void *arg)
-{
-	struct vendors *d = arg;
-	struct az_error err = { 0 };
-	if (tui_wb_edited(az_edit_delete(tui_wb->store, "vendors", d->deleting, &err), &err) == 0)
-		tui_info("%s", _("Deleted."));
-	tui_list_refresh(&d->list);
-}
-
-static void v_draw(struct tui_screen *s, struct tui_rect body)
-{
-	struct vendors *d = s->data;
-	tui_list_refresh(&d->list);
-	s->scopes = tui_list_scopes(&d->list);
-	struct tui_rect r = { body.y + 1, body.x + 1, body.rows - 1, body.cols - 2 };
-	tui_list_draw(&d->list, r);
-}
-
 static int v_key(struct tui_screen *s, int key, enum tui_action act)
 {
-	struct vendors *d = s->data;
+	struct tui_rows *d = s->data;
 	int r = tui_list_key(&d->list, key, act);
 	long i = tui_list_selected(&d->list);
 	if (r == TUI_LIST_CHOSEN) {
-		questions_open(tui_wb->book.vendors[i].id);
+		struct questions q = { .vendor_id = tui_wb->book.vendors[i].id };
+		tui_open(&q_ops, &q);
 		return TUI_HANDLED;
 	}
 	if (r != TUI_UNHANDLED || d->list.filtering)
@@ -406,20 +345,23 @@ static int v_key(struct tui_screen *s, int key, enum tui_action act)
 	if (act == TUI_ACT_DELETE && i >= 0) {
 		const struct az_vendor *v = &tui_wb->book.vendors[i];
 		char q[800];
-		d->deleting = v->id;
 		snprintf(q, sizeof q, _("Delete the vendor \"%s\" and its answers? Its systems are kept, without a vendor."),
 			 v->name);
-		tui_confirm(q, delete_yes, d);
+		tui_rows_ask_delete(d, v->id, q);
 		return TUI_HANDLED;
 	}
 	return r;
 }
 
-static void v_leave(struct tui_screen *s)
+static int v_enter(struct tui_screen *s)
 {
-	struct vendors *d = s->data;
-	tui_list_free(&d->list);
-	free(d);
+	struct tui_rows *d = s->data;
+	if (tui_list_init(&d->list, count, text, d) != 0) {
+		tui_error("%s", _("out of memory"));
+		return -1;
+	}
+	d->list.empty = N_("No vendors yet. Press a to add the vendor of each system.");
+	return 0;
 }
 
 static const enum tui_action v_bar[] = { TUI_ACT_SELECT, TUI_ACT_ADD, TUI_ACT_EDIT, TUI_ACT_DELETE, TUI_ACT_HELP,
@@ -431,19 +373,7 @@ static const struct tui_screen_ops v_ops = {
 		   "them. Enter opens the questions to ask a vendor; a adds a vendor, e edits its profile "
 		   "(certification, MDS/SDS), d deletes after asking, / searches."),
 	.bar = v_bar,
-	.draw = v_draw,
-	.key = v_key,
-	.leave = v_leave,
+	TUI_SCREEN_HOOKS(struct tui_rows, v_enter, tui_list_screen_draw, v_key, tui_list_screen_leave),
 };
 
-int tui_vendors_open(void)
-{
-	struct vendors *d = calloc(1, sizeof *d);
-	if (!d || tui_list_init(&d->list, count, text, d) != 0) {
-		free(d);
-		tui_error("%s", _("out of memory"));
-		return -1;
-	}
-	d->list.empty = N_("No vendors yet. Press a to add the vendor of each system.");
-	return tui_push(&v_ops, d);
-}
+int tui_vendors_open(void) { return tui_open(&v_ops, &(struct tui_rows){ .table = "vendors" }); }

@@ -4,9 +4,10 @@
 #include <curses.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "tui/draw.h"
 #include "tui/help.h"
 #include "tui/input.h"
@@ -27,10 +28,11 @@ int tui_push(const struct tui_screen_ops *ops, void *data)
 {
 	if (depth == MAX_DEPTH) {
 		tui_error("%s", _("Too many screens are open; go back first."));
-		if (ops->leave) {
-			struct tui_screen tmp = { ops, data, 0 };
+		struct tui_screen tmp = { ops, data, 0 };
+		if (ops->leave)
 			ops->leave(&tmp);
-		}
+		if (ops->size)
+			free(data);
 		return -1;
 	}
 	struct tui_screen *s = &stack[depth++];
@@ -54,7 +56,21 @@ void tui_pop(void)
 	repaint = 1;
 	if (s->ops->leave)
 		s->ops->leave(s);
+	if (s->ops->size)
+		free(s->data);
 	memset(s, 0, sizeof *s);
+}
+
+int tui_open(const struct tui_screen_ops *ops, const void *proto)
+{
+	void *data = ops->size ? calloc(1, ops->size) : NULL;
+	if (ops->size && !data) {
+		tui_error("%s", _("out of memory"));
+		return -1;
+	}
+	if (proto && data)
+		memcpy(data, proto, ops->size);
+	return tui_push(ops, data);
 }
 
 void tui_quit(void)
@@ -62,6 +78,8 @@ void tui_quit(void)
 	while (depth > 0)
 		tui_pop();
 }
+
+struct tui_screen *tui_top(void) { return depth ? &stack[depth - 1] : NULL; }
 
 struct tui_screen *tui_below(const struct tui_screen *s)
 {

@@ -4,6 +4,7 @@
 #define ANZEN_TUI_SCREEN_H
 
 #include <curses.h>
+#include <stddef.h>
 
 #include "tui/keys.h"
 
@@ -21,6 +22,7 @@ struct tui_screen_ops {
 	const char *help;           /* N_(): the text of the help overlay ('?' or F1) */
 	const enum tui_action *bar; /* actions in the status bar, ending with TUI_ACT_NONE */
 	int overlay;                /* drawn over the screen below it (dialogs, help) */
+	size_t size;                /* its private state (s->data): tui_open makes it, tui_pop frees it */
 	/* Each may be NULL. enter() runs when pushed and returns 0, or -1 to refuse (it sets a message);
 	 * draw() paints body; key() gets every key (act is its binding in the NAV and ANY scopes, or
 	 * TUI_ACT_NONE) and returns TUI_HANDLED or TUI_UNHANDLED, and then the framework handles BACK,
@@ -31,6 +33,10 @@ struct tui_screen_ops {
 	void (*leave)(struct tui_screen *s);
 };
 
+/* A screen's private state and hooks in one line of its ops (NULL for a hook it does not need). */
+#define TUI_SCREEN_HOOKS(state, enter_, draw_, key_, leave_) \
+	.size = sizeof(state), .enter = (enter_), .draw = (draw_), .key = (key_), .leave = (leave_)
+
 struct tui_screen {
 	const struct tui_screen_ops *ops;
 	void *data;
@@ -38,12 +44,17 @@ struct tui_screen {
 	int scopes;
 };
 
-/* Pushes a screen; data belongs to it from now on (leave() frees it). Returns 0 or -1. */
+/* Opens a screen: its private state of ops->size bytes starts as a copy of proto (NULL: zeroed),
+ * then enter() runs. The one way a screen is opened; 0 or -1 (the message is set). */
+int tui_open(const struct tui_screen_ops *ops, const void *proto);
+/* Pushes a screen with data made by the caller (ops->size 0: leave() frees it). Returns 0 or -1. */
 int tui_push(const struct tui_screen_ops *ops, void *data);
 /* Pops the top screen (its leave() runs); popping the last one ends the loop. */
 void tui_pop(void);
 /* Ends the loop; every screen is left. */
 void tui_quit(void);
+/* The top screen (NULL: none). */
+struct tui_screen *tui_top(void);
 /* The screen under the top one (for overlays), or NULL. */
 struct tui_screen *tui_below(const struct tui_screen *s);
 /* Runs until the stack is empty or input ends; returns 0. */

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "model/outfile.h"
+#include "base/outfile.h"
 #include "tui/state.h"
 #include "tui/wb.h"
 

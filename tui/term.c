@@ -9,8 +9,8 @@
 #include <term.h>
 #include <unistd.h>
 
-#include "guideline/i18n.h"
-#include "model/error.h"
+#include "base/i18n.h"
+#include "base/error.h"
 #include "tui/term.h"
 
 static SCREEN *screen;

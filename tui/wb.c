@@ -5,10 +5,10 @@
 #include <string.h>
 
 #include "guideline/diags.h"
-#include "guideline/i18n.h"
+#include "base/i18n.h"
 #include "guideline/locate.h"
 #include "model/catalogue_open.h"
-#include "model/error.h"
+#include "base/error.h"
 #include "tui/screen.h"
 #include "tui/wb.h"
 

@@ -1,0 +1,158 @@
+#include <config.h>
+
+#include <stdlib.h>
+
+#include "base/linebreak.h"
+#include "base/text.h"
+
+static int in_list(uint32_t cp, const uint32_t *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (list[i] == cp)
+			return 1;
+	return 0;
+}
+
+int az_kinsoku_no_start(uint32_t cp)
+{
+	/* JIS X 4051 line-start prohibited characters, plus ASCII closers that follow Japanese. */
+	static const uint32_t list[] = {
+		0x3001, 0x3002, 0xFF0C, 0xFF0E, 0xFF09, 0x300D, 0x300F, 0x3011, 0x3015, 0x30FB, 0x30FC,
+		0xFF01, 0xFF1F, 0xFF1A, 0xFF1B, 0x3009, 0x300B, 0x3017, 0x3019, 0xFF3D, 0xFF5D, 0xFF63,
+		0x2019, 0x201D, 0x3005, 0x309D, 0x309E, 0x30FD, 0x30FE, 0x2026, 0x2025, 0x301F, 0xFF70,
+		0xFF61, 0xFF64, 0xFF65, 0x309B, 0x309C,
+		/* small kana */
+		0x3041, 0x3043, 0x3045, 0x3047, 0x3049, 0x3063, 0x3083, 0x3085, 0x3087, 0x308E, 0x3095,
+		0x3096, 0x30A1, 0x30A3, 0x30A5, 0x30A7, 0x30A9, 0x30C3, 0x30E3, 0x30E5, 0x30E7, 0x30EE,
+		0x30F5, 0x30F6, 0xFF67, 0xFF68, 0xFF69, 0xFF6A, 0xFF6B, 0xFF6C, 0xFF6D, 0xFF6E, 0xFF6F,
+		')', ']', '}', ',', '.', '!', '?', ':', ';', '%',
+	};
+	/* Outside these ranges nothing is listed: ideographs and letters skip the search. */
+	if ((cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
+	    (cp >= 0x80 && cp < 0x2019) || (cp > 0x2026 && cp < 0x3001) || (cp > 0x30FE && cp < 0xFF01) ||
+	    cp > 0xFF70)
+		return 0;
+	return in_list(cp, list, sizeof list / sizeof list[0]);
+}
+
+int az_kinsoku_no_end(uint32_t cp)
+{
+	static const uint32_t list[] = {
+		0xFF08, 0x300C, 0x300E, 0x3010, 0x3014, 0x3008, 0x300A, 0x3016, 0x3018, 0xFF3B, 0xFF5B,
+		0xFF62, 0x2018, 0x201C, 0x301D, '(', '[', '{',
+	};
+	if ((cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
+	    (cp >= 0x80 && cp < 0x2018) || (cp > 0x201D && cp < 0x3008) || (cp > 0x301D && cp < 0xFF08) ||
+	    cp > 0xFF62)
+		return 0;
+	return in_list(cp, list, sizeof list / sizeof list[0]);
+}
+
+/* Characters that break on either side like ideographs: kana, kanji, full-width forms, ①. */
+static int is_wide(uint32_t cp)
+{
+	return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+	       (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFFEF) ||
+	       (cp >= 0x2460 && cp <= 0x27BF) || cp == 0x203B || cp >= 0x20000;
+}
+
+static int is_space(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t';
+}
+
+/* May a line end between a and b? Spaces are handled by the caller. */
+static int can_break(uint32_t a, uint32_t b)
+{
+	if (is_space(a))
+		return !is_space(b);
+	if (is_space(b) || az_kinsoku_no_start(b) || az_kinsoku_no_end(a))
+		return 0;
+	if (is_wide(a) || is_wide(b))
+		return 1;
+	return a == '-' || a == '/'; /* inside Latin words only after a hyphen or slash */
+}
+
+struct lines {
+	struct az_line *v;
+	size_t n, cap;
+	int oom;
+};
+
+static void emit(struct lines *l, const char *s, size_t start, size_t end, az_width_fn width, void *ctx)
+{
+	while (end > start && is_space((unsigned char)s[end - 1]))
+		end--;
+	if (l->oom)
+		return;
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 8;
+		struct az_line *v = realloc(l->v, cap * sizeof *v);
+		if (!v) {
+			l->oom = 1;
+			return;
+		}
+		l->v = v, l->cap = cap;
+	}
+	long w = 0;
+	for (size_t i = start; i < end;)
+		w += width(ctx, az_utf8_next(s, end, &i));
+	l->v[l->n++] = (struct az_line){ start, end - start, w };
+}
+
+size_t az_wrap(const char *s, size_t len, long max_width, az_width_fn width, void *ctx,
+	       struct az_line **lines)
+{
+	struct lines l = { 0 };
+	size_t start = 0;       /* first byte of the current line */
+	size_t brk = 0;         /* last break opportunity in the line (0: none) */
+	long width_at_brk = 0;  /* width of [start, brk) */
+	long w = 0;             /* width of [start, i) */
+	int soft = 0;           /* the line began at a soft break: skip leading spaces */
+	uint32_t prev = 0;
+	size_t i = 0;
+	while (i < len) {
+		size_t at = i;
+		uint32_t cp = az_utf8_next(s, len, &i);
+		if (cp == '\n') {
+			emit(&l, s, start, at, width, ctx);
+			start = i, brk = 0, w = 0, soft = 0, prev = 0;
+			continue;
+		}
+		if (soft && at == start && is_space(cp)) {
+			start = i;
+			continue;
+		}
+		if (at > start && can_break(prev, cp))
+			brk = at, width_at_brk = w;
+		long cw = width(ctx, cp);
+		if (w + cw > max_width && at > start) {
+			if (is_space(cp)) {
+				emit(&l, s, start, at, width, ctx);
+				start = i, w = 0, brk = 0, soft = 1, prev = cp;
+				continue;
+			}
+			if (brk > start && brk < at) {
+				emit(&l, s, start, brk, width, ctx);
+				start = brk, w -= width_at_brk;
+			} else {
+				emit(&l, s, start, at, width, ctx);
+				start = at, w = 0;
+			}
+			/* Measure cp again against the new line, which may still be too long. */
+			brk = 0, soft = 1, i = at;
+			continue;
+		}
+		w += cw;
+		prev = cp;
+	}
+	if (start < len || l.n == 0)
+		emit(&l, s, start, len, width, ctx);
+	if (l.oom) {
+		free(l.v);
+		*lines = NULL;
+		return 0;
+	}
+	*lines = l.v;
+	return l.n;
+}

@@ -1,0 +1,30 @@
+/* Line breaking for Japanese and Latin text, one code point at a time, with kinsoku.
+ * libharu's MeasureText/TextRect split UTF-8 sequences and never break Japanese, so we break here. */
+#ifndef ANZEN_LINEBREAK_H
+#define ANZEN_LINEBREAK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/text.h"
+
+/* Advance width of one code point in 1/1000 em (the unit of HPDF_Font_TextWidth). */
+typedef long (*az_width_fn)(void *ctx, uint32_t cp);
+
+struct az_line {
+	size_t start, len; /* bytes of the text, without the spaces at a soft break */
+	long width;        /* 1/1000 em */
+};
+
+
+/* 1 if no line may start with cp (、。）」 small kana …), or end with it (（「 …). */
+int az_kinsoku_no_start(uint32_t cp);
+int az_kinsoku_no_end(uint32_t cp);
+
+/* Breaks s into lines no wider than max_width (1/1000 em; a line holds at least one code point).
+ * '\n' is a hard break; Latin words stay whole when they fit a line; a longer word is cut anywhere.
+ * Returns the number of lines (at least 1) and a malloc'd array in *lines, or 0 when out of memory. */
+size_t az_wrap(const char *s, size_t len, long max_width, az_width_fn width, void *ctx,
+	       struct az_line **lines);
+
+#endif

@@ -1,0 +1,38 @@
+/* The command line: subcommands that do not need the screen. */
+#ifndef ANZEN_CLI_H
+#define ANZEN_CLI_H
+
+int cmd_new(int argc, char **argv);
+int cmd_status(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_open(int argc, char **argv);
+/* cli/cmd_guideline.c */
+int cmd_guideline(int argc, char **argv);
+
+/* cli/cmd_year.c */
+int cmd_next_year(int argc, char **argv);
+int cmd_demo(int argc, char **argv);
+/* cli/cmd_aggregate.c */
+int cmd_aggregate(int argc, char **argv);
+
+struct az_store;
+struct az_catalogue;
+struct az_error;
+/* cli/pdf_writer.c: the export screen's PDF writer (see tui_pdf_writer). */
+int cli_write_pdf(struct az_store *s, const struct az_catalogue *cat, const char *path, int force,
+		  void (*warn)(void *ctx, const char *msg), struct az_error *err);
+
+/* cli/usage.c: prints a command's help on stdout (AZ_OK, or AZ_IOERR if stdout failed); "anzen CMD:
+ * msg" (if msg) and where to find the help on stderr (AZ_USAGE); the same for the option
+ * getopt_long just refused, arg being argv[optind - 1]. */
+int cli_print_help(const char *text);
+int cli_usage_error(const char *cmd, const char *msg);
+int cli_bad_option(const char *cmd, const char *arg);
+
+/* Prints "anzen: msg" on stderr and returns code. */
+int cli_fail(int code, const char *msg);
+/* The default workbook under $XDG_DATA_HOME/anzen/, its directory created; free() it. */
+char *cli_default_workbook(void);
+
+#endif

@@ -1,0 +1,94 @@
+/* Program entry: locale, translations, and the subcommand table. */
+#include <config.h>
+
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "guideline/locate.h"
+#include "base/error.h"
+#include "cli/cli.h"
+#include "tui/app.h"
+
+struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary;
+};
+
+static const struct command commands[] = {
+	{ "open", cmd_open, N_("open a workbook (the default if none is named)") },
+	{ "new", cmd_new, N_("create an empty workbook") },
+	{ "status", cmd_status, N_("print a summary of a workbook") },
+	{ "export", cmd_export, N_("write a workbook as JSON or as the inspection PDF") },
+	{ "import", cmd_import, N_("create a workbook from its JSON export or PDF") },
+	{ "guideline", cmd_guideline, N_("check the content catalogue (guideline check)") },
+	{ "next-year", cmd_next_year, N_("start the next fiscal year from a workbook") },
+	{ "demo", cmd_demo, N_("open a complete fictional clinic") },
+	{ "aggregate", cmd_aggregate, N_("summarise many workbooks (CSV or PDF)") },
+};
+
+static void usage(FILE *out)
+{
+	fprintf(out, _("Usage: %s [COMMAND] [OPTION]... [ARG]...\n"), "anzen");
+	fputs(_("Risk assessment workbook for clinics, after the MHLW Guideline for the security of\n"
+		"medical information systems, version 6.0.\n\n"), out);
+	fputs(_("Commands:\n"), out);
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		fprintf(out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+	fputs(_("\nWith no command, opens the default workbook.\n"
+		"Run 'anzen COMMAND --help' for the options of a command.\n\n"), out);
+	fputs(_("Options:\n"
+		"  -h, --help     display this help and exit\n"
+		"  -V, --version  output version information and exit\n\n"), out);
+	fputs(_("Exit status: 0 ok, 64 usage error, 65 bad data, 66 cannot open input,\n"
+		"73 cannot create output, 74 input/output error, 75 workbook in use.\n\n"), out);
+	fputs(_("Environment: XDG_DATA_HOME (where the default workbook lives), NO_COLOR.\n"), out);
+	fputs(_("ANZEN_GUIDELINE: the content catalogue directory; 'anzen --guideline=DIR COMMAND'\n"
+		"overrides it.\n"), out);
+}
+
+static void version(void)
+{
+	printf("anzen %s\n", PACKAGE_VERSION);
+	/* the GNU lines: copyright, licence, freedom, no warranty */
+	printf(_("Copyright (C) %s %s.\n"), "2026", _("The anzen authors"));
+	fputs(_("License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
+		"This is free software: you are free to change and redistribute it.\n"
+		"There is NO WARRANTY, to the extent permitted by law.\n"), stdout);
+}
+
+int main(int argc, char **argv)
+{
+	tui_pdf_writer = cli_write_pdf;
+	setlocale(LC_ALL, "");
+	az_i18n_start();
+	/* --guideline DIR before the command applies to every command */
+	while (argc >= 2 && strncmp(argv[1], "--guideline", 11) == 0 &&
+	       (argv[1][11] == '=' || (argv[1][11] == '\0' && argc >= 3))) {
+		int eq = argv[1][11] == '=';
+		az_guideline_option = eq ? argv[1] + 12 : argv[2];
+		argv[eq ? 1 : 2] = argv[0];
+		argc -= eq ? 1 : 2;
+		argv += eq ? 1 : 2;
+	}
+	if (argc < 2)
+		return cmd_open(1, argv);
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			return commands[i].run(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+		usage(stdout);
+		return ferror(stdout) ? AZ_IOERR : AZ_OK;
+	}
+	if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V")) {
+		version();
+		return ferror(stdout) ? AZ_IOERR : AZ_OK;
+	}
+	fprintf(stderr, _("anzen: unknown command or option '%s'\n"), argv[1]);
+	fputs(_("Try 'anzen --help' for more information.\n"), stderr);
+	return AZ_USAGE;
+}

@@ -1,0 +1,35 @@
+/* The approval of the assessment: who approved it, when, and the clinic's policy. */
+#include <config.h>
+
+#include "base/i18n.h"
+#include "tui/editform.h"
+#include "tui/wb.h"
+
+#define T(l, h, m) { .label = l, .help = h, .kind = TUI_FIELD_TEXT, .max = m }
+#define D(l, h) { .label = l, .help = h, .kind = TUI_FIELD_DATE, .max = 10 }
+
+static const struct tui_form_item approval_items[] = {
+	T(N_("Approved by"), N_("Who approved this risk assessment, usually the administrator (管理者)."), 200),
+	D(N_("Approved on"), N_("The day it was approved, as YYYY-MM-DD (for example 2026-11-23).")),
+	T(N_("Policy"), N_("The clinic's security policy in a sentence or two (optional; up to 4,000 characters)."), 4000),
+};
+static const struct tui_form_col approval_cols[] = { { "approved_by", NULL }, { "approved_at", NULL }, { "policy", NULL } };
+
+static struct tui_editform_spec approval_spec = {
+	.title = N_("Approval"),
+	.help = N_("When the assessment is complete, the administrator approves it: enter who approved it "
+		   "and on which day. The PDF for the health centre shows both. Each field is saved as soon as "
+		   "you leave it; a date that does not exist is not saved."),
+	.items = approval_items,
+	.cols = approval_cols,
+	.n = sizeof approval_items / sizeof approval_items[0],
+	.table = "assessment",
+	.stay = 1,
+};
+
+int tui_approval_open(void)
+{
+	const struct az_assessment *a = &tui_wb->book.assessment;
+	const char *v[] = { a->approved_by, a->approved_at, a->policy };
+	return tui_editform_open(&approval_spec, 1, NULL, tui_editform_load_texts, (void *)v);
+}
