@@ -1,6 +1,7 @@
 #include <config.h>
 
 #include <stdlib.h>
+#include <unilbrk.h>
 
 #include "base/linebreak.h"
 #include "base/text.h"
@@ -27,6 +28,10 @@ int az_kinsoku_no_start(uint32_t cp)
 		0x30F5, 0x30F6, 0xFF67, 0xFF68, 0xFF69, 0xFF6A, 0xFF6B, 0xFF6C, 0xFF6D, 0xFF6E, 0xFF6F,
 		')', ']', '}', ',', '.', '!', '?', ':', ';', '%',
 	};
+	/* ‼ ⁇ ⁈ ⁉ 〜 〻 ゠: also never at the start of a line (JIS X 4051 classes 2 and 3) */
+	if ((cp >= 0x203C && cp <= 0x2049 && (cp == 0x203C || cp >= 0x2047)) || cp == 0x301C || cp == 0x303B ||
+	    cp == 0x30A0)
+		return 1;
 	/* Outside these ranges nothing is listed: ideographs and letters skip the search. */
 	if ((cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
 	    (cp >= 0x80 && cp < 0x2019) || (cp > 0x2026 && cp < 0x3001) || (cp > 0x30FE && cp < 0xFF01) ||
@@ -48,29 +53,32 @@ int az_kinsoku_no_end(uint32_t cp)
 	return in_list(cp, list, sizeof list / sizeof list[0]);
 }
 
-/* Characters that break on either side like ideographs: kana, kanji, full-width forms, ①. */
-static int is_wide(uint32_t cp)
-{
-	return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-	       (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFFEF) ||
-	       (cp >= 0x2460 && cp <= 0x27BF) || cp == 0x203B || cp >= 0x20000;
-}
-
 static int is_space(uint32_t cp)
 {
 	return cp == ' ' || cp == '\t';
 }
 
-/* May a line end between a and b? Spaces are handled by the caller. */
-static int can_break(uint32_t a, uint32_t b)
+static int is_alnum(uint32_t cp) { return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z'); }
+
+int az_break_between(uint32_t a, uint32_t b, int uax14)
+{
+	if (az_kinsoku_no_start(b) || az_kinsoku_no_end(a))
+		return 0;
+	if (a == '/')
+		return 1; /* a path or URL may break after a slash */
+	/* clinic-2028.anzen, 1,000, 6.0 and the reference CL7-man-d stay whole */
+	if ((a == '.' || a == ',' || a == '-') && is_alnum(b))
+		return 0;
+	return uax14 == UC_BREAK_POSSIBLE;
+}
+
+/* May a line end between a and b, which starts at byte at of the text whose UAX #14 break
+ * opportunities (libunistring) are opp? Spaces are handled by the caller. */
+static int can_break(const char *opp, size_t at, uint32_t a, uint32_t b)
 {
 	if (is_space(a))
 		return !is_space(b);
-	if (is_space(b) || az_kinsoku_no_start(b) || az_kinsoku_no_end(a))
-		return 0;
-	if (is_wide(a) || is_wide(b))
-		return 1;
-	return a == '-' || a == '/'; /* inside Latin words only after a hyphen or slash */
+	return !is_space(b) && az_break_between(a, b, opp[at]);
 }
 
 struct lines {
@@ -104,6 +112,13 @@ size_t az_wrap(const char *s, size_t len, long max_width, az_width_fn width, voi
 	       struct az_line **lines)
 {
 	struct lines l = { 0 };
+	/* UAX #14; East Asian ambiguous characters (×, ①) as letters, so 20×5 stays whole */
+	char *opp = malloc(len ? len : 1);
+	if (!opp) {
+		*lines = NULL;
+		return 0;
+	}
+	u8_possible_linebreaks((const uint8_t *)s, len, "UTF-8", opp);
 	size_t start = 0;       /* first byte of the current line */
 	size_t brk = 0;         /* last break opportunity in the line (0: none) */
 	long width_at_brk = 0;  /* width of [start, brk) */
@@ -123,7 +138,7 @@ size_t az_wrap(const char *s, size_t len, long max_width, az_width_fn width, voi
 			start = i;
 			continue;
 		}
-		if (at > start && can_break(prev, cp))
+		if (at > start && can_break(opp, at, prev, cp))
 			brk = at, width_at_brk = w;
 		long cw = width(ctx, cp);
 		if (w + cw > max_width && at > start) {
@@ -148,6 +163,7 @@ size_t az_wrap(const char *s, size_t len, long max_width, az_width_fn width, voi
 	}
 	if (start < len || l.n == 0)
 		emit(&l, s, start, len, width, ctx);
+	free(opp);
 	if (l.oom) {
 		free(l.v);
 		*lines = NULL;
