@@ -203,8 +203,8 @@ int tui_put_right(WINDOW *w, int y, int x, int width, const char *utf8, attr_t a
 	return tui_put(w, y, x + width - tw, tw, utf8, attr);
 }
 
-int tui_put_wrapped(WINDOW *w, int y, int x, int width, int rows, int skip, const char *utf8,
-		    attr_t attr)
+/* tui_put_wrapped; with more set, a last row that does not hold the rest ends with … */
+static int wrap(WINDOW *w, int y, int x, int width, int rows, int skip, const char *utf8, attr_t attr, int more)
 {
 	int row = 0;
 	if (width <= 0)
@@ -254,7 +254,16 @@ int tui_put_wrapped(WINDOW *w, int y, int x, int width, int rows, int skip, cons
 				if (k > 0)
 					take = k;
 			}
-			if (row >= skip && row - skip < rows)
+			size_t next = i + take;
+			while (next < linelen && line[next] == L' ')
+				next++;
+			if (more && row - skip == rows - 1 && (next < linelen || nl)) {
+				/* the last row and text left over: say so with … (F1 shows it whole) */
+				int used;
+				size_t fit = tui_fit(line + i, take, width - 1, &used);
+				tui_putw(w, y + row - skip, x, width, line + i, fit, attr);
+				tui_putw(w, y + row - skip, x + used, 1, L"\u2026", 1, attr);
+			} else if (row >= skip && row - skip < rows)
 				tui_putw(w, y + row - skip, x, width, line + i, take, attr);
 			row++;
 			i += take;
@@ -268,6 +277,16 @@ int tui_put_wrapped(WINDOW *w, int y, int x, int width, int rows, int skip, cons
 		p = nl + 1;
 	}
 	return row;
+}
+
+int tui_put_wrapped(WINDOW *w, int y, int x, int width, int rows, int skip, const char *utf8, attr_t attr)
+{
+	return wrap(w, y, x, width, rows, skip, utf8, attr, 0);
+}
+
+int tui_put_wrapped_more(WINDOW *w, int y, int x, int width, int rows, const char *utf8, attr_t attr)
+{
+	return wrap(w, y, x, width, rows, 0, utf8, attr, rows > 0);
 }
 
 void tui_frame(WINDOW *w, int y, int x, int rows, int cols, attr_t attr)

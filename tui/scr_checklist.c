@@ -283,7 +283,7 @@ static void cl_draw(struct tui_screen *s, struct tui_rect body)
 		return;
 	char line[2048];
 	snprintf(line, sizeof line, "%s %s", it->number ? it->number : it->id, az_text_get(&it->text));
-	int used = tui_put_wrapped(stdscr, y + 1, x, w, 2, 0, line, tui_attr(TUI_LABEL_ACTIVE));
+	int used = tui_put_wrapped_more(stdscr, y + 1, x, w, 2, line, tui_attr(TUI_LABEL_ACTIVE));
 	used = used > 2 ? 2 : used;
 	/* what it means (or its deadline), and where the form's manual says so */
 	size_t len = (size_t)snprintf(line, sizeof line, "%s",
@@ -291,13 +291,13 @@ static void cl_draw(struct tui_screen *s, struct tui_rect body)
 	for (size_t k = 0; k < it->nrefs && len < sizeof line; k++)
 		len += (size_t)snprintf(line + len, sizeof line - len, "%s%s %s%s", k ? ", " : " [", it->refs[k].doc,
 					it->refs[k].section ? it->refs[k].section : "", k + 1 == it->nrefs ? "]" : "");
-	tui_put_wrapped(stdscr, y + 1 + used, x, w, 3 - used, 0, line, tui_attr(TUI_DIM));
+	tui_put_wrapped_more(stdscr, y + 1 + used, x, w, 3 - used, line, tui_attr(TUI_DIM));
 	const struct az_suggestion *sg = suggestion(c, it->id);
 	if (sg)
 		snprintf(line, sizeof line, _("Suggested: %s (s fills it in). %s"), answer_label(sg->answer), sg->evidence);
 	else
 		snprintf(line, sizeof line, "%s", _("No suggestion: answer from what you know."));
-	tui_put_wrapped(stdscr, y + 4, x, w, 2, 0, line, 0);
+	tui_put_wrapped_more(stdscr, y + 4, x, w, 2, line, 0);
 	const struct az_checklist_answer *ans = answer_of(c->cl->id, it->id, device_of(it, c->col));
 	snprintf(line, sizeof line, _("Checked on: %s   Target date: %s   Note: %s"),
 		 ans && ans->checked_at && *ans->checked_at ? ans->checked_at : "-",
