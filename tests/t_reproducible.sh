@@ -6,9 +6,15 @@ set -u
 : "${top_srcdir:?}" "${top_builddir:?}"
 . "$top_srcdir/tests/lib.sh"
 build=$(cd "$top_builddir" && pwd -P) src=$(cd "$top_srcdir" && pwd -P)
+# the installation paths may lie below either (make distcheck installs into the source tree)
+prefix=$(sed -n 's/^prefix = //p' "$top_builddir/Makefile")
 for prog in "$ANZEN" "$top_builddir/tests/open_screen"; do
-	! grep -a -q -F -e "$build" -e "$src" "$prog"
-	ok $? "$(basename "$prog") names neither the build directory nor the source directory"
+	found=$(grep -a -o -F -e "$build" -e "$src" "$prog" | head -1)
+	if [ -n "$found" ] && [ -n "$prefix" ]; then
+		found=$(grep -a -o -e "$build[[:alnum:]/._-]*" -e "$src[[:alnum:]/._-]*" "$prog" | grep -v -F "$prefix" | head -1)
+	fi
+	[ -z "$found" ]
+	ok $? "$(basename "$prog") names neither the build directory nor the source directory${found:+ ($found)}"
 done
 [ -f "$top_builddir/anzen.1" ] && ! grep -q '@[a-z]*@' "$top_builddir/anzen.1" &&
 	grep -q "/share/anzen/guideline/" "$top_builddir/anzen.1"
