@@ -70,7 +70,8 @@ same_as "$tmp/home" "home after F1 equals home of a fresh start"
 $T send-keys -t r 5
 check "risks: the systems" "評価するシステムを選んでください"
 $T send-keys -t r Enter
-check "the threats of the first system" "VPN機器の脆弱性の放置" "e 編集"
+check "the threats of the first system, the selected one's description whole (it grows into free rows)" \
+	"VPN機器の脆弱性の放置" "e 編集" "(Fortinet製品)。"
 cp "$tmp/pane" "$tmp/threats"
 $T send-keys -t r e
 check "the likelihood picker over the threats" "顕在化率: どのくらい起きそうか"
