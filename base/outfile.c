@@ -1,24 +1,162 @@
 #include <config.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/i18n.h"
 #include "base/outfile.h"
 
+/* The files this process reads: an output that is one of them is refused, since replacing it would
+ * destroy the input (`export --force -o WB WB`). */
+#define MAX_INPUTS 64
+static struct {
+	dev_t dev;
+	ino_t ino;
+} inputs[MAX_INPUTS];
+static size_t ninputs;
+
+static void add_input(const struct stat *st)
+{
+	if (ninputs < MAX_INPUTS && S_ISREG(st->st_mode)) {
+		inputs[ninputs].dev = st->st_dev;
+		inputs[ninputs].ino = st->st_ino;
+		ninputs++;
+	}
+}
+
+void az_outfile_input_fd(int fd)
+{
+	struct stat st;
+	if (fstat(fd, &st) == 0)
+		add_input(&st);
+}
+
+void az_outfile_input_path(const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) == 0)
+		add_input(&st);
+}
+
+static int is_input(const struct stat *st)
+{
+	for (size_t i = 0; i < ninputs; i++)
+		if (inputs[i].dev == st->st_dev && inputs[i].ino == st->st_ino)
+			return 1;
+	return 0;
+}
+
+/* Temporary files being written, removed by the signal handler: a program interrupted by Ctrl-C,
+ * a hangup or kill leaves nothing behind. Each slot holds the name and its SQLite journal. */
+#define MAX_TEMPS 8
+static char temp_names[MAX_TEMPS][2][4096];
+static volatile sig_atomic_t temp_used[MAX_TEMPS];
+
+static void on_signal(int sig)
+{
+	for (int i = 0; i < MAX_TEMPS; i++)
+		if (temp_used[i]) {
+			unlink(temp_names[i][0]);
+			unlink(temp_names[i][1]);
+		}
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void catch_signals(void)
+{
+	static int done;
+	static const int sigs[] = { SIGHUP, SIGINT, SIGTERM, SIGQUIT, SIGPIPE, SIGXFSZ };
+	if (done)
+		return;
+	done = 1;
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+		struct sigaction old, sa;
+		/* a handler someone else set (the screens') stays; an ignored signal stays ignored */
+		if (sigaction(sigs[i], NULL, &old) != 0 || old.sa_handler != SIG_DFL)
+			continue;
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = on_signal;
+		sigemptyset(&sa.sa_mask);
+		sigaction(sigs[i], &sa, NULL);
+	}
+}
+
+static void temp_track(struct az_outfile *o)
+{
+	o->slot = -1;
+	catch_signals();
+	for (int i = 0; i < MAX_TEMPS; i++)
+		if (!temp_used[i] && strlen(o->tmp) + 9 <= sizeof temp_names[i][0]) {
+			snprintf(temp_names[i][0], sizeof temp_names[i][0], "%s", o->tmp);
+			snprintf(temp_names[i][1], sizeof temp_names[i][1], "%s-journal", o->tmp);
+			temp_used[i] = 1;
+			o->slot = i;
+			return;
+		}
+}
+
+static void temp_untrack(struct az_outfile *o)
+{
+	if (o->slot >= 0 && o->slot < MAX_TEMPS)
+		temp_used[o->slot] = 0;
+	o->slot = -1;
+}
+
+/* Leftovers of writes killed with SIGKILL or by a power loss: ".NAME.XXXXXX" beside NAME. A writer
+ * holds an exclusive lock on its temporary file; one nobody holds belongs to a dead process. */
+static void remove_leftovers(const char *dir, const char *base)
+{
+	DIR *d = opendir(dir);
+	size_t bl = strlen(base);
+	if (!d)
+		return;
+	for (struct dirent *e; (e = readdir(d));) {
+		const char *n = e->d_name;
+		size_t nl = strlen(n);
+		if (nl != bl + 8 || n[0] != '.' || strncmp(n + 1, base, bl) != 0 || n[bl + 1] != '.')
+			continue;
+		char path[4096], journal[4096 + 8];
+		if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, n) >= sizeof path)
+			continue;
+		int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
+		struct stat st;
+		if (fd < 0)
+			continue;
+		if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid() &&
+		    flock(fd, LOCK_EX | LOCK_NB) == 0) {
+			snprintf(journal, sizeof journal, "%s-journal", path);
+			unlink(journal);
+			unlink(path);
+		}
+		close(fd);
+	}
+	closedir(d);
+}
+
 static int make_temp(struct az_outfile *o, const char *path, int force, struct az_error *err)
 {
 	struct stat st;
 	memset(o, 0, sizeof *o);
 	o->force = force;
+	o->slot = -1;
+	if (stat(path, &st) == 0 && is_input(&st))
+		return az_fail(err, AZ_CANTCREAT, _("%s: is also an input of this command; it is never replaced by "
+						    "its own output: choose another name"), path), -1;
 	if (!force && lstat(path, &st) == 0)
 		return az_fail(err, AZ_CANTCREAT, _("%s: already exists (use --force to replace it)"), path), -1;
+	if (force && lstat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode))
+		return az_fail(err, AZ_CANTCREAT, _("%s: not a regular file; --force replaces only regular files"),
+			       path), -1;
 	char *d = strdup(path), *b = strdup(path);
 	o->path = strdup(path);
 	if (!d || !b || !o->path) {
@@ -30,19 +168,26 @@ static int make_temp(struct az_outfile *o, const char *path, int force, struct a
 	o->tmp = malloc(n);
 	if (o->tmp)
 		snprintf(o->tmp, n, "%s/.%s.XXXXXX", dir, base);
-	free(b);
 	if (!o->tmp) {
+		free(b);
 		free(d);
 		return az_fail(err, AZ_IOERR, "%s", _("out of memory")), -1;
 	}
+	remove_leftovers(dir, base);
 	int fd = mkstemp(o->tmp); /* mode 0600 */
+	if (fd >= 0) {
+		flock(fd, LOCK_EX | LOCK_NB); /* ours while we write: see remove_leftovers */
+		temp_track(o);
+	}
 	if (fd < 0) {
 		az_fail(err, AZ_CANTCREAT, _("%s: cannot create in %s: %s"), path, dir, strerror(errno));
+		free(b);
 		free(d);
 		free(o->tmp);
 		o->tmp = NULL;
 		return -1;
 	}
+	free(b);
 	free(d);
 	return fd;
 }
@@ -130,11 +275,15 @@ int az_outfile_commit(struct az_outfile *o, struct az_error *err)
 	}
 	if (rc != 0) {
 		int e = errno;
-		az_outfile_abort(o);
+		/* the message first: abort frees the path */
 		if (e == EEXIST)
-			return az_fail(err, AZ_CANTCREAT, _("%s: already exists (use --force to replace it)"), o->path);
-		return az_fail(err, AZ_CANTCREAT, _("%s: cannot create: %s"), o->path, strerror(e));
+			az_fail(err, AZ_CANTCREAT, _("%s: already exists (use --force to replace it)"), o->path);
+		else
+			az_fail(err, AZ_CANTCREAT, _("%s: cannot create: %s"), o->path, strerror(e));
+		az_outfile_abort(o);
+		return AZ_CANTCREAT;
 	}
+	temp_untrack(o);
 	sync_dir(o->path);
 	free(o->tmp);
 	o->tmp = NULL;
@@ -160,6 +309,7 @@ void az_outfile_abort(struct az_outfile *o)
 			free(j);
 		}
 	}
+	temp_untrack(o);
 	free(o->tmp);
 	free(o->path);
 	o->tmp = o->path = NULL;

@@ -11,9 +11,16 @@ struct az_outfile {
 	char *tmp;  /* temporary name in the same directory */
 	FILE *fp;
 	int force;
+	int slot; /* in the list the signal handler cleans */
 };
 
-/* Refuses an existing path unless force; "-" is not accepted here. */
+/* Records the file open on fd as an input of this command: no output may then replace it (73). */
+void az_outfile_input_fd(int fd);
+/* The same by name, for a file already read and closed. */
+void az_outfile_input_path(const char *path);
+
+/* Refuses an existing path unless force, an input of this command always, and with force anything but
+ * a regular file (or a link); "-" is not accepted here. Leftovers of killed writes are removed first. */
 int az_outfile_open(struct az_outfile *o, const char *path, int force, struct az_error *err);
 /* Creates only the temporary name, with no stream (for SQLite). */
 int az_outfile_reserve(struct az_outfile *o, const char *path, int force, struct az_error *err);

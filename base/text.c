@@ -31,7 +31,7 @@ size_t az_utf8_count(const char *str, size_t len)
 	return u8_mbsnlen((const uint8_t *)str, len);
 }
 
-char *az_text_sanitize(const char *str)
+static char *sanitize(const char *str, int keep_lines)
 {
 	const unsigned char *s = (const unsigned char *)(str ? str : "");
 	size_t len = strlen((const char *)s);
@@ -42,7 +42,8 @@ char *az_text_sanitize(const char *str)
 		ucs4_t c;
 		int n = u8_mbtoucr(&c, s + i, len - i);
 		/* invalid (skipped a byte at a time), C0, DEL and the C1 controls U+0080..U+009F */
-		if (n <= 0 || c < 0x20 || (c >= 0x7F && c < 0xA0)) {
+		int line = n > 0 && keep_lines && (c == '\n' || c == '\r' || c == '\t');
+		if (n <= 0 || (c < 0x20 && !line) || (c >= 0x7F && c < 0xA0)) {
 			memcpy(o, "\xEF\xBF\xBD", 3);
 			o += 3;
 			i += n <= 0 ? 1 : (size_t)n;
@@ -55,3 +56,6 @@ char *az_text_sanitize(const char *str)
 	*o = '\0';
 	return out;
 }
+
+char *az_text_sanitize(const char *s) { return sanitize(s, 0); }
+char *az_text_sanitize_lines(const char *s) { return sanitize(s, 1); }

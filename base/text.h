@@ -18,4 +18,6 @@ size_t az_utf8_count(const char *s, size_t len);
 /* A copy safe to print on a terminal: control characters (C0, DEL, C1, and so ESC sequences)
  * and invalid UTF-8 become U+FFFD, so workbook text cannot drive the terminal. free() it. */
 char *az_text_sanitize(const char *s);
+/* The same, keeping line breaks and tabs (a CSV cell, which quotes them). */
+char *az_text_sanitize_lines(const char *s);
 #endif

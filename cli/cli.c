@@ -31,7 +31,7 @@
 #include "tui/app.h"
 #include "cli/cli.h"
 
-#define MAX_INPUT (256L * 1024 * 1024)
+#define MAX_INPUT ((long)AZ_ATTACHMENT_MAX) /* what a PDF can carry back */
 
 int cli_fail(int code, const char *msg)
 {
@@ -532,8 +532,11 @@ static int read_all(const char *path, char **out, size_t *len, struct az_error *
 {
 	int rc = strcmp(path, "-") == 0 ? az_read_fd(0, MAX_INPUT, out, len)
 					: az_read_file(path, MAX_INPUT, out, len);
-	if (rc == 0)
+	if (rc == 0) {
+		if (strcmp(path, "-") != 0)
+			az_outfile_input_path(path); /* never replaced by this command's output */
 		return AZ_OK;
+	}
 	if (errno == EISDIR)
 		return az_fail(err, AZ_NOINPUT, _("%s: is a directory"), path);
 	if (errno == EFBIG)

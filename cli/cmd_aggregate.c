@@ -70,8 +70,10 @@ static int add_json(struct az_aggregate *a, const char *path, const char *json, 
 
 static int slurp(const char *path, char **out, size_t *len, struct az_error *err)
 {
-	if (az_read_file(path, AZ_ATTACHMENT_MAX, out, len) == 0)
+	if (az_read_file(path, AZ_ATTACHMENT_MAX, out, len) == 0) {
+		az_outfile_input_path(path); /* never replaced by this command's output */
 		return AZ_OK;
+	}
 	if (errno == EFBIG)
 		return az_fail(err, AZ_DATAERR, _("%s: too large for a JSON export"), path);
 	if (errno == ENOMEM)
@@ -217,9 +219,11 @@ int cmd_aggregate(int argc, char **argv)
 		rc = az_national_load(dir, &nat, &d);
 	if (rc != AZ_OK) {
 		for (size_t i = 0; i < d.n; i++) {
-			char *m = az_text_sanitize(d.v[i].msg);
-			fprintf(stderr, "anzen: %s/%s:%lu:%lu: %s\n", dir, d.v[i].file, d.v[i].line, d.v[i].col, m ? m : "?");
-			free(m);
+			/* file names come from the catalogue directory: sanitised like the messages */
+			char *m = az_text_sanitize(d.v[i].msg), *sd = az_text_sanitize(dir), *f = az_text_sanitize(d.v[i].file);
+			fprintf(stderr, "anzen: %s/%s:%lu:%lu: %s\n", sd ? sd : "?", f ? f : "?", d.v[i].line, d.v[i].col,
+				m ? m : "?");
+			free(m), free(sd), free(f);
 		}
 		az_diags_free(&d);
 		az_catalogue_free(cat);

@@ -138,8 +138,16 @@ int cmd_demo(int argc, char **argv)
 	char *path = argc - optind == 1 ? strdup(argv[optind]) : demo_default_path();
 	if (!path)
 		return cli_fail(AZ_CANTCREAT, _("cannot find a place for the demo workbook: set XDG_DATA_HOME or HOME"));
-	int exists = stat(path, &st) == 0;
-	if (exists && !az_demo_is_demo(path)) {
+	int exists = stat(path, &st) == 0, demo = exists ? az_demo_is_demo(path) : 0;
+	if (demo < 0) {
+		char *p = az_text_sanitize(path);
+		fprintf(stderr, _("anzen: %s: the workbook is in use by another anzen process; close it there first\n"),
+			p ? p : "?");
+		free(p);
+		free(path);
+		return AZ_TEMPFAIL;
+	}
+	if (exists && !demo) {
 		char *p = az_text_sanitize(path);
 		fprintf(stderr, _("anzen: %s: exists and is not a demo workbook; not replaced\n"), p ? p : "?");
 		free(p);

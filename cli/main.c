@@ -1,6 +1,7 @@
 /* Program entry: locale, translations, and the subcommand table. */
 #include <config.h>
 
+#include <errno.h>
 #include <getopt.h>
 #include <locale.h>
 #include <stdio.h>
@@ -8,9 +9,11 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "guideline/catalogue.h"
 #include "guideline/locate.h"
 #include "base/error.h"
 #include "cli/cli.h"
+#include "model/catalogue_open.h"
 #include "tui/app.h"
 
 struct command {
@@ -61,9 +64,40 @@ static void version(void)
 		"There is NO WARRANTY, to the extent permitted by law.\n"), stdout);
 }
 
+/* GNU close_stdout: a write error on standard output (a full disk, /dev/full) is an error, even for
+ * --help, and only the final flush may reveal it. */
+static int close_stdout(int rc)
+{
+	int bad = fflush(stdout) != 0 || ferror(stdout);
+	int e = errno;
+	if (fclose(stdout) != 0 && !bad)
+		bad = 1, e = errno;
+	if (!bad || (e == EPIPE && rc != AZ_OK))
+		return rc;
+	fprintf(stderr, _("anzen: write error on standard output: %s\n"), strerror(e));
+	return rc == AZ_OK ? AZ_IOERR : rc;
+}
+
+/* --guideline names a catalogue: a bad one fails every command (65), not only those that use it. */
+static int check_guideline_option(void)
+{
+	struct az_catalogue *cat = NULL;
+	struct az_error err = { 0 };
+	int rc = az_catalogue_open(&cat, &err);
+	az_catalogue_free(cat);
+	return rc == AZ_OK ? AZ_OK : cli_fail(rc, err.msg);
+}
+
+static int run(int argc, char **argv);
+
 int main(int argc, char **argv)
 {
 	tui_pdf_writer = cli_write_pdf;
+	return close_stdout(run(argc, argv));
+}
+
+static int run(int argc, char **argv)
+{
 	setlocale(LC_ALL, "");
 	az_i18n_start();
 	/* --guideline DIR before the command applies to every command */
@@ -74,6 +108,11 @@ int main(int argc, char **argv)
 		argv[eq ? 1 : 2] = argv[0];
 		argc -= eq ? 1 : 2;
 		argv += eq ? 1 : 2;
+	}
+	if (az_guideline_option && (argc < 2 || (strcmp(argv[1], "guideline") != 0 && argv[1][0] != '-'))) {
+		int rc = check_guideline_option();
+		if (rc != AZ_OK)
+			return rc;
 	}
 	if (argc < 2)
 		return cmd_open(1, argv);

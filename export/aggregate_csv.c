@@ -1,10 +1,12 @@
 #include <config.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "export/aggregate.h"
 #include "base/i18n.h"
+#include "base/text.h"
 
 void az_agg_input_label(const struct az_agg_report *r, size_t i, char *buf, size_t size)
 {
@@ -14,13 +16,15 @@ void az_agg_input_label(const struct az_agg_report *r, size_t i, char *buf, size
 		snprintf(buf, size, _("input %zu"), i + 1);
 }
 
-static void field(FILE *out, const char *s)
+static void field(FILE *out, const char *text)
 {
-	if (!s)
-		s = "";
+	/* workbook text reaches terminals (`aggregate -o -`, `cat`): never an escape sequence */
+	char *safe = az_text_sanitize_lines(text ? text : "");
+	const char *s = safe ? safe : "";
 	int lead = (*s == '=' || *s == '+' || *s == '-' || *s == '@') && s[1];
 	if (!lead && !strpbrk(s, ",\"\r\n")) {
 		fputs(s, out);
+		free(safe);
 		return;
 	}
 	putc('"', out);
@@ -32,6 +36,7 @@ static void field(FILE *out, const char *s)
 		putc(*s, out);
 	}
 	putc('"', out);
+	free(safe);
 }
 
 static void row(FILE *out, const char *section, const char *id, const char *label, const char *count,

@@ -3,6 +3,8 @@
  * records (no longjmp), and the first error abandons the document. */
 #include <config.h>
 
+#include <errno.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,13 +26,14 @@
 
 struct hpdf_state {
 	HPDF_STATUS error, detail;
+	int eno; /* errno when libharu reported its first error: why a write failed */
 };
 
 static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
 {
 	struct hpdf_state *st = user;
 	if (st->error == HPDF_OK)
-		st->error = error, st->detail = detail;
+		st->error = error, st->detail = detail, st->eno = errno;
 }
 
 /* Fails with the recorded libharu error, or with status when the handler saw none. */
@@ -39,6 +42,9 @@ static int hpdf_fail(struct az_error *err, const struct hpdf_state *st, HPDF_STA
 	HPDF_STATUS e = st->error != HPDF_OK ? st->error : status;
 	if (e == HPDF_FAILD_TO_ALLOC_MEM)
 		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+	if (e == HPDF_FILE_IO_ERROR || e == HPDF_FILE_OPEN_ERROR || st->detail == HPDF_FILE_IO_ERROR)
+		return az_fail(err, AZ_IOERR, _("cannot write the PDF (%s): the disk may be full; free some space and "
+						"try again"), strerror(st->eno ? st->eno : EIO));
 	return az_fail(err, AZ_IOERR, _("PDF library error 0x%04X (detail %u) while %s"), (unsigned)e,
 		       (unsigned)st->detail, stage);
 }

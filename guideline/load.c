@@ -1165,7 +1165,8 @@ static void load_checklists(struct ld *ld, const struct az_catalogue_source *src
 		rc = -1;
 	if (rc != 0)
 		az_diags_add(ld->d, "checklists", 0, 0, "%s", _("out of memory"));
-	qsort(l.v, l.n, sizeof *l.v, cmp_names);
+	if (l.n) /* qsort(NULL, 0) is undefined */
+		qsort(l.v, l.n, sizeof *l.v, cmp_names);
 	ld->checklists_ok = rc == 0 && l.n > 0;
 	if (l.n == 0)
 		az_diags_add(ld->d, "checklists", 0, 0, "%s", _("no checklist files (checklists/*.yaml)"));

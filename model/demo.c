@@ -113,8 +113,8 @@ int az_demo_is_demo(const char *path)
 	struct az_error err = { 0 };
 	sqlite3_stmt *st = NULL;
 	int demo = 0;
-	if (az_store_open(path, AZ_STORE_READONLY, &s, &err) != AZ_OK)
-		return 0;
+	if (az_store_open(path, AZ_STORE_READONLY | AZ_STORE_PROBE, &s, &err) != AZ_OK)
+		return err.code == AZ_TEMPFAIL ? -1 : 0;
 	if (sqlite3_prepare_v2(az_store_db(s), "SELECT value FROM meta WHERE key = 'demo'", -1, &st, NULL) == SQLITE_OK &&
 	    sqlite3_step(st) == SQLITE_ROW) {
 		const char *v = (const char *)sqlite3_column_text(st, 0);

@@ -18,6 +18,6 @@ struct az_demo_input {
 /* az_fill_fn: imports the demo, moves every date by (today - reference), marks the workbook as a demo. */
 int az_demo_fill(struct az_store *s, void *arg, struct az_error *err);
 /* 1 if the workbook at path is a demo made by az_demo_fill, 0 if not (or unreadable). */
-int az_demo_is_demo(const char *path);
+int az_demo_is_demo(const char *path); /* -1: in use by another anzen process */
 
 #endif

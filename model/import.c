@@ -7,6 +7,7 @@
 
 #include "base/i18n.h"
 #include "model/import.h"
+#include "model/json_strict.h"
 #include "model/schema.h"
 #include "model/tables.h"
 #include "base/date.h"
@@ -330,17 +331,28 @@ static void check_references(struct loader *L)
 	}
 }
 
-/* An earlier year must itself be an export, or the year-over-year diff could not read it later. */
+/* An earlier year must itself be an export that imports cleanly, or `status`, the year-over-year diff
+ * and the PDF could not read it later: each snapshot is loaded like a workbook, in memory. */
 static void check_history(struct loader *L)
 {
-	sqlite3_stmt *st = prepare(L, "SELECT fiscal_year FROM history WHERE NOT json_valid(snapshot)"
-				      " OR json_type(snapshot) IS NOT 'object'"
-				      " OR json_extract(snapshot, '$.format') IS NOT 'anzen-workbook' LIMIT 20");
+	sqlite3_stmt *st = prepare(L, "SELECT fiscal_year, snapshot FROM history ORDER BY fiscal_year");
 	if (!st)
 		return;
-	while (sqlite3_step(st) == SQLITE_ROW)
-		bad(L, _("$.history (fiscal year %d): the snapshot is not an anzen workbook export"),
-		    sqlite3_column_int(st, 0));
+	while (sqlite3_step(st) == SQLITE_ROW && L->nerr < MAX_ERRORS) {
+		int year = sqlite3_column_int(st, 0);
+		const char *snap = (const char *)sqlite3_column_text(st, 1);
+		size_t len = (size_t)sqlite3_column_bytes(st, 1);
+		struct az_store *m = NULL;
+		struct az_error e = { 0 };
+		if (az_store_create_memory(&m, &e) == AZ_OK && snap)
+			az_import_json(m, snap, len, "snapshot", &e);
+		else if (!snap)
+			az_fail(&e, AZ_DATAERR, "%s", _("the snapshot is not an anzen workbook export"));
+		az_store_close(m);
+		if (e.code)
+			bad(L, _("$.history (fiscal year %d): the snapshot is not an anzen workbook export: %s"), year,
+			    e.msg);
+	}
 	sqlite3_finalize(st);
 }
 
@@ -389,6 +401,12 @@ int az_import_json(struct az_store *s, const char *json, size_t len, const char 
 	if (memchr(json, '\0', len)) {
 		sqlite3_free(sqlite3_str_finish(L.errs));
 		return az_fail(err, AZ_DATAERR, _("%s: contains a NUL byte; not JSON"), name);
+	}
+	char where[256];
+	const char *why;
+	if (az_json_strict(json, len, where, sizeof where, &why) != 0) {
+		sqlite3_free(sqlite3_str_finish(L.errs));
+		return az_fail(err, AZ_DATAERR, "%s: %s: %s", name, where, why);
 	}
 	sqlite3_stmt *st = prepare(&L, "SELECT json_valid(?1), json_type(?1)");
 	int valid = 0;

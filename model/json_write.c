@@ -1,5 +1,7 @@
 #include <config.h>
 
+#include <errno.h>
+
 #include <stdlib.h>
 #include <string.h>
 #include <unistr.h>
@@ -120,7 +122,7 @@ int az_export_json_omit(struct az_store *s, FILE *out, unsigned omit, struct az_
 	}
 	fprintf(out, "  \"version\": %d\n}\n", AZ_SCHEMA_VERSION);
 	if (ferror(out))
-		return az_fail(err, AZ_IOERR, "%s", _("write failed"));
+		return az_fail(err, AZ_IOERR, _("write failed: %s"), strerror(errno));
 	return AZ_OK;
 }
 

@@ -5,6 +5,7 @@
 
 #include "base/i18n.h"
 #include "model/schema.h"
+#include "model/store_check.h"
 
 /*
  * A date column holds 'YYYY-MM-DD' or NULL; date(x, '+0 days') IS x rejects 2026-02-30,
@@ -171,8 +172,12 @@ static int exec(sqlite3 *db, const char *sql, struct az_error *err)
 {
 	char *msg = NULL;
 	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		az_fail(err, AZ_IOERR, _("cannot update the workbook schema: %s"),
-			msg ? msg : sqlite3_errmsg(db));
+		int rc = sqlite3_extended_errcode(db);
+		if ((rc & 0xff) == SQLITE_FULL || (rc & 0xff) == SQLITE_IOERR || (rc & 0xff) == SQLITE_READONLY)
+			az_store_explain(db, rc, sqlite3_db_filename(db, "main"), _("cannot update the workbook schema"),
+					 AZ_IOERR, err);
+		else
+			az_fail(err, AZ_IOERR, _("cannot update the workbook schema: %s"), msg ? msg : sqlite3_errmsg(db));
 		sqlite3_free(msg);
 		return -1;
 	}
@@ -247,7 +252,12 @@ static const step_fn steps[AZ_SCHEMA_VERSION] = { step_v1, step_v2 };
 
 int az_schema_migrate(sqlite3 *db, int from, struct az_error *err)
 {
-	for (int v = from; v < AZ_SCHEMA_VERSION; v++) {
+	return az_schema_migrate_to(db, from, AZ_SCHEMA_VERSION, err);
+}
+
+int az_schema_migrate_to(sqlite3 *db, int from, int to, struct az_error *err)
+{
+	for (int v = from; v < to && v < AZ_SCHEMA_VERSION; v++) {
 		char bump[64];
 		if (exec(db, "BEGIN IMMEDIATE;", err))
 			return -1;

@@ -13,5 +13,7 @@
 
 /* Brings db from version `from` to AZ_SCHEMA_VERSION, one transaction per step. */
 int az_schema_migrate(sqlite3 *db, int from, struct az_error *err);
+/* The same, stopping at version to (a reference schema to compare an older file with). */
+int az_schema_migrate_to(sqlite3 *db, int from, int to, struct az_error *err);
 
 #endif

@@ -11,7 +11,9 @@
 
 #include "base/i18n.h"
 #include "model/schema.h"
+#include "base/outfile.h"
 #include "model/store.h"
+#include "model/store_check.h"
 
 struct az_store {
 	sqlite3 *db;
@@ -24,7 +26,7 @@ const char *az_store_path(const struct az_store *s) { return s->path; }
 
 int az_store_sqlfail(struct az_store *s, struct az_error *err, int code, const char *what)
 {
-	return az_fail(err, code, _("%s: %s: %s"), s->path, what, sqlite3_errmsg(s->db));
+	return az_store_explain(s->db, sqlite3_extended_errcode(s->db), s->path, what, code, err);
 }
 
 static int exec(struct az_store *s, const char *sql, struct az_error *err)
@@ -191,8 +193,9 @@ static int check_header(struct az_store *s, struct az_error *err)
 	return 0;
 }
 
-/* A read-only caller of an older workbook gets an upgraded copy in memory; the file is untouched. */
-static int migrate_in_memory(struct az_store *s, int version, struct az_error *err)
+/* A read-only caller works on a copy in memory: SQLite checks CHECK constraints only on a connection
+ * that may write, and an older workbook is upgraded there while the file stays untouched. */
+static int copy_to_memory(struct az_store *s, struct az_error *err)
 {
 	sqlite3 *mem = NULL;
 	if (sqlite3_open_v2(":memory:", &mem, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
@@ -205,13 +208,48 @@ static int migrate_in_memory(struct az_store *s, int version, struct az_error *e
 		sqlite3_backup_finish(b);
 	if (rc != SQLITE_DONE) {
 		sqlite3_close(mem);
-		return az_store_sqlfail(s, err, AZ_IOERR, _("cannot read")), -1;
+		return az_store_explain(s->db, rc == SQLITE_NOMEM ? rc : sqlite3_extended_errcode(s->db), s->path,
+					_("cannot read"), AZ_IOERR, err), -1;
 	}
 	sqlite3_close(s->db);
 	s->db = mem;
-	if (configure(s, err))
-		return -1;
-	return az_schema_migrate(s->db, version, err);
+	sqlite3_extended_result_codes(s->db, 1);
+	return 0;
+}
+
+/* A hot journal is the half-written change of a killed process: SQLite rolls it back on the next read,
+ * which needs write access. A read-only command does that once, briefly, when it may write the file;
+ * otherwise it says what happened and how to fix it. */
+static int recover_journal(struct az_store *s, struct az_error *err)
+{
+	char journal[4096];
+	struct stat st;
+	snprintf(journal, sizeof journal, "%s-journal", s->path);
+	if (stat(journal, &st) != 0 || st.st_size == 0)
+		return 0;
+	int fd = open(s->path, O_RDWR | O_CLOEXEC);
+	if (fd < 0 || access(journal, W_OK) != 0) {
+		if (fd >= 0)
+			close(fd);
+		return az_fail(err, AZ_IOERR,
+			       _("%s: the last change was interrupted (the program was killed or the computer lost power) "
+				 "and must be rolled back from %s, which needs permission to write both files: run "
+				 "'anzen open' on the workbook as its owner once"), s->path, journal), -1;
+	}
+	close(fd);
+	if (flock(s->lockfd, LOCK_EX | LOCK_NB) != 0) /* no other anzen between the roll-back and our read */
+		return az_fail(err, AZ_TEMPFAIL,
+			       _("%s: the workbook is in use by another anzen process; close it there first"), s->path), -1;
+	sqlite3 *db = NULL;
+	int rc = sqlite3_open_v2(s->path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		az_store_explain(db, db ? sqlite3_extended_errcode(db) : rc, s->path,
+				 _("cannot roll back the interrupted change"), AZ_IOERR, err);
+	sqlite3_close(db);
+	flock(s->lockfd, LOCK_SH | LOCK_NB);
+	return rc == SQLITE_OK ? 0 : -1;
 }
 
 int az_store_open(const char *path, int flags, struct az_store **out, struct az_error *err)
@@ -223,11 +261,12 @@ int az_store_open(const char *path, int flags, struct az_store **out, struct az_
 	*out = NULL;
 	if (!s)
 		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
-	s->lockfd = open(path, (ro ? O_RDONLY : O_RDWR) | O_CLOEXEC);
+	/* O_NONBLOCK: a FIFO named like a workbook must be refused, not waited on */
+	s->lockfd = open(path, (ro ? O_RDONLY : O_RDWR) | O_NONBLOCK | O_CLOEXEC);
 	if (s->lockfd < 0) {
 		int e = errno;
 		store_free(s);
-		if (e == EACCES || e == EROFS)
+		if (!ro && (e == EACCES || e == EROFS))
 			return az_fail(err, AZ_NOINPUT, _("%s: cannot open for writing: %s"), path, strerror(e));
 		return az_fail(err, AZ_NOINPUT, _("%s: cannot open: %s"), path, strerror(e));
 	}
@@ -235,7 +274,9 @@ int az_store_open(const char *path, int flags, struct az_store **out, struct az_
 		az_fail(err, AZ_NOINPUT, _("%s: not a regular file"), path);
 		goto fail;
 	}
-	if (take_lock(s, !ro, err) || check_header(s, err))
+	if (!(flags & AZ_STORE_PROBE))
+		az_outfile_input_fd(s->lockfd);
+	if (take_lock(s, !ro, err) || check_header(s, err) || (ro && recover_journal(s, err)))
 		goto fail;
 	if (sqlite3_open_v2(path, &s->db, (ro ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX,
 			    NULL) != SQLITE_OK) {
@@ -256,21 +297,9 @@ int az_store_open(const char *path, int flags, struct az_store **out, struct az_
 			  "upgrade anzen to open it"), path, version, AZ_SCHEMA_VERSION);
 		goto fail;
 	}
-	sqlite3_stmt *q = NULL;
-	int rc = sqlite3_prepare_v2(s->db, "PRAGMA quick_check", -1, &q, NULL);
-	if (rc == SQLITE_OK)
-		rc = sqlite3_step(q);
-	if (rc != SQLITE_ROW || strcmp((const char *)sqlite3_column_text(q, 0), "ok") != 0) {
-		az_fail(err, AZ_DATAERR, _("%s: the workbook is damaged (integrity check: %s); it was not changed"),
-			path, rc == SQLITE_ROW ? (const char *)sqlite3_column_text(q, 0) : sqlite3_errmsg(s->db));
-		sqlite3_finalize(q);
+	if ((ro && copy_to_memory(s, err)) || az_store_check(s->db, path, version, err) != AZ_OK || configure(s, err))
 		goto fail;
-	}
-	sqlite3_finalize(q);
-	if (configure(s, err))
-		goto fail;
-	if (version < AZ_SCHEMA_VERSION &&
-	    (ro ? migrate_in_memory(s, version, err) : az_schema_migrate(s->db, version, err)))
+	if (version < AZ_SCHEMA_VERSION && az_schema_migrate(s->db, version, err))
 		goto fail;
 	*out = s;
 	return AZ_OK;

@@ -10,6 +10,7 @@ struct az_store;
 
 enum {
 	AZ_STORE_READONLY = 1, /* status and export: shared lock, nothing written */
+	AZ_STORE_PROBE = 2,    /* only looked at, not an input of the command: an output may replace it */
 };
 
 /* Creates a new empty workbook at path (mode 0600); fails if path exists. */

@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/file.h>
 #include <unistd.h>
@@ -11,6 +12,17 @@
 #include "base/outfile.h"
 #include "base/text.h"
 #include "model/workbook.h"
+
+/* Messages name the workbook the user asked for, not the temporary file it is written as. */
+static void name_in_message(struct az_error *err, const char *tmp, const char *path)
+{
+	char *at = err && tmp ? strstr(err->msg, tmp) : NULL;
+	if (!at)
+		return;
+	char rest[sizeof err->msg];
+	snprintf(rest, sizeof rest, "%s", at + strlen(tmp));
+	snprintf(at, sizeof err->msg - (size_t)(at - err->msg), "%s%s", path, rest);
+}
 
 int az_workbook_write_new(const char *path, int force, az_fill_fn fill, void *arg, struct az_error *err)
 {
@@ -32,10 +44,12 @@ int az_workbook_write_new(const char *path, int force, az_fill_fn fill, void *ar
 		rc = fill(s, arg, err);
 	if (s && az_store_close(s) != 0 && rc == AZ_OK)
 		rc = az_fail(err, AZ_IOERR, _("%s: cannot close the workbook"), path);
-	if (rc == AZ_OK)
+	if (rc == AZ_OK) {
 		rc = az_outfile_commit(&o, err);
-	else
+	} else {
+		name_in_message(err, o.tmp, path);
 		az_outfile_abort(&o);
+	}
 	if (held >= 0)
 		close(held);
 	return rc;
