@@ -46,7 +46,7 @@ else
 fi
 mkdir -p "$tmp/home/Documents"
 $T new-session -d -s ja -x 80 -y 24 \
-	"env -i PATH='$PATH' HOME='$tmp/home' LANG=ja_JP.UTF-8 TERM=screen sh -c \"$cmd\" 2>'$tmp/err'; echo EXIT=\$?; sleep 60"
+	"env -i PATH='$PATH' HOME='$tmp/home' LANG=ja_JP.UTF-8 TERM=screen ${ASAN_OPTIONS:+ASAN_OPTIONS='$ASAN_OPTIONS'} ${UBSAN_OPTIONS:+UBSAN_OPTIONS='$UBSAN_OPTIONS'} sh -c \"$cmd\" 2>'$tmp/err'; echo EXIT=\$?; sleep 60"
 check "$what under LANG=ja_JP.UTF-8 alone: the first screen is Japanese" "anzen | ホーム" "医療機関と担当者" "F1 ヘルプ"
 
 $T send-keys -t ja 9

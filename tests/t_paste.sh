@@ -18,7 +18,10 @@ cleanup() {
 trap cleanup EXIT INT TERM
 n=0 fail=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
-nok() { n=$((n + 1)); echo "not ok $n - $1"; fail=1; sed 's/^/#   | /' "$tmp/pane"; }
+nok() {
+	n=$((n + 1)); echo "not ok $n - $1"; fail=1; sed 's/^/#   | /' "$tmp/pane"
+	[ -s "$tmp/pane" ] || { echo "#   (no pane to read; tmux says:)"; $T ls 2>&1 | sed 's/^/#   /'; }
+}
 # wait_for TEXT...: up to 20 s until the pane shows every TEXT (fixed strings)
 wait_for() {
 	i=0
