@@ -29,8 +29,10 @@ uint32_t *az_fold(const char *s, size_t len, size_t *n)
 
 int az_fold_contains(const uint32_t *hay, size_t nhay, const uint32_t *needle, size_t nneedle)
 {
+	if (nneedle == 0)
+		return 1;
 	for (size_t i = 0; i + nneedle <= nhay; i++)
 		if (hay[i] == needle[0] && u32_cmp(hay + i, needle, nneedle) == 0)
 			return 1;
-	return nneedle == 0;
+	return 0;
 }
