@@ -17,10 +17,11 @@ BEGIN {
 	split("a b c d e", vq, " ")
 	printf "{\n  \"actions\": ["
 	n = 0
-	for (i = 1; i <= R; i++) if (i % 2 == 0) {
+	# every reduced risk (i % 4 == 1) has an action, as the treatment rules require
+	for (i = 1; i <= R; i++) if (i % 2 == 0 || i % 4 == 1) {
 		printf "%s\n    {\"control\": %s, \"description\": %s, \"done_at\": null, \"due\": %s, \"id\": %d, \"owner\": %s, \"risk_id\": %d, \"status\": %s}",
 			(n++ ? "," : ""), q("control_" (i % 40)), q("VPN機器のファームウェアを更新する（" i "）"),
-			q(sprintf("2027-%02d-%02d", i % 12 + 1, i % 28 + 1)), i / 2, q("院長"), i, q("planned")
+			q(sprintf("2027-%02d-%02d", i % 12 + 1, i % 28 + 1)), n, q("院長"), i, q("planned")
 	}
 	printf "%s],\n", n ? "\n  " : ""
 	printf "  \"assessment\": {\"approved_at\": \"2026-06-01\", \"approved_by\": \"安全 太郎\", \"checklist_version\": \"r7-clinic\", \"fiscal_year\": 2026, \"guideline_version\": \"6.0\", \"policy\": \"患者の情報を守るため、年に一度リスクを見直す。\"},\n"
@@ -37,6 +38,7 @@ BEGIN {
 	printf "    {\"id\": 2, \"kind\": \"vendor\", \"name\": \"保守窓口\", \"organisation\": \"レセコン株式会社\", \"phone\": \"0120-000-000\", \"position\": 2, \"role\": \"保守業者\"},\n"
 	printf "    {\"id\": 3, \"kind\": \"authority\", \"name\": \"医療安全課\", \"organisation\": \"保健所\", \"phone\": \"06-1111-1111\", \"position\": 3, \"role\": \"保健所\"}\n"
 	printf "  ],\n"
+	printf "  \"facts\": [],\n"
 	printf "  \"format\": \"anzen-workbook\",\n"
 	printf "  \"history\": [],\n"
 	printf "  \"risks\": ["
@@ -45,8 +47,9 @@ BEGIN {
 		t = th[int((i - 1) / S) % 15 + 1]
 		if (int((i - 1) / S) >= 15) t = t "_" int((i - 1) / S)
 		l = i % 5 + 1; sv = (i * 3) % 5 + 1; k = i % 4 + 1
-		printf "%s\n    {\"accepted_at\": %s, \"accepted_by\": %s, \"id\": %d, \"likelihood\": %d, \"rationale\": %s, \"residual_likelihood\": %d, \"residual_severity\": %d, \"severity\": %d, \"system_id\": %d, \"threat\": %s, \"title\": \"\", \"transfer_to\": %s, \"treatment\": %s}",
-			(i > 1 ? "," : ""), (k == 4 ? q("2026-06-01") : "null"), (k == 4 ? q("安全 太郎") : q("")), i, l, q("理由" i),
+		# transferred and accepted risks carry the approval of the management (経営層)
+		printf "%s\n    {\"accepted_at\": %s, \"accepted_by\": %s, \"confirmed_at\": null, \"confirmed_by\": \"\", \"dismiss_note\": \"\", \"dismissed\": null, \"exception\": false, \"id\": %d, \"likelihood\": %d, \"rationale\": %s, \"residual_likelihood\": %d, \"residual_severity\": %d, \"score_basis\": null, \"severity\": %d, \"system_id\": %d, \"threat\": %s, \"title\": \"\", \"transfer_to\": %s, \"treatment\": %s}",
+			(i > 1 ? "," : ""), (k >= 3 ? q("2026-06-01") : "null"), (k >= 3 ? q("安全 太郎") : q("")), i, l, q("理由" i),
 			(l > 1 ? l - 1 : 1), sv, sv, sys, q(t), (k == 3 ? q("サイバー保険") : q("")), q(tr[k])
 	}
 	printf "%s],\n", R ? "\n  " : ""
@@ -61,8 +64,10 @@ BEGIN {
 	printf "  \"vendor_answers\": ["
 	n = 0
 	for (v = 1; v <= V; v++) for (j = 1; j <= 5; j++)
-		printf "%s\n    {\"answer\": %s, \"confirmed_at\": \"2026-05-20\", \"note\": \"\", \"question\": %s, \"value\": \"\", \"vendor_id\": %d}",
-			(n++ ? "," : ""), q(rm[(v + j) % 3 + 1]), q(vq[j]), v
+		# c asks who and how: a sentence, never yes/no
+		printf "%s\n    {\"answer\": %s, \"confirmed_at\": \"2026-05-20\", \"note\": \"\", \"question\": %s, \"value\": %s, \"vendor_id\": %d}",
+			(n++ ? "," : ""), (vq[j] == "c" ? "null" : q(rm[(v + j) % 3 + 1])), q(vq[j]),
+			(vq[j] == "c" ? q("保守業者が月1回更新する") : q("")), v
 	printf "%s],\n", n ? "\n  " : ""
 	printf "  \"vendors\": ["
 	for (v = 1; v <= V; v++)
@@ -70,5 +75,5 @@ BEGIN {
 			(v > 1 ? "," : ""), q(cert[v % 5 + 1]), (v % 5 == 3 ? q("2027-03-31") : "null"), q("03-0000-000" v % 10), v,
 			(v % 2 ? q("2026-04-15") : "null"), q("ベンダー" v "株式会社")
 	printf "%s],\n", V ? "\n  " : ""
-	printf "  \"version\": 2\n}\n"
+	printf "  \"version\": 3\n}\n"
 }'

@@ -10,25 +10,8 @@
 #include "model/schema.h"
 #include "model/store.h"
 #include "model/store_check.h"
+#include "bench/timing.h"
 
-static double now_ms(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
-}
-
-static int by_value(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
-static double median(double *v, int n)
-{
-	qsort(v, (size_t)n, sizeof *v, by_value);
-	return v[n / 2];
-}
 
 int main(int argc, char **argv)
 {
@@ -46,31 +29,31 @@ int main(int argc, char **argv)
 	for (int i = 0; i < runs; i++) {
 		struct az_store *s = NULL;
 		struct az_error err = { 0 };
-		double t0 = now_ms();
+		double t0 = bench_now_ms();
 		if (az_store_open(argv[1], AZ_STORE_READONLY, &s, &err) != AZ_OK) {
 			fprintf(stderr, "%s\n", err.msg);
 			return err.code;
 		}
-		ro[i] = now_ms() - t0;
+		ro[i] = bench_now_ms() - t0;
 		az_store_close(s);
-		t0 = now_ms();
+		t0 = bench_now_ms();
 		if (az_store_open(argv[1], 0, &s, &err) != AZ_OK) {
 			fprintf(stderr, "%s\n", err.msg);
 			return err.code;
 		}
-		rw[i] = now_ms() - t0;
+		rw[i] = bench_now_ms() - t0;
 		/* the check alone, on the connection already open */
-		t0 = now_ms();
+		t0 = bench_now_ms();
 		if (az_store_check(az_store_db(s), argv[1], AZ_SCHEMA_VERSION, &err) != AZ_OK) {
 			fprintf(stderr, "%s\n", err.msg);
 			return err.code;
 		}
-		chk[i] = now_ms() - t0;
+		chk[i] = bench_now_ms() - t0;
 		az_store_close(s);
 	}
-	printf("open read-only (copy in memory + full check): %.1f ms\n", median(ro, runs));
-	printf("open read-write (full check):                 %.1f ms\n", median(rw, runs));
-	printf("the check alone (schema, integrity, foreign keys): %.1f ms\n", median(chk, runs));
+	printf("open read-only (copy in memory + full check): %.1f ms\n", bench_median(ro, runs));
+	printf("open read-write (full check):                 %.1f ms\n", bench_median(rw, runs));
+	printf("the check alone (schema, integrity, foreign keys): %.1f ms\n", bench_median(chk, runs));
 	free(ro), free(rw), free(chk);
 	return 0;
 }

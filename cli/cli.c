@@ -20,6 +20,9 @@
 #include "guideline/template.h"
 #include "model/catalogue_open.h"
 #include "model/diff.h"
+#include "model/findings.h"
+#include "model/vendor_rules.h"
+#include "model/book.h"
 #include "model/progress.h"
 #include "model/template_fill.h"
 #include "model/import.h"
@@ -348,7 +351,8 @@ int cmd_status(int argc, char **argv)
 	int rc = parse(argc, argv, "status",
 		       _("Usage: anzen status WORKBOOK\n"
 			 "Print the clinic and the number of entries of each kind in WORKBOOK, how far each\n"
-			 "step of the assessment is and what it still lacks, and the changes since last year.\n\n"
+			 "step of the assessment is and what it still lacks, the findings of 'anzen check',\n"
+			 "and the changes since last year.\n\n"
 			 "  -h, --help  display this help and exit\n"),
 		       "h", &o);
 	if (rc >= 0)
@@ -361,9 +365,14 @@ int cmd_status(int argc, char **argv)
 	struct az_error derr = { 0 };
 	struct az_progress p;
 	int have_progress = 0;
+	struct az_findings fnd;
+	struct az_error ferr = { 0 };
+	int have_findings = 0;
 	rc = az_workbook_counts(s, &c, &err);
 	if (rc == AZ_OK)
 		have_progress = progress(s, &p);
+	if (rc == AZ_OK)
+		have_findings = cli_findings(s, NULL, &fnd, &ferr) == AZ_OK;
 	/* a damaged earlier year must not hide the counts: reported after them */
 	int drc = rc == AZ_OK ? az_diff_compute(s, 0, &d, &derr) : AZ_OK;
 	int years[101], nyears = rc == AZ_OK && drc == AZ_OK ? az_history_years(s, years, 101, &derr) : 0;
@@ -392,6 +401,16 @@ int cmd_status(int argc, char **argv)
 	if (have_progress) {
 		print_progress(&p);
 		az_progress_free(&p);
+	}
+	if (have_findings) {
+		/* the same list as 'anzen check', under its two levels' counts */
+		if (fnd.n)
+			printf(_("Findings: %zu must fix (要対応), %zu to check (要確認)\n"),
+			       az_findings_count(&fnd, AZ_FINDING_MUST), az_findings_count(&fnd, AZ_FINDING_CHECK));
+		else
+			printf("%s\n", _("Findings: none"));
+		cli_print_findings(stdout, &fnd, 0);
+		az_findings_free(&fnd);
 	}
 	print_changes(&d, years, nyears);
 	az_diff_free(&d);
@@ -525,7 +544,18 @@ struct json_input {
 static int fill_from_json(struct az_store *s, void *arg, struct az_error *err)
 {
 	struct json_input *in = arg;
-	return az_import_json(s, in->text, in->len, in->name, err);
+	int rc = az_import_json(s, in->text, in->len, in->name, err);
+	if (rc != AZ_OK)
+		return rc;
+	/* the rules of model/ hold for an import as for the screens */
+	struct az_catalogue *cat = NULL;
+	struct az_book b;
+	if ((rc = az_catalogue_open(&cat, err)) == AZ_OK && (rc = az_book_load(s, &b, err)) == AZ_OK) {
+		rc = az_vendor_answers_check(&b, cat, err);
+		az_book_free(&b);
+	}
+	az_catalogue_free(cat);
+	return rc;
 }
 
 static int read_all(const char *path, char **out, size_t *len, struct az_error *err)

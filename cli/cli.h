@@ -30,6 +30,15 @@ int cli_print_help(const char *text);
 int cli_usage_error(const char *cmd, const char *msg);
 int cli_bad_option(const char *cmd, const char *arg);
 
+/* cli/cmd_check.c */
+struct az_findings;
+int cmd_check(int argc, char **argv);
+/* The findings of an open workbook as of today (NULL: the real date); the catalogue is opened here. */
+int cli_findings(struct az_store *s, const char *today, struct az_findings *f, struct az_error *err);
+/* One finding a line (ID  ITEM  LEVEL: message, sanitised), or a JSON array. */
+#include <stdio.h>
+void cli_print_findings(FILE *out, const struct az_findings *f, int json);
+
 /* Prints "anzen: msg" on stderr and returns code. */
 int cli_fail(int code, const char *msg);
 /* The default workbook under $XDG_DATA_HOME/anzen/, its directory created; free() it. */

@@ -130,6 +130,13 @@ static void add_one(struct az_aggregate *a, const char *path)
 	}
 	if (err.code)
 		skipped(a, path, &err);
+	else if (a->ninputs && a->inputs[a->ninputs - 1].skipped) {
+		/* refused by the model (no clinic, a copy of one already read): said like the others */
+		char *p = az_text_sanitize(path), *w = az_text_sanitize(a->inputs[a->ninputs - 1].reason);
+		fprintf(stderr, _("anzen: %s: skipped: %s\n"), p ? p : "?", w ? w : "?");
+		free(p);
+		free(w);
+	}
 }
 
 static int write_out(const struct az_agg_report *r, const char *out, int pdf, int force, struct az_error *err)

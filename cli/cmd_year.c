@@ -126,9 +126,10 @@ int cmd_demo(int argc, char **argv)
 	int rc = parse(argc, argv, "demo",
 		       _("Usage: anzen demo [WORKBOOK]\n"
 			 "Create a complete fictional dental clinic in WORKBOOK and open it, for showing anzen\n"
-			 "on a projector. Its dates are moved so that some actions are overdue and some due\n"
-			 "soon. Without WORKBOOK, uses demo.anzen in $XDG_DATA_HOME/anzen/. A demo workbook\n"
-			 "is replaced each time; any other existing file is refused.\n\n"
+			 "on a projector. Its dates are moved to today, so that some actions are due soon and\n"
+			 "the targets stay in this fiscal year; 'anzen check' finds nothing in it. Without\n"
+			 "WORKBOOK, uses demo.anzen in $XDG_DATA_HOME/anzen/. A demo workbook is replaced\n"
+			 "each time; any other existing file is refused.\n\n"
 			 "  -h, --help  display this help and exit\n"),
 		       "h", &unused, &force);
 	if (rc >= 0)

@@ -26,6 +26,7 @@ static const struct command commands[] = {
 	{ "open", cmd_open, N_("open a workbook (the default if none is named)") },
 	{ "new", cmd_new, N_("create an empty workbook") },
 	{ "status", cmd_status, N_("print a summary of a workbook") },
+	{ "check", cmd_check, N_("list where a workbook contradicts itself or lacks what is needed") },
 	{ "export", cmd_export, N_("write a workbook as JSON or as the inspection PDF") },
 	{ "import", cmd_import, N_("create a workbook from its JSON export or PDF") },
 	{ "guideline", cmd_guideline, N_("check the content catalogue (guideline check)") },

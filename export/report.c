@@ -36,7 +36,9 @@ static const struct {
 	{ .name = "action_plan", .run = rp_action_plan },
 	{ .name = "vendors", .run = rp_vendors },
 	{ .name = "checklist", .run = rp_checklist_section },
+	{ .name = "findings", .run = rp_findings },
 	{ .name = "contacts", .run = rp_contacts },
+	{ .name = "basis", .run = rp_basis },
 	{ .name = "appendix", .run = rp_appendix },
 };
 

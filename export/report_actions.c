@@ -25,6 +25,8 @@ int rp_action_plan(struct rp *r)
 	for (size_t i = 0; i < bk->n_actions; i++) {
 		const struct az_action *a = &bk->actions[order[i]];
 		const struct az_risk *k = az_book_risk(bk, a->risk_id);
+		if (k && k->dismissed >= 0) /* the threat does not apply there */
+			continue;
 		const struct az_system *s = k ? az_book_system(bk, k->system_id) : NULL;
 		struct az_cell c[6] = { { 0 } };
 		c[0].text = rp_or_dash(a->due);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "export/report_ctx.h"
+#include "model/findings.h"
 
 static int worse(int a, int b)
 {
@@ -50,6 +51,18 @@ const char *rp_certification(struct rp *r, int certification)
 	return certification >= 0 && certification < 5 ? R_(label[certification]) : "—";
 }
 
+struct basis {
+	const struct az_checklist *cl;
+	char text[512];
+};
+
+/* Which form is followed and why (model/findings.h), in the report's language. */
+static void basis_text(struct rp *r, void *arg)
+{
+	struct basis *b = arg;
+	az_checklist_basis(r->book, b->cl, b->text, sizeof b->text);
+}
+
 int rp_checklist_section(struct rp *r)
 {
 	const struct az_checklist *cl = rp_checklist(r);
@@ -60,6 +73,9 @@ int rp_checklist_section(struct rp *r)
 	}
 	az_doc_paragraph(r->doc, rp_fmt(r, "%s (%s %s)", rp_text(r, &cl->title), R_("published"),
 					rp_or_dash(cl->published)));
+	struct basis b = { cl, "" };
+	rp_in_report_language(r, basis_text, &b);
+	az_doc_paragraph(r->doc, b.text);
 	static const struct az_column src[] = {
 		{ N_("No."), 0.9, AZ_LEFT },     { N_("Item"), 5.2, AZ_LEFT },
 		{ N_("Answer"), 1.6, AZ_LEFT },  { N_("Date checked"), 1.6, AZ_LEFT },
@@ -75,11 +91,15 @@ int rp_checklist_section(struct rp *r)
 		rp_item_status(r, cl, it, &st);
 		struct az_cell c[6] = { { 0 } };
 		c[0].text = it->number ? it->number : it->id;
-		c[1].text = rp_text(r, &it->text);
+		/* a number or wording not found in an official copy says so on the page */
+		c[1].text = it->unverified ? rp_fmt(r, "%s\n%s", rp_text(r, &it->text),
+						    R_("※Check the number and wording against the official form."))
+					   : rp_text(r, &it->text);
 		c[2].text = st.detail ? rp_fmt(r, "%s\n%s", rp_check_answer(r, st.answer), st.detail)
 				      : rp_check_answer(r, st.answer);
-		c[3].text = st.checked_at ? st.checked_at : "—";
-		c[4].text = st.target_at ? st.target_at : st.answer == 1 ? R_("(missing)") : "—";
+		/* dates for an official in 令和 (rp_date) */
+		c[3].text = st.checked_at ? rp_date(r, st.checked_at) : "—";
+		c[4].text = st.target_at ? rp_date(r, st.target_at) : st.answer == 1 ? R_("(missing)") : "—";
 		c[5].text = st.note ? st.note : "";
 		az_doc_table_row(r->doc, c);
 	}

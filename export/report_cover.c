@@ -42,8 +42,8 @@ int rp_cover(struct rp *r)
 		R_("Address"),
 		R_("Phone"),
 		R_("Administrator"),
-		R_("Security officer"),
-		R_("Deputy security officer"),
+		R_("Security officer (医療情報システム安全管理責任者)"),
+		R_("Deputy (医療情報システム安全管理責任者の代行者)"),
 		R_("Fiscal year"),
 		R_("Date of this report"),
 		R_("Guideline"),
@@ -86,7 +86,7 @@ int rp_cover(struct rp *r)
 	};
 	az_doc_table_row(r->doc, row);
 	struct az_cell row2[4] = {
-		{ R_("Security officer"), NULL },
+		{ R_("Security officer (医療情報システム安全管理責任者)"), NULL },
 		{ rp_or_dash(c->security_officer), NULL },
 		{ "", NULL },
 		{ "\n\n\n", NULL },

@@ -84,7 +84,12 @@ int rp_register(struct rp *r);
 int rp_action_plan(struct rp *r);
 int rp_vendors(struct rp *r);
 int rp_checklist_section(struct rp *r);
+int rp_findings(struct rp *r); /* report_findings.c: 要確認事項 */
+/* report_findings.c: runs fn with model/'s sentences in the report's language. */
+void rp_in_report_language(struct rp *r, void (*fn)(struct rp *r, void *arg), void *arg);
 int rp_contacts(struct rp *r);
 int rp_appendix(struct rp *r);
+/* report_dismissed.c: the facts, the suggested scores with their reasons, the dismissed threats. */
+int rp_basis(struct rp *r);
 
 #endif

@@ -64,6 +64,8 @@ void rp_risk_facts(const struct rp *r, const struct az_risk *k, struct az_risk_f
 			buf[n++] = (struct az_action_facts){ a->owner, a->due, a->status };
 	}
 	f->actions = buf, f->nactions = n;
+	f->dismissed = k->dismissed >= 0;
+	az_risk_facts_rank(r->cat, f);
 }
 
 /* Light tints of the rank colours, so black text stays readable; the symbol carries the rank

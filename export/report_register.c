@@ -162,6 +162,8 @@ int rp_register(struct rp *r)
 	long long sys = -1;
 	for (size_t i = 0; i < bk->n_risks && az_doc_page_count(r->doc) > 0; i++) {
 		const struct az_risk *k = &bk->risks[risks[i]];
+		if (k->dismissed >= 0) /* not a risk of the clinic: listed with its reason in the basis */
+			continue;
 		if (k->system_id != sys) {
 			if (sys != -1)
 				az_doc_table_end(r->doc);

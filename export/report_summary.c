@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "export/report_ctx.h"
+#include "model/vendor_rules.h"
 
 #define TOP_RISKS 10
 #define MAX_LISTED 20
@@ -29,6 +30,8 @@ static void rank_table(struct rp *r)
 	}
 	for (size_t i = 0; i < r->book->n_risks; i++) {
 		const struct az_risk *k = &r->book->risks[i];
+		if (k->dismissed >= 0) /* dismissed: not a risk of the clinic */
+			continue;
 		int a = az_rank_index(cat, k->likelihood, k->severity);
 		int b = az_rank_index(cat, k->residual_likelihood, k->residual_severity);
 		/* no residual score: the risk stays where it is */
@@ -87,6 +90,8 @@ static void heatmap(struct rp *r, int residual)
 	for (size_t i = 0; i < r->book->n_risks; i++) {
 		const struct az_risk *k = &r->book->risks[i];
 		int l = k->likelihood, s = k->severity;
+		if (k->dismissed >= 0)
+			continue;
 		if (residual && k->residual_likelihood && k->residual_severity)
 			l = k->residual_likelihood, s = k->residual_severity;
 		if (l >= 1 && l <= 5 && s >= 1 && s <= 5)
@@ -273,19 +278,17 @@ static void vendor_status(struct rp *r)
 	az_doc_table_begin(r->doc, cols, 6);
 	for (size_t v = 0; v < r->book->n_vendors; v++) {
 		const struct az_vendor *vd = &r->book->vendors[v];
-		size_t n[3] = { 0 }, answered = 0;
+		size_t n[3] = { 0 };
 		for (size_t i = 0; i < r->book->n_vendor_answers; i++) {
 			const struct az_vendor_answer *a = &r->book->vendor_answers[i];
-			if (a->vendor_id != vd->id)
-				continue;
-			if (a->answer >= 0 && a->answer < 3)
-				n[a->answer]++, answered++;
-			else if (a->value && *a->value)
-				answered++;
+			if (a->vendor_id == vd->id && a->answer >= 0 && a->answer < 3)
+				n[a->answer]++;
 		}
+		/* the count of the vendor list, the home screen and status (model/vendor_rules.h) */
+		struct az_vendor_count k = az_vendor_questions_count(r->book, r->cat, vd->id);
 		struct az_cell c[6] = { { 0 } };
 		c[0].text = rp_or_dash(vd->name);
-		c[1].text = rp_fmt(r, "%zu / %zu", answered, r->cat->nquestions);
+		c[1].text = rp_fmt(r, "%zu / %zu", k.answered, k.asked);
 		c[2].text = rp_fmt(r, "%zu", n[0]);
 		c[3].text = rp_fmt(r, "%zu", n[1]);
 		c[4].text = rp_fmt(r, "%zu", n[2]);

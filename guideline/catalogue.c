@@ -18,6 +18,9 @@ const char *const az_cat_color_values[] = { "red", "magenta", "yellow", "green",
 const char *const az_cat_answer_values[] = { "yes_no_unknown", "date", "text", NULL };
 const char *const az_cat_form_values[] = { "clinic", "vendor", NULL };
 const char *const az_cat_column_values[] = { "server", "terminal", "network", NULL };
+const char *const az_cat_scope_values[] = { "clinic", "system", "vendor", NULL };
+const char *const az_cat_fact_answer_values[] = { "yes_no_unknown", "date", NULL };
+const char *const az_cat_when_values[] = { "yes", "no", "unknown", "old", NULL };
 
 const char *az_text_get(const struct az_text *t)
 {
@@ -52,6 +55,7 @@ const struct az_treatment *az_catalogue_treatment(const struct az_catalogue *cat
 const struct az_category *az_catalogue_category(const struct az_catalogue *cat, const char *id) { FIND(categories, ncategories); }
 const struct az_threat *az_catalogue_threat(const struct az_catalogue *cat, const char *id) { FIND(threats, nthreats); }
 const struct az_control *az_catalogue_control(const struct az_catalogue *cat, const char *id) { FIND(controls, ncontrols); }
+const struct az_fact *az_catalogue_fact(const struct az_catalogue *cat, const char *id) { FIND(facts, nfacts); }
 const struct az_question *az_catalogue_question(const struct az_catalogue *cat, const char *id) { FIND(questions, nquestions); }
 const struct az_checklist *az_catalogue_checklist(const struct az_catalogue *cat, const char *id) { FIND(checklists, nchecklists); }
 

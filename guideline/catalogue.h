@@ -54,11 +54,19 @@ extern const char *const az_cat_color_values[];      /* red magenta yellow green
 extern const char *const az_cat_answer_values[];     /* yes_no_unknown date text */
 extern const char *const az_cat_form_values[];       /* clinic vendor */
 extern const char *const az_cat_column_values[];     /* server terminal network */
+extern const char *const az_cat_scope_values[];      /* clinic system vendor */
+extern const char *const az_cat_fact_answer_values[]; /* yes_no_unknown date */
+extern const char *const az_cat_when_values[];       /* yes no unknown old */
 
 enum az_treatment_kind { AZ_AVOID, AZ_REDUCE, AZ_TRANSFER, AZ_ACCEPT, AZ_NTREATMENTS };
 enum az_color { AZ_RED, AZ_MAGENTA, AZ_YELLOW, AZ_GREEN, AZ_BLUE, AZ_CYAN, AZ_WHITE };
 enum az_answer_type { AZ_ANSWER_YES_NO_UNKNOWN, AZ_ANSWER_DATE, AZ_ANSWER_TEXT };
 enum az_form { AZ_FORM_CLINIC, AZ_FORM_VENDOR };
+enum az_fact_scope { AZ_SCOPE_CLINIC, AZ_SCOPE_SYSTEM, AZ_SCOPE_VENDOR };
+enum az_fact_type { AZ_FACT_YES_NO_UNKNOWN, AZ_FACT_DATE };
+/* What a fact's answer is, for the scoring rules: unanswered counts as unknown; a date answer is
+ * "old" when it is more than a year before the fiscal year starts (1 April), "yes" (recent) otherwise. */
+enum az_fact_when { AZ_WHEN_YES, AZ_WHEN_NO, AZ_WHEN_UNKNOWN, AZ_WHEN_OLD };
 
 #define AZ_LEVELS 5
 
@@ -121,6 +129,7 @@ struct az_threat {
 	struct az_text name, description;
 	struct az_applies applies;
 	int likelihood, severity; /* suggested, 1..5 */
+	const struct az_scoring *scoring; /* its rules in facts.yaml, or NULL */
 	AZ_ENTRY_COMMON;
 };
 
@@ -139,6 +148,8 @@ struct az_question {
 	struct az_text text, why;
 	int answer;             /* enum az_answer_type */
 	struct az_idlist feeds; /* checklist item ids */
+	/* asked of a vendor only if one of its systems fits (absent: asked of every vendor) */
+	struct az_applies applies;
 	AZ_ENTRY_COMMON;
 };
 
@@ -164,6 +175,36 @@ struct az_checklist {
 	AZ_ENTRY_COMMON;
 };
 
+/* A plain question about how the clinic works, asked on the clinic, system or vendor form. */
+struct az_fact {
+	struct az_pos pos;
+	const char *id;
+	int scope;  /* enum az_fact_scope */
+	int answer; /* enum az_fact_type */
+	struct az_text question, why;
+	/* system scope: the systems it is asked for; vendor scope: vendors of such a system */
+	struct az_applies applies; /* applies.pos.line 0: every system */
+	AZ_ENTRY_COMMON;
+};
+
+/* One scoring rule: when the fact's answer is in the mask, the levels move by the deltas. */
+struct az_score_rule {
+	struct az_pos pos;
+	const char *fact;
+	const struct az_fact *f; /* resolved after loading */
+	unsigned when;           /* mask over az_cat_when_values */
+	int likelihood, severity; /* -2..+2 */
+	struct az_text reason;
+};
+
+/* The rules of one threat; its base levels are the threat's likelihood and severity. */
+struct az_scoring {
+	struct az_pos pos;
+	const char *threat;
+	struct az_score_rule *rules;
+	size_t nrules;
+};
+
 struct az_catalogue {
 	struct az_level *likelihood, *severity; /* AZ_LEVELS each, level i+1 at [i] */
 	size_t nlikelihood, nseverity;
@@ -181,6 +222,10 @@ struct az_catalogue {
 	size_t ncontrols;
 	struct az_question *questions;
 	size_t nquestions;
+	struct az_fact *facts; /* facts.yaml, in file order */
+	size_t nfacts;
+	struct az_scoring *scorings;
+	size_t nscorings;
 	struct az_checklist *checklists; /* sorted by file name */
 	size_t nchecklists;
 	struct az_arena *arena; /* owns everything above */
@@ -214,6 +259,7 @@ const struct az_category *az_catalogue_category(const struct az_catalogue *cat, 
 const struct az_threat *az_catalogue_threat(const struct az_catalogue *cat, const char *id);
 const struct az_control *az_catalogue_control(const struct az_catalogue *cat, const char *id);
 const struct az_question *az_catalogue_question(const struct az_catalogue *cat, const char *id);
+const struct az_fact *az_catalogue_fact(const struct az_catalogue *cat, const char *id);
 const struct az_checklist *az_catalogue_checklist(const struct az_catalogue *cat, const char *id);
 const struct az_check_item *az_checklist_item(const struct az_checklist *cl, const char *id);
 /* 1 if some checklist has an item with this id. */

@@ -28,11 +28,11 @@
 #define MAX_ENTRIES 1000 /* per list of entries; the checks across lists are quadratic */
 #define MAX_IDS 64       /* per list of ids */
 
-enum file_kind { F_SCALES, F_MATRIX, F_TREATMENTS, F_SYSTEMS, F_THREATS, F_CONTROLS, F_QUESTIONS, F_NKINDS };
+enum file_kind { F_SCALES, F_MATRIX, F_TREATMENTS, F_SYSTEMS, F_THREATS, F_CONTROLS, F_QUESTIONS, F_FACTS, F_NKINDS };
 
 static const char *const file_names[F_NKINDS] = {
 	"scales.yaml", "matrix.yaml", "treatments.yaml", "systems.yaml",
-	"threats.yaml", "controls.yaml", "vendor_questions.yaml",
+	"threats.yaml", "controls.yaml", "vendor_questions.yaml", "facts.yaml",
 };
 
 struct ld {
@@ -636,18 +636,55 @@ static const struct field controls_top[] = {
 	END,
 };
 
+static void question_init(void *e) { ((struct az_question *)e)->applies.holds_patient_data = -1; }
+
 static const struct field question_fields[] = {
 	STR("id", struct az_question, id, 1, K_ID),
 	TEXT("text", struct az_question, text, 1),
 	TEXT("why", struct az_question, why, 1),
 	ENUM("answer", struct az_question, answer, 1, az_cat_answer_values),
 	IDS("feeds", struct az_question, feeds, 0, K_ITEM, 0),
+	MAP("applies", struct az_question, applies, 0, applies_fields),
 	COMMON(struct az_question),
 	END,
 };
 
 static const struct field questions_top[] = {
-	SEQ("questions", struct az_catalogue, questions, 1, struct az_question, question_fields, NULL),
+	SEQ("questions", struct az_catalogue, questions, 1, struct az_question, question_fields, question_init),
+	END,
+};
+
+static void fact_init(void *e) { ((struct az_fact *)e)->applies.holds_patient_data = -1; }
+
+static const struct field fact_fields[] = {
+	STR("id", struct az_fact, id, 1, K_ID),
+	ENUM("scope", struct az_fact, scope, 1, az_cat_scope_values),
+	ENUM("answer", struct az_fact, answer, 1, az_cat_fact_answer_values),
+	TEXT("question", struct az_fact, question, 1),
+	TEXT("why", struct az_fact, why, 1),
+	MAP("applies", struct az_fact, applies, 0, applies_fields),
+	COMMON(struct az_fact),
+	END,
+};
+
+static const struct field score_rule_fields[] = {
+	STR("fact", struct az_score_rule, fact, 1, K_ID),
+	MASK("when", struct az_score_rule, when, 1, az_cat_when_values, 1),
+	INT("likelihood", struct az_score_rule, likelihood, 0, -2, 2),
+	INT("severity", struct az_score_rule, severity, 0, -2, 2),
+	TEXT("reason", struct az_score_rule, reason, 1),
+	END,
+};
+
+static const struct field scoring_fields[] = {
+	STR("threat", struct az_scoring, threat, 1, K_ID),
+	SEQ("rules", struct az_scoring, rules, 1, struct az_score_rule, score_rule_fields, NULL),
+	END,
+};
+
+static const struct field facts_top[] = {
+	SEQ("facts", struct az_catalogue, facts, 1, struct az_fact, fact_fields, fact_init),
+	SEQ("scoring", struct az_catalogue, scorings, 0, struct az_scoring, scoring_fields, NULL),
 	END,
 };
 
@@ -674,7 +711,7 @@ static const struct field checklist_top[] = {
 };
 
 static const struct field *const file_tables[F_NKINDS] = {
-	scales_top, matrix_top, treatments_top, systems_top, threats_top, controls_top, questions_top,
+	scales_top, matrix_top, treatments_top, systems_top, threats_top, controls_top, questions_top, facts_top,
 };
 
 static void walk_map(struct ld *ld, yaml_node_t *node, const struct field *fields, void *base)
@@ -851,6 +888,40 @@ static void check_questions(struct ld *ld, yaml_node_t *root)
 	CHECK_DUPS(ld, ld->cat->questions, ld->cat->nquestions, _("vendor question"));
 }
 
+static void check_facts(struct ld *ld, yaml_node_t *root)
+{
+	(void)root;
+	struct az_catalogue *cat = ld->cat;
+	CHECK_DUPS(ld, cat->facts, cat->nfacts, _("fact"));
+	for (size_t i = 0; i < cat->nfacts; i++)
+		if (cat->facts[i].scope == AZ_SCOPE_CLINIC && cat->facts[i].applies.pos.line)
+			err_pos(ld, &cat->facts[i].applies.pos, "%s",
+				_("a fact about the clinic cannot have 'applies'"));
+	for (size_t i = 0; i < cat->nscorings; i++) {
+		const struct az_scoring *sc = &cat->scorings[i];
+		for (size_t j = 0; j < i && sc->threat; j++)
+			if (cat->scorings[j].threat && strcmp(sc->threat, cat->scorings[j].threat) == 0) {
+				err_pos(ld, &sc->pos, _("threat '%s' has its rules twice (first at line %lu)"),
+					sc->threat, cat->scorings[j].pos.line);
+				break;
+			}
+		for (size_t k = 0; k < sc->nrules; k++) {
+			struct az_score_rule *r = &sc->rules[k];
+			if (!r->likelihood && !r->severity)
+				err_pos(ld, &r->pos, "%s", _("a rule must move the likelihood or the severity"));
+			r->f = r->fact ? az_catalogue_fact(cat, r->fact) : NULL;
+			if (r->fact && !r->f)
+				err_pos(ld, &r->pos, _("unknown fact '%s'"), r->fact);
+			else if (r->f && r->f->answer == AZ_FACT_YES_NO_UNKNOWN && (r->when & (1u << AZ_WHEN_OLD)))
+				err_pos(ld, &r->pos, _("'old' applies only to a fact answered with a date ('%s' is not)"),
+					r->fact);
+			else if (r->f && r->f->answer == AZ_FACT_DATE && (r->when & (1u << AZ_WHEN_NO)))
+				err_pos(ld, &r->pos, _("fact '%s' is answered with a date: use yes (recent), old or unknown"),
+					r->fact);
+		}
+	}
+}
+
 static void check_checklist(struct ld *ld, yaml_node_t *root)
 {
 	struct az_checklist *cl = ld->base;
@@ -865,7 +936,7 @@ static void check_checklist(struct ld *ld, yaml_node_t *root)
 
 static void (*const file_checks[F_NKINDS])(struct ld *, yaml_node_t *) = {
 	check_scales, check_matrix, check_treatments, check_systems,
-	check_threats, check_controls, check_questions,
+	check_threats, check_controls, check_questions, check_facts,
 };
 
 /* ---- reading and parsing ---- */
@@ -1226,9 +1297,32 @@ static void check_refs(struct ld *ld)
 						qn->feeds.v[k]);
 		}
 	}
+	if (ld->ok[F_THREATS] && ld->ok[F_FACTS])
+		for (size_t i = 0; i < cat->nscorings; i++) {
+			const struct az_scoring *sc = &cat->scorings[i];
+			struct az_threat *t = sc->threat ? (struct az_threat *)az_catalogue_threat(cat, sc->threat) : NULL;
+			if (!t && sc->threat)
+				err_pos(ld, &sc->pos, _("scoring rules for unknown threat '%s'"), sc->threat);
+			else if (t)
+				t->scoring = sc;
+		}
+	if (ld->ok[F_SYSTEMS])
+		for (size_t i = 0; i < cat->nfacts; i++) {
+			const struct az_idlist *l = &cat->facts[i].applies.categories;
+			for (size_t k = 0; k < l->n; k++)
+				if (!az_catalogue_category(cat, l->v[k]))
+					err_pos(ld, &l->pos[k], _("unknown system category '%s'"), l->v[k]);
+		}
 	if (ld->ok[F_SYSTEMS])
 		for (size_t i = 0; i < cat->nthreats; i++) {
 			const struct az_idlist *l = &cat->threats[i].applies.categories;
+			for (size_t k = 0; k < l->n; k++)
+				if (!az_catalogue_category(cat, l->v[k]))
+					err_pos(ld, &l->pos[k], _("unknown system category '%s'"), l->v[k]);
+		}
+	if (ld->ok[F_SYSTEMS])
+		for (size_t i = 0; i < cat->nquestions; i++) {
+			const struct az_idlist *l = &cat->questions[i].applies.categories;
 			for (size_t k = 0; k < l->n; k++)
 				if (!az_catalogue_category(cat, l->v[k]))
 					err_pos(ld, &l->pos[k], _("unknown system category '%s'"), l->v[k]);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "base/date.h"
 #include "base/text.h"
 #include "base/arena.h"
 #include "base/i18n.h"
@@ -191,10 +192,53 @@ static void systems(struct tl *L, yaml_node_t *root)
 	}
 }
 
+/* facts: {fact_id: yes|no|unknown, or a date for a date fact} */
+static void facts(struct tl *L, yaml_node_t *root)
+{
+	static const char *const answers[] = { "yes", "no", "unknown", NULL };
+	yaml_node_t *m = az_ydoc_get(&L->y, root, "facts", 0);
+	if (!m)
+		return;
+	if (m->type != YAML_MAPPING_NODE) {
+		az_ydoc_err(&L->y, m, "%s", _("'facts' must be a mapping of fact ids to answers"));
+		return;
+	}
+	size_t n = (size_t)(m->data.mapping.pairs.top - m->data.mapping.pairs.start);
+	L->t->facts = n ? az_arena_alloc(L->t->arena, n * sizeof *L->t->facts) : NULL;
+	for (yaml_node_pair_t *p = m->data.mapping.pairs.start; L->t->facts && p < m->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = yaml_document_get_node(&L->y.doc, p->key), *v = yaml_document_get_node(&L->y.doc, p->value);
+		const char *id = az_ydoc_str(&L->y, k, "facts"), *a = v ? az_ydoc_str(&L->y, v, id ? id : "facts") : NULL;
+		const struct az_fact *f = id ? az_catalogue_fact(L->cat, id) : NULL;
+		if (id && !f) {
+			az_ydoc_err(&L->y, k, _("unknown fact '%.60s' (see facts.yaml)"), id);
+			continue;
+		}
+		if (!f || !a)
+			continue;
+		struct az_tpl_fact *tf = &L->t->facts[L->t->nfacts];
+		int i = 0;
+		while (answers[i] && strcmp(answers[i], a))
+			i++;
+		tf->fact = az_arena_strndup(L->t->arena, id, strlen(id));
+		tf->answer = answers[i] ? i : 0;
+		tf->value = NULL;
+		if (f->answer == AZ_FACT_DATE && !answers[i] && az_date_valid(a))
+			tf->value = az_arena_strndup(L->t->arena, a, strlen(a));
+		else if (f->answer == AZ_FACT_DATE ? (i != 2 || !answers[i]) : !answers[i]) {
+			az_ydoc_err(&L->y, v, f->answer == AZ_FACT_DATE ? _("'%.60s' is answered with a date or unknown")
+									: _("'%.60s' is answered yes, no or unknown"),
+				    id);
+			continue;
+		}
+		if (tf->fact)
+			L->t->nfacts++;
+	}
+}
+
 int az_template_load(const char *dir, const char *name, const struct az_catalogue *cat, struct az_template **out,
 		     struct az_diags *d)
 {
-	static const char *const keys[] = { "title", "description", "vendors", "systems", NULL };
+	static const char *const keys[] = { "title", "description", "vendors", "systems", "facts", NULL };
 	struct tl L = { .cat = cat };
 	size_t before = d->n;
 	*out = NULL;
@@ -238,6 +282,7 @@ int az_template_load(const char *dir, const char *name, const struct az_catalogu
 		lang_text(&L, root, "description", &L.t->description);
 		vendors(&L, root);
 		systems(&L, root);
+		facts(&L, root);
 	}
 	az_ydoc_free(&L.y);
 	free(path);

@@ -23,6 +23,14 @@ struct az_tpl_system {
 	int holds_patient_data, importance;
 };
 
+/* A fact's usual answer for this kind of clinic (the owner changes only those that differ): for the clinic,
+ * or for every system or vendor the fact is asked for. */
+struct az_tpl_fact {
+	const char *fact; /* its id in facts.yaml */
+	int answer;                 /* 0 yes, 1 no, 2 unknown */
+	const char *value;          /* a date fact's date, else NULL */
+};
+
 struct az_template {
 	const char *id; /* = the file name without .yaml */
 	struct az_text title, description;
@@ -30,6 +38,8 @@ struct az_template {
 	size_t nvendors;
 	struct az_tpl_system *systems;
 	size_t nsystems;
+	struct az_tpl_fact *facts;
+	size_t nfacts;
 	struct az_arena *arena;
 };
 

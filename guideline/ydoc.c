@@ -152,6 +152,16 @@ void az_ydoc_check_keys(struct az_ydoc *y, yaml_node_t *map, const char *const *
 			known = !strcmp((const char *)k->data.scalar.value, allowed[i]);
 		if (!known)
 			az_ydoc_err(y, k, _("unknown key '%.60s'"), (const char *)k->data.scalar.value);
+		/* YAML lets a later key silently win: refused, as in the catalogue */
+		for (yaml_node_pair_t *e = map->data.mapping.pairs.start; known && e < pr; e++) {
+			yaml_node_t *ek = yaml_document_get_node(&y->doc, e->key);
+			if (ek && ek->type == YAML_SCALAR_NODE &&
+			    !strcmp((const char *)ek->data.scalar.value, (const char *)k->data.scalar.value)) {
+				az_ydoc_err(y, k, _("duplicate key '%.60s' (first at line %lu)"),
+					    (const char *)k->data.scalar.value, (unsigned long)ek->start_mark.line + 1);
+				break;
+			}
+		}
 	}
 }
 

@@ -12,6 +12,7 @@
 #include "model/book.h"
 #include "model/rules.h"
 #include "model/tables.h"
+#include "model/vendor_rules.h"
 
 enum { YES = 0 }; /* index of "yes" in az_remote_values and az_answer3_values */
 
@@ -168,18 +169,25 @@ static void questions(const struct az_book *b, signed char q[AZ_AGG_QUESTIONS])
 		q[3] = forti_ok;
 	if (q[1] == 1 && q[2] == 0)
 		q[4] = others_ok;
-	/* Q6, Q7: every vendor of a system holding patient data */
+	/* Q6, Q7: every vendor of a system holding patient data, maintained remotely, or a VPN or router
+	 * (the way in of most attacks) */
 	int nv = 0, contract = 1, reports = 1;
 	for (size_t v = 0; v < b->n_vendors; v++) {
 		int used = 0;
-		for (size_t i = 0; i < b->n_systems && !used; i++)
-			used = b->systems[i].vendor_id == b->vendors[v].id && b->systems[i].holds_patient_data;
+		for (size_t i = 0; i < b->n_systems && !used; i++) {
+			const struct az_system *s = &b->systems[i];
+			used = s->vendor_id == b->vendors[v].id &&
+			       (s->holds_patient_data || s->remote_maintenance == YES || !strcmp(s->category, "vpn_router") ||
+				!strcmp(s->category, "lte_maintenance"));
+		}
 		if (!used)
 			continue;
 		nv++;
 		contract &= answered_yes(b, b->vendors[v].id, "e");
-		const struct az_vendor_answer *vc = answer(b, b->vendors[v].id, "vendor_checklist");
-		reports &= vc && (vc->answer == YES || *vc->value || *vc->confirmed_at);
+		/* returned: the date it came back (or a Yes of an older workbook); a No or a bare
+		 * confirmation date is not a returned form */
+		reports &= az_vendor_form_returned(b, b->vendors[v].id) != NULL ||
+			   answered_yes(b, b->vendors[v].id, AZ_VENDOR_FORM_QUESTION);
 	}
 	q[5] = nv && contract;
 	q[6] = nv && reports;
@@ -271,11 +279,30 @@ int az_aggregate_add(struct az_aggregate *a, const char *path, struct az_store *
 	struct az_error err = { 0 };
 	if (az_book_load(s, &b, &err) != AZ_OK)
 		return az_aggregate_skip(a, path, err.code, err.msg);
+	/* a member is a clinic: a file without one (a stub, an empty workbook) is not counted */
+	if (!b.clinic.name || !*b.clinic.name) {
+		az_book_free(&b);
+		return az_aggregate_skip(a, path, AZ_DATAERR, _("no clinic in it: not counted as a member"));
+	}
+	/* one clinic and year counts once, whether given as .anzen, .pdf or .json */
+	char *id = sqlite3_mprintf("%s\x1f%s\x1f%s\x1f%d", b.clinic.name, b.clinic.address ? b.clinic.address : "",
+				   b.clinic.phone ? b.clinic.phone : "", b.assessment.present ? b.assessment.fiscal_year : 0);
+	for (size_t i = 0; id && i < a->ninputs; i++)
+		if (!a->inputs[i].skipped && a->inputs[i].identity && !strcmp(a->inputs[i].identity, id)) {
+			char why[600];
+			snprintf(why, sizeof why, _("the same clinic and fiscal year as %s: counted once"), a->inputs[i].path);
+			sqlite3_free(id);
+			az_book_free(&b);
+			return az_aggregate_skip(a, path, AZ_DATAERR, why);
+		}
 	struct az_agg_input *in = new_input(a, path);
-	if (!in) {
+	if (!in || !id) {
+		sqlite3_free(id);
 		az_book_free(&b);
 		return AZ_IOERR;
 	}
+	in->identity = keep(a, id);
+	sqlite3_free(id);
 	a->nread++;
 	in->clinic = keep(a, b.clinic.name);
 	in->fiscal_year = b.assessment.present ? b.assessment.fiscal_year : 0;

@@ -23,6 +23,7 @@ struct az_agg_input {
 	int code;           /* exit code kind of the failure */
 	const char *reason; /* without the path, which the caller shows or hides */
 	const char *clinic;
+	const char *identity; /* clinic, address, phone and fiscal year: one clinic counts once */
 	int fiscal_year;
 	signed char q[AZ_AGG_QUESTIONS];
 	long risks, ranks[AZ_AGG_MAXRANKS]; /* ranks: per catalogue rank, most severe first */

@@ -47,7 +47,11 @@ static const struct field system_f[] = { L(az_system, id), L(az_system, vendor_i
 static const struct field risk_f[] = { L(az_risk, id), L(az_risk, system_id), S(az_risk, threat), S(az_risk, title),
 	I(az_risk, likelihood), I(az_risk, severity), E(az_risk, treatment, az_treatment_values),
 	S(az_risk, rationale), S(az_risk, transfer_to), I(az_risk, residual_likelihood),
-	I(az_risk, residual_severity), S(az_risk, accepted_by), S(az_risk, accepted_at) };
+	I(az_risk, residual_severity), S(az_risk, accepted_by), S(az_risk, accepted_at),
+	E(az_risk, score_basis, az_score_basis_values), S(az_risk, confirmed_by), S(az_risk, confirmed_at),
+	E(az_risk, dismissed, az_dismiss_values), S(az_risk, dismiss_note), I(az_risk, exception) };
+static const struct field fact_f[] = { L(az_fact_row, id), L(az_fact_row, system_id), L(az_fact_row, vendor_id),
+	S(az_fact_row, fact), S(az_fact_row, value), E(az_fact_row, answer, az_answer3_values) };
 static const struct field action_f[] = { L(az_action, id), L(az_action, risk_id), S(az_action, control),
 	S(az_action, description), S(az_action, owner), S(az_action, due),
 	E(az_action, status, az_action_status_values), S(az_action, done_at) };
@@ -165,11 +169,24 @@ int az_book_load(struct az_store *s, struct az_book *b, struct az_error *err)
 	if (rc == AZ_OK)
 		rc = LOAD("checklist_answers", "checklist, item, device", canswer_f, az_checklist_answer,
 			  checklist_answers);
+	if (rc == AZ_OK)
+		rc = LOAD("facts", "fact, coalesce(system_id, 0), coalesce(vendor_id, 0)", fact_f, az_fact_row, facts);
 	if (rc == AZ_OK) {
 		sqlite3_stmt *st = NULL;
 		if (sqlite3_prepare_v2(az_store_db(s), "SELECT count(*) FROM changelog", -1, &st, NULL) == SQLITE_OK &&
 		    sqlite3_step(st) == SQLITE_ROW)
 			b->changelog_count = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+		st = NULL;
+		if (sqlite3_prepare_v2(az_store_db(s),
+				       "SELECT substr(max(at), 1, 10) FROM changelog WHERE NOT (tbl = 'assessment' "
+				       "AND field IN ('approved_by', 'approved_at'))",
+				       -1, &st, NULL) == SQLITE_OK &&
+		    sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_TEXT) {
+			const char *t = (const char *)sqlite3_column_text(st, 0);
+			if (t && strlen(t) == 10)
+				memcpy(b->last_change, t, 11);
+		}
 		sqlite3_finalize(st);
 	}
 	if (rc != AZ_OK)

@@ -46,6 +46,18 @@ struct az_risk {
 	const char *threat, *title, *rationale, *transfer_to, *accepted_by, *accepted_at;
 	int likelihood, severity, residual_likelihood, residual_severity;
 	int treatment;
+	int score_basis;  /* az_score_basis_values: suggested changed; -1: entered before suggestions */
+	const char *confirmed_by, *confirmed_at;
+	int dismissed;    /* az_dismiss_values index; -1: not dismissed */
+	const char *dismiss_note;
+	int exception;    /* 1: decided apart from its threat's other systems */
+};
+
+/* One answered fact; system_id and vendor_id 0 for a fact about the clinic. */
+struct az_fact_row {
+	long long id, system_id, vendor_id;
+	const char *fact, *value; /* value: a date answer, "" otherwise */
+	int answer;               /* az_answer3_values index, -1 unanswered */
 };
 
 struct az_action {
@@ -80,7 +92,10 @@ struct az_book {
 	AZ_BOOK_ARRAY(az_action, actions);
 	AZ_BOOK_ARRAY(az_vendor_answer, vendor_answers);
 	AZ_BOOK_ARRAY(az_checklist_answer, checklist_answers);
+	AZ_BOOK_ARRAY(az_fact_row, facts); /* in (fact, system_id, vendor_id) order */
 	long long changelog_count;
+	/* the date (YYYY-MM-DD) of the last logged change other than the approval itself, or "" */
+	char last_change[11];
 	struct az_arena *arena; /* owns every string and array */
 };
 

@@ -85,6 +85,9 @@ static int shift_dates(struct az_store *s, struct az_error *err)
 			 "UPDATE history SET fiscal_year = (SELECT fiscal_year - 1 FROM assessment),"
 			 " snapshot = json_set(snapshot, '$.assessment.fiscal_year', (SELECT fiscal_year - 1 FROM assessment))"
 			 " WHERE (SELECT count(*) FROM history) = 1;"
+			 /* the form asks for 目標日 within the fiscal year: moved dates stay inside it */
+			 "UPDATE checklist_answers SET target_at = (SELECT fiscal_year + 1 FROM assessment) || '-03-31'"
+			 " WHERE target_at > (SELECT fiscal_year + 1 FROM assessment) || '-03-31';"
 			 "INSERT OR REPLACE INTO meta (key, value) VALUES ('demo', '1');",
 			 NULL, NULL, NULL) != SQLITE_OK)
 		return az_store_sqlfail(s, err, AZ_IOERR, _("cannot write"));

@@ -6,6 +6,7 @@
 
 #include "base/i18n.h"
 #include "model/edit.h"
+#include "model/vendor_rules.h"
 #include "base/date.h"
 #include "base/text.h"
 
@@ -152,14 +153,28 @@ int az_edit_delete(struct az_store *s, const char *table, long long id, struct a
 	return az_store_run_one(s, st, 1, err);
 }
 
-int az_edit_vendor_answer(struct az_store *s, long long vendor_id, const char *question, const char *col,
-			  const char *value, struct az_error *err)
+int az_edit_vendor_answer(struct az_store *s, const struct az_catalogue *cat, long long vendor_id,
+			  const char *question, const char *col, const char *value, struct az_error *err)
 {
 	const struct az_column *c = column("vendor_answers", col, NULL, err);
 	if (!c || !strcmp(col, "vendor_id") || !strcmp(col, "question"))
 		return az_fail(err, AZ_USAGE, _("%s.%s cannot be edited"), "vendor_answers", col);
 	if (check(c, value, err) != AZ_OK)
 		return err->code;
+	/* the kind of answer the question takes: no Yes/No to a question asking when or how */
+	const struct az_question *q = cat ? az_catalogue_question(cat, question) : NULL;
+	if (cat && !q)
+		return az_fail(err, AZ_DATAERR, _("unknown vendor question '%s'"), question);
+	if (q) {
+		int answer = -1;
+		if (!strcmp(col, "answer") && value)
+			for (int k = 0; az_answer3_values[k]; k++)
+				if (!strcmp(az_answer3_values[k], value))
+					answer = k;
+		const char *why = az_vendor_answer_invalid(q, answer, !strcmp(col, "value") ? value : NULL);
+		if (why)
+			return az_fail(err, AZ_DATAERR, "%s: %s", question, why);
+	}
 	sqlite3_stmt *st = prep(s, sqlite3_mprintf(
 		"INSERT INTO vendor_answers (vendor_id, question, %s) VALUES (?1, ?2, ?3) "
 		"ON CONFLICT (vendor_id, question) DO UPDATE SET %s = excluded.%s", col, col, col), err);

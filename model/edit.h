@@ -5,6 +5,7 @@
 #ifndef ANZEN_EDIT_H
 #define ANZEN_EDIT_H
 
+#include "guideline/catalogue.h"
 #include "model/store.h"
 #include "model/tables.h"
 
@@ -19,8 +20,11 @@ int az_edit_insert(struct az_store *s, const char *table, const char *const *pai
 		   struct az_error *err);
 /* Deletes a row; dependent rows go with it (risks of a system, actions of a risk, answers of a vendor). */
 int az_edit_delete(struct az_store *s, const char *table, long long id, struct az_error *err);
-/* Sets one field of an answer, creating the answer row if needed. */
-int az_edit_vendor_answer(struct az_store *s, long long vendor_id, const char *question, const char *column,
+/* Sets one field of a vendor's answer, creating the answer row if needed; an answer of the wrong kind
+ * for the question (Yes/No to a date or text question, a value that is not a date) is refused with
+ * AZ_DATAERR. cat NULL skips that check (tests without a catalogue only). */
+int az_edit_vendor_answer(struct az_store *s, const struct az_catalogue *cat, long long vendor_id,
+			  const char *question, const char *column,
 			  const char *value, struct az_error *err);
 int az_edit_checklist_answer(struct az_store *s, const char *checklist, const char *item, const char *device,
 			     const char *column, const char *value, struct az_error *err);

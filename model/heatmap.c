@@ -20,6 +20,8 @@ void az_heatmap_count(const struct az_book *b, struct az_heatmap *h)
 	for (size_t i = 0; i < b->n_risks; i++) {
 		const struct az_risk *r = &b->risks[i];
 		int l, s, fb = 0;
+		if (r->dismissed >= 0) /* does not apply: neither scored nor unscored */
+			continue;
 		if (!cell_of(r, 0, &l, &s)) {
 			h->unscored++;
 			continue;

@@ -6,8 +6,11 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "model/book.h"
+#include "model/catalogue_open.h"
 #include "model/import.h"
 #include "model/json_strict.h"
+#include "model/rule_check.h"
 #include "model/schema.h"
 #include "model/tables.h"
 #include "base/date.h"
@@ -356,6 +359,29 @@ static void check_history(struct loader *L)
 	sqlite3_finalize(st);
 }
 
+static void rule_broken(void *arg, const char *where, const char *rule)
+{
+	bad(arg, "%s: %s", where, rule);
+}
+
+/* The treatment and facts rules (model/rule_check.h), as the screens keep them. Without a catalogue the
+ * rules cannot be known; the data checks above still hold. */
+static void check_rules(struct loader *L)
+{
+	struct az_catalogue *cat = NULL;
+	struct az_error e = { 0 };
+	struct az_book b;
+	if (az_catalogue_open(&cat, &e) != AZ_OK)
+		return;
+	if (az_book_load(L->s, &b, &e) == AZ_OK) {
+		az_book_rule_breaks(cat, &b, rule_broken, L);
+		az_book_free(&b);
+	} else {
+		bad(L, "%s", e.msg);
+	}
+	az_catalogue_free(cat);
+}
+
 static void check_top(struct loader *L, const char *json)
 {
 	sqlite3_stmt *st = prepare(L, "SELECT key, type, atom FROM json_each(?1)");
@@ -464,6 +490,8 @@ int az_import_json(struct az_store *s, const char *json, size_t len, const char 
 			check_references(&L);
 		if (L.nerr == 0)
 			check_history(&L);
+		if (L.nerr == 0)
+			check_rules(&L);
 		if (L.nerr == 0 && (az_store_set_logging(s, 1, err) != AZ_OK || az_store_commit(s, err) != AZ_OK)) {
 			az_store_rollback(s);
 			sqlite3_free(sqlite3_str_finish(L.errs));

@@ -116,8 +116,8 @@ int az_export_json_omit(struct az_store *s, FILE *out, unsigned omit, struct az_
 		else if (put_table(s, &az_tables[i], out, err))
 			return err->code;
 		fputs(",\n", out);
-		/* "format" sorts between "contacts" and "risks" */
-		if (strcmp(az_tables[i].name, "contacts") == 0)
+		/* "format" sorts between "facts" and "history" */
+		if (strcmp(az_tables[i].name, "facts") == 0)
 			fputs("  \"format\": \"anzen-workbook\",\n", out);
 	}
 	fprintf(out, "  \"version\": %d\n}\n", AZ_SCHEMA_VERSION);

@@ -10,6 +10,7 @@
 #include "model/progress.h"
 #include "model/rules.h"
 #include "model/tables.h"
+#include "model/vendor_rules.h"
 
 static const char *const step_names[AZ_NSTEPS] = {
 	N_("Clinic and roles"), N_("Contact chart"), N_("Systems"), N_("Vendors"),
@@ -108,13 +109,6 @@ static void systems(const struct az_book *b, struct az_step_progress *s)
 	}
 }
 
-static int answered(const struct az_question *q, const struct az_vendor_answer *a)
-{
-	if (q->answer == AZ_ANSWER_YES_NO_UNKNOWN)
-		return a->answer >= 0;
-	return given(a->value) || given(a->confirmed_at);
-}
-
 static void vendors(const struct az_book *b, const struct az_catalogue *cat, struct az_step_progress *s)
 {
 	for (size_t i = 0; i < b->n_systems; i++)
@@ -125,20 +119,10 @@ static void vendors(const struct az_book *b, const struct az_catalogue *cat, str
 		}
 	for (size_t v = 0; v < b->n_vendors; v++) {
 		const struct az_vendor *ven = &b->vendors[v];
-		size_t open = 0;
-		for (size_t q = 0; q < cat->nquestions; q++) {
-			int ok = 0;
-			for (size_t a = 0; a < b->n_vendor_answers && !ok; a++) {
-				const struct az_vendor_answer *an = &b->vendor_answers[a];
-				ok = an->vendor_id == ven->id && strcmp(an->question, cat->questions[q].id) == 0 &&
-				     answered(&cat->questions[q], an);
-			}
-			s->total++;
-			if (ok)
-				s->done++;
-			else
-				open++;
-		}
+		struct az_vendor_count c = az_vendor_questions_count(b, cat, ven->id);
+		s->total += c.asked;
+		s->done += c.answered;
+		size_t open = c.asked - c.answered;
 		if (open)
 			missing(s, ngettext("%s: %zu question not answered.", "%s: %zu questions not answered.", open),
 				ven->name, open);
@@ -158,6 +142,7 @@ static void risk_facts(const struct az_book *b, const struct az_risk *r, struct 
 	f->transfer_to = r->transfer_to;
 	f->accepted_by = r->accepted_by;
 	f->accepted_at = r->accepted_at;
+	f->dismissed = r->dismissed >= 0;
 	size_t n = 0;
 	for (size_t i = 0; i < b->n_actions && n < max; i++)
 		if (b->actions[i].risk_id == r->id) {
@@ -222,6 +207,7 @@ static void risks(const struct az_book *b, const struct az_catalogue *cat, struc
 				continue;
 			}
 			risk_facts(b, r, &f, acts, sizeof acts / sizeof acts[0]);
+			az_risk_facts_rank(cat, &f);
 			if (az_risk_state(&f) == AZ_RISK_COMPLETE)
 				s->done++;
 			else
@@ -249,7 +235,9 @@ static void checklist(const struct az_book *b, const struct az_catalogue *cat, s
 		int ok = 0;
 		for (size_t a = 0; a < b->n_checklist_answers && !ok; a++) {
 			const struct az_checklist_answer *an = &b->checklist_answers[a];
-			ok = strcmp(an->checklist, cl->id) == 0 && strcmp(an->item, cl->items[i].id) == 0 && an->answer >= 0;
+			/* an answer counts with its 確認日, and a No with its 目標日 as well, as the form asks */
+			ok = strcmp(an->checklist, cl->id) == 0 && strcmp(an->item, cl->items[i].id) == 0 &&
+			     an->answer >= 0 && given(an->checked_at) && (an->answer != 1 || given(an->target_at));
 		}
 		s->total++;
 		if (ok)

@@ -71,6 +71,7 @@ void az_risk_facts_of(const struct az_risk_index *ix, const struct az_risk *r, s
 	*out = (struct az_risk_facts){
 		.likelihood = r->likelihood,
 		.severity = r->severity,
+		.dismissed = r->dismissed >= 0,
 		.treatment = r->treatment,
 		.residual_likelihood = r->residual_likelihood,
 		.residual_severity = r->residual_severity,
@@ -151,8 +152,10 @@ size_t az_system_open_risks(const struct az_catalogue *cat, const struct az_book
 		return 0;
 	for (size_t i = 0; i < n; i++) {
 		struct az_risk_facts rf;
-		if (rows[i].risk)
+		if (rows[i].risk) {
 			az_risk_facts_of(ix, rows[i].risk, &rf);
+			az_risk_facts_rank(cat, &rf);
+		}
 		open += !rows[i].risk || az_risk_state(&rf) != AZ_RISK_COMPLETE;
 	}
 	free(rows);
@@ -179,6 +182,7 @@ void az_systems_open_risks(const struct az_catalogue *cat, const struct az_book 
 			out[k]--;
 		struct az_risk_facts rf;
 		az_risk_facts_of(ix, r, &rf);
+		az_risk_facts_rank(cat, &rf);
 		out[k] += az_risk_state(&rf) != AZ_RISK_COMPLETE;
 	}
 }

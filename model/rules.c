@@ -38,7 +38,11 @@ static int in_mask(unsigned mask, int value)
 
 int az_threat_applies(const struct az_threat *t, const struct az_system_facts *s)
 {
-	const struct az_applies *a = &t->applies;
+	return az_applies_hold(&t->applies, s);
+}
+
+int az_applies_hold(const struct az_applies *a, const struct az_system_facts *s)
+{
 	if (a->categories.n && !(s->category && az_idlist_has(&a->categories, s->category)))
 		return 0;
 	if (a->holds_patient_data >= 0 && !a->holds_patient_data != !s->holds_patient_data)
@@ -78,11 +82,24 @@ static int scored(int l, int s) { return l >= 1 && l <= AZ_LEVELS && s >= 1 && s
 
 enum { STATUS_DROPPED = 3 }; /* az_action_status_values: planned in_progress done dropped */
 
+void az_risk_facts_rank(const struct az_catalogue *cat, struct az_risk_facts *r)
+{
+	const struct az_rank *k = az_risk_rank(cat, r);
+	r->rank = k && k->id ? k->id[0] : 0;
+}
+
+static int high(const struct az_risk_facts *r) { return r->rank == 'S' || r->rank == 'A'; }
+
 size_t az_risk_missing(const struct az_risk_facts *r, enum az_missing out[AZ_MISSING_COUNT])
 {
 	int miss[AZ_MISSING_COUNT] = { 0 };
 	size_t n = 0;
+	if (r->dismissed)
+		return 0;
 	miss[AZ_MISSING_SCORE] = !scored(r->likelihood, r->severity);
+	/* paperwork proportional to rank: D needs no treatment, C is accepted with a reason alone */
+	if (r->rank == 'D' && r->treatment < 0)
+		goto out;
 	switch (r->treatment) {
 	case AZ_REDUCE: {
 		size_t live = 0;
@@ -100,10 +117,17 @@ size_t az_risk_missing(const struct az_risk_facts *r, enum az_missing out[AZ_MIS
 	}
 	case AZ_TRANSFER:
 		miss[AZ_MISSING_TRANSFER_TO] = !given(r->transfer_to);
+		if (high(r)) {
+			miss[AZ_MISSING_ACCEPTED_BY] = !given(r->accepted_by);
+			miss[AZ_MISSING_ACCEPTED_AT] = !given(r->accepted_at);
+			miss[AZ_MISSING_RATIONALE] = !given(r->rationale);
+		}
 		break;
 	case AZ_ACCEPT:
-		miss[AZ_MISSING_ACCEPTED_BY] = !given(r->accepted_by);
-		miss[AZ_MISSING_ACCEPTED_AT] = !given(r->accepted_at);
+		if (r->rank != 'C' && r->rank != 'D') {
+			miss[AZ_MISSING_ACCEPTED_BY] = !given(r->accepted_by);
+			miss[AZ_MISSING_ACCEPTED_AT] = !given(r->accepted_at);
+		}
 		miss[AZ_MISSING_RATIONALE] = !given(r->rationale);
 		break;
 	case AZ_AVOID:
@@ -113,10 +137,43 @@ size_t az_risk_missing(const struct az_risk_facts *r, enum az_missing out[AZ_MIS
 		miss[AZ_MISSING_TREATMENT] = 1;
 		break;
 	}
+out:
 	for (int m = 0; m < AZ_MISSING_COUNT; m++)
 		if (miss[m])
 			out[n++] = (enum az_missing)m;
 	return n;
+}
+
+size_t az_risk_actions_open(const struct az_risk_facts *r)
+{
+	enum { STATUS_DONE = 2 };
+	size_t n = 0;
+	for (size_t i = 0; !r->dismissed && i < r->nactions; i++)
+		n += r->actions[i].status != STATUS_DONE && r->actions[i].status != STATUS_DROPPED;
+	return n;
+}
+
+const char *az_risk_rule_break(const struct az_risk_facts *r, int approved)
+{
+	const char *why = az_risk_residual_invalid(r);
+	if (why || r->dismissed)
+		return why;
+	if (approved && high(r) && (r->treatment == AZ_ACCEPT || r->treatment == AZ_TRANSFER) &&
+	    (!given(r->accepted_by) || !given(r->accepted_at)))
+		return _("An S or A risk is transferred or accepted only with the approval of the management (name and date)");
+	if (approved && high(r) && r->treatment == AZ_REDUCE) {
+		size_t live = 0;
+		for (size_t i = 0; i < r->nactions; i++)
+			live += r->actions[i].status != STATUS_DROPPED;
+		if (!live)
+			return _("An S or A risk is reduced only with at least one action");
+	}
+	return NULL;
+}
+
+const char *az_standard_accept_reason(void)
+{
+	return _("Rank C: the risk is low; accepted and reviewed at the next yearly assessment.");
 }
 
 enum az_risk_state az_risk_state(const struct az_risk_facts *r)

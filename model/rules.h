@@ -23,6 +23,8 @@ struct az_system_facts {
 	int holds_patient_data; /* 0 or 1 */
 };
 
+/* 1 if every condition of an applies (a threat's, a fact's, a vendor question's) holds for the system. */
+int az_applies_hold(const struct az_applies *a, const struct az_system_facts *s);
 /* 1 if every condition of the threat's applies holds for the system. */
 int az_threat_applies(const struct az_threat *t, const struct az_system_facts *s);
 /* The threats that apply, in catalogue order, at most max of them into out; returns how many
@@ -44,7 +46,20 @@ struct az_risk_facts {
 	const char *rationale, *transfer_to, *accepted_by, *accepted_at;
 	const struct az_action_facts *actions; /* the risk's actions */
 	size_t nactions;
+	int dismissed; /* 1: the threat does not apply here; nothing else is asked */
+	char rank;     /* 'S'..'D' once az_risk_facts_rank has run, 0 unknown: the paperwork follows it */
 };
+
+/* Sets r->rank from the score (0 when unscored). */
+void az_risk_facts_rank(const struct az_catalogue *cat, struct az_risk_facts *r);
+/* NULL if the risk keeps the treatment rules, else the rule it breaks (translated): a residual score
+ * above the score before treatment; and once the assessment is approved (approved 1), S or A reduced
+ * without an action, or transferred or accepted without the approval of the management (name and
+ * date). Before the approval these are work in progress (a new year's copy awaits its approvals), shown
+ * as missing. Import and the screens refuse these. */
+const char *az_risk_rule_break(const struct az_risk_facts *r, int approved);
+/* The standard reason a C risk is accepted with, in the language of the messages. */
+const char *az_standard_accept_reason(void);
 
 /* What a risk lacks. */
 enum az_missing {
@@ -75,6 +90,9 @@ const struct az_rank *az_risk_residual_rank(const struct az_catalogue *cat, cons
 /* Fills out with what is missing, in enum order; returns how many (at most AZ_MISSING_COUNT). */
 size_t az_risk_missing(const struct az_risk_facts *r, enum az_missing out[AZ_MISSING_COUNT]);
 enum az_risk_state az_risk_state(const struct az_risk_facts *r);
+/* How many of its live actions are not done yet: a complete risk with open actions is decided, not
+ * done (完了 means the treatment is done). */
+size_t az_risk_actions_open(const struct az_risk_facts *r);
 /* A translated sentence saying what to enter, e.g. "Name an owner for every action". */
 const char *az_missing_message(enum az_missing m);
 /* A stable code for the JSON/CSV export, e.g. "action_owner". */

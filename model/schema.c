@@ -184,35 +184,42 @@ static int exec(sqlite3 *db, const char *sql, struct az_error *err)
 	return 0;
 }
 
-/* One trigger per table and event; identifiers come from the table above, never from input. */
-static int changelog_triggers_v1(sqlite3 *db, struct az_error *err)
+/* One trigger per table and event; identifiers come from the tables here, never from input. A later
+ * version adding columns to a logged table adds an update trigger named with its suffix, and no
+ * insert or delete trigger (the first one logs those). */
+static int changelog_triggers(sqlite3 *db, const struct logged *tables, size_t n, const char *suffix,
+			      struct az_error *err)
 {
-	for (size_t t = 0; t < sizeof logged_v1 / sizeof logged_v1[0]; t++) {
-		const struct logged *l = &logged_v1[t];
+	for (size_t t = 0; t < n; t++) {
+		const struct logged *l = &tables[t];
+		int more = l->key == NULL; /* columns added to a table logged already */
+		const char *key = more ? "NEW.id" : l->key;
 		sqlite3_str *s = sqlite3_str_new(db);
-		sqlite3_str_appendf(s, "CREATE TRIGGER log_%s_update AFTER UPDATE ON %s WHEN " LOG_ON " BEGIN ",
-				    l->table, l->table);
+		sqlite3_str_appendf(s, "CREATE TRIGGER log_%s_update%s AFTER UPDATE ON %s WHEN " LOG_ON " BEGIN ",
+				    l->table, suffix, l->table);
 		for (int c = 0; c < 16 && l->cols[c]; c++)
 			sqlite3_str_appendf(s,
 				"INSERT INTO changelog (at, tbl, row_key, field, old, new) SELECT " NOW
 				", '%s', %s, '%s', OLD.%s, NEW.%s WHERE OLD.%s IS NOT NEW.%s; ",
-				l->table, l->key, l->cols[c], l->cols[c], l->cols[c], l->cols[c], l->cols[c]);
+				l->table, key, l->cols[c], l->cols[c], l->cols[c], l->cols[c], l->cols[c]);
 		sqlite3_str_appendf(s, "END;");
-		/* Inserts and deletes are logged as one line with the row's first column. */
-		sqlite3_str_appendf(s,
-			"CREATE TRIGGER log_%s_insert AFTER INSERT ON %s WHEN " LOG_ON " BEGIN "
-			"INSERT INTO changelog (at, tbl, row_key, field, old, new) VALUES (" NOW
-			", '%s', %s, '+', NULL, NEW.%s); END;",
-			l->table, l->table, l->table, l->key, l->cols[0]);
-		char *okey = sqlite3_mprintf("%s", l->key);
-		for (char *p = okey; p && (p = strstr(p, "NEW.")); p += 4)
-			memcpy(p, "OLD.", 4);
-		sqlite3_str_appendf(s,
-			"CREATE TRIGGER log_%s_delete AFTER DELETE ON %s WHEN " LOG_ON " BEGIN "
-			"INSERT INTO changelog (at, tbl, row_key, field, old, new) VALUES (" NOW
-			", '%s', %s, '-', OLD.%s, NULL); END;",
-			l->table, l->table, l->table, okey ? okey : "NULL", l->cols[0]);
-		sqlite3_free(okey);
+		if (!more) {
+			/* Inserts and deletes are logged as one line with the row's first column. */
+			sqlite3_str_appendf(s,
+				"CREATE TRIGGER log_%s_insert AFTER INSERT ON %s WHEN " LOG_ON " BEGIN "
+				"INSERT INTO changelog (at, tbl, row_key, field, old, new) VALUES (" NOW
+				", '%s', %s, '+', NULL, NEW.%s); END;",
+				l->table, l->table, l->table, l->key, l->cols[0]);
+			char *okey = sqlite3_mprintf("%s", l->key);
+			for (char *p = okey; p && (p = strstr(p, "NEW.")); p += 4)
+				memcpy(p, "OLD.", 4);
+			sqlite3_str_appendf(s,
+				"CREATE TRIGGER log_%s_delete AFTER DELETE ON %s WHEN " LOG_ON " BEGIN "
+				"INSERT INTO changelog (at, tbl, row_key, field, old, new) VALUES (" NOW
+				", '%s', %s, '-', OLD.%s, NULL); END;",
+				l->table, l->table, l->table, okey ? okey : "NULL", l->cols[0]);
+			sqlite3_free(okey);
+		}
 		char *sql = sqlite3_str_finish(s);
 		if (!sql)
 			return az_fail(err, AZ_IOERR, "%s", _("out of memory")), -1;
@@ -227,7 +234,8 @@ static int changelog_triggers_v1(sqlite3 *db, struct az_error *err)
 static int step_v1(sqlite3 *db, struct az_error *err)
 {
 	char sql[128];
-	if (exec(db, schema_v1, err) || changelog_triggers_v1(db, err))
+	if (exec(db, schema_v1, err) ||
+	    changelog_triggers(db, logged_v1, sizeof logged_v1 / sizeof logged_v1[0], "", err))
 		return -1;
 	snprintf(sql, sizeof sql, "PRAGMA application_id = %d;", AZ_APPLICATION_ID);
 	return exec(db, sql, err);
@@ -246,9 +254,46 @@ static const char schema_v2[] =
 
 static int step_v2(sqlite3 *db, struct az_error *err) { return exec(db, schema_v2, err); }
 
+/*
+ * Version 3: the facts the owner answered (one row per fact and clinic, system or vendor), and per risk
+ * whether its score was confirmed as suggested or changed (by whom, when), whether it is dismissed as
+ * not applying (with a reason), and whether it is an exception to its threat's one decision.
+ */
+static const char schema_v3[] =
+	"CREATE TABLE facts ("
+	"  id INTEGER PRIMARY KEY,"
+	"  fact TEXT NOT NULL CHECK (length(fact) BETWEEN 1 AND 64),"
+	"  system_id INTEGER REFERENCES systems (id) ON DELETE CASCADE,"
+	"  vendor_id INTEGER REFERENCES vendors (id) ON DELETE CASCADE,"
+	"  answer TEXT CHECK (answer IS NULL OR answer IN ('yes','no','unknown')),"
+	"  value TEXT " DATE_OK("value") ","
+	"  CHECK (system_id IS NULL OR vendor_id IS NULL));"
+	"CREATE UNIQUE INDEX facts_key ON facts (fact, coalesce(system_id, 0), coalesce(vendor_id, 0));"
+	"CREATE INDEX facts_system ON facts (system_id);"
+	"CREATE INDEX facts_vendor ON facts (vendor_id);"
+	"ALTER TABLE risks ADD COLUMN score_basis TEXT CHECK (score_basis IS NULL OR score_basis IN ('suggested','changed'));"
+	"ALTER TABLE risks ADD COLUMN " SHORT_TEXT("confirmed_by") ";"
+	"ALTER TABLE risks ADD COLUMN confirmed_at TEXT " DATE_OK("confirmed_at") ";"
+	"ALTER TABLE risks ADD COLUMN dismissed TEXT CHECK (dismissed IS NULL OR dismissed IN"
+	"  ('no_device','not_used','covered','other'));"
+	"ALTER TABLE risks ADD COLUMN " LONG_TEXT("dismiss_note") ";"
+	"ALTER TABLE risks ADD COLUMN exception INTEGER NOT NULL DEFAULT 0 CHECK (exception IN (0,1));";
+
+static const struct logged logged_v3[] = {
+	{ "facts", "NEW.id", { "fact", "system_id", "vendor_id", "answer", "value" } },
+	{ "risks", NULL, { "score_basis", "confirmed_by", "confirmed_at", "dismissed", "dismiss_note", "exception" } },
+};
+
+static int step_v3(sqlite3 *db, struct az_error *err)
+{
+	return exec(db, schema_v3, err) ||
+		       changelog_triggers(db, logged_v3, sizeof logged_v3 / sizeof logged_v3[0], "_v3", err)
+		       ? -1 : 0;
+}
+
 typedef int (*step_fn)(sqlite3 *, struct az_error *);
 /* steps[i] brings a workbook from version i to version i + 1. */
-static const step_fn steps[AZ_SCHEMA_VERSION] = { step_v1, step_v2 };
+static const step_fn steps[AZ_SCHEMA_VERSION] = { step_v1, step_v2, step_v3 };
 
 int az_schema_migrate(sqlite3 *db, int from, struct az_error *err)
 {

@@ -9,7 +9,7 @@
 /* PRAGMA application_id of every anzen workbook: "ANZN". */
 #define AZ_APPLICATION_ID 0x414E5A4E
 /* The schema this program writes; PRAGMA user_version. */
-#define AZ_SCHEMA_VERSION 2
+#define AZ_SCHEMA_VERSION 3
 
 /* Brings db from version `from` to AZ_SCHEMA_VERSION, one transaction per step. */
 int az_schema_migrate(sqlite3 *db, int from, struct az_error *err);

@@ -15,6 +15,8 @@ const char *const az_answer3_values[] = { "yes", "no", "unknown", NULL };
 const char *const az_checklist_answer_values[] = { "yes", "no", "na", NULL };
 const char *const az_device_values[] = { "all", "server", "terminal", "network", NULL };
 const char *const az_contact_kind_values[] = { "internal", "vendor", "authority", "other", NULL };
+const char *const az_score_basis_values[] = { "suggested", "changed", NULL };
+const char *const az_dismiss_values[] = { "no_device", "not_used", "covered", "other", NULL };
 
 #define ID { "id", AZ_T_INT, AZ_C_REQUIRED, 1, 2147483647L, NULL, NULL }
 #define SHORT(n) { n, AZ_T_TEXT, 0, 0, 200, NULL, NULL }
@@ -83,6 +85,14 @@ static const struct az_column contacts[] = {
 	SHORT("role"),
 };
 
+static const struct az_column facts[] = {
+	ENUM("answer", az_answer3_values, AZ_C_NULL),
+	{ "fact", AZ_T_TEXT, AZ_C_REQUIRED, 1, 64, NULL, NULL },
+	ID,
+	{ "system_id", AZ_T_REF, AZ_C_NULL, 0, 0, NULL, "systems" },
+	DATE("value"),
+	{ "vendor_id", AZ_T_REF, AZ_C_NULL, 0, 0, NULL, "vendors" },
+};
 /* A snapshot is a whole earlier year's export: up to 64 MiB. */
 static const struct az_column history[] = {
 	{ "fiscal_year", AZ_T_INT, AZ_C_REQUIRED, 2000, 2100, NULL, NULL },
@@ -93,11 +103,17 @@ static const struct az_column history[] = {
 static const struct az_column risks[] = {
 	DATE("accepted_at"),
 	SHORT("accepted_by"),
+	DATE("confirmed_at"),
+	SHORT("confirmed_by"),
+	LONG("dismiss_note"),
+	ENUM("dismissed", az_dismiss_values, AZ_C_NULL),
+	{ "exception", AZ_T_BOOL, 0, 0, 1, NULL, NULL },
 	ID,
 	SCORE("likelihood"),
 	LONG("rationale"),
 	SCORE("residual_likelihood"),
 	SCORE("residual_severity"),
+	ENUM("score_basis", az_score_basis_values, AZ_C_NULL),
 	SCORE("severity"),
 	{ "system_id", AZ_T_REF, AZ_C_REQUIRED, 0, 0, NULL, "systems" },
 	{ "threat", AZ_T_TEXT, AZ_C_REQUIRED, 1, 64, NULL, NULL },
@@ -150,6 +166,7 @@ const struct az_table az_tables[] = {
 	TABLE(checklist_answers, 0, 5000, "checklist, item, device"),
 	TABLE(clinic, 1, 1, "id"),
 	TABLE(contacts, 0, 500, "id"),
+	TABLE(facts, 0, 100000, "id"),
 	TABLE(history, 0, 101, "fiscal_year"),
 	TABLE(risks, 0, 50000, "id"),
 	TABLE(systems, 0, 5000, "id"),
@@ -158,9 +175,11 @@ const struct az_table az_tables[] = {
 };
 const size_t az_ntables = NCOLS(az_tables);
 
+/* clinic, assessment, contacts, vendors, systems, facts, risks, actions, vendor_answers,
+ * checklist_answers, changelog, history */
 const struct az_table *const az_tables_load_order[] = {
-	&az_tables[4], &az_tables[1], &az_tables[5], &az_tables[10], &az_tables[8],
-	&az_tables[7], &az_tables[0], &az_tables[9], &az_tables[3], &az_tables[2], &az_tables[6], NULL,
+	&az_tables[4], &az_tables[1], &az_tables[5], &az_tables[11], &az_tables[9], &az_tables[6],
+	&az_tables[8], &az_tables[0], &az_tables[10], &az_tables[3], &az_tables[2], &az_tables[7], NULL,
 };
 
 const struct az_table *az_table_find(const char *name)

@@ -58,6 +58,8 @@ extern const char *const az_answer3_values[];
 extern const char *const az_checklist_answer_values[];
 extern const char *const az_device_values[];
 extern const char *const az_contact_kind_values[];
+extern const char *const az_score_basis_values[]; /* suggested changed */
+extern const char *const az_dismiss_values[];     /* no_device not_used covered other */
 
 int az_enum_index(const char *const *values, const char *v);
 

@@ -3,6 +3,9 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "model/book.h"
+#include "model/catalogue_open.h"
+#include "model/score_suggest.h"
 #include "model/tables.h"
 #include "model/template_fill.h"
 #include "model/workbook.h"
@@ -64,6 +67,57 @@ out:
 	return rc;
 }
 
+static int insert_fact(sqlite3_stmt *f, const struct az_tpl_fact *tf, long long sys, long long ven)
+{
+	sqlite3_reset(f);
+	sqlite3_clear_bindings(f);
+	sqlite3_bind_text(f, 1, tf->fact, -1, SQLITE_STATIC);
+	if (sys)
+		sqlite3_bind_int64(f, 2, sys);
+	if (ven)
+		sqlite3_bind_int64(f, 3, ven);
+	sqlite3_bind_text(f, 4, az_answer3_values[tf->answer], -1, SQLITE_STATIC);
+	if (tf->value)
+		sqlite3_bind_text(f, 5, tf->value, -1, SQLITE_STATIC);
+	return sqlite3_step(f) == SQLITE_DONE ? 0 : -1;
+}
+
+/* The template's usual answers, for the clinic and for every system and vendor each fact is asked for. */
+static int insert_facts(struct az_store *s, const struct az_template *t, struct az_error *err)
+{
+	struct az_book b;
+	struct az_catalogue *cat = NULL;
+	sqlite3_stmt *f = NULL;
+	if (!t->nfacts)
+		return AZ_OK;
+	if (az_catalogue_open(&cat, err) != AZ_OK)
+		return err->code;
+	if (az_book_load(s, &b, err) != AZ_OK) {
+		az_catalogue_free(cat);
+		return err->code;
+	}
+	int bad = sqlite3_prepare_v2(az_store_db(s),
+				     "INSERT INTO facts (fact, system_id, vendor_id, answer, value) VALUES (?1, ?2, ?3, ?4, ?5)",
+				     -1, &f, NULL) != SQLITE_OK;
+	for (size_t i = 0; !bad && i < t->nfacts; i++) {
+		const struct az_tpl_fact *tf = &t->facts[i];
+		const struct az_fact *fc = az_catalogue_fact(cat, tf->fact); /* checked when the template loaded */
+		if (fc && fc->scope == AZ_SCOPE_CLINIC)
+			bad = insert_fact(f, tf, 0, 0);
+		for (size_t k = 0; fc && !bad && k < b.n_systems; k++)
+			if (az_fact_asked_for_system(fc, &b.systems[k]))
+				bad = insert_fact(f, tf, b.systems[k].id, 0);
+		for (size_t k = 0; fc && !bad && k < b.n_vendors; k++)
+			if (az_fact_asked_for_vendor(fc, &b, b.vendors[k].id))
+				bad = insert_fact(f, tf, 0, b.vendors[k].id);
+	}
+	int rc = bad ? az_store_sqlfail(s, err, AZ_IOERR, _("cannot write")) : AZ_OK;
+	sqlite3_finalize(f);
+	az_book_free(&b);
+	az_catalogue_free(cat);
+	return rc;
+}
+
 int az_template_fill(struct az_store *s, void *arg, struct az_error *err)
 {
 	const struct az_template *t = arg;
@@ -73,7 +127,7 @@ int az_template_fill(struct az_store *s, void *arg, struct az_error *err)
 	if (az_store_begin(s, err) != AZ_OK)
 		return err->code;
 	/* a template is the starting point, not an edit: the change log starts empty */
-	if (az_store_set_logging(s, 0, err) != AZ_OK || insert_all(s, t, err) != AZ_OK ||
+	if (az_store_set_logging(s, 0, err) != AZ_OK || insert_all(s, t, err) != AZ_OK || insert_facts(s, t, err) != AZ_OK ||
 	    az_store_set_logging(s, 1, err) != AZ_OK || az_store_commit(s, err) != AZ_OK) {
 		az_store_rollback(s);
 		return err->code;

@@ -1,7 +1,7 @@
 /* Test and bench driver: opens one screen of the workbook directly, as tui_run does for the home
  * screen, so golden screens, tmux tests and the bench can start where they look.
  *   open_screen SCREEN WORKBOOK
- * SCREEN: risks (pick a system), risks:ID (one system), risks:all, treat:RISK-ID, cell:GRID:L:S, checklist,
+ * SCREEN: threats (one decision per threat), facts (the questions), risks (pick a system), risks:ID (one system), risks:all, treat:RISK-ID, cell:GRID:L:S, checklist,
  * heatmap. Honours ANZEN_HEADLESS, ANZEN_KEYS, ANZEN_DUMP and ANZEN_LOCALEDIR like anzen itself.
  */
 #include <config.h>
@@ -18,6 +18,7 @@
 #include "tui/dump.h"
 #include "tui/input.h"
 #include "tui/scr_assess.h"
+#include "tui/scr_facts.h"
 #include "tui/screen.h"
 #include "tui/term.h"
 #include "tui/wb.h"
@@ -40,6 +41,10 @@ static int push(const char *what)
 		return tui_checklist_open();
 	if (!strcmp(what, "heatmap"))
 		return tui_heatmap_open();
+	if (!strcmp(what, "threats"))
+		return tui_threats_open();
+	if (!strcmp(what, "facts"))
+		return tui_facts_open(0, 0);
 	return -2;
 }
 

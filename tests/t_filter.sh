@@ -36,7 +36,7 @@ screen checklist "/ばっくあっぷ"
 has "$T/dump" "バックアップを取り" "checklist: /ばっくあっぷ (hiragana) finds バックアップ"
 has "$T/dump" "/  ばっくあっぷ" "  the filter shows what was typed"
 screen checklist "/ばっくあっぷ<Enter><Esc>"
-has "$T/dump" "3-(3)" "checklist: Esc clears a kept filter, the other items show again"
+has "$T/dump" "3-③" "checklist: Esc clears a kept filter, the other items show again"
 screen checklist "/zzzz"
 has "$T/dump" "検索した文字を含む行はありません" "checklist: nothing found is said"
 done_testing

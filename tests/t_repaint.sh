@@ -58,7 +58,7 @@ start 1
 check "home" "anzen | ホーム" "F1 ヘルプ"
 cp "$tmp/pane" "$tmp/home"
 $T send-keys -t r F1
-check "help over home" "(終わり)"
+check "help over home" "ガイドライン第6.0版の順に"
 esc
 same_as "$tmp/home" "after F1 and Esc, home is painted exactly as before"
 $T send-keys -t r F10
@@ -68,21 +68,22 @@ check "a fresh start" "anzen | ホーム" "F1 ヘルプ"
 same_as "$tmp/home" "home after F1 equals home of a fresh start"
 
 $T send-keys -t r 5
-check "risks: the systems" "評価するシステムを選んでください"
-$T send-keys -t r Enter
-check "the threats of the first system, the selected one's description whole (it grows into free rows)" \
-	"VPN機器の脆弱性の放置" "e 編集" "(Fortinet製品)。"
+check "risks: the threats in order of their suggested rank" "提案ランク順の脅威" "e 編集"
+$T send-keys -t r Down Down
+check "a threat selected" "e 編集" "> !!!"
 cp "$tmp/pane" "$tmp/threats"
 $T send-keys -t r e
 check "the likelihood picker over the threats" "顕在化率: どのくらい起きそうか"
 esc
 same_as "$tmp/threats" "after the likelihood picker, the threats are painted exactly as before"
 $T send-keys -t r F1
-check "help over the threats" "このシステムに当てはまる脅威"
+check "help over the threats" "Down 次へ  Up 前へ  q 戻る"
 esc
 same_as "$tmp/threats" "after F1 over the threats, painted exactly as before"
-$T send-keys -t r Down Down Down Down Down
-check "on a scored risk" "4 x 5"
+esc
+check "back home" "anzen | ホーム"
+$T send-keys -t r 3
+check "the systems" "anzen | システム" "レセコン"
 cp "$tmp/pane" "$tmp/scored"
 $T send-keys -t r d
 check "the delete confirmation" "削除"

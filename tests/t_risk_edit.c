@@ -115,17 +115,18 @@ static void action_done(void)
 
 static void residual(void)
 {
-	struct az_risk r = { .likelihood = 4, .severity = 3 };
+	/* enumerations are -1 when not set, as az_book_load gives them */
+	struct az_risk r = { .likelihood = 4, .severity = 3, .treatment = -1, .score_basis = -1, .dismissed = -1 };
 	int l = 0, s = 0, fb = 0;
 	ok(az_risk_residual_effective(&r, &l, &s, &fb) && l == 4 && s == 3 && fb == 1,
 	   "no residual score: the current score, flagged");
 	r.residual_likelihood = 2;
 	r.residual_severity = 1;
 	ok(az_risk_residual_effective(&r, &l, &s, &fb) && l == 2 && s == 1 && fb == 0, "the residual score");
-	struct az_risk u = { 0 };
+	struct az_risk u = { .treatment = -1, .score_basis = -1, .dismissed = -1 };
 	ok(!az_risk_residual_effective(&u, &l, &s, NULL), "unscored: none");
 	struct az_heatmap h;
-	struct az_risk rs[3] = { r, u, { .likelihood = 4, .severity = 3 } };
+	struct az_risk rs[3] = { r, u, { .likelihood = 4, .severity = 3, .treatment = -1, .score_basis = -1, .dismissed = -1 } };
 	struct az_book b = { .risks = rs, .n_risks = 3 };
 	az_heatmap_count(&b, &h);
 	is_int((long long)h.cell[0][3][2], 2, "current: two risks at likelihood 4, severity 3");

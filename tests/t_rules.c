@@ -9,7 +9,6 @@
 #include "guideline/catalogue.h"
 #include "model/rules.h"
 #include "model/store.h"
-#include "model/suggest.h"
 #include "model/tables.h"
 #include "base/text.h"
 #include "model/workbook.h"
@@ -224,158 +223,6 @@ static void applicability(const struct az_catalogue *cat, const struct az_catalo
 	ok(az_threat_applies(&t, &sys), "and includes unknown");
 }
 
-static const char *answer(const struct az_suggestion *s, const char *item)
-{
-	const struct az_suggestion *x = az_suggestion_for(s, item);
-	if (!x)
-		return "(none)";
-	printf("# %s: %d %s\n", item, x->answer, x->evidence);
-	return x->answer == AZ_SUGGEST_YES ? "yes" : x->answer == AZ_SUGGEST_NO ? "no" : "none";
-}
-
-static void suggestions_structs(const struct az_catalogue *cat)
-{
-	struct az_suggestion s[AZ_SUGGEST_ITEMS];
-	struct az_workbook_facts f = { 0 };
-	is_int((long long)az_checklist_suggest(cat, &f, s), AZ_SUGGEST_ITEMS, "six suggestions");
-	is_str(answer(s, "1-(1)"), "no", "empty workbook: 1-(1) no");
-	is_str(answer(s, "2-(1)"), "no", "empty workbook: 2-(1) no");
-	is_str(answer(s, "2-(2)"), "none", "empty workbook: 2-(2) nothing to go on");
-	is_str(answer(s, "2-(3)"), "none", "empty workbook: 2-(3) nothing to go on");
-	is_str(answer(s, "3-(1)"), "no", "empty workbook: 3-(1) no");
-	is_str(answer(s, "3-(2)"), "no", "empty workbook: 3-(2) no");
-	ok(az_suggestion_for(s, "2-(7)") == NULL, "no suggestion for other items");
-
-	struct az_fact_system sys[2] = { { "レセコン", 2, 1 }, { "電子カルテ", 0, 2 } };
-	struct az_fact_vendor ven[2] = { { 1, "A社", "2025-04-01" }, { 2, "B社", "" } };
-	struct az_fact_answer ans[1] = { { 1, "remote_devices", -1, "VPNルーター" } };
-	struct az_fact_action act[2] = { { "offline_backup", "外付けHDD", 1, NULL }, { "patch_vpn", "", 2, "2025-05-01" } };
-	f.security_officer = "山田太郎";
-	f.systems = sys;
-	f.nsystems = 2;
-	f.vendors = ven;
-	f.nvendors = 2;
-	f.answers = ans;
-	f.nanswers = 1;
-	f.actions = act;
-	f.nactions = 2;
-	f.ncontacts = 3;
-	az_checklist_suggest(cat, &f, s);
-	is_str(answer(s, "1-(1)"), "yes", "named officer: 1-(1) yes");
-	ok(strstr(az_suggestion_for(s, "1-(1)")->evidence, "山田太郎") != NULL, "with the officer's name as evidence");
-	is_str(answer(s, "2-(1)"), "yes", "systems: 2-(1) yes");
-	is_str(answer(s, "2-(2)"), "no", "one system unknown, vendor 2 silent: 2-(2) no");
-	ok(strstr(az_suggestion_for(s, "2-(2)")->evidence, "レセコン") != NULL, "naming the unknown system");
-	is_str(answer(s, "2-(3)"), "no", "one vendor without MDS/SDS: 2-(3) no");
-	ok(strstr(az_suggestion_for(s, "2-(3)")->evidence, "B社") != NULL, "naming the vendor");
-	is_str(answer(s, "3-(1)"), "yes", "contacts: 3-(1) yes");
-	is_str(answer(s, "3-(2)"), "no", "backup action in progress: 3-(2) no");
-
-	ans[0].vendor_id = 2; /* vendor 2 answers for the EHR, vendor 1's system is known... */
-	sys[0].remote_maintenance = 0;
-	ven[1].mds_sds_received = "2025-06-01";
-	act[0].status = 2;
-	act[0].done_at = "2025-06-10";
-	az_checklist_suggest(cat, &f, s);
-	is_str(answer(s, "2-(2)"), "yes", "every system known: 2-(2) yes");
-	is_str(answer(s, "2-(3)"), "yes", "every vendor's MDS/SDS: 2-(3) yes");
-	is_str(answer(s, "3-(2)"), "yes", "backup action done: 3-(2) yes");
-	ok(strstr(az_suggestion_for(s, "3-(2)")->evidence, "2025-06-10") != NULL, "with its date");
-
-	/* remote maintenance unknown, but every system's vendor answered a 2-(2) question */
-	sys[0].remote_maintenance = 2;
-	sys[1].remote_maintenance = 2;
-	struct az_fact_answer ans2[2] = { { 1, "a", 0, "" }, { 2, "remote_devices", -1, "なし" } };
-	f.answers = ans2;
-	f.nanswers = 2;
-	az_checklist_suggest(cat, &f, s);
-	is_str(answer(s, "2-(2)"), "yes", "all vendors answered: 2-(2) yes");
-	ans2[0].answer = 2; /* "unknown" is no answer */
-	az_checklist_suggest(cat, &f, s);
-	is_str(answer(s, "2-(2)"), "no", "an 'unknown' answer does not count");
-	ans2[0].question = "mds_sds"; /* a question that does not feed 2-(2) */
-	ans2[0].answer = 0;
-	az_checklist_suggest(cat, &f, s);
-	is_str(answer(s, "2-(2)"), "no", "only questions feeding 2-(2) count");
-
-	/* a very long name is cut on a character boundary */
-	char longname[2000];
-	longname[0] = '\0';
-	for (int i = 0; i < 300; i++)
-		strcat(longname, "責");
-	f.security_officer = longname;
-	az_checklist_suggest(cat, &f, s);
-	const char *ev = az_suggestion_for(s, "1-(1)")->evidence;
-	size_t n = strlen(ev);
-	ok(n < sizeof s[0].evidence && n > 600 && az_utf8_invalid_at(ev, n) == (size_t)-1,
-	   "long evidence is cut on a character boundary (%zu bytes)", n);
-}
-
-static int fill(struct az_store *s, void *arg, struct az_error *err)
-{
-	const char *sql = arg;
-	if (az_workbook_fill_empty(s, NULL, err) != AZ_OK)
-		return err->code;
-	if (sqlite3_exec(az_store_db(s), sql, NULL, NULL, NULL) != SQLITE_OK)
-		return az_store_sqlfail(s, err, AZ_IOERR, "fill");
-	return AZ_OK;
-}
-
-static void suggestions_store(const struct az_catalogue *cat)
-{
-	char dir[] = "/tmp/anzen-t_rules-XXXXXX", path[64];
-	struct az_error err = { 0 };
-	struct az_store *st;
-	struct az_workbook_facts f;
-	struct az_suggestion s[AZ_SUGGEST_ITEMS];
-	if (!ok(mkdtemp(dir) != NULL, "temporary directory"))
-		return;
-	snprintf(path, sizeof path, "%s/wb.anzen", dir);
-	const char *sql =
-		"UPDATE clinic SET security_officer = '鈴木花子';"
-		"INSERT INTO vendors (id, name, mds_sds_received) VALUES (1, 'A社', '2025-04-01'), (2, 'B社', NULL);"
-		"INSERT INTO systems (id, category, name, vendor_id, remote_maintenance) VALUES"
-		"  (1, 'rececon', 'レセコン', 1, 'yes'), (2, 'ehr_onprem', '電子カルテ', 2, 'no');"
-		"INSERT INTO contacts (kind, role, name) VALUES ('internal', '責任者', '鈴木花子');"
-		"INSERT INTO vendor_answers (vendor_id, question, answer) VALUES (1, 'a', 'yes');"
-		"INSERT INTO risks (id, system_id, threat) VALUES (1, 2, 'ransomware_onprem');"
-		"INSERT INTO actions (risk_id, control, status, done_at) VALUES (1, 'offline_backup', 'done', '2025-07-01');";
-	int rc = az_workbook_write_new(path, 0, fill, (void *)sql, &err);
-	if (!ok(rc == AZ_OK, "workbook written") && rc != AZ_OK)
-		printf("# %s\n", err.msg);
-	rc = az_store_open(path, AZ_STORE_READONLY, &st, &err);
-	ok(rc == AZ_OK, "workbook opened");
-	if (rc != AZ_OK)
-		return;
-	rc = az_workbook_facts_load(st, &f, &err);
-	ok(rc == AZ_OK, "facts read from the workbook");
-	if (rc == AZ_OK) {
-		ok(f.nsystems == 2 && f.nvendors == 2 && f.nanswers == 1 && f.nactions == 1 && f.ncontacts == 1,
-		   "facts counted");
-		ok(f.systems[0].remote_maintenance == 0 && f.systems[1].vendor_id == 2 && f.answers[0].answer == 0 &&
-		   f.actions[0].status == 2 && strcmp(f.security_officer, "鈴木花子") == 0, "facts read");
-		az_checklist_suggest(cat, &f, s);
-		is_str(answer(s, "1-(1)"), "yes", "store: 1-(1)");
-		is_str(answer(s, "2-(1)"), "yes", "store: 2-(1)");
-		is_str(answer(s, "2-(2)"), "yes", "store: 2-(2)");
-		is_str(answer(s, "2-(3)"), "no", "store: 2-(3)");
-		is_str(answer(s, "3-(1)"), "yes", "store: 3-(1)");
-		is_str(answer(s, "3-(2)"), "yes", "store: 3-(2)");
-		az_workbook_facts_free(&f);
-	}
-	az_store_close(st);
-	/* suggestions never write: the workbook has no checklist answers */
-	rc = az_store_open(path, AZ_STORE_READONLY, &st, &err);
-	if (rc == AZ_OK) {
-		struct az_counts c;
-		az_workbook_counts(st, &c, &err);
-		is_int(c.checklist_answers, 0, "no checklist answer was written");
-		az_store_close(st);
-	}
-	unlink(path);
-	rmdir(dir);
-}
-
 static void checklist_choice(const struct az_catalogue *cat)
 {
 	const struct az_checklist *cl = az_checklist_for(cat, "r6-clinic");
@@ -402,8 +249,6 @@ int main(void)
 	ranks(min);
 	treatments();
 	applicability(cat, min);
-	suggestions_structs(cat);
-	suggestions_store(cat);
 	checklist_choice(cat);
 	az_catalogue_free(cat);
 	az_catalogue_free(min);

@@ -63,22 +63,24 @@ fi
 $T send-keys -t s Enter
 check "the treatments with their meaning" s "回避" "低減" "移転" "受容"
 $T send-keys -t s 4
-check "accept: the message says what is missing" s "受容: 承認した人" "承認した日を書いてください" "理由を書いてください"
-$T send-keys -t s Down Enter
-check "the reason, typed in Japanese" s "受容の理由" "0/4000"
-$T send-keys -t s -l '費用に見合わないため、来年見直す'
-$T send-keys -t s Enter
-$T send-keys -t s Down Enter
-check "the approver" s "承認者" "0/200"
+check "accepting an S risk of an approved assessment asks the management's approval first" s \
+	"承認者(経営層)" "経営層の承認(氏名と日付)が必要です"
+$T send-keys -t s C-u
 $T send-keys -t s -l '院長'
-$T send-keys -t s Enter Down Enter
+$T send-keys -t s Enter
 check "the approval date" s "承認日" "YYYY-MM-DD"
+$T send-keys -t s C-u
 $T send-keys -t s -l '2026-02-30'
 $T send-keys -t s Enter
 check "an impossible date is refused" s "2026-02-30"
 $T send-keys -t s BSpace BSpace
 $T send-keys -t s -l '20'
 check "the 和暦 beside the date" s "令和8年2月20日"
+$T send-keys -t s Enter
+check "accepted once approved: the reason is what is missing" s "受容の理由" "理由を書いてください"
+$T send-keys -t s Down Enter
+check "the reason, typed in Japanese" s "受容の理由" "0/4000"
+$T send-keys -t s -l '費用に見合わないため、来年見直す'
 $T send-keys -t s Enter
 check "complete: nothing is missing" s "完了: 不足はありません。" "院長" "費用に見合わないため"
 $T resize-window -t s -x 20 -y 5

@@ -106,7 +106,22 @@ keys w a
 type_text w '山田システム'
 keys w Tab; type_text w '営業部 03-1111-2222'
 keys w F2
-check "vendor saved" w "山田システム | 不明 | 0 / 14 件回答済み"
+# a vendor that supports no system yet is asked only the questions for every vendor
+check "vendor saved" w "山田システム | 不明 | 0 / 7 件回答済み | 事業者確認用 未返却"
+esc w
+
+keys w 3
+check "back to the system" w "> レセコン"
+keys w e
+wait_for w "anzen | システム" "事業者" || true
+keys w Down Down Down Down Down Down Down Right
+check "the vendor is one of the choices" w "< 山田システム >"
+keys w F2
+check "system edited: its vendor" w "レセコン | レセコン | 院内 | 山田システム"
+esc w
+
+keys w 4
+check "the vendor now supports the receipt computer: asked every question" w "山田システム | 不明 | 0 / 14 件回答済み"
 keys w Enter
 check "the vendor's questions, a to e first" w "anzen | 事業者への質問" "a)  [-]" "e)  [-]"
 # every question, by its answer type in the catalogue
@@ -130,20 +145,12 @@ check "every vendor question answered" w "a)  [はい]" "[回答3]"
 esc w
 check "the vendor's answers counted" w "山田システム | 不明 | 14 / 14 件回答済み"
 esc w
-
-keys w 3
-check "back to the system" w "> レセコン"
-keys w e
-wait_for w "anzen | システム" "事業者" || true
-keys w Down Down Down Down Down Down Down Right
-check "the vendor is one of the choices" w "< 山田システム >"
-keys w F2
-check "system edited: its vendor" w "レセコン | レセコン | 院内 | 山田システム"
-esc w
 check "home: systems and vendors done" w "anzen | ホーム" "3  システム          [##########] 100%  完了" "4  事業者            [##########] 100%  完了"
 
 # ---- the risks (5), checklist (6) and risk map (7) steps of the walk ----
 keys w 5
+check "risks: the threats by suggested rank" w "anzen | リスク評価" "提案ランク順の脅威" "システムごとのリスク"
+keys w Up Enter
 check "risks: choose the system" w "anzen | リスク評価" "評価するシステムを選んでください" "レセコン"
 keys w Enter
 check "the threats of the system, none scored" w "システム: レセコン (レセコン)" "未評価" "VPN機器の脆弱性の放置"
@@ -176,7 +183,7 @@ check "the residual severity" w "重大性"
 keys w 3
 check "reduced: rank after treatment C, nothing missing" w "対応後:   ~ C 低" "完了: 不足はありません。"
 keys w q
-check "back in the list: reduced and complete" w "!!! S 5 x 5 低減   完了"
+check "back in the list: reduced, its action still open (not done)" w "!!! S 5 x 5 低減   対策中"
 keys w Down Enter
 wait_for w "顕在化率: どのくらい起きそうか" || true
 keys w 2
@@ -188,7 +195,7 @@ wait_for w "anzen | 対応" || true
 keys w Enter
 wait_for w "受容" || true
 keys w 4
-check "accept: approver, date and reason are missing" w "受容: 承認した人" "承認した日を書いてください"
+check "accept of a D risk: only the reason is missing (no approval below rank B)" w "まだ足りないもの: 理由を書いてください"
 keys w Down Enter
 check "the reason for accepting" w "受容の理由" "0/4000"
 type_text w '費用に見合わないため'
@@ -203,13 +210,13 @@ keys w Enter
 check "accepted: nothing is missing" w "完了: 不足はありません。" "費用に見合わないため"
 keys w q
 check "back in the list: accepted and complete" w "- D 2 x 2 受容   完了"
-keys w q q
+keys w q q q
 check "home: two risks done" w "anzen | ホーム" "5  リスク" "2/32"
 
 keys w 6
 check "the MHLW checklist" w "anzen | 厚労省チェックリスト" "提案" "Space 切替"
 keys w Space
-check "Space answers yes" w "オーダリングな  [はい]"
+check "Space answers yes" w "オーダリング  [はい]"
 keys w Down s
 check "s takes the suggestion, with its evidence" w "提案どおりに記入しました: はい" "安全管理責任者: 山田太郎"
 keys w Down Down Space Space
@@ -221,7 +228,8 @@ keys w Tab; type_text w '2027-03-31'
 keys w Tab F2
 check "the answer saved with its dates" w "保存しました。" "確認日: 2026-11-20   目標日: 2027-03-31"
 keys w q
-check "home: the checklist counts three" w "anzen | ホーム" "3/19"
+# an answer counts with its 確認日 (and a No with its 目標日): only the third one has them
+check "home: the checklist counts the answer with its dates" w "anzen | ホーム" "1/19"
 
 keys w 7
 check "the risk map in Japanese" w "anzen | リスクマップ" "対応後 (残留リスク)" "[S  1]"
@@ -284,9 +292,9 @@ fi
 
 # canonical JSON: one row a line, keys sorted
 row() { grep -F "$1" "$tmp/cli.json" | grep -F "$2" | grep -F "$3" | grep -qF "$4"; }
-if row '"likelihood": 5,' '"residual_likelihood": 2, "residual_severity": 3, "severity": 5, "system_id": 1, "threat": "vpn_vuln",' \
+if row '"likelihood": 5,' '"residual_likelihood": 2, "residual_severity": 3, "score_basis": "changed", "severity": 5, "system_id": 1, "threat": "vpn_vuln",' \
 	'"treatment": "reduce"}' '"id": 1,'; then
-	ok "export: the reduced risk with its score and residual score"
+	ok "export: the reduced risk with its score (changed from the suggestion) and residual score"
 else
 	nok "export: the reduced risk" w; grep -F '"threat":' "$tmp/cli.json" | sed 's/^/# /'
 fi
@@ -303,7 +311,7 @@ else
 fi
 if row '"answer": "yes", "checked_at": null, "checklist": "r7-clinic",' '"item": "0",' '"device": "all",' '"target_at": null' &&
 	row '"answer": "yes",' '"item": "1-(1)",' '"checklist": "r7-clinic",' '"device": "all",' &&
-	row '"answer": "no", "checked_at": "2026-11-20",' '"device": "server", "item": "2-(1)",' '"target_at": "2027-03-31"}' '"checklist": "r7-clinic",' &&
+	row '"answer": "no", "checked_at": "2026-11-20",' '"device": "all", "item": "2-(1)",' '"target_at": "2027-03-31"}' '"checklist": "r7-clinic",' &&
 	[ "$(grep -c '"checklist": "r7-clinic", "device"' "$tmp/cli.json")" = 3 ]; then
 	ok "export: the three checklist answers with the dates of the no"
 else

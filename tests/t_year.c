@@ -156,7 +156,8 @@ static void migration_tests(const char *dir)
 	char *json = NULL;
 	size_t len = 0, wl = 0;
 	ok(s && az_export_json_string(s, &json, &len, &err) == AZ_OK, "exported after the migration");
-	snprintf(fx, sizeof fx, "%s/tests/data/small.json", srcdir());
+	/* the v1 rows of small.json as then generated, with the later columns at their defaults */
+	snprintf(fx, sizeof fx, "%s/tests/data/schema-v1.json", srcdir());
 	char *want = slurp(fx, &wl);
 	ok(json && want && len == wl && !memcmp(json, want, len),
 	   "every v1 row survives: the export equals the fixture it was made from");

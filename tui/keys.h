@@ -38,6 +38,9 @@
 	X(RIGHT, N_("Right"), N_("Move right, or to the higher level"))                      \
 	X(TOGGLE, N_("Change"), N_("Change the selected choice"))                            \
 	X(SUGGEST, N_("Suggest"), N_("Fill in the suggested answer"))                        \
+	X(DISMISS, N_("Not applicable"), N_("Mark the threat as not applying, with a reason, or bring it back")) \
+	X(BY_SYSTEM, N_("Systems"), N_("Show the systems of the threat, each decided with it or apart")) \
+	X(FACTS, N_("How it works"), N_("Answer the plain questions about how it works (they suggest the scores)")) \
 	X(QUIT, N_("Quit"), N_("Leave anzen at once"))                                       \
 	X(REDRAW, N_("Redraw"), N_("Paint the whole screen again"))
 

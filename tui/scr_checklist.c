@@ -12,6 +12,7 @@
 #include "model/checklist_edit.h"
 #include "model/edit.h"
 #include "model/rules.h"
+#include "model/findings.h"
 #include "model/suggest.h"
 #include "model/tables.h"
 #include "tui/choice.h"
@@ -77,13 +78,8 @@ static void cl_refresh(struct checklist *c)
 	if (!tui_book_changed(&c->stamp) && c->cl)
 		return;
 	c->cl = pick_checklist();
-	struct az_workbook_facts f;
-	struct az_error err = { 0 };
-	c->have_sug = az_workbook_facts_from_book(&tui_wb->book, &f, &err) == AZ_OK;
-	if (c->have_sug) {
-		az_checklist_suggest(tui_wb->cat, &f, c->sug);
-		az_workbook_facts_free(&f);
-	}
+	az_checklist_suggest(tui_wb->cat, &tui_wb->book, c->sug);
+	c->have_sug = 1;
 }
 
 static const struct az_suggestion *suggestion(const struct checklist *c, const char *item)
@@ -282,7 +278,8 @@ static void cl_draw(struct tui_screen *s, struct tui_rect body)
 	if (!it)
 		return;
 	char line[2048];
-	snprintf(line, sizeof line, "%s %s", it->number ? it->number : it->id, az_text_get(&it->text));
+	snprintf(line, sizeof line, "%s %s%s", it->number ? it->number : it->id, az_text_get(&it->text),
+		 it->unverified ? _(" ※Check the number and wording against the official form.") : "");
 	int used = tui_put_wrapped_more(stdscr, y + 1, x, w, 2, line, tui_attr(TUI_LABEL_ACTIVE));
 	used = used > 2 ? 2 : used;
 	/* what it means (or its deadline), and where the form's manual says so */
@@ -293,8 +290,12 @@ static void cl_draw(struct tui_screen *s, struct tui_rect body)
 					it->refs[k].section ? it->refs[k].section : "", k + 1 == it->nrefs ? "]" : "");
 	tui_put_wrapped_more(stdscr, y + 1 + used, x, w, 3 - used, line, tui_attr(TUI_DIM));
 	const struct az_suggestion *sg = suggestion(c, it->id);
-	if (sg)
-		snprintf(line, sizeof line, _("Suggested: %s (s fills it in). %s"), answer_label(sg->answer), sg->evidence);
+	if (sg && sg->target[0])
+		snprintf(line, sizeof line, _("Suggested: %s — %s (target date %s; s fills it in)"),
+			 answer_label(sg->answer), sg->evidence, sg->target);
+	else if (sg)
+		snprintf(line, sizeof line, _("Suggested: %s — %s (s fills it in)"), answer_label(sg->answer),
+			 sg->evidence);
 	else
 		snprintf(line, sizeof line, "%s", _("No suggestion: answer from what you know."));
 	tui_put_wrapped_more(stdscr, y + 4, x, w, 2, line, 0);
@@ -321,12 +322,11 @@ static int set_answer(struct checklist *c, const char *col, const char *value)
 static const struct tui_choice_opt answer_opts[] = {
 	{ N_("Yes"), N_("The clinic does this") },
 	{ N_("No"), N_("Not yet: give a target date") },
-	{ N_("N/A"), N_("Does not apply to this clinic") },
 };
 
 static const struct tui_form_item answer_items[] = {
 	{ N_("Answer"), N_("Left/Right or Space change the answer; Enter lists the choices."), TUI_FIELD_TEXT, 0,
-	  answer_opts, 3 },
+	  answer_opts, 2 },
 	{ N_("Checked on (確認日)"), N_("The day the answer was checked, as YYYY-MM-DD."), TUI_FIELD_DATE, 10, NULL, 0 },
 	{ N_("Target date (目標日)"), N_("For a No: by when the clinic will do it, as YYYY-MM-DD."), TUI_FIELD_DATE, 10,
 	  NULL, 0 },
@@ -353,7 +353,7 @@ static int af_enter(struct tui_screen *s)
 	const struct az_check_item *it = cur_item(f->c);
 	const struct az_checklist_answer *a = answer_of(f->c->cl->id, it->id, device_of(it, f->c->col));
 	if (a) {
-		f->form.sel[0] = a->answer;
+		f->form.sel[0] = a->answer <= 1 ? a->answer : -1; /* an old N/A is shown as unanswered */
 		tui_form_load(&f->form, 1, a->checked_at);
 		tui_form_load(&f->form, 2, a->target_at);
 		tui_form_load(&f->form, 3, a->note);
@@ -447,6 +447,8 @@ static void cl_help(FILE *f, void *arg)
 {
 	struct checklist *c = arg;
 	const struct az_check_item *it = cur_item(c);
+	char basis[512];
+	fprintf(f, "\n\n%s", az_checklist_basis(&tui_wb->book, c->cl, basis, sizeof basis));
 	if (it) {
 		fprintf(f, "\n\n%s %s\n%s", it->number ? it->number : it->id, az_text_get(&it->text),
 			az_text_get(&it->meaning));
@@ -494,9 +496,9 @@ static int cl_key(struct tui_screen *s, int key, enum tui_action act)
 			}
 		return TUI_HANDLED;
 	}
-	case TUI_ACT_TOGGLE: { /* - → Yes → No → N/A → - */
+	case TUI_ACT_TOGGLE: { /* - → Yes → No → - : the forms answer はい or いいえ only */
 		const struct az_checklist_answer *a = answer_of(c->cl->id, it->id, device_of(it, c->col));
-		int v = a ? a->answer : -1, next = v + 1 > 2 ? -1 : v + 1;
+		int v = a ? a->answer : -1, next = v + 1 > 1 ? -1 : v + 1;
 		if (set_answer(c, "answer", next >= 0 ? az_checklist_answer_values[next] : NULL) == 0)
 			tui_info(_("Answer: %s"), answer_label(next));
 		return TUI_HANDLED;
@@ -507,7 +509,8 @@ static int cl_key(struct tui_screen *s, int key, enum tui_action act)
 			tui_error("%s", _("There is no suggestion for this item."));
 			return TUI_HANDLED;
 		}
-		if (set_answer(c, "answer", az_checklist_answer_values[sg->answer]) == 0)
+		if (set_answer(c, "answer", az_checklist_answer_values[sg->answer]) == 0 &&
+		    (!sg->target[0] || set_answer(c, "target_at", sg->target) == 0))
 			tui_info(_("Filled in the suggested answer: %s"), answer_label(sg->answer));
 		return TUI_HANDLED;
 	}
@@ -529,7 +532,7 @@ static const struct tui_screen_ops cl_ops = {
 	.help = N_("The cyber-security checklist of the MHLW (医療機関におけるサイバーセキュリティ対策チェックリスト), "
 		   "items in the order of the official form. Some items are answered per device: server, "
 		   "terminal and network; Left and Right move between them.\n\n"
-		   "Space changes the answer of the selected cell (- Yes No N/A). Items marked * have an "
+		   "Space changes the answer of the selected cell (- Yes No). Items marked * have an "
 		   "answer suggested from what the workbook already holds; the evidence is shown below, and s "
 		   "fills the suggested answer in. Enter opens the answer with its 確認日 (the day it was "
 		   "checked), its 目標日 (for a No: by when it will be done) and a note. / shows only the items "

@@ -7,9 +7,11 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "model/findings.h"
 #include "model/progress.h"
 #include "tui/draw.h"
 #include "tui/list.h"
+#include "tui/scr_facts.h"
 #include "tui/scr_years.h"
 #include "tui/screen.h"
 #include "tui/state.h"
@@ -24,7 +26,7 @@ struct entry {
 	int (*open)(void);
 };
 
-static int open_risks(void) { return tui_risks_open(0); }
+static int open_risks(void) { return tui_threats_open(); }
 
 static const struct entry entries[] = {
 	{ "clinic", N_("Clinic and roles"), AZ_STEP_CLINIC, tui_clinic_open },
@@ -37,12 +39,14 @@ static const struct entry entries[] = {
 	{ "approval", N_("Approval"), AZ_STEP_APPROVAL, tui_approval_open },
 	{ "export", N_("Export"), -1, tui_export_open },
 	{ "years", N_("Years"), -1, tui_years_open },
+	{ "findings", N_("Findings"), -1, tui_findings_open }, /* 要確認事項: opened with ! */
 };
 #define NENTRIES (sizeof entries / sizeof entries[0])
 
 struct home {
 	struct tui_list list;
 	struct az_progress progress;
+	size_t must, check; /* the findings by level (model/findings.h) */
 	unsigned long generation; /* of the book the progress was computed from */
 	int computed;
 	int away; /* a screen was opened from here; remember "home" at the next key */
@@ -58,6 +62,13 @@ static void compute(struct home *h)
 		az_progress_free(&h->progress);
 	h->computed = az_progress_compute(&tui_wb->book, tui_wb->cat, &h->progress) == 0;
 	h->generation = tui_wb->generation;
+	struct az_findings f;
+	h->must = h->check = 0;
+	if (az_findings_compute(&tui_wb->book, tui_wb->cat, NULL, &f) == 0) {
+		h->must = az_findings_count(&f, AZ_FINDING_MUST);
+		h->check = az_findings_count(&f, AZ_FINDING_CHECK);
+		az_findings_free(&f);
+	}
 	int lw = 0;
 	for (size_t i = 0; i < NENTRIES; i++) {
 		int w = tui_width(_(entries[i].label));
@@ -66,10 +77,19 @@ static void compute(struct home *h)
 	for (size_t i = 0; i < NENTRIES; i++) {
 		char *r = h->rows[i];
 		size_t n = sizeof h->rows[i];
-		int len = snprintf(r, n, "%zu  %s", (i + 1) % 10, _(entries[i].label));
+		int len = i < 10 ? snprintf(r, n, "%zu  %s", (i + 1) % 10, _(entries[i].label))
+				 : snprintf(r, n, "!  %s", _(entries[i].label));
 		/* pad by display width: Japanese labels are two cells a character */
 		for (int w = tui_width(_(entries[i].label)); w < lw + 2 && len + 1 < (int)n; w++)
 			r[len++] = ' ', r[len] = '\0';
+		if (!strcmp(entries[i].code, "findings")) {
+			if (h->must + h->check)
+				snprintf(r + len, n - (size_t)len, _("%zu must fix (要対応), %zu to check (要確認)"), h->must,
+					 h->check);
+			else
+				snprintf(r + len, n - (size_t)len, "%s", _("none: the workbook is consistent"));
+			continue;
+		}
 		if (entries[i].step < 0 || !h->computed)
 			continue;
 		const struct az_step_progress *p = &h->progress.step[entries[i].step];
@@ -117,7 +137,10 @@ static void home_draw(struct tui_screen *s, struct tui_rect body)
 		return;
 	const struct entry *e = &entries[sel];
 	if (e->step < 0) {
-		tui_put(stdscr, y, body.x + 2, body.cols - 4, _("Open it with Enter."), tui_attr(TUI_DIM));
+		tui_put(stdscr, y, body.x + 2, body.cols - 4,
+			!strcmp(e->code, "findings") ? _("Enter (or !) lists them; each opens the screen where it is fixed.")
+						     : _("Open it with Enter."),
+			tui_attr(TUI_DIM));
 		return;
 	}
 	const struct az_step_progress *p = &h->progress.step[e->step];
@@ -179,6 +202,10 @@ static int home_key(struct tui_screen *s, int key, enum tui_action act)
 		return TUI_HANDLED;
 	}
 	h->leaving = 0;
+	if (!h->list.filtering && key == '!') {
+		open_entry(h, NENTRIES - 1);
+		return TUI_HANDLED;
+	}
 	if (!h->list.filtering && key >= '0' && key <= '9') {
 		size_t i = key == '0' ? 9 : (size_t)(key - '1');
 		if (i < NENTRIES) {
@@ -210,7 +237,8 @@ static const struct tui_screen_ops home_ops = {
 	.help = N_("The steps of the risk assessment, in the order of the Guideline 6.0: the clinic and "
 		   "its responsible people, whom to call, the systems, the vendors, the risks of each "
 		   "system, the MHLW checklist, the approval, and the export for the health centre; last, "
-		   "the earlier years of this workbook and the start of the next year. "
+		   "the earlier years of this workbook and the start of the next year; and, with !, the findings "
+		   "(要確認事項): where the workbook contradicts itself, as 'anzen check' lists them. "
 		   "The bar and the figures show how far each step is; under the list you see what is "
 		   "still missing in the selected step. Choose a line with the arrow keys (or j and k, or "
 		   "its number, 0 for the tenth) and press Enter. q or Esc, pressed twice, leaves anzen, and F10 "

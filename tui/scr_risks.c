@@ -11,7 +11,9 @@
 #include "model/edit.h"
 #include "model/heatmap.h"
 #include "model/risk_edit.h"
+#include "model/decide.h"
 #include "model/rules.h"
+#include "model/score_suggest.h"
 #include "tui/choice.h"
 #include "tui/confirm.h"
 #include "tui/draw.h"
@@ -89,6 +91,15 @@ static void score_picked(void *arg, int index)
 	if (tui_wb_edited(rc, &err) != 0)
 		return;
 	scoring.risk_id = id;
+	/* a score given here is recorded like a confirmed suggestion: as suggested or changed, by whom, when */
+	const struct az_risk *nr = az_book_risk(&tui_wb->book, id);
+	const struct az_threat *nt = nr ? az_catalogue_threat(tui_wb->cat, nr->threat) : NULL;
+	if (nr && nt && nr->likelihood && nr->severity &&
+	    (scoring.kind == AZ_SCORE_LIKELIHOOD || scoring.kind == AZ_SCORE_SEVERITY) &&
+	    tui_wb_edited(az_risk_confirm(tui_wb->store, &tui_wb->book, nt, id, 0, nr->likelihood, nr->severity,
+					  az_decider(&tui_wb->book), NULL, &err),
+			  &err) != 0)
+		return;
 	if (scoring.chain && (scoring.kind == AZ_SCORE_LIKELIHOOD || scoring.kind == AZ_SCORE_RESIDUAL_LIKELIHOOD)) {
 		tui_score_pick(id, scoring.system_id, scoring.threat, scoring.kind + 1, 0);
 		return;
@@ -112,12 +123,15 @@ int tui_score_pick(long long risk_id, long long system_id, const char *threat, e
 	scoring.kind = k;
 	scoring.chain = chain;
 	int cur = -1;
-	if (r) {
-		int v[] = { r->likelihood, r->severity, r->residual_likelihood, r->residual_severity };
-		cur = v[k] - 1;
-	} else if (t) {
-		cur = (k == AZ_SCORE_LIKELIHOOD ? t->likelihood : t->severity) - 1; /* the catalogue's suggestion */
-	}
+	/* opens on the level given, else the suggestion from the facts (a residual: the current level) */
+	const struct az_system *sys = az_book_system(&tui_wb->book, scoring.system_id);
+	struct az_suggestion sg = { .likelihood = t ? t->likelihood : 0, .severity = t ? t->severity : 0 };
+	if (t && sys)
+		az_suggest_score(&tui_wb->book, t, sys, &sg);
+	int v[] = { r ? r->likelihood : 0, r ? r->severity : 0, r ? r->residual_likelihood : 0,
+		    r ? r->residual_severity : 0 };
+	int fallback[] = { sg.likelihood, sg.severity, v[0], v[1] };
+	cur = (v[k] ? v[k] : fallback[k]) - 1;
 	struct tui_choice_opt opts[AZ_LEVELS];
 	char labels[AZ_LEVELS][256];
 	for (int i = 0; i < AZ_LEVELS; i++) {
@@ -206,7 +220,8 @@ static int build(struct risks *d)
 		int w = tui_width(az_text_get(&cat->treatments[i].name));
 		d->wtreat = w > d->wtreat ? w : d->wtreat;
 	}
-	const char *states[] = { _("Not scored"), _("Complete"), _("Incomplete"), _("To do"), _("Status") };
+	const char *states[] = { _("Not scored"), _("Complete"), _("Incomplete"), _("To do"), _("Status"),
+				 _("Actions open") };
 	d->wstate = 0;
 	for (size_t i = 0; i < sizeof states / sizeof states[0]; i++) {
 		int w = tui_width(states[i]);
@@ -223,14 +238,15 @@ static int build(struct risks *d)
 		return -1;
 	}
 	/* the padded columns that repeat, once: decoding for widths 10,000 times is what costs */
-	char tpad[AZ_NTREATMENTS + 1][96], spad[4][96];
+	char tpad[AZ_NTREATMENTS + 1][96], spad[5][96];
 	for (int k = 0; k <= AZ_NTREATMENTS; k++) {
 		size_t l = 0;
 		tpad[k][0] = '\0';
 		tui_pad_append(tpad[k], sizeof tpad[k], &l, treatment_name(k < AZ_NTREATMENTS ? k : -1), d->wtreat + 1);
 	}
-	const char *snames[4] = { _("Not scored"), _("To do"), _("Incomplete"), _("Complete") };
-	for (int k = 0; k < 4; k++) {
+	/* complete with actions still open is decided, not done */
+	const char *snames[5] = { _("Not scored"), _("To do"), _("Incomplete"), _("Complete"), _("Actions open") };
+	for (int k = 0; k < 5; k++) {
 		size_t l = 0;
 		spad[k][0] = '\0';
 		tui_pad_append(spad[k], sizeof spad[k], &l, snames[k], d->wstate + 1);
@@ -249,8 +265,9 @@ static int build(struct risks *d)
 		if (r) {
 			struct az_risk_facts f;
 			az_risk_facts_of(&d->ix, r, &f);
+			az_risk_facts_rank(tui_wb->cat, &f);
 			enum az_risk_state rs = az_risk_state(&f);
-			st = rs == AZ_RISK_COMPLETE ? 3 : rs == AZ_RISK_INCOMPLETE ? 2 : 1;
+			st = rs == AZ_RISK_COMPLETE ? (az_risk_actions_open(&f) ? 4 : 3) : rs == AZ_RISK_INCOMPLETE ? 2 : 1;
 		}
 		int tk = r && r->treatment >= 0 && r->treatment < AZ_NTREATMENTS ? r->treatment : AZ_NTREATMENTS;
 		/* not assessed: the treatment column stays blank */
@@ -373,6 +390,7 @@ static void risks_draw(struct tui_screen *s, struct tui_rect body)
 		tui_put(stdscr, y + 4, x, body.cols - x - 1, line, 0);
 		struct az_risk_facts f;
 		az_risk_facts_of(&d->ix, row->risk, &f);
+		az_risk_facts_rank(tui_wb->cat, &f);
 		int missing = az_risk_missing_text(&f, line, sizeof line) != 0;
 		if (!missing)
 			snprintf(line, sizeof line, "%s", _("Nothing is missing."));

@@ -12,6 +12,7 @@
 #include "tui/editform.h"
 #include "tui/list.h"
 #include "tui/rows.h"
+#include "tui/scr_facts.h"
 #include "tui/wb.h"
 
 static const struct tui_choice_opt hosting_opts[] = {
@@ -261,6 +262,10 @@ static int s_key(struct tui_screen *s, int key, enum tui_action act)
 			tui_choice_pick(_("Which kind of system?"), category_opts, cat->ncategories, 0, add_picked, NULL);
 		return TUI_HANDLED;
 	}
+	if (act == TUI_ACT_FACTS && i >= 0) { /* the system's questions, asked where the owner already is */
+		tui_facts_open(tui_wb->book.systems[i].id, 0);
+		return TUI_HANDLED;
+	}
 	if (act == TUI_ACT_DELETE && i >= 0) {
 		const struct az_system *y = &tui_wb->book.systems[i];
 		size_t nrisks = 0;
@@ -287,8 +292,8 @@ static void s_leave(struct tui_screen *s)
 	free_choices();
 }
 
-static const enum tui_action bar[] = { TUI_ACT_ADD, TUI_ACT_EDIT, TUI_ACT_DELETE, TUI_ACT_SEARCH, TUI_ACT_HELP,
-				       TUI_ACT_BACK, TUI_ACT_NONE };
+static const enum tui_action bar[] = { TUI_ACT_ADD, TUI_ACT_EDIT, TUI_ACT_DELETE, TUI_ACT_FACTS, TUI_ACT_SEARCH,
+				       TUI_ACT_HELP, TUI_ACT_BACK, TUI_ACT_NONE };
 static const struct tui_screen_ops ops = {
 	.title = N_("Systems"),
 	.help = N_("Every system and device that handles patient information or connects outside: the "

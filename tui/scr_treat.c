@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/date.h"
 #include "base/i18n.h"
 #include "model/edit.h"
 #include "model/edit_row.h"
@@ -301,6 +302,7 @@ static void treat_draw(struct tui_screen *s, struct tui_rect body)
 	if (az_risk_index_build(&tui_wb->book, &ix) == 0) {
 		struct az_risk_facts f;
 		az_risk_facts_of(&ix, r, &f);
+		az_risk_facts_rank(tui_wb->cat, &f);
 		if (az_risk_missing_text(&f, line, sizeof line))
 			tui_put_wrapped_more(stdscr, y + 3, body.x + 1, body.cols - 2, 2, line, tui_attr(TUI_ERROR));
 		else
@@ -335,13 +337,81 @@ static void text_done(void *arg, const char *text)
 		tui_info("%s", _("Saved."));
 }
 
+/* S or A transferred or accepted in an approved assessment: the approval of the management comes first,
+ * as import requires (model/rules.h); the treatment is saved once it is given. */
+static int pending_kind = -1;
+
+static void approved_on(void *arg, const char *text)
+{
+	(void)arg;
+	if (!current || !text || !*text || pending_kind < 0)
+		return;
+	set_column("accepted_at", text);
+	set_column("treatment", az_treatment_values[pending_kind]);
+	pending_kind = -1;
+}
+
+static void approved_by(void *arg, const char *text)
+{
+	(void)arg;
+	char today[11];
+	if (!current || !text || !*text)
+		return;
+	set_column("accepted_by", text);
+	az_date_today(today);
+	tui_editbox(_("Approved on"), _("The date of the approval, YYYY-MM-DD."), TUI_FIELD_DATE, 10, today, approved_on, NULL);
+}
+
+static int needs_approval_first(const struct az_risk *r, int kind)
+{
+	struct az_risk_index ix;
+	if (!r || (kind != AZ_ACCEPT && kind != AZ_TRANSFER) || az_risk_index_build(&tui_wb->book, &ix) != 0)
+		return 0;
+	struct az_risk_facts f;
+	az_risk_facts_of(&ix, r, &f);
+	az_risk_facts_rank(tui_wb->cat, &f);
+	f.treatment = kind;
+	const char *why = az_risk_rule_break(&f, *tui_wb->book.assessment.approved_at != '\0');
+	az_risk_index_free(&ix);
+	if (!why)
+		return 0;
+	pending_kind = kind;
+	tui_editbox(_("Approved by (management)"), why, TUI_FIELD_TEXT, 200, tui_wb->book.clinic.administrator,
+		    approved_by, NULL);
+	return 1;
+}
+
+static void pick_control(const struct az_risk *r);
+
+/* S or A reduced in an approved assessment without an action yet: the action is asked at once. */
+static int needs_action_first(const struct az_risk *r)
+{
+	struct az_risk_index ix;
+	if (!r || az_risk_index_build(&tui_wb->book, &ix) != 0)
+		return 0;
+	struct az_risk_facts f;
+	az_risk_facts_of(&ix, r, &f);
+	az_risk_facts_rank(tui_wb->cat, &f);
+	const char *why = az_risk_rule_break(&f, *tui_wb->book.assessment.approved_at != '\0');
+	az_risk_index_free(&ix);
+	if (!why)
+		return 0;
+	tui_error("%s", why);
+	pick_control(r);
+	return 1;
+}
+
 static void treatment_picked(void *arg, int index)
 {
 	(void)arg;
 	const struct az_treatment *tr = index >= 0 && (size_t)index < tui_wb->cat->ntreatments
 						? &tui_wb->cat->treatments[index]
 						: NULL;
+	if (tr && current && needs_approval_first(the_risk(current), tr->kind))
+		return;
 	set_column("treatment", tr ? az_treatment_values[tr->kind] : NULL);
+	if (tr && tr->kind == AZ_REDUCE && current && needs_action_first(the_risk(current)))
+		return;
 	/* say at once what this treatment still needs */
 	const struct az_risk *r = current ? the_risk(current) : NULL;
 	struct az_risk_index ix;
@@ -349,6 +419,7 @@ static void treatment_picked(void *arg, int index)
 		struct az_risk_facts f;
 		char msg[1024];
 		az_risk_facts_of(&ix, r, &f);
+		az_risk_facts_rank(tui_wb->cat, &f);
 		if (az_risk_missing_text(&f, msg, sizeof msg))
 			tui_info("%s", msg);
 		az_risk_index_free(&ix);
@@ -723,6 +794,7 @@ static int treat_key(struct tui_screen *s, int key, enum tui_action act)
 			return TUI_UNHANDLED;
 		struct az_risk_facts f;
 		az_risk_facts_of(&ix, r, &f);
+		az_risk_facts_rank(tui_wb->cat, &f);
 		size_t n = r->treatment >= 0 ? az_risk_missing_text(&f, msg, sizeof msg) : 0;
 		az_risk_index_free(&ix);
 		if (!n)

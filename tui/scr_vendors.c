@@ -8,6 +8,7 @@
 
 #include "base/i18n.h"
 #include "model/edit.h"
+#include "model/vendor_rules.h"
 #include "model/tables.h"
 #include "tui/choice.h"
 #include "tui/draw.h"
@@ -16,6 +17,7 @@
 #include "tui/list.h"
 #include "tui/rows.h"
 #include "tui/term.h"
+#include "tui/scr_facts.h"
 #include "tui/wb.h"
 
 /* ---- the vendor profile ---- */
@@ -157,7 +159,7 @@ static int save_answer(struct answer *a)
 			v = a->fm.items[i].kind == TUI_FIELD_DATE && !*text ? NULL : text;
 		}
 		struct az_error err = { 0 };
-		int rc = az_edit_vendor_answer(tui_wb->store, a->vendor_id, a->q->id, col, v, &err);
+		int rc = az_edit_vendor_answer(tui_wb->store, tui_wb->cat, a->vendor_id, a->q->id, col, v, &err);
 		free(text);
 		if (tui_wb_edited(rc, &err) != 0)
 			return -1;
@@ -220,21 +222,21 @@ static int a_enter(struct tui_screen *s)
 
 /* ---- the questions of one vendor ---- */
 
+#define MAX_ASKED 128
+
 struct questions {
 	struct tui_list list;
 	long long vendor_id;
+	size_t asked[MAX_ASKED], nasked; /* the catalogue indexes of the questions that concern the vendor */
 	char line[1200];
 };
 
-static size_t q_count(void *ctx)
-{
-	(void)ctx;
-	return tui_wb->cat->nquestions;
-}
+static size_t q_count(void *ctx) { return ((struct questions *)ctx)->nasked; }
 
-static const char *q_text(void *ctx, size_t i)
+static const char *q_text(void *ctx, size_t k)
 {
 	struct questions *d = ctx;
+	size_t i = d->asked[k];
 	const struct az_question *q = &tui_wb->cat->questions[i];
 	const struct az_vendor_answer *a = find_answer(d->vendor_id, q->id);
 	const char *ans = "-";
@@ -254,6 +256,10 @@ static const char *q_text(void *ctx, size_t i)
 static int q_enter(struct tui_screen *s)
 {
 	struct questions *d = s->data;
+	/* only what concerns the systems this vendor supports (model/vendor_rules.h) */
+	for (size_t i = 0; i < tui_wb->cat->nquestions && d->nasked < MAX_ASKED; i++)
+		if (az_question_applies(&tui_wb->book, &tui_wb->cat->questions[i], d->vendor_id))
+			d->asked[d->nasked++] = i;
 	if (tui_list_init(&d->list, q_count, q_text, d) == 0)
 		return 0;
 	tui_error("%s", _("out of memory"));
@@ -267,6 +273,21 @@ static void q_draw(struct tui_screen *s, struct tui_rect body)
 	tui_list_refresh(&d->list);
 	s->scopes = tui_list_scopes(&d->list);
 	tui_put(stdscr, body.y, body.x + 2, body.cols - 4, v ? v->name : "?", tui_attr(TUI_LABEL_ACTIVE));
+	/* the 事業者確認用 form as the answers fill it, and the day it came back */
+	const struct az_checklist *form = az_vendor_form_for(tui_wb->cat, &tui_wb->book);
+	const char *back = az_vendor_form_returned(&tui_wb->book, d->vendor_id);
+	char line[1024];
+	size_t len = (size_t)snprintf(line, sizeof line, "%s: ", _("Vendor form (事業者確認用)"));
+	len += (size_t)snprintf(line + len, sizeof line - len, back ? _("returned %s") : "%s",
+				back ? back : _("not returned"));
+	for (size_t i = 0; form && i < form->nitems && len < sizeof line; i++) {
+		int a = az_vendor_form_answer(tui_wb->cat, &tui_wb->book, d->vendor_id, form->items[i].id);
+		if (a >= 0)
+			len += (size_t)snprintf(line + len, sizeof line - len, "  %s%s %s",
+						form->items[i].number ? form->items[i].number : form->items[i].id,
+						form->items[i].unverified ? "※" : "", a == 0 ? _("Yes") : _("No"));
+	}
+	tui_put(stdscr, body.y + 1, body.x + 2, body.cols - 4, line, tui_attr(TUI_DIM));
 	struct tui_rect r = { body.y + 2, body.x + 1, body.rows - 2, body.cols - 2 };
 	tui_list_draw(&d->list, r);
 }
@@ -277,7 +298,7 @@ static int q_key(struct tui_screen *s, int key, enum tui_action act)
 	int r = tui_list_key(&d->list, key, act);
 	long i = tui_list_selected(&d->list);
 	if (r == TUI_LIST_CHOSEN || (r == TUI_UNHANDLED && act == TUI_ACT_EDIT && i >= 0 && !d->list.filtering)) {
-		struct answer a = { .vendor_id = d->vendor_id, .q = &tui_wb->cat->questions[i] };
+		struct answer a = { .vendor_id = d->vendor_id, .q = &tui_wb->cat->questions[d->asked[i]] };
 		tui_open(&a_ops, &a);
 		return TUI_HANDLED;
 	}
@@ -309,15 +330,17 @@ static const char *text(void *ctx, size_t i)
 {
 	struct tui_rows *d = ctx;
 	const struct az_vendor *v = &tui_wb->book.vendors[i];
-	size_t answered = 0;
-	for (size_t k = 0; k < tui_wb->book.n_vendor_answers; k++) {
-		const struct az_vendor_answer *a = &tui_wb->book.vendor_answers[k];
-		answered += a->vendor_id == v->id && (a->answer >= 0 || (a->value && *a->value));
-	}
-	char n[64];
-	snprintf(n, sizeof n, _("%zu of %zu answered"), answered, tui_wb->cat->nquestions);
-	snprintf(d->line, sizeof d->line, "%s | %s | %s", v->name,
-		 v->certification >= 0 && v->certification < 5 ? _(cert_opts[v->certification].label) : "?", n);
+	/* the same count as the home screen, status and the PDF */
+	struct az_vendor_count c = az_vendor_questions_count(&tui_wb->book, tui_wb->cat, v->id);
+	char n[64], form[96];
+	snprintf(n, sizeof n, _("%zu of %zu answered"), c.answered, c.asked);
+	const char *back = az_vendor_form_returned(&tui_wb->book, v->id);
+	if (back)
+		snprintf(form, sizeof form, _("vendor form returned %s"), back);
+	else
+		snprintf(form, sizeof form, "%s", _("vendor form not returned"));
+	snprintf(d->line, sizeof d->line, "%s | %s | %s | %s", v->name,
+		 v->certification >= 0 && v->certification < 5 ? _(cert_opts[v->certification].label) : "?", n, form);
 	return d->line;
 }
 
@@ -342,6 +365,10 @@ static int v_key(struct tui_screen *s, int key, enum tui_action act)
 		tui_editform_open(&v_spec, 0, NULL, v_load, NULL);
 		return TUI_HANDLED;
 	}
+	if (act == TUI_ACT_FACTS && i >= 0) { /* the vendor's questions of facts.yaml */
+		tui_facts_open(0, tui_wb->book.vendors[i].id);
+		return TUI_HANDLED;
+	}
 	if (act == TUI_ACT_DELETE && i >= 0) {
 		const struct az_vendor *v = &tui_wb->book.vendors[i];
 		char q[800];
@@ -364,8 +391,8 @@ static int v_enter(struct tui_screen *s)
 	return 0;
 }
 
-static const enum tui_action v_bar[] = { TUI_ACT_SELECT, TUI_ACT_ADD, TUI_ACT_EDIT, TUI_ACT_DELETE, TUI_ACT_HELP,
-					 TUI_ACT_BACK, TUI_ACT_NONE };
+static const enum tui_action v_bar[] = { TUI_ACT_SELECT, TUI_ACT_ADD, TUI_ACT_EDIT, TUI_ACT_DELETE, TUI_ACT_FACTS,
+					 TUI_ACT_HELP, TUI_ACT_BACK, TUI_ACT_NONE };
 static const struct tui_screen_ops v_ops = {
 	.title = N_("Vendors"),
 	.help = N_("The vendors who supply and maintain the systems. Most intrusions into clinics came in "

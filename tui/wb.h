@@ -49,5 +49,6 @@ int tui_checklist_open(void);       /* the MHLW checklist with suggestions, 確�
 int tui_heatmap_open(void);         /* 5x5 of current and residual risk; a cell lists its risks */
 int tui_export_open(void);          /* JSON and PDF export */
 int tui_approval_open(void);        /* who approved the assessment, and when */
+int tui_findings_open(void);        /* 要確認事項: where the workbook contradicts itself */
 
 #endif

@@ -32,12 +32,12 @@ INSERT INTO actions VALUES(2,4,'control_4','VPN機器のファームウェアを
 CREATE TABLE vendor_answers (  vendor_id INTEGER NOT NULL REFERENCES vendors (id) ON DELETE CASCADE,  question TEXT NOT NULL CHECK (length(question) BETWEEN 1 AND 64),  answer TEXT CHECK (answer IS NULL OR answer IN ('yes','no','unknown')),  value TEXT NOT NULL DEFAULT '' CHECK (length(value) <= 200),  note TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 4000),  confirmed_at TEXT CHECK (confirmed_at IS NULL OR (confirmed_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(confirmed_at, '+0 days') IS confirmed_at)),  PRIMARY KEY (vendor_id, question)) WITHOUT ROWID;
 INSERT INTO vendor_answers VALUES(1,'a','unknown','','','2026-05-20');
 INSERT INTO vendor_answers VALUES(1,'b','yes','','','2026-05-20');
-INSERT INTO vendor_answers VALUES(1,'c','no','','','2026-05-20');
+INSERT INTO vendor_answers VALUES(1,'c',NULL,'院内サーバ型。更新とバックアップは業者が遠隔で行う','','2026-05-20');
 INSERT INTO vendor_answers VALUES(1,'d','unknown','','','2026-05-20');
 INSERT INTO vendor_answers VALUES(1,'e','yes','','','2026-05-20');
 INSERT INTO vendor_answers VALUES(2,'a','yes','','','2026-05-20');
 INSERT INTO vendor_answers VALUES(2,'b','no','','','2026-05-20');
-INSERT INTO vendor_answers VALUES(2,'c','unknown','','','2026-05-20');
+INSERT INTO vendor_answers VALUES(2,'c',NULL,'院内サーバ型。更新とバックアップは業者が遠隔で行う','','2026-05-20');
 INSERT INTO vendor_answers VALUES(2,'d','yes','','','2026-05-20');
 INSERT INTO vendor_answers VALUES(2,'e','no','','','2026-05-20');
 CREATE TABLE checklist_answers (  checklist TEXT NOT NULL CHECK (length(checklist) BETWEEN 1 AND 40),  item TEXT NOT NULL CHECK (length(item) BETWEEN 1 AND 40),  device TEXT NOT NULL DEFAULT 'all' CHECK (device IN ('all','server','terminal','network')),  answer TEXT CHECK (answer IS NULL OR answer IN ('yes','no','na')),  checked_at TEXT CHECK (checked_at IS NULL OR (checked_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(checked_at, '+0 days') IS checked_at)),  target_at TEXT CHECK (target_at IS NULL OR (target_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(target_at, '+0 days') IS target_at)),  note TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 4000),  PRIMARY KEY (checklist, item, device)) WITHOUT ROWID;

@@ -1,0 +1,152 @@
+/* anzen check: the workbook's self-check (model/findings.h), one finding a line or as JSON. */
+#include <config.h>
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "model/book.h"
+#include "model/catalogue_open.h"
+#include "model/findings.h"
+#include "model/store.h"
+#include "base/date.h"
+#include "base/text.h"
+#include "cli/cli.h"
+
+static void json_string(FILE *out, const char *s)
+{
+	fputc('"', out);
+	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+		if (*p == '"' || *p == '\\')
+			fprintf(out, "\\%c", *p);
+		else if (*p < 0x20)
+			fprintf(out, "\\u%04x", *p);
+		else
+			fputc(*p, out);
+	}
+	fputc('"', out);
+}
+
+void cli_print_findings(FILE *out, const struct az_findings *f, int json)
+{
+	if (json) {
+		fputs("[", out);
+		for (size_t i = 0; i < f->n; i++) {
+			const struct az_finding *x = &f->v[i];
+			fputs(i ? ",\n " : "\n ", out);
+			fputs("{\"id\": ", out);
+			json_string(out, x->id);
+			fputs(", \"level\": ", out);
+			json_string(out, az_finding_level_code(x->level));
+			fputs(", \"step\": ", out);
+			json_string(out, az_step_code(x->step));
+			fputs(", \"item\": ", out);
+			json_string(out, x->item);
+			fputs(", \"checklist_item\": ", out);
+			if (x->check_item)
+				json_string(out, x->check_item);
+			else
+				fputs("null", out);
+			fprintf(out, ", \"row\": %lld, \"message\": ", x->row);
+			json_string(out, x->message);
+			fputs("}", out);
+		}
+		fputs(f->n ? "\n]\n" : "]\n", out);
+		return;
+	}
+	for (size_t i = 0; i < f->n; i++) {
+		const struct az_finding *x = &f->v[i];
+		char *item = az_text_sanitize(x->item), *msg = az_text_sanitize(x->message);
+		fprintf(out, "%s  %s  %s: %s\n", x->id, item ? item : "?", az_finding_level_name(x->level),
+			msg ? msg : "?");
+		free(item);
+		free(msg);
+	}
+}
+
+int cli_findings(struct az_store *s, const char *today, struct az_findings *f, struct az_error *err)
+{
+	struct az_catalogue *cat = NULL;
+	struct az_book b;
+	int rc = az_catalogue_open(&cat, err);
+	if (rc == AZ_OK && (rc = az_book_load(s, &b, err)) == AZ_OK) {
+		if (az_findings_compute(&b, cat, today, f) != 0)
+			rc = az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+		az_book_free(&b);
+	}
+	az_catalogue_free(cat);
+	return rc;
+}
+
+int cmd_check(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "format", required_argument, NULL, 'F' },
+		{ "date", required_argument, NULL, 'D' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *format = "text", *date = NULL;
+	int c;
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "hF:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			fputs(_("Usage: anzen check [--format text|json] [--date YYYY-MM-DD] WORKBOOK\n"
+				"Cross-check WORKBOOK as an inspector would: checklist answers the workbook contradicts,\n"
+				"No without a target date, target dates outside the fiscal year or past, answers without\n"
+				"the date checked, overdue actions, S and A risks undecided or accepted without approval,\n"
+				"vendor answers of the wrong kind, vendors without the vendor form, an approval older\n"
+				"than the last change, a contact chart without an outside body.\n"
+				"One finding a line: ID  ITEM  LEVEL: what to do.\n\n"
+				"  -F, --format=FORMAT  text (the default) or json\n"
+				"      --date=DATE      check as of DATE instead of today\n"
+				"  -h, --help           display this help and exit\n\n"
+				"Exit status: 0 no findings, 1 findings, 65 not a workbook, 66 cannot open it.\n"),
+			      stdout);
+			return ferror(stdout) ? AZ_IOERR : AZ_OK;
+		case 'F':
+			format = optarg;
+			break;
+		case 'D':
+			date = optarg;
+			break;
+		default:
+			fprintf(stderr, _("anzen check: unrecognized option '%s'\n"), argv[optind - 1]);
+			fputs(_("Try 'anzen check --help' for more information.\n"), stderr);
+			return AZ_USAGE;
+		}
+	}
+	int json = strcmp(format, "json") == 0;
+	if (!json && strcmp(format, "text") != 0) {
+		fprintf(stderr, _("anzen check: unknown format '%s' (text or json)\n"), format);
+		return AZ_USAGE;
+	}
+	if (date && !az_date_valid(date)) {
+		fprintf(stderr, _("anzen check: --date wants a date YYYY-MM-DD, not '%s'\n"), date);
+		return AZ_USAGE;
+	}
+	if (argc - optind != 1) {
+		fprintf(stderr, "anzen check: %s\n", _("expected one WORKBOOK"));
+		fputs(_("Try 'anzen check --help' for more information.\n"), stderr);
+		return AZ_USAGE;
+	}
+	struct az_error err = { 0 };
+	struct az_store *s;
+	if (az_store_open(argv[optind], AZ_STORE_READONLY, &s, &err) != AZ_OK)
+		return cli_fail(err.code, err.msg);
+	struct az_findings f;
+	int rc = cli_findings(s, date, &f, &err);
+	az_store_close(s);
+	if (rc != AZ_OK)
+		return cli_fail(rc, err.msg);
+	cli_print_findings(stdout, &f, json);
+	size_t n = f.n;
+	az_findings_free(&f);
+	if (fflush(stdout) != 0 || ferror(stdout))
+		return AZ_IOERR;
+	return n ? 1 : AZ_OK;
+}

@@ -1,0 +1,95 @@
+/* 要確認事項: the workbook's self-check (model/findings.h) printed after the checklist, or one line
+ * saying it found nothing, so the inspector sees what the clinic still has to fix. */
+#include <config.h>
+
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "export/report_ctx.h"
+#include "model/findings.h"
+
+#ifdef ENABLE_NLS
+extern int _nl_msg_cat_cntr; /* glibc/gettext: bump after changing LANGUAGE */
+#endif
+
+/* Runs fn in the report's language: model/ sentences come from gettext and the catalogue, which follow
+ * the interface's, so LC_MESSAGES and LANGUAGE are switched around the call (one thread, restored). */
+void rp_in_report_language(struct rp *r, void (*fn)(struct rp *r, void *arg), void *arg)
+{
+	const char *cur = setlocale(LC_MESSAGES, NULL), *env = getenv("LANGUAGE");
+	char *loc = cur ? strdup(cur) : NULL, *language = env ? strdup(env) : NULL;
+	int switched = loc && (!env || language) && setlocale(LC_MESSAGES, r->ja ? "C.UTF-8" : "C") != NULL;
+	if (switched) {
+		if (r->ja)
+			setenv("LANGUAGE", "ja", 1);
+#ifdef ENABLE_NLS
+		++_nl_msg_cat_cntr;
+#endif
+	}
+	fn(r, arg);
+	if (switched) {
+		setlocale(LC_MESSAGES, loc);
+		if (language)
+			setenv("LANGUAGE", language, 1);
+		else
+			unsetenv("LANGUAGE");
+#ifdef ENABLE_NLS
+		++_nl_msg_cat_cntr;
+#endif
+	}
+	free(loc);
+	free(language);
+}
+
+struct run {
+	struct az_findings *f;
+	int rc;
+};
+
+/* "today" is the printing date, so the PDF says what was overdue when it was printed */
+static void run_findings(struct rp *r, void *arg)
+{
+	struct run *x = arg;
+	x->rc = az_findings_compute(r->book, r->cat, r->date, x->f);
+}
+
+static int compute(struct rp *r, struct az_findings *f)
+{
+	struct run x = { f, -1 };
+	rp_in_report_language(r, run_findings, &x);
+	return x.rc;
+}
+
+int rp_findings(struct rp *r)
+{
+	struct az_findings f;
+	az_doc_heading(r->doc, 1, R_("Points to check (要確認事項)"));
+	if (compute(r, &f) != 0)
+		return az_doc_paragraph(r->doc, R_("The self-check could not be run (out of memory)."));
+	if (!f.n) {
+		az_findings_free(&f);
+		return az_doc_paragraph(r->doc, R_("None: the workbook's self-check found no contradiction and nothing "
+						   "missing."));
+	}
+	az_doc_paragraph(r->doc, rp_fmt(r, R_("The workbook's self-check found %zu points that must be fixed "
+					      "(要対応) and %zu to check (要確認)."),
+					az_findings_count(&f, AZ_FINDING_MUST), az_findings_count(&f, AZ_FINDING_CHECK)));
+	static const struct az_column src[] = {
+		{ N_("Level"), 1.1, AZ_LEFT }, { N_("Concerns"), 2.6, AZ_LEFT }, { N_("What to do"), 6.3, AZ_LEFT },
+	};
+	struct az_column cols[3];
+	for (int i = 0; i < 3; i++)
+		cols[i] = src[i], cols[i].title = R_(src[i].title);
+	az_doc_table_begin(r->doc, cols, 3);
+	for (size_t i = 0; i < f.n; i++) {
+		struct az_cell c[3] = { { 0 } };
+		c[0].text = f.v[i].level == AZ_FINDING_MUST ? R_("Must fix (要対応)") : R_("Check (要確認)");
+		c[1].text = rp_or_dash(f.v[i].item);
+		c[2].text = f.v[i].message;
+		az_doc_table_row(r->doc, c);
+	}
+	az_doc_table_end(r->doc);
+	az_findings_free(&f);
+	return az_doc_status(r->doc);
+}
