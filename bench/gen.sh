@@ -1,6 +1,6 @@
 #!/bin/sh
 # Writes a workbook as JSON for the bench and the tests, through the public import format.
-#   sh bench/gen.sh SYSTEMS RISKS VENDORS > workbook.json
+#   sh bench/gen.sh SYSTEMS RISKS VENDORS > workbook.json   (up to 100,000 risks: bench/scale.sh)
 # Deterministic: the same sizes give the same bytes.
 set -eu
 awk -v S="${1:-15}" -v R="${2:-60}" -v V="${3:-5}" '

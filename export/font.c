@@ -6,12 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fontconfig/fontconfig.h>
 #include <hb-subset.h>
 #include <hb.h>
 
+#include "base/cache.h"
 #include "export/font.h"
 #include "base/i18n.h"
 
@@ -56,6 +58,64 @@ static char *fc_lookup(const char *family)
 	return path;
 }
 
+/*
+ * The fontconfig lookup costs more than a small PDF's pages (it reads its whole configuration), so
+ * its answer is kept in the cache (base/cache.h) with the font file's size and mtime, and used
+ * while that file is unchanged. Record: size mtime-sec mtime-nsec path.
+ */
+static void font_cache_name(const char *family, char *name, size_t n)
+{
+	unsigned long long h = 0xcbf29ce484222325ull;
+	for (const char *p = family; *p; p++)
+		h = (h ^ (unsigned char)*p) * 0x100000001b3ull;
+	snprintf(name, n, "font-%016llx", h);
+}
+
+static char *font_cached(const char *family)
+{
+	char name[64], cache[4096], line[4200];
+	font_cache_name(family, name, sizeof name);
+	if (az_cache_file(cache, sizeof cache, name) != 0)
+		return NULL;
+	long n = az_cache_get(cache, line, sizeof line - 1);
+	long long size, sec, nsec;
+	int at = 0;
+	struct stat st;
+	if (n <= 0)
+		return NULL;
+	line[n] = '\0';
+	if (sscanf(line, "%lld %lld %lld %n", &size, &sec, &nsec, &at) != 3 || !at)
+		return NULL;
+	char *path = line + at;
+	path[strcspn(path, "\n")] = '\0';
+	if (*path != '/' || stat(path, &st) != 0 || st.st_size != size || st.st_mtim.tv_sec != sec ||
+	    st.st_mtim.tv_nsec != nsec)
+		return NULL;
+	return strdup(path);
+}
+
+static void font_remember(const char *family, const char *path)
+{
+	char name[64], cache[4096], line[4200];
+	struct stat st;
+	font_cache_name(family, name, sizeof name);
+	if (az_cache_file(cache, sizeof cache, name) != 0 || stat(path, &st) != 0)
+		return;
+	int n = snprintf(line, sizeof line, "%lld %lld %lld %s\n", (long long)st.st_size, (long long)st.st_mtim.tv_sec,
+			 (long long)st.st_mtim.tv_nsec, path);
+	if (n > 0 && (size_t)n < sizeof line)
+		az_cache_put(cache, &(struct az_cache_part){ line, (size_t)n }, 1);
+}
+
+/* The font file of family: remembered, else from fontconfig (and then remembered). */
+static char *font_lookup(const char *family)
+{
+	char *path = font_cached(family);
+	if (!path && (path = fc_lookup(family)) != NULL)
+		font_remember(family, path);
+	return path;
+}
+
 void az_font_close(struct az_font *f)
 {
 	if (!f)
@@ -75,7 +135,7 @@ struct az_font *az_font_open(const char *file, const char *family, struct az_err
 {
 	if (!family)
 		family = AZ_FONT_FAMILY;
-	char *path = file ? strdup(file) : fc_lookup(family);
+	char *path = file ? strdup(file) : font_lookup(family);
 	if (!path) {
 		if (file) {
 			az_fail(err, AZ_IOERR, "%s", _("out of memory"));

@@ -235,6 +235,9 @@ struct az_catalogue {
  * Loads and validates every file of the catalogue in dir. All problems are added to d
  * (sorted, "file:line:col: message", file relative to dir). Returns 0 (AZ_OK) with *out
  * set, or 65 (bad data) / 66 (no such directory) with *out NULL and d non-empty.
+ * A catalogue loaded once is kept under $XDG_CACHE_HOME/anzen and mapped again by later runs
+ * while its files and the program are unchanged (guideline/catalogue_cache.c; ANZEN_NO_CACHE=1
+ * parses every time).
  */
 int az_catalogue_load(const char *dir, struct az_catalogue **out, struct az_diags *d);
 
@@ -246,6 +249,7 @@ struct az_catalogue_source {
 	const char *mem_name; /* or NULL: e.g. "threats.yaml", read from mem_data instead */
 	const void *mem_data;
 	size_t mem_len;
+	struct az_arena *arena; /* or NULL: the catalogue is built in this arena, which it then owns */
 };
 int az_catalogue_load_from(const struct az_catalogue_source *src, struct az_catalogue **out,
 			   struct az_diags *d);

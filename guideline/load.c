@@ -1343,7 +1343,9 @@ int az_catalogue_load_from(const struct az_catalogue_source *src, struct az_cata
 	struct ld *ld = calloc(1, sizeof *ld);
 	struct az_catalogue *cat = calloc(1, sizeof *cat);
 	size_t before = d->n;
-	if (!ld || !cat || !(cat->arena = az_arena_new())) {
+	if (!ld || !cat || !(cat->arena = src->arena ? src->arena : az_arena_new())) {
+		if (src->arena)
+			az_arena_free(src->arena);
 		free(ld);
 		free(cat);
 		az_diags_add(d, "", 0, 0, "%s", _("out of memory"));
@@ -1376,8 +1378,3 @@ int az_catalogue_load_from(const struct az_catalogue_source *src, struct az_cata
 	return 0;
 }
 
-int az_catalogue_load(const char *dir, struct az_catalogue **out, struct az_diags *d)
-{
-	struct az_catalogue_source src = { .dir = dir };
-	return az_catalogue_load_from(&src, out, d);
-}

@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "base/arena.h"
 #include "base/i18n.h"
@@ -11,7 +12,8 @@
 
 static const char *arena_str(struct az_arena *a, const unsigned char *s, int len)
 {
-	return s ? az_arena_strndup(a, (const char *)s, (size_t)len) : "";
+	/* many columns are empty: they share one "" */
+	return s && len > 0 ? az_arena_strndup(a, (const char *)s, (size_t)len) : "";
 }
 
 enum fkind { F_STR, F_LL, F_INT, F_ENUM };
@@ -215,3 +217,98 @@ void az_book_free(struct az_book *b)
 const struct az_system *az_book_system(const struct az_book *b, long long id) { FIND(az_system, systems) }
 const struct az_vendor *az_book_vendor(const struct az_book *b, long long id) { FIND(az_vendor, vendors) }
 const struct az_risk *az_book_risk(const struct az_book *b, long long id) { FIND(az_risk, risks) }
+const struct az_action *az_book_action(const struct az_book *b, long long id) { FIND(az_action, actions) }
+
+/* Contacts come in chart order, not id order. */
+const struct az_contact *az_book_contact(const struct az_book *b, long long id)
+{
+	for (size_t i = 0; i < b->n_contacts; i++)
+		if (b->contacts[i].id == id)
+			return &b->contacts[i];
+	return NULL;
+}
+
+/* The tables whose rows have an id, with where the book keeps them. */
+static int table_of(struct az_book *b, const char *table, long long id, const struct field **f, size_t *nf,
+		    unsigned char **row)
+{
+#define ROWS(name, fields, arr, type)                                                                 \
+	if (strcmp(table, name) == 0) {                                                               \
+		const struct type *r = az_book_##arr(b, id);                                          \
+		*f = fields;                                                                          \
+		*nf = NF(fields);                                                                     \
+		*row = (unsigned char *)r;                                                            \
+		return r ? 0 : -1;                                                                    \
+	}
+	ROWS("systems", system_f, system, az_system)
+	ROWS("vendors", vendor_f, vendor, az_vendor)
+	ROWS("risks", risk_f, risk, az_risk)
+	ROWS("actions", action_f, action, az_action)
+	ROWS("contacts", contact_f, contact, az_contact)
+#undef ROWS
+	if (strcmp(table, "clinic") == 0 && id == 1) {
+		*f = clinic_f, *nf = NF(clinic_f), *row = (unsigned char *)&b->clinic;
+		return 0;
+	}
+	if (strcmp(table, "assessment") == 0 && id == 1 && b->assessment.present) {
+		*f = assessment_f, *nf = NF(assessment_f), *row = (unsigned char *)&b->assessment;
+		return 0;
+	}
+	return -1;
+}
+
+int az_book_set(struct az_book *b, const char *table, long long id, const char *const *pairs)
+{
+	const struct field *f;
+	size_t nf;
+	unsigned char *row;
+	if (table_of(b, table, id, &f, &nf, &row) != 0)
+		return -1;
+	/* every column first, so that a column the book does not hold changes nothing */
+	for (const char *const *p = pairs; p[0]; p += 2) {
+		size_t k = 0;
+		while (k < nf && strcmp(f[k].col, p[0]) != 0)
+			k++;
+		/* the id, and the position that orders the contacts, move rows: load again */
+		if (k == nf || !strcmp(p[0], "id") || !strcmp(p[0], "position"))
+			return -1;
+	}
+	size_t n = 0;
+	for (const char *const *p = pairs; p[0]; p += 2, n++) {
+		size_t k = 0;
+		while (strcmp(f[k].col, p[0]) != 0)
+			k++;
+		void *at = row + f[k].off;
+		const char *v = p[1];
+		switch (f[k].kind) {
+		case F_STR: {
+			const char *copy = arena_str(b->arena, (const unsigned char *)v, v ? (int)strlen(v) : 0);
+			if (!copy)
+				return -1;
+			*(const char **)at = copy;
+			break;
+		}
+		case F_LL:
+			*(long long *)at = v ? strtoll(v, NULL, 10) : 0;
+			break;
+		case F_INT:
+			*(int *)at = v ? (int)strtol(v, NULL, 10) : 0;
+			break;
+		case F_ENUM:
+			*(int *)at = v ? az_enum_index(f[k].values, v) : -1;
+			break;
+		}
+	}
+	/* screens see a change by the log's length (the log gets at most a line per field) */
+	b->changelog_count += (long long)n;
+	/* and the log's last change is today's (UTC, as the log's triggers write it), unless only the
+	 * approval itself was set */
+	int approval_only = strcmp(table, "assessment") == 0;
+	for (const char *const *p = pairs; approval_only && p[0]; p += 2)
+		approval_only = !strcmp(p[0], "approved_by") || !strcmp(p[0], "approved_at");
+	time_t now = time(NULL);
+	struct tm tm;
+	if (n && !approval_only && gmtime_r(&now, &tm))
+		strftime(b->last_change, sizeof b->last_change, "%Y-%m-%d", &tm);
+	return 0;
+}

@@ -93,7 +93,7 @@ struct az_book {
 	AZ_BOOK_ARRAY(az_vendor_answer, vendor_answers);
 	AZ_BOOK_ARRAY(az_checklist_answer, checklist_answers);
 	AZ_BOOK_ARRAY(az_fact_row, facts); /* in (fact, system_id, vendor_id) order */
-	long long changelog_count;
+	long long changelog_count; /* lines of the change log, plus the fields az_book_set set since */
 	/* the date (YYYY-MM-DD) of the last logged change other than the approval itself, or "" */
 	char last_change[11];
 	struct az_arena *arena; /* owns every string and array */
@@ -103,9 +103,17 @@ struct az_book {
 int az_book_load(struct az_store *s, struct az_book *b, struct az_error *err);
 void az_book_free(struct az_book *b);
 
+/* After a saved edit of row id of table (singletons: id 1), the same values set in b, as loading
+ * would have read them: pairs is column, value, ..., NULL (a NULL value: SQL NULL). Returns 0, or
+ * -1 with b unchanged when b does not hold that row or one of the columns: then load it again.
+ * A saved field costs this instead of loading the whole book. */
+int az_book_set(struct az_book *b, const char *table, long long id, const char *const *pairs);
+
 /* Lookups by id (binary search); NULL if absent. */
 const struct az_system *az_book_system(const struct az_book *b, long long id);
 const struct az_vendor *az_book_vendor(const struct az_book *b, long long id);
 const struct az_risk *az_book_risk(const struct az_book *b, long long id);
+const struct az_action *az_book_action(const struct az_book *b, long long id);
+const struct az_contact *az_book_contact(const struct az_book *b, long long id);
 
 #endif

@@ -14,6 +14,7 @@
 #include "base/readfile.h"
 #include "base/sandbox.h"
 #include "model/pdfattach.h"
+#include "model/qpdf_lazy.h"
 
 /* A hostile name tree can be deep, wide or cyclic: these bound the walk. */
 #define MAX_TREE_DEPTH 16
@@ -187,6 +188,9 @@ int az_pdf_attachment_here(const char *pdf, size_t len, const char *name, char *
 	if (len > AZ_PDF_MAX)
 		return az_fail(err, AZ_DATAERR, _("a PDF larger than %u MB is not a report written by anzen"),
 			       AZ_PDF_MAX >> 20);
+	int loaded = az_qpdf_load(err);
+	if (loaded != AZ_OK)
+		return loaded;
 	qpdf_data q = qpdf_init();
 	if (!q)
 		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
@@ -231,6 +235,9 @@ int az_pdf_attachment(const char *pdf, size_t len, const char *name, char **out,
 	/* qpdf decodes object and cross-reference streams without a bound of its own: 256 MB and 20 s of
 	 * CPU are far beyond what a real report needs (see bench/hostile.sh) */
 	struct job j = { pdf, name, len };
+	int loaded = az_qpdf_load(err); /* once, before the fork: each child has it */
+	if (loaded != AZ_OK)
+		return loaded;
 	return az_sandbox_run(run_job, &j, 256u << 20, 20, AZ_ATTACHMENT_MAX,
 			      _("the PDF needs more memory or time to read than a report written by anzen; "
 				"it is damaged or not a report"), out, outlen, err);

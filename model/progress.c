@@ -8,6 +8,7 @@
 
 #include "base/i18n.h"
 #include "model/progress.h"
+#include "model/risk_edit.h"
 #include "model/rules.h"
 #include "model/tables.h"
 #include "model/vendor_rules.h"
@@ -129,93 +130,96 @@ static void vendors(const struct az_book *b, const struct az_catalogue *cat, str
 	}
 }
 
-static void risk_facts(const struct az_book *b, const struct az_risk *r, struct az_risk_facts *f,
-		       struct az_action_facts *acts, size_t max)
+static int by_threat_id(const void *x, const void *y)
 {
-	memset(f, 0, sizeof *f);
-	f->likelihood = r->likelihood;
-	f->severity = r->severity;
-	f->treatment = r->treatment;
-	f->residual_likelihood = r->residual_likelihood;
-	f->residual_severity = r->residual_severity;
-	f->rationale = r->rationale;
-	f->transfer_to = r->transfer_to;
-	f->accepted_by = r->accepted_by;
-	f->accepted_at = r->accepted_at;
-	f->dismissed = r->dismissed >= 0;
-	size_t n = 0;
-	for (size_t i = 0; i < b->n_actions && n < max; i++)
-		if (b->actions[i].risk_id == r->id) {
-			acts[n].owner = b->actions[i].owner;
-			acts[n].due = b->actions[i].due;
-			acts[n].status = b->actions[i].status;
-			n++;
-		}
-	f->actions = acts;
-	f->nactions = n;
+	return strcmp((*(const struct az_threat *const *)x)->id, (*(const struct az_threat *const *)y)->id);
+}
+
+/* The index in cat->threats of the threat id, or nt; byid is the threats sorted by id. */
+static size_t threat_index(const struct az_catalogue *cat, const struct az_threat **byid, const char *id)
+{
+	size_t lo = 0, hi = cat->nthreats;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(byid[mid]->id, id);
+		if (c == 0)
+			return (size_t)(byid[mid] - cat->threats);
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return cat->nthreats;
 }
 
 static void risks(const struct az_book *b, const struct az_catalogue *cat, struct az_step_progress *s)
 {
-	struct az_action_facts acts[64];
-	/* the risks grouped by system (risks come in id order): one pass instead of one per threat */
-	size_t *order = malloc((b->n_risks + 1) * sizeof *order), *start = calloc(b->n_systems + 1, sizeof *start);
-	if (!order || !start) {
-		free(order);
-		free(start);
-		oom = 1;
-		return;
-	}
-	for (size_t k = 0; k < b->n_risks; k++) {
-		const struct az_system *y = az_book_system(b, b->risks[k].system_id);
-		if (y)
-			start[(size_t)(y - b->systems) + 1]++;
-	}
-	for (size_t i = 0; i < b->n_systems; i++)
-		start[i + 1] += start[i];
-	size_t *fill = calloc(b->n_systems + 1, sizeof *fill);
-	if (!fill) {
-		free(order);
-		free(start);
-		oom = 1;
-		return;
-	}
-	for (size_t k = 0; k < b->n_risks; k++) {
-		const struct az_system *y = az_book_system(b, b->risks[k].system_id);
-		if (y) {
-			size_t si = (size_t)(y - b->systems);
-			order[start[si] + fill[si]++] = k;
+	/* Linear in risks and actions, up to a log: each risk's system and threat found once by
+	 * binary search, the risks grouped by system, each risk's actions through the risk index. */
+	size_t nr = b->n_risks, ns = b->n_systems, nt = cat->nthreats;
+	struct az_risk_index ix;
+	const struct az_threat **byid = malloc((nt + 1) * sizeof *byid);
+	const struct az_risk **of_threat = calloc(nt + 1, sizeof *of_threat);
+	size_t *sys = malloc((nr + 1) * sizeof *sys), *thr = malloc((nr + 1) * sizeof *thr),
+	       *order = malloc((nr + 1) * sizeof *order), *start = calloc(ns + 2, sizeof *start);
+	int built = byid && of_threat && sys && thr && order && start && az_risk_index_build(b, &ix) == 0;
+	if (built) {
+		for (size_t t = 0; t < nt; t++)
+			byid[t] = &cat->threats[t];
+		qsort(byid, nt, sizeof *byid, by_threat_id);
+		for (size_t k = 0; k < nr; k++) {
+			const struct az_system *y = az_book_system(b, b->risks[k].system_id);
+			sys[k] = y ? (size_t)(y - b->systems) : ns;
+			start[sys[k] + 1]++;
+			thr[k] = threat_index(cat, byid, b->risks[k].threat);
 		}
+		for (size_t i = 0; i < ns; i++)
+			start[i + 1] += start[i];
+		/* start[i] moves to the end of system i's risks while filling, then back */
+		for (size_t k = 0; k < nr; k++)
+			if (sys[k] < ns)
+				order[start[sys[k]]++] = k;
+		for (size_t i = ns; i > 0; i--)
+			start[i] = start[i - 1];
+		start[0] = 0;
 	}
-	free(fill);
-	for (size_t i = 0; i < b->n_systems; i++) {
+	for (size_t i = 0; built && i < ns; i++) {
 		const struct az_system *y = &b->systems[i];
 		struct az_system_facts sf = { y->category, y->hosting, y->remote_maintenance, y->connection,
 					      y->holds_patient_data };
+		/* the system's risk of each threat (the first, in id order) */
+		for (size_t k = start[i + 1]; k-- > start[i];)
+			of_threat[thr[order[k]]] = &b->risks[order[k]];
 		size_t unassessed = 0, incomplete = 0;
-		for (size_t t = 0; t < cat->nthreats; t++) {
+		for (size_t t = 0; t < nt; t++) {
 			if (!az_threat_applies(&cat->threats[t], &sf))
 				continue;
-			const struct az_risk *r = NULL;
-			for (size_t k = start[i]; k < start[i + 1] && !r; k++)
-				if (strcmp(b->risks[order[k]].threat, cat->threats[t].id) == 0)
-					r = &b->risks[order[k]];
 			s->total++;
 			struct az_risk_facts f;
-			if (!r) {
+			if (!of_threat[t]) {
 				unassessed++;
 				continue;
 			}
-			risk_facts(b, r, &f, acts, sizeof acts / sizeof acts[0]);
+			az_risk_facts_of(&ix, of_threat[t], &f);
 			az_risk_facts_rank(cat, &f);
 			if (az_risk_state(&f) == AZ_RISK_COMPLETE)
 				s->done++;
 			else
 				incomplete++;
 		}
+		for (size_t k = start[i]; k < start[i + 1]; k++)
+			of_threat[thr[order[k]]] = NULL;
 		if (unassessed + incomplete)
 			missing(s, _("%s: %zu of its risks not yet assessed or treated."), y->name, unassessed + incomplete);
 	}
+	if (built)
+		az_risk_index_free(&ix);
+	else
+		oom = 1;
+	free(byid);
+	free(of_threat);
+	free(sys);
+	free(thr);
 	free(order);
 	free(start);
 }

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/cache.h"
 #include "base/i18n.h"
 #include "model/schema.h"
 #include "base/outfile.h"
@@ -18,6 +19,7 @@
 struct az_store {
 	sqlite3 *db;
 	int lockfd; /* flock on the workbook itself; held until close */
+	int writable;
 	char *path;
 };
 
@@ -50,6 +52,46 @@ int az_store_set_logging(struct az_store *s, int on, struct az_error *err)
 			  : "UPDATE meta SET value = '0' WHERE key = 'changelog'", err);
 }
 
+/*
+ * The workbook check (model/store_check.h: the schema, integrity_check, foreign_key_check; for a
+ * read-only command on a copy in memory) reads the whole workbook, about as long as loading it, so
+ * it runs once per version of a file: a file that passed it, or that this program wrote under its lock, is
+ * remembered by device, inode, size and mtime in the cache (base/cache.h), and a file that is
+ * still the same is not read twice. Any other change to the file brings the check back.
+ */
+struct checked {
+	long long dev, ino, size, sec, nsec;
+};
+
+static int checked_of(int fd, struct checked *c, char *path, size_t n)
+{
+	struct stat st;
+	char name[80];
+	if (fstat(fd, &st) != 0)
+		return -1;
+	*c = (struct checked){ (long long)st.st_dev, (long long)st.st_ino, (long long)st.st_size,
+			       (long long)st.st_mtim.tv_sec, (long long)st.st_mtim.tv_nsec };
+	snprintf(name, sizeof name, "checked-%llx-%llx", c->dev, c->ino);
+	return az_cache_file(path, n, name);
+}
+
+static int checked_before(int fd)
+{
+	struct checked now, then;
+	char path[4096];
+	if (checked_of(fd, &now, path, sizeof path) != 0)
+		return 0;
+	return az_cache_get(path, &then, sizeof then) == (long)sizeof then && memcmp(&now, &then, sizeof now) == 0;
+}
+
+static void checked_now(int fd)
+{
+	struct checked c;
+	char path[4096];
+	if (checked_of(fd, &c, path, sizeof path) == 0)
+		az_cache_put(path, &(struct az_cache_part){ &c, sizeof c }, 1);
+}
+
 static void store_free(struct az_store *s)
 {
 	if (!s)
@@ -70,6 +112,9 @@ int az_store_close(struct az_store *s)
 	if (s->db && sqlite3_close(s->db) != SQLITE_OK)
 		rc = -1;
 	s->db = NULL;
+	/* what this program wrote, still under its lock, needs no check when opened next */
+	if (rc == 0 && s->writable)
+		checked_now(s->lockfd);
 	store_free(s);
 	return rc;
 }
@@ -151,6 +196,7 @@ int az_store_create(const char *path, struct az_store **out, struct az_error *er
 	if (configure(s, err) || exec(s, "PRAGMA journal_mode = DELETE", err) ||
 	    az_schema_migrate(s->db, 0, err))
 		goto fail;
+	s->writable = 1;
 	*out = s;
 	return AZ_OK;
 fail:
@@ -297,7 +343,18 @@ int az_store_open(const char *path, int flags, struct az_store **out, struct az_
 			  "upgrade anzen to open it"), path, version, AZ_SCHEMA_VERSION);
 		goto fail;
 	}
-	if ((ro && copy_to_memory(s, err)) || az_store_check(s->db, path, version, err) != AZ_OK || configure(s, err))
+	/* a read-only store works on a copy in memory where it must check (SQLite checks CHECK
+	 * constraints only where it could write) or migrate */
+	int checked = checked_before(s->lockfd);
+	if (ro && (!checked || version < AZ_SCHEMA_VERSION) && copy_to_memory(s, err))
+		goto fail;
+	if (!checked) {
+		if (az_store_check(s->db, path, version, err) != AZ_OK)
+			goto fail;
+		checked_now(s->lockfd);
+	}
+	s->writable = !ro;
+	if (configure(s, err))
 		goto fail;
 	if (version < AZ_SCHEMA_VERSION && az_schema_migrate(s->db, version, err))
 		goto fail;

@@ -160,7 +160,7 @@ static const struct az_column vendors[] = {
 #define TABLE(n, single, max, order) { #n, n, NCOLS(n), single, max, order }
 
 const struct az_table az_tables[] = {
-	TABLE(actions, 0, 50000, "id"),
+	TABLE(actions, 0, 100000, "id"),
 	TABLE(assessment, 1, 1, "id"),
 	TABLE(changelog, 0, 1000000, "id"),
 	TABLE(checklist_answers, 0, 5000, "checklist, item, device"),
@@ -168,7 +168,7 @@ const struct az_table az_tables[] = {
 	TABLE(contacts, 0, 500, "id"),
 	TABLE(facts, 0, 100000, "id"),
 	TABLE(history, 0, 101, "fiscal_year"),
-	TABLE(risks, 0, 50000, "id"),
+	TABLE(risks, 0, 100000, "id"),
 	TABLE(systems, 0, 5000, "id"),
 	TABLE(vendor_answers, 0, 20000, "vendor_id, question"),
 	TABLE(vendors, 0, 1000, "id"),

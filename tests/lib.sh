@@ -1,21 +1,37 @@
-# TAP helpers for the shell tests. Sourced; $ANZEN, $top_srcdir, $top_builddir come from make check.
+# The one TAP style of the shell tests (tests/tap.h is the same for C). Sourced first by every
+# shell test; $ANZEN, $top_srcdir, $top_builddir come from make check.
+#   ok STATUS DESCRIPTION     a test that passed if STATUS is 0 (use: CMD; ok $? "...")
+#   expect DESCRIPTION CMD... a test that passes if CMD succeeds
+#   pass DESCRIPTION / fail DESCRIPTION   a test whose outcome the caller decided
+#   run WANT-EXIT DESC CMD... / has FILE TEXT DESC / same FILE1 FILE2 DESC   (see below)
+#   done_testing              prints the plan; the script's exit status: exit $? or end with it
+# $T is a private temporary directory, removed at exit. Locale: C.UTF-8, LANGUAGE unset.
 : "${ANZEN:=$top_builddir/anzen}"
 LC_ALL=C.UTF-8
 export LC_ALL
 unset LANGUAGE
 tap_n=0
 tap_fail=0
-T=$(mktemp -d "${TMPDIR:-/tmp}/anzen-test.XXXXXX")
+T=$(mktemp -d "${TMPDIR:-/tmp}/anzen-test.XXXXXX") || exit 99
 trap 'rm -rf "$T"' EXIT
+trap 'exit 1' INT TERM
 
-ok() { # ok CONDITION-EXIT-STATUS DESCRIPTION
+ok() { # ok STATUS DESCRIPTION
 	tap_n=$((tap_n + 1))
-	if [ "$1" -eq 0 ]; then
+	if [ "$1" = 0 ]; then
 		echo "ok $tap_n - $2"
 	else
 		echo "not ok $tap_n - $2"
 		tap_fail=$((tap_fail + 1))
 	fi
+}
+pass() { ok 0 "$1"; }
+fail() { ok 1 "$1"; }
+expect() { # expect DESCRIPTION CMD...
+	e_desc=$1
+	shift
+	"$@"
+	ok $? "$e_desc"
 }
 
 # run EXPECTED-EXIT DESCRIPTION CMD...: runs CMD, output in $T/out and $T/err
@@ -48,4 +64,11 @@ same() { # same FILE1 FILE2 DESCRIPTION
 done_testing() {
 	echo "1..$tap_n"
 	[ "$tap_fail" -eq 0 ]
+}
+
+# ja_catalogue: the Japanese messages of po/ja.po built into $T/locale (for ANZEN_LOCALEDIR)
+ja_catalogue() {
+	mkdir -p "$T/locale/ja/LC_MESSAGES" &&
+		msgfmt -o "$T/locale/ja/LC_MESSAGES/anzen.mo" "$top_srcdir/po/ja.po" ||
+		{ echo "Bail out! cannot build the Japanese catalogue"; exit 99; }
 }

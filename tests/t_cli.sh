@@ -69,15 +69,16 @@ run 65 "a newer workbook is refused" "$ANZEN" open "$T/newer.anzen"
 has "$T/err" "newer anzen" "the message says it was written by a newer anzen"
 same "$T/newer.anzen" "$T/newer.orig" "the newer workbook is untouched"
 
-# a workbook held by another process
+# a workbook held by another process: the holder says when it has the lock and lets go when told
 if command -v flock >/dev/null; then
-	flock -x "$T/d.anzen" sleep 5 &
+	mkfifo "$T/held" "$T/release"
+	flock -x "$T/d.anzen" sh -c 'echo >"$1"; read -r _ <"$2"' sh "$T/held" "$T/release" &
 	holder=$!
-	sleep 0.3
+	read -r _ <"$T/held"
 	run 75 "a workbook in use is refused" "$ANZEN" status "$T/d.anzen"
 	has "$T/err" "in use" "the message says it is in use"
-	kill "$holder" 2>/dev/null
-	wait "$holder" 2>/dev/null
+	echo >"$T/release"
+	wait "$holder"
 fi
 
 # the default workbook lives under XDG_DATA_HOME and its path is printed

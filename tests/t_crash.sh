@@ -3,7 +3,7 @@
 # or the complete new one; never a damaged file.
 . "$top_srcdir/tests/lib.sh"
 command -v sqlite3 >/dev/null || { echo "1..0 # SKIP sqlite3 CLI not installed"; exit 0; }
-sh "$top_srcdir/bench/gen.sh" 200 2000 20 >"$T/in.json"
+sh "$top_srcdir/bench/gen.sh" 100 1000 10 >"$T/in.json"
 "$ANZEN" import -o "$T/ref.anzen" "$T/in.json" || exit 1
 "$ANZEN" export -o "$T/ref.json" "$T/ref.anzen" || exit 1
 "$ANZEN" new "$T/old.anzen" >/dev/null || exit 1
@@ -13,40 +13,53 @@ t0=$(date +%s%N)
 "$ANZEN" import -o "$T/timing.anzen" "$T/in.json"
 ms=$(( ($(date +%s%N) - t0) / 1000000 + 1 ))
 echo "# one import takes ${ms} ms"
-seed=1
-check() { # check TARGET OLD-JSON-or-empty DESCRIPTION
+# check TARGET OLD-JSON-or-empty DESCRIPTION: prints "STATUS DESCRIPTION" lines for ok
+check() {
 	if [ ! -e "$1" ]; then
 		[ -z "$2" ]
-		ok $? "$3: target absent"
+		echo "$? $3: target absent"
 		return
 	fi
 	r=$(sqlite3 "$1" 'PRAGMA integrity_check' 2>&1)
 	[ "$r" = ok ]
-	ok $? "$3: integrity_check = $r"
-	"$ANZEN" export -o - "$1" >"$T/now.json" 2>/dev/null
-	if cmp -s "$T/now.json" "$T/ref.json"; then
-		ok 0 "$3: the complete new workbook"
-	elif [ -n "$2" ] && cmp -s "$T/now.json" "$2"; then
-		ok 0 "$3: the old workbook, untouched"
+	echo "$? $3: integrity_check = $r"
+	"$ANZEN" export -o - "$1" >"$1.json" 2>/dev/null
+	if cmp -s "$1.json" "$T/ref.json"; then
+		echo "0 $3: the complete new workbook"
+	elif [ -n "$2" ] && cmp -s "$1.json" "$2"; then
+		echo "0 $3: the old workbook, untouched"
 	else
-		ok 1 "$3: neither old nor complete new"
+		echo "1 $3: neither old nor complete new"
 	fi
 }
-i=0
-while [ $i -lt 50 ]; do
-	i=$((i + 1))
-	seed=$(( (seed * 1103515245 + 12345) % 2147483648 ))
-	delay=$(( seed % (ms + ms / 4) ))
-	if [ $((i % 2)) -eq 0 ]; then
-		rm -f "$T/t.anzen"; old=
+# kill_import I DELAY-MS: import into $T/tI.anzen (absent for even I, the old workbook for odd I,
+# with --force), SIGKILL after DELAY-MS, results in $T/rI
+kill_import() {
+	if [ $(($1 % 2)) -eq 0 ]; then
+		rm -f "$T/t$1.anzen"; old=
 	else
-		cp "$T/old.anzen" "$T/t.anzen"; old=$T/old.json
+		cp "$T/old.anzen" "$T/t$1.anzen"; old=$T/old.json
 	fi
-	"$ANZEN" import --force -o "$T/t.anzen" "$T/in.json" 2>/dev/null &
+	"$ANZEN" import --force -o "$T/t$1.anzen" "$T/in.json" 2>/dev/null &
 	pid=$!
-	sleep "$(awk -v d="$delay" 'BEGIN { printf "%.3f", d / 1000 }')"
+	# the random moment of the kill: the one sleep of the suite that waits for no event
+	sleep "$(awk -v d="$2" 'BEGIN { printf "%.3f", d / 1000 }')"
 	kill -9 "$pid" 2>/dev/null
 	wait "$pid" 2>/dev/null
-	check "$T/t.anzen" "$old" "kill $i after ${delay} ms"
+	check "$T/t$1.anzen" "$old" "kill $1 after $2 ms" >"$T/r$1"
+}
+# two kills at a time (one a core), reported in order
+seed=1
+i=0
+while [ $i -lt 50 ]; do
+	for j in 1 2; do
+		i=$((i + 1))
+		seed=$(( (seed * 1103515245 + 12345) % 2147483648 ))
+		kill_import $i $(( seed % (ms + ms / 4) )) &
+	done
+	wait
+	for j in $((i - 1)) $i; do
+		while read -r status desc; do ok "$status" "$desc"; done <"$T/r$j"
+	done
 done
 done_testing

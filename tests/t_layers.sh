@@ -2,15 +2,12 @@
 # The layering rule (tests/layers.sh) holds for the source tree, and the checker catches a breach.
 set -u
 : "${top_srcdir:?}"
-n=0 failed=0
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-ok() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=$((failed + 1)); fi; }
-check() { sh "$top_srcdir/tests/layers.sh" "$1" >"$tmp/out" 2>"$tmp/err"; echo $?; }
+. "$top_srcdir/tests/lib.sh"
+check() { sh "$top_srcdir/tests/layers.sh" "$1" >"$T/out" 2>"$T/err"; echo $?; }
 
 rc=$(check "$top_srcdir")
 ok "$rc" "the source tree keeps its layers"
-[ "$rc" = 0 ] || sed 's/^/# /' "$tmp/err"
+[ "$rc" = 0 ] || sed 's/^/# /' "$T/err"
 
 # A small tree that obeys the rule, then one breach at a time.
 mk() { # mk DIR: a clean tree
@@ -22,12 +19,12 @@ mk() { # mk DIR: a clean tree
 	printf '#include "export/report.h"\n#include "tui/app.h"\n' >"$1/cli/main.c"
 	: >"$1/base/error.h"
 }
-t=$tmp/tree
+t=$T/tree
 mk "$t"; rc=$(check "$t"); ok "$rc" "a clean tree passes"
 
 mk "$t"; echo '#include "model/store.h"' >>"$t/base/error.h"; rc=$(check "$t")
 ok $([ "$rc" = 1 ] && echo 0) "base/ including model/ fails (rc=$rc)"
-grep -q '^base/error.h: base/ must not include model/' "$tmp/err"; ok $? "the message names the file and the folder"
+grep -q '^base/error.h: base/ must not include model/' "$T/err"; ok $? "the message names the file and the folder"
 
 mk "$t"; echo '#include "model/error.h"' >>"$t/guideline/load.c"; rc=$(check "$t")
 ok $([ "$rc" = 1 ] && echo 0) "guideline/ including model/ fails (rc=$rc)"
@@ -40,11 +37,10 @@ ok $([ "$rc" = 1 ] && echo 0) "model/ including cli/ fails (rc=$rc)"
 
 mk "$t"; echo 'int x(void) { return sqlite3_changes(0); }' >>"$t/export/report.c"; rc=$(check "$t")
 ok $([ "$rc" = 1 ] && echo 0) "sqlite3_ outside model/ fails (rc=$rc)"
-grep -q '^export/report.c: SQLite is used only in model/' "$tmp/err"; ok $? "and says so"
+grep -q '^export/report.c: SQLite is used only in model/' "$T/err"; ok $? "and says so"
 
 mk "$t"; echo '#include <ncursesw/curses.h>' >>"$t/cli/main.c"; rc=$(check "$t")
 ok $([ "$rc" = 1 ] && echo 0) "curses outside tui/ fails (rc=$rc)"
-grep -q '^cli/main.c: curses is used only in tui/' "$tmp/err"; ok $? "and says so"
+grep -q '^cli/main.c: curses is used only in tui/' "$T/err"; ok $? "and says so"
 
-echo "1..$n"
-[ "$failed" = 0 ]
+done_testing

@@ -5,68 +5,60 @@ set -u
 for tool in pdftotext pdffonts pdfinfo pdfdetach qpdf cmp; do
 	command -v "$tool" >/dev/null 2>&1 || { echo "1..0 # SKIP $tool not installed"; exit 77; }
 done
+. "$top_srcdir/tests/lib.sh"
 helper="$top_builddir/tests/t_typeset"
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
 # The font subsets go to TMPDIR; they must not outlive a run.
-mkdir "$tmp/fonttmp" && TMPDIR="$tmp/fonttmp" && export TMPDIR
-n=0 failed=0
-t() { # t DESCRIPTION COMMAND...
-	desc=$1; shift
-	n=$((n + 1))
-	if "$@"; then echo "ok $n - $desc"; else echo "not ok $n - $desc"; failed=1; fi
-}
+mkdir "$T/fonttmp" && TMPDIR="$T/fonttmp" && export TMPDIR
 
-"$helper" --sample "$tmp/a.pdf" 2>"$tmp/warn" >/dev/null
-t "sample written" test -s "$tmp/a.pdf"
-"$helper" --sample "$tmp/b.pdf" 2>/dev/null >/dev/null
-t "two runs give byte-identical files" cmp -s "$tmp/a.pdf" "$tmp/b.pdf"
-size=$(wc -c <"$tmp/a.pdf")
-t "subset font keeps 1,000 rows small ($size bytes < 600000)" test "$size" -lt 600000
+"$helper" --sample "$T/a.pdf" 2>"$T/warn" >/dev/null
+expect "sample written" test -s "$T/a.pdf"
+"$helper" --sample "$T/b.pdf" 2>/dev/null >/dev/null
+expect "two runs give byte-identical files" cmp -s "$T/a.pdf" "$T/b.pdf"
+size=$(wc -c <"$T/a.pdf")
+expect "subset font keeps 1,000 rows small ($size bytes < 600000)" test "$size" -lt 600000
 
-t "non-BMP character warned" grep -q "U+20BB7" "$tmp/warn"
-t "missing glyph (Hangul) warned" grep -q "U+D55C" "$tmp/warn"
-t "invalid UTF-8 warned" grep -q "invalid UTF-8" "$tmp/warn"
-t "each character warned once" test "$(grep -c "U+20BB7" "$tmp/warn")" -eq 1
+expect "non-BMP character warned" grep -q "U+20BB7" "$T/warn"
+expect "missing glyph (Hangul) warned" grep -q "U+D55C" "$T/warn"
+expect "invalid UTF-8 warned" grep -q "invalid UTF-8" "$T/warn"
+expect "each character warned once" test "$(grep -c "U+20BB7" "$T/warn")" -eq 1
 
-qpdf --check "$tmp/a.pdf" >"$tmp/qpdf" 2>&1
-t "qpdf --check passes" grep -q "No syntax or stream encoding errors" "$tmp/qpdf"
+qpdf --check "$T/a.pdf" >"$T/qpdf" 2>&1
+expect "qpdf --check passes" grep -q "No syntax or stream encoding errors" "$T/qpdf"
 
-pdfinfo "$tmp/a.pdf" >"$tmp/info" 2>&1
-pages=$(sed -n 's/^Pages: *//p' "$tmp/info")
-t "pdfinfo: $pages pages (more than 40)" test "${pages:-0}" -gt 40
-t "pdfinfo: Japanese title" grep -q "^Title: *リスク評価報告書$" "$tmp/info"
-t "pdfinfo: Japanese author" grep -q "^Author: *さくら歯科クリニック$" "$tmp/info"
-t "pdfinfo: A4" grep -q "595.276 x 841.89 pts (A4)" "$tmp/info"
-t "pdfinfo: the fixed creation date" grep -q "^CreationDate: .*2026" "$tmp/info"
+pdfinfo "$T/a.pdf" >"$T/info" 2>&1
+pages=$(sed -n 's/^Pages: *//p' "$T/info")
+expect "pdfinfo: $pages pages (more than 40)" test "${pages:-0}" -gt 40
+expect "pdfinfo: Japanese title" grep -q "^Title: *リスク評価報告書$" "$T/info"
+expect "pdfinfo: Japanese author" grep -q "^Author: *さくら歯科クリニック$" "$T/info"
+expect "pdfinfo: A4" grep -q "595.276 x 841.89 pts (A4)" "$T/info"
+expect "pdfinfo: the fixed creation date" grep -q "^CreationDate: .*2026" "$T/info"
 
-pdffonts "$tmp/a.pdf" >"$tmp/fonts" 2>&1
-t "pdffonts: one font" test "$(grep -c IPAexGothic "$tmp/fonts")" -eq 1
-t "pdffonts: subset CID TrueType, embedded, with Unicode map" \
-	grep -Eq '^[A-Z]{6}\+IPAexGothic +CID TrueType +Identity-H +yes +yes +yes' "$tmp/fonts"
+pdffonts "$T/a.pdf" >"$T/fonts" 2>&1
+expect "pdffonts: one font" test "$(grep -c IPAexGothic "$T/fonts")" -eq 1
+expect "pdffonts: subset CID TrueType, embedded, with Unicode map" \
+	grep -Eq '^[A-Z]{6}\+IPAexGothic +CID TrueType +Identity-H +yes +yes +yes' "$T/fonts"
 
-pdftotext -enc UTF-8 -raw "$tmp/a.pdf" "$tmp/a.txt" 2>"$tmp/pdferr"
-t "pdftotext: no warning (the font's /ToUnicode is a valid CMap)" test ! -s "$tmp/pdferr"
-t "pdftotext: every table cell and the whole note found, in order" "$helper" --verify "$tmp/a.txt"
-t "pdftotext: replaced characters are visible as 〓" grep -q "〓野家 〓〓 〓 end" "$tmp/a.txt"
-t "pdftotext: running footer with n / N" grep -q "^1 / $pages$" "$tmp/a.txt"
-t "pdftotext: last page numbered" grep -q "^$pages / $pages$" "$tmp/a.txt"
-t "pdftotext: running header on the last page" \
-	sh -c "pdftotext -enc UTF-8 -f $pages -l $pages '$tmp/a.pdf' - 2>/dev/null | grep -q さくら歯科クリニック"
+pdftotext -enc UTF-8 -raw "$T/a.pdf" "$T/a.txt" 2>"$T/pdferr"
+expect "pdftotext: no warning (the font's /ToUnicode is a valid CMap)" test ! -s "$T/pdferr"
+expect "pdftotext: every table cell and the whole note found, in order" "$helper" --verify "$T/a.txt"
+expect "pdftotext: replaced characters are visible as 〓" grep -q "〓野家 〓〓 〓 end" "$T/a.txt"
+expect "pdftotext: running footer with n / N" grep -q "^1 / $pages$" "$T/a.txt"
+expect "pdftotext: last page numbered" grep -q "^$pages / $pages$" "$T/a.txt"
+expect "pdftotext: running header on the last page" \
+	sh -c "pdftotext -enc UTF-8 -f $pages -l $pages '$T/a.pdf' - 2>/dev/null | grep -q さくら歯科クリニック"
 
-pdfdetach -list "$tmp/a.pdf" >"$tmp/list" 2>&1
-t "pdfdetach lists the attachment by name" grep -q "^1: anzen-workbook.json$" "$tmp/list"
-"$helper" --json >"$tmp/want.json"
-pdfdetach -save 1 -o "$tmp/got.json" "$tmp/a.pdf" 2>/dev/null
-t "pdfdetach gets it back byte-identical" cmp -s "$tmp/want.json" "$tmp/got.json"
+pdfdetach -list "$T/a.pdf" >"$T/list" 2>&1
+expect "pdfdetach lists the attachment by name" grep -q "^1: anzen-workbook.json$" "$T/list"
+"$helper" --json >"$T/want.json"
+pdfdetach -save 1 -o "$T/got.json" "$T/a.pdf" 2>/dev/null
+expect "pdfdetach gets it back byte-identical" cmp -s "$T/want.json" "$T/got.json"
 
-"$helper" --sample "$tmp/c.pdf" /nonexistent/font.ttf >/dev/null 2>"$tmp/err"
+"$helper" --sample "$T/c.pdf" /nonexistent/font.ttf >/dev/null 2>"$T/err"
 rc=$?
-t "a missing font file: exit 66" test "$rc" -eq 66
-t "and the message names the Debian package" grep -q "fonts-ipaexfont-gothic" "$tmp/err"
-t "and no file is left" test ! -e "$tmp/c.pdf"
-t "no temporary files left behind" test "$(ls -A "$tmp" | grep -c '^\.')" -eq 0
-t "no temporary font subsets left behind" test -z "$(ls -A "$tmp/fonttmp")"
+expect "a missing font file: exit 66" test "$rc" -eq 66
+expect "and the message names the Debian package" grep -q "fonts-ipaexfont-gothic" "$T/err"
+expect "and no file is left" test ! -e "$T/c.pdf"
+expect "no temporary files left behind" test "$(ls -A "$T" | grep -c '^\.')" -eq 0
+expect "no temporary font subsets left behind" test -z "$(ls -A "$T/fonttmp")"
 
-echo "1..$n"
-exit $failed
+done_testing

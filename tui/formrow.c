@@ -76,7 +76,8 @@ int tui_form_save_row(struct tui_form *fm, const struct tui_form_col *cols, cons
 	}
 	struct az_error err = { 0 };
 	collect(fm, cols, 1, pairs, texts);
-	int rc = edited(fm, cols, az_edit_row(tui_wb->store, table, id, pairs, &err), &err);
+	int rc = az_edit_row(tui_wb->store, table, id, pairs, &err);
+	rc = rc == AZ_OK ? tui_wb_saved(rc, &err, table, id, pairs) : edited(fm, cols, rc, &err);
 	free(pairs);
 	release(fm, texts);
 	if (rc == 0)

@@ -318,8 +318,9 @@ static void set_column(const char *col, const char *value)
 	struct az_error err = { 0 };
 	if (!current)
 		return;
-	int rc = az_edit_set(tui_wb->store, "risks", current->risk_id, col, value && *value ? value : NULL, &err);
-	if (tui_wb_edited(rc, &err) == 0)
+	const char *pairs[] = { col, value && *value ? value : NULL, NULL };
+	int rc = az_edit_set(tui_wb->store, "risks", current->risk_id, pairs[0], pairs[1], &err);
+	if (tui_wb_saved(rc, &err, "risks", current->risk_id, pairs) == 0)
 		tui_info("%s", _("Saved."));
 }
 
@@ -332,8 +333,9 @@ static void text_done(void *arg, const char *text)
 	if (!current || !edit_column)
 		return;
 	int date = !strcmp(edit_column, "accepted_at");
-	int rc = az_edit_set(tui_wb->store, "risks", current->risk_id, edit_column, date && !*text ? NULL : text, &err);
-	if (tui_wb_edited(rc, &err) == 0)
+	const char *pairs[] = { edit_column, date && !*text ? NULL : text, NULL };
+	int rc = az_edit_set(tui_wb->store, "risks", current->risk_id, pairs[0], pairs[1], &err);
+	if (tui_wb_saved(rc, &err, "risks", current->risk_id, pairs) == 0)
 		tui_info("%s", _("Saved."));
 }
 
@@ -544,7 +546,8 @@ static int save_action(struct action_form *af)
 		/* the whole form in one transaction: saved entirely or not at all */
 		const char *pairs[] = { "description", desc, "owner", owner, "due", *due ? due : NULL, "status", status,
 					"done_at", *done ? done : NULL, NULL };
-		rc = tui_wb_edited(az_edit_row(tui_wb->store, "actions", af->action_id, pairs, &err), &err);
+		rc = tui_wb_saved(az_edit_row(tui_wb->store, "actions", af->action_id, pairs, &err), &err, "actions",
+				  af->action_id, pairs);
 	}
 	free(desc);
 	free(owner);

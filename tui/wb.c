@@ -79,3 +79,12 @@ int tui_wb_edited(int rc, const struct az_error *err)
 	int rl = tui_wb_reload();
 	return rc == AZ_OK && rl == 0 ? 0 : -1;
 }
+
+int tui_wb_saved(int rc, const struct az_error *err, const char *table, long long id, const char *const *pairs)
+{
+	if (rc == AZ_OK && az_book_set(&tui_wb->book, table, id, pairs) == 0) {
+		tui_wb->generation++;
+		return 0;
+	}
+	return tui_wb_edited(rc, err);
+}

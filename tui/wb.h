@@ -4,7 +4,7 @@
  *
  * Use: an edit is az_edit_*(tui_wb->store, ..., &err) followed by tui_wb_edited(rc, &err), which
  * shows the error if the edit failed and reloads the book either way (pointers into the old book
- * are then stale: look rows up again by id).
+ * are then stale: look rows up again by id); after a saved field, tui_wb_saved updates it instead.
  */
 #ifndef ANZEN_TUI_WB_H
 #define ANZEN_TUI_WB_H
@@ -15,10 +15,10 @@
 
 struct tui_wb {
 	struct az_store *store;
-	struct az_book book;                 /* reload after every edit */
+	struct az_book book;                 /* reloaded or updated after every edit */
 	const struct az_catalogue *cat;
 	const char *path;
-	unsigned long generation; /* counts reloads: screens cache what they compute from the book */
+	unsigned long generation; /* counts changes: screens cache what they compute from the book */
 };
 
 /* The one open workbook while the screens run. */
@@ -36,6 +36,10 @@ int tui_wb_reload(void);
 /* After an edit that returned rc: shows err's message unless rc is AZ_OK, then reloads.
  * Returns 0 if the edit was saved and the book reloaded, else -1. */
 int tui_wb_edited(int rc, const struct az_error *err);
+/* The same after a saved edit of fields of one row (pairs: column, value, ..., NULL, as given to
+ * az_edit_row or az_edit_set): the book is updated in memory instead of reloaded (a field at
+ * 100,000 risks), and pointers into it stay valid; it is reloaded when it cannot be updated. */
+int tui_wb_saved(int rc, const struct az_error *err, const char *table, long long id, const char *const *pairs);
 
 /* The screens of the assessment, in the order of the Guideline 6.0 flow. Each pushes itself and
  * returns 0, or -1 with a message shown. */

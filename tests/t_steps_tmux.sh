@@ -1,64 +1,14 @@
 #!/bin/sh
-# The screens on a real pty: tmux on a private socket, keys sent as a user (and a paste) would,
-# the pane read back with capture-pane. Polls for text instead of sleeping a fixed time.
+# Every step of the workbook on a real pty (tests/tmux.sh): keys sent as a user (and a paste) would, the screen
+# read back and waited for.
 # The main walk goes in Japanese at 80x24 from an empty workbook through every step to an exported
 # JSON, which must equal what 'anzen export --format json' writes; then the bad-input cases.
-set -u
-: "${ANZEN:?}" "${top_srcdir:?}"
-command -v tmux >/dev/null 2>&1 || { echo "1..0 # SKIP tmux not installed"; exit 77; }
-tmp=$(mktemp -d) || exit 99
-T="tmux -L anzen$$ -f /dev/null"
-cleanup() {
-	pid=$($T display-message -p '#{pid}' 2>/dev/null)
-	$T kill-server 2>/dev/null
-	# kill-server returns before the server has gone
-	i=0
-	while [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
-	rm -rf "$tmp"
-}
-trap cleanup EXIT INT TERM
-n=0 fail=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-nok() {
-	n=$((n + 1)); echo "not ok $n - $1"; fail=1
-	$T capture-pane -p -t "$2" 2>/dev/null | sed 's/^/#   | /'
-}
-# wait_for TARGET TEXT...: up to 10 s until the pane shows every TEXT (fixed strings)
-wait_for() {
-	target=$1; shift
-	i=0
-	while [ $i -lt 200 ]; do
-		$T capture-pane -p -t "$target" >"$tmp/pane" 2>/dev/null
-		all=1
-		for text in "$@"; do grep -qF -- "$text" "$tmp/pane" || { all=0; break; }; done
-		[ $all = 1 ] && return 0
-		sleep 0.05
-		i=$((i + 1))
-	done
-	return 1
-}
-check() { # DESCRIPTION TARGET TEXT...
-	d=$1 t=$2; shift 2
-	if wait_for "$t" "$@"; then ok "$d"; else nok "$d" "$t"; fi
-}
-keys() { $T send-keys -t "$@"; }
-type_text() { $T send-keys -t "$1" -l "$2"; }
-# Esc alone: a key right after it would arrive as Alt-key, as it does for a fast typist
-esc() { $T send-keys -t "$1" Escape; sleep 0.3; }
-
-mkdir -p "$tmp/locale/ja/LC_MESSAGES" || exit 99
-msgfmt -o "$tmp/locale/ja/LC_MESSAGES/anzen.mo" "$top_srcdir/po/ja.po" || { echo "Bail out! no Japanese catalogue"; exit 99; }
-
-# start NAME WORKBOOK ENV...: anzen open in a new 80x24 session, in Japanese; the exit status is
-# printed when it ends
-start() {
-	name=$1 wb=$2; shift 2
-	$T new-session -d -s "$name" -x 80 -y 24 \
-		"cd '$tmp' && env -u ANZEN_HEADLESS -u ANZEN_KEYS -u NO_COLOR HOME='$tmp' XDG_STATE_HOME='$tmp/state' LC_ALL=C.UTF-8 LANGUAGE=ja ANZEN_LOCALEDIR='$tmp/locale' $* '$ANZEN' open $wb; echo EXIT=\$?; sleep 60"
-}
+. "$top_srcdir/tests/lib.sh"
+. "$top_srcdir/tests/tmux.sh"
+ja_catalogue
 
 # ---- the walk: an empty workbook to an exported JSON ----
-start w wb.anzen
+anzen_pane w wb.anzen
 check "home screen in Japanese on a real terminal" w "anzen | ホーム" "医療機関と担当者" "F1 ヘルプ" "0/5"
 
 keys w Enter
@@ -71,7 +21,7 @@ keys w Tab; type_text w '山田太郎'
 keys w Tab; type_text w '山田花子'
 keys w F2
 check "clinic and roles saved" w "保存しました。" "[山田花子"
-esc w
+esc w "anzen | ホーム"
 check "home: the clinic step is done" w "anzen | ホーム" "100%  完了"
 
 keys w 2
@@ -88,7 +38,7 @@ for kind in 0 1 2; do
 	wait_for w "anzen | 連絡体制" "連絡$kind" || true
 done
 check "three contacts: inside, vendor, authority" w "院内 | 役割0 | 連絡0" "事業者 | 役割1" "行政など | 役割2"
-esc w
+esc w "anzen | ホーム"
 
 keys w 3
 check "systems, empty" w "anzen | システム" "システムはまだありません"
@@ -98,7 +48,7 @@ keys w 1
 check "the kind's defaults filled in" w "[レセコン" "< 院内 >" "< はい >"
 keys w F2
 check "system saved" w "保存しました。" "> レセコン | レセコン | 院内 | 事業者なし"
-esc w
+esc w "anzen | ホーム"
 
 keys w 4
 check "vendors, empty" w "anzen | 事業者" "事業者はまだありません"
@@ -108,7 +58,7 @@ keys w Tab; type_text w '営業部 03-1111-2222'
 keys w F2
 # a vendor that supports no system yet is asked only the questions for every vendor
 check "vendor saved" w "山田システム | 不明 | 0 / 7 件回答済み | 事業者確認用 未返却"
-esc w
+esc w "anzen | ホーム"
 
 keys w 3
 check "back to the system" w "> レセコン"
@@ -142,9 +92,9 @@ for type in $(grep -E '^    answer:' "$top_srcdir/guideline/vendor_questions.yam
 	keys w Down
 done
 check "every vendor question answered" w "a)  [はい]" "[回答3]"
-esc w
+esc w "14 / 14 件回答済み"
 check "the vendor's answers counted" w "山田システム | 不明 | 14 / 14 件回答済み"
-esc w
+esc w "anzen | ホーム"
 check "home: systems and vendors done" w "anzen | ホーム" "3  システム          [##########] 100%  完了" "4  事業者            [##########] 100%  完了"
 
 # ---- the risks (5), checklist (6) and risk map (7) steps of the walk ----
@@ -251,77 +201,77 @@ keys w Tab; type_text w '2026-11-23'
 check "the 和暦 beside the date" w "令和8年11月23日"
 keys w F2
 check "approval saved" w "保存しました。"
-esc w
+esc w "anzen | ホーム"
 
 keys w 9
 check "export screen" w "anzen | 書き出し" "< PDF >"
 keys w BTab Right
 check "JSON chosen, the file name follows" w "< JSON >" ".json"
 keys w Tab C-u
-type_text w "$tmp/walk.json"
+type_text w "$T/walk.json"
 keys w F2
-check "JSON written" w "書き出しました: $tmp/walk.json"
+check "JSON written" w "書き出しました: $T/walk.json"
 keys w C-c
 check "leaving at once: exit 0" w "EXIT=0"
-$T kill-session -t w
+tm kill-session -t w
 
 # reopening returns to the last screen
-start w2 wb.anzen
+anzen_pane w2 wb.anzen
 check "reopening returns to the export screen" w2 "anzen | 書き出し"
-esc w2
+esc w2 "anzen | ホーム"
 check "  and back goes home" w2 "anzen | ホーム"
 keys w2 q
 check "  q on home asks for a second press" w2 "もう一度 q を押すと anzen を終了します"
 keys w2 q
 check "  q again leaves" w2 "EXIT=0"
-$T kill-session -t w2
+tm kill-session -t w2
 
-(cd "$tmp" && "$ANZEN" export --format json -o cli.json wb.anzen) >"$tmp/export.out" 2>&1
-if [ -s "$tmp/walk.json" ] && cmp -s "$tmp/walk.json" "$tmp/cli.json"; then
-	ok "the JSON written by the screens equals 'anzen export --format json'"
+(cd "$T" && "$ANZEN" export --format json -o cli.json wb.anzen) >"$T/export.out" 2>&1
+if [ -s "$T/walk.json" ] && cmp -s "$T/walk.json" "$T/cli.json"; then
+	pass "the JSON written by the screens equals 'anzen export --format json'"
 else
-	nok "the screens' JSON and 'anzen export' differ: $(cat "$tmp/export.out")" w
+	nok "the screens' JSON and 'anzen export' differ: $(cat "$T/export.out")" w
 fi
-if grep -q '山田歯科医院' "$tmp/cli.json" && grep -q '"approved_at": *"2026-11-23"' "$tmp/cli.json" &&
-	grep -q '"category": *"rececon"' "$tmp/cli.json" && [ "$(grep -c '"question":' "$tmp/cli.json")" -ge 14 ] &&
-	grep -q '"kind": *"authority"' "$tmp/cli.json"; then
-	ok "the export holds the clinic, contacts, system, vendor answers and approval"
+if grep -q '山田歯科医院' "$T/cli.json" && grep -q '"approved_at": *"2026-11-23"' "$T/cli.json" &&
+	grep -q '"category": *"rececon"' "$T/cli.json" && [ "$(grep -c '"question":' "$T/cli.json")" -ge 14 ] &&
+	grep -q '"kind": *"authority"' "$T/cli.json"; then
+	pass "the export holds the clinic, contacts, system, vendor answers and approval"
 else
-	nok "the export misses something" w; sed 's/^/# /' "$tmp/cli.json" | head -40
+	nok "the export misses something" w; sed 's/^/# /' "$T/cli.json" | head -40
 fi
 
 # canonical JSON: one row a line, keys sorted
-row() { grep -F "$1" "$tmp/cli.json" | grep -F "$2" | grep -F "$3" | grep -qF "$4"; }
+row() { grep -F "$1" "$T/cli.json" | grep -F "$2" | grep -F "$3" | grep -qF "$4"; }
 if row '"likelihood": 5,' '"residual_likelihood": 2, "residual_severity": 3, "score_basis": "changed", "severity": 5, "system_id": 1, "threat": "vpn_vuln",' \
 	'"treatment": "reduce"}' '"id": 1,'; then
-	ok "export: the reduced risk with its score (changed from the suggestion) and residual score"
+	pass "export: the reduced risk with its score (changed from the suggestion) and residual score"
 else
-	nok "export: the reduced risk" w; grep -F '"threat":' "$tmp/cli.json" | sed 's/^/# /'
+	nok "export: the reduced risk" w; grep -F '"threat":' "$T/cli.json" | sed 's/^/# /'
 fi
 if row '"control": "patch_vpn",' '"due": "2027-03-31",' '"owner": "山田太郎", "risk_id": 1,' '"status": "planned"'; then
-	ok "export: the action from the catalogue with its owner and due date"
+	pass "export: the action from the catalogue with its owner and due date"
 else
-	nok "export: the action" w; grep -F '"risk_id":' "$tmp/cli.json" | sed 's/^/# /'
+	nok "export: the action" w; grep -F '"risk_id":' "$T/cli.json" | sed 's/^/# /'
 fi
 if row '"accepted_at": "2026-11-22", "accepted_by": "山田太郎",' '"likelihood": 2, "rationale": "費用に見合わないため",' \
 	'"severity": 2, "system_id": 1,' '"treatment": "accept"}'; then
-	ok "export: the accepted risk with approver, date and reason"
+	pass "export: the accepted risk with approver, date and reason"
 else
-	nok "export: the accepted risk" w; grep -F '"threat":' "$tmp/cli.json" | sed 's/^/# /'
+	nok "export: the accepted risk" w; grep -F '"threat":' "$T/cli.json" | sed 's/^/# /'
 fi
 if row '"answer": "yes", "checked_at": null, "checklist": "r7-clinic",' '"item": "0",' '"device": "all",' '"target_at": null' &&
 	row '"answer": "yes",' '"item": "1-(1)",' '"checklist": "r7-clinic",' '"device": "all",' &&
 	row '"answer": "no", "checked_at": "2026-11-20",' '"device": "all", "item": "2-(1)",' '"target_at": "2027-03-31"}' '"checklist": "r7-clinic",' &&
-	[ "$(grep -c '"checklist": "r7-clinic", "device"' "$tmp/cli.json")" = 3 ]; then
-	ok "export: the three checklist answers with the dates of the no"
+	[ "$(grep -c '"checklist": "r7-clinic", "device"' "$T/cli.json")" = 3 ]; then
+	pass "export: the three checklist answers with the dates of the no"
 else
-	nok "export: the checklist answers" w; grep -F '"checklist": "r7' "$tmp/cli.json" | sed 's/^/# /'
+	nok "export: the checklist answers" w; grep -F '"checklist": "r7' "$T/cli.json" | sed 's/^/# /'
 fi
 
 # ---- bad input ----
-start bad bad.anzen
+anzen_pane bad bad.anzen
 check "a second workbook" bad "anzen | ホーム"
-start lock bad.anzen
+anzen_pane lock bad.anzen
 check "a workbook another anzen holds: the store's message in the screens" lock "anzen | 開けません" \
 	"ワークブックを開けません。" "何も変更していません。"
 keys lock q
@@ -334,11 +284,11 @@ keys bad BSpace Left
 type_text bad '漢字'
 check "Backspace and Left by character, insert in the middle" bad "[テ漢字ス" "4/200"
 
-$T resize-window -t bad: -x 20 -y 5
+tm resize-window -t bad: -x 20 -y 5
 check "resized to 20x5: the too-small screen" bad "画面が小さすぎ" "20×5"
-$T resize-window -t bad: -x 80 -y 24
+tm resize-window -t bad: -x 80 -y 24
 check "back to 80x24: the form again, text kept" bad "[テ漢字ス" "医療機関名" "Tab 次の欄"
-if grep -q "20×5" "$tmp/pane"; then nok "the too-small screen is gone" bad; else ok "the too-small screen is gone"; fi
+if grep -q "20×5" "$T/pane"; then nok "the too-small screen is gone" bad; else pass "the too-small screen is gone"; fi
 
 keys bad C-u C-k
 long=$(i=0; while [ $i -lt 200 ]; do printf 'あいうえおabcde'; i=$((i + 1)); done)
@@ -348,10 +298,10 @@ check "2,000 pasted characters: 200 kept, the rest counted" bad "200/200" "1800"
 keys bad C-u C-k
 type_text bad "$(printf 'A\002B\033[31mC\033]0;x\007D')"
 check "control characters and escape sequences in pasted text are dropped" bad "[ABCD " "4/200"
-if grep -q '31m' "$tmp/pane"; then nok "no part of the escape sequence is inserted" bad; else ok "no part of the escape sequence is inserted"; fi
+if grep -q '31m' "$T/pane"; then nok "no part of the escape sequence is inserted" bad; else pass "no part of the escape sequence is inserted"; fi
 keys bad F2
 check "saved" bad "保存しました。"
-esc bad
+esc bad "anzen | ホーム"
 
 keys bad 8
 check "approval form" bad "anzen | 承認"
@@ -368,32 +318,31 @@ type_text bad '2019-05-01'
 check "a real date: the 和暦 beside it" bad "令和元年5月1日"
 keys bad F2
 check "  and saved" bad "保存しました。"
-esc bad
+esc bad "anzen | ホーム"
 keys bad q
 check "q on the home screen asks for a second press" bad "もう一度 q を押すと"
 keys bad q
 check "q again on the home screen leaves with status 0" bad "EXIT=0"
 
-start mono mono.anzen TERM=vt100
+anzen_pane mono mono.anzen TERM=vt100
 check "a terminal without colours: attributes only, still drawn" mono "anzen | ホーム" "F1 ヘルプ"
 keys mono q q
 check "  and left cleanly" mono "EXIT=0"
-start colour colour.anzen
+anzen_pane colour colour.anzen
 check "a session for the colour check" colour "anzen | ホーム"
-start nocolor nocolor.anzen NO_COLOR=1
+anzen_pane nocolor nocolor.anzen NO_COLOR=1
 check "NO_COLOR=1: drawn" nocolor "anzen | ホーム"
 # capture-pane -e keeps the SGR codes: colours 30-37/40-47 only without NO_COLOR
-sgr_colours() { $T capture-pane -e -p -t "$1" | LC_ALL=C grep -c "$(printf '\033')\[[34][0-7]m"; }
+sgr_colours() { tm capture-pane -e -p -t "$1" | LC_ALL=C grep -c "$(printf '\033')\[[34][0-7]m"; }
 if [ "$(sgr_colours nocolor)" = 0 ] && [ "$(sgr_colours colour)" != 0 ]; then
-	ok "NO_COLOR=1: attributes only; colours otherwise"
+	pass "NO_COLOR=1: attributes only; colours otherwise"
 else
 	nok "NO_COLOR=1: attributes only; colours otherwise" nocolor
 fi
 
-start dumb dumb.anzen TERM=dumb
+anzen_pane dumb dumb.anzen TERM=dumb
 check "TERM=dumb: a message and exit 64, no garbage" dumb "'dumb'" "EXIT=64"
-start c c.anzen LANG=C LC_ALL=C
+anzen_pane c c.anzen LANG=C LC_ALL=C
 check "LANG=C: a message and exit 64" c "UTF-8" "EXIT=64"
 
-echo "1..$n"
-exit $fail
+done_testing

@@ -1,5 +1,5 @@
-/* anzen aggregate reading an exported PDF (apart from t_year: export/typeset.h and model/tables.h
- * both name a struct az_column). */
+/* anzen aggregate reads members' exported PDFs through their JSON attachment (a file of its own:
+ * export/typeset.h and model/tables.h both name a struct az_column). */
 #include <config.h>
 
 #include <stdio.h>
@@ -99,7 +99,7 @@ static void changes_tests(const char *dir)
 
 int main(void)
 {
-	char dir[] = "/tmp/anzen-t_year_pdf-XXXXXX";
+	char dir[] = "/tmp/anzen-t_aggregate-XXXXXX";
 	if (!mkdtemp(dir))
 		return 99;
 	pdf_tests(dir);

@@ -1,70 +1,28 @@
 #!/bin/sh
 # Killing anzen loses at most the field being typed: every field the user left is already in the
 # workbook (a new row from when its name was left, a new action from when what is done was left), which stays whole (PRAGMA integrity_check), and reopening returns to the last screen.
-# tmux on a private socket as in t_tui_tmux.sh; anzen killed with SIGKILL, nothing to clean up.
-set -u
-: "${ANZEN:?}" "${top_srcdir:?}" "${top_builddir:?}"
-command -v tmux >/dev/null 2>&1 || { echo "1..0 # SKIP tmux not installed"; exit 77; }
+# tests/tmux.sh drives the screens; anzen killed with SIGKILL, nothing to clean up.
+. "$top_srcdir/tests/lib.sh"
 command -v sqlite3 >/dev/null 2>&1 || { echo "1..0 # SKIP sqlite3 not installed"; exit 77; }
-tmp=$(mktemp -d) || exit 99
-T="tmux -L anzenkill$$ -f /dev/null"
-cleanup() {
-	pid=$($T display-message -p '#{pid}' 2>/dev/null)
-	$T kill-server 2>/dev/null
-	i=0
-	while [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
-	rm -rf "$tmp"
-}
-trap cleanup EXIT INT TERM
-n=0 fail=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-nok() {
-	n=$((n + 1)); echo "not ok $n - $1"; fail=1
-	$T capture-pane -p -t "$2" 2>/dev/null | sed 's/^/#   | /'
-}
-wait_for() {
-	target=$1; shift
-	i=0
-	while [ $i -lt 200 ]; do
-		$T capture-pane -p -t "$target" >"$tmp/pane" 2>/dev/null
-		all=1
-		for text in "$@"; do grep -qF -- "$text" "$tmp/pane" || { all=0; break; }; done
-		[ $all = 1 ] && return 0
-		sleep 0.05
-		i=$((i + 1))
-	done
-	return 1
-}
-check() { # DESCRIPTION TARGET TEXT...
-	d=$1 t=$2; shift 2
-	if wait_for "$t" "$@"; then ok "$d"; else nok "$d" "$t"; fi
-}
-keys() { $T send-keys -t "$@"; }
-type_text() { $T send-keys -t "$1" -l "$2"; }
+. "$top_srcdir/tests/tmux.sh"
+ja_catalogue
 
-mkdir -p "$tmp/locale/ja/LC_MESSAGES" || exit 99
-msgfmt -o "$tmp/locale/ja/LC_MESSAGES/anzen.mo" "$top_srcdir/po/ja.po" || { echo "Bail out! no Japanese catalogue"; exit 99; }
-
-start() { # NAME WORKBOOK
-	$T new-session -d -s "$1" -x 80 -y 24 \
-		"cd '$tmp' && env -u ANZEN_HEADLESS -u ANZEN_KEYS -u NO_COLOR HOME='$tmp' XDG_STATE_HOME='$tmp/state' LC_ALL=C.UTF-8 LANGUAGE=ja ANZEN_LOCALEDIR='$tmp/locale' '$ANZEN' open $2; echo EXIT=\$?; sleep 60"
-}
 # kill9 NAME: SIGKILL to the anzen of session NAME (the child of the pane's shell)
 kill9() {
-	sh_pid=$($T display-message -p -t "$1" '#{pane_pid}')
+	sh_pid=$(tm display-message -p -t "$1" '#{pane_pid}')
 	a_pid=$(ps -o pid= --ppid "$sh_pid" | tr -d ' ' | head -1)
 	[ -n "$a_pid" ] && kill -9 "$a_pid"
 	wait_for "$1" "EXIT=137" || true
-	$T kill-session -t "$1"
+	tm kill-session -t "$1"
 }
 # field WORKBOOK JQ-PATH: a value of the workbook's JSON export
-field() { (cd "$tmp" && "$ANZEN" export --format json -o - "$1" 2>/dev/null) | jq -r "$2"; }
+field() { (cd "$T" && "$ANZEN" export --format json -o - "$1" 2>/dev/null) | jq -r "$2"; }
 whole() {
-	if [ "$(sqlite3 "$tmp/$1" 'PRAGMA integrity_check' 2>&1)" = ok ]; then ok "$2"; else nok "$2: $(sqlite3 "$tmp/$1" 'PRAGMA integrity_check' 2>&1)" x; fi
+	if [ "$(sqlite3 "$T/$1" 'PRAGMA integrity_check' 2>&1)" = ok ]; then pass "$2"; else nok "$2: $(sqlite3 "$T/$1" 'PRAGMA integrity_check' 2>&1)" x; fi
 }
 
 # ---- the clinic form: two fields left, a third half typed, then SIGKILL ----
-start c wb.anzen
+anzen_pane c wb.anzen
 check "home screen" c "anzen | ホーム"
 keys c Enter
 check "clinic form" c "anzen | 医療機関と担当者" "医療機関名"
@@ -74,22 +32,22 @@ keys c Tab; type_text c '03-12'
 check "  three fields typed" c "[03-12"
 kill9 c
 if [ "$(field wb.anzen .clinic.name)" = 山田歯科医院 ] && [ "$(field wb.anzen .clinic.address)" = '東京都千代田区1-1' ]; then
-	ok "the two fields left are saved"
+	pass "the two fields left are saved"
 else
 	nok "the fields left are not saved: $(field wb.anzen .clinic)" x
 fi
-if [ "$(field wb.anzen .clinic.phone)" = "" ]; then ok "the field being typed is lost, and only it"; else nok "phone: $(field wb.anzen .clinic.phone)" x; fi
+if [ "$(field wb.anzen .clinic.phone)" = "" ]; then pass "the field being typed is lost, and only it"; else nok "phone: $(field wb.anzen .clinic.phone)" x; fi
 whole wb.anzen "the workbook is whole after SIGKILL"
-start c2 wb.anzen
+anzen_pane c2 wb.anzen
 check "reopening returns to the clinic form, with the saved fields" c2 "anzen | 医療機関と担当者" "[山田歯科医院" "[東京都千代田区1-1"
 keys c2 Escape
 check "  Esc goes home without asking" c2 "anzen | ホーム"
 keys c2 q q
 check "  q twice leaves" c2 "EXIT=0"
-$T kill-session -t c2
+tm kill-session -t c2
 
 # ---- a new contact: added once its name is left, then field by field ----
-start k wb.anzen
+anzen_pane k wb.anzen
 check "home screen (contact)" k "anzen | ホーム"
 keys k 2
 check "contact chart" k "anzen | 連絡体制"
@@ -103,15 +61,15 @@ check "  organisation half typed" k "[山田シス"
 kill9 k
 if [ "$(field wb.anzen '.contacts | length')" = 1 ] && [ "$(field wb.anzen '.contacts[0].name')" = 鈴木 ] &&
 	[ "$(field wb.anzen '.contacts[0].role')" = 保守担当 ] && [ "$(field wb.anzen '.contacts[0].kind')" = vendor ]; then
-	ok "the new contact was added when its name was left"
+	pass "the new contact was added when its name was left"
 else
 	nok "contacts: $(field wb.anzen .contacts)" x
 fi
-if [ "$(field wb.anzen '.contacts[0].organisation')" = "" ]; then ok "  its field being typed is lost"; else nok "organisation: $(field wb.anzen '.contacts[0].organisation')" x; fi
+if [ "$(field wb.anzen '.contacts[0].organisation')" = "" ]; then pass "  its field being typed is lost"; else nok "organisation: $(field wb.anzen '.contacts[0].organisation')" x; fi
 whole wb.anzen "the workbook is whole after SIGKILL (contact)"
 
 # ---- a checklist answer: the answer picked, a bad date kept out, a good one saved ----
-start l e.anzen
+anzen_pane l e.anzen
 check "home screen (checklist)" l "anzen | ホーム"
 keys l 6
 check "checklist" l "anzen | 厚労省チェックリスト"
@@ -128,15 +86,15 @@ kill9 l
 if [ "$(field e.anzen '.checklist_answers | length')" = 1 ] && [ "$(field e.anzen '.checklist_answers[0].answer')" = yes ] &&
 	[ "$(field e.anzen '.checklist_answers[0].checked_at')" = 2026-11-01 ] &&
 	[ "$(field e.anzen '.checklist_answers[0].target_at')" = null ]; then
-	ok "the answer and the checked date are saved, the target date being typed is lost"
+	pass "the answer and the checked date are saved, the target date being typed is lost"
 else
 	nok "checklist: $(field e.anzen .checklist_answers)" x
 fi
 whole e.anzen "the workbook is whole after SIGKILL (checklist)"
 
 # ---- a system: its name left with Tab, a choice changed, a third field half typed ----
-(cd "$tmp" && "$ANZEN" import -o sys.anzen "$top_srcdir/tests/data/clinic.json") >/dev/null 2>&1 || { echo "Bail out! import"; exit 99; }
-start s sys.anzen
+(cd "$T" && "$ANZEN" import -o sys.anzen "$top_srcdir/tests/data/clinic.json") >/dev/null 2>&1 || { echo "Bail out! import"; exit 99; }
+anzen_pane s sys.anzen
 check "home screen (system)" s "anzen | ホーム"
 keys s 3
 check "systems" s "anzen | システム" "> レセコン"
@@ -152,24 +110,23 @@ check "  third field typed" s "[Cis"
 kill9 s
 # tests/data/clinic.json has it in the cloud
 if [ "$(field sys.anzen .systems[0].name)" = レセコン受付 ] && [ "$(field sys.anzen .systems[0].hosting)" = onprem ]; then
-	ok "the system's name and the choice changed are saved"
+	pass "the system's name and the choice changed are saved"
 else
 	nok "system: $(field sys.anzen '.systems[0]')" x
 fi
-if [ "$(field sys.anzen .systems[0].device_make)" = Yamaha ]; then ok "the system field being typed is lost"; else nok "make: $(field sys.anzen .systems[0].device_make)" x; fi
+if [ "$(field sys.anzen .systems[0].device_make)" = Yamaha ]; then pass "the system field being typed is lost"; else nok "make: $(field sys.anzen .systems[0].device_make)" x; fi
 whole sys.anzen "the workbook is whole after SIGKILL (system)"
-start s2 sys.anzen
+anzen_pane s2 sys.anzen
 check "reopening returns to the systems" s2 "anzen | システム" "> レセコン受付"
-$T kill-session -t s2
+tm kill-session -t s2
 
 # ---- a new action: added once what is done is given and left, then field by field ----
 # tests/open_screen opens the treatment of risk 2 (transfer, with one action; a threat the
 # catalogue does not know, so only the own action is offered) directly
-(cd "$tmp" && "$ANZEN" import -o act.anzen "$top_srcdir/tests/data/clinic.json") >/dev/null 2>&1 || { echo "Bail out! import"; exit 99; }
+(cd "$T" && "$ANZEN" import -o act.anzen "$top_srcdir/tests/data/clinic.json") >/dev/null 2>&1 || { echo "Bail out! import"; exit 99; }
 acts() { field act.anzen "[.actions[] | select(.risk_id == ${risk:-2})] | $1"; }
 treat() { # NAME RISK-ID
-	$T new-session -d -s "$1" -x 80 -y 24 \
-		"cd '$tmp' && env -u ANZEN_HEADLESS -u ANZEN_KEYS -u NO_COLOR HOME='$tmp' LC_ALL=C.UTF-8 LANGUAGE=ja ANZEN_LOCALEDIR='$tmp/locale' ANZEN_GUIDELINE='$top_srcdir/guideline' '$top_builddir/tests/open_screen' treat:$2 act.anzen; echo EXIT=\$?; sleep 60"
+	start_pane "$1" "cd '$T' && env -u ANZEN_HEADLESS -u ANZEN_KEYS -u NO_COLOR HOME='$T' LC_ALL=C.UTF-8 LANGUAGE=ja ANZEN_LOCALEDIR='$T/locale' ANZEN_GUIDELINE='$top_srcdir/guideline' '$top_builddir/tests/open_screen' treat:$2 act.anzen"
 }
 treat a 2
 check "the treatment (own action)" a "現在のランク:" "VPN機器のファームウェアを更新する"
@@ -184,11 +141,11 @@ check "  due date half typed" a "[2027-0"
 kill9 a
 if [ "$(acts length)" = 2 ] && [ "$(acts '.[1].description')" = 'UTMのログを毎月確認する' ] &&
 	[ "$(acts '.[1].owner')" = 事務長 ] && [ "$(acts '.[1].control')" = null ] && [ "$(acts '.[1].status')" = planned ]; then
-	ok "the new action was added when what is done was left, and its owner saved"
+	pass "the new action was added when what is done was left, and its owner saved"
 else
 	nok "actions: $(acts .)" x
 fi
-if [ "$(acts '.[1].due')" = null ]; then ok "  its due date being typed is lost"; else nok "due: $(acts '.[1].due')" x; fi
+if [ "$(acts '.[1].due')" = null ]; then pass "  its due date being typed is lost"; else nok "due: $(acts '.[1].due')" x; fi
 whole act.anzen "the workbook is whole after SIGKILL (own action)"
 
 # a control from the catalogue is given by the pick: leaving its owner adds the action (risk 17:
@@ -207,11 +164,10 @@ check "  due date half typed" b "[2027-1"
 kill9 b
 if [ "$(acts length)" = $((before + 1)) ] && [ "$(acts '.[-1].control')" != null ] &&
 	[ "$(acts '.[-1].owner')" = 山田 ] && [ "$(acts '.[-1].due')" = null ]; then
-	ok "the control was added when its owner was left, the due date being typed is lost"
+	pass "the control was added when its owner was left, the due date being typed is lost"
 else
 	nok "actions: $(acts .)" x
 fi
 whole act.anzen "the workbook is whole after SIGKILL (control)"
 
-echo "1..$n"
-exit $fail
+done_testing

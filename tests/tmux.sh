@@ -1,0 +1,90 @@
+# The tmux harness: anzen on a real pty, keys sent as a user types them, the screen read back with
+# capture-pane. Source it after lib.sh:   . "$top_srcdir/tests/lib.sh"; . "$top_srcdir/tests/tmux.sh"
+# It skips the test (exit 77) when tmux is missing. The server runs on a private socket in $T, is
+# killed at exit; the cleanup waits until its process has gone. A pane stays after its program
+# ends, showing what it printed and "EXIT=status", until the session is killed.
+#   tm ARGS...                     tmux on the private socket (tm send-keys -t NAME ...)
+#   start_pane NAME COMMAND        COMMAND (sh -c) in a new 80x24 session NAME, "EXIT=status" printed after
+#   anzen_pane NAME WORKBOOK [VAR=VALUE...]   anzen open WORKBOOK in $T, in Japanese, 80x24
+#   keys NAME KEY...               tmux key names (Enter, Tab, C-u, F2, ...)
+#   type_text NAME TEXT            TEXT typed literally
+#   esc NAME [TEXT...]             Escape, then wait for the screen that shows every TEXT, or
+#                                  without TEXT for another title line (a key sent before that
+#                                  would arrive as Alt-key)
+#   wait_for NAME TEXT...          0 once the screen shows every TEXT (fixed strings), 1 after
+#                                  $wait_timeout seconds (default 30) or as soon as the program
+#                                  has ended without showing them; the screen is in $T/pane
+#   check DESCRIPTION NAME TEXT... a test: wait_for, and on failure the screen is printed
+#   nok DESCRIPTION NAME           a failed test with the screen of NAME printed
+# Never sleep a fixed time: wait for the screen that shows the step is done.
+command -v tmux >/dev/null 2>&1 || { echo "1..0 # SKIP tmux not installed"; exit 77; }
+# exit-empty off: a session killed while the next starts would otherwise race the server's exit
+printf 'set -s exit-empty off\n' >"$T/tmux.conf"
+tm() { tmux -S "$T/tmux.socket" -f "$T/tmux.conf" "$@"; }
+tmux_pid=
+tmux_cleanup() {
+	tm kill-server 2>/dev/null
+	# kill-server returns before the server has gone; its socket and panes go with it
+	while [ -n "$tmux_pid" ] && kill -0 "$tmux_pid" 2>/dev/null; do sleep 0.05; done
+	rm -rf "$T"
+}
+trap tmux_cleanup EXIT
+: "${wait_timeout:=30}"
+
+start_pane() { # NAME COMMAND
+	# tail -f waits for the kill (remain-on-exit would scroll the first line away)
+	# EXIT=status on a line of its own, whatever the program or the shell left on the screen
+	tm new-session -d -s "$1" -x 80 -y 24 "$2; printf '\\r\\nEXIT=%s\\r\\n' \$?; exec tail -f /dev/null"
+	[ -n "$tmux_pid" ] || tmux_pid=$(tm display-message -p -t "$1" '#{pid}')
+}
+anzen_pane() { # NAME WORKBOOK [VAR=VALUE...]
+	ap_name=$1 ap_wb=$2
+	shift 2
+	start_pane "$ap_name" "cd '$T' && env -u ANZEN_HEADLESS -u ANZEN_KEYS -u NO_COLOR HOME='$T' XDG_STATE_HOME='$T/state' LC_ALL=C.UTF-8 LANGUAGE=ja ANZEN_LOCALEDIR='$T/locale' $* '$ANZEN' open $ap_wb"
+}
+keys() { tm send-keys -t "$@"; }
+type_text() { tm send-keys -t "$1" -l "$2"; }
+esc() { # NAME [TEXT...]
+	e_target=$1
+	shift
+	if [ $# -eq 0 ]; then
+		# no TEXT: wait until the title line (the first) is another screen's
+		tm capture-pane -p -t "$e_target" -S 0 -E 0 >"$T/esc.title" 2>/dev/null
+		tm send-keys -t "$e_target" Escape
+		e_end=$(($(date +%s) + wait_timeout))
+		while tm capture-pane -p -t "$e_target" -S 0 -E 0 2>/dev/null | cmp -s - "$T/esc.title"; do
+			[ "$(date +%s)" -lt "$e_end" ] || return 1
+			sleep 0.01 # the poll interval
+		done
+		return 0
+	fi
+	tm send-keys -t "$e_target" Escape
+	wait_for "$e_target" "$@"
+}
+wait_for() { # NAME TEXT...
+	w_target=$1
+	shift
+	w_end=$(($(date +%s) + wait_timeout)) w_n=0
+	while :; do
+		tm capture-pane -p -t "$w_target" >"$T/pane" 2>/dev/null
+		w_all=1
+		for w_text in "$@"; do grep -qF -- "$w_text" "$T/pane" || { w_all=0; break; }; done
+		[ $w_all = 1 ] && return 0
+		# the program has ended (start_pane's EXIT= line): nothing more will appear
+		grep -q '^EXIT=[0-9]' "$T/pane" && return 1
+		[ "$(date +%s)" -lt "$w_end" ] || return 1
+		# the poll interval, not a wait for anything: short at first (a screen is usually
+		# redrawn within milliseconds), then longer so that a slow machine is not flooded
+		w_n=$((w_n + 1))
+		if [ $w_n -le 20 ]; then sleep 0.01; else sleep 0.05; fi
+	done
+}
+nok() { # DESCRIPTION NAME
+	fail "$1"
+	tm capture-pane -p -t "$2" 2>/dev/null | sed 's/^/#   | /'
+}
+check() { # DESCRIPTION NAME TEXT...
+	c_desc=$1 c_target=$2
+	shift 2
+	if wait_for "$c_target" "$@"; then pass "$c_desc"; else nok "$c_desc" "$c_target"; fi
+}
