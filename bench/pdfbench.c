@@ -100,7 +100,7 @@ static int typeset_run(int rows, const char *out, const char *font, int *pages)
 		fprintf(stderr, "pdfbench: %s\n", err.msg);
 		return 1;
 	}
-	const struct az_column cols[] = { { "No.", 0.5, AZ_RIGHT }, { "情報資産", 1.6, AZ_LEFT },
+	const struct az_doc_column cols[] = { { "No.", 0.5, AZ_RIGHT }, { "情報資産", 1.6, AZ_LEFT },
 					  { "脅威", 2.2, AZ_LEFT },   { "対策", 3.6, AZ_LEFT },
 					  { "評価", 0.6, AZ_CENTER }, { "担当", 1.3, AZ_LEFT } };
 	static const struct az_rgb rank[4] = { { 0.96f, 0.6f, 0.6f }, { 1, 0.85f, 0.55f }, { 1, 1, 0.7f },

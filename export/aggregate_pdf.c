@@ -20,11 +20,11 @@ static void warn_stderr(void *ctx, const char *msg)
 static void questions(struct az_doc *d, const struct az_agg_report *r)
 {
 	const struct az_aggregate *a = r->a;
-	static const struct az_column cols[] = {
+	static const struct az_doc_column cols[] = {
 		{ NULL, 0.6, AZ_LEFT }, { NULL, 3.6, AZ_LEFT }, { NULL, 1.2, AZ_RIGHT },
 		{ NULL, 0.9, AZ_RIGHT }, { NULL, 0.9, AZ_RIGHT }, { NULL, 3.0, AZ_LEFT },
 	};
-	struct az_column c[6];
+	struct az_doc_column c[6];
 	memcpy(c, cols, sizeof c);
 	c[0].title = "";
 	c[1].title = _("Question");
@@ -63,7 +63,7 @@ static void ranks(struct az_doc *d, const struct az_agg_report *r)
 {
 	const struct az_aggregate *a = r->a;
 	const struct az_catalogue *cat = a->cat;
-	struct az_column c[3] = { { _("Rank"), 2, AZ_LEFT }, { _("Risks"), 1, AZ_RIGHT }, { _("Share of scored (%)"), 1, AZ_RIGHT } };
+	struct az_doc_column c[3] = { { _("Rank"), 2, AZ_LEFT }, { _("Risks"), 1, AZ_RIGHT }, { _("Share of scored (%)"), 1, AZ_RIGHT } };
 	char n[32], pct[32], name[256];
 	long scored = a->risks - a->unscored;
 	az_doc_heading(d, 2, _("Rank distribution"));
@@ -82,7 +82,7 @@ static void ranks(struct az_doc *d, const struct az_agg_report *r)
 static void checklist(struct az_doc *d, const struct az_agg_report *r)
 {
 	const struct az_aggregate *a = r->a;
-	struct az_column c[6] = { { _("Item"), 5, AZ_LEFT }, { _("Yes"), 0.8, AZ_RIGHT }, { _("No"), 0.8, AZ_RIGHT },
+	struct az_doc_column c[6] = { { _("Item"), 5, AZ_LEFT }, { _("Yes"), 0.8, AZ_RIGHT }, { _("No"), 0.8, AZ_RIGHT },
 				  { _("N/A"), 0.8, AZ_RIGHT }, { _("Unanswered"), 1.1, AZ_RIGHT },
 				  { _("Yes %"), 0.9, AZ_RIGHT } };
 	az_doc_heading(d, 2, _("Checklist completion per item"));
@@ -105,7 +105,7 @@ static void checklist(struct az_doc *d, const struct az_agg_report *r)
 static void threats(struct az_doc *d, const struct az_agg_report *r)
 {
 	const struct az_aggregate *a = r->a;
-	struct az_column c[3] = { { _("Threat"), 4, AZ_LEFT }, { _("Clinics"), 1, AZ_RIGHT }, { _("Risks"), 1, AZ_RIGHT } };
+	struct az_doc_column c[3] = { { _("Threat"), 4, AZ_LEFT }, { _("Clinics"), 1, AZ_RIGHT }, { _("Risks"), 1, AZ_RIGHT } };
 	az_doc_heading(d, 2, _("Most common risks of rank S or A"));
 	if (!a->nthreats) {
 		az_doc_paragraph(d, _("None."));
@@ -127,7 +127,7 @@ static void threats(struct az_doc *d, const struct az_agg_report *r)
 static void vendors(struct az_doc *d, const struct az_agg_report *r)
 {
 	const struct az_aggregate *a = r->a;
-	struct az_column c[4] = { { _("Vendor"), 4, AZ_LEFT }, { _("Clinics"), 1, AZ_RIGHT },
+	struct az_doc_column c[4] = { { _("Vendor"), 4, AZ_LEFT }, { _("Clinics"), 1, AZ_RIGHT },
 				  { _("No ISMS/Pマーク"), 1.3, AZ_RIGHT }, { _("No MDS/SDS"), 1.3, AZ_RIGHT } };
 	az_doc_heading(d, 2, _("Vendors most often lacking ISMS/Pマーク or MDS/SDS"));
 	size_t listed = 0;
@@ -147,7 +147,7 @@ static void vendors(struct az_doc *d, const struct az_agg_report *r)
 	else
 		az_doc_paragraph(d, _("None."));
 	if (r->nat && r->nat->nvendor_figures) {
-		struct az_column f[2] = { { _("Dental IT vendors nationally"), 5, AZ_LEFT }, { "%", 1, AZ_RIGHT } };
+		struct az_doc_column f[2] = { { _("Dental IT vendors nationally"), 5, AZ_LEFT }, { "%", 1, AZ_RIGHT } };
 		az_doc_table_begin(d, f, 2);
 		for (size_t i = 0; i < r->nat->nvendor_figures; i++) {
 			char p[32];
@@ -167,7 +167,7 @@ static void inputs(struct az_doc *d, const struct az_agg_report *r)
 {
 	const struct az_aggregate *a = r->a;
 	if (a->nskipped) {
-		struct az_column c[2] = { { _("File"), 2, AZ_LEFT }, { _("Why it was skipped"), 4, AZ_LEFT } };
+		struct az_doc_column c[2] = { { _("File"), 2, AZ_LEFT }, { _("Why it was skipped"), 4, AZ_LEFT } };
 		az_doc_heading(d, 2, _("Files skipped"));
 		az_doc_table_begin(d, c, 2);
 		for (size_t i = 0; i < a->ninputs; i++) {
@@ -182,7 +182,7 @@ static void inputs(struct az_doc *d, const struct az_agg_report *r)
 	}
 	if (!r->named)
 		return;
-	struct az_column c[4] = { { _("Clinic"), 3, AZ_LEFT }, { _("File"), 3, AZ_LEFT }, { _("Fiscal year"), 1, AZ_RIGHT },
+	struct az_doc_column c[4] = { { _("Clinic"), 3, AZ_LEFT }, { _("File"), 3, AZ_LEFT }, { _("Fiscal year"), 1, AZ_RIGHT },
 				  { _("Q1-Q7"), 2, AZ_LEFT } };
 	az_doc_heading(d, 2, _("Workbooks"));
 	az_doc_table_begin(d, c, 4);

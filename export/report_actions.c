@@ -14,11 +14,11 @@ int rp_action_plan(struct rp *r)
 		az_doc_paragraph(r->doc, R_("No actions recorded."));
 		return az_doc_status(r->doc);
 	}
-	static const struct az_column src[] = {
+	static const struct az_doc_column src[] = {
 		{ N_("Due"), 1.3, AZ_LEFT },  { N_("Action"), 4, AZ_LEFT },    { N_("Owner"), 1.2, AZ_LEFT },
 		{ N_("Status"), 1, AZ_LEFT }, { N_("Done on"), 1.3, AZ_LEFT }, { N_("Risk"), 2.6, AZ_LEFT },
 	};
-	struct az_column cols[6];
+	struct az_doc_column cols[6];
 	for (int i = 0; i < 6; i++)
 		cols[i] = src[i], cols[i].title = R_(src[i].title);
 	az_doc_table_begin(r->doc, cols, 6);

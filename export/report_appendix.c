@@ -6,10 +6,10 @@
 
 static void scale(struct rp *r, const char *title, const struct az_level *lv, size_t n)
 {
-	static const struct az_column src[] = {
+	static const struct az_doc_column src[] = {
 		{ N_("Level"), 0.7, AZ_RIGHT }, { N_("Name"), 1.6, AZ_LEFT }, { N_("Meaning"), 7, AZ_LEFT },
 	};
-	struct az_column cols[3];
+	struct az_doc_column cols[3];
 	for (int i = 0; i < 3; i++)
 		cols[i] = src[i], cols[i].title = R_(src[i].title);
 	az_doc_heading(r->doc, 2, title);
@@ -26,9 +26,9 @@ static void scale(struct rp *r, const char *title, const struct az_level *lv, si
 static void matrix(struct rp *r)
 {
 	az_doc_heading(r->doc, 2, R_("Risk matrix (likelihood × severity → rank)"));
-	struct az_column cols[6] = { { R_("Likelihood \\ severity"), 2, AZ_LEFT } };
+	struct az_doc_column cols[6] = { { R_("Likelihood \\ severity"), 2, AZ_LEFT } };
 	for (int s = 0; s < 5; s++)
-		cols[s + 1] = (struct az_column){ rp_fmt(r, "%d", s + 1), 1, AZ_CENTER };
+		cols[s + 1] = (struct az_doc_column){ rp_fmt(r, "%d", s + 1), 1, AZ_CENTER };
 	az_doc_table_begin(r->doc, cols, 6);
 	for (int l = 5; l >= 1; l--) {
 		struct az_cell c[6] = { { rp_fmt(r, "%d", l), NULL } };
@@ -40,11 +40,11 @@ static void matrix(struct rp *r)
 		az_doc_table_row(r->doc, c);
 	}
 	az_doc_table_end(r->doc);
-	static const struct az_column src[] = {
+	static const struct az_doc_column src[] = {
 		{ N_("Rank"), 1, AZ_LEFT }, { N_("Symbol"), 0.8, AZ_LEFT }, { N_("Name"), 1.3, AZ_LEFT },
 		{ N_("What it asks for"), 6, AZ_LEFT },
 	};
-	struct az_column rc[4];
+	struct az_doc_column rc[4];
 	for (int i = 0; i < 4; i++)
 		rc[i] = src[i], rc[i].title = R_(src[i].title);
 	az_doc_table_begin(r->doc, rc, 4);
@@ -61,10 +61,10 @@ static void matrix(struct rp *r)
 
 static void treatments(struct rp *r)
 {
-	static const struct az_column src[] = {
+	static const struct az_doc_column src[] = {
 		{ N_("Treatment"), 1.3, AZ_LEFT }, { N_("Meaning"), 4, AZ_LEFT }, { N_("What it requires"), 4, AZ_LEFT },
 	};
-	struct az_column cols[3];
+	struct az_doc_column cols[3];
 	for (int i = 0; i < 3; i++)
 		cols[i] = src[i], cols[i].title = R_(src[i].title);
 	az_doc_heading(r->doc, 2, R_("Treatments"));

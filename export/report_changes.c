@@ -37,7 +37,7 @@ int az_report_changes(struct az_doc *d, const struct az_diff *diff, const char *
 	snprintf(buf, sizeof buf, T(N_("Fiscal year %d compared with fiscal year %d.")), diff->year, diff->base_year);
 	az_doc_paragraph(d, buf);
 
-	struct az_column counts[5] = { { "", 3, AZ_LEFT }, { T(N_("New")), 1, AZ_RIGHT }, { T(N_("Changed")), 1, AZ_RIGHT },
+	struct az_doc_column counts[5] = { { "", 3, AZ_LEFT }, { T(N_("New")), 1, AZ_RIGHT }, { T(N_("Changed")), 1, AZ_RIGHT },
 				       { T(N_("Unchanged")), 1, AZ_RIGHT }, { T(N_("Removed")), 1, AZ_RIGHT } };
 	az_doc_table_begin(d, counts, 5);
 	for (int k = 0; k < AZ_DIFF_NKINDS; k++) {
@@ -56,7 +56,7 @@ int az_report_changes(struct az_doc *d, const struct az_diff *diff, const char *
 		total += diff->rows[i].change != AZ_UNCHANGED;
 	if (!total)
 		return az_doc_paragraph(d, T(N_("Nothing was added, changed or removed.")));
-	struct az_column rows[4] = { { T(N_("Kind")), 1.4, AZ_LEFT }, { T(N_("Change")), 1, AZ_LEFT }, { T(N_("Entry")), 3, AZ_LEFT },
+	struct az_doc_column rows[4] = { { T(N_("Kind")), 1.4, AZ_LEFT }, { T(N_("Change")), 1, AZ_LEFT }, { T(N_("Entry")), 3, AZ_LEFT },
 				     { T(N_("What changed")), 3, AZ_LEFT } };
 	az_doc_table_begin(d, rows, 4);
 	for (size_t i = 0; i < diff->n && listed < AZ_CHANGES_MAX_ROWS; i++) {

@@ -76,12 +76,12 @@ int rp_checklist_section(struct rp *r)
 	struct basis b = { cl, "" };
 	rp_in_report_language(r, basis_text, &b);
 	az_doc_paragraph(r->doc, b.text);
-	static const struct az_column src[] = {
+	static const struct az_doc_column src[] = {
 		{ N_("No."), 0.9, AZ_LEFT },     { N_("Item"), 5.2, AZ_LEFT },
 		{ N_("Answer"), 1.6, AZ_LEFT },  { N_("Date checked"), 1.6, AZ_LEFT },
 		{ N_("Target date"), 1.6, AZ_LEFT }, { N_("Note"), 2, AZ_LEFT },
 	};
-	struct az_column cols[6];
+	struct az_doc_column cols[6];
 	for (int i = 0; i < 6; i++)
 		cols[i] = src[i], cols[i].title = R_(src[i].title);
 	az_doc_table_begin(r->doc, cols, 6);

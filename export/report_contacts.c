@@ -30,11 +30,11 @@ static void contacts(struct rp *r)
 		v[i] = i;
 	sort_book = bk;
 	qsort(v, bk->n_contacts, sizeof *v, by_position);
-	static const struct az_column src[] = {
+	static const struct az_doc_column src[] = {
 		{ N_("Order"), 0.7, AZ_RIGHT }, { N_("Role"), 2, AZ_LEFT }, { N_("Name"), 2, AZ_LEFT },
 		{ N_("Organisation"), 2.4, AZ_LEFT }, { N_("Phone"), 1.8, AZ_LEFT }, { N_("Kind"), 1.2, AZ_LEFT },
 	};
-	struct az_column cols[6];
+	struct az_doc_column cols[6];
 	for (int i = 0; i < 6; i++)
 		cols[i] = src[i], cols[i].title = R_(src[i].title);
 	az_doc_table_begin(r->doc, cols, 6);
@@ -60,12 +60,12 @@ static void backup_bcp(struct rp *r)
 	az_doc_heading(r->doc, 2, R_("Backup and business continuity (BCP)"));
 	if (!cl)
 		return;
-	static const struct az_column src[] = {
+	static const struct az_doc_column src[] = {
 		{ N_("No."), 0.9, AZ_LEFT },        { N_("Item"), 5.6, AZ_LEFT },
 		{ N_("Answer"), 1.3, AZ_LEFT },     { N_("Date checked"), 1.6, AZ_LEFT },
 		{ N_("Target date"), 1.6, AZ_LEFT },
 	};
-	struct az_column cols[5];
+	struct az_doc_column cols[5];
 	for (int i = 0; i < 5; i++)
 		cols[i] = src[i], cols[i].title = R_(src[i].title);
 	int open = 0;

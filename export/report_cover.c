@@ -70,11 +70,11 @@ int rp_cover(struct rp *r)
 	az_doc_heading(r->doc, 2, R_("Approval by the management"));
 	az_doc_paragraph(r->doc, R_("The management approved the risk policy above and accepts the risks this report "
 				    "records as accepted."));
-	static const struct az_column cols[] = {
+	static const struct az_doc_column cols[] = {
 		{ N_("Role"), 2, AZ_LEFT }, { N_("Name"), 2, AZ_LEFT },
 		{ N_("Date approved"), 2.2, AZ_LEFT }, { N_("Signature or seal"), 2.2, AZ_LEFT },
 	};
-	struct az_column tc[4];
+	struct az_doc_column tc[4];
 	for (int i = 0; i < 4; i++)
 		tc[i] = cols[i], tc[i].title = R_(cols[i].title);
 	az_doc_table_begin(r->doc, tc, 4);

@@ -31,10 +31,10 @@ static void fact_row(struct rp *r, const struct az_fact *f, const char *subject,
 
 static void facts(struct rp *r)
 {
-	static const struct az_column src[] = {
+	static const struct az_doc_column src[] = {
 		{ N_("About"), 2, AZ_LEFT }, { N_("Question"), 6, AZ_LEFT }, { N_("Answer"), 2, AZ_LEFT },
 	};
-	struct az_column cols[3];
+	struct az_doc_column cols[3];
 	for (int i = 0; i < 3; i++)
 		cols[i] = src[i], cols[i].title = R_(src[i].title);
 	const struct az_catalogue *cat = r->cat;
@@ -94,11 +94,11 @@ static const char *confirmation(struct rp *r, const struct az_threat *t)
 
 static void scores(struct rp *r, const struct az_threat_summary *v, size_t n)
 {
-	static const struct az_column src[] = {
+	static const struct az_doc_column src[] = {
 		{ N_("Threat"), 3, AZ_LEFT }, { N_("Rank"), 1, AZ_CENTER }, { N_("Likelihood and why"), 3.5, AZ_LEFT },
 		{ N_("Severity and why"), 3.5, AZ_LEFT }, { N_("Score given"), 2.5, AZ_LEFT },
 	};
-	struct az_column cols[5];
+	struct az_doc_column cols[5];
 	for (int i = 0; i < 5; i++)
 		cols[i] = src[i], cols[i].title = R_(src[i].title);
 	az_doc_heading(r->doc, 2, R_("Suggested scores and the facts behind them"));
@@ -123,10 +123,10 @@ static void scores(struct rp *r, const struct az_threat_summary *v, size_t n)
 
 static void dismissed(struct rp *r)
 {
-	static const struct az_column src[] = {
+	static const struct az_doc_column src[] = {
 		{ N_("Threat"), 3, AZ_LEFT }, { N_("System"), 2.5, AZ_LEFT }, { N_("Why it does not apply"), 4.5, AZ_LEFT },
 	};
-	struct az_column cols[3];
+	struct az_doc_column cols[3];
 	for (int i = 0; i < 3; i++)
 		cols[i] = src[i], cols[i].title = R_(src[i].title);
 	const struct az_book *b = r->book;

@@ -75,10 +75,10 @@ int rp_findings(struct rp *r)
 	az_doc_paragraph(r->doc, rp_fmt(r, R_("The workbook's self-check found %zu points that must be fixed "
 					      "(要対応) and %zu to check (要確認)."),
 					az_findings_count(&f, AZ_FINDING_MUST), az_findings_count(&f, AZ_FINDING_CHECK)));
-	static const struct az_column src[] = {
+	static const struct az_doc_column src[] = {
 		{ N_("Level"), 1.1, AZ_LEFT }, { N_("Concerns"), 2.6, AZ_LEFT }, { N_("What to do"), 6.3, AZ_LEFT },
 	};
-	struct az_column cols[3];
+	struct az_doc_column cols[3];
 	for (int i = 0; i < 3; i++)
 		cols[i] = src[i], cols[i].title = R_(src[i].title);
 	az_doc_table_begin(r->doc, cols, 3);

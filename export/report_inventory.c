@@ -23,14 +23,14 @@ int rp_inventory(struct rp *r)
 		az_doc_paragraph(r->doc, R_("No systems recorded."));
 		return az_doc_status(r->doc);
 	}
-	static const struct az_column src[] = {
+	static const struct az_doc_column src[] = {
 		{ N_("No."), 0.6, AZ_RIGHT },        { N_("System"), 2.6, AZ_LEFT },
 		{ N_("Device and firmware"), 2.2, AZ_LEFT }, { N_("Hosting and connection"), 1.8, AZ_LEFT },
 		{ N_("Remote maintenance"), 1.1, AZ_LEFT }, { N_("Patient data"), 0.9, AZ_LEFT },
 		{ N_("Importance"), 0.9, AZ_LEFT },   { N_("Vendor"), 1.8, AZ_LEFT },
 	};
 	static const char *const imp[] = { N_("Low"), N_("Medium"), N_("High") };
-	struct az_column cols[8];
+	struct az_doc_column cols[8];
 	for (int i = 0; i < 8; i++)
 		cols[i] = src[i], cols[i].title = R_(src[i].title);
 	az_doc_table_begin(r->doc, cols, 8);

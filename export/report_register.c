@@ -149,13 +149,13 @@ int rp_register(struct rp *r)
 	sort_book = bk;
 	qsort(acts, bk->n_actions, sizeof *acts, by_risk);
 	qsort(risks, bk->n_risks, sizeof *risks, by_system);
-	static const struct az_column src[] = {
+	static const struct az_doc_column src[] = {
 		{ N_("Threat"), 2.6, AZ_LEFT },   { N_("Rank (L×S)"), 0.9, AZ_LEFT },
 		{ N_("Treatment"), 1.4, AZ_LEFT }, { N_("Controls and actions"), 3.0, AZ_LEFT },
 		{ N_("Owner"), 1.0, AZ_LEFT },    { N_("Due"), 1.5, AZ_LEFT },
 		{ N_("Residual"), 0.8, AZ_LEFT }, { N_("References"), 1.5, AZ_LEFT },
 	};
-	struct az_column cols[8];
+	struct az_doc_column cols[8];
 	for (int i = 0; i < 8; i++)
 		cols[i] = src[i], cols[i].title = R_(src[i].title);
 	struct sbuf b = { 0 };

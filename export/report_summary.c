@@ -7,13 +7,14 @@
 #include <string.h>
 
 #include "export/report_ctx.h"
+#include "model/heatmap.h"
 #include "model/vendor_rules.h"
 
 #define TOP_RISKS 10
 #define MAX_LISTED 20
 #define UPCOMING_DAYS 90
 
-static void columns(struct rp *r, const struct az_column *src, size_t n, struct az_column *out)
+static void columns(struct rp *r, const struct az_doc_column *src, size_t n, struct az_doc_column *out)
 {
 	for (size_t i = 0; i < n; i++)
 		out[i] = src[i], out[i].title = R_(src[i].title);
@@ -40,11 +41,11 @@ static void rank_table(struct rp *r)
 		now[a < 0 ? nr : (size_t)a]++;
 		after[b < 0 ? nr : (size_t)b]++;
 	}
-	static const struct az_column src[] = {
+	static const struct az_doc_column src[] = {
 		{ N_("Rank"), 1.2, AZ_LEFT }, { N_("What it asks for"), 5, AZ_LEFT },
 		{ N_("Now"), 1, AZ_RIGHT }, { N_("After the actions"), 1.3, AZ_RIGHT },
 	};
-	struct az_column cols[4];
+	struct az_doc_column cols[4];
 	columns(r, src, 4, cols);
 	az_doc_table_begin(r->doc, cols, 4);
 	for (size_t i = 0; i <= nr; i++) {
@@ -67,9 +68,11 @@ static void rank_table(struct rp *r)
 	free(after);
 }
 
+_Static_assert(AZ_LEVELS == 5, "the heat map figure is 5 x 5");
+
 static void heatmap(struct rp *r, int residual)
 {
-	struct az_heatmap h;
+	struct az_heatmap_figure h;
 	memset(&h, 0, sizeof h);
 	h.y_label = residual ? R_("After the actions (residual risk): likelihood") : R_("Now: likelihood");
 	h.x_label = R_("Severity");
@@ -87,16 +90,12 @@ static void heatmap(struct rp *r, int residual)
 			h.fill[row][c] = f ? *f : white;
 			h.mark[row][c] = k ? rp_fmt(r, "%s %s", k->id, k->symbol ? k->symbol : "") : NULL;
 		}
-	for (size_t i = 0; i < r->book->n_risks; i++) {
-		const struct az_risk *k = &r->book->risks[i];
-		int l = k->likelihood, s = k->severity;
-		if (k->dismissed >= 0)
-			continue;
-		if (residual && k->residual_likelihood && k->residual_severity)
-			l = k->residual_likelihood, s = k->residual_severity;
-		if (l >= 1 && l <= 5 && s >= 1 && s <= 5)
-			h.count[5 - l][s - 1]++;
-	}
+	/* the counts are the model's, as the heat map screen shows them */
+	struct az_heatmap counts;
+	az_heatmap_count(r->book, &counts);
+	for (int l = 1; l <= 5; l++)
+		for (int s = 1; s <= 5; s++)
+			h.count[5 - l][s - 1] = (int)counts.cell[residual][l - 1][s - 1];
 	az_doc_heatmap(r->doc, &h);
 }
 
@@ -129,11 +128,11 @@ static void top_risks(struct rp *r)
 		v[i] = i;
 	cmp_cat = r->cat, cmp_book = r->book;
 	qsort(v, n, sizeof *v, by_severity);
-	static const struct az_column src[] = {
+	static const struct az_doc_column src[] = {
 		{ N_("System"), 2.5, AZ_LEFT }, { N_("Threat"), 3.5, AZ_LEFT }, { N_("Rank"), 1, AZ_LEFT },
 		{ N_("Treatment"), 1.4, AZ_LEFT }, { N_("Residual"), 1, AZ_LEFT },
 	};
-	struct az_column cols[5];
+	struct az_doc_column cols[5];
 	columns(r, src, 5, cols);
 	az_doc_table_begin(r->doc, cols, 5);
 	for (size_t i = 0; i < n && i < TOP_RISKS; i++) {
@@ -170,11 +169,11 @@ static void action_list(struct rp *r, const size_t *order, int overdue)
 {
 	long today = day_number(r->date);
 	size_t shown = 0, more = 0;
-	static const struct az_column src[] = {
+	static const struct az_doc_column src[] = {
 		{ N_("Due"), 1.6, AZ_LEFT }, { N_("Action"), 4, AZ_LEFT }, { N_("Owner"), 1.4, AZ_LEFT },
 		{ N_("Status"), 1.1, AZ_LEFT }, { N_("System"), 2, AZ_LEFT },
 	};
-	struct az_column cols[5];
+	struct az_doc_column cols[5];
 	columns(r, src, 5, cols);
 	for (size_t i = 0; i < r->book->n_actions; i++) {
 		const struct az_action *a = &r->book->actions[order[i]];
@@ -242,10 +241,10 @@ static void checklist_status(struct rp *r)
 					rp_text(r, &cl->title), cl->nitems, count[0], count[1], count[2], count[3]));
 	if (!count[1])
 		return;
-	static const struct az_column src[] = {
+	static const struct az_doc_column src[] = {
 		{ N_("No."), 0.8, AZ_LEFT }, { N_("Item"), 6, AZ_LEFT }, { N_("Target date"), 2, AZ_LEFT },
 	};
-	struct az_column cols[3];
+	struct az_doc_column cols[3];
 	columns(r, src, 3, cols);
 	az_doc_table_begin(r->doc, cols, 3);
 	for (size_t i = 0; i < cl->nitems; i++) {
@@ -269,11 +268,11 @@ static void vendor_status(struct rp *r)
 		az_doc_paragraph(r->doc, R_("No vendors recorded."));
 		return;
 	}
-	static const struct az_column src[] = {
+	static const struct az_doc_column src[] = {
 		{ N_("Vendor"), 3, AZ_LEFT }, { N_("Answered"), 1.3, AZ_RIGHT }, { N_("Yes"), 1, AZ_RIGHT },
 		{ N_("No"), 1, AZ_RIGHT }, { N_("Unknown"), 1, AZ_RIGHT }, { N_("Certification"), 1.8, AZ_LEFT },
 	};
-	struct az_column cols[6];
+	struct az_doc_column cols[6];
 	columns(r, src, 6, cols);
 	az_doc_table_begin(r->doc, cols, 6);
 	for (size_t v = 0; v < r->book->n_vendors; v++) {

@@ -58,8 +58,8 @@ int rp_vendors(struct rp *r)
 	}
 	/* The questions once, then a short table per vendor: printing every question for every
 	 * vendor made this the longest section. */
-	static const struct az_column qsrc[] = { { N_("No."), 0.7, AZ_LEFT }, { N_("Question"), 9, AZ_LEFT } };
-	struct az_column qcols[2];
+	static const struct az_doc_column qsrc[] = { { N_("No."), 0.7, AZ_LEFT }, { N_("Question"), 9, AZ_LEFT } };
+	struct az_doc_column qcols[2];
 	for (int i = 0; i < 2; i++)
 		qcols[i] = qsrc[i], qcols[i].title = R_(qsrc[i].title);
 	az_doc_heading(r->doc, 2, R_("The questions"));
@@ -69,11 +69,11 @@ int rp_vendors(struct rp *r)
 		az_doc_table_row(r->doc, c);
 	}
 	az_doc_table_end(r->doc);
-	static const struct az_column src[] = {
+	static const struct az_doc_column src[] = {
 		{ N_("No."), 0.7, AZ_LEFT },           { N_("Answer"), 2.4, AZ_LEFT },
 		{ N_("Date confirmed"), 1.6, AZ_LEFT }, { N_("Note"), 4.5, AZ_LEFT },
 	};
-	struct az_column cols[4];
+	struct az_doc_column cols[4];
 	for (int i = 0; i < 4; i++)
 		cols[i] = src[i], cols[i].title = R_(src[i].title);
 	for (size_t v = 0; v < bk->n_vendors; v++) {

@@ -656,7 +656,7 @@ static void table_header(struct az_doc *d)
 	free_cells(c, d->ncols);
 }
 
-int az_doc_table_begin(struct az_doc *d, const struct az_column *cols, size_t ncols)
+int az_doc_table_begin(struct az_doc *d, const struct az_doc_column *cols, size_t ncols)
 {
 	if (d->err.code != AZ_OK)
 		return d->err.code;
@@ -787,7 +787,7 @@ static void label(struct az_doc *d, const char *s, const struct az_line *l, size
 			size, bold, black, s + l[k].start, l[k].len);
 }
 
-int az_doc_heatmap(struct az_doc *d, const struct az_heatmap *h)
+int az_doc_heatmap(struct az_doc *d, const struct az_heatmap_figure *h)
 {
 	const float tick_w = 110, cell_w = 52, size = 8, lead = 10, title_h = 16;
 	if (d->err.code != AZ_OK)

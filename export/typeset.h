@@ -41,7 +41,7 @@ struct az_rgb {
 	float r, g, b;
 };
 
-struct az_column {
+struct az_doc_column {
 	const char *title;
 	double weight; /* share of the text width, relative to the other columns */
 	enum az_align align;
@@ -53,7 +53,7 @@ struct az_cell {
 };
 
 /* A 5x5 likelihood x impact grid. Row 0 is drawn at the top. */
-struct az_heatmap {
+struct az_heatmap_figure {
 	const char *x_label, *y_label;       /* axis titles */
 	const char *x_ticks[5], *y_ticks[5]; /* per column / per row (row 0 = top) */
 	int count[5][5];                     /* printed in the cell when > 0 */
@@ -90,11 +90,11 @@ int az_doc_page_break(struct az_doc *d);
 
 /* A table: the header row is repeated on every page the table spans; a row is never split
  * unless it is taller than a whole page; cells wrap and never overflow. */
-int az_doc_table_begin(struct az_doc *d, const struct az_column *cols, size_t ncols);
+int az_doc_table_begin(struct az_doc *d, const struct az_doc_column *cols, size_t ncols);
 int az_doc_table_row(struct az_doc *d, const struct az_cell *cells); /* ncols cells */
 int az_doc_table_end(struct az_doc *d);
 
-int az_doc_heatmap(struct az_doc *d, const struct az_heatmap *h);
+int az_doc_heatmap(struct az_doc *d, const struct az_heatmap_figure *h);
 
 /* Embeds data as a PDF attachment called name (ASCII, e.g. "anzen-workbook.json"), with a
  * MIME type such as "application/json". The bytes are copied. */

@@ -16,55 +16,44 @@ static const char *arena_str(struct az_arena *a, const unsigned char *s, int len
 	return s && len > 0 ? az_arena_strndup(a, (const char *)s, (size_t)len) : "";
 }
 
-enum fkind { F_STR, F_LL, F_INT, F_ENUM };
+enum fkind { F_S, F_L, F_I, F_E };
 
 struct field {
 	const char *col;
 	size_t off;
 	enum fkind kind;
-	const char *const *values; /* F_ENUM */
+	const char *const *values; /* F_E */
 };
 
-#define S(t, f) { #f, offsetof(struct t, f), F_STR, NULL }
-#define L(t, f) { #f, offsetof(struct t, f), F_LL, NULL }
-#define I(t, f) { #f, offsetof(struct t, f), F_INT, NULL }
-#define E(t, f, v) { #f, offsetof(struct t, f), F_ENUM, v }
+/* The fields of a row struct, from the table's description; columns not in the book (N) are left out. */
+#define FIELD_S_(st, col, v) { #col, offsetof(struct st, col), F_S, NULL },
+#define FIELD_L_(st, col, v) { #col, offsetof(struct st, col), F_L, NULL },
+#define FIELD_I_(st, col, v) { #col, offsetof(struct st, col), F_I, NULL },
+#define FIELD_E_(st, col, v) { #col, offsetof(struct st, col), F_E, v },
+#define FIELD_N_(st, col, v)
+#define FIELD_(st, col, field, type, flags, min, max, values, ref, label) FIELD_##field##_(st, col, values)
+#define FIELDS(name, st, table) static const struct field name[] = { AZ_COLUMNS_##table(FIELD_, st) }
 
-static const struct field clinic_f[] = { S(az_clinic, name), S(az_clinic, address), S(az_clinic, administrator),
-	S(az_clinic, security_officer), S(az_clinic, security_deputy), S(az_clinic, phone) };
-static const struct field assessment_f[] = { I(az_assessment, fiscal_year), S(az_assessment, guideline_version),
-	S(az_assessment, checklist_version), S(az_assessment, approved_by), S(az_assessment, approved_at),
-	S(az_assessment, policy) };
-static const struct field contact_f[] = { L(az_contact, id), E(az_contact, kind, az_contact_kind_values),
-	I(az_contact, position), S(az_contact, role), S(az_contact, name), S(az_contact, organisation),
-	S(az_contact, phone) };
-static const struct field vendor_f[] = { L(az_vendor, id), S(az_vendor, name), S(az_vendor, contact),
-	E(az_vendor, certification, az_certification_values), S(az_vendor, certification_target),
-	S(az_vendor, mds_sds_received), S(az_vendor, note) };
-static const struct field system_f[] = { L(az_system, id), L(az_system, vendor_id), S(az_system, category),
-	S(az_system, name), E(az_system, hosting, az_hosting_values),
-	E(az_system, remote_maintenance, az_remote_values), E(az_system, connection, az_connection_values),
-	S(az_system, device_make), S(az_system, device_model), S(az_system, firmware),
-	I(az_system, holds_patient_data), I(az_system, importance), S(az_system, note) };
-static const struct field risk_f[] = { L(az_risk, id), L(az_risk, system_id), S(az_risk, threat), S(az_risk, title),
-	I(az_risk, likelihood), I(az_risk, severity), E(az_risk, treatment, az_treatment_values),
-	S(az_risk, rationale), S(az_risk, transfer_to), I(az_risk, residual_likelihood),
-	I(az_risk, residual_severity), S(az_risk, accepted_by), S(az_risk, accepted_at),
-	E(az_risk, score_basis, az_score_basis_values), S(az_risk, confirmed_by), S(az_risk, confirmed_at),
-	E(az_risk, dismissed, az_dismiss_values), S(az_risk, dismiss_note), I(az_risk, exception) };
-static const struct field fact_f[] = { L(az_fact_row, id), L(az_fact_row, system_id), L(az_fact_row, vendor_id),
-	S(az_fact_row, fact), S(az_fact_row, value), E(az_fact_row, answer, az_answer3_values) };
-static const struct field action_f[] = { L(az_action, id), L(az_action, risk_id), S(az_action, control),
-	S(az_action, description), S(az_action, owner), S(az_action, due),
-	E(az_action, status, az_action_status_values), S(az_action, done_at) };
-static const struct field vanswer_f[] = { L(az_vendor_answer, vendor_id), S(az_vendor_answer, question),
-	E(az_vendor_answer, answer, az_answer3_values), S(az_vendor_answer, value), S(az_vendor_answer, note),
-	S(az_vendor_answer, confirmed_at) };
-static const struct field canswer_f[] = { S(az_checklist_answer, checklist), S(az_checklist_answer, item),
-	E(az_checklist_answer, device, az_device_values), E(az_checklist_answer, answer, az_checklist_answer_values),
-	S(az_checklist_answer, checked_at), S(az_checklist_answer, target_at), S(az_checklist_answer, note) };
+FIELDS(clinic_f, az_clinic, clinic);
+FIELDS(assessment_f, az_assessment, assessment);
+FIELDS(contact_f, az_contact, contacts);
+FIELDS(vendor_f, az_vendor, vendors);
+FIELDS(system_f, az_system, systems);
+FIELDS(risk_f, az_risk, risks);
+FIELDS(fact_f, az_fact_row, facts);
+FIELDS(action_f, az_action, actions);
+FIELDS(vanswer_f, az_vendor_answer, vendor_answers);
+FIELDS(canswer_f, az_checklist_answer, checklist_answers);
 
 #define NF(a) (sizeof a / sizeof a[0])
+
+/* Every column of a table the book holds is a field of its struct. */
+_Static_assert(NF(clinic_f) == AZ_NCOLS_clinic && NF(assessment_f) == AZ_NCOLS_assessment &&
+		       NF(contact_f) == AZ_NCOLS_contacts && NF(vendor_f) == AZ_NCOLS_vendors &&
+		       NF(system_f) == AZ_NCOLS_systems && NF(risk_f) == AZ_NCOLS_risks && NF(fact_f) == AZ_NCOLS_facts &&
+		       NF(action_f) == AZ_NCOLS_actions && NF(vanswer_f) == AZ_NCOLS_vendor_answers &&
+		       NF(canswer_f) == AZ_NCOLS_checklist_answers,
+	       "the book holds every column");
 
 /* Loads every row of table into an arena array of structs of the given size. */
 static int load(struct az_store *s, struct az_book *b, const char *table, const char *order,
@@ -104,19 +93,19 @@ static int load(struct az_store *s, struct az_book *b, const char *table, const 
 			void *p = row + f[k].off;
 			int c = (int)k, null = sqlite3_column_type(st, c) == SQLITE_NULL;
 			switch (f[k].kind) {
-			case F_STR:
+			case F_S:
 				*(const char **)p = arena_str(b->arena, sqlite3_column_text(st, c),
 							      sqlite3_column_bytes(st, c));
 				if (!*(const char **)p)
 					rc = SQLITE_NOMEM;
 				break;
-			case F_LL:
+			case F_L:
 				*(long long *)p = null ? 0 : sqlite3_column_int64(st, c);
 				break;
-			case F_INT:
+			case F_I:
 				*(int *)p = null ? 0 : sqlite3_column_int(st, c);
 				break;
-			case F_ENUM:
+			case F_E:
 				*(int *)p = null ? -1 : az_enum_index(f[k].values, (const char *)sqlite3_column_text(st, c));
 				break;
 			}
@@ -145,7 +134,8 @@ int az_book_load(struct az_store *s, struct az_book *b, struct az_error *err)
 		if (n)
 			b->clinic = *(struct az_clinic *)one;
 		else
-			b->clinic = (struct az_clinic){ "", "", "", "", "", "" };
+			b->clinic = (struct az_clinic){ .name = "", .address = "", .administrator = "",
+				.security_officer = "", .security_deputy = "", .phone = "" };
 		rc = load(s, b, "assessment", "id", assessment_f, NF(assessment_f), sizeof b->assessment, &one, &n, err);
 	}
 	if (rc == AZ_OK) {
@@ -153,7 +143,8 @@ int az_book_load(struct az_store *s, struct az_book *b, struct az_error *err)
 			b->assessment = *(struct az_assessment *)one;
 			b->assessment.present = 1;
 		} else {
-			b->assessment = (struct az_assessment){ 0, 0, "", "", "", "", "" };
+			b->assessment = (struct az_assessment){ .guideline_version = "", .checklist_version = "",
+				.approved_by = "", .approved_at = "", .policy = "" };
 		}
 	}
 	if (rc == AZ_OK)
@@ -281,20 +272,20 @@ int az_book_set(struct az_book *b, const char *table, long long id, const char *
 		void *at = row + f[k].off;
 		const char *v = p[1];
 		switch (f[k].kind) {
-		case F_STR: {
+		case F_S: {
 			const char *copy = arena_str(b->arena, (const unsigned char *)v, v ? (int)strlen(v) : 0);
 			if (!copy)
 				return -1;
 			*(const char **)at = copy;
 			break;
 		}
-		case F_LL:
+		case F_L:
 			*(long long *)at = v ? strtoll(v, NULL, 10) : 0;
 			break;
-		case F_INT:
+		case F_I:
 			*(int *)at = v ? (int)strtol(v, NULL, 10) : 0;
 			break;
-		case F_ENUM:
+		case F_E:
 			*(int *)at = v ? az_enum_index(f[k].values, v) : -1;
 			break;
 		}

@@ -9,74 +9,41 @@
 #include <stddef.h>
 
 #include "model/store.h"
+#include "model/table_defs.h"
 
 /* Enumerated fields hold an index into the value lists of model/tables.h, or -1 for NULL.
  * Scores hold 1..5, or 0 when not yet given. Dates are "YYYY-MM-DD" or "" when not given. */
 
-struct az_clinic {
-	const char *name, *address, *administrator, *security_officer, *security_deputy, *phone;
-};
+/* The fields of each row struct are the table's columns (model/table_defs.h), same names. */
+#define AZ_FIELD_S_(col) const char *col;
+#define AZ_FIELD_L_(col) long long col;
+#define AZ_FIELD_I_(col) int col;
+#define AZ_FIELD_E_(col) int col;
+#define AZ_FIELD_N_(col)
+#define AZ_FIELD_(t, col, field, type, flags, min, max, values, ref, label) AZ_FIELD_##field##_(col)
+#define AZ_ROW_STRUCT(type, table) struct type { AZ_COLUMNS_##table(AZ_FIELD_, table) }
+
+AZ_ROW_STRUCT(az_clinic, clinic);
 
 struct az_assessment {
-	int present;
-	int fiscal_year;
-	const char *guideline_version, *checklist_version, *approved_by, *approved_at, *policy;
+	int present; /* 0: the workbook has no assessment row yet */
+	AZ_COLUMNS_assessment(AZ_FIELD_, assessment)
 };
 
-struct az_contact {
-	long long id;
-	int kind, position;
-	const char *role, *name, *organisation, *phone;
-};
-
-struct az_vendor {
-	long long id;
-	const char *name, *contact, *certification_target, *mds_sds_received, *note;
-	int certification;
-};
-
-struct az_system {
-	long long id, vendor_id; /* vendor_id 0: none */
-	const char *category, *name, *device_make, *device_model, *firmware, *note;
-	int hosting, remote_maintenance, connection, holds_patient_data, importance;
-};
-
-struct az_risk {
-	long long id, system_id;
-	const char *threat, *title, *rationale, *transfer_to, *accepted_by, *accepted_at;
-	int likelihood, severity, residual_likelihood, residual_severity;
-	int treatment;
-	int score_basis;  /* az_score_basis_values: suggested changed; -1: entered before suggestions */
-	const char *confirmed_by, *confirmed_at;
-	int dismissed;    /* az_dismiss_values index; -1: not dismissed */
-	const char *dismiss_note;
-	int exception;    /* 1: decided apart from its threat's other systems */
-};
-
-/* One answered fact; system_id and vendor_id 0 for a fact about the clinic. */
-struct az_fact_row {
-	long long id, system_id, vendor_id;
-	const char *fact, *value; /* value: a date answer, "" otherwise */
-	int answer;               /* az_answer3_values index, -1 unanswered */
-};
-
-struct az_action {
-	long long id, risk_id;
-	const char *control, *description, *owner, *due, *done_at; /* control "" when free text */
-	int status;
-};
-
-struct az_vendor_answer {
-	long long vendor_id;
-	const char *question, *value, *note, *confirmed_at;
-	int answer; /* az_answer3_values index, -1 unanswered */
-};
-
-struct az_checklist_answer {
-	const char *checklist, *item, *checked_at, *target_at, *note;
-	int device; /* az_device_values index */
-	int answer; /* az_checklist_answer_values index, -1 unanswered */
-};
+AZ_ROW_STRUCT(az_contact, contacts);
+AZ_ROW_STRUCT(az_vendor, vendors);
+/* vendor_id 0: none */
+AZ_ROW_STRUCT(az_system, systems);
+/* score_basis: az_score_basis_values (suggested changed), -1: entered before suggestions; dismissed:
+ * az_dismiss_values index, -1: not dismissed; exception 1: decided apart from its threat's other systems */
+AZ_ROW_STRUCT(az_risk, risks);
+/* One answered fact; system_id and vendor_id 0 for a fact about the clinic; value: a date answer, ""
+ * otherwise; answer: az_answer3_values index, -1 unanswered. */
+AZ_ROW_STRUCT(az_fact_row, facts);
+/* control "" when free text */
+AZ_ROW_STRUCT(az_action, actions);
+AZ_ROW_STRUCT(az_vendor_answer, vendor_answers);
+AZ_ROW_STRUCT(az_checklist_answer, checklist_answers);
 
 #define AZ_BOOK_ARRAY(type, name) \
 	struct type *name;        \

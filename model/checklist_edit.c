@@ -11,8 +11,9 @@
 int az_edit_checklist_row(struct az_store *s, const char *checklist, const char *item, const char *device,
 			  const char *const *pairs, struct az_error *err)
 {
-	const struct az_table *t = az_table_find("checklist_answers");
-	static const char *const keys[] = { "checklist", "item", "device" };
+	const struct az_table *t = &az_tables[AZ_TBL_checklist_answers];
+	static const char *const keys[] = { AZ_COL(checklist_answers, checklist), AZ_COL(checklist_answers, item),
+					     AZ_COL(checklist_answers, device) };
 	const char *keyv[] = { checklist, item, device };
 	for (int k = 0; k < 3; k++) {
 		const char *why = az_column_invalid(az_column_find(t, keys[k]), keyv[k]);
@@ -26,7 +27,8 @@ int az_edit_checklist_row(struct az_store *s, const char *checklist, const char 
 	const char *bad = NULL, *why = NULL;
 	for (const char *const *p = pairs; p[0] && !why; p += 2, n++) {
 		const struct az_column *c = az_column_find(t, p[0]);
-		int key = c && (!strcmp(c->name, "checklist") || !strcmp(c->name, "item") || !strcmp(c->name, "device"));
+		int key = c && (c == &t->cols[AZ_COL_checklist_answers_checklist] || c == &t->cols[AZ_COL_checklist_answers_item] ||
+				c == &t->cols[AZ_COL_checklist_answers_device]);
 		why = !c || key ? _("cannot be edited") : az_column_invalid(c, p[1]);
 		bad = p[0];
 		if (why)

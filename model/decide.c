@@ -336,9 +336,10 @@ int az_risk_set_exception(struct az_store *s, const struct az_threat *t, long lo
 int az_threat_set(struct az_store *s, const struct az_catalogue *cat, const struct az_book *b,
 		  const struct az_threat *t, const char *column, const char *value, size_t *n, struct az_error *err)
 {
-	const struct az_column *c = az_column_find(az_table_find("risks"), column);
+	const struct az_column *c = az_column_find(&az_tables[AZ_TBL_risks], column);
 	const char *bad = c ? az_column_invalid(c, value) : _("no such field");
-	if (!c || !strcmp(column, "id") || !strcmp(column, "system_id") || !strcmp(column, "threat"))
+	if (!c || !strcmp(column, AZ_COL(risks, id)) || !strcmp(column, AZ_COL(risks, system_id)) ||
+	    !strcmp(column, AZ_COL(risks, threat)))
 		return az_fail(err, AZ_USAGE, "%s", _("no such field"));
 	if (bad)
 		return az_fail(err, AZ_DATAERR, "%s", bad);

@@ -40,7 +40,7 @@ static int shift_dates(struct az_store *s, struct az_error *err)
 	sqlite3_finalize(st);
 	for (size_t t = 0; t < az_ntables; t++) {
 		const struct az_table *tb = &az_tables[t];
-		if (!strcmp(tb->name, "history") || !strcmp(tb->name, "changelog"))
+		if (t == AZ_TBL_history || t == AZ_TBL_changelog)
 			continue;
 		for (size_t c = 0; c < tb->ncols; c++) {
 			if (tb->cols[c].type != AZ_T_DATE)
@@ -56,7 +56,7 @@ static int shift_dates(struct az_store *s, struct az_error *err)
 	/* the earlier year's snapshot moves by the same days, so that the changes shown are the demo's own */
 	for (size_t t = 0; t < az_ntables; t++) {
 		const struct az_table *tb = &az_tables[t];
-		if (!strcmp(tb->name, "history") || !strcmp(tb->name, "changelog"))
+		if (t == AZ_TBL_history || t == AZ_TBL_changelog)
 			continue;
 		for (size_t c = 0; c < tb->ncols; c++) {
 			if (tb->cols[c].type != AZ_T_DATE)

@@ -17,15 +17,20 @@ struct kind {
 };
 
 static const struct kind kinds[AZ_DIFF_NKINDS] = {
-	{ "systems", "CAST(id AS TEXT)", "name", { "id", NULL } },
-	{ "vendors", "CAST(id AS TEXT)", "name", { "id", NULL } },
-	{ "risks", "system_id || '/' || threat",
-	  "coalesce((SELECT s.name FROM systems s WHERE s.id = risks.system_id) || ' / ', '') || threat", { "id", "system_id", "threat", "accepted_by", "accepted_at" } },
-	{ "actions", "CAST(id AS TEXT)", "CASE WHEN description <> '' THEN description ELSE control END",
-	  { "id", NULL } },
+	[AZ_DIFF_SYSTEMS] = { AZ_TABLE(systems), "CAST(id AS TEXT)", "name", { AZ_COL(systems, id), NULL } },
+	[AZ_DIFF_VENDORS] = { AZ_TABLE(vendors), "CAST(id AS TEXT)", "name", { AZ_COL(vendors, id), NULL } },
+	[AZ_DIFF_RISKS] = { AZ_TABLE(risks), "system_id || '/' || threat",
+	  "coalesce((SELECT s.name FROM systems s WHERE s.id = risks.system_id) || ' / ', '') || threat",
+	  { AZ_COL(risks, id), AZ_COL(risks, system_id), AZ_COL(risks, threat), AZ_COL(risks, accepted_by),
+	    AZ_COL(risks, accepted_at) } },
+	[AZ_DIFF_ACTIONS] = { AZ_TABLE(actions), "CAST(id AS TEXT)",
+	  "CASE WHEN description <> '' THEN description ELSE control END", { AZ_COL(actions, id), NULL } },
 	/* the form (clinic, vendor) without the year prefix: r6-clinic and r7-clinic answers match */
-	{ "checklist_answers", "substr(checklist, instr(checklist, '-') + 1) || '/' || item || '/' || device",
-	  "item || CASE device WHEN 'all' THEN '' ELSE ' (' || device || ')' END", { "checklist", "item", "device", "checked_at" } },
+	[AZ_DIFF_CHECKLIST] = { AZ_TABLE(checklist_answers),
+	  "substr(checklist, instr(checklist, '-') + 1) || '/' || item || '/' || device",
+	  "item || CASE device WHEN 'all' THEN '' ELSE ' (' || device || ')' END",
+	  { AZ_COL(checklist_answers, checklist), AZ_COL(checklist_answers, item), AZ_COL(checklist_answers, device),
+	    AZ_COL(checklist_answers, checked_at) } },
 };
 
 struct row {
@@ -278,12 +283,14 @@ void az_diff_free(struct az_diff *d)
 const char *az_diff_kind_name(int kind)
 {
 	static const char *const names[] = { "systems", "vendors", "risks", "actions", "checklist" };
+	_Static_assert(sizeof names / sizeof names[0] == AZ_DIFF_NKINDS, "a name per kind");
 	return kind >= 0 && kind < AZ_DIFF_NKINDS ? names[kind] : "?";
 }
 
 const char *az_diff_change_name(int change)
 {
 	static const char *const names[] = { "unchanged", "new", "changed", "removed" };
+	_Static_assert(sizeof names / sizeof names[0] == AZ_NCHANGES, "a name per change");
 	return change >= 0 && change < AZ_NCHANGES ? names[change] : "?";
 }
 
@@ -296,46 +303,13 @@ size_t az_diff_fields(const struct az_diff_row *r, const char **names, size_t ma
 	return n;
 }
 
-/* The compared columns a person reads about; the rest keep their column name. */
-static const char *const field_labels[][2] = {
-	{ "category", N_("category") },
-	{ "name", N_("name") },
-	{ "vendor_id", N_("vendor") },
-	{ "hosting", N_("hosting") },
-	{ "remote_maintenance", N_("remote maintenance") },
-	{ "connection", N_("connection") },
-	{ "device_make", N_("maker") },
-	{ "device_model", N_("model") },
-	{ "firmware", N_("firmware") },
-	{ "holds_patient_data", N_("patient data") },
-	{ "importance", N_("importance") },
-	{ "note", N_("note") },
-	{ "contact", N_("contact") },
-	{ "certification", N_("ISMS/Pマーク") },
-	{ "certification_target", N_("certification target date") },
-	{ "mds_sds_received", N_("MDS/SDS received") },
-	{ "title", N_("title") },
-	{ "likelihood", N_("likelihood") },
-	{ "severity", N_("severity") },
-	{ "treatment", N_("treatment") },
-	{ "rationale", N_("rationale") },
-	{ "transfer_to", N_("transferred to") },
-	{ "residual_likelihood", N_("residual likelihood") },
-	{ "residual_severity", N_("residual severity") },
-	{ "control", N_("control") },
-	{ "description", N_("description") },
-	{ "owner", N_("owner") },
-	{ "due", N_("due date") },
-	{ "status", N_("status") },
-	{ "done_at", N_("done on") },
-	{ "answer", N_("answer") },
-	{ "target_at", N_("target date") },
-};
-
+/* The label of the first column of that name that has one (model/table_defs.h); names label alike. */
 const char *az_diff_field_label(const char *column)
 {
-	for (size_t i = 0; i < sizeof field_labels / sizeof field_labels[0]; i++)
-		if (!strcmp(field_labels[i][0], column))
-			return _(field_labels[i][1]);
+	for (size_t t = 0; t < az_ntables; t++) {
+		const struct az_column *c = az_column_find(&az_tables[t], column);
+		if (c && c->label)
+			return _(c->label);
+	}
 	return column;
 }

@@ -110,14 +110,14 @@ int az_export_json_omit(struct az_store *s, FILE *out, unsigned omit, struct az_
 	fputs("{\n", out);
 	for (size_t i = 0; i < az_ntables; i++) {
 		const char *n = az_tables[i].name;
-		if (((omit & AZ_JSON_NO_CHANGELOG) && !strcmp(n, "changelog")) ||
-		    ((omit & AZ_JSON_NO_HISTORY) && !strcmp(n, "history")))
+		if (((omit & AZ_JSON_NO_CHANGELOG) && i == AZ_TBL_changelog) ||
+		    ((omit & AZ_JSON_NO_HISTORY) && i == AZ_TBL_history))
 			fprintf(out, "  \"%s\": []", n);
 		else if (put_table(s, &az_tables[i], out, err))
 			return err->code;
 		fputs(",\n", out);
 		/* "format" sorts between "facts" and "history" */
-		if (strcmp(az_tables[i].name, "facts") == 0)
+		if (i == AZ_TBL_facts)
 			fputs("  \"format\": \"anzen-workbook\",\n", out);
 	}
 	fprintf(out, "  \"version\": %d\n}\n", AZ_SCHEMA_VERSION);

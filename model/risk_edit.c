@@ -207,7 +207,13 @@ int az_risk_residual_effective(const struct az_risk *r, int *l, int *s, int *fal
 	return 1;
 }
 
-static const char *const score_columns[] = { "likelihood", "severity", "residual_likelihood", "residual_severity" };
+static const char *const score_columns[] = {
+	[AZ_SCORE_LIKELIHOOD] = AZ_COL(risks, likelihood),
+	[AZ_SCORE_SEVERITY] = AZ_COL(risks, severity),
+	[AZ_SCORE_RESIDUAL_LIKELIHOOD] = AZ_COL(risks, residual_likelihood),
+	[AZ_SCORE_RESIDUAL_SEVERITY] = AZ_COL(risks, residual_severity),
+};
+_Static_assert(sizeof score_columns / sizeof score_columns[0] == AZ_SCORE_RESIDUAL_SEVERITY + 1, "a column per score");
 
 const char *az_score_column(enum az_score_kind k)
 {
@@ -225,11 +231,11 @@ int az_risk_set_score(struct az_store *s, long long risk_id, long long system_id
 	if (risk_id > 0) {
 		if (id)
 			*id = risk_id;
-		return az_edit_set(s, "risks", risk_id, az_score_column(k), value, err);
+		return az_edit_set(s, AZ_TABLE(risks), risk_id, az_score_column(k), value, err);
 	}
 	if (!threat || !*threat || system_id <= 0)
 		return az_fail(err, AZ_USAGE, "%s", _("a new risk needs its system and threat"));
 	snprintf(sys, sizeof sys, "%lld", system_id);
-	const char *pairs[] = { "system_id", sys, "threat", threat, az_score_column(k), value, NULL };
-	return az_edit_insert(s, "risks", pairs, id, err);
+	const char *pairs[] = { AZ_COL(risks, system_id), sys, AZ_COL(risks, threat), threat, az_score_column(k), value, NULL };
+	return az_edit_insert(s, AZ_TABLE(risks), pairs, id, err);
 }

@@ -7,6 +7,8 @@
 
 #include <stddef.h>
 
+#include "model/table_defs.h"
+
 enum az_ctype {
 	AZ_T_INT,  /* integer in [min, max] */
 	AZ_T_TEXT, /* UTF-8 text of at most max characters */
@@ -28,6 +30,7 @@ struct az_column {
 	long min, max;
 	const char *const *values; /* AZ_T_ENUM */
 	const char *ref;           /* AZ_T_REF: table name */
+	const char *label;         /* N_() text for the change list, or NULL (model/table_defs.h) */
 };
 
 struct az_table {
@@ -39,7 +42,7 @@ struct az_table {
 	const char *order; /* ORDER BY of the canonical export */
 };
 
-/* In JSON key order; the import inserts in dependency order (az_tables_load_order). */
+/* In JSON key order (az_tables[AZ_TBL_risks] is the risks); the import inserts in dependency order (az_tables_load_order). */
 extern const struct az_table az_tables[];
 extern const size_t az_ntables;
 extern const struct az_table *const az_tables_load_order[];

@@ -1,5 +1,4 @@
-/* anzen aggregate reads members' exported PDFs through their JSON attachment (a file of its own:
- * export/typeset.h and model/tables.h both name a struct az_column). */
+/* anzen aggregate reads members' exported PDFs through their JSON attachment. */
 #include <config.h>
 
 #include <stdio.h>

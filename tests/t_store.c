@@ -11,6 +11,7 @@
 
 #include "model/schema.h"
 #include "model/store.h"
+#include "model/tables.h"
 #include "model/workbook.h"
 #include "tests/fixture.h"
 #include "tests/tap.h"
@@ -34,6 +35,25 @@ static int sql(const char *p, const char *q)
 		rc = sqlite3_exec(db, q, NULL, NULL, NULL);
 	sqlite3_close(db);
 	return rc;
+}
+
+/* The migrations' DDL and the table descriptions (model/table_defs.h) name the same columns. */
+static int columns_described(struct az_store *s, const struct az_table *t)
+{
+	sqlite3_stmt *st = NULL;
+	char *q = sqlite3_mprintf("SELECT name FROM pragma_table_info(%Q) ORDER BY name", t->name);
+	size_t n = 0;
+	int same = q && sqlite3_prepare_v2(az_store_db(s), q, -1, &st, NULL) == SQLITE_OK;
+	while (same && sqlite3_step(st) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		/* the singletons' id is the SQL key, not a field */
+		if (t->singleton && !strcmp(name, "id"))
+			continue;
+		same = n < t->ncols && !strcmp(name, t->cols[n++].name);
+	}
+	sqlite3_finalize(st);
+	sqlite3_free(q);
+	return same && n == t->ncols;
 }
 
 static int exec(struct az_store *s, const char *q) { return sqlite3_exec(az_store_db(s), q, NULL, NULL, NULL); }
@@ -97,6 +117,9 @@ int main(void)
 	is_int(one(s, "PRAGMA synchronous"), 2, "synchronous = FULL, so a commit survives power loss");
 	is_int(one(s, "SELECT count(*) FROM assessment WHERE fiscal_year >= 2024"), 1,
 	       "the assessment for the current fiscal year exists");
+
+	for (size_t t = 0; t < az_ntables; t++)
+		ok(columns_described(s, &az_tables[t]), "the columns of %s are those of its description", az_tables[t].name);
 
 	/* constraints */
 	ok(exec(s, "INSERT INTO systems (id, category, name) VALUES (1, 'rececon', 'レセコン')") == SQLITE_OK,

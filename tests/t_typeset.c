@@ -115,7 +115,7 @@ static struct az_doc *sample(const char *font, int rows, void (*warn)(void *, co
 	note_text(note, sizeof note);
 	az_doc_paragraph(d, note);
 	az_doc_heading(d, 2, "2. リスクの分布");
-	struct az_heatmap h = { .x_label = "影響度", .y_label = "発生可能性",
+	struct az_heatmap_figure h = { .x_label = "影響度", .y_label = "発生可能性",
 				.x_ticks = { "1 軽微", "2 小", "3 中", "4 大", "5 重大" },
 				.y_ticks = { "5 ほぼ確実", "4 高い", "3 中程度", "2 低い", "1 まれ" } };
 	for (int r = 0; r < 5; r++)
@@ -128,7 +128,7 @@ static struct az_doc *sample(const char *font, int rows, void (*warn)(void *, co
 		}
 	az_doc_heatmap(d, &h);
 	az_doc_heading(d, 2, "3. リスク登録簿");
-	const struct az_column cols[] = { { "No.", 0.6, AZ_RIGHT },
+	const struct az_doc_column cols[] = { { "No.", 0.6, AZ_RIGHT },
 					  { "リスク名称", 5, AZ_LEFT },
 					  { "区分", 1.5, AZ_CENTER },
 					  { "評価", 0.8, AZ_CENTER },
@@ -367,7 +367,7 @@ int main(int argc, char **argv)
 	memset(&o, 0, sizeof o);
 	err.code = 0;
 	d = az_doc_new(&o, &err);
-	const struct az_column two[] = { { "項目", 1, AZ_LEFT }, { "内容", 1, AZ_LEFT } };
+	const struct az_doc_column two[] = { { "項目", 1, AZ_LEFT }, { "内容", 1, AZ_LEFT } };
 	char *huge = malloc(6000 * 3 + 1);
 	for (int k = 0; k < 6000; k++)
 		memcpy(huge + k * 3, k % 50 == 49 ? "。" : "長", 3);

@@ -13,7 +13,11 @@ static const struct tui_form_item approval_items[] = {
 	D(N_("Approved on"), N_("The day it was approved, as YYYY-MM-DD (for example 2026-11-23).")),
 	T(N_("Policy"), N_("The clinic's security policy in a sentence or two (optional; up to 4,000 characters)."), 4000),
 };
-static const struct tui_form_col approval_cols[] = { { "approved_by", NULL }, { "approved_at", NULL }, { "policy", NULL } };
+static const struct tui_form_col approval_cols[] = {
+	{ AZ_COL(assessment, approved_by), NULL },
+	{ AZ_COL(assessment, approved_at), NULL },
+	{ AZ_COL(assessment, policy), NULL },
+};
 
 static struct tui_editform_spec approval_spec = {
 	.title = N_("Approval"),
@@ -23,7 +27,7 @@ static struct tui_editform_spec approval_spec = {
 	.items = approval_items,
 	.cols = approval_cols,
 	.n = sizeof approval_items / sizeof approval_items[0],
-	.table = "assessment",
+	.table = AZ_TABLE(assessment),
 	.stay = 1,
 };
 

@@ -378,7 +378,8 @@ static void af_draw(struct tui_screen *s, struct tui_rect body)
 
 static int af_save(struct answer_form *f)
 {
-	static const char *const cols[] = { "answer", "checked_at", "target_at", "note" };
+	static const char *const cols[] = { AZ_COL(checklist_answers, answer), AZ_COL(checklist_answers, checked_at),
+					    AZ_COL(checklist_answers, target_at), AZ_COL(checklist_answers, note) };
 	const char *pairs[9];
 	char *text[4] = { NULL, NULL, NULL, NULL };
 	size_t np = 0;

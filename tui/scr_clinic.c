@@ -18,8 +18,9 @@ static const struct tui_form_item clinic_items[] = {
 	T(N_("Deputy"), N_("Who acts for the security officer when they are away (may be empty)."), 200),
 };
 static const struct tui_form_col clinic_cols[] = {
-	{ "name", NULL }, { "address", NULL }, { "phone", NULL },
-	{ "administrator", NULL }, { "security_officer", NULL }, { "security_deputy", NULL },
+	{ AZ_COL(clinic, name), NULL }, { AZ_COL(clinic, address), NULL }, { AZ_COL(clinic, phone), NULL },
+	{ AZ_COL(clinic, administrator), NULL }, { AZ_COL(clinic, security_officer), NULL },
+	{ AZ_COL(clinic, security_deputy), NULL },
 };
 
 static struct tui_editform_spec clinic_spec = {
@@ -32,7 +33,7 @@ static struct tui_editform_spec clinic_spec = {
 	.items = clinic_items,
 	.cols = clinic_cols,
 	.n = sizeof clinic_items / sizeof clinic_items[0],
-	.table = "clinic",
+	.table = AZ_TABLE(clinic),
 	.stay = 1,
 };
 

@@ -34,7 +34,8 @@ static const struct tui_form_item items[] = {
 	  .kind = TUI_FIELD_TEXT, .max = 200 },
 };
 static const struct tui_form_col cols[] = {
-	{ "kind", az_contact_kind_values }, { "role", NULL }, { "name", NULL }, { "organisation", NULL }, { "phone", NULL },
+	{ AZ_COL(contacts, kind), az_contact_kind_values }, { AZ_COL(contacts, role), NULL }, { AZ_COL(contacts, name), NULL },
+	{ AZ_COL(contacts, organisation), NULL }, { AZ_COL(contacts, phone), NULL },
 };
 
 static struct tui_editform_spec spec = {
@@ -45,7 +46,7 @@ static struct tui_editform_spec spec = {
 	.items = items,
 	.cols = cols,
 	.n = sizeof items / sizeof items[0],
-	.table = "contacts",
+	.table = AZ_TABLE(contacts),
 	.required = "name",
 };
 
@@ -124,4 +125,4 @@ static const struct tui_screen_ops ops = {
 	TUI_SCREEN_HOOKS(struct tui_rows, c_enter, tui_list_screen_draw, c_key, tui_list_screen_leave),
 };
 
-int tui_contacts_open(void) { return tui_open(&ops, &(struct tui_rows){ .table = "contacts" }); }
+int tui_contacts_open(void) { return tui_open(&ops, &(struct tui_rows){ .table = AZ_TABLE(contacts) }); }

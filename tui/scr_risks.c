@@ -406,7 +406,7 @@ static void delete_risk(void *arg)
 {
 	struct del *x = arg;
 	struct az_error err = { 0 };
-	int rc = az_edit_delete(tui_wb->store, "risks", x->id, &err);
+	int rc = az_edit_delete(tui_wb->store, AZ_TABLE(risks), x->id, &err);
 	if (tui_wb_edited(rc, &err) == 0)
 		tui_info("%s", _("The risk was deleted."));
 }

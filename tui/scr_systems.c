@@ -79,18 +79,18 @@ static struct tui_form_item items[NF] = {
 		     .kind = TUI_FIELD_TEXT, .max = 4000 },
 };
 static struct tui_form_col cols[NF] = {
-	[F_NAME] = { "name", NULL },
-	[F_CATEGORY] = { "category", NULL },
-	[F_HOSTING] = { "hosting", az_hosting_values },
-	[F_REMOTE] = { "remote_maintenance", az_remote_values },
-	[F_CONNECTION] = { "connection", az_connection_values },
-	[F_PATIENT] = { "holds_patient_data", bool_values },
-	[F_IMPORTANCE] = { "importance", importance_values },
-	[F_VENDOR] = { "vendor_id", NULL },
-	[F_MAKE] = { "device_make", NULL },
-	[F_MODEL] = { "device_model", NULL },
-	[F_FIRMWARE] = { "firmware", NULL },
-	[F_NOTE] = { "note", NULL },
+	[F_NAME] = { AZ_COL(systems, name), NULL },
+	[F_CATEGORY] = { AZ_COL(systems, category), NULL },
+	[F_HOSTING] = { AZ_COL(systems, hosting), az_hosting_values },
+	[F_REMOTE] = { AZ_COL(systems, remote_maintenance), az_remote_values },
+	[F_CONNECTION] = { AZ_COL(systems, connection), az_connection_values },
+	[F_PATIENT] = { AZ_COL(systems, holds_patient_data), bool_values },
+	[F_IMPORTANCE] = { AZ_COL(systems, importance), importance_values },
+	[F_VENDOR] = { AZ_COL(systems, vendor_id), NULL },
+	[F_MAKE] = { AZ_COL(systems, device_make), NULL },
+	[F_MODEL] = { AZ_COL(systems, device_model), NULL },
+	[F_FIRMWARE] = { AZ_COL(systems, firmware), NULL },
+	[F_NOTE] = { AZ_COL(systems, note), NULL },
 };
 
 static struct tui_editform_spec spec = {
@@ -103,7 +103,7 @@ static struct tui_editform_spec spec = {
 	.items = items,
 	.cols = cols,
 	.n = NF,
-	.table = "systems",
+	.table = AZ_TABLE(systems),
 	.required = "name",
 };
 
@@ -305,4 +305,4 @@ static const struct tui_screen_ops ops = {
 	TUI_SCREEN_HOOKS(struct tui_rows, s_enter, tui_list_screen_draw, s_key, s_leave),
 };
 
-int tui_systems_open(void) { return tui_open(&ops, &(struct tui_rows){ .table = "systems" }); }
+int tui_systems_open(void) { return tui_open(&ops, &(struct tui_rows){ .table = AZ_TABLE(systems) }); }

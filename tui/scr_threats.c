@@ -230,7 +230,7 @@ static void ask_treatment(void);
 static void approval_date(void *arg, const char *text)
 {
 	(void)arg;
-	if (set("accepted_at", text && *text ? text : NULL) == 0)
+	if (set(AZ_COL(risks, accepted_at), text && *text ? text : NULL) == 0)
 		tui_info("%s", _("Saved."));
 }
 

@@ -319,8 +319,8 @@ static void set_column(const char *col, const char *value)
 	if (!current)
 		return;
 	const char *pairs[] = { col, value && *value ? value : NULL, NULL };
-	int rc = az_edit_set(tui_wb->store, "risks", current->risk_id, pairs[0], pairs[1], &err);
-	if (tui_wb_saved(rc, &err, "risks", current->risk_id, pairs) == 0)
+	int rc = az_edit_set(tui_wb->store, AZ_TABLE(risks), current->risk_id, pairs[0], pairs[1], &err);
+	if (tui_wb_saved(rc, &err, AZ_TABLE(risks), current->risk_id, pairs) == 0)
 		tui_info("%s", _("Saved."));
 }
 
@@ -332,10 +332,10 @@ static void text_done(void *arg, const char *text)
 	struct az_error err = { 0 };
 	if (!current || !edit_column)
 		return;
-	int date = !strcmp(edit_column, "accepted_at");
+	int date = !strcmp(edit_column, AZ_COL(risks, accepted_at));
 	const char *pairs[] = { edit_column, date && !*text ? NULL : text, NULL };
-	int rc = az_edit_set(tui_wb->store, "risks", current->risk_id, pairs[0], pairs[1], &err);
-	if (tui_wb_saved(rc, &err, "risks", current->risk_id, pairs) == 0)
+	int rc = az_edit_set(tui_wb->store, AZ_TABLE(risks), current->risk_id, pairs[0], pairs[1], &err);
+	if (tui_wb_saved(rc, &err, AZ_TABLE(risks), current->risk_id, pairs) == 0)
 		tui_info("%s", _("Saved."));
 }
 
@@ -348,8 +348,8 @@ static void approved_on(void *arg, const char *text)
 	(void)arg;
 	if (!current || !text || !*text || pending_kind < 0)
 		return;
-	set_column("accepted_at", text);
-	set_column("treatment", az_treatment_values[pending_kind]);
+	set_column(AZ_COL(risks, accepted_at), text);
+	set_column(AZ_COL(risks, treatment), az_treatment_values[pending_kind]);
 	pending_kind = -1;
 }
 
@@ -359,7 +359,7 @@ static void approved_by(void *arg, const char *text)
 	char today[11];
 	if (!current || !text || !*text)
 		return;
-	set_column("accepted_by", text);
+	set_column(AZ_COL(risks, accepted_by), text);
 	az_date_today(today);
 	tui_editbox(_("Approved on"), _("The date of the approval, YYYY-MM-DD."), TUI_FIELD_DATE, 10, today, approved_on, NULL);
 }
@@ -411,7 +411,7 @@ static void treatment_picked(void *arg, int index)
 						: NULL;
 	if (tr && current && needs_approval_first(the_risk(current), tr->kind))
 		return;
-	set_column("treatment", tr ? az_treatment_values[tr->kind] : NULL);
+	set_column(AZ_COL(risks, treatment), tr ? az_treatment_values[tr->kind] : NULL);
 	if (tr && tr->kind == AZ_REDUCE && current && needs_action_first(the_risk(current)))
 		return;
 	/* say at once what this treatment still needs */
@@ -538,15 +538,22 @@ static int save_action(struct action_form *af)
 		rc = -1;
 	} else if (!af->action_id) {
 		snprintf(rid, sizeof rid, "%lld", af->risk_id);
-		const char *pairs[] = { "risk_id", rid, "control", af->control[0] ? af->control : NULL, "description", desc,
-					"owner", owner, "due", *due ? due : NULL, "status", status,
-					"done_at", *done ? done : NULL, NULL };
-		rc = tui_wb_edited(az_edit_insert(tui_wb->store, "actions", pairs, NULL, &err), &err);
+		const char *pairs[] = { AZ_COL(actions, risk_id), rid,
+					AZ_COL(actions, control), af->control[0] ? af->control : NULL,
+					AZ_COL(actions, description), desc,
+					AZ_COL(actions, owner), owner,
+					AZ_COL(actions, due), *due ? due : NULL,
+					AZ_COL(actions, status), status,
+					AZ_COL(actions, done_at), *done ? done : NULL, NULL };
+		rc = tui_wb_edited(az_edit_insert(tui_wb->store, AZ_TABLE(actions), pairs, NULL, &err), &err);
 	} else {
 		/* the whole form in one transaction: saved entirely or not at all */
-		const char *pairs[] = { "description", desc, "owner", owner, "due", *due ? due : NULL, "status", status,
-					"done_at", *done ? done : NULL, NULL };
-		rc = tui_wb_saved(az_edit_row(tui_wb->store, "actions", af->action_id, pairs, &err), &err, "actions",
+		const char *pairs[] = { AZ_COL(actions, description), desc,
+					AZ_COL(actions, owner), owner,
+					AZ_COL(actions, due), *due ? due : NULL,
+					AZ_COL(actions, status), status,
+					AZ_COL(actions, done_at), *done ? done : NULL, NULL };
+		rc = tui_wb_saved(az_edit_row(tui_wb->store, AZ_TABLE(actions), af->action_id, pairs, &err), &err, AZ_TABLE(actions),
 				  af->action_id, pairs);
 	}
 	free(desc);
@@ -561,17 +568,18 @@ static int save_action(struct action_form *af)
  * a field is left, then saved field by field. The rules (a done action needs its date...) are
  * checked by F2 and shown as still missing, never block. */
 static const struct tui_form_col action_cols[AF_COUNT] = {
-	{ "description", NULL }, { "owner", NULL }, { "due", NULL }, { "status", az_action_status_values },
-	{ "done_at", NULL },
+	{ AZ_COL(actions, description), NULL }, { AZ_COL(actions, owner), NULL }, { AZ_COL(actions, due), NULL },
+	{ AZ_COL(actions, status), az_action_status_values }, { AZ_COL(actions, done_at), NULL },
 };
 
 static int insert_action(struct action_form *af)
 {
 	char rid[32];
 	snprintf(rid, sizeof rid, "%lld", af->risk_id);
-	const char *extra[] = { "risk_id", rid, af->control[0] ? "control" : NULL, af->control, NULL };
+	const char *extra[] = { AZ_COL(actions, risk_id), rid, af->control[0] ? AZ_COL(actions, control) : NULL, af->control,
+				NULL };
 	long long id = 0;
-	if (tui_form_insert_row(&af->form, action_cols, "actions", extra, &id) != 0)
+	if (tui_form_insert_row(&af->form, action_cols, AZ_TABLE(actions), extra, &id) != 0)
 		return -1;
 	af->action_id = id;
 	return 0;
@@ -582,7 +590,7 @@ static int action_autosave(struct tui_form *fm, size_t i, void *arg)
 	struct action_form *af = arg;
 	(void)i;
 	if (af->action_id)
-		return tui_form_save_row(fm, action_cols, "actions", af->action_id);
+		return tui_form_save_row(fm, action_cols, AZ_TABLE(actions), af->action_id);
 	if (!af->control[0] && fm->fields[AF_DESC].len == 0)
 		return 0; /* kept until it says what is done */
 	return insert_action(af);
@@ -674,7 +682,7 @@ static void delete_action(void *arg)
 {
 	(void)arg;
 	struct az_error err = { 0 };
-	if (tui_wb_edited(az_edit_delete(tui_wb->store, "actions", doomed.id, &err), &err) == 0)
+	if (tui_wb_edited(az_edit_delete(tui_wb->store, AZ_TABLE(actions), doomed.id, &err), &err) == 0)
 		tui_info("%s", _("The action was deleted."));
 }
 
@@ -698,7 +706,7 @@ static void edit_item(struct treat *t, const struct az_risk *r)
 		pick_treatment(r);
 		break;
 	case IT_RATIONALE:
-		edit_column = "rationale";
+		edit_column = AZ_COL(risks, rationale);
 		tui_editbox(rationale_label(r->treatment),
 			    r->treatment == AZ_AVOID ? _("What the clinic stops doing, and since when.")
 			    : r->treatment == AZ_ACCEPT ? _("Why the risk is accepted as it is (for example: the cost is "
@@ -707,17 +715,17 @@ static void edit_item(struct treat *t, const struct az_risk *r)
 			    TUI_FIELD_TEXT, 4000, r->rationale, text_done, NULL);
 		break;
 	case IT_TRANSFER_TO:
-		edit_column = "transfer_to";
+		edit_column = AZ_COL(risks, transfer_to);
 		tui_editbox(_("Transferred to"), _("The insurer and the policy, or the contract party and the clause."),
 			    TUI_FIELD_TEXT, 200, r->transfer_to, text_done, NULL);
 		break;
 	case IT_ACCEPTED_BY:
-		edit_column = "accepted_by";
+		edit_column = AZ_COL(risks, accepted_by);
 		tui_editbox(_("Approved by"), _("Who approved accepting the risk: the director (院長) or the chair."),
 			    TUI_FIELD_TEXT, 200, r->accepted_by, text_done, NULL);
 		break;
 	case IT_ACCEPTED_AT:
-		edit_column = "accepted_at";
+		edit_column = AZ_COL(risks, accepted_at);
 		tui_editbox(_("Approved on"), _("The date of the approval, as YYYY-MM-DD."), TUI_FIELD_DATE, 10,
 			    r->accepted_at, text_done, NULL);
 		break;

@@ -44,8 +44,9 @@ static const struct tui_form_item v_items[] = {
 	  .max = 4000 },
 };
 static const struct tui_form_col v_cols[] = {
-	{ "name", NULL }, { "contact", NULL }, { "certification", az_certification_values },
-	{ "certification_target", NULL }, { "mds_sds_received", NULL }, { "note", NULL },
+	{ AZ_COL(vendors, name), NULL }, { AZ_COL(vendors, contact), NULL },
+	{ AZ_COL(vendors, certification), az_certification_values }, { AZ_COL(vendors, certification_target), NULL },
+	{ AZ_COL(vendors, mds_sds_received), NULL }, { AZ_COL(vendors, note), NULL },
 };
 static struct tui_editform_spec v_spec = {
 	.title = N_("Vendor"),
@@ -54,7 +55,7 @@ static struct tui_editform_spec v_spec = {
 	.items = v_items,
 	.cols = v_cols,
 	.n = sizeof v_items / sizeof v_items[0],
-	.table = "vendors",
+	.table = AZ_TABLE(vendors),
 	.required = "name",
 };
 
@@ -137,7 +138,7 @@ static void a_draw(struct tui_screen *s, struct tui_rect body)
 
 static int save_answer(struct answer *a)
 {
-	static const char *const columns[NA] = { NULL, "note", "confirmed_at" };
+	static const char *const columns[NA] = { NULL, AZ_COL(vendor_answers, note), AZ_COL(vendor_answers, confirmed_at) };
 	for (int i = 0; i < NA; i++) {
 		if (!a->fm.fields[i].changed)
 			continue;
@@ -403,4 +404,4 @@ static const struct tui_screen_ops v_ops = {
 	TUI_SCREEN_HOOKS(struct tui_rows, v_enter, tui_list_screen_draw, v_key, tui_list_screen_leave),
 };
 
-int tui_vendors_open(void) { return tui_open(&v_ops, &(struct tui_rows){ .table = "vendors" }); }
+int tui_vendors_open(void) { return tui_open(&v_ops, &(struct tui_rows){ .table = AZ_TABLE(vendors) }); }
