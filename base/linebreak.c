@@ -2,6 +2,8 @@
 
 #include <stdlib.h>
 
+#include <unilbrk.h>
+
 #include "base/linebreak.h"
 #include "base/text.h"
 
@@ -27,22 +29,15 @@ int az_kinsoku_no_start(uint32_t cp)
 		0x30F5, 0x30F6, 0xFF67, 0xFF68, 0xFF69, 0xFF6A, 0xFF6B, 0xFF6C, 0xFF6D, 0xFF6E, 0xFF6F,
 		')', ']', '}', ',', '.', '!', '?', ':', ';', '%',
 	};
+	/* ‼ ⁇ ⁈ ⁉ 〜 〻 ゠: also never at the start of a line (JIS X 4051 classes 2 and 3) */
+	if ((cp >= 0x203C && cp <= 0x2049 && (cp == 0x203C || cp >= 0x2047)) || cp == 0x301C || cp == 0x303B ||
+	    cp == 0x30A0)
+		return 1;
 	/* Outside these ranges nothing is listed: ideographs and letters skip the search. */
 	if ((cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
 	    (cp >= 0x80 && cp < 0x2019) || (cp > 0x2026 && cp < 0x3001) || (cp > 0x30FE && cp < 0xFF01) ||
 	    cp > 0xFF70)
 		return 0;
-	/* kana and CJK punctuation, most of a Japanese text: a bitmap of the list, made once */
-	static unsigned char kana[256 / 8], made;
-	if (cp >= 0x3000 && cp <= 0x30FF) {
-		if (!made) {
-			for (size_t i = 0; i < sizeof list / sizeof list[0]; i++)
-				if (list[i] >= 0x3000 && list[i] <= 0x30FF)
-					kana[(list[i] - 0x3000) / 8] |= (unsigned char)(1u << ((list[i] - 0x3000) % 8));
-			made = 1;
-		}
-		return (kana[(cp - 0x3000) / 8] >> ((cp - 0x3000) % 8)) & 1;
-	}
 	return in_list(cp, list, sizeof list / sizeof list[0]);
 }
 
@@ -59,14 +54,6 @@ int az_kinsoku_no_end(uint32_t cp)
 	return in_list(cp, list, sizeof list / sizeof list[0]);
 }
 
-/* Characters that break on either side like ideographs: kana, kanji, full-width forms, ①. */
-static int is_wide(uint32_t cp)
-{
-	return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-	       (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFFEF) ||
-	       (cp >= 0x2460 && cp <= 0x27BF) || cp == 0x203B || cp >= 0x20000;
-}
-
 static int is_space(uint32_t cp)
 {
 	return cp == ' ' || cp == '\t';
@@ -79,22 +66,30 @@ static int in_date(uint32_t cp)
 	       cp == 0x4EE4 || cp == 0x548C || cp == 0x5E73 || cp == 0x6210 || cp == 0x5143; /* 令和平成元 */
 }
 
-/* May a line end between a and b? Spaces are handled by the caller. A name breaks only at
- * its spaces. */
-static int can_break(uint32_t a, uint32_t b, int name)
+static int is_alnum(uint32_t cp) { return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z'); }
+
+int az_break_between(uint32_t a, uint32_t b, int uax14)
+{
+	if (az_kinsoku_no_start(b) || az_kinsoku_no_end(a))
+		return 0;
+	if (a == '/')
+		return 1; /* a path or URL may break after a slash */
+	/* clinic-2028.anzen, 1,000, 6.0 and the reference CL7-man-d stay whole */
+	if ((a == '.' || a == ',' || a == '-') && is_alnum(b))
+		return 0;
+	return uax14 == UC_BREAK_POSSIBLE;
+}
+
+/* May a line end between a and b, which starts at byte at of the text whose UAX #14 break
+ * opportunities (libunistring) are opp? Spaces are handled by the caller. A name breaks only at its
+ * spaces; a date (令和8年12月31日) never inside. */
+static int can_break(const char *opp, size_t at, uint32_t a, uint32_t b, int name)
 {
 	if (is_space(a))
 		return !is_space(b);
-	if (name)
+	if (name || is_space(b) || (in_date(a) && in_date(b)))
 		return 0;
-	if (is_space(b) || az_kinsoku_no_start(b) || az_kinsoku_no_end(a))
-		return 0;
-	if (in_date(a) && in_date(b))
-		return 0;
-	if (is_wide(a) || is_wide(b))
-		return 1;
-	/* inside Latin words only after a hyphen or slash (not inside 2026-12-31) */
-	return (a == '-' && !(b >= '0' && b <= '9')) || a == '/';
+	return az_break_between(a, b, opp[at]);
 }
 
 struct lines {
@@ -169,6 +164,13 @@ size_t az_wrap_mode(const char *s, size_t len, long max_width, az_width_fn width
 		    struct az_line **lines)
 {
 	struct lines l = { 0 };
+	/* UAX #14; East Asian ambiguous characters (×, ①) as letters, so 20×5 stays whole */
+	char *opp = malloc(len ? len : 1);
+	if (!opp) {
+		*lines = NULL;
+		return 0;
+	}
+	u8_possible_linebreaks((const uint8_t *)s, len, "UTF-8", opp);
 	size_t start = 0;       /* first byte of the current line */
 	size_t brk = 0;         /* last break opportunity in the line (0: none) */
 	long width_at_brk = 0;  /* width of [start, brk) */
@@ -188,7 +190,7 @@ size_t az_wrap_mode(const char *s, size_t len, long max_width, az_width_fn width
 			start = i;
 			continue;
 		}
-		if (at > start && can_break(prev, cp, name))
+		if (at > start && can_break(opp, at, prev, cp, name))
 			brk = at, width_at_brk = w;
 		long cw = width(ctx, cp);
 		if (w + cw > max_width && at > start) {
@@ -211,7 +213,7 @@ size_t az_wrap_mode(const char *s, size_t len, long max_width, az_width_fn width
 			/* never one character alone on the next line */
 			if (lone_tail(s, len, cut, forced)) {
 				size_t c2 = before(s, cut);
-				if (c2 > start && (forced || can_break(cp_at(s, len, before(s, c2)), cp_at(s, len, c2), name)))
+				if (c2 > start && (forced || can_break(opp, c2, cp_at(s, len, before(s, c2)), cp_at(s, len, c2), name)))
 					cut = c2;
 			}
 			if (forced && hyphen)
@@ -228,6 +230,7 @@ size_t az_wrap_mode(const char *s, size_t len, long max_width, az_width_fn width
 	}
 	if (start < len || l.n == 0)
 		emit(&l, s, start, len, width, ctx);
+	free(opp);
 	if (l.oom) {
 		free(l.v);
 		*lines = NULL;

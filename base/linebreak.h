@@ -22,6 +22,11 @@ struct az_line {
 int az_kinsoku_no_start(uint32_t cp);
 int az_kinsoku_no_end(uint32_t cp);
 
+/* May a line break between a and b (neither a space), given the UAX #14 opportunity there (a
+ * UC_BREAK_* value of libunistring's u8_possible_linebreaks)? The project's rules apply on top:
+ * kinsoku, a break after '/', none inside 2026-11-01, clinic-2028.anzen, CL7-man-d or 1,000. */
+int az_break_between(uint32_t a, uint32_t b, int uax14);
+
 /* Breaks s into lines no wider than max_width (1/1000 em; a line holds at least one code point).
  * '\n' is a hard break; Latin words stay whole when they fit a line; a longer word is cut, with a
  * hyphen between two letters; a date (令和8年12月31日, 2026-12-31) is not broken inside; no line holds

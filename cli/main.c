@@ -59,7 +59,10 @@ static void usage(FILE *out)
 static void version(void)
 {
 	printf("anzen %s\n", PACKAGE_VERSION);
-	fputs(_("This is free software: you are free to change and redistribute it.\n"
+	/* the GNU lines: copyright, licence, freedom, no warranty */
+	printf(_("Copyright (C) %s %s.\n"), "2026", _("The anzen authors"));
+	fputs(_("License GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\n"
+		"This is free software: you are free to change and redistribute it.\n"
 		"There is NO WARRANTY, to the extent permitted by law.\n"), stdout);
 }
 
@@ -98,13 +101,7 @@ int main(int argc, char **argv)
 static int run(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
-#ifdef ENABLE_NLS
-	/* ANZEN_LOCALEDIR lets the tests and an uninstalled build use the freshly built catalogue. */
-	const char *ld = getenv("ANZEN_LOCALEDIR");
-	bindtextdomain(PACKAGE, ld && *ld ? ld : LOCALEDIR);
-	bind_textdomain_codeset(PACKAGE, "UTF-8");
-	textdomain(PACKAGE);
-#endif
+	az_i18n_start();
 	/* --guideline DIR before the command applies to every command */
 	while (argc >= 2 && strncmp(argv[1], "--guideline", 11) == 0 &&
 	       (argv[1][11] == '=' || (argv[1][11] == '\0' && argc >= 3))) {

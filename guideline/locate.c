@@ -1,31 +1,53 @@
 #include <config.h>
 
+#include <fcntl.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/i18n.h"
 #include "guideline/locate.h"
 
 const char *az_guideline_option;
 
-/* 1 if the running program is the one in the build tree (not an installed copy). */
-static int uninstalled(void)
+/* The name of the file `make` writes at the top of a build tree: the source tree's absolute path. */
+#define BUILD_TREE_MARK "anzen-build-tree"
+
+/*
+ * When the running program sits in a build tree (at its top, or one directory below it, as
+ * tests/open_screen does), stores the build tree's top in build and the source tree's in src
+ * and returns 1; an installed program returns 0. Nothing about the build is compiled in, so two
+ * builds in different directories give the same binary.
+ */
+static int build_tree(char build[PATH_MAX], char src[PATH_MAX])
 {
-#if defined(ABS_TOP_BUILDDIR) && defined(ABS_TOP_SRCDIR)
-	char exe[PATH_MAX], top[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n <= 0 || !realpath(ABS_TOP_BUILDDIR, top))
+	char exe[PATH_MAX];
+	if (!realpath("/proc/self/exe", exe))
 		return 0;
-	exe[n] = '\0';
-	char *slash = strrchr(exe, '/');
-	if (!slash)
-		return 0;
-	*slash = '\0';
-	return strcmp(exe, top) == 0;
-#else
+	for (int up = 0; up < 2; up++) {
+		char *slash = strrchr(exe, '/');
+		if (!slash || slash == exe)
+			return 0;
+		*slash = '\0';
+		char mark[PATH_MAX + sizeof BUILD_TREE_MARK + 1];
+		snprintf(mark, sizeof mark, "%s/%s", exe, BUILD_TREE_MARK);
+		int fd = open(mark, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+		if (fd < 0)
+			continue;
+		struct stat st;
+		ssize_t n = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? read(fd, src, PATH_MAX - 1) : -1;
+		close(fd);
+		if (n <= 1 || src[0] != '/')
+			return 0;
+		src[n] = '\0';
+		src[strcspn(src, "\n")] = '\0';
+		strcpy(build, exe);
+		return 1;
+	}
 	return 0;
-#endif
 }
 
 char *az_guideline_locate(void)
@@ -35,10 +57,34 @@ char *az_guideline_locate(void)
 		return strdup(az_guideline_option);
 	if (env && *env)
 		return strdup(env);
-#ifdef ABS_TOP_SRCDIR
-	char src[PATH_MAX];
-	if (uninstalled())
-		return strdup(realpath(ABS_TOP_SRCDIR "/guideline", src) ? src : ABS_TOP_SRCDIR "/guideline");
-#endif
+	char build[PATH_MAX], src[PATH_MAX], dir[PATH_MAX + 16];
+	if (build_tree(build, src)) {
+		snprintf(dir, sizeof dir, "%s/guideline", src);
+		return strdup(dir);
+	}
 	return strdup(PKGDATADIR "/guideline");
+}
+
+char *az_locale_locate(void)
+{
+	const char *env = getenv("ANZEN_LOCALEDIR");
+	if (env && *env)
+		return strdup(env);
+	char build[PATH_MAX], src[PATH_MAX], dir[PATH_MAX + 16];
+	if (build_tree(build, src)) {
+		snprintf(dir, sizeof dir, "%s/locale", build);
+		return strdup(dir);
+	}
+	return strdup(LOCALEDIR);
+}
+
+void az_i18n_start(void)
+{
+#ifdef ENABLE_NLS
+	char *dir = az_locale_locate();
+	bindtextdomain(PACKAGE, dir ? dir : LOCALEDIR);
+	free(dir);
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	textdomain(PACKAGE);
+#endif
 }

@@ -1,4 +1,4 @@
-/* Where the catalogue is found at run time. */
+/* Where the catalogue and the translated messages are found at run time. */
 #ifndef ANZEN_LOCATE_H
 #define ANZEN_LOCATE_H
 
@@ -11,5 +11,15 @@ extern const char *az_guideline_option;
  * $(pkgdatadir)/guideline. Returns a malloc'd path, or NULL when out of memory.
  */
 char *az_guideline_locate(void);
+
+/*
+ * The message catalogue directory (LOCALEDIR/LANG/LC_MESSAGES/anzen.mo): $ANZEN_LOCALEDIR,
+ * else the build tree's locale/ (made from the po/ catalogues by make) when running uninstalled,
+ * else $(localedir). Returns a malloc'd path, or NULL when out of memory.
+ */
+char *az_locale_locate(void);
+
+/* Binds the text domain to az_locale_locate(); call after setlocale. */
+void az_i18n_start(void);
 
 #endif

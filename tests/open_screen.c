@@ -14,6 +14,7 @@
 #include "base/i18n.h"
 #include "base/error.h"
 #include "base/text.h"
+#include "guideline/locate.h"
 #include "tui/dump.h"
 #include "tui/input.h"
 #include "tui/scr_assess.h"
@@ -50,12 +51,7 @@ static int push(const char *what)
 int main(int argc, char **argv)
 {
 	setlocale(LC_ALL, "");
-#ifdef ENABLE_NLS
-	const char *ld = getenv("ANZEN_LOCALEDIR");
-	bindtextdomain(PACKAGE, ld && *ld ? ld : LOCALEDIR);
-	bind_textdomain_codeset(PACKAGE, "UTF-8");
-	textdomain(PACKAGE);
-#endif
+	az_i18n_start();
 	if (argc != 3) {
 		fprintf(stderr, "usage: open_screen SCREEN WORKBOOK\n");
 		return AZ_USAGE;

@@ -25,7 +25,7 @@ for c in "" open new status export import; do
 	"$ANZEN" $c --help | grep -oE -- '--[a-z][a-z-]+' | sort -u
 done | sort -u >"$T/opts"
 while read -r o; do
-	grep -qF -- "$(printf '%s' "$o" | sed 's/-/\\-/g')" "$top_srcdir/anzen.1"
+	grep -qF -- "$(printf '%s' "$o" | sed 's/-/\\-/g')" "$top_srcdir/anzen.1.in"
 	ok $? "anzen.1 documents $o"
 done <"$T/opts"
 

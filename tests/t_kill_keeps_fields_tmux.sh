@@ -42,8 +42,8 @@ anzen_pane c2 wb.anzen
 check "reopening returns to the clinic form, with the saved fields" c2 "anzen | 医療機関と担当者" "[山田歯科医院" "[東京都千代田区1-1"
 keys c2 Escape
 check "  Esc goes home without asking" c2 "anzen | ホーム"
-keys c2 q
-check "  q leaves" c2 "EXIT=0"
+keys c2 q q
+check "  q twice leaves" c2 "EXIT=0"
 tm kill-session -t c2
 
 # ---- a new contact: added once its name is left, then field by field ----

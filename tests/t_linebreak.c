@@ -132,6 +132,16 @@ int main(void)
 	ok(az_kinsoku_no_start(0x3002) && az_kinsoku_no_start(0x30C3) && !az_kinsoku_no_start(0x3042),
 	   "no-start set: 。ッ yes, あ no");
 	ok(az_kinsoku_no_end(0x300C) && !az_kinsoku_no_end(0x300D), "no-end set: 「 yes, 」 no");
+	/* UAX #14 (libunistring) with the project's kinsoku on top */
+	is_str(wrapped("あいうえ〜お", 4000), "あいう|え〜お", "〜 never starts a line");
+	is_str(wrapped("すごい‼です", 3000), "すご|い‼|です", "‼ never starts a line");
+	ok(strstr(wrapped("期限は2026-11-01です", 5000), "2026-11-01") != NULL, "a date 2026-11-01 is never split");
+	is_str(wrapped("well-known", 5000), "well-known", "a Latin word with a hyphen stays whole when it fits");
+	is_str(wrapped("see CL7-man-d", 5000), "see|CL7-man-d", "a reference with hyphens stays whole (no break after a hyphen before a letter)");
+	is_str(wrapped("file clinic-2028.anzen", 9000), "file|clinic-2028.anzen", "a file name stays whole");
+	is_str(wrapped("50%です", 1500), "50%|で|す", "a percent sign stays with its number");
+	ok(az_kinsoku_no_start(0x301C) && az_kinsoku_no_start(0x203C) && !az_kinsoku_no_start(0x2030),
+	   "no-start set: 〜 and ‼ yes, ‰ no");
 
 	unsigned seed = 42;
 	int good = 1;

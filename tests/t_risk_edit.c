@@ -171,8 +171,8 @@ static void workbook(const struct az_catalogue *cat, const char *srcdir)
 	ok(with == b.n_risks && total == b.n_actions, "every risk gets exactly its actions");
 
 	const struct az_system *sys = az_book_system(&b, 1);
-	struct az_risk_row *rows;
-	size_t n;
+	struct az_risk_row *rows = NULL;
+	size_t n = 0;
 	ok(sys && az_risk_rows(cat, &b, sys, &rows, &n) == 0, "rows of system 1");
 	struct az_system_facts sf = az_system_facts_of(sys);
 	size_t applicable = az_threats_for_system(cat, &sf, NULL, 0), risks = 0, mine = 0, blank = 0;

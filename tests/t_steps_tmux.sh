@@ -221,7 +221,9 @@ check "reopening returns to the export screen" w2 "anzen | 書き出し"
 esc w2 "anzen | ホーム"
 check "  and back goes home" w2 "anzen | ホーム"
 keys w2 q
-check "  q leaves" w2 "EXIT=0"
+check "  q on home asks for a second press" w2 "もう一度 q を押すと anzen を終了します"
+keys w2 q
+check "  q again leaves" w2 "EXIT=0"
 tm kill-session -t w2
 
 (cd "$T" && "$ANZEN" export --format json -o cli.json wb.anzen) >"$T/export.out" 2>&1
@@ -318,11 +320,13 @@ keys bad F2
 check "  and saved" bad "保存しました。"
 esc bad "anzen | ホーム"
 keys bad q
-check "q on the home screen leaves with status 0" bad "EXIT=0"
+check "q on the home screen asks for a second press" bad "もう一度 q を押すと"
+keys bad q
+check "q again on the home screen leaves with status 0" bad "EXIT=0"
 
 anzen_pane mono mono.anzen TERM=vt100
 check "a terminal without colours: attributes only, still drawn" mono "anzen | ホーム" "F1 ヘルプ"
-keys mono q
+keys mono q q
 check "  and left cleanly" mono "EXIT=0"
 anzen_pane colour colour.anzen
 check "a session for the colour check" colour "anzen | ホーム"

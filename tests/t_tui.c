@@ -167,6 +167,12 @@ static void test_keys(void)
 	is_int(tui_key_action('?', TUI_SCOPE_NAV), TUI_ACT_HELP, "? is help");
 	is_str(tui_action_key_name(TUI_ACT_HELP, TUI_SCOPE_ANY), "F1", "help while typing is F1");
 	is_str(tui_key_name(TUI_CTRL('u'), buf), "Ctrl-U", "key names");
+	is_str(tui_key_name(TUI_CTRL('d'), buf), "Ctrl-D", "Ctrl-D by name");
+	is_str(tui_key_name(0x30C9, buf), "\u30c9", "a Japanese key is named by its character, not its code point");
+	is_str(tui_key_name(0xFF21, buf), "\uff21", "a full-width letter is itself");
+	is_str(tui_key_name(TUI_CTRL('l'), buf), "Ctrl-L", "Ctrl-L by name");
+	is_int(tui_key_action(TUI_CTRL('l'), TUI_SCOPE_ANY), TUI_ACT_REDRAW, "Ctrl-L redraws, even while typing");
+	is_str(tui_key_name(0x0301, buf), "U+0301", "a character that cannot stand alone is named by its code point");
 	is_int(tui_key_from_name("F12", 3), TUI_FN(KEY_F(12)), "F12 by name");
 	is_int(tui_key_from_name("S-Tab", 5), TUI_FN(KEY_BTAB), "S-Tab by name");
 	is_int(tui_key_from_name("F13", 3), -1, "F13 does not exist");

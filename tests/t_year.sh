@@ -234,11 +234,11 @@ for c in next-year demo aggregate new export; do
 	"$ANZEN" $c --help | grep -oE -- '--[a-z][a-z-]+' | sort -u
 done | sort -u >"$T/opts"
 while read -r o; do
-	grep -qF -- "$(printf '%s' "$o" | sed 's/-/\\-/g')" "$top_srcdir/anzen.1"
+	grep -qF -- "$(printf '%s' "$o" | sed 's/-/\\-/g')" "$top_srcdir/anzen.1.in"
 	ok $? "anzen.1 documents $o"
 done <"$T/opts"
 for c in next-year demo aggregate; do
-	grep -q "^.BR $(printf '%s' "$c" | sed 's/-/\\\\-/g') " "$top_srcdir/anzen.1"; ok $? "anzen.1 has the command $c"
+	grep -q "^.BR $(printf '%s' "$c" | sed 's/-/\\\\-/g') " "$top_srcdir/anzen.1.in"; ok $? "anzen.1 has the command $c"
 	"$ANZEN" --help | grep -q "^  $c "; ok $? "anzen --help lists $c"
 done
 done_testing

@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include <stdlib.h>
+#include <unilbrk.h>
 #include <string.h>
 #include <wchar.h>
 #include <unistr.h>
@@ -202,8 +203,8 @@ int tui_put_right(WINDOW *w, int y, int x, int width, const char *utf8, attr_t a
 	return tui_put(w, y, x + width - tw, tw, utf8, attr);
 }
 
-int tui_put_wrapped(WINDOW *w, int y, int x, int width, int rows, int skip, const char *utf8,
-		    attr_t attr)
+/* tui_put_wrapped; with more set, a last row that does not hold the rest ends with … */
+static int wrap(WINDOW *w, int y, int x, int width, int rows, int skip, const char *utf8, attr_t attr, int more)
 {
 	int row = 0;
 	if (width <= 0)
@@ -224,6 +225,17 @@ int tui_put_wrapped(WINDOW *w, int y, int x, int width, int rows, int skip, cons
 		}
 		if (!line)
 			break;
+		char *opp = malloc(linelen + 1);
+		uint32_t *u = malloc((linelen + 1) * sizeof *u);
+		if (opp && u) {
+			for (size_t k = 0; k < linelen; k++)
+				u[k] = (uint32_t)line[k];
+			u32_possible_linebreaks(u, linelen, "UTF-8", opp);
+		} else {
+			free(opp);
+			opp = NULL;
+		}
+		free(u);
 		i = 0;
 		do {
 			/* take what fits, then back up to the last space if a word would be cut */
@@ -231,37 +243,50 @@ int tui_put_wrapped(WINDOW *w, int y, int x, int width, int rows, int skip, cons
 			size_t take = tui_fit(line + i, linelen - i, width, &used);
 			if (take == 0 && i < linelen)
 				take = tui_cluster_next(line + i, linelen - i, 0); /* wider than the box */
-			if (i + take < linelen && line[i + take] != L' ') {
+			/* back up to the last break opportunity (UAX #14 with kinsoku on top, as in the
+			 * PDF); a line without one is cut where it is full */
+			if (i + take < linelen && opp) {
 				size_t k = take;
-				while (k > 0 && line[i + k - 1] != L' ' && tui_wcwidth(line[i + k - 1]) == 1)
+				while (k > 0 && line[i + k] != L' ' &&
+				       (line[i + k - 1] == L' ' ||
+					!az_break_between((uint32_t)line[i + k - 1], (uint32_t)line[i + k], opp[i + k])))
 					k--;
 				if (k > 0)
 					take = k;
 			}
-			/* kinsoku: no line starts with 、。）」 or small kana, none ends with （「; moved back
-			 * a few characters at most (a run of them longer than that is cut anyway) */
-			for (int back = 0; back < 3 && i + take < linelen && line[i + take] != L' ' &&
-					   (az_kinsoku_no_start((uint32_t)line[i + take]) ||
-					    az_kinsoku_no_end((uint32_t)line[i + take - 1]));
-			     back++) {
-				size_t prev = tui_cluster_prev(line + i, take);
-				if (prev == 0)
-					break;
-				take = prev;
-			}
-			if (row >= skip && row - skip < rows)
+			size_t next = i + take;
+			while (next < linelen && line[next] == L' ')
+				next++;
+			if (more && row - skip == rows - 1 && (next < linelen || nl)) {
+				/* the last row and text left over: say so with … (F1 shows it whole) */
+				int used;
+				size_t fit = tui_fit(line + i, take, width - 1, &used);
+				tui_putw(w, y + row - skip, x, width, line + i, fit, attr);
+				tui_putw(w, y + row - skip, x + used, 1, L"\u2026", 1, attr);
+			} else if (row >= skip && row - skip < rows)
 				tui_putw(w, y + row - skip, x, width, line + i, take, attr);
 			row++;
 			i += take;
 			while (i < linelen && line[i] == L' ')
 				i++;
 		} while (i < linelen);
+		free(opp);
 		free(line);
 		if (!nl)
 			break;
 		p = nl + 1;
 	}
 	return row;
+}
+
+int tui_put_wrapped(WINDOW *w, int y, int x, int width, int rows, int skip, const char *utf8, attr_t attr)
+{
+	return wrap(w, y, x, width, rows, skip, utf8, attr, 0);
+}
+
+int tui_put_wrapped_more(WINDOW *w, int y, int x, int width, int rows, const char *utf8, attr_t attr)
+{
+	return wrap(w, y, x, width, rows, 0, utf8, attr, rows > 0);
 }
 
 void tui_frame(WINDOW *w, int y, int x, int rows, int cols, attr_t attr)

@@ -34,6 +34,9 @@ int tui_put_right(WINDOW *w, int y, int x, int width, const char *utf8, attr_t a
  * first skip wrapped rows; rows past the text are not touched. Returns the wrapped rows in total. */
 int tui_put_wrapped(WINDOW *w, int y, int x, int width, int rows, int skip, const char *utf8,
 		    attr_t attr);
+/* The same from the first row, for a pane that holds only part of a text: when the text needs more
+ * than rows rows, the last one ends with … (the help, F1, shows the text whole). */
+int tui_put_wrapped_more(WINDOW *w, int y, int x, int width, int rows, const char *utf8, attr_t attr);
 /* A box of rows×cols at (y, x): ASCII border (box characters are ambiguous-width on some CJK
  * terminals), interior blanked. */
 void tui_frame(WINDOW *w, int y, int x, int rows, int cols, attr_t attr);

@@ -215,6 +215,8 @@ void tui_field_draw(struct tui_field *f, int y, int x, int width, int active)
 	}
 	attr_t a = tui_attr(active ? TUI_FIELD_ACTIVE : TUI_FIELD);
 	tui_putw(stdscr, y, x, width, f->buf + f->scroll, f->len - f->scroll, a);
-	if (active)
+	if (active) {
 		tui_set_cursor(y, x + tui_wswidth(f->buf + f->scroll, f->cur - f->scroll));
+		tui_accepts_text();
+	}
 }

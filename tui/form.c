@@ -126,7 +126,7 @@ void tui_form_draw(struct tui_form *fm, struct tui_rect r)
 	if (fm->top + fit < fm->n)
 		tui_put(stdscr, r.y + 2 * (int)fit, r.x + r.cols - 3, 1, "v", tui_attr(TUI_DIM));
 	if (fm->n)
-		tui_put_wrapped(stdscr, r.y + r.rows - 2, r.x + 2, r.cols - 4, 2, 0, _(fm->items[fm->cur].help),
+		tui_put_wrapped_more(stdscr, r.y + r.rows - 2, r.x + 2, r.cols - 4, 2, _(fm->items[fm->cur].help),
 				tui_attr(TUI_NORMAL));
 }
 

@@ -4,6 +4,7 @@
 #include <curses.h>
 #include <stdio.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "base/i18n.h"
 #include "tui/keys.h"
@@ -57,6 +58,7 @@ static const struct tui_binding bindings[] = {
 	{ 'f', TUI_ACT_FACTS, TUI_SCOPE_NAV },
 	{ TUI_FN(KEY_F(10)), TUI_ACT_QUIT, TUI_SCOPE_ANY },
 	{ TUI_CTRL('c'), TUI_ACT_QUIT, TUI_SCOPE_ANY },
+	{ TUI_CTRL('l'), TUI_ACT_REDRAW, TUI_SCOPE_ANY },
 };
 
 const struct tui_binding *tui_bindings(size_t *n)
@@ -106,6 +108,17 @@ const char *tui_action_key_name(enum tui_action a, int scopes)
 	return NULL;
 }
 
+static int printable(int key, char buf[16])
+{
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	size_t n = wcrtomb(buf, (wchar_t)key, &st);
+	if (n == (size_t)-1 || n >= 16)
+		return 0;
+	buf[n] = '\0';
+	return 1;
+}
+
 const char *tui_key_name(int key, char buf[16])
 {
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
@@ -117,8 +130,11 @@ const char *tui_key_name(int key, char buf[16])
 		snprintf(buf, 16, "Ctrl-%c", key + 'A' - 1);
 	else if (key > 32 && key < 127)
 		snprintf(buf, 16, "%c", key);
-	else
-		snprintf(buf, 16, "#%x", (unsigned)key);
+	else if (TUI_IS_FN(key) && keyname(key - TUI_FN_BASE) && !strncmp(keyname(key - TUI_FN_BASE), "KEY_", 4))
+		snprintf(buf, 16, "%s", keyname(key - TUI_FN_BASE) + 4); /* curses' own name: SLEFT, F(13) */
+	/* else the character itself (「ド」; the screens run in a UTF-8 locale) if it can be shown */
+	else if (TUI_IS_FN(key) || key < 0xA0 || wcwidth((wchar_t)key) < 1 || !printable(key, buf))
+		snprintf(buf, 16, "U+%04X", (unsigned)key);
 	return buf;
 }
 

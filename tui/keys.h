@@ -13,6 +13,8 @@
 /* Pseudo keys made by the input layer. */
 #define TUI_KEY_JUNK TUI_FN(0x7000)  /* an escape sequence or control code was dropped */
 #define TUI_KEY_NONE TUI_FN(0x7001)  /* no more input (end of a key script) */
+#define TUI_KEY_PASTE_CONTROL TUI_FN(0x7002) /* a control character in pasted text was dropped */
+#define TUI_KEY_PASTE_MARK TUI_FN(0x7003)    /* a paste began or ended: nothing to do but redraw */
 
 /* X(id, label, help): label is short for the status bar, help is one line for the help screen. */
 #define TUI_ACTIONS(X)                                                                       \
@@ -39,7 +41,8 @@
 	X(DISMISS, N_("Not applicable"), N_("Mark the threat as not applying, with a reason, or bring it back")) \
 	X(BY_SYSTEM, N_("Systems"), N_("Show the systems of the threat, each decided with it or apart")) \
 	X(FACTS, N_("How it works"), N_("Answer the plain questions about how it works (they suggest the scores)")) \
-	X(QUIT, N_("Quit"), N_("Leave anzen at once"))
+	X(QUIT, N_("Quit"), N_("Leave anzen at once"))                                       \
+	X(REDRAW, N_("Redraw"), N_("Paint the whole screen again"))
 
 enum tui_action {
 	TUI_ACT_NONE = 0,

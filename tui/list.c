@@ -4,14 +4,51 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wctype.h>
 
+#include "base/fold.h"
 #include "base/i18n.h"
 #include "tui/draw.h"
 #include "tui/list.h"
 #include "tui/term.h"
 
 #define FILTER_MAX 100
+
+/* A row's text and its folded form (base/fold.h): folding every row at every key is too slow
+ * for 10,000 rows, so it is done again only when the row's text changed. */
+struct tui_list_folded {
+	char *text;
+	uint32_t *f;
+	size_t n;
+};
+
+static void forget_folded(struct tui_list *l)
+{
+	for (size_t i = 0; i < l->nfolded; i++)
+		free(l->folded[i].text), free(l->folded[i].f);
+	free(l->folded);
+	l->folded = NULL;
+	l->nfolded = 0;
+}
+
+/* Substring search on folded text: width, case and hiragana/katakana do not matter. */
+static int contains(struct tui_list *l, size_t i, const uint32_t *needle, size_t nlen)
+{
+	const char *text = l->text(l->ctx, i);
+	if (i < l->nfolded) {
+		struct tui_list_folded *c = &l->folded[i];
+		if (!c->text || strcmp(c->text, text) != 0) {
+			free(c->text), free(c->f);
+			c->text = strdup(text);
+			c->f = c->text ? az_fold(text, strlen(text), &c->n) : NULL;
+		}
+		return c->f && az_fold_contains(c->f, c->n, needle, nlen);
+	}
+	size_t n;
+	uint32_t *h = az_fold(text, strlen(text), &n);
+	int found = h && az_fold_contains(h, n, needle, nlen);
+	free(h);
+	return found;
+}
 
 int tui_list_init(struct tui_list *l, size_t (*count)(void *), const char *(*text)(void *, size_t),
 		  void *ctx)
@@ -30,27 +67,10 @@ int tui_list_init(struct tui_list *l, size_t (*count)(void *), const char *(*tex
 void tui_list_free(struct tui_list *l)
 {
 	free(l->view);
+	forget_folded(l);
 	tui_field_free(&l->filter);
 	l->view = NULL;
 	l->nview = 0;
-}
-
-/* Case-folded substring search; Japanese has no case, so this is a plain substring there. */
-static int contains(const char *hay, const wchar_t *needle, size_t nlen)
-{
-	size_t n;
-	wchar_t *h = tui_decode(hay, &n);
-	int found = 0;
-	if (!h)
-		return 0;
-	for (size_t i = 0; !found && i + nlen <= n; i++) {
-		size_t k = 0;
-		while (k < nlen && towlower((wint_t)h[i + k]) == towlower((wint_t)needle[k]))
-			k++;
-		found = k == nlen;
-	}
-	free(h);
-	return found;
 }
 
 void tui_list_refresh(struct tui_list *l)
@@ -65,9 +85,19 @@ void tui_list_refresh(struct tui_list *l)
 	size_t old_sel = l->sel;
 	l->view = view;
 	l->nview = 0;
+	char *typed = l->filter.len ? tui_field_text(&l->filter) : NULL;
+	size_t nneedle = 0;
+	uint32_t *needle = typed ? az_fold(typed, strlen(typed), &nneedle) : NULL;
+	free(typed);
+	if (needle && l->nfolded != n) {
+		forget_folded(l);
+		l->folded = calloc(n, sizeof *l->folded);
+		l->nfolded = l->folded ? n : 0;
+	}
 	for (size_t i = 0; i < n; i++)
-		if (l->filter.len == 0 || contains(l->text(l->ctx, i), l->filter.buf, l->filter.len))
+		if (l->filter.len == 0 || (needle && contains(l, i, needle, nneedle)))
 			l->view[l->nview++] = i;
+	free(needle);
 	/* the same row if it still shows, else the same place (after a delete: the next row) */
 	l->sel = old_sel;
 	for (size_t i = 0; was >= 0 && i < l->nview; i++)

@@ -24,6 +24,8 @@ struct tui_list {
 	struct tui_field filter;
 	int filtering; /* typing into the filter */
 	int rows;      /* rows drawn last time, for paging */
+	struct tui_list_folded *folded; /* each row's text as searched, made once per text */
+	size_t nfolded;
 };
 
 int tui_list_init(struct tui_list *l, size_t (*count)(void *), const char *(*text)(void *, size_t),

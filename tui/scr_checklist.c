@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/fold.h"
 #include "base/i18n.h"
 #include "model/checklist_edit.h"
 #include "model/edit.h"
@@ -34,6 +35,11 @@ struct checklist {
 	struct tui_book_stamp stamp;
 	struct az_suggestion sug[AZ_SUGGEST_ITEMS];
 	int have_sug;
+	/* '/': only the items whose number or text contain what is typed (folded, base/fold.h) */
+	struct tui_field filter;
+	int filtering;
+	uint32_t *needle;
+	size_t nneedle;
 };
 
 static const struct az_checklist *pick_checklist(void)
@@ -90,7 +96,93 @@ static int cl_enter(struct tui_screen *s)
 		tui_error("%s", _("The content catalogue has no checklist."));
 		return -1;
 	}
+	if (tui_field_init(&c->filter, TUI_FIELD_TEXT, 100) != 0) {
+		tui_error("%s", _("out of memory"));
+		return -1;
+	}
 	return 0;
+}
+
+static void cl_leave(struct tui_screen *s)
+{
+	struct checklist *c = s->data;
+	tui_field_free(&c->filter);
+	free(c->needle);
+}
+
+/* 1 if item k passes the filter. */
+static int shown(const struct checklist *c, size_t k)
+{
+	if (!c->filter.len)
+		return 1;
+	const struct az_check_item *it = &c->cl->items[k];
+	char text[2048];
+	int len = snprintf(text, sizeof text, "%s %s", it->number ? it->number : it->id, az_text_get(&it->text));
+	size_t n;
+	uint32_t *f = az_fold(text, len < 0 ? 0 : (size_t)len < sizeof text ? (size_t)len : sizeof text - 1, &n);
+	int found = f && c->needle && az_fold_contains(f, n, c->needle, c->nneedle);
+	free(f);
+	return found;
+}
+
+/* The item count shown items away from from (dir -1 or 1), or the last shown one on the way. */
+static size_t step(const struct checklist *c, size_t from, int dir, size_t count)
+{
+	size_t at = from;
+	for (size_t k = from; count > 0 && (dir > 0 ? k + 1 < c->cl->nitems : k > 0);) {
+		k = dir > 0 ? k + 1 : k - 1;
+		if (shown(c, k))
+			at = k, count--;
+	}
+	return at;
+}
+
+static void filter_changed(struct checklist *c)
+{
+	char *typed = tui_field_text(&c->filter);
+	free(c->needle);
+	c->needle = typed ? az_fold(typed, strlen(typed), &c->nneedle) : NULL;
+	free(typed);
+	if (!shown(c, c->sel)) { /* the first shown item after the selection, else before it */
+		size_t k = step(c, c->sel, 1, 1);
+		c->sel = shown(c, k) ? k : step(c, c->sel, -1, 1);
+	}
+}
+
+/* The '/' filter's keys; TUI_UNHANDLED for the rest. */
+static int filter_key(struct checklist *c, int key, enum tui_action act)
+{
+	if (!c->filtering) {
+		if (act == TUI_ACT_SEARCH) {
+			c->filtering = 1;
+			return TUI_HANDLED;
+		}
+		if (act == TUI_ACT_BACK && key == 27 && c->filter.len) { /* Esc first clears a kept filter */
+			tui_field_set(&c->filter, "");
+			filter_changed(c);
+			return TUI_HANDLED;
+		}
+		return TUI_UNHANDLED;
+	}
+	switch (tui_key_action(key, TUI_SCOPE_ANY)) {
+	case TUI_ACT_SELECT:
+		c->filtering = 0;
+		return TUI_HANDLED;
+	case TUI_ACT_BACK:
+		c->filtering = 0;
+		tui_field_set(&c->filter, "");
+		filter_changed(c);
+		return TUI_HANDLED;
+	case TUI_ACT_UP:
+	case TUI_ACT_DOWN:
+		c->filtering = 0;
+		return TUI_UNHANDLED; /* leaves the filter and moves */
+	default:
+		if (tui_field_key(&c->filter, key) != TUI_HANDLED)
+			return TUI_UNHANDLED;
+		filter_changed(c);
+		return TUI_HANDLED;
+	}
 }
 
 static const struct az_check_item *cur_item(const struct checklist *c)
@@ -128,15 +220,25 @@ static void cl_draw(struct tui_screen *s, struct tui_rect body)
 	for (int k = 0; k < NCOLS; k++)
 		tui_put(stdscr, body.y + 1, body.x + cellx + k * CELLW + 1, CELLW - 1, _(colnames[k]), tui_attr(TUI_DIM));
 
-	int detail = 8, rows = body.rows - 2 - detail;
-	if (c->sel < c->top)
+	int detail = 8, show_filter = c->filtering || c->filter.len, rows = body.rows - 2 - detail - show_filter;
+	if (show_filter) {
+		int y = body.y + 2 + (rows > 0 ? rows : 0), lw = tui_width("/ ") + 1;
+		tui_put(stdscr, y, body.x + 1, lw, "/", tui_attr(TUI_LABEL_ACTIVE));
+		tui_field_draw(&c->filter, y, body.x + 1 + lw, body.cols / 2, c->filtering);
+		if (c->filtering)
+			s->scopes = TUI_SCOPE_ANY;
+	}
+	/* top and sel are item indexes; only the items that pass the filter are rows */
+	if (c->sel < c->top || !shown(c, c->top))
 		c->top = c->sel;
-	if (rows > 0 && c->sel >= c->top + (size_t)rows)
-		c->top = c->sel - (size_t)rows + 1;
-	for (int i = 0; i < rows && c->top + (size_t)i < cl->nitems; i++) {
-		size_t k = c->top + (size_t)i;
+	if (rows > 0 && c->top < c->sel && step(c, c->top, 1, (size_t)rows - 1) < c->sel)
+		c->top = step(c, c->sel, -1, (size_t)rows - 1);
+	int i = 0;
+	for (size_t k = c->top; i < rows && k < cl->nitems; k++) {
+		if (!shown(c, k))
+			continue;
 		const struct az_check_item *it = &cl->items[k];
-		int y = body.y + 2 + i, sel = k == c->sel;
+		int y = body.y + 2 + i++, sel = k == c->sel;
 		attr_t a = tui_attr(sel ? TUI_SELECTED : TUI_NORMAL);
 		tui_blank(stdscr, y, body.x, cellx, a);
 		tui_put(stdscr, y, body.x, 2, sel ? ">" : "", a);
@@ -166,8 +268,11 @@ static void cl_draw(struct tui_screen *s, struct tui_rect body)
 		}
 	}
 
+	if (i == 0)
+		tui_put(stdscr, body.y + 2, body.x + 2, body.cols - 4,
+			_("No line contains the search text. Esc clears the search."), tui_attr(TUI_DIM));
 	/* the selected item in full */
-	const struct az_check_item *it = cur_item(c);
+	const struct az_check_item *it = i ? cur_item(c) : NULL;
 	int y = body.y + body.rows - detail, w = body.cols - 2, x = body.x + 1;
 	tui_blank(stdscr, y, body.x, body.cols, 0);
 	if (!it)
@@ -175,7 +280,7 @@ static void cl_draw(struct tui_screen *s, struct tui_rect body)
 	char line[2048];
 	snprintf(line, sizeof line, "%s %s%s", it->number ? it->number : it->id, az_text_get(&it->text),
 		 it->unverified ? _(" ※Check the number and wording against the official form.") : "");
-	int used = tui_put_wrapped(stdscr, y + 1, x, w, 2, 0, line, tui_attr(TUI_LABEL_ACTIVE));
+	int used = tui_put_wrapped_more(stdscr, y + 1, x, w, 2, line, tui_attr(TUI_LABEL_ACTIVE));
 	used = used > 2 ? 2 : used;
 	/* what it means (or its deadline), and where the form's manual says so */
 	size_t len = (size_t)snprintf(line, sizeof line, "%s",
@@ -183,7 +288,7 @@ static void cl_draw(struct tui_screen *s, struct tui_rect body)
 	for (size_t k = 0; k < it->nrefs && len < sizeof line; k++)
 		len += (size_t)snprintf(line + len, sizeof line - len, "%s%s %s%s", k ? ", " : " [", it->refs[k].doc,
 					it->refs[k].section ? it->refs[k].section : "", k + 1 == it->nrefs ? "]" : "");
-	tui_put_wrapped(stdscr, y + 1 + used, x, w, 3 - used, 0, line, tui_attr(TUI_DIM));
+	tui_put_wrapped_more(stdscr, y + 1 + used, x, w, 3 - used, line, tui_attr(TUI_DIM));
 	const struct az_suggestion *sg = suggestion(c, it->id);
 	if (sg && sg->target[0])
 		snprintf(line, sizeof line, _("Suggested: %s — %s (target date %s; s fills it in)"),
@@ -193,7 +298,7 @@ static void cl_draw(struct tui_screen *s, struct tui_rect body)
 			 sg->evidence);
 	else
 		snprintf(line, sizeof line, "%s", _("No suggestion: answer from what you know."));
-	tui_put_wrapped(stdscr, y + 4, x, w, 2, 0, line, 0);
+	tui_put_wrapped_more(stdscr, y + 4, x, w, 2, line, 0);
 	const struct az_checklist_answer *ans = answer_of(c->cl->id, it->id, device_of(it, c->col));
 	snprintf(line, sizeof line, _("Checked on: %s   Target date: %s   Note: %s"),
 		 ans && ans->checked_at && *ans->checked_at ? ans->checked_at : "-",
@@ -361,30 +466,26 @@ static int cl_key(struct tui_screen *s, int key, enum tui_action act)
 {
 	struct checklist *c = s->data;
 	const struct az_check_item *it = cur_item(c);
-	(void)key;
-	if (!it)
+	if (filter_key(c, key, act) == TUI_HANDLED)
+		return TUI_HANDLED;
+	if (!it || !shown(c, c->sel))
 		return TUI_UNHANDLED;
 	switch (act) {
 	case TUI_ACT_HELP:
 		tui_assess_help(s, cl_help, c);
 		return TUI_HANDLED;
 	case TUI_ACT_UP:
-		c->sel = c->sel ? c->sel - 1 : 0;
-		return TUI_HANDLED;
 	case TUI_ACT_DOWN:
-		c->sel = c->sel + 1 < c->cl->nitems ? c->sel + 1 : c->sel;
-		return TUI_HANDLED;
 	case TUI_ACT_PAGE_UP:
-		c->sel = c->sel > 10 ? c->sel - 10 : 0;
-		return TUI_HANDLED;
 	case TUI_ACT_PAGE_DOWN:
-		c->sel = c->sel + 10 < c->cl->nitems ? c->sel + 10 : c->cl->nitems - 1;
+		c->sel = step(c, c->sel, act == TUI_ACT_UP || act == TUI_ACT_PAGE_UP ? -1 : 1,
+			      act == TUI_ACT_UP || act == TUI_ACT_DOWN ? 1 : 10);
 		return TUI_HANDLED;
 	case TUI_ACT_FIRST:
-		c->sel = 0;
-		return TUI_HANDLED;
 	case TUI_ACT_LAST:
-		c->sel = c->cl->nitems - 1;
+		c->sel = step(c, act == TUI_ACT_FIRST ? 0 : c->cl->nitems - 1, act == TUI_ACT_FIRST ? -1 : 1, 0);
+		if (!shown(c, c->sel))
+			c->sel = step(c, c->sel, act == TUI_ACT_FIRST ? 1 : -1, 1);
 		return TUI_HANDLED;
 	case TUI_ACT_LEFT:
 	case TUI_ACT_RIGHT: {
@@ -435,10 +536,11 @@ static const struct tui_screen_ops cl_ops = {
 		   "Space changes the answer of the selected cell (- Yes No). Items marked * have an "
 		   "answer suggested from what the workbook already holds; the evidence is shown below, and s "
 		   "fills the suggested answer in. Enter opens the answer with its 確認日 (the day it was "
-		   "checked), its 目標日 (for a No: by when it will be done) and a note.\n\n"
+		   "checked), its 目標日 (for a No: by when it will be done) and a note. / shows only the items "
+		   "that contain what you type (full-width or half-width, hiragana or katakana alike).\n\n"
 		   "The form asks for a target date for every No; the health centre reads it at the inspection."),
 	.bar = cl_bar,
-	TUI_SCREEN_HOOKS(struct checklist, cl_enter, cl_draw, cl_key, NULL),
+	TUI_SCREEN_HOOKS(struct checklist, cl_enter, cl_draw, cl_key, cl_leave),
 };
 
 int tui_checklist_open(void) { return tui_open(&cl_ops, NULL); }

@@ -1,9 +1,11 @@
 /* The export screen: the workbook as JSON (for backup and for moving it), and the inspection PDF. */
 #include <config.h>
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "model/json_write.h"
 #include "base/i18n.h"
@@ -37,19 +39,63 @@ static const struct tui_form_item items[NE] = {
 struct exp {
 	struct tui_form fm;
 	int last_format;
-	char done[1200];
+	char done[PATH_MAX + 200];
 };
 
-/* <workbook without .anzen>-<today>.<ext>, next to the workbook */
+/* A directory the user can see in a file manager: XDG_DOCUMENTS_DIR (the environment, else
+ * user-dirs.dirs), else ~/Documents, else the home directory. */
+static void documents_dir(char *dir, size_t size)
+{
+	const char *home = getenv("HOME"), *env = getenv("XDG_DOCUMENTS_DIR");
+	struct stat st;
+	dir[0] = '\0';
+	if (env && *env == '/')
+		snprintf(dir, size, "%s", env);
+	else if (home && *home == '/') {
+		const char *config = getenv("XDG_CONFIG_HOME");
+		char conf[PATH_MAX], line[PATH_MAX + 32];
+		if (config && *config == '/')
+			snprintf(conf, sizeof conf, "%s/user-dirs.dirs", config);
+		else
+			snprintf(conf, sizeof conf, "%s/.config/user-dirs.dirs", home);
+		FILE *fp = fopen(conf, "r");
+		while (fp && fgets(line, sizeof line, fp)) {
+			char *v = strncmp(line, "XDG_DOCUMENTS_DIR=\"", 19) == 0 ? line + 19 : NULL, *q;
+			if (!v || !(q = strchr(v, '"')))
+				continue;
+			*q = '\0';
+			int n = strncmp(v, "$HOME/", 6) == 0 ? snprintf(dir, size, "%s/%s", home, v + 6)
+				: *v == '/'                   ? snprintf(dir, size, "%s", v)
+							      : 0;
+			if (n < 0 || (size_t)n >= size)
+				dir[0] = '\0';
+		}
+		if (fp)
+			fclose(fp);
+		if (!dir[0] || stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+			snprintf(dir, size, "%s/Documents", home);
+	}
+	if (!dir[0] || stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+		snprintf(dir, size, "%s", home && *home == '/' ? home : ".");
+}
+
+/* <workbook without .anzen>-<today>.<ext>, next to the workbook unless that is a hidden directory
+ * (the default workbook lives in ~/.local/share/anzen): then in the documents directory */
 static void default_name(struct exp *e, int format)
 {
-	char today[11], name[1100];
+	char today[11], name[PATH_MAX + 64], dir[PATH_MAX], wb[PATH_MAX];
 	az_date_today(today);
-	const char *path = tui_wb->path;
-	size_t n = strlen(path);
-	if (n > 6 && strcmp(path + n - 6, ".anzen") == 0)
+	const char *path = tui_wb->path, *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
+	size_t n = strlen(base);
+	if (n > 6 && strcmp(base + n - 6, ".anzen") == 0)
 		n -= 6;
-	snprintf(name, sizeof name, "%.*s-%s.%s", (int)(n < 1000 ? n : 1000), path, today, format_ext[format]);
+	/* the directory as the user named it; a hidden one is replaced by the documents directory */
+	int fits = snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) : 0, path) < (int)sizeof dir;
+	if (!fits || (realpath(path, wb) && strstr(wb, "/.")))
+		documents_dir(dir, sizeof dir);
+	if (snprintf(name, sizeof name, "%s%s%.*s-%s.%s", dir, *dir ? "/" : "", (int)(n < 200 ? n : 200), base, today,
+		     format_ext[format]) >= (int)sizeof name)
+		name[0] = '\0';
 	tui_form_load(&e->fm, E_FILE, name);
 	e->last_format = format;
 }
@@ -64,9 +110,14 @@ static void e_draw(struct tui_screen *s, struct tui_rect body)
 	s->scopes = e->fm.items[e->fm.cur].opts ? TUI_SCOPE_ANY | TUI_SCOPE_NAV : TUI_SCOPE_ANY;
 	struct tui_rect r = { body.y, body.x, body.rows - 2, body.cols };
 	tui_form_draw(&e->fm, r);
-	if (e->done[0])
-		tui_put_wrapped(stdscr, body.y + body.rows - 2, body.x + 2, body.cols - 4, 2, 0, e->done,
-				tui_attr(TUI_NORMAL));
+	/* the whole path, which the field may show only in part; after writing, where it went */
+	char where[PATH_MAX + 200], *path = tui_field_text(&e->fm.fields[E_FILE]);
+	if (path && *path && !e->done[0])
+		snprintf(where, sizeof where, _("It will be written to: %s"), path);
+	else
+		snprintf(where, sizeof where, "%s", e->done);
+	free(path);
+	tui_put_wrapped(stdscr, body.y + body.rows - 2, body.x + 2, body.cols - 4, 2, 0, where, tui_attr(TUI_NORMAL));
 }
 
 static int write_json(const char *path, int force, struct az_error *err)
@@ -123,8 +174,11 @@ static int e_key(struct tui_screen *s, int key, enum tui_action act)
 {
 	struct exp *e = s->data;
 	int r = tui_form_key(&e->fm, key, act);
-	if (r != TUI_FORM_SUBMIT)
+	if (r != TUI_FORM_SUBMIT) {
+		if (e->fm.fields[E_FILE].changed)
+			e->done[0] = '\0'; /* a new name: show where it will go */
 		return r;
+	}
 	char *path = tui_field_text(&e->fm.fields[E_FILE]);
 	FILE *fp = path && *path ? fopen(path, "r") : NULL;
 	if (fp) {
@@ -163,8 +217,9 @@ static const enum tui_action bar[] = { TUI_ACT_NEXT_FIELD, TUI_ACT_SAVE, TUI_ACT
 static const struct tui_screen_ops ops = {
 	.title = N_("Export"),
 	.help = N_("Write the inspection PDF for the health centre, or the whole workbook as JSON (a backup "
-		   "that 'anzen import' reads back). The file goes next to the workbook unless you type "
-		   "another name; an existing file is replaced only after you say so. F2 or Ctrl-S writes."),
+		   "that 'anzen import' reads back). The file goes next to the workbook (or, when the workbook "
+		   "is in a hidden folder, in your Documents folder) unless you type another name; the whole "
+		   "path is shown under the form, and where the file went once it is written. An existing file is replaced only after you say so. F2 or Ctrl-S writes."),
 	.bar = bar,
 	TUI_SCREEN_HOOKS(struct exp, e_enter, e_draw, e_key, e_leave),
 };

@@ -98,7 +98,7 @@ static void hm_draw(struct tui_screen *s, struct tui_rect body)
 		 m->h.cell[m->grid][l - 1][sv - 1]);
 	tui_put_wrapped(stdscr, y + 2, body.x + 1, body.cols - 2, 2, 0, line, tui_attr(TUI_LABEL_ACTIVE));
 	if (r)
-		tui_put_wrapped(stdscr, y + 4, body.x + 1, body.cols - 2, 2, 0, az_text_get(&r->response), 0);
+		tui_put_wrapped_more(stdscr, y + 4, body.x + 1, body.cols - 2, 2, az_text_get(&r->response), 0);
 	size_t total = 0;
 	for (int a = 0; a < AZ_LEVELS; a++)
 		for (int b = 0; b < AZ_LEVELS; b++)
@@ -106,7 +106,7 @@ static void hm_draw(struct tui_screen *s, struct tui_rect body)
 	snprintf(line, sizeof line, _("%zu risks scored, %zu not scored yet; %zu without a residual score are shown "
 				      "after treatment at their current score."),
 		 total, m->h.unscored, m->h.residual_fallback);
-	tui_put_wrapped(stdscr, y + 6, body.x + 1, body.cols - 2, 2, 0, line, tui_attr(TUI_DIM));
+	tui_put_wrapped_more(stdscr, y + 6, body.x + 1, body.cols - 2, 2, line, tui_attr(TUI_DIM));
 }
 
 /* The help, then the ranks and the levels from the catalogue. */

@@ -50,6 +50,7 @@ struct home {
 	unsigned long generation; /* of the book the progress was computed from */
 	int computed;
 	int away; /* a screen was opened from here; remember "home" at the next key */
+	int leaving; /* q or Esc was pressed once: a second press leaves anzen */
 	char rows[NENTRIES][400];
 };
 
@@ -190,6 +191,17 @@ static int home_key(struct tui_screen *s, int key, enum tui_action act)
 		tui_state_remember("home");
 		h->away = 0;
 	}
+	/* q or Esc leaves anzen only when pressed twice: on a projector a stray key must not end the show */
+	if (act == TUI_ACT_BACK && !h->list.filtering) {
+		if (h->leaving)
+			return TUI_UNHANDLED;
+		char buf[16];
+		h->leaving = 1;
+		tui_info(_("Press %s again to leave anzen (everything is saved); any other key stays here."),
+			 tui_key_name(key, buf));
+		return TUI_HANDLED;
+	}
+	h->leaving = 0;
 	if (!h->list.filtering && key == '!') {
 		open_entry(h, NENTRIES - 1);
 		return TUI_HANDLED;
@@ -218,7 +230,7 @@ static void home_leave(struct tui_screen *s)
 		az_progress_free(&h->progress);
 }
 
-static const enum tui_action home_bar[] = { TUI_ACT_DOWN, TUI_ACT_UP, TUI_ACT_SELECT, TUI_ACT_HELP, TUI_ACT_BACK,
+static const enum tui_action home_bar[] = { TUI_ACT_DOWN, TUI_ACT_UP, TUI_ACT_SELECT, TUI_ACT_HELP, TUI_ACT_QUIT,
 					    TUI_ACT_NONE };
 static const struct tui_screen_ops home_ops = {
 	.title = N_("Home"),
@@ -229,7 +241,8 @@ static const struct tui_screen_ops home_ops = {
 		   "(要確認事項): where the workbook contradicts itself, as 'anzen check' lists them. "
 		   "The bar and the figures show how far each step is; under the list you see what is "
 		   "still missing in the selected step. Choose a line with the arrow keys (or j and k, or "
-		   "its number, 0 for the tenth) and press Enter. q or Esc leaves anzen; everything is saved as you go."),
+		   "its number, 0 for the tenth) and press Enter. q or Esc, pressed twice, leaves anzen, and F10 "
+		   "or Ctrl-C at once; everything is saved as you go."),
 	.bar = home_bar,
 	TUI_SCREEN_HOOKS(struct home, home_enter, home_draw, home_key, home_leave),
 };

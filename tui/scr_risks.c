@@ -348,7 +348,15 @@ static void risks_draw(struct tui_screen *s, struct tui_rect body)
 	snprintf(cols + len, sizeof cols - len, "%s", d->mode == ONE_SYSTEM ? _("Threat") : _("System / Threat"));
 	tui_put(stdscr, body.y + 1, body.x + 2, body.cols - 3, cols, tui_attr(TUI_DIM));
 
-	int detail = 6, lrows = body.rows - 2 - detail;
+	/* the threat's description grows into the rows the list leaves free, up to half the body */
+	const struct az_risk_row *row = selected_row(d);
+	const char *desc = row && row->threat ? az_text_get(&row->threat->description) : "";
+	int grow = tui_put_wrapped(stdscr, 0, 0, body.cols - 2, 0, 0, desc, 0) - 2;
+	int spare = body.rows - 2 - 6 - (int)d->list.nview - (d->list.filtering || d->list.filter.len ? 1 : 0);
+	int half = (body.rows - 2) / 2 - 6;
+	spare = spare > half ? spare : half;
+	grow = grow < 0 ? 0 : grow > spare ? (spare > 0 ? spare : 0) : grow;
+	int detail = 6 + grow, lrows = body.rows - 2 - detail;
 	struct tui_rect lr = { body.y + 2, body.x, lrows, body.cols };
 	tui_list_draw(&d->list, lr);
 	/* the rank column again, in its colour (the list draws plain text) */
@@ -362,14 +370,14 @@ static void risks_draw(struct tui_screen *s, struct tui_rect body)
 	/* details of the selected threat */
 	int y = body.y + body.rows - detail;
 	tui_blank(stdscr, y, body.x, body.cols, tui_attr(TUI_DIM));
-	const struct az_risk_row *row = selected_row(d);
 	if (!row)
 		return;
 	const struct az_threat *t = row->threat;
 	tui_put(stdscr, y + 1, body.x + 1, body.cols - 2, t ? az_text_get(&t->name) : row->risk->threat,
 		tui_attr(TUI_LABEL_ACTIVE));
 	if (t)
-		tui_put_wrapped(stdscr, y + 2, body.x + 1, body.cols - 2, 2, 0, az_text_get(&t->description), 0);
+		tui_put_wrapped_more(stdscr, y + 2, body.x + 1, body.cols - 2, 2 + grow, desc, 0);
+	y += grow;
 	const struct az_rank *rk = row->risk ? az_rank_of(cat, row->risk->likelihood, row->risk->severity) : NULL;
 	char line[1024];
 	if (!row->risk) {

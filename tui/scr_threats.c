@@ -188,18 +188,19 @@ static void threats_draw(struct tui_screen *s, struct tui_rect body)
 				r = &tui_wb->book.risks[i];
 		snprintf(line, sizeof line, _("Not applicable: %s%s%s"), r ? az_dismiss_reason(r->dismissed) : "",
 			 r && *r->dismiss_note ? " - " : "", r ? r->dismiss_note : "");
-		tui_put(stdscr, y + 2, body.x + 1, body.cols - 2, line, 0);
+		tui_put_wrapped_more(stdscr, y + 2, body.x + 1, body.cols - 2, 1, line, 0);
 		tui_put(stdscr, y + 3, body.x + 1, body.cols - 2, _("x brings it back."), tui_attr(TUI_DIM));
 		return;
 	}
+	/* one row each: what does not fit ends with … (F1 and Enter show it whole) */
 	reason_line(&ts->suggestion, 0, line, sizeof line);
-	tui_put(stdscr, y + 2, body.x + 1, body.cols - 2, line, 0);
+	tui_put_wrapped_more(stdscr, y + 2, body.x + 1, body.cols - 2, 1, line, 0);
 	reason_line(&ts->suggestion, 1, line, sizeof line);
-	tui_put(stdscr, y + 3, body.x + 1, body.cols - 2, line, 0);
+	tui_put_wrapped_more(stdscr, y + 3, body.x + 1, body.cols - 2, 1, line, 0);
 	const struct az_rank *rk = az_rank_of(cat, ts->likelihood ? ts->likelihood : ts->suggestion.likelihood,
 					      ts->likelihood ? ts->severity : ts->suggestion.severity);
 	snprintf(line, sizeof line, "%s: %s", rk ? az_text_get(&rk->name) : "", rk ? az_text_get(&rk->response) : "");
-	tui_put(stdscr, y + 4, body.x + 1, body.cols - 2, line, tui_attr(TUI_DIM));
+	tui_put_wrapped_more(stdscr, y + 4, body.x + 1, body.cols - 2, 1, line, tui_attr(TUI_DIM));
 	snprintf(line, sizeof line, _("%zu systems, %zu decided, %zu not applicable, %zu decided apart"), ts->nsystems,
 		 ts->ncomplete, ts->ndismissed, ts->nexceptions);
 	tui_put(stdscr, y + 5, body.x + 1, body.cols - 2, line, tui_attr(TUI_DIM));

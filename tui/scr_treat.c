@@ -292,11 +292,11 @@ static void treat_draw(struct tui_screen *s, struct tui_rect body)
 		const struct az_level *lv = lik ? az_catalogue_likelihood(cat, v) : az_catalogue_severity(cat, v);
 		if (lv) {
 			snprintf(line, sizeof line, "%d %s: %s", v, az_text_get(&lv->name), az_text_get(&lv->description));
-			tui_put_wrapped(stdscr, y + 1, body.x + 1, body.cols - 2, 2, 0, line, tui_attr(TUI_DIM));
+			tui_put_wrapped_more(stdscr, y + 1, body.x + 1, body.cols - 2, 2, line, tui_attr(TUI_DIM));
 		}
 	} else if (tr) {
 		snprintf(line, sizeof line, "%s %s", _("Needs:"), az_text_get(&tr->requires));
-		tui_put_wrapped(stdscr, y + 1, body.x + 1, body.cols - 2, 2, 0, line, tui_attr(TUI_DIM));
+		tui_put_wrapped_more(stdscr, y + 1, body.x + 1, body.cols - 2, 2, line, tui_attr(TUI_DIM));
 	}
 	struct az_risk_index ix;
 	if (az_risk_index_build(&tui_wb->book, &ix) == 0) {
@@ -304,7 +304,7 @@ static void treat_draw(struct tui_screen *s, struct tui_rect body)
 		az_risk_facts_of(&ix, r, &f);
 		az_risk_facts_rank(tui_wb->cat, &f);
 		if (az_risk_missing_text(&f, line, sizeof line))
-			tui_put_wrapped(stdscr, y + 3, body.x + 1, body.cols - 2, 2, 0, line, tui_attr(TUI_ERROR));
+			tui_put_wrapped_more(stdscr, y + 3, body.x + 1, body.cols - 2, 2, line, tui_attr(TUI_ERROR));
 		else
 			tui_put(stdscr, y + 3, body.x + 1, body.cols - 2, _("Complete: nothing is missing."), tui_attr(TUI_INFO));
 		az_risk_index_free(&ix);

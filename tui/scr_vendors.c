@@ -126,9 +126,9 @@ static void a_draw(struct tui_screen *s, struct tui_rect body)
 	char head[800];
 	snprintf(head, sizeof head, "%s: %s", v ? v->name : "?", az_text_get(&a->q->text));
 	int w = body.cols - 4;
-	int n = tui_put_wrapped(stdscr, body.y + 1, body.x + 2, w, 3, 0, head, tui_attr(TUI_LABEL_ACTIVE));
+	int n = tui_put_wrapped_more(stdscr, body.y + 1, body.x + 2, w, 3, head, tui_attr(TUI_LABEL_ACTIVE));
 	n = n > 3 ? 3 : n;
-	int why = tui_put_wrapped(stdscr, body.y + 1 + n, body.x + 2, w, 3, 0, az_text_get(&a->q->why), tui_attr(TUI_DIM));
+	int why = tui_put_wrapped_more(stdscr, body.y + 1 + n, body.x + 2, w, 3, az_text_get(&a->q->why), tui_attr(TUI_DIM));
 	why = why > 3 ? 3 : why;
 	int used = 1 + n + why;
 	struct tui_rect r = { body.y + used, body.x, body.rows - used, body.cols };

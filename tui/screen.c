@@ -21,6 +21,8 @@ static int depth;
 static char message[1024], context[1024];
 static int message_is_error;
 static int cursor_y = -1, cursor_x = -1;
+static int text_field; /* the last drawing had an active text field, where a paste can go */
+static int repaint;    /* paint every cell at the next drawing, not only what changed */
 
 int tui_push(const struct tui_screen_ops *ops, void *data)
 {
@@ -34,6 +36,7 @@ int tui_push(const struct tui_screen_ops *ops, void *data)
 		return -1;
 	}
 	struct tui_screen *s = &stack[depth++];
+	repaint = 1; /* an overlay's border may cut a double-width character in half */
 	s->ops = ops;
 	s->data = data;
 	s->scopes = TUI_SCOPE_ANY | TUI_SCOPE_NAV;
@@ -49,6 +52,8 @@ void tui_pop(void)
 	if (depth == 0)
 		return;
 	struct tui_screen *s = &stack[--depth];
+	/* what an overlay covered (halves of double-width characters too) is painted anew */
+	repaint = 1;
 	if (s->ops->leave)
 		s->ops->leave(s);
 	if (s->ops->size)
@@ -110,6 +115,8 @@ void tui_info(const char *fmt, ...)
 
 const char *tui_message_text(void) { return message; }
 
+void tui_accepts_text(void) { text_field = 1; }
+
 void tui_set_cursor(int y, int x)
 {
 	cursor_y = y;
@@ -161,6 +168,7 @@ static void draw_all(void)
 {
 	werase(stdscr);
 	cursor_y = cursor_x = -1;
+	text_field = 0;
 	if (too_small()) {
 		draw_too_small();
 	} else {
@@ -199,6 +207,9 @@ static void draw_all(void)
 		(void)curs_set(0);
 		wmove(stdscr, LINES - 1, 0);
 	}
+	if (repaint)
+		clearok(curscr, TRUE);
+	repaint = 0;
 	wnoutrefresh(stdscr);
 	doupdate();
 }
@@ -209,6 +220,12 @@ static void unbound(int key, const struct tui_screen *top)
 	const char *help = tui_action_key_name(TUI_ACT_HELP, top->scopes);
 	if (key == TUI_KEY_JUNK)
 		tui_error("%s", _("Ignored an escape sequence (pasted text can carry control codes)."));
+	else if (key == TUI_KEY_PASTE_CONTROL)
+		tui_error(ngettext("Ignored %zu control character in the pasted text (Enter, Tab, Ctrl-...): "
+				   "it was not run as a key.",
+				   "Ignored %zu control characters in the pasted text (Enter, Tab, Ctrl-...): "
+				   "none was run as a key.", tui_input_dropped()),
+			  tui_input_dropped());
 	else
 		tui_error(_("The key %s does nothing here. Press %s for help."), tui_key_name(key, buf),
 			  help ? help : "F1");
@@ -223,7 +240,7 @@ int tui_loop(void)
 		int key = tui_input_next();
 		if (key == TUI_KEY_NONE)
 			break;
-		if (key == TUI_FN(KEY_RESIZE))
+		if (key == TUI_FN(KEY_RESIZE) || key == TUI_KEY_PASTE_MARK)
 			continue; /* curses has the new size already; the next pass redraws */
 		if (!burst)
 			message[0] = '\0';
@@ -233,6 +250,14 @@ int tui_loop(void)
 			continue;
 		}
 		struct tui_screen *top = &stack[depth - 1];
+		if (key == TUI_KEY_JUNK || key == TUI_KEY_PASTE_CONTROL) {
+			unbound(key, top);
+			continue;
+		}
+		if (tui_input_pasted() && !text_field) {
+			tui_error("%s", _("Pasted text goes into a text field, and there is none here: it was ignored."));
+			continue;
+		}
 		enum tui_action act = tui_key_action(key, TUI_SCOPE_ANY | TUI_SCOPE_NAV);
 		if (top->ops->key && top->ops->key(top, key, act) == TUI_HANDLED)
 			continue;
@@ -245,6 +270,9 @@ int tui_loop(void)
 			break;
 		case TUI_ACT_QUIT:
 			tui_quit();
+			break;
+		case TUI_ACT_REDRAW:
+			repaint = 1;
 			break;
 		default:
 			unbound(key, top);

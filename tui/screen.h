@@ -69,5 +69,7 @@ void tui_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 const char *tui_message_text(void);
 /* Places the terminal cursor after drawing (fields call it); hidden otherwise. */
 void tui_set_cursor(int y, int x);
+/* The top screen has an active text field this drawing, where pasted text may go. */
+void tui_accepts_text(void);
 
 #endif

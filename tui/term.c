@@ -103,6 +103,16 @@ attr_t tui_attr(enum tui_role role)
 	return roles[role].colour_attr | (roles[role].fg < 0 && roles[role].bg < 0 ? 0 : COLOR_PAIR(role));
 }
 
+/* Bracketed paste: the terminal marks a paste, so input.c takes it as text, never as keys.
+ * Terminals without the mode ignore the request. */
+static void paste_mode(int on)
+{
+	if (tui_headless())
+		return;
+	fputs(on ? "\033[?2004h" : "\033[?2004l", stdout);
+	fflush(stdout);
+}
+
 int tui_term_start(void)
 {
 	if (tui_headless()) {
@@ -137,13 +147,16 @@ int tui_term_start(void)
 	(void)set_escdelay(25); /* Esc answers at once; sequences from real keys arrive faster */
 	(void)curs_set(0);   /* a terminal without cursor visibility control is still usable */
 	colours_start();
+	paste_mode(1);
 	return AZ_OK;
 }
 
 void tui_term_stop(void)
 {
-	if (started)
+	if (started) {
+		paste_mode(0);
 		(void)endwin();
+	}
 	started = 0;
 	if (screen) {
 		delscreen(screen);
