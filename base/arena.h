@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* One allocation pool per catalogue: everything is freed at once, so nothing leaks. */
 #ifndef ANZEN_ARENA_H
 #define ANZEN_ARENA_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* Files under the user's cache directory ($XDG_CACHE_HOME/anzen, else ~/.cache/anzen): what can be
  * thrown away at any time and made again (the parsed catalogue, the workbooks already checked). */
 #ifndef ANZEN_CACHE_H

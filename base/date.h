@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* Calendar dates written YYYY-MM-DD, as the workbook, the catalogue and the PDF keep them. */
 #ifndef ANZEN_DATE_H
 #define ANZEN_DATE_H

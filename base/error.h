@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* One error value passed up from the model and export layers to the command line. */
 #ifndef ANZEN_ERROR_H
 #define ANZEN_ERROR_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* Text folded for searching, so a search finds what the user means however it was typed. */
 #ifndef ANZEN_FOLD_H
 #define ANZEN_FOLD_H

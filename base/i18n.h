@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* Translation macros; the bottom layer, so every other directory may include it. */
 #ifndef ANZEN_I18N_H
 #define ANZEN_I18N_H

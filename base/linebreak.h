@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* Line breaking for Japanese and Latin text, one code point at a time, with kinsoku.
  * libharu's MeasureText/TextRect split UTF-8 sequences and never break Japanese, so we break here. */
 #ifndef ANZEN_LINEBREAK_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* Output files appear whole or not at all: written to a private temporary name, then renamed. */
 #ifndef ANZEN_OUTFILE_H
 #define ANZEN_OUTFILE_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* Reading a whole file into memory, bounded. */
 #ifndef ANZEN_READFILE_H
 #define ANZEN_READFILE_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* Running a reader of untrusted input in a child process under memory and CPU limits, so that a
  * library we do not control (qpdf) cannot exhaust the machine with a decompression bomb or a
  * pathological file: the worst it can do is fail. */

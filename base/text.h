@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* Text checks shared by every layer that takes text from outside. */
 #ifndef ANZEN_TEXT_H
 #define ANZEN_TEXT_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* Japanese era dates (和暦), beside date fields on screen and on the inspection PDF. */
 #ifndef ANZEN_WAREKI_H
 #define ANZEN_WAREKI_H

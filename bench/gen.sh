@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The anzen authors
 # Writes a workbook as JSON for the bench and the tests, through the public import format.
 #   sh bench/gen.sh SYSTEMS RISKS VENDORS > workbook.json   (up to 100,000 risks: bench/scale.sh)
 # Deterministic: the same sizes give the same bytes.

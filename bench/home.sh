@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The anzen authors
 # The screens on a hospital-scale workbook (bench/gen.sh 500 10000 100), headless: time to the
 # first screen (open, load, draw the home screen with its progress, quit) and max RSS; also a walk
 # over the home screen and the systems list (moving and filtering), per key.

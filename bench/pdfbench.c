@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* PDF export timing (not part of make check; build with `make bench/pdfbench`).
  *   pdfbench ROWS OUT.pdf [FONT]          the typesetter: wrapped cells, subset font
  *   pdfbench --floor ROWS OUT.pdf [FONT]  bare libharu embedding the whole font, one line per

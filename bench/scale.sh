@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The anzen authors
 # How anzen scales with the workbook: status, the first screen (home) and a saved field, on
 # generated workbooks of 10,000 to 100,000 risks (bench/gen.sh, 500 systems, 100 vendors).
 #   sh bench/scale.sh [PATH-TO-ANZEN] [RISKS...]   (default: _build/plain/anzen; 10000 30000 50000 100000)

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The anzen authors
 # The risk list on the hospital-scale workbook (bench/gen.sh 500 10000 100), headless (curses
 # drawing to /dev/null, keys from a script), through tests/open_screen:
 #   first screen   start, catalogue, workbook, the list of all 10,000 risks drawn once, exit;

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The workbook check on its own: opening WORKBOOK as status does (read-only, a copy in memory, the
  * full check) and as the screens do (read-write), and az_store_check alone on an open connection.
  *   bench/storecheck WORKBOOK [RUNS]    prints the median of each in ms */

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The anzen authors
 # Suggested scores on the hospital-scale workbook (bench/gen.sh 500 10000 100) with every fact answered
 # "don't know" (the worst case: every rule is looked at): suggesting every threat x system pair, the
 # threat list of one decision per threat (model, then the screen drawn headless at 120x40), confirming one

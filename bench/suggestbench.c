@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* Times the suggested scores on a workbook: every threat x system pair that applies suggested from the
  * facts, the threat list (one decision per threat, ordered by suggested rank) built from the book, and
  * confirming one suggestion (the edit and the reload of the book, as the screen does).

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* What the timing programs of bench/ share: a monotonic clock in milliseconds and the median. */
 #ifndef ANZEN_BENCH_TIMING_H
 #define ANZEN_BENCH_TIMING_H

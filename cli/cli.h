@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The command line: subcommands that do not need the screen. */
 #ifndef ANZEN_CLI_H
 #define ANZEN_CLI_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* anzen aggregate: many clinics' workbooks (or their PDF or JSON exports) summed up as CSV or PDF. */
 #include <config.h>
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* anzen check: the workbook's self-check (model/findings.h), one finding a line or as JSON. */
 #include <config.h>
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* anzen verify FILE.pdf: is this inspection PDF as anzen wrote it? For an inspector given the PDF
  * by e-mail, before the visit. Exit 0: it is; 1: it is not; 65: it holds no workbook. */
 #include <config.h>

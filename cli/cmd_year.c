@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* anzen next-year and anzen demo: whole-workbook commands built on model/year and model/demo. */
 #include <config.h>
 

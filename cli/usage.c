@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* What every subcommand prints for --help and for a command line it cannot use. */
 #include <config.h>
 

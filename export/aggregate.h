@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* Writing an aggregate (model/aggregate.h) as CSV or as a PDF, beside the national figures. */
 #ifndef ANZEN_EXPORT_AGGREGATE_H
 #define ANZEN_EXPORT_AGGREGATE_H

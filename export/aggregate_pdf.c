@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The aggregate as an A4 PDF for an association's workshop, laid out by export/typeset. */
 #include <config.h>
 

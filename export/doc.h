@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The laid-out document shared by the layout (typeset.c) and the libharu drawing (pdfdraw.c). */
 #ifndef ANZEN_EXPORT_DOC_H
 #define ANZEN_EXPORT_DOC_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* A short fingerprint of the workbook, printed on every page so two printouts can be told apart. */
 #ifndef ANZEN_FINGERPRINT_H
 #define ANZEN_FINGERPRINT_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The document's fonts: the main TrueType font (found with fontconfig, or named), and for a
  * character it lacks the first installed TrueType font that fontconfig finds with it (𠮷 from
  * IPAmj明朝, an emoji from Symbola). Each is measured with HarfBuzz and cut down to the code points

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* Draws a laid-out document with libharu 2.3.0 as the PDF object writer: the font subsets as CID
  * fonts built here, pages, running header and footer, document information and attachments.
  * Every libharu status is checked; the error handler only records (no longjmp), and the first

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The inspection PDF: the driver. Loads the workbook, fingerprints its canonical JSON, runs the
  * sections in order, attaches the JSON (so the PDF is also a backup) and writes the file whole
  * or not at all. */

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The inspection PDF: cover, summary, registers, checklist, appendix, with the workbook attached. */
 #ifndef ANZEN_REPORT_H
 #define ANZEN_REPORT_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The action plan: one row per action, by due date, with the risks it treats and its state. The
  * same action written for several risks (the same control or text, owner and due date) is one row. */
 #include <config.h>

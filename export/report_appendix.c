@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The appendix: the scales, the matrix and the treatments this report was scored with, so the
  * printout can be read on its own. */
 #include <config.h>

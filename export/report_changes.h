@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The PDF section 「前年度からの変更」, from model/diff, for the integrator to call from the report. */
 #ifndef ANZEN_REPORT_CHANGES_H
 #define ANZEN_REPORT_CHANGES_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The MHLW checklist in the official order of the form, with the date each item was checked
  * (確認日) and, for every "no", the date it will be done (目標日). */
 #include <config.h>

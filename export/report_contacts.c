@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* 連絡体制 (who to call when something happens); backup and BCP are items of the checklist. */
 #include <config.h>
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The cover: who the clinic is, who is responsible, which year and which rules, and the
  * management's approval of the risk policy with a line to sign. */
 #include <config.h>

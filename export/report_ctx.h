@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* What every section of the inspection PDF shares: the workbook, the catalogue, the open document,
  * the report's language, and small formatting helpers. Internal to export/report*.c. */
 #ifndef ANZEN_REPORT_CTX_H

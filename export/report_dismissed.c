@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The basis of the scores and the threats set aside: the facts the clinic answered, each threat's score
  * with the facts that moved it and whether it was confirmed as suggested or changed (by whom, when), and
  * the threats dismissed as not applicable with their reasons (not acceptances: no approval needed). */

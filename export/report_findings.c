@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* 要確認事項: the workbook's self-check (model/findings.h) printed after the checklist, or one line
  * saying it found nothing, so the inspector sees what the clinic still has to fix. */
 #include <config.h>

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* Formatting shared by the sections: scratch strings, dates, labels of enumerations and of
  * catalogue entries, rank cells. */
 #include <config.h>

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The report's language, independent of the interface's: an inspector may need the PDF in
  * Japanese while the clinic's staff run anzen in English, or the other way round.
  * English is the msgid itself. Japanese is looked up in the same message catalogue with

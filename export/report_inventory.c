@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* 情報機器台帳: every system, its device, how it is connected and maintained, and its vendor. */
 #include <config.h>
 

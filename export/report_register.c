@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The risk register, system by system: threat, score and rank, treatment, the actions that carry
  * it out (owner, due), the residual rank, and where the guideline asks for it. */
 #include <config.h>

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The summary: the counts, risks per rank now and as expected once the planned actions are done,
  * and both heat maps. */
 #include <config.h>

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* Vendor confirmations: per vendor, its certification and the answers to the questions the
  * MHLW asks clinics to put to their vendors (a–e first, then the rest), in catalogue order. */
 #include <config.h>

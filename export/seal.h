@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The seal of a PDF anzen wrote: a SHA-256 of the whole file, stored in the file itself (its
  * document information /AnzenSeal), so `anzen verify` can tell whether any byte (a page, the
  * attachment, the metadata) changed since. The digest is taken with its own 64 digits as zeros,

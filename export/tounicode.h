@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The /ToUnicode CMap of a font of the document, so that copying, searching and screen readers get
  * the characters back: each 2-byte code (a glyph id of the font's subset) to its character, in
  * UTF-16 (a character outside the BMP, such as 𠮷, as its surrogate pair). */

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* A small typesetter for A4 Japanese reports on libharu 2.3.0.
  *
  * Calls lay the content out at once into an in-memory display list (so the page count is known

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* anzen verify: whether an inspection PDF is as anzen wrote it. The workbook attached to the PDF
  * is fingerprinted again and compared with the fingerprint in the document information and in
  * the running footer every page shows; the file's seal (export/seal.h) tells whether any byte

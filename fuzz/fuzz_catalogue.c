@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /*
  * libFuzzer target for the catalogue loader. The first byte picks which file of the
  * catalogue the rest replaces (each of the seven files, or a checklist); the other files

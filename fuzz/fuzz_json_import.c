@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /*
  * libFuzzer target for `anzen import` of JSON: the input is the JSON text, loaded into a workbook
  * in memory. An import either fails with bad data (65) and a message, or gives a workbook whose

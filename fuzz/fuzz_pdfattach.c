@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /*
  * libFuzzer target for the PDF attachment reader (`anzen import FILE.pdf`, `anzen aggregate`):
  * the input is the PDF. It must give the attachment (within the size limit) or an error with a

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The catalogue's value lists, language choice and lookups. */
 #include <config.h>
 

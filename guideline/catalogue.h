@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /*
  * The content catalogue (the YAML files of guideline/, see SCHEMA.md) in memory: scales, the risk
  * matrix, treatments, system categories, threats, controls, vendor questions and the

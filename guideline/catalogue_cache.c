@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /*
  * The catalogue parsed once per catalogue version. The loader builds the catalogue in an arena
  * that is one mapping at a fixed address; its bytes are saved under $XDG_CACHE_HOME/anzen

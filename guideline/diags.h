@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /*
  * Error lists for input files: every problem found in one run, each at a place in a
  * file, printed as "file:line:col: message" and sorted by file, then position.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /*
  * The catalogue loader: libyaml's document API walked by schema tables in the style of
  * netplan ({key, node type, required, handler, nested table, offset}), then the checks

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* Where the catalogue and the translated messages are found at run time. */
 #ifndef ANZEN_LOCATE_H
 #define ANZEN_LOCATE_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The national survey figures that 'anzen aggregate' compares members with
  * (guideline/national/isac-2023.yaml; sources in the file). */
 #ifndef ANZEN_NATIONAL_H

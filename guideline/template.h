@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /*
  * Workbook templates (guideline/templates/NAME.yaml): a typical clinic's inventory and vendors,
  * nothing scored. Validated like the catalogue: every problem as file:line:col, system

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* Small YAML files outside the catalogue proper (templates, national figures): one document read
  * with libyaml's document API, and helpers that report problems as file:line:col. */
 #ifndef ANZEN_YDOC_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /*
  * Actions are per control, not per risk x control: the rows of the actions table that say the same thing
  * (same control, description, owner and due date) are one action, treating each risk they belong to.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /*
  * Many clinics' workbooks summed up for an association (anzen aggregate): the 医療ISAC survey
  * questions Q1-Q8 answered from each workbook (definitions in guideline/national/isac-2023.yaml,

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /*
  * The workbook in memory, typed: what the screens, the rules and the PDF read.
  * Loaded whole (a hospital-scale workbook is a few MB); edits go through model/edit.h

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The catalogue in use (--guideline, $ANZEN_GUIDELINE, the build tree or the installed one), loaded
  * for a command or the screens, with its first problem as the error. */
 #ifndef ANZEN_CATALOGUE_OPEN_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* Saving the answer form of one checklist cell (checklist, item, device): several fields in one
  * validated transaction, creating the answer row if needed (model/edit.h sets one field). */
 #ifndef ANZEN_CHECKLIST_EDIT_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /*
  * The owner's decisions beyond single fields: answering a fact, confirming or changing a suggested
  * score (recorded with who and when), one decision for a threat on all its systems (exceptions kept),

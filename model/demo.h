@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The fictional clinic shown by 'anzen demo': guideline/demo/dental-clinic.json made current. */
 #ifndef ANZEN_DEMO_H
 #define ANZEN_DEMO_H

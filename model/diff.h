@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /*
  * What changed since the previous fiscal year: the current rows against the snapshot kept in the
  * history table by 'anzen next-year', matched by stable keys. For the status line, the screens and

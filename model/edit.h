@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /*
  * Edits of a workbook, each validated against the table description and saved at once in its own
  * transaction, together with its change-log line (written by the schema's triggers).

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* Saving a whole form: several fields of one row in one validated transaction, so a form is
  * saved entirely or not at all (model/edit.h saves one field at a time). */
 #ifndef ANZEN_EDIT_ROW_H

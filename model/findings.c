@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The workbook's self-check (model/findings.h): one pass over the book per rule. */
 #include <config.h>
 

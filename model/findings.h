@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /*
  * The workbook's self-check: every place where it contradicts itself or lacks what an inspector
  * looks for (a checklist answer the rest of the workbook disproves, いいえ without 目標日, an

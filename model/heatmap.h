@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The 5×5 heatmap: how many risks sit in each cell of likelihood × severity, before treatment
  * (current) and after it (residual, see az_risk_residual_effective), and which risks a cell holds. */
 #ifndef ANZEN_HEATMAP_H

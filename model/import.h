@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* Loads a workbook from its canonical JSON (or any JSON of the same shape), validating every value. */
 #ifndef ANZEN_IMPORT_H
 #define ANZEN_IMPORT_H

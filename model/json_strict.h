@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* What SQLite's JSON functions accept but a workbook must not: it would keep "\u0000" as an
  * empty string, a lone surrogate as invalid UTF-8, and the last of two equal keys. One linear
  * pass over RFC 8259 JSON, before SQLite reads it. */

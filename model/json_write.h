@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The workbook as canonical JSON: sorted keys, one row a line, integers only. */
 #ifndef ANZEN_JSON_WRITE_H
 #define ANZEN_JSON_WRITE_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The body of 'anzen next-year', on a store that is already open (the CLI's read-only one, or the
  * screens' own): the JSON export of the old year goes into model/year's fill of the new file. */
 #include <config.h>

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The next fiscal year's workbook from an open one: 'anzen next-year' and the years screen share it. */
 #ifndef ANZEN_NEXT_YEAR_H
 #define ANZEN_NEXT_YEAR_H

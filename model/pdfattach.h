@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* Reads a file attachment back out of a PDF written by az_doc_save (so that `anzen import` can
  * take the report itself), also after a viewer or qpdf re-saved it with object streams and
  * cross-reference streams. The PDF structure is read by qpdf (linear in the file); the name tree

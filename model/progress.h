@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /*
  * How far the assessment is, step by step in the order of the Guideline 6.0 flow, and what is
  * still missing in each step: computed from the book and the catalogue only, so the home screen,

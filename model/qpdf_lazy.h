@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /*
  * libqpdf loaded the first time a PDF is read, not by every run of anzen: linked, it and what it
  * needs (libstdc++, gnutls) cost every command about 2 ms of dynamic linking. Include after

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /*
  * The risks of a workbook as the screens work on them: each risk's facts for the rules (its
  * actions found through an index built once per load), the rows of one system (its applicable

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /*
  * The rules of a whole workbook, for every path that writes one (import, templates, the demo): each
  * risk's treatment rules (model/rules.h) and each fact's answer of the right kind. The screens check

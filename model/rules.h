@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /*
  * The assessment rules: the rank of a score, which threats apply to a system, and what a
  * risk still lacks under its treatment. Pure functions over small structs and the

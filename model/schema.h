@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The workbook's SQLite schema and its forward migrations. */
 #ifndef ANZEN_SCHEMA_H
 #define ANZEN_SCHEMA_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /*
  * Suggested scores: the likelihood and severity of a threat on a system, from the threat's own levels
  * moved by the scoring rules of the catalogue (facts.yaml) whose facts hold, with the reasons that

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* A clinic's workbook: one SQLite file, private, locked against a second writer. */
 #ifndef ANZEN_STORE_H
 #define ANZEN_STORE_H

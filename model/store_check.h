@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* Before a workbook file is trusted: only the objects anzen creates, every page, index, constraint and
  * reference intact, and every check bounded. A hostile file (a recursive view in place of a table,
  * a trigger, a value outside its CHECK) is refused before any command reads it. */

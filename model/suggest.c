@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* Checklist suggestions from the book: generic evidence from the catalogue's feeds and checklist
  * links, plus the few facts only the inventory, the vendors and the contacts can give. */
 #include <config.h>

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /*
  * Checklist suggestions: for every item the workbook has evidence for, the answer it points to,
  * why (one line naming the systems, vendors or actions behind it), and for いいえ the 目標日 taken

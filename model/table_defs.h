@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /*
  * The workbook's tables, described once (X-macros, as SQLite describes its pragmas). Each
  * AZ_COLUMNS_<table>(X, a) calls X once per column of the current schema version, in the canonical

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /*
  * The workbook's tables as data: one description drives the JSON export, the
  * JSON import and its validation, so the three cannot drift apart.

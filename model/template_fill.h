@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* A new workbook from a template (guideline/template.h): its vendors and systems, nothing scored. */
 #ifndef ANZEN_TEMPLATE_FILL_H
 #define ANZEN_TEMPLATE_FILL_H

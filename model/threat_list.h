@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /*
  * The risks of a workbook gathered by threat, for one decision per threat: each threat that concerns
  * a system, with its suggested score (the highest over its systems, and why), the score and treatment

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* Which vendor questions apply and which answers fit them (model/vendor_rules.h). */
 #include <config.h>
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /*
  * What each vendor is asked and what kind of answer each question takes: a vendor is asked only
  * the questions that concern the systems it supports (applies: in vendor_questions.yaml), and a

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* Whole-workbook operations: a new workbook appears complete under its name, or not at all. */
 #ifndef ANZEN_WORKBOOK_H
 #define ANZEN_WORKBOOK_H

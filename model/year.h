@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* Starting the next fiscal year's assessment from the last. */
 #ifndef ANZEN_YEAR_H
 #define ANZEN_YEAR_H

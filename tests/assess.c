@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* Test helper: assesses a workbook made from a template fully, as a clinic would after an evening
  * with anzen: every threat that applies to a system scored as suggested, reduced by up to two of
  * the controls that mitigate it (one action each, the same action for every risk it treats),

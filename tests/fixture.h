@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* Reading test fixtures, shared by the C tests. */
 #ifndef ANZEN_TESTS_FIXTURE_H
 #define ANZEN_TESTS_FIXTURE_H

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The anzen authors
 # The golden-screen runner: curses draws to nowhere (ANZEN_HEADLESS), a key script types
 # (ANZEN_KEYS), every <Dump> appends the screen text to a dump that must equal the stored one.
 # Source it after lib.sh:   . "$top_srcdir/tests/lib.sh"; . "$top_srcdir/tests/golden.sh"

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The anzen authors
 # The layers, bottom up: base < guideline < model < export, tui < cli.
 # Fails (exit 1) on an include that points upward or sideways, on SQLite
 # outside model/, and on curses outside tui/.  Usage: layers.sh [SRCDIR]

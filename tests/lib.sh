@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The anzen authors
 # The one TAP style of the shell tests (tests/tap.h is the same for C). Sourced first by every
 # shell test; $ANZEN, $top_srcdir, $top_builddir come from make check.
 #   ok STATUS DESCRIPTION     a test that passed if STATUS is 0 (use: CMD; ok $? "...")

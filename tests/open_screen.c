@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* Test and bench driver: opens one screen of the workbook directly, as tui_run does for the home
  * screen, so golden screens, tmux tests and the bench can start where they look.
  *   open_screen SCREEN WORKBOOK

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The anzen authors
 # The assessment screens on a real pty, in Japanese: score a threat of the cloud EHR (likelihood
 # then severity), accept the risk with approver, date and reason typed in Japanese, and read the
 # result back through `anzen export --format json`. tests/tmux.sh drives the screens.

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* anzen aggregate reads members' exported PDFs through their JSON attachment. */
 #include <config.h>
 

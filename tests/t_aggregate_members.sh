@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The anzen authors
 # anzen aggregate counts members right: Q6 over every vendor of a remote-maintenance, VPN or router
 # system; Q7 only for a vendor form that came back; a file without a clinic is not a member; one
 # clinic given three ways counts once; the untouched cloud-only template allows no remote

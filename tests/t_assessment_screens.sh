@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The anzen authors
 # Golden screens of the assessment screens (risks, treatment, checklist, heatmap) on the clinic
 # fixture, opened directly by tests/open_screen. Each tests/data/assessment_screens/NAME.keys starts with
 # "# screen: SCREEN" (see tests/open_screen.c); every <Dump> appends the screen to the dump, which

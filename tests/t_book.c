@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The workbook in memory, and edits: each validated, saved at once, logged. */
 #include <config.h>
 

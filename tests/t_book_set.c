@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* az_book_set: a saved edit applied to the book in memory gives what loading the workbook again
  * gives; what it cannot apply leaves the book as it was. */
 #include <config.h>

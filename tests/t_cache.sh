@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The anzen authors
 # The cache (base/cache.h). The catalogue: parsed once, mapped again by later runs while its files
 # and the program are the same; a changed file (even with the same size and mtime), a damaged cache
 # or one that cannot be written never changes what anzen reads. The workbooks checked: a workbook

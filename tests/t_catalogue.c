@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The catalogue loader: the shipped catalogue, the minimal one, and every bad-YAML fixture
  * against its golden error lines. "t_catalogue --print FIXTURE" prints a fixture's errors. */
 #include <config.h>

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The anzen authors
 # anzen check: the workbook's self-check from the command line, as a user runs it; the same list
 # in anzen status and in the PDF.
 . "$top_srcdir/tests/lib.sh"

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The anzen authors
 # The command line: help, version, exit codes, new/status, refusal of bad workbooks.
 . "$top_srcdir/tests/lib.sh"
 

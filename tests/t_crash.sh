@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The anzen authors
 # Kill an import at 50 random moments: the target is then absent (or the old workbook, with --force),
 # or the complete new one; never a damaged file.
 . "$top_srcdir/tests/lib.sh"

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* Facts, suggested scores with their reasons, confirming a suggestion, one decision per threat with a
  * per-system exception, dismissing a threat, paperwork by rank and the rule breaks import refuses. */
 #include <config.h>

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The anzen authors
 # Golden screens of the facts questions and the one-decision-per-threat risk step on a workbook made from
 # the dental-clinic template (every fact unanswered, so "don't know" drives the suggestions). Each
 # tests/data/facts_screens/NAME.keys starts with "# screen: SCREEN" (tests/open_screen.c); its dumps must

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The anzen authors
 # The '/' filter finds what the user means: full-width and half-width forms (NFKC) and hiragana or
 # katakana alike, on the list screens and on the checklist. Headless (key scripts), in Japanese.
 set -u

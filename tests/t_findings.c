@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The workbook's self-check and the checklist suggestions, on workbooks written here: each
  * suggestion rule in both directions (suggested, and a contradicting answer reported), and each
  * finding named with its item. */

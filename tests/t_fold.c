@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* Folding for search (base/fold.h): NFKC width folding, case folding, hiragana as katakana. */
 #include <config.h>
 

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The anzen authors
 # anzen guideline check: exit codes, messages, and where the catalogue is found.
 . "$top_srcdir/tests/lib.sh"
 exit_of() { "$@" >"$T/out" 2>"$T/err"; echo $?; } # exit_of CMD...: its exit status, output in $T/out and $T/err

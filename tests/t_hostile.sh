@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The anzen authors
 # Hostile input, hostile files, killed writes (issue 14): every case is generated here, each command runs
 # under a time limit, and none hangs, leaks an escape sequence to the terminal, or destroys its input.
 . "$top_srcdir/tests/lib.sh"

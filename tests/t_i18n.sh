@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The anzen authors
 # Translations: po/ja.po covers every user-visible string, and a Japanese locale gets Japanese.
 . "$top_srcdir/tests/lib.sh"
 for t in xgettext msgfmt msgcmp; do

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The anzen authors
 # Import keeps the rules the screens keep (model/rule_check.c): each break refused with exit 65, naming
 # the risk (or fact) and the rule, and no workbook written.
 . "$top_srcdir/tests/lib.sh"

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The anzen authors
 # Japanese out of the box: the README's command, run verbatim on a real terminal with nothing but
 # LANG=ja_JP.UTF-8 (no ANZEN_LOCALEDIR, no ANZEN_GUIDELINE), opens in Japanese, and the PDF written
 # from the export screen has Japanese labels and no warning. When this build is not the one

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The anzen authors
 # JSON export/import: canonical round trip, and every kind of bad input refused with nothing written.
 . "$top_srcdir/tests/lib.sh"
 D=$top_srcdir/tests/data

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The anzen authors
 # Killing anzen loses at most the field being typed: every field the user left is already in the
 # workbook (a new row from when its name was left, a new action from when what is done was left), which stays whole (PRAGMA integrity_check), and reopening returns to the last screen.
 # tests/tmux.sh drives the screens; anzen killed with SIGKILL, nothing to clean up.

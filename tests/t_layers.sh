@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The anzen authors
 # The layering rule (tests/layers.sh) holds for the source tree, and the checker catches a breach.
 set -u
 : "${top_srcdir:?}"

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The anzen authors
 # The licence: GPL-3.0-or-later in COPYING, the GNU --version lines, no made-up bug address, and
 # a catalogue that states its sources and that it may be copied and changed under the same licence.
 set -u

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The line breaker with a stub width: ideographs 1000, everything else 500 (1/1000 em). */
 #include <config.h>
 

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The anzen authors
 # Every library calls only itself and the libraries below it: no symbol one of them needs is
 # defined by a library above (the link order alone misses a call into an object already linked).
 set -u

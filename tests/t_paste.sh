@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The anzen authors
 # Input that never drops the user, on a real pty (tmux): bracketed pastes (paste-buffer -p) go
 # into the field as text up to its limit, the rest reported; control characters in a paste are
 # dropped with a message and never run as keys; a character split across reads and signals do

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The anzen authors
 # The sample document (headings, a 1,000-character note, a heat map, 1,000 table rows of
 # 60-character Japanese names, an attachment) checked with poppler and qpdf.
 set -u

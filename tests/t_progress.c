@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* model/progress (what the home screen shows per step) and model/edit_row (a form saved whole). */
 #include <config.h>
 

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The anzen authors
 # A screen that is always right (tmux): after an overlay closes (help F1, a level picker, a
 # confirmation) the terminal shows exactly what it showed before it opened, double-width
 # characters included, and the home screen after F1 is the home screen of a fresh start; Ctrl-L

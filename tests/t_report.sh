@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The anzen authors
 # The inspection PDF (anzen export --format pdf): what an inspector reads, checked with poppler
 # and qpdf; a stress workbook laid out inside the margins; replaced characters; determinism;
 # the PDF -> import -> JSON round trip; bad input leaves no file.

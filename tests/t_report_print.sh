@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The anzen authors
 # The inspection PDF as an inspector reads it on paper: the checklist first and the report short
 # (demo and a fully assessed dental clinic), type large enough, ranks told apart in greyscale, no
 # internal id of the catalogue in the text.

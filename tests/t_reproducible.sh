@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The anzen authors
 # Packaging: the program names no build or source directory (it finds an uninstalled catalogue and
 # messages through the file make writes in the build tree), so builds in different directories
 # give the same binary; the man page has configure's paths; the bash completion knows the commands.

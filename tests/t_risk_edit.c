@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The treatment rules as the treatment screen enforces them, and the risk helpers of the screens:
  * facts with their actions, a system's rows, scoring (the first score creates the row), the
  * effective residual score and the heatmap counts. */

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The assessment rules: ranks, applicability, completeness per treatment, checklist suggestions. */
 #include <config.h>
 

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The anzen authors
 # Every step of the workbook on a real pty (tests/tmux.sh): keys sent as a user (and a paste) would, the screen
 # read back and waited for.
 # The main walk goes in Japanese at 80x24 from an empty workbook through every step to an exported

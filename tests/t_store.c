@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The workbook store: creation, refusal of bad files, locking, constraints, change log, migrations. */
 #include <config.h>
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The TUI pieces that need no terminal: text decoding and widths, the line editor, the era
  * dates, key names and key scripts. */
 #include <config.h>

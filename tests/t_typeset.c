@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The PDF typesetter with the real font.
  *   t_typeset                          TAP tests
  *   t_typeset --sample OUT [FONT]      writes the sample document for t_pdf.sh (warnings on stderr)

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The anzen authors
 # The fifteen-minute assessment (issue 11): a 院長 walks `anzen new --template dental-clinic` to an
 # exported PDF in Japanese at 80x24, answering the facts of a small dental clinic with remote maintenance
 # over a vendor VPN (firmware unknown, default password kept) and confirming the suggestions, in at most

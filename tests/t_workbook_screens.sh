@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The anzen authors
 # Golden screens, tig style: curses draws to /dev/null (ANZEN_HEADLESS), a key script types
 # (ANZEN_KEYS), every <Dump> appends the screen text to a file that must equal the stored one.
 # ja runs with LANGUAGE=ja and a message catalogue made here from po/ja.po, so the ja screens show

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* model/diff through model/edit, and the v1 -> v2 migration keeping every row. */
 #include <config.h>
 

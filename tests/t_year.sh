@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The anzen authors
 # Year over year, templates, the demo and aggregate, through the command line.
 . "$top_srcdir/tests/lib.sh"
 D=$top_srcdir/tests/data

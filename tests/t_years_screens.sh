@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The anzen authors
 # The years screen from the home screen (entry 0), headless with golden screens in en and ja at
 # 80x24 and 120x40, on a workbook made by 'anzen next-year' from tests/data/clinic.json and then
 # edited; then its action: 'a' and 'y' start the next year beside the workbook, which 'anzen status'

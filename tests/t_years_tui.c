@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The earlier-years screen headless: a next-year workbook with an edit, the list of years, and the
  * changes since the chosen one, read from the screen dump. */
 #include <config.h>

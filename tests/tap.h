@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* A minimal TAP producer for the C tests. */
 #ifndef ANZEN_TAP_H
 #define ANZEN_TAP_H

@@ -1,3 +1,5 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Copyright (C) 2026 The anzen authors
 # The tmux harness: anzen on a real pty, keys sent as a user types them, the screen read back with
 # capture-pane. Source it after lib.sh:   . "$top_srcdir/tests/lib.sh"; . "$top_srcdir/tests/tmux.sh"
 # It skips the test (exit 77) when tmux is missing. The server runs on a private socket in $T, is

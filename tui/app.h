@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* Starting the screens from the command line. */
 #ifndef ANZEN_TUI_APP_H
 #define ANZEN_TUI_APP_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /*
  * Picking one of N labelled options, each with a description: on-prem/cloud, yes/no/unknown,
  * connection types, treatments, the 1-5 levels with their descriptions.

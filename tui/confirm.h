@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* A yes/no question over the current screen ("Delete ...? y/n"). */
 #ifndef ANZEN_TUI_CONFIRM_H
 #define ANZEN_TUI_CONFIRM_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* Text to screen cells: decoding, widths from the C library's wcwidth, clipping, wrapping. */
 #include <config.h>
 

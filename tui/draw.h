@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* Drawing text by display width: workbook text is decoded, made safe, clipped and padded. */
 #ifndef ANZEN_TUI_DRAW_H
 #define ANZEN_TUI_DRAW_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* A one-line edit box over the current screen: a label, one field (text with its limit, or a date
  * with the 和暦), a help line. Enter checks the field and calls done(arg, text) after the box has
  * closed (text "" when emptied); Esc closes it without calling. */

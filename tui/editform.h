@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* A screen holding one form bound to a workbook row (tui/formrow.h): F2/Ctrl-S or Enter in the
  * last field saves (a new row is inserted), Esc asks before dropping changes. */
 #ifndef ANZEN_TUI_EDITFORM_H

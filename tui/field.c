@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The line editor. The buffer holds what the user sees: no control characters ever get in. */
 #include <config.h>
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The line editor: one line of text on wchar_t, a limit that is shown and enforced, and a date
  * variant (YYYY-MM-DD, with the 和暦 beside it in Japanese). */
 #ifndef ANZEN_TUI_FIELD_H

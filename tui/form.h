@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The form widget: labelled fields, Tab/Shift-Tab (and Up/Down) between them, the current field's
  * help line, every field's limit shown beside it. A form taller than its rectangle scrolls to keep
  * the current field visible ("^"/"v" mark hidden fields). An item with opts is a choice field

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* A form bound to one workbook row: each item has a column; saving writes the changed fields in
  * one transaction (model/edit_row.h), adding inserts every field (model/edit.h). */
 #ifndef ANZEN_TUI_FORMROW_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* Keys from the terminal or a key script. Characters are decoded here from the bytes curses
  * gives, so a character split across reads is waited for; a paste is text, never keys. */
 #include <config.h>

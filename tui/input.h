@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* Where keys come from: the terminal, or a key script in headless mode (ANZEN_KEYS). */
 #ifndef ANZEN_TUI_INPUT_H
 #define ANZEN_TUI_INPUT_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The default key bindings and key names; actions themselves are listed in keys.h. */
 #include <config.h>
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* Keys and actions: every user action is defined once here, bound to keys in keymap.c. */
 #ifndef ANZEN_TUI_KEYS_H
 #define ANZEN_TUI_KEYS_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* Key scripts for the headless test mode: text plus named keys, one step after another.
  *   text          each character is typed (raw control bytes too, to test pasting them)
  *   <Down> <Enter> <Esc> <Tab> <S-Tab> <BS> <Del> <F1>..<F12> <C-a>..<C-z> <Space> <lt> <gt>

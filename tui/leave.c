@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* Save, else ask: one rule for every form, so no form loses a field the user typed. */
 #include <config.h>
 

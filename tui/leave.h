@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* Leaving a form screen: what it holds is saved, else the user is asked before it is dropped. */
 #ifndef ANZEN_TUI_LEAVE_H
 #define ANZEN_TUI_LEAVE_H

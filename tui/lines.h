@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* A read-only list of lines made once when its screen is entered (the earlier years, the changes
  * since one): the workbook does not change under such a screen. */
 #ifndef ANZEN_TUI_LINES_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The list widget for every list screen: a scrolling selection and a '/' filter that keeps the
  * lines containing what is typed (Japanese by substring, Latin letters in any case). */
 #ifndef ANZEN_TUI_LIST_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* A risk rank on screen: its symbol always (monochrome terminals, NO_COLOR, screen dumps) and its
  * catalogue colour where the terminal has colours. */
 #ifndef ANZEN_TUI_RANK_H

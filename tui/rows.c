@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* Deleting a listed row: asked first, then one call into model/. */
 #include <config.h>
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* A screen that lists the rows of one workbook table, and deletes one after asking. */
 #ifndef ANZEN_TUI_ROWS_H
 #define ANZEN_TUI_ROWS_H

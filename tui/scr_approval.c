@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The approval of the assessment: who approved it, when, and the clinic's policy. */
 #include <config.h>
 

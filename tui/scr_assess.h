@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* What the assessment screens (risks, treatment, checklist, heatmap) share besides tui/wb.h:
  * entry points into each other, the score picker and noticing that the book was reloaded. */
 #ifndef ANZEN_TUI_SCR_ASSESS_H

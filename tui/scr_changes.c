@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* What changed since an earlier year (model/diff): the counts, then each entry with its fields. */
 #include <config.h>
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The MHLW checklist in its official order: one answer per item, or one per device column (server,
  * terminal, network) where the form has them; the answer the workbook suggests with its evidence
  * (model/suggest.c; s fills it in), and 確認日 / 目標日 / note for each answer. */

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* 連絡体制: whom to call when something happens, inside the clinic, at the vendors and at the
  * authorities. */
 #include <config.h>

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The export screen: the workbook as JSON (for backup and for moving it), and the inspection PDF. */
 #include <config.h>
 

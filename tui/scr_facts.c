@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The facts: plain questions about how the clinic works, for the clinic, each system and each vendor
  * (catalogue facts.yaml), one a line with its answer. 1 yes, 2 no, 3 unknown answer and move to the next
  * question; a date question takes its date on 1. The answers drive the suggested scores. */

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The facts questions (tui/scr_facts.c) and the one-decision-per-threat risk list (tui/scr_threats.c). */
 #ifndef ANZEN_TUI_SCR_FACTS_H
 #define ANZEN_TUI_SCR_FACTS_H

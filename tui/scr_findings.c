@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* 要確認事項: the workbook's findings (model/findings.h), most urgent first; Enter opens the screen
  * where each is fixed. */
 #include <config.h>

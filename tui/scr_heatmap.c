@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The 5×5 heatmap: how many risks sit at each likelihood × severity, before treatment (current)
  * and after it (residual). Each cell shows its rank letter and count, in the rank's colour where
  * there is colour; Enter lists the risks of the chosen cell, and a risk there opens its treatment. */

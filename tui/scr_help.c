@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The help of the assessment screens with the catalogue's own words after the screen's text: what
  * each level and rank means, what a threat, treatment or checklist item is, and where the guideline
  * says so. */

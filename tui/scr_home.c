@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The home screen: the steps of the assessment with how far each is, and what is still missing in
  * the selected one. Each step opens its screen; the last screen opened is remembered. */
 #include <config.h>

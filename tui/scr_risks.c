@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* Risk assessment per system: the system to assess, then its applicable threats with their rank
  * (symbol and colour), score, treatment and state. e scores likelihood and severity with the level
  * descriptions on screen, Enter opens the treatment, d deletes a risk row after asking. */

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The inventory of systems and devices: add one from the catalogue's categories with their
  * defaults, edit every attribute, delete with confirmation (its risks go with it). */
 #include <config.h>

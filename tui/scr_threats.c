@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The risk step, one decision per threat: the threats that concern the clinic's systems, ordered by
  * suggested rank (S first), each with its suggested score and the facts behind it. Enter confirms the
  * suggestion for every system and asks only the treatment the rank needs; e changes the score; x says

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The treatment of one risk: its score, the treatment (回避/低減/移転/受容) with what that treatment
  * needs, the actions (from the catalogue's controls or free text, each with an owner and a due date),
  * the residual score and the approval of an acceptance. What is still missing is always on screen,

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* Vendors: their profile (certification, MDS/SDS) and the questions to ask each of them, a to e
  * first (seed 002) and then the rest of guideline6.md §4.5. */
 #include <config.h>

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* Earlier fiscal years of the open workbook and what changed since each (read-only): scr_years.c
  * and scr_changes.c. */
 #ifndef ANZEN_TUI_SCR_YEARS_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The screen stack and the main loop: draw everything from state, read one key, dispatch it. */
 #include <config.h>
 

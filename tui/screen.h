@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* Screens: a small vtable per screen, a stack of them (q/Esc goes back), the main loop, the title
  * line, the message line and the status bar drawn from the action table. */
 #ifndef ANZEN_TUI_SCREEN_H

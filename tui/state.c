@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The last screen per workbook, kept under $XDG_STATE_HOME/anzen/. */
 #include <config.h>
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* What the screens remember between runs: the last screen of each workbook, so reopening returns
  * there. One small file, $XDG_STATE_HOME/anzen/last-screen (~/.local/state/anzen/), lines
  * "CODE<TAB>/absolute/path/of/workbook". Failures are ignored: it is only a convenience. */

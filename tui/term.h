@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The terminal: checks before curses starts, start and stop, colours. */
 #ifndef ANZEN_TUI_TERM_H
 #define ANZEN_TUI_TERM_H

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /* The open workbook: store, book and catalogue, opened once for the screens. */
 #include <config.h>
 

@@ -1,3 +1,5 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
 /*
  * The open workbook that every screen shares: the store (for edits through model/edit.h),
  * the typed copy in memory (model/book.h) and the catalogue. Screens never run SQL.
