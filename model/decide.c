@@ -235,19 +235,33 @@ static const struct az_risk *risk_of(const struct az_book *b, long long system_i
 	return NULL;
 }
 
+/* The systems a threat concerns, with a transaction begun to write them; NULL (and err) on failure. */
+static const struct az_system **begin_threat(struct az_store *s, const struct az_catalogue *cat,
+					     const struct az_book *b, const struct az_threat *t, size_t *ns,
+					     struct az_error *err)
+{
+	const struct az_system **sys = malloc((b->n_systems + b->n_risks + 1) * sizeof *sys);
+	if (!sys) {
+		az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+		return NULL;
+	}
+	*ns = az_threat_systems(cat, b, t, sys);
+	if (az_store_begin(s, err) != AZ_OK) {
+		free(sys);
+		return NULL;
+	}
+	return sys;
+}
+
 int az_threat_decide(struct az_store *s, const struct az_catalogue *cat, const struct az_book *b,
 		     const struct az_threat *t, int l, int sev, int treatment, const char *who, size_t *n,
 		     struct az_error *err)
 {
-	const struct az_system **sys = malloc((b->n_systems + b->n_risks + 1) * sizeof *sys);
+	size_t ns, done = 0;
+	const struct az_system **sys = begin_threat(s, cat, b, t, &ns, err);
 	if (!sys)
-		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
-	size_t ns = az_threat_systems(cat, b, t, sys), done = 0;
-	int rc = az_store_begin(s, err);
-	if (rc != AZ_OK) {
-		free(sys);
-		return rc;
-	}
+		return err->code;
+	int rc = AZ_OK;
 	for (size_t i = 0; rc == AZ_OK && i < ns; i++) {
 		const struct az_risk *r = risk_of(b, sys[i]->id, t->id);
 		if (r && (r->exception || r->dismissed >= 0))
@@ -468,15 +482,11 @@ int az_threat_add_action(struct az_store *s, const struct az_catalogue *cat, con
 		return az_fail(err, AZ_DATAERR, "%s", _("a date is YYYY-MM-DD"));
 	if (!control && !given(description))
 		return az_fail(err, AZ_DATAERR, "%s", _("Say what is done"));
-	const struct az_system **sys = malloc((b->n_systems + b->n_risks + 1) * sizeof *sys);
+	size_t ns, done = 0;
+	const struct az_system **sys = begin_threat(s, cat, b, t, &ns, err);
 	if (!sys)
-		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
-	size_t ns = az_threat_systems(cat, b, t, sys), done = 0;
-	int rc = az_store_begin(s, err);
-	if (rc != AZ_OK) {
-		free(sys);
-		return rc;
-	}
+		return err->code;
+	int rc = AZ_OK;
 	for (size_t i = 0; rc == AZ_OK && i < ns; i++) {
 		const struct az_risk *r = risk_of(b, sys[i]->id, t->id);
 		if (r && (r->exception || r->dismissed >= 0 || has_action(b, r->id, control, description)))
