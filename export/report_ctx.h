@@ -36,6 +36,7 @@ struct rp {
 	int at[RP_NANCHORS], prev_at[RP_NANCHORS];
 	int *ctl_page, *prev_ctl;
 	unsigned char *cited; /* per catalogue source: named on a page, so listed in the appendix */
+	int form_marked;      /* a 事業者確認用 item printed is marked unverified (report_vendors.c) */
 	int rank_one_line;    /* rp_rank_cell: "S !!! 4×5" on one line (a compact table) */
 	/* scratch strings for rp_fmt: a ring, each valid until RP_NBUF later calls */
 	char *buf[RP_NBUF];

@@ -272,6 +272,77 @@ static int by_decision(const void *pa, const void *pb)
 	return (x->k->system_id > y->k->system_id) - (x->k->system_id < y->k->system_id);
 }
 
+/* Rows of d in full, one per decision with the systems it is made for. */
+static void full_rows(struct rp *r, const struct decision *d, size_t n)
+{
+	static const struct az_doc_column src[] = {
+		{ N_("Threat and the systems it concerns"), 3.6, AZ_LEFT }, { N_("Rank (L×S)"), 1.5, AZ_LEFT },
+		{ N_("Treatment and controls (owners and due dates in the action plan)"), 4.5, AZ_LEFT },
+		{ N_("Residual"), 1.5, AZ_LEFT },
+	};
+	struct az_doc_column cols[4];
+	for (size_t i = 0; i < 4; i++)
+		cols[i] = src[i], cols[i].title = R_(src[i].title);
+	if (!n || az_doc_table_begin(r->doc, cols, 4) != AZ_OK)
+		return;
+	az_doc_table_continued(r->doc, rp_fmt(r, "%s %s", R_("Risks that need action (S, A, B)"), R_("(continued)")));
+	for (size_t i = 0, j; i < n; i = j) {
+		const char *systems = "";
+		for (j = i; j < n && (j == i || !same_decision(&d[i], &d[j])); j++) {
+			const struct az_system *s = az_book_system(r->book, d[j].k->system_id);
+			systems = rp_fmt(r, "%s%s%s", systems, j > i ? R_(", ") : "", s ? rp_or_dash(s->name) : "—");
+		}
+		const struct az_risk *k = d[i].k;
+		struct az_cell c[4] = { { 0 } };
+		c[0].text = rp_fmt(r, "%s\n%s %s", rp_threat(r, k->threat), R_("Systems:"), systems);
+		c[1].text = rp_rank_cell(r, k->likelihood, k->severity, &c[1].fill);
+		const char *t = treatment_cell(r, k);
+		c[2].text = *d[i].controls ? rp_fmt(r, "%s%s%s", t, strchr(t, '\n') ? "\n" : R_(": "), d[i].controls) : t;
+		c[3].text = rp_residual_cell(r, k, (size_t)d[i].expected, 1, &c[3].fill);
+		c[1].style = c[3].style = AZ_STRONG;
+		az_doc_table_row(r->doc, c);
+	}
+	az_doc_table_end(r->doc);
+}
+
+/* B (d sorted, all B): one line per threat with its systems; each row in full is in the appendix. */
+static void b_lines(struct rp *r, const struct decision *d, size_t n)
+{
+	if (!n)
+		return;
+	static const struct az_doc_column src[] = {
+		{ N_("Threat"), 4.6, AZ_LEFT }, { N_("Systems"), 6.5, AZ_LEFT },
+	};
+	struct az_doc_column cols[2];
+	for (size_t i = 0; i < 2; i++)
+		cols[i] = src[i], cols[i].title = R_(src[i].title);
+	const char *at = rp_page_of(r, RP_AT_REGISTER);
+	az_doc_heading(r->doc, 2, R_("Rank B, one line per threat"));
+	az_doc_paragraph(r->doc, *at ? rp_fmt(r, R_("Each with its treatment and controls in the appendix (%s)."), at)
+				     : R_("Each with its treatment and controls in the appendix."));
+	if (az_doc_table_begin(r->doc, cols, 2) != AZ_OK)
+		return;
+	az_doc_table_continued(r->doc, rp_fmt(r, "%s %s", R_("Rank B, one line per threat"), R_("(continued)")));
+	for (size_t i = 0, j; i < n; i = j) {
+		const char *systems = "";
+		for (j = i; j < n && !str_or_empty_cmp(d[i].k->threat, d[j].k->threat); j++) {
+			const struct az_system *s = az_book_system(r->book, d[j].k->system_id);
+			const char *name = s ? rp_or_dash(s->name) : "—";
+			/* a system with two B rows of one threat is named once */
+			size_t m = i;
+			while (m < j && d[m].k->system_id != d[j].k->system_id)
+				m++;
+			if (m == j)
+				systems = rp_fmt(r, "%s%s%s", systems, j > i ? R_(", ") : "", name);
+		}
+		struct az_cell c[2] = { { 0 } };
+		c[0].text = rp_threat(r, d[i].k->threat);
+		c[1].text = systems;
+		az_doc_table_row(r->doc, c);
+	}
+	az_doc_table_end(r->doc);
+}
+
 /* The risks that need action, one row per threat and decision, with the systems it is made for
  * (one decision per threat, as the clinic takes it): the register by system is in the appendix. */
 static void decisions(struct rp *r)
@@ -312,37 +383,18 @@ static void decisions(struct rp *r)
 	free(b.s);
 	sort_rp = r;
 	qsort(d, n, sizeof *d, by_decision);
-	static const struct az_doc_column src[] = {
-		{ N_("Threat and the systems it concerns"), 3.6, AZ_LEFT }, { N_("Rank (L×S)"), 1.5, AZ_LEFT },
-		{ N_("Treatment and controls (owners and due dates in the action plan)"), 4.5, AZ_LEFT },
-		{ N_("Residual"), 1.5, AZ_LEFT },
-	};
-	struct az_doc_column cols[4];
-	for (size_t i = 0; i < 4; i++)
-		cols[i] = src[i], cols[i].title = R_(src[i].title);
 	r->rank_one_line = 1;
-	if (n && az_doc_table_begin(r->doc, cols, 4) == AZ_OK) {
-		az_doc_table_continued(r->doc, rp_fmt(r, "%s %s", R_("Risks that need action (S, A, B)"), R_("(continued)")));
-		for (size_t i = 0, j; i < n; i = j) {
-			const char *systems = "";
-			for (j = i; j < n && (j == i || !same_decision(&d[i], &d[j])); j++) {
-				const struct az_system *s = az_book_system(bk, d[j].k->system_id);
-				systems = rp_fmt(r, "%s%s%s", systems, j > i ? R_(", ") : "", s ? rp_or_dash(s->name) : "—");
-			}
-			const struct az_risk *k = d[i].k;
-			struct az_cell c[4] = { { 0 } };
-			c[0].text = rp_fmt(r, "%s\n%s %s", rp_threat(r, k->threat), R_("Systems:"), systems);
-			c[1].text = rp_rank_cell(r, k->likelihood, k->severity, &c[1].fill);
-			const char *t = treatment_cell(r, k);
-			c[2].text = *d[i].controls ? rp_fmt(r, "%s%s%s", t, strchr(t, '\n') ? "\n" : R_(": "), d[i].controls) : t;
-			c[3].text = rp_residual_cell(r, k, (size_t)d[i].expected, 1, &c[3].fill);
-			c[1].style = c[3].style = AZ_STRONG;
-			az_doc_table_row(r->doc, c);
-		}
-		az_doc_table_end(r->doc);
-	} else if (!n) {
+	/* S and A in full, B one line per threat, then unscored ones in full */
+	size_t sa = 0, nb = 0;
+	while (sa < n && d[sa].rank < 2)
+		sa++;
+	while (sa + nb < n && d[sa + nb].rank == 2)
+		nb++;
+	full_rows(r, d, sa);
+	b_lines(r, d + sa, nb);
+	full_rows(r, d + sa + nb, n - sa - nb);
+	if (!n)
 		az_doc_paragraph(r->doc, R_("None."));
-	}
 	r->rank_one_line = 0;
 	for (size_t i = 0; i < n; i++)
 		free(d[i].controls);
