@@ -105,17 +105,19 @@ int rp_findings(struct rp *r)
 		if (done && done[i])
 			continue;
 		const char *items = rp_or_dash(f.v[i].item);
+		size_t nitems = 1;
 		for (size_t j = i + 1; done && j < f.n; j++) {
 			if (done[j] || !same_finding(&f.v[i], &f.v[j]))
 				continue;
 			done[j] = 1;
 			if (!named_before(&f, i, j))
-				items = rp_fmt(r, "%s%s%s", items, R_(", "), rp_or_dash(f.v[j].item));
+				items = rp_fmt(r, "%s%s%s", items, R_(", "), rp_or_dash(f.v[j].item)), nitems++;
 		}
 		struct az_cell c[3] = { { 0 } };
 		c[0].text = f.v[i].level == AZ_FINDING_MUST ? R_("Must fix (要対応)") : R_("Check (要確認)");
-		c[1].text = items;
-		c[2].text = f.v[i].message;
+		/* many things: counted in the narrow column, named in the wide one */
+		c[1].text = nitems > 3 ? rp_fmt(r, R_("%zu items"), nitems) : items;
+		c[2].text = nitems > 3 ? rp_fmt(r, "%s\n%s %s", f.v[i].message, R_("Concerns:"), items) : f.v[i].message;
 		az_doc_table_row(r->doc, c);
 	}
 	free(done);

@@ -272,13 +272,19 @@ static int by_decision(const void *pa, const void *pb)
 	return (x->k->system_id > y->k->system_id) - (x->k->system_id < y->k->system_id);
 }
 
+/* The list of systems, or "all N systems" when it names each of the workbook's (more than two). */
+static const char *every_system(struct rp *r, const char *list, size_t n)
+{
+	return n > 2 && n == r->book->n_systems ? rp_fmt(r, R_("all %zu systems"), n) : list;
+}
+
 /* Rows of d in full, one per decision with the systems it is made for. */
 static void full_rows(struct rp *r, const struct decision *d, size_t n)
 {
 	static const struct az_doc_column src[] = {
-		{ N_("Threat and the systems it concerns"), 3.6, AZ_LEFT }, { N_("Rank (L×S)"), 1.5, AZ_LEFT },
-		{ N_("Treatment and controls (owners and due dates in the action plan)"), 4.5, AZ_LEFT },
-		{ N_("Residual"), 1.5, AZ_LEFT },
+		{ N_("Threat and the systems it concerns"), 4.4, AZ_LEFT }, { N_("Rank (L×S)"), 1.4, AZ_LEFT },
+		{ N_("Treatment and controls (owners and due dates in the action plan)"), 4.2, AZ_LEFT },
+		{ N_("Residual"), 1.4, AZ_LEFT },
 	};
 	struct az_doc_column cols[4];
 	for (size_t i = 0; i < 4; i++)
@@ -292,6 +298,7 @@ static void full_rows(struct rp *r, const struct decision *d, size_t n)
 			const struct az_system *s = az_book_system(r->book, d[j].k->system_id);
 			systems = rp_fmt(r, "%s%s%s", systems, j > i ? R_(", ") : "", s ? rp_or_dash(s->name) : "—");
 		}
+		systems = every_system(r, systems, j - i);
 		const struct az_risk *k = d[i].k;
 		struct az_cell c[4] = { { 0 } };
 		c[0].text = rp_fmt(r, "%s\n%s %s", rp_threat(r, k->threat), R_("Systems:"), systems);
@@ -311,7 +318,7 @@ static void b_lines(struct rp *r, const struct decision *d, size_t n)
 	if (!n)
 		return;
 	static const struct az_doc_column src[] = {
-		{ N_("Threat"), 4.6, AZ_LEFT }, { N_("Systems"), 6.5, AZ_LEFT },
+		{ N_("Threat"), 3.4, AZ_LEFT }, { N_("Systems"), 7.7, AZ_LEFT },
 	};
 	struct az_doc_column cols[2];
 	for (size_t i = 0; i < 2; i++)
@@ -325,6 +332,7 @@ static void b_lines(struct rp *r, const struct decision *d, size_t n)
 	az_doc_table_continued(r->doc, rp_fmt(r, "%s %s", R_("Rank B, one line per threat"), R_("(continued)")));
 	for (size_t i = 0, j; i < n; i = j) {
 		const char *systems = "";
+		size_t nsys = 0;
 		for (j = i; j < n && !str_or_empty_cmp(d[i].k->threat, d[j].k->threat); j++) {
 			const struct az_system *s = az_book_system(r->book, d[j].k->system_id);
 			const char *name = s ? rp_or_dash(s->name) : "—";
@@ -333,8 +341,9 @@ static void b_lines(struct rp *r, const struct decision *d, size_t n)
 			while (m < j && d[m].k->system_id != d[j].k->system_id)
 				m++;
 			if (m == j)
-				systems = rp_fmt(r, "%s%s%s", systems, j > i ? R_(", ") : "", name);
+				systems = rp_fmt(r, "%s%s%s", systems, j > i ? R_(", ") : "", name), nsys++;
 		}
+		systems = every_system(r, systems, nsys);
 		struct az_cell c[2] = { { 0 } };
 		c[0].text = rp_threat(r, d[i].k->threat);
 		c[1].text = systems;
