@@ -4,6 +4,7 @@
  * it out (owner, due), the residual rank, and where the guideline asks for it. */
 #include <config.h>
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -227,6 +228,16 @@ static void low_counts(struct rp *r)
 	free(n);
 }
 
+/* 1 if name is one of the items of list (joined by sep). */
+static int listed(const char *list, const char *name, const char *sep)
+{
+	size_t k = strlen(name), ks = strlen(sep);
+	for (const char *p = list; p && (p = strstr(p, name)); p++)
+		if ((p == list || (p - list >= (ptrdiff_t)ks && !strncmp(p - ks, sep, ks))) && (!p[k] || !strncmp(p + k, sep, ks)))
+			return 1;
+	return 0;
+}
+
 /* A risk that needs action with what its row says, so equal rows of several systems become one. */
 struct decision {
 	const struct az_risk *k;
@@ -272,10 +283,25 @@ static int by_decision(const void *pa, const void *pb)
 	return (x->k->system_id > y->k->system_id) - (x->k->system_id < y->k->system_id);
 }
 
-/* The list of systems, or "all N systems" when it names each of the workbook's (more than two). */
-static const char *every_system(struct rp *r, const char *list, size_t n)
+/* The systems of d[0..n) as listed, or, when they are nearly all the workbook's, "all N systems"
+ * and the few they leave out: the list of seven names took three lines a row. */
+static const char *every_system(struct rp *r, const char *list, const struct decision *d, size_t n)
 {
-	return n > 2 && n == r->book->n_systems ? rp_fmt(r, R_("all %zu systems"), n) : list;
+	const struct az_book *bk = r->book;
+	size_t missing = 0;
+	const char *except = "";
+	for (size_t s = 0; s < bk->n_systems; s++) {
+		size_t i = 0;
+		while (i < n && d[i].k->system_id != bk->systems[s].id)
+			i++;
+		if (i < n)
+			continue;
+		except = rp_fmt(r, "%s%s%s", except, missing++ ? R_(", ") : "", rp_or_dash(bk->systems[s].name));
+	}
+	if (bk->n_systems < 4 || missing * 2 > bk->n_systems || missing > 2)
+		return list;
+	return missing ? rp_fmt(r, R_("the %zu systems other than %s"), bk->n_systems - missing, except)
+		       : rp_fmt(r, R_("all %zu systems"), bk->n_systems);
 }
 
 /* Rows of d in full, one per decision with the systems it is made for. */
@@ -298,7 +324,7 @@ static void full_rows(struct rp *r, const struct decision *d, size_t n)
 			const struct az_system *s = az_book_system(r->book, d[j].k->system_id);
 			systems = rp_fmt(r, "%s%s%s", systems, j > i ? R_(", ") : "", s ? rp_or_dash(s->name) : "—");
 		}
-		systems = every_system(r, systems, j - i);
+		systems = every_system(r, systems, d + i, j - i);
 		const struct az_risk *k = d[i].k;
 		struct az_cell c[4] = { { 0 } };
 		c[0].text = rp_fmt(r, "%s\n%s %s", rp_threat(r, k->threat), R_("Systems:"), systems);
@@ -318,7 +344,7 @@ static void b_lines(struct rp *r, const struct decision *d, size_t n)
 	if (!n)
 		return;
 	static const struct az_doc_column src[] = {
-		{ N_("Threat"), 3.4, AZ_LEFT }, { N_("Systems"), 7.7, AZ_LEFT },
+		{ N_("Threat"), 4.3, AZ_LEFT }, { N_("Systems"), 6.8, AZ_LEFT },
 	};
 	struct az_doc_column cols[2];
 	for (size_t i = 0; i < 2; i++)
@@ -332,7 +358,6 @@ static void b_lines(struct rp *r, const struct decision *d, size_t n)
 	az_doc_table_continued(r->doc, rp_fmt(r, "%s %s", R_("Rank B, one line per threat"), R_("(continued)")));
 	for (size_t i = 0, j; i < n; i = j) {
 		const char *systems = "";
-		size_t nsys = 0;
 		for (j = i; j < n && !str_or_empty_cmp(d[i].k->threat, d[j].k->threat); j++) {
 			const struct az_system *s = az_book_system(r->book, d[j].k->system_id);
 			const char *name = s ? rp_or_dash(s->name) : "—";
@@ -341,9 +366,9 @@ static void b_lines(struct rp *r, const struct decision *d, size_t n)
 			while (m < j && d[m].k->system_id != d[j].k->system_id)
 				m++;
 			if (m == j)
-				systems = rp_fmt(r, "%s%s%s", systems, j > i ? R_(", ") : "", name), nsys++;
+				systems = rp_fmt(r, "%s%s%s", systems, j > i ? R_(", ") : "", name);
 		}
-		systems = every_system(r, systems, nsys);
+		systems = every_system(r, systems, d + i, j - i);
 		struct az_cell c[2] = { { 0 } };
 		c[0].text = rp_threat(r, d[i].k->threat);
 		c[1].text = systems;
@@ -382,9 +407,12 @@ static void decisions(struct rp *r)
 				done++;
 			else if (a->status != 3)
 				open++;
+			const char *name = a->control && *a->control ? rp_control(r, a->control) : rp_or_dash(a->description);
+			if (listed(b.s, name, R_(", ")))
+				continue; /* one control for two actions: named once */
 			if (b.n)
 				put(&b, R_(", "));
-			put(&b, a->control && *a->control ? rp_control(r, a->control) : rp_or_dash(a->description));
+			put(&b, name);
 		}
 		int rank = az_rank_index(r->cat, k->likelihood, k->severity);
 		d[n++] = (struct decision){ k, strdup(b.s ? b.s : ""), rank < 0 ? 1000 : rank, open || !done };

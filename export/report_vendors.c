@@ -107,8 +107,8 @@ static void vendor_table(struct rp *r, size_t from, size_t to)
 		int asked = 0;
 		for (size_t v = 0; v < nv; v++)
 			asked |= az_question_applies(bk, qu, bk->vendors[from + v].id);
-		if (!asked)
-			continue; /* asked of none of these vendors */
+		if (!asked || !strcmp(qu->id, AZ_VENDOR_FORM_QUESTION))
+			continue; /* asked of none of these vendors; the form's return has its row below */
 		c[0].text = rp_fmt(r, "%s. %s", label(r, q), rp_text(r, &qu->text));
 		for (size_t v = 0; v < nv; v++)
 			c[1 + v].text = az_question_applies(bk, qu, bk->vendors[from + v].id)
@@ -123,10 +123,18 @@ static void vendor_table(struct rp *r, size_t from, size_t to)
 		c[1 + v].text = back ? rp_date_cell(r, back) : R_("Not returned");
 	}
 	az_doc_table_row(r->doc, c);
+	/* the dates confirmed, unless each is the day its form came back (the row above) */
+	int differs = 0;
+	for (size_t v = 0; v < nv; v++) {
+		const char *back = az_vendor_form_returned(bk, bk->vendors[from + v].id);
+		const char *conf = confirmed(bk, bk->vendors[from + v].id);
+		differs |= !back || !conf || strcmp(back, conf);
+	}
 	c[0].text = R_("Date confirmed");
 	for (size_t v = 0; v < nv; v++)
 		c[1 + v].text = rp_date_cell(r, confirmed(bk, bk->vendors[from + v].id));
-	az_doc_table_row(r->doc, c);
+	if (differs)
+		az_doc_table_row(r->doc, c);
 	c[0].text = R_("Contact");
 	for (size_t v = 0; v < nv; v++)
 		c[1 + v].text = rp_or_dash(bk->vendors[from + v].contact);
