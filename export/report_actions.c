@@ -150,9 +150,9 @@ int rp_action_plan(struct rp *r)
 	sort_book = bk;
 	qsort(order, n, sizeof *order, by_due_key);
 	static const struct az_doc_column src[] = {
-		{ N_("Due"), 2.3, AZ_LEFT },    { N_("Action"), 4.2, AZ_LEFT },
-		{ N_("Owner"), 1.8, AZ_LEFT },  { N_("Status"), 2.3, AZ_LEFT },
-		{ N_("Risks it treats"), 2.9, AZ_LEFT },
+		{ N_("Due"), 2.3, AZ_LEFT },    { N_("Action"), 4.7, AZ_LEFT },
+		{ N_("Owner"), 1.7, AZ_LEFT },  { N_("Status"), 2.3, AZ_LEFT },
+		{ N_("Risks it treats"), 2.6, AZ_LEFT },
 	};
 	struct az_doc_column cols[5];
 	for (int i = 0; i < 5; i++)

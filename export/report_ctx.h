@@ -15,7 +15,7 @@
 #include "model/diff.h"
 #include "model/rules.h"
 
-#define RP_NBUF 64 /* a heat map holds 35 at once */
+#define RP_NBUF 96 /* two heat maps side by side hold 70 at once */
 
 /* Where the pages that back a checklist answer start, as the previous layout pass found them
  * (the checklist comes first and points forward). */
