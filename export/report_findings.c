@@ -63,6 +63,8 @@ static int compute(struct rp *r, struct az_findings *f)
 	return x.rc;
 }
 
+#define MAX_NAMED 30 /* things a row of findings names; the others are counted */
+
 static int same_finding(const struct az_finding *a, const struct az_finding *b)
 {
 	return a->level == b->level && !strcmp(a->message, b->message);
@@ -92,7 +94,7 @@ int rp_findings(struct rp *r)
 					      "(要対応) and %zu to check (要確認)."),
 					az_findings_count(&f, AZ_FINDING_MUST), az_findings_count(&f, AZ_FINDING_CHECK)));
 	static const struct az_doc_column src[] = {
-		{ N_("Level"), 1.1, AZ_LEFT }, { N_("Concerns"), 2.6, AZ_LEFT }, { N_("What to do"), 6.3, AZ_LEFT },
+		{ N_("Level"), 1.0, AZ_LEFT }, { N_("Concerns"), 3.3, AZ_LEFT }, { N_("What to do"), 5.7, AZ_LEFT },
 	};
 	struct az_doc_column cols[3];
 	for (int i = 0; i < 3; i++)
@@ -110,11 +112,16 @@ int rp_findings(struct rp *r)
 			if (done[j] || !same_finding(&f.v[i], &f.v[j]))
 				continue;
 			done[j] = 1;
-			if (!named_before(&f, i, j))
-				items = rp_fmt(r, "%s%s%s", items, R_(", "), rp_or_dash(f.v[j].item)), nitems++;
+			if (named_before(&f, i, j))
+				continue;
+			if (nitems < MAX_NAMED)
+				items = rp_fmt(r, "%s%s%s", items, R_(", "), rp_or_dash(f.v[j].item));
+			nitems++;
 		}
 		struct az_cell c[3] = { { 0 } };
 		c[0].text = f.v[i].level == AZ_FINDING_MUST ? R_("Must fix (要対応)") : R_("Check (要確認)");
+		if (nitems > MAX_NAMED)
+			items = rp_fmt(r, R_("%s and %zu more"), items, nitems - MAX_NAMED);
 		/* many things: counted in the narrow column, named in the wide one */
 		c[1].text = nitems > 3 ? rp_fmt(r, R_("%zu items"), nitems) : items;
 		c[2].text = nitems > 3 ? rp_fmt(r, "%s\n%s %s", f.v[i].message, R_("Concerns:"), items) : f.v[i].message;

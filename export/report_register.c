@@ -290,6 +290,8 @@ static const char *every_system(struct rp *r, const char *list, const struct dec
 	const struct az_book *bk = r->book;
 	size_t missing = 0;
 	const char *except = "";
+	if (bk->n_systems < 4 || n + 2 < bk->n_systems)
+		return list; /* (and list stays valid: no rp_fmt call before it is used) */
 	for (size_t s = 0; s < bk->n_systems; s++) {
 		size_t i = 0;
 		while (i < n && d[i].k->system_id != bk->systems[s].id)
@@ -298,7 +300,7 @@ static const char *every_system(struct rp *r, const char *list, const struct dec
 			continue;
 		except = rp_fmt(r, "%s%s%s", except, missing++ ? R_(", ") : "", rp_or_dash(bk->systems[s].name));
 	}
-	if (bk->n_systems < 4 || missing * 2 > bk->n_systems || missing > 2)
+	if (missing * 2 > bk->n_systems || missing > 2)
 		return list;
 	return missing ? rp_fmt(r, R_("the %zu systems other than %s"), bk->n_systems - missing, except)
 		       : rp_fmt(r, R_("all %zu systems"), bk->n_systems);

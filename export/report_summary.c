@@ -39,8 +39,8 @@ static void rank_table(struct rp *r)
 		after[b < 0 ? nr : (size_t)b]++;
 	}
 	static const struct az_doc_column src[] = {
-		{ N_("Rank"), 1.2, AZ_LEFT }, { N_("What it asks for"), 5, AZ_LEFT },
-		{ N_("Now"), 1, AZ_RIGHT }, { N_("Expected once the actions are done"), 1.6, AZ_RIGHT },
+		{ N_("Rank"), 1.2, AZ_LEFT }, { N_("What it asks for"), 5.6, AZ_LEFT },
+		{ N_("Now"), 0.7, AZ_RIGHT }, { N_("Expected once the actions are done"), 1.5, AZ_RIGHT },
 	};
 	struct az_doc_column cols[4];
 	columns(r, src, 4, cols);
