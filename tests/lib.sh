@@ -5,6 +5,7 @@
 #   ok STATUS DESCRIPTION     a test that passed if STATUS is 0 (use: CMD; ok $? "...")
 #   expect DESCRIPTION CMD... a test that passes if CMD succeeds
 #   pass DESCRIPTION / fail DESCRIPTION   a test whose outcome the caller decided
+#   skip REASON               a test that cannot run here (TAP "# skip")
 #   run WANT-EXIT DESC CMD... / has FILE TEXT DESC / same FILE1 FILE2 DESC   (see below)
 #   done_testing              prints the plan; the script's exit status: exit $? or end with it
 # $T is a private temporary directory, removed at exit. Locale: C.UTF-8, LANGUAGE unset.
@@ -28,6 +29,7 @@ ok() { # ok STATUS DESCRIPTION
 	fi
 }
 pass() { ok 0 "$1"; }
+skip() { tap_n=$((tap_n + 1)); echo "ok $tap_n # skip $1"; }
 fail() { ok 1 "$1"; }
 expect() { # expect DESCRIPTION CMD...
 	e_desc=$1
