@@ -118,7 +118,7 @@ static void group_row(struct rp *r, const size_t *acts, size_t n)
 	c[2].style = AZ_NAME;
 	c[3].text = status == 2 && a->done_at && *a->done_at
 			    ? rp_fmt(r, "%s\n%s", rp_action_status(r, status), rp_date_cell(r, a->done_at))
-		    : overdue ? rp_fmt(r, "%s\n%s", rp_action_status(r, status), R_("OVERDUE"))
+		    : overdue ? rp_fmt(r, "%s %s", rp_action_status(r, status), R_("OVERDUE"))
 			      : rp_action_status(r, status);
 	c[3].style = overdue ? AZ_STRONG : 0;
 	c[4].text = risks;
@@ -150,9 +150,9 @@ int rp_action_plan(struct rp *r)
 	sort_book = bk;
 	qsort(order, n, sizeof *order, by_due_key);
 	static const struct az_doc_column src[] = {
-		{ N_("Due"), 2.3, AZ_LEFT },    { N_("Action"), 3.7, AZ_LEFT },
-		{ N_("Owner"), 1.5, AZ_LEFT },  { N_("Status"), 2.3, AZ_LEFT },
-		{ N_("Risks it treats"), 2.9, AZ_LEFT },
+		{ N_("Due"), 2.3, AZ_LEFT },    { N_("Action"), 4.7, AZ_LEFT },
+		{ N_("Owner"), 1.7, AZ_LEFT },  { N_("Status"), 2.3, AZ_LEFT },
+		{ N_("Risks it treats"), 2.6, AZ_LEFT },
 	};
 	struct az_doc_column cols[5];
 	for (int i = 0; i < 5; i++)

@@ -127,25 +127,26 @@ int rp_checklist_section(struct rp *r)
 	rp_in_report_language(r, basis_text, &b);
 	az_doc_paragraph(r->doc, b.text);
 	static const struct az_doc_column src[] = {
-		{ N_("No."), 0.8, AZ_LEFT },     { N_("Item"), 3.2, AZ_LEFT },
-		{ N_("Answer"), 1.75, AZ_LEFT }, { N_("Date checked"), 2.25, AZ_LEFT },
-		{ N_("Target date"), 2.25, AZ_LEFT }, { N_("Basis and where to look"), 2.55, AZ_LEFT },
+		{ N_("No."), 1.05, AZ_LEFT },    { N_("Item"), 3.2, AZ_LEFT },
+		{ N_("Answer"), 1.65, AZ_LEFT }, { N_("Date checked"), 2.2, AZ_LEFT },
+		{ N_("Target date"), 2.2, AZ_LEFT }, { N_("Basis and where to look"), 2.5, AZ_LEFT },
 	};
 	struct az_doc_column cols[6];
 	for (int i = 0; i < 6; i++)
 		cols[i] = src[i], cols[i].title = R_(src[i].title);
 	az_doc_table_begin(r->doc, cols, 6);
 	az_doc_table_continued(r->doc, rp_fmt(r, "%s %s", R_("MHLW cyber-security checklist"), R_("(continued)")));
+	int marked = 0;
 	for (size_t i = 0; i < cl->nitems; i++) {
 		const struct az_check_item *it = &cl->items[i];
 		struct rp_item st;
 		rp_item_status(r, cl, it, &st);
 		struct az_cell c[6] = { { 0 } };
-		c[0].text = it->number ? it->number : it->id;
-		/* a number or wording not found in an official copy says so on the page */
-		const char *item = it->unverified ? rp_fmt(r, "%s\n%s", rp_text(r, &it->text),
-							   R_("※Check the number and wording against the official form."))
-						  : rp_text(r, &it->text);
+		/* a number or wording not found in an official copy is marked, the mark explained once
+		 * below the table (the sentence in each of its cells took two lines a row) */
+		c[0].text = rp_fmt(r, "%s%s", it->number ? it->number : it->id, it->unverified ? "※" : "");
+		marked |= it->unverified;
+		const char *item = rp_text(r, &it->text);
 		c[1].text = st.note ? rp_fmt(r, "%s\n%s %s", item, R_("Note:"), st.note) : item;
 		c[2].text = st.detail ? rp_fmt(r, "%s\n%s", rp_check_answer(r, st.answer), st.detail)
 				      : rp_check_answer(r, st.answer);
@@ -157,5 +158,7 @@ int rp_checklist_section(struct rp *r)
 		az_doc_table_row(r->doc, c);
 	}
 	az_doc_table_end(r->doc);
+	if (marked)
+		az_doc_paragraph(r->doc, R_("※Check the number and wording against the official form."));
 	return az_doc_status(r->doc);
 }

@@ -15,7 +15,7 @@
 #include "model/diff.h"
 #include "model/rules.h"
 
-#define RP_NBUF 64 /* a heat map holds 35 at once */
+#define RP_NBUF 96 /* two heat maps side by side hold 70 at once */
 
 /* Where the pages that back a checklist answer start, as the previous layout pass found them
  * (the checklist comes first and points forward). */
@@ -36,6 +36,7 @@ struct rp {
 	int at[RP_NANCHORS], prev_at[RP_NANCHORS];
 	int *ctl_page, *prev_ctl;
 	unsigned char *cited; /* per catalogue source: named on a page, so listed in the appendix */
+	int form_marked;      /* a 事業者確認用 item printed is marked unverified (report_vendors.c) */
 	int rank_one_line;    /* rp_rank_cell: "S !!! 4×5" on one line (a compact table) */
 	/* scratch strings for rp_fmt: a ring, each valid until RP_NBUF later calls */
 	char *buf[RP_NBUF];

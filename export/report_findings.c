@@ -63,6 +63,22 @@ static int compute(struct rp *r, struct az_findings *f)
 	return x.rc;
 }
 
+#define MAX_NAMED 30 /* things a row of findings names; the others are counted */
+
+static int same_finding(const struct az_finding *a, const struct az_finding *b)
+{
+	return a->level == b->level && !strcmp(a->message, b->message);
+}
+
+/* 1 if j's item is already named among i and the findings before j that say the same as i */
+static int named_before(const struct az_findings *f, size_t i, size_t j)
+{
+	for (size_t m = i; m < j; m++)
+		if (same_finding(&f->v[i], &f->v[m]) && !strcmp(rp_or_dash(f->v[m].item), rp_or_dash(f->v[j].item)))
+			return 1;
+	return 0;
+}
+
 int rp_findings(struct rp *r)
 {
 	struct az_findings f;
@@ -78,19 +94,40 @@ int rp_findings(struct rp *r)
 					      "(要対応) and %zu to check (要確認)."),
 					az_findings_count(&f, AZ_FINDING_MUST), az_findings_count(&f, AZ_FINDING_CHECK)));
 	static const struct az_doc_column src[] = {
-		{ N_("Level"), 1.1, AZ_LEFT }, { N_("Concerns"), 2.6, AZ_LEFT }, { N_("What to do"), 6.3, AZ_LEFT },
+		{ N_("Level"), 1.0, AZ_LEFT }, { N_("Concerns"), 3.3, AZ_LEFT }, { N_("What to do"), 5.7, AZ_LEFT },
 	};
 	struct az_doc_column cols[3];
 	for (int i = 0; i < 3; i++)
 		cols[i] = src[i], cols[i].title = R_(src[i].title);
 	az_doc_table_begin(r->doc, cols, 3);
+	/* findings of one level saying the same (an action overdue for each risk it treats, a form not
+	 * back from each vendor) are one row naming each thing once */
+	unsigned char *done = calloc(f.n + 1, 1);
 	for (size_t i = 0; i < f.n; i++) {
+		if (done && done[i])
+			continue;
+		const char *items = rp_or_dash(f.v[i].item);
+		size_t nitems = 1;
+		for (size_t j = i + 1; done && j < f.n; j++) {
+			if (done[j] || !same_finding(&f.v[i], &f.v[j]))
+				continue;
+			done[j] = 1;
+			if (named_before(&f, i, j))
+				continue;
+			if (nitems < MAX_NAMED)
+				items = rp_fmt(r, "%s%s%s", items, R_(", "), rp_or_dash(f.v[j].item));
+			nitems++;
+		}
 		struct az_cell c[3] = { { 0 } };
 		c[0].text = f.v[i].level == AZ_FINDING_MUST ? R_("Must fix (要対応)") : R_("Check (要確認)");
-		c[1].text = rp_or_dash(f.v[i].item);
-		c[2].text = f.v[i].message;
+		if (nitems > MAX_NAMED)
+			items = rp_fmt(r, R_("%s and %zu more"), items, nitems - MAX_NAMED);
+		/* many things: counted in the narrow column, named in the wide one */
+		c[1].text = nitems > 3 ? rp_fmt(r, R_("%zu items"), nitems) : items;
+		c[2].text = nitems > 3 ? rp_fmt(r, "%s\n%s %s", f.v[i].message, R_("Concerns:"), items) : f.v[i].message;
 		az_doc_table_row(r->doc, c);
 	}
+	free(done);
 	az_doc_table_end(r->doc);
 	az_findings_free(&f);
 	return az_doc_status(r->doc);

@@ -27,10 +27,10 @@ int rp_inventory(struct rp *r)
 		return az_doc_status(r->doc);
 	}
 	static const struct az_doc_column src[] = {
-		{ N_("No."), 0.6, AZ_RIGHT },        { N_("System"), 2.6, AZ_LEFT },
-		{ N_("Device and firmware"), 2.2, AZ_LEFT }, { N_("Hosting and connection"), 1.8, AZ_LEFT },
+		{ N_("No."), 0.6, AZ_RIGHT },        { N_("System"), 2.4, AZ_LEFT },
+		{ N_("Device and firmware"), 2.8, AZ_LEFT }, { N_("Hosting and connection"), 1.7, AZ_LEFT },
 		{ N_("Remote maintenance"), 1.1, AZ_LEFT }, { N_("Patient data"), 0.9, AZ_LEFT },
-		{ N_("Importance"), 0.9, AZ_LEFT },   { N_("Vendor"), 1.8, AZ_LEFT },
+		{ N_("Importance"), 0.9, AZ_LEFT },   { N_("Vendor"), 2.0, AZ_LEFT },
 	};
 	static const char *const imp[] = { N_("Low"), N_("Medium"), N_("High") };
 	struct az_doc_column cols[8];

@@ -4,6 +4,7 @@
  * it out (owner, due), the residual rank, and where the guideline asks for it. */
 #include <config.h>
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -227,6 +228,16 @@ static void low_counts(struct rp *r)
 	free(n);
 }
 
+/* 1 if name is one of the items of list (joined by sep). */
+static int listed(const char *list, const char *name, const char *sep)
+{
+	size_t k = strlen(name), ks = strlen(sep);
+	for (const char *p = list; p && (p = strstr(p, name)); p++)
+		if ((p == list || (p - list >= (ptrdiff_t)ks && !strncmp(p - ks, sep, ks))) && (!p[k] || !strncmp(p + k, sep, ks)))
+			return 1;
+	return 0;
+}
+
 /* A risk that needs action with what its row says, so equal rows of several systems become one. */
 struct decision {
 	const struct az_risk *k;
@@ -272,6 +283,102 @@ static int by_decision(const void *pa, const void *pb)
 	return (x->k->system_id > y->k->system_id) - (x->k->system_id < y->k->system_id);
 }
 
+/* The systems of d[0..n) as listed, or, when they are nearly all the workbook's, "all N systems"
+ * and the few they leave out: the list of seven names took three lines a row. */
+static const char *every_system(struct rp *r, const char *list, const struct decision *d, size_t n)
+{
+	const struct az_book *bk = r->book;
+	size_t missing = 0;
+	const char *except = "";
+	if (bk->n_systems < 4 || n + 2 < bk->n_systems)
+		return list; /* (and list stays valid: no rp_fmt call before it is used) */
+	for (size_t s = 0; s < bk->n_systems; s++) {
+		size_t i = 0;
+		while (i < n && d[i].k->system_id != bk->systems[s].id)
+			i++;
+		if (i < n)
+			continue;
+		except = rp_fmt(r, "%s%s%s", except, missing++ ? R_(", ") : "", rp_or_dash(bk->systems[s].name));
+	}
+	if (missing * 2 > bk->n_systems || missing > 2)
+		return list;
+	return missing ? rp_fmt(r, R_("the %zu systems other than %s"), bk->n_systems - missing, except)
+		       : rp_fmt(r, R_("all %zu systems"), bk->n_systems);
+}
+
+/* Rows of d in full, one per decision with the systems it is made for. */
+static void full_rows(struct rp *r, const struct decision *d, size_t n)
+{
+	static const struct az_doc_column src[] = {
+		{ N_("Threat and the systems it concerns"), 4.4, AZ_LEFT }, { N_("Rank (L×S)"), 1.4, AZ_LEFT },
+		{ N_("Treatment and controls (owners and due dates in the action plan)"), 4.2, AZ_LEFT },
+		{ N_("Residual"), 1.4, AZ_LEFT },
+	};
+	struct az_doc_column cols[4];
+	for (size_t i = 0; i < 4; i++)
+		cols[i] = src[i], cols[i].title = R_(src[i].title);
+	if (!n || az_doc_table_begin(r->doc, cols, 4) != AZ_OK)
+		return;
+	az_doc_table_continued(r->doc, rp_fmt(r, "%s %s", R_("Risks that need action (S, A, B)"), R_("(continued)")));
+	for (size_t i = 0, j; i < n; i = j) {
+		const char *systems = "";
+		for (j = i; j < n && (j == i || !same_decision(&d[i], &d[j])); j++) {
+			const struct az_system *s = az_book_system(r->book, d[j].k->system_id);
+			systems = rp_fmt(r, "%s%s%s", systems, j > i ? R_(", ") : "", s ? rp_or_dash(s->name) : "—");
+		}
+		systems = every_system(r, systems, d + i, j - i);
+		const struct az_risk *k = d[i].k;
+		struct az_cell c[4] = { { 0 } };
+		c[0].text = rp_fmt(r, "%s\n%s %s", rp_threat(r, k->threat), R_("Systems:"), systems);
+		c[1].text = rp_rank_cell(r, k->likelihood, k->severity, &c[1].fill);
+		const char *t = treatment_cell(r, k);
+		c[2].text = *d[i].controls ? rp_fmt(r, "%s%s%s", t, strchr(t, '\n') ? "\n" : R_(": "), d[i].controls) : t;
+		c[3].text = rp_residual_cell(r, k, (size_t)d[i].expected, 1, &c[3].fill);
+		c[1].style = c[3].style = AZ_STRONG;
+		az_doc_table_row(r->doc, c);
+	}
+	az_doc_table_end(r->doc);
+}
+
+/* B (d sorted, all B): one line per threat with its systems; each row in full is in the appendix. */
+static void b_lines(struct rp *r, const struct decision *d, size_t n)
+{
+	if (!n)
+		return;
+	static const struct az_doc_column src[] = {
+		{ N_("Threat"), 4.3, AZ_LEFT }, { N_("Systems"), 6.8, AZ_LEFT },
+	};
+	struct az_doc_column cols[2];
+	for (size_t i = 0; i < 2; i++)
+		cols[i] = src[i], cols[i].title = R_(src[i].title);
+	const char *at = rp_page_of(r, RP_AT_REGISTER);
+	az_doc_heading(r->doc, 2, R_("Rank B, one line per threat"));
+	az_doc_paragraph(r->doc, *at ? rp_fmt(r, R_("Each with its treatment and controls in the appendix (%s)."), at)
+				     : R_("Each with its treatment and controls in the appendix."));
+	if (az_doc_table_begin(r->doc, cols, 2) != AZ_OK)
+		return;
+	az_doc_table_continued(r->doc, rp_fmt(r, "%s %s", R_("Rank B, one line per threat"), R_("(continued)")));
+	for (size_t i = 0, j; i < n; i = j) {
+		const char *systems = "";
+		for (j = i; j < n && !str_or_empty_cmp(d[i].k->threat, d[j].k->threat); j++) {
+			const struct az_system *s = az_book_system(r->book, d[j].k->system_id);
+			const char *name = s ? rp_or_dash(s->name) : "—";
+			/* a system with two B rows of one threat is named once */
+			size_t m = i;
+			while (m < j && d[m].k->system_id != d[j].k->system_id)
+				m++;
+			if (m == j)
+				systems = rp_fmt(r, "%s%s%s", systems, j > i ? R_(", ") : "", name);
+		}
+		systems = every_system(r, systems, d + i, j - i);
+		struct az_cell c[2] = { { 0 } };
+		c[0].text = rp_threat(r, d[i].k->threat);
+		c[1].text = systems;
+		az_doc_table_row(r->doc, c);
+	}
+	az_doc_table_end(r->doc);
+}
+
 /* The risks that need action, one row per threat and decision, with the systems it is made for
  * (one decision per threat, as the clinic takes it): the register by system is in the appendix. */
 static void decisions(struct rp *r)
@@ -302,9 +409,12 @@ static void decisions(struct rp *r)
 				done++;
 			else if (a->status != 3)
 				open++;
+			const char *name = a->control && *a->control ? rp_control(r, a->control) : rp_or_dash(a->description);
+			if (listed(b.s, name, R_(", ")))
+				continue; /* one control for two actions: named once */
 			if (b.n)
 				put(&b, R_(", "));
-			put(&b, a->control && *a->control ? rp_control(r, a->control) : rp_or_dash(a->description));
+			put(&b, name);
 		}
 		int rank = az_rank_index(r->cat, k->likelihood, k->severity);
 		d[n++] = (struct decision){ k, strdup(b.s ? b.s : ""), rank < 0 ? 1000 : rank, open || !done };
@@ -312,37 +422,18 @@ static void decisions(struct rp *r)
 	free(b.s);
 	sort_rp = r;
 	qsort(d, n, sizeof *d, by_decision);
-	static const struct az_doc_column src[] = {
-		{ N_("Threat and the systems it concerns"), 3.6, AZ_LEFT }, { N_("Rank (L×S)"), 1.5, AZ_LEFT },
-		{ N_("Treatment and controls (owners and due dates in the action plan)"), 4.5, AZ_LEFT },
-		{ N_("Residual"), 1.5, AZ_LEFT },
-	};
-	struct az_doc_column cols[4];
-	for (size_t i = 0; i < 4; i++)
-		cols[i] = src[i], cols[i].title = R_(src[i].title);
 	r->rank_one_line = 1;
-	if (n && az_doc_table_begin(r->doc, cols, 4) == AZ_OK) {
-		az_doc_table_continued(r->doc, rp_fmt(r, "%s %s", R_("Risks that need action (S, A, B)"), R_("(continued)")));
-		for (size_t i = 0, j; i < n; i = j) {
-			const char *systems = "";
-			for (j = i; j < n && (j == i || !same_decision(&d[i], &d[j])); j++) {
-				const struct az_system *s = az_book_system(bk, d[j].k->system_id);
-				systems = rp_fmt(r, "%s%s%s", systems, j > i ? R_(", ") : "", s ? rp_or_dash(s->name) : "—");
-			}
-			const struct az_risk *k = d[i].k;
-			struct az_cell c[4] = { { 0 } };
-			c[0].text = rp_fmt(r, "%s\n%s %s", rp_threat(r, k->threat), R_("Systems:"), systems);
-			c[1].text = rp_rank_cell(r, k->likelihood, k->severity, &c[1].fill);
-			const char *t = treatment_cell(r, k);
-			c[2].text = *d[i].controls ? rp_fmt(r, "%s%s%s", t, strchr(t, '\n') ? "\n" : R_(": "), d[i].controls) : t;
-			c[3].text = rp_residual_cell(r, k, (size_t)d[i].expected, 1, &c[3].fill);
-			c[1].style = c[3].style = AZ_STRONG;
-			az_doc_table_row(r->doc, c);
-		}
-		az_doc_table_end(r->doc);
-	} else if (!n) {
+	/* S and A in full, B one line per threat, then unscored ones in full */
+	size_t sa = 0, nb = 0;
+	while (sa < n && d[sa].rank < 2)
+		sa++;
+	while (sa + nb < n && d[sa + nb].rank == 2)
+		nb++;
+	full_rows(r, d, sa);
+	b_lines(r, d + sa, nb);
+	full_rows(r, d + sa + nb, n - sa - nb);
+	if (!n)
 		az_doc_paragraph(r->doc, R_("None."));
-	}
 	r->rank_one_line = 0;
 	for (size_t i = 0; i < n; i++)
 		free(d[i].controls);

@@ -39,8 +39,8 @@ static void rank_table(struct rp *r)
 		after[b < 0 ? nr : (size_t)b]++;
 	}
 	static const struct az_doc_column src[] = {
-		{ N_("Rank"), 1.2, AZ_LEFT }, { N_("What it asks for"), 5, AZ_LEFT },
-		{ N_("Now"), 1, AZ_RIGHT }, { N_("Expected once the actions are done"), 1.6, AZ_RIGHT },
+		{ N_("Rank"), 1.2, AZ_LEFT }, { N_("What it asks for"), 5.6, AZ_LEFT },
+		{ N_("Now"), 0.7, AZ_RIGHT }, { N_("Expected once the actions are done"), 1.5, AZ_RIGHT },
 	};
 	struct az_doc_column cols[4];
 	columns(r, src, 4, cols);
@@ -66,7 +66,7 @@ static void rank_table(struct rp *r)
 	free(after);
 }
 
-static void heatmap(struct rp *r, int residual)
+static void heatmap(struct rp *r, int residual, struct az_heatmap_figure *out)
 {
 	struct az_heatmap_figure h;
 	memset(&h, 0, sizeof h);
@@ -96,7 +96,7 @@ static void heatmap(struct rp *r, int residual)
 		if (l >= 1 && l <= 5 && s >= 1 && s <= 5)
 			h.count[5 - l][s - 1]++;
 	}
-	az_doc_heatmap(r->doc, &h);
+	*out = h;
 }
 
 int rp_summary(struct rp *r)
@@ -107,7 +107,10 @@ int rp_summary(struct rp *r)
 	az_doc_heading(r->doc, 2, R_("Risks per rank"));
 	rank_table(r);
 	az_doc_heading(r->doc, 2, R_("Heat maps: number of risks per likelihood and severity"));
-	heatmap(r, 0);
-	heatmap(r, 1);
+	/* now and expected side by side: the same grid, compared at a glance, in half the height */
+	struct az_heatmap_figure h[2];
+	heatmap(r, 0, &h[0]);
+	heatmap(r, 1, &h[1]);
+	az_doc_heatmap_pair(r->doc, h);
 	return az_doc_status(r->doc);
 }

@@ -26,27 +26,29 @@ static const char *label(struct rp *r, size_t q)
 	return strlen(id) <= 2 ? id : rp_fmt(r, "%zu", q + 1);
 }
 
-static void vendor_form(struct rp *r, long long vendor)
+/* The 事業者確認用 form's items some vendor of [from, to) answered, one row each (the form's number),
+ * so the forms read as one compact table; returns 1 if an item is marked unverified. */
+static int form_rows(struct rp *r, size_t from, size_t to, struct az_cell *c)
 {
 	const struct az_checklist *form = az_vendor_form_for(r->cat, r->book);
-	if (!form)
-		return;
-	char line[2048];
-	size_t len = 0, shown = 0;
+	const struct az_book *bk = r->book;
 	int marked = 0; /* an item whose number or wording was not seen in an official copy */
-	line[0] = '\0';
-	for (size_t i = 0; i < form->nitems && len < sizeof line; i++) {
+	for (size_t i = 0; form && i < form->nitems; i++) {
 		const struct az_check_item *it = &form->items[i];
-		int a = az_vendor_form_answer(r->cat, r->book, vendor, it->id);
-		if (a < 0)
+		int any = 0;
+		for (size_t v = from; v < to; v++) {
+			int a = az_vendor_form_answer(r->cat, bk, bk->vendors[v].id, it->id);
+			any |= a >= 0;
+			c[1 + v - from].text = a >= 0 ? rp_check_answer(r, a) : "—";
+		}
+		if (!any)
 			continue;
 		marked |= it->unverified;
-		len += (size_t)snprintf(line + len, sizeof line - len, "%s%s%s %s", shown++ ? "  " : "",
-					it->number ? it->number : it->id, it->unverified ? "※" : "", rp_check_answer(r, a));
+		c[0].text = rp_fmt(r, "%s %s%s", R_("Vendor form (事業者確認用)"), it->number ? it->number : it->id,
+				   it->unverified ? "※" : "");
+		az_doc_table_row(r->doc, c);
 	}
-	az_doc_paragraph(r->doc, rp_fmt(r, "%s: %s%s%s", rp_text(r, &form->title),
-					shown ? line : R_("no answer of the vendor fills it yet"), marked ? "  " : "",
-					marked ? R_("※Check the number and wording against the official form.") : ""));
+	return marked;
 }
 
 #define PER_TABLE 5 /* vendors side by side in one table */
@@ -105,8 +107,8 @@ static void vendor_table(struct rp *r, size_t from, size_t to)
 		int asked = 0;
 		for (size_t v = 0; v < nv; v++)
 			asked |= az_question_applies(bk, qu, bk->vendors[from + v].id);
-		if (!asked)
-			continue; /* asked of none of these vendors */
+		if (!asked || !strcmp(qu->id, AZ_VENDOR_FORM_QUESTION))
+			continue; /* asked of none of these vendors; the form's return has its row below */
 		c[0].text = rp_fmt(r, "%s. %s", label(r, q), rp_text(r, &qu->text));
 		for (size_t v = 0; v < nv; v++)
 			c[1 + v].text = az_question_applies(bk, qu, bk->vendors[from + v].id)
@@ -114,16 +116,25 @@ static void vendor_table(struct rp *r, size_t from, size_t to)
 						: R_("(not asked)");
 		az_doc_table_row(r->doc, c);
 	}
+	r->form_marked |= form_rows(r, from, to, c);
 	c[0].text = R_("Vendor form (事業者確認用) returned");
 	for (size_t v = 0; v < nv; v++) {
 		const char *back = az_vendor_form_returned(bk, bk->vendors[from + v].id);
 		c[1 + v].text = back ? rp_date_cell(r, back) : R_("Not returned");
 	}
 	az_doc_table_row(r->doc, c);
+	/* the dates confirmed, unless each is the day its form came back (the row above) */
+	int differs = 0;
+	for (size_t v = 0; v < nv; v++) {
+		const char *back = az_vendor_form_returned(bk, bk->vendors[from + v].id);
+		const char *conf = confirmed(bk, bk->vendors[from + v].id);
+		differs |= !back || !conf || strcmp(back, conf);
+	}
 	c[0].text = R_("Date confirmed");
 	for (size_t v = 0; v < nv; v++)
 		c[1 + v].text = rp_date_cell(r, confirmed(bk, bk->vendors[from + v].id));
-	az_doc_table_row(r->doc, c);
+	if (differs)
+		az_doc_table_row(r->doc, c);
 	c[0].text = R_("Contact");
 	for (size_t v = 0; v < nv; v++)
 		c[1 + v].text = rp_or_dash(bk->vendors[from + v].contact);
@@ -140,17 +151,19 @@ int rp_vendors(struct rp *r)
 		az_doc_paragraph(r->doc, R_("No vendors recorded."));
 		return az_doc_status(r->doc);
 	}
+	r->form_marked = 0;
 	for (size_t v = 0; v < bk->n_vendors; v += PER_TABLE)
 		vendor_table(r, v, v + PER_TABLE < bk->n_vendors ? v + PER_TABLE : bk->n_vendors);
-	/* a vendor's note and its 事業者確認用 form run the full width below the tables */
+	const struct az_checklist *form = az_vendor_form_for(r->cat, bk);
+	if (form)
+		az_doc_paragraph(r->doc, rp_fmt(r, "%s: %s%s%s", R_("Vendor form (事業者確認用)"), rp_text(r, &form->title),
+						r->form_marked ? "  " : "",
+						r->form_marked ? R_("※Check the number and wording against the official form.") : ""));
+	/* a vendor's note runs the full width below the tables */
 	for (size_t v = 0; v < bk->n_vendors; v++) {
 		const struct az_vendor *vd = &bk->vendors[v];
 		if (vd->note && *vd->note)
 			az_doc_paragraph(r->doc, rp_fmt(r, "%s: %s", rp_or_dash(vd->name), vd->note));
-		if (az_vendor_form_returned(bk, vd->id)) {
-			az_doc_paragraph(r->doc, rp_or_dash(vd->name));
-			vendor_form(r, vd->id);
-		}
 	}
 	return az_doc_status(r->doc);
 }

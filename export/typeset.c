@@ -920,88 +920,113 @@ static void label(struct az_doc *d, const char *s, const struct az_line *l, size
 			  size, bold, black, s, &l[k]);
 }
 
-int az_doc_heatmap(struct az_doc *d, const struct az_heatmap_figure *h)
+/* The cells of one map from (x0, top): fills, rules, the rank mark at body size in bold (it must
+ * survive a monochrome print) and the count, right of the mark or, split, under it. */
+static void heat_cells(struct az_doc *d, const struct az_heatmap_figure *h, float x0, float top, float cell_w,
+		       float cell_h, int split)
 {
-	const float tick_w = 110, cell_w = 60, size = CELL_SIZE, lead = CELL_LEAD, title_h = 16;
+	for (int r = 0; r < 5; r++)
+		for (int c = 0; c < 5; c++)
+			fill_op(d, x0 + (float)c * cell_w, top - (float)(r + 1) * cell_h, cell_w, cell_h, h->fill[r][c]);
+	for (int i = 0; i <= 5; i++) {
+		line_op(d, x0, top - (float)i * cell_h, 5 * cell_w, 0, 0.6f, rule);
+		line_op(d, x0 + (float)i * cell_w, top, 0, -5 * cell_h, 0.6f, rule);
+	}
+	float mark_h = split ? cell_h / 2 : cell_h;
+	for (int r = 0; r < 5; r++)
+		for (int c = 0; c < 5; c++) {
+			float ct = top - (float)r * cell_h, cx = x0 + (float)c * cell_w;
+			if (h->mark[r][c] && h->mark[r][c][0]) {
+				char *m = clean(d, h->mark[r][c], 1);
+				if (m)
+					text_op(d, cx + 3, baseline(ct, mark_h, BODY_SIZE), BODY_SIZE, 1, black, m, strlen(m));
+				free(m);
+			}
+			if (h->count[r][c] <= 0)
+				continue;
+			char num[16];
+			int k = snprintf(num, sizeof num, "%d", h->count[r][c]);
+			struct az_line one = { 0, (size_t)k, 0, 0 };
+			for (int j = 0; j < k; j++)
+				one.width += az_font_width(d->font, (uint32_t)num[j]);
+			label(d, num, &one, 1, cx, cell_w - 4, split ? ct - mark_h : ct, 12, mark_h, AZ_RIGHT, 1);
+		}
+}
+
+/* nmaps (1 or 2) heat maps side by side, sharing the likelihood ticks of the first. */
+static int heatmaps(struct az_doc *d, const struct az_heatmap_figure *h, int nmaps)
+{
+	const float tick_w = nmaps == 1 ? 110 : 80, gap = 12, size = CELL_SIZE, lead = CELL_LEAD, title_h = 16;
+	const float cell_w = nmaps == 1 ? 60 : (BODY_W - tick_w - gap) / 10;
 	if (d->err.code != AZ_OK)
 		return d->err.code;
 	if (d->ncols)
 		return az_fail(&d->err, AZ_DATAERR, "%s", "az_doc_heatmap: a table is open");
-	/* 12 texts: y label, x label, 5 y ticks, 5 x ticks */
-	char *s[12] = { 0 };
-	struct az_line *l[12] = { 0 };
-	size_t n[12] = { 0 };
-	s[0] = clean(d, h->y_label, 1);
-	s[1] = clean(d, h->x_label, 1);
-	for (int i = 0; i < 5; i++) {
-		s[2 + i] = clean(d, h->y_ticks[i], 1);
-		s[7 + i] = clean(d, h->x_ticks[i], 1);
+	/* per map 7 texts: y label (its title), x label, 5 x ticks; then the 5 y ticks */
+	char *s[19] = { 0 };
+	struct az_line *l[19] = { 0 };
+	size_t n[19] = { 0 };
+	for (int m = 0; m < nmaps; m++) {
+		s[7 * m] = clean(d, h[m].y_label, 1);
+		s[7 * m + 1] = clean(d, h[m].x_label, 1);
+		for (int i = 0; i < 5; i++)
+			s[7 * m + 2 + i] = clean(d, h[m].x_ticks[i], 1);
 	}
-	for (int i = 0; i < 12 && d->err.code == AZ_OK; i++) {
-		float w = i == 0 ? tick_w + 5 * cell_w : i == 1 ? 5 * cell_w : i < 7 ? tick_w - 6 : cell_w - 4;
+	for (int i = 0; i < 5; i++)
+		s[14 + i] = clean(d, h[0].y_ticks[i], 1);
+	for (int i = 0; i < 19 && d->err.code == AZ_OK; i++) {
+		int k = i < 14 ? i % 7 : 7;
+		float w = k == 0 ? (nmaps == 1 ? tick_w : 0) + 5 * cell_w : k == 1 ? 5 * cell_w : k < 7 ? cell_w - 4 : tick_w - 6;
 		if (s[i])
-			n[i] = wrap(d, s[i], w, i < 2 ? 9 : size, &l[i]);
+			n[i] = wrap(d, s[i], w, k < 2 ? 9 : size, &l[i]);
 	}
 	if (d->err.code == AZ_OK) {
-		size_t ymax = 1, xmax = 1;
-		for (int i = 0; i < 5; i++) {
-			ymax = n[2 + i] > ymax ? n[2 + i] : ymax;
-			xmax = n[7 + i] > xmax ? n[7 + i] : xmax;
+		size_t ymax = 1, xmax = 1, t0 = 1, t1 = 1;
+		for (int i = 0; i < 5; i++)
+			ymax = n[14 + i] > ymax ? n[14 + i] : ymax;
+		for (int m = 0; m < nmaps; m++) {
+			t0 = n[7 * m] > t0 ? n[7 * m] : t0;
+			t1 = n[7 * m + 1] > t1 ? n[7 * m + 1] : t1;
+			for (int i = 0; i < 5; i++)
+				xmax = n[7 * m + 2 + i] > xmax ? n[7 * m + 2 + i] : xmax;
 		}
-		float cell_h = (float)ymax * lead + 8 < 24 ? 24 : (float)ymax * lead + 8;
+		float min_h = nmaps == 1 ? 24 : 24; /* split cells: the count under the mark */
+		float cell_h = (float)ymax * lead + 8 < min_h ? min_h : (float)ymax * lead + 8;
 		float xt_h = (float)xmax * lead + 4;
-		float total = (float)n[0] * title_h + 4 + 5 * cell_h + xt_h + (float)n[1] * title_h + 10;
+		/* the pair packed a little closer: it fits under a summary more often */
+		const float skip = nmaps == 1 ? 4 : 2, after = nmaps == 1 ? 10 : 6;
+		float total = (float)t0 * title_h + skip + 5 * cell_h + xt_h + (float)t1 * title_h + after;
 		if (d->y < BODY_TOP && d->y - total < BODY_BOTTOM)
 			new_page(d);
-		float x0 = MARGIN_X + tick_w, top = d->y;
-		label(d, s[0], l[0], n[0], MARGIN_X, tick_w + 5 * cell_w, top, 9, title_h, AZ_LEFT, 1);
-		top -= (float)n[0] * title_h + 4;
+		float top = d->y - (float)t0 * title_h - skip;
 		for (int r = 0; r < 5; r++)
+			label(d, s[14 + r], l[14 + r], n[14 + r], MARGIN_X, tick_w - 6,
+			      top - (float)r * cell_h - (cell_h - (float)n[14 + r] * lead) / 2, size, lead, AZ_RIGHT, 0);
+		for (int m = 0; m < nmaps; m++) {
+			float x0 = MARGIN_X + tick_w + (float)m * (5 * cell_w + gap);
+			if (nmaps == 1)
+				label(d, s[0], l[0], n[0], MARGIN_X, tick_w + 5 * cell_w, d->y, 9, title_h, AZ_LEFT, 1);
+			else
+				label(d, s[7 * m], l[7 * m], n[7 * m], x0, 5 * cell_w, d->y, 9, title_h, AZ_LEFT, 1);
+			heat_cells(d, &h[m], x0, top, cell_w, cell_h, nmaps > 1);
+			float xt = top - 5 * cell_h - 4;
 			for (int c = 0; c < 5; c++)
-				fill_op(d, x0 + (float)c * cell_w, top - (float)(r + 1) * cell_h, cell_w, cell_h,
-					h->fill[r][c]);
-		for (int i = 0; i <= 5; i++) {
-			line_op(d, x0, top - (float)i * cell_h, 5 * cell_w, 0, 0.6f, rule);
-			line_op(d, x0 + (float)i * cell_w, top, 0, -5 * cell_h, 0.6f, rule);
+				label(d, s[7 * m + 2 + c], l[7 * m + 2 + c], n[7 * m + 2 + c], x0 + (float)c * cell_w + 2,
+				      cell_w - 4, xt, size, lead, AZ_CENTER, 0);
+			label(d, s[7 * m + 1], l[7 * m + 1], n[7 * m + 1], x0, 5 * cell_w, xt - xt_h, 9, title_h, AZ_CENTER, 1);
 		}
-		for (int r = 0; r < 5; r++) {
-			float rt = top - (float)r * cell_h - (cell_h - (float)n[2 + r] * lead) / 2;
-			label(d, s[2 + r], l[2 + r], n[2 + r], MARGIN_X, tick_w - 6, rt, size, lead, AZ_RIGHT, 0);
-			for (int c = 0; c < 5; c++) {
-				if (h->mark[r][c] && h->mark[r][c][0]) {
-					char *m = clean(d, h->mark[r][c], 1);
-					/* the rank at body size and in bold: it must survive a monochrome print */
-					if (m)
-						text_op(d, x0 + (float)c * cell_w + 3, baseline(top - (float)r * cell_h, cell_h, BODY_SIZE),
-							BODY_SIZE, 1, black, m, strlen(m));
-					free(m);
-				}
-				if (h->count[r][c] <= 0)
-					continue;
-				char num[16];
-				int k = snprintf(num, sizeof num, "%d", h->count[r][c]);
-				struct az_line one = { 0, (size_t)k, 0, 0 };
-				for (int j = 0; j < k; j++)
-					one.width += az_font_width(d->font, (uint32_t)num[j]);
-				/* the count right of the rank, on the same line */
-				label(d, num, &one, 1, x0 + (float)c * cell_w, cell_w - 4, top - (float)r * cell_h, 12,
-				      cell_h, AZ_RIGHT, 1);
-			}
-		}
-		top -= 5 * cell_h + 4;
-		for (int c = 0; c < 5; c++)
-			label(d, s[7 + c], l[7 + c], n[7 + c], x0 + (float)c * cell_w + 2, cell_w - 4, top, size, lead,
-			      AZ_CENTER, 0);
-		top -= xt_h;
-		label(d, s[1], l[1], n[1], x0, 5 * cell_w, top, 9, title_h, AZ_CENTER, 1);
-		d->y = top - (float)n[1] * title_h - 10;
+		d->y = top - 5 * cell_h - 4 - xt_h - (float)t1 * title_h - after;
 	}
-	for (int i = 0; i < 12; i++) {
+	for (int i = 0; i < 19; i++) {
 		free(s[i]);
 		free(l[i]);
 	}
 	return d->err.code;
 }
+
+int az_doc_heatmap(struct az_doc *d, const struct az_heatmap_figure *h) { return heatmaps(d, h, 1); }
+
+int az_doc_heatmap_pair(struct az_doc *d, const struct az_heatmap_figure *h) { return heatmaps(d, h, 2); }
 
 /* --- attachments and output --- */
 

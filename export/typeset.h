@@ -116,6 +116,8 @@ int az_doc_table_continued(struct az_doc *d, const char *text);
 int az_doc_table_end(struct az_doc *d);
 
 int az_doc_heatmap(struct az_doc *d, const struct az_heatmap_figure *h);
+/* Two heat maps side by side (h[0], h[1]), sharing the row labels of h[0]: half the height. */
+int az_doc_heatmap_pair(struct az_doc *d, const struct az_heatmap_figure *h);
 
 /* Embeds data as a PDF attachment called name (ASCII, e.g. "anzen-workbook.json"), with a
  * MIME type such as "application/json". The bytes are copied. */

@@ -85,13 +85,17 @@ if command -v pdftotext >/dev/null && command -v msgfmt >/dev/null; then
 	pdftotext -enc UTF-8 -raw "$T/demo.pdf" - | tr -d '\n' >"$T/demo.txt"
 	want=$(grep -c '^    unverified: true' "$top_srcdir/guideline/checklists/r7-clinic.yaml")
 	# the checklist section: from its title to the 要確認事項 after it
-	got=$(grep -oP '医療機関確認用\)(?:(?!医療機関確認用\)).)*?要確認事項' "$T/demo.txt" | tail -1 | grep -o '※番号・文言は公式様式で確認してください' | wc -l)
-	[ "$got" -eq "$want" ]; ok $? "each of the $want unverified items carries the mark in the PDF's checklist ($got)"
-	grep -q '(事業者確認用): .*※' "$T/demo.txt"; ok $? "and the vendor forms mark their unverified numbers"
+	# (the mark on each number, explained once under the table)
+	grep -oP '医療機関確認用\)(?:(?!医療機関確認用\)).)*?要確認事項' "$T/demo.txt" | tail -1 >"$T/section.txt"
+	got=$(grep -o '※' "$T/section.txt" | wc -l)
+	[ "$got" -eq $((want + 1)) ] && grep -q '※番号・文言は公式様式で確認してください' "$T/section.txt"
+	ok $? "each of the $want unverified items carries the mark in the PDF's checklist ($((got - 1)))"
+	grep -q '事業者確認用 [0-9]-[^ ]*※' "$T/demo.txt"; ok $? "and the vendor forms mark their unverified numbers"
 	grep -q '要確認事項' "$T/demo.txt" && grep -q 'なし。ワークブックの自己点検で' "$T/demo.txt"
 	ok $? "the PDF says the self-check found nothing"
-	grep -q '令和7年度版 医療機関におけるサイバーセキュリティ対策チェックリスト(事業者確認用): ' "$T/demo.txt"
-	ok $? "the PDF prints each vendor's 事業者確認用 form as its answers fill it"
+	grep -q '事業者確認用: 令和7年度版 医療機関におけるサイバーセキュリティ対策チェックリスト(事業者確認用)' "$T/demo.txt" &&
+		grep -q '事業者確認用 3-①※ はい はい はい はい はい' "$T/demo.txt"
+	ok $? "the PDF prints the vendors' 事業者確認用 forms as their answers fill them, one row per item"
 	cp "$T/demo.anzen" "$T/c.anzen"
 	q "$T/c.anzen" "DELETE FROM contacts WHERE kind = 'authority'"
 	run 0 "a PDF with a finding" "$ANZEN" export --format pdf -o "$T/c.pdf" "$T/c.anzen"

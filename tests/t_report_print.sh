@@ -38,11 +38,11 @@ for w in demo full; do
 	ok "$(test "$cl" -ge 2 && test "$cl" -le 3; echo $?)" "$w: the checklist starts on page $cl (2 or 3)"
 	app=$(first_page "$pdf" "付録: システム別リスク台帳")
 	body=$((app - 1))
-	if [ "$body" -le 10 ]; then
-		ok "$(test "$body" -ge 1; echo $?)" "$w: $body pages up to the appendix (at most 10)"
+	if [ "$w" = demo ] || [ "$body" -le 10 ]; then
+		ok "$(test "$body" -ge 1 && test "$body" -le 10; echo $?)" "$w: $body pages up to the appendix (at most 10)"
 	else
-		# Both now score a risk per system and threat: the demo 165 risks (121 of them S, A or B,
-		# 11 pages), tests/assess 160 (128; 16 pages). Not yet short enough: see the report.
+		# tests/assess scores 160 risks (128 of them S, A or B): 12 pages, the checklist with its
+		# findings and the action plan (35 rows) taking most. Not yet short enough.
 		echo "not ok $((tap_n + 1)) - $w: $body pages up to the appendix (at most 10) # TODO"
 		tap_n=$((tap_n + 1))
 	fi
