@@ -9,8 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "export/verify.h"
 #include "base/i18n.h"
+#include "base/wareki.h"
+#include "export/verify.h"
 #include "model/book.h"
 #include "model/import.h"
 #include "model/store.h"
@@ -51,12 +52,21 @@ static void describe(const struct az_verify *v)
 		return;
 	}
 	line(_("Clinic:"), b.clinic.name);
-	char fy[16];
-	snprintf(fy, sizeof fy, "%d", b.assessment.fiscal_year);
+	/* an official reads 令和 dates */
+	char fy[48], era[64], at[96];
+	int fyear = b.assessment.fiscal_year, ja = az_ui_japanese();
+	if (ja && fyear >= 2019)
+		snprintf(fy, sizeof fy, "令和%d年度 (%d)", fyear - 2018, fyear);
+	else
+		snprintf(fy, sizeof fy, "%d", fyear);
 	line(_("Fiscal year:"), fy);
+	const char *date = b.assessment.approved_at && *b.assessment.approved_at ? b.assessment.approved_at : "—";
+	if (ja && az_wareki(date, era, sizeof era) == 0)
+		snprintf(at, sizeof at, "%s", era);
+	else
+		snprintf(at, sizeof at, "%s", date);
 	if (b.assessment.approved_by && *b.assessment.approved_by) {
-		char *who = az_text_sanitize(b.assessment.approved_by), *when = az_text_sanitize(
-			b.assessment.approved_at && *b.assessment.approved_at ? b.assessment.approved_at : "—");
+		char *who = az_text_sanitize(b.assessment.approved_by), *when = az_text_sanitize(at);
 		printf(_("Approved by: %s on %s\n"), who ? who : "?", when ? when : "?");
 		free(who), free(when);
 	} else {

@@ -151,6 +151,10 @@ ok $? "its last page says $bp / $bp"
 # anzen verify: the PDF as anzen wrote it, then with one byte of a page changed, then no PDF.
 run 0 "verify the demo PDF" "$ANZEN" verify "$T/demo.pdf"
 has "$T/out" "さくら歯科クリニック(架空)" "verify names the clinic"
+# as a Japanese user runs it (nothing but LANG): the year and the approval in 令和
+env -i PATH="$PATH" HOME="$T" LANG=ja_JP.UTF-8 "$ANZEN" verify "$T/demo.pdf" >"$T/ja.out" 2>&1
+has "$T/ja.out" "年度: 令和" "verify in Japanese: the fiscal year in 令和"
+has "$T/ja.out" "承認: 桜井 一郎 (令和" "verify in Japanese: who approved, and when in 令和"
 has "$T/out" "桜井 一郎" "and who approved"
 has "$T/out" "$(pdfinfo "$T/demo.pdf" | sed -n 's/^Keywords: *.* //p')" "and the fingerprint printed on the pages"
 cp "$T/demo.pdf" "$T/changed.pdf"
