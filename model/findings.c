@@ -47,12 +47,23 @@ static const char *day(const char *ymd)
 	return b;
 }
 
+/* A date alone in 令和 in Japanese (inside parentheses already), ISO in English. */
+static const char *era_day(const char *ymd)
+{
+	static char b[64];
+	if (!ymd || !*ymd)
+		return "?";
+	if (!az_ui_japanese() || az_wareki(ymd, b, sizeof b) != 0)
+		snprintf(b, sizeof b, "%s", ymd);
+	return b;
+}
+
 /* "令和8年度" in Japanese, "FY2026" in English. */
 static const char *fiscal(int fy)
 {
-	static char ring[2][32];
+	static char ring[4][32];
 	static unsigned next;
-	char *b = ring[next++ % 2];
+	char *b = ring[next++ % 4];
 	if (az_ui_japanese() && fy > 2019)
 		snprintf(b, sizeof ring[0], "令和%d年度", fy - 2018);
 	else if (az_ui_japanese() && fy == 2019)
@@ -60,6 +71,25 @@ static const char *fiscal(int fy)
 	else
 		snprintf(b, sizeof ring[0], "FY%d", fy);
 	return b;
+}
+
+const char *az_checklist_basis(const struct az_book *b, const struct az_checklist *cl, char *buf, size_t size)
+{
+	int fy = b->assessment.fiscal_year;
+	/* years and dates as an official reads them: 令和 in Japanese */
+	if (!cl)
+		snprintf(buf, size, "%s", _("The catalogue has no checklist form."));
+	else if (!fy || cl->fiscal_year == fy)
+		snprintf(buf, size, _("The form of %s, published %s."), fiscal(cl->fiscal_year), era_day(cl->published));
+	else if (cl->fiscal_year < fy)
+		snprintf(buf, size,
+			 _("No form for %s is in the catalogue, so the newest, that of %s (published %s), is followed; "
+			   "target dates are within %s."),
+			 fiscal(fy), fiscal(cl->fiscal_year), era_day(cl->published), fiscal(fy));
+	else
+		snprintf(buf, size, _("The form of %s is followed for an assessment of %s."), fiscal(cl->fiscal_year),
+			 fiscal(fy));
+	return buf;
 }
 
 static const char *dup(struct ctx *c, const char *s)
@@ -345,25 +375,6 @@ size_t az_findings_count(const struct az_findings *f, int level)
 	for (size_t i = 0; i < f->n; i++)
 		n += f->v[i].level == level;
 	return n;
-}
-
-const char *az_checklist_basis(const struct az_book *b, const struct az_checklist *cl, char *buf, size_t size)
-{
-	int fy = b->assessment.fiscal_year;
-	if (!cl)
-		snprintf(buf, size, "%s", _("The catalogue has no checklist form."));
-	else if (!fy || cl->fiscal_year == fy)
-		snprintf(buf, size, _("The form of fiscal year %d, published %s."), cl->fiscal_year,
-			 cl->published ? cl->published : "?");
-	else if (cl->fiscal_year < fy)
-		snprintf(buf, size,
-			 _("No form for fiscal year %d is in the catalogue, so the newest, fiscal year %d's (published "
-			   "%s), is followed; target dates are within fiscal year %d."),
-			 fy, cl->fiscal_year, cl->published ? cl->published : "?", fy);
-	else
-		snprintf(buf, size, _("The form of fiscal year %d is followed for an assessment of fiscal year %d."),
-			 cl->fiscal_year, fy);
-	return buf;
 }
 
 const char *az_finding_level_name(int level) { return level == AZ_FINDING_MUST ? _("Must fix") : _("Check"); }
