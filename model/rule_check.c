@@ -11,11 +11,11 @@
 #include "model/rule_check.h"
 #include "model/rules.h"
 
-static size_t check_risks(const struct az_catalogue *cat, const struct az_book *b, az_rule_break_fn fn, void *arg)
+static size_t check_risks(const struct az_catalogue *cat, const struct az_book *b, int approved, az_rule_break_fn fn,
+			  void *arg)
 {
 	struct az_risk_index ix;
 	size_t n = 0;
-	int approved = b->assessment.approved_at && *b->assessment.approved_at;
 	if (az_risk_index_build(b, &ix) != 0)
 		return 0;
 	for (size_t i = 0; i < b->n_risks; i++) {
@@ -64,5 +64,21 @@ static size_t check_facts(const struct az_catalogue *cat, const struct az_book *
 
 size_t az_book_rule_breaks(const struct az_catalogue *cat, const struct az_book *b, az_rule_break_fn fn, void *arg)
 {
-	return check_risks(cat, b, fn, arg) + check_facts(cat, b, fn, arg);
+	int approved = b->assessment.approved_at && *b->assessment.approved_at;
+	return check_risks(cat, b, approved, fn, arg) + check_facts(cat, b, fn, arg);
+}
+
+static void first_break(void *arg, const char *where, const char *rule)
+{
+	struct az_error *err = arg;
+	if (err->code == AZ_OK)
+		az_fail(err, AZ_DATAERR, _("Not approved: %s: %s"), where, rule);
+}
+
+int az_book_approval_check(const struct az_catalogue *cat, const struct az_book *b, struct az_error *err)
+{
+	err->code = AZ_OK;
+	/* the rules an approved assessment obeys, which import checks too */
+	check_risks(cat, b, 1, first_break, err);
+	return err->code;
 }

@@ -188,6 +188,19 @@ static void ranks(const struct az_catalogue *cat)
 	       "residual above current");
 	is_int((long long)az_book_rule_breaks(cat, &b, NULL, NULL), 0,
 	       "the workbook so far keeps every rule: the S decision to reduce has its action");
+
+	/* approving the assessment is refused while an approved one would break a rule (and not import) */
+	struct az_error err = { 0 };
+	is_int(az_book_approval_check(cat, &b, &err), AZ_OK, "the assessment may be approved as it stands");
+	const struct az_threat *cred = az_catalogue_threat(cat, "vpn_cred_leak");
+	size_t n = 0;
+	is_int(az_threat_decide(st, cat, &b, cred, 5, 5, AZ_ACCEPT, az_decider(&b), &n, &err), AZ_OK,
+	       "an S threat accepted, with no approval of the management yet");
+	reload();
+	ok(n > 0, "on %zu system(s)", n);
+	is_int(az_book_approval_check(cat, &b, &err), AZ_DATAERR, "then the approval is refused");
+	ok(strstr(err.msg, "VPN") && strstr(err.msg, "approval of the management"), "naming the risk and the rule (%s)",
+	   err.msg);
 }
 
 int main(void)

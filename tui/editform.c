@@ -61,6 +61,8 @@ static int save_field(struct tui_form *fm, size_t i, void *arg)
 {
 	struct editform *e = arg;
 	(void)i;
+	if (e->spec->refuse && e->spec->refuse(fm))
+		return -1;
 	if (e->id)
 		return tui_form_save_row(fm, e->spec->cols, e->spec->table, e->id);
 	return complete(e) ? insert(e) : 0;
@@ -68,6 +70,8 @@ static int save_field(struct tui_form *fm, size_t i, void *arg)
 
 static int save(struct editform *e)
 {
+	if (e->spec->refuse && e->spec->refuse(&e->fm))
+		return -1;
 	if (e->id) /* the other fields were saved as they were left */
 		return tui_form_changed(&e->fm) ? tui_form_save_row(&e->fm, e->spec->cols, e->spec->table, e->id) : 0;
 	return insert(e);

@@ -15,6 +15,7 @@ struct tui_editform_spec {
 	const char *table;
 	int stay;                   /* singleton forms stay open after saving */
 	const char *required;       /* a new row is added once this column is filled (NULL: by F2 only) */
+	int (*refuse)(struct tui_form *fm); /* non-zero (having said why) keeps the fields from being saved */
 	struct tui_screen_ops ops; /* filled by tui_editform_open */
 };
 

@@ -4,6 +4,8 @@
 #include <config.h>
 
 #include "base/i18n.h"
+#include "model/rule_check.h"
+#include "tui/screen.h"
 #include "tui/editform.h"
 #include "tui/wb.h"
 
@@ -21,6 +23,16 @@ static const struct tui_form_col approval_cols[] = {
 	{ AZ_COL(assessment, policy), NULL },
 };
 
+/* A date of approval is refused while a risk breaks a rule an approved assessment obeys (model). */
+static int refuse_approval(struct tui_form *fm)
+{
+	struct az_error err = { 0 };
+	if (!fm->fields[1].len || az_book_approval_check(tui_wb->cat, &tui_wb->book, &err) == AZ_OK)
+		return 0;
+	tui_error("%s", err.msg);
+	return 1;
+}
+
 static struct tui_editform_spec approval_spec = {
 	.title = N_("Approval"),
 	.help = N_("When the assessment is complete, the administrator approves it: enter who approved it "
@@ -31,6 +43,7 @@ static struct tui_editform_spec approval_spec = {
 	.n = sizeof approval_items / sizeof approval_items[0],
 	.table = AZ_TABLE(assessment),
 	.stay = 1,
+	.refuse = refuse_approval,
 };
 
 int tui_approval_open(void)
