@@ -89,19 +89,6 @@ static void vendor_table(struct rp *r, size_t from, size_t to)
 	az_doc_table_begin(r->doc, cols, 1 + nv);
 	struct az_cell c[1 + PER_TABLE];
 	memset(c, 0, sizeof c);
-	c[0].text = R_("ISMS / Privacy Mark");
-	for (size_t v = 0; v < nv; v++) {
-		const struct az_vendor *vd = &bk->vendors[from + v];
-		c[1 + v].text = vd->certification_target && *vd->certification_target
-					? rp_fmt(r, "%s\n%s %s", rp_certification(r, vd->certification),
-						 R_("target"), rp_date_cell(r, vd->certification_target))
-					: rp_certification(r, vd->certification);
-	}
-	az_doc_table_row(r->doc, c);
-	c[0].text = R_("MDS/SDS received");
-	for (size_t v = 0; v < nv; v++)
-		c[1 + v].text = rp_date_cell(r, bk->vendors[from + v].mds_sds_received);
-	az_doc_table_row(r->doc, c);
 	for (size_t q = 0; q < r->cat->nquestions; q++) {
 		const struct az_question *qu = &r->cat->questions[q];
 		int asked = 0;
@@ -117,28 +104,49 @@ static void vendor_table(struct rp *r, size_t from, size_t to)
 		az_doc_table_row(r->doc, c);
 	}
 	r->form_marked |= form_rows(r, from, to, c);
-	c[0].text = R_("Vendor form (事業者確認用) returned");
-	for (size_t v = 0; v < nv; v++) {
-		const char *back = az_vendor_form_returned(bk, bk->vendors[from + v].id);
-		c[1 + v].text = back ? rp_date_cell(r, back) : R_("Not returned");
-	}
-	az_doc_table_row(r->doc, c);
-	/* the dates confirmed, unless each is the day its form came back (the row above) */
+	az_doc_table_end(r->doc);
+}
+
+/* One row per vendor: its certification and the dates, in columns wide enough for a whole 令和
+ * date at 9 pt (「令和8年12月31日」), which the vendors' narrow side-by-side columns are not. */
+static void vendor_facts(struct rp *r)
+{
+	const struct az_book *bk = r->book;
+	/* the dates confirmed, unless each is the day its form came back */
 	int differs = 0;
-	for (size_t v = 0; v < nv; v++) {
-		const char *back = az_vendor_form_returned(bk, bk->vendors[from + v].id);
-		const char *conf = confirmed(bk, bk->vendors[from + v].id);
+	for (size_t v = 0; v < bk->n_vendors; v++) {
+		const char *back = az_vendor_form_returned(bk, bk->vendors[v].id);
+		const char *conf = confirmed(bk, bk->vendors[v].id);
 		differs |= !back || !conf || strcmp(back, conf);
 	}
-	c[0].text = R_("Date confirmed");
-	for (size_t v = 0; v < nv; v++)
-		c[1 + v].text = rp_date_cell(r, confirmed(bk, bk->vendors[from + v].id));
-	if (differs)
+	const struct az_doc_column cols[] = {
+		{ R_("Vendor"), 2.0, AZ_LEFT },
+		{ R_("ISMS / Privacy Mark"), 1.75, AZ_LEFT },
+		{ R_("MDS/SDS received"), 1.75, AZ_LEFT },
+		{ R_("Vendor form (事業者確認用) returned"), 1.75, AZ_LEFT },
+		{ differs ? R_("Date confirmed") : R_("Contact"), differs ? 1.75 : 1.85, AZ_LEFT },
+		{ R_("Contact"), 1.85, AZ_LEFT },
+	};
+	size_t nc = differs ? 6 : 5;
+	az_doc_table_begin(r->doc, cols, nc);
+	for (size_t v = 0; v < bk->n_vendors; v++) {
+		const struct az_vendor *vd = &bk->vendors[v];
+		const char *back = az_vendor_form_returned(bk, vd->id);
+		struct az_cell c[6];
+		memset(c, 0, sizeof c);
+		c[0].text = rp_or_dash(vd->name);
+		c[0].style = AZ_NAME;
+		c[1].text = vd->certification_target && *vd->certification_target
+				    ? rp_fmt(r, "%s\n%s %s", rp_certification(r, vd->certification), R_("target"),
+					     rp_date_cell(r, vd->certification_target))
+				    : rp_certification(r, vd->certification);
+		c[2].text = rp_date_cell(r, vd->mds_sds_received);
+		c[3].text = back ? rp_date_cell(r, back) : R_("Not returned");
+		if (differs)
+			c[4].text = rp_date_cell(r, confirmed(bk, vd->id));
+		c[nc - 1].text = rp_or_dash(vd->contact);
 		az_doc_table_row(r->doc, c);
-	c[0].text = R_("Contact");
-	for (size_t v = 0; v < nv; v++)
-		c[1 + v].text = rp_or_dash(bk->vendors[from + v].contact);
-	az_doc_table_row(r->doc, c);
+	}
 	az_doc_table_end(r->doc);
 }
 
@@ -151,6 +159,7 @@ int rp_vendors(struct rp *r)
 		az_doc_paragraph(r->doc, R_("No vendors recorded."));
 		return az_doc_status(r->doc);
 	}
+	vendor_facts(r);
 	r->form_marked = 0;
 	for (size_t v = 0; v < bk->n_vendors; v += PER_TABLE)
 		vendor_table(r, v, v + PER_TABLE < bk->n_vendors ? v + PER_TABLE : bk->n_vendors);

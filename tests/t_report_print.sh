@@ -55,6 +55,10 @@ for w in demo full; do
 	ok $? "$w: the sections in the inspector's order (pages$order)"
 	pdftotext -enc UTF-8 "$pdf" "$T/$w.txt" 2>/dev/null
 	has "$T/$w.txt" "対策完了後の見込み" "$w: the residual risk is labelled as planned"
+	# a 令和 date stays whole, also in the narrow vendor columns (not 「令和8年5月2」 / 「5日」)
+	pdftotext -enc UTF-8 -raw "$pdf" - 2>/dev/null | grep -E '令和([0-9元]+(年([0-9]+(月[0-9]*)?)?)?)?( |$)' >"$T/cut"
+	ok "$(test ! -s "$T/cut"; echo $?)" "$w: no 令和 date is broken across lines"
+	sed 's/^/#   cut: /' "$T/cut" | head -5
 done
 
 # No internal id of the catalogue reaches the page: ids of threats, controls, categories, questions,
