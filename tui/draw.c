@@ -196,6 +196,28 @@ int tui_put(WINDOW *w, int y, int x, int width, const char *utf8, attr_t attr)
 	return used;
 }
 
+int tui_put_more(WINDOW *w, int y, int x, int width, const char *utf8, attr_t attr)
+{
+	size_t n;
+	wchar_t *s = tui_decode(utf8, &n);
+	if (!s) {
+		tui_blank(w, y, x, width, attr);
+		return 0;
+	}
+	int total = 0;
+	for (size_t i = 0; i < n; i++)
+		total += tui_wcwidth(s[i]);
+	int used;
+	if (total <= width || width < 2) {
+		used = tui_putw(w, y, x, width, s, n, attr);
+	} else {
+		used = tui_putw(w, y, x, width - 1, s, n, attr);
+		used += tui_putw(w, y, x + used, width - used, L"…", 1, attr);
+	}
+	free(s);
+	return used;
+}
+
 int tui_put_right(WINDOW *w, int y, int x, int width, const char *utf8, attr_t attr)
 {
 	int tw = tui_width(utf8);

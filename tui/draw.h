@@ -30,6 +30,9 @@ size_t tui_fit(const wchar_t *s, size_t n, int width, int *used);
  * with spaces so nothing stale stays behind. Returns the cells the text took. */
 int tui_putw(WINDOW *w, int y, int x, int width, const wchar_t *s, size_t n, attr_t attr);
 int tui_put(WINDOW *w, int y, int x, int width, const char *utf8, attr_t attr);
+/* Like tui_put, but a text wider than width ends with … in its last cell, so a cut line says so
+ * (the detail pane or F1 shows it whole). */
+int tui_put_more(WINDOW *w, int y, int x, int width, const char *utf8, attr_t attr);
 /* Like tui_put, right-aligned in width cells. */
 int tui_put_right(WINDOW *w, int y, int x, int width, const char *utf8, attr_t attr);
 /* Word-wraps utf8 (line breaks kept) into width cells from row y, at most rows rows, skipping the

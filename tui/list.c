@@ -137,7 +137,7 @@ void tui_list_draw(struct tui_list *l, struct tui_rect r)
 		tui_blank(stdscr, r.y + i, r.x, r.cols, a);
 		/* the marker shows the selection on monochrome screens and in dumps too */
 		tui_put(stdscr, r.y + i, r.x, 2, v == l->sel ? ">" : "", a);
-		tui_put(stdscr, r.y + i, r.x + 2, r.cols - 3, l->text(l->ctx, l->view[v]), a);
+		tui_put_more(stdscr, r.y + i, r.x + 2, r.cols - 3, l->text(l->ctx, l->view[v]), a);
 	}
 	if (l->nview == 0)
 		tui_put(stdscr, r.y, r.x + 2, r.cols - 3,
