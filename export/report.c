@@ -119,7 +119,7 @@ static void doc_options(struct rp *r, const struct az_report_opts *o, struct az_
 		.date = r->date,
 		.header_left = clinic,
 		.header_right = title,
-		.footer_left = rp_fmt(r, "%s %s", R_("Printed"), r->date),
+		.footer_left = rp_fmt(r, "%s %s", R_("Printed"), rp_date_cell(r, r->date)), /* 令和 in Japanese */
 		.footer_right = rp_fmt(r, "%s %s", R_("Fingerprint"), r->fingerprint),
 		.missing_note = R_("%s: in no installed font, printed as 〓; the workbook keeps the character."),
 		.warn = o ? o->warn : NULL,

@@ -93,7 +93,7 @@ while IFS= read -r s; do grep -q -- "^$s " "$T/c.txt" || { echo "#   item '$s' n
 ok $missing "every checklist item number ($(wc -l <"$T/items")) is printed"
 ok "$(test "$(grep -c "^[0-9]* / $pages$" "$T/c.txt")" -eq "$pages"; echo $?)" "every page says n / $pages"
 ok "$(test "$(grep -c "$fp" "$T/c.txt")" -eq "$pages"; echo $?)" "every page carries the fingerprint"
-ok "$(test "$(grep -c "2026-11-28" "$T/c.txt")" -ge "$pages"; echo $?)" "every page carries the date"
+ok "$(test "$(grep -c "作成日 令和8年11月28日" "$T/c.txt")" -ge "$pages"; echo $?)" "every page carries the date, in 令和"
 
 # English, whatever the interface language.
 run 0 "--lang en" "$ANZEN" export --format pdf --lang en --date 2026-11-28 -o "$T/en.pdf" "$T/c.anzen"
@@ -177,7 +177,7 @@ else
 	has "$T/s.txt" "外字𠮷とハングル한" "both printed as 〓, kept in the text layer"
 fi
 # Without the running header and footer, so text that crosses a page reads on.
-grep -v -e "^あんぜん歯科医院" -e "^U+[0-9A-F]*: " -e "^作成日 2026-11-28" -e "^[0-9]* / [0-9]*$" -e "^識別番号 " "$T/s.txt" |
+grep -v -e "^あんぜん歯科医院" -e "^U+[0-9A-F]*: " -e "^作成日 令和8年11月28日" -e "^[0-9]* / [0-9]*$" -e "^識別番号 " "$T/s.txt" |
 	tr -d '\n\f' >"$T/s.flat"
 missing=0
 while IFS= read -r s; do grep -qF -- "$s" "$T/s.flat" || { echo "#   '$s' not found"; missing=1; }; done <"$T/names"
