@@ -206,6 +206,27 @@ ok $? "killed by SIGXFSZ during a write: the temporary file is removed"
 run 0 "a write after a killed one" lim "$ANZEN" export -F pdf -o "$T/full/k.pdf" "$WB"
 [ ! -e "$T/full/.k.pdf.Ab12Cd" ]
 ok $? "the leftover of the killed write is removed"
+# A killed write to another name leaves nothing that stays: a write anywhere in the folder removes our
+# temporary files nobody has written for 15 minutes, and only those.
+mkdir "$T/swept"
+(ulimit -f 300; exec timeout "$LIMIT" "$ANZEN" export -F pdf -o "$T/swept/old.pdf" "$T/med.anzen") >/dev/null 2>&1
+: >"$T/swept/.old.pdf.anzen-Kx71Qa"
+: >"$T/swept/.old.pdf.anzen-Kx71Qa-journal"
+: >"$T/swept/.live.anzen.anzen-Zq01Rt"
+: >"$T/swept/.photo.jpg.backup"
+: >"$T/swept/.notes.txt.anzen-abc"
+touch -d '20 minutes ago' "$T/swept/.old.pdf.anzen-Kx71Qa" "$T/swept/.old.pdf.anzen-Kx71Qa-journal" \
+	"$T/swept/.photo.jpg.backup" "$T/swept/.notes.txt.anzen-abc"
+touch -d '2 minutes ago' "$T/swept/.live.anzen.anzen-Zq01Rt"
+run 0 "a write to another name in the folder" lim "$ANZEN" export -o "$T/swept/wb.json" "$WB"
+[ ! -e "$T/swept/.old.pdf.anzen-Kx71Qa" ] && [ ! -e "$T/swept/.old.pdf.anzen-Kx71Qa-journal" ]
+ok $? "a temporary file of ours nobody wrote for 20 minutes is removed, with its journal"
+[ -e "$T/swept/.live.anzen.anzen-Zq01Rt" ]
+ok $? "one written 2 minutes ago stays (it may be another anzen's write)"
+[ -e "$T/swept/.photo.jpg.backup" ] && [ -e "$T/swept/.notes.txt.anzen-abc" ]
+ok $? "files not named as ours stay, however old"
+[ "$(ls -A "$T/swept" | sort | tr '\n' ' ')" = ".live.anzen.anzen-Zq01Rt .notes.txt.anzen-abc .photo.jpg.backup wb.json " ]
+ok $? "nothing else is left: the killed write's own temporary file went with the signal ($(ls -A "$T/swept" | tr '\n' ' '))"
 
 # status only reads: never "cannot open for writing".
 if [ "$(id -u)" -ne 0 ]; then
