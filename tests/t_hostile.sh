@@ -26,6 +26,20 @@ run 0 "1: aggregate -o - without --named" lim "$ANZEN" aggregate -o - "$T/esc.an
 ok $? "1: no ESC reaches standard output (threat id)"
 ! grep -q "$ESC" "$T/err"
 ok $? "1: nor standard error"
+# C1 controls (U+009B is CSI to some terminals): escaped when export -o - writes to a terminal
+cp "$WB" "$T/c1.anzen"
+q "$T/c1.anzen" "UPDATE clinic SET name = 'Evil' || char(155) || '2J' || char(133)"
+C1=$(printf '\302\233')
+if command -v script >/dev/null 2>&1 && script -qc true /dev/null >/dev/null 2>&1; then
+	lim script -qc "'$ANZEN' export -o - '$T/c1.anzen'" /dev/null >"$T/out" 2>"$T/err"
+	! grep -q "$C1" "$T/out" && grep -q 'Evil\\u009b2J\\u0085' "$T/out"
+	ok $? "1: export -o - to a terminal escapes the C1 controls (\\u009b)"
+else
+	skip "no script(1) to give export a terminal"
+fi
+run 0 "1: export -o - to a pipe" lim "$ANZEN" export -o - "$T/c1.anzen"
+grep -q "Evil$C1" "$T/out"
+ok $? "1: to a pipe or file the JSON stays canonical (the character itself)"
 
 # 2. PDF attachment scan: linear, bounded; re-saved PDFs still read.
 { printf '%%PDF-1.4\n'; yes '1 0 obj<</A(' | head -c 2000000; } >"$T/hostile.pdf"
@@ -157,6 +171,15 @@ run 65 "13: --guideline BAD status" lim "$ANZEN" --guideline "$T/gbad" status "$
 run 65 "13: --guideline BAD export json" lim "$ANZEN" --guideline "$T/gbad" export -o - "$WB"
 run 65 "13: --guideline BAD new" lim "$ANZEN" --guideline "$T/gbad" new "$T/new.anzen"
 run 65 "13: --guideline BAD import" lim "$ANZEN" --guideline "$T/gbad" import -o "$T/i.anzen" "$T/wb.json"
+# the same catalogue named only by ANZEN_GUIDELINE: the same refusal, and the message says where it came from
+run 65 "13: ANZEN_GUIDELINE=BAD status" lim env ANZEN_GUIDELINE="$T/gbad" "$ANZEN" status "$WB"
+grep -q "threats.yaml" "$T/err" && grep -q "ANZEN_GUIDELINE" "$T/err" && ! grep -q "warning" "$T/err"
+ok $? "13: ANZEN_GUIDELINE=BAD: names the broken file and the variable, not a warning"
+[ ! -s "$T/out" ]
+ok $? "13: ANZEN_GUIDELINE=BAD: no status printed"
+run 65 "13: ANZEN_GUIDELINE=BAD export json" lim env ANZEN_GUIDELINE="$T/gbad" "$ANZEN" export -o - "$WB"
+run 66 "13: ANZEN_GUIDELINE naming no folder" lim env ANZEN_GUIDELINE="$T/nowhere" "$ANZEN" status "$WB"
+run 65 "13: ANZEN_GUIDELINE=BAD guideline check still reports the catalogue" lim env ANZEN_GUIDELINE="$T/gbad" "$ANZEN" guideline check
 
 # Held with a wrong message or code.
 # A hot journal left by a process killed in a write is rolled back by a read-only command.
