@@ -347,20 +347,26 @@ int az_schema_migrate(sqlite3 *db, int from, struct az_error *err)
 	return az_schema_migrate_to(db, from, AZ_SCHEMA_VERSION, err);
 }
 
+/* One step, its version bump and nothing else in one transaction. */
+static int step(sqlite3 *db, step_fn fn, int version, struct az_error *err)
+{
+	char bump[64];
+	if (exec(db, "BEGIN IMMEDIATE;", err))
+		return -1;
+	snprintf(bump, sizeof bump, "PRAGMA user_version = %d;", version);
+	if (fn(db, err) || exec(db, bump, err) || exec(db, "COMMIT;", err)) {
+		sqlite3_exec(db, "ROLLBACK;", NULL, NULL, NULL);
+		return -1;
+	}
+	return 0;
+}
+
 int az_schema_migrate_to(sqlite3 *db, int from, int to, struct az_error *err)
 {
-	int now = from == 0 && to >= AZ_SCHEMA_VERSION; /* a new workbook */
-	for (int v = from; v < to && v < AZ_SCHEMA_VERSION; v++) {
-		char bump[64];
-		if (exec(db, "BEGIN IMMEDIATE;", err))
+	if (from == 0 && to >= AZ_SCHEMA_VERSION) /* a new workbook */
+		return step(db, create_now, AZ_SCHEMA_VERSION, err);
+	for (int v = from; v < to && v < AZ_SCHEMA_VERSION; v++)
+		if (step(db, steps[v], v + 1, err))
 			return -1;
-		if (now)
-			v = AZ_SCHEMA_VERSION - 1;
-		snprintf(bump, sizeof bump, "PRAGMA user_version = %d;", v + 1);
-		if ((now ? create_now(db, err) : steps[v](db, err)) || exec(db, bump, err) || exec(db, "COMMIT;", err)) {
-			sqlite3_exec(db, "ROLLBACK;", NULL, NULL, NULL);
-			return -1;
-		}
-	}
 	return 0;
 }
