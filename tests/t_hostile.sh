@@ -40,6 +40,13 @@ fi
 run 0 "1: export -o - to a pipe" lim "$ANZEN" export -o - "$T/c1.anzen"
 grep -q "Evil$C1" "$T/out"
 ok $? "1: to a pipe or file the JSON stays canonical (the character itself)"
+# check --format json quotes workbook text (a vendor's name) in a report that may go to a terminal
+q "$T/c1.anzen" "UPDATE vendors SET name = 'V' || char(155) || '2J' || char(127) || 'x' || cast(x'ff' AS TEXT)
+	WHERE id = (SELECT min(id) FROM vendors)"
+run 1 "1: check --format json of a workbook with C1, DEL and invalid UTF-8 in a name" lim "$ANZEN" check --format json "$T/c1.anzen"
+! grep -q "$C1" "$T/out" && ! grep -q "$(printf '\177')" "$T/out" && ! LC_ALL=C grep -q "$(printf '\377')" "$T/out" &&
+	grep -qF 'V\u009b2J\u007fx' "$T/out" && [ "$(sqlite3 :memory: "SELECT json_valid(readfile('$T/out'))")" = 1 ]
+ok $? "1: check's JSON escapes every control and replaces invalid UTF-8: valid JSON, nothing raw"
 
 # 2. PDF attachment scan: linear, bounded; re-saved PDFs still read.
 { printf '%%PDF-1.4\n'; yes '1 0 obj<</A(' | head -c 2000000; } >"$T/hostile.pdf"
