@@ -161,7 +161,7 @@ void tui_form_draw(struct tui_form *fm, struct tui_rect r)
 			int w = tui_choice_draw_inline(o, fm->items[i].nopts, fm->sel[i], y, fx - 1, fw + 2, active);
 			int k = fm->sel[i];
 			if (k >= 0 && (size_t)k < fm->items[i].nopts && o[k].desc)
-				tui_put(stdscr, y, fx + w, r.cols - (fx + w - r.x) - 1, tui_choice_text(o[k].desc),
+				tui_put_more(stdscr, y, fx + w, r.cols - (fx + w - r.x) - 1, tui_choice_text(o[k].desc),
 					tui_attr(TUI_DIM));
 			if (active)
 				tui_set_cursor(y, fx);
