@@ -170,7 +170,7 @@ static void facts_draw(struct tui_screen *s, struct tui_rect body)
 			 az_text_get(&d->threat->name), d->n, d->unanswered);
 	else
 		snprintf(head, sizeof head, _("How the clinic works: %zu questions, %zu not answered"), d->n, d->unanswered);
-	tui_put(stdscr, body.y, body.x + 1, body.cols - 2, head, tui_attr(TUI_LABEL_ACTIVE));
+	tui_put_more(stdscr, body.y, body.x + 1, body.cols - 2, head, tui_attr(TUI_LABEL_ACTIVE));
 	int detail = 4;
 	struct tui_rect lr = { body.y + 1, body.x, body.rows - 1 - detail, body.cols };
 	tui_list_draw(&d->list, lr);

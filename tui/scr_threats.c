@@ -222,7 +222,7 @@ static void threats_draw(struct tui_screen *s, struct tui_rect body)
 			 ts->nsystems, ts->ncomplete, ts->ndismissed, ts->nexceptions);
 	size_t open = az_facts_unanswered(cat, &tui_wb->book, ts->threat);
 	if (open && n > 0 && (size_t)n < sizeof line)
-		snprintf(line + n, sizeof line - n, _("  %zu questions behind it not answered (f)"), open);
+		snprintf(line + n, sizeof line - n, _("  questions behind it not answered: %zu (f)"), open);
 	tui_put_more(stdscr, y + 5, body.x + 1, body.cols - 2, line, tui_attr(open ? TUI_NORMAL : TUI_DIM));
 }
 
