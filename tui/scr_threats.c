@@ -218,11 +218,13 @@ static void threats_draw(struct tui_screen *s, struct tui_rect body)
 					      ts->likelihood ? ts->severity : ts->suggestion.severity);
 	snprintf(line, sizeof line, "%s: %s", rk ? az_text_get(&rk->name) : "", rk ? az_text_get(&rk->response) : "");
 	tui_put_wrapped_more(stdscr, y + 4, body.x + 1, body.cols - 2, 1, line, tui_attr(TUI_DIM));
-	int n = snprintf(line, sizeof line, _("%zu systems, %zu decided, %zu not applicable, %zu decided apart"),
-			 ts->nsystems, ts->ncomplete, ts->ndismissed, ts->nexceptions);
-	size_t open = az_facts_unanswered(cat, &tui_wb->book, ts->threat);
-	if (open && n > 0 && (size_t)n < sizeof line)
-		snprintf(line + n, sizeof line - n, _("  questions behind it not answered: %zu (f)"), open);
+	/* the open questions first: what the owner can still do about the suggestion */
+	size_t open = az_facts_unanswered(cat, &tui_wb->book, ts->threat), n = 0;
+	if (open)
+		n = (size_t)snprintf(line, sizeof line, _("Questions behind it not answered: %zu (f).  "), open);
+	snprintf(line + (n < sizeof line ? n : 0), sizeof line - (n < sizeof line ? n : 0),
+		 _("%zu systems, %zu decided, %zu not applicable, %zu decided apart"), ts->nsystems, ts->ncomplete,
+		 ts->ndismissed, ts->nexceptions);
 	tui_put_more(stdscr, y + 5, body.x + 1, body.cols - 2, line, tui_attr(open ? TUI_NORMAL : TUI_DIM));
 }
 
