@@ -68,8 +68,8 @@ static long day_number(const char *ymd)
 	return 365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + d;
 }
 
-/* The row of the group acts[0..n): its state is the least advanced of its actions. */
-static void group_row(struct rp *r, const size_t *acts, size_t n)
+/* The cells of the row of the group acts[0..n): its state is the least advanced of its actions. */
+static void group_cells(struct rp *r, const size_t *acts, size_t n, struct az_cell *c)
 {
 	const struct az_book *bk = r->book;
 	const struct az_action *a = &bk->actions[acts[0]];
@@ -106,7 +106,7 @@ static void group_row(struct rp *r, const size_t *acts, size_t n)
 		risks = rp_fmt(r, R_("%zu risks on %zu systems"), n, distinct);
 	}
 	int overdue = status != 2 && status != 3 && a->due && *a->due && day_number(a->due) < day_number(r->date);
-	struct az_cell c[5] = { { 0 } };
+	memset(c, 0, 5 * sizeof *c);
 	c[0].text = rp_date_cell(r, a->due);
 	if (a->control && *a->control)
 		c[1].text = a->description && *a->description && !says_control(r, a)
@@ -122,6 +122,14 @@ static void group_row(struct rp *r, const size_t *acts, size_t n)
 			      : rp_action_status(r, status);
 	c[3].style = overdue ? AZ_STRONG : 0;
 	c[4].text = risks;
+}
+
+/* The row of the group acts[0..n), and the page the checklist points to for its control. */
+static void group_row(struct rp *r, const size_t *acts, size_t n)
+{
+	const struct az_action *a = &r->book->actions[acts[0]];
+	struct az_cell c[5];
+	group_cells(r, acts, n, c);
 	az_doc_table_row(r->doc, c);
 	if (a->control && r->ctl_page) {
 		const struct az_control *ctl = az_catalogue_control(r->cat, a->control);
@@ -149,14 +157,29 @@ int rp_action_plan(struct rp *r)
 	n = m;
 	sort_book = bk;
 	qsort(order, n, sizeof *order, by_due_key);
+	/* the dates just wide enough for 「令和8年12月31日」 (and 「完了」 over one), the owner for ten
+	 * characters (a company as owner took three lines a row at six); the action and the risks it
+	 * treats share the rest as their texts need */
 	static const struct az_doc_column src[] = {
-		{ N_("Due"), 2.3, AZ_LEFT },    { N_("Action"), 4.7, AZ_LEFT },
-		{ N_("Owner"), 1.7, AZ_LEFT },  { N_("Status"), 2.3, AZ_LEFT },
-		{ N_("Risks it treats"), 2.6, AZ_LEFT },
+		{ N_("Due"), 2.2, AZ_LEFT },    { N_("Action"), 4.4, AZ_LEFT },
+		{ N_("Owner"), 2.55, AZ_LEFT }, { N_("Status"), 2.2, AZ_LEFT },
+		{ N_("Risks it treats"), 2.25, AZ_LEFT },
 	};
+	double unit = az_doc_body_width(r->doc) / 13.6; /* the weights' sum */
 	struct az_doc_column cols[5];
 	for (int i = 0; i < 5; i++)
-		cols[i] = src[i], cols[i].title = R_(src[i].title);
+		cols[i] = src[i], cols[i].title = R_(src[i].title), cols[i].weight *= unit;
+	struct rp_split split;
+	struct az_cell c[5];
+	rp_split_init(&split, cols[1].weight + cols[4].weight, 4.4 / 6.65);
+	for (size_t i = 0, j; i < n; i = j) {
+		for (j = i + 1; j < n && same_key(&bk->actions[order[i]], &bk->actions[order[j]]); j++)
+			;
+		group_cells(r, order + i, j - i, c);
+		rp_split_add(r, &split, c[1].text, c[4].text);
+	}
+	cols[1].weight = rp_split_first(&split);
+	cols[4].weight = split.width - cols[1].weight;
 	az_doc_table_begin(r->doc, cols, 5);
 	az_doc_table_continued(r->doc, rp_fmt(r, "%s %s", R_("Action plan by due date"), R_("(continued)")));
 	for (size_t i = 0, j; i < n; i = j) {

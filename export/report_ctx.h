@@ -103,6 +103,20 @@ const char *rp_certification(struct rp *r, int certification);
 /* Indexes of the actions sorted by due date (no date last), then id; malloc'd, NULL if none. */
 size_t *rp_actions_by_due(const struct rp *r);
 
+/* report_split.c: how two columns share a width so that a table's rows take the fewest lines. Each
+ * row's two texts are added (rp_split_add, before the table begins); rp_split_first gives the
+ * first column's share, in points. */
+#define RP_SPLITS 9
+struct rp_split {
+	double width;     /* the two columns together, in points */
+	double usual;     /* the first's share when the texts do not decide (0..1) */
+	size_t lines[RP_SPLITS];
+	size_t rows;
+};
+void rp_split_init(struct rp_split *s, double width, double usual);
+void rp_split_add(struct rp *r, struct rp_split *s, const char *first, const char *second);
+double rp_split_first(const struct rp_split *s);
+
 /* The sections, in report order (report_*.c). */
 int rp_cover(struct rp *r);
 int rp_summary(struct rp *r);

@@ -18,6 +18,13 @@ static const char *connection(struct rp *r, int v)
 	return v >= 0 && v < 7 ? R_(label[v]) : "—";
 }
 
+/* Make and model, then the firmware. */
+static const char *device_cell(struct rp *r, const struct az_system *s)
+{
+	return rp_fmt(r, "%s %s\n%s", s->device_make ? s->device_make : "", s->device_model ? s->device_model : "",
+		      rp_or_dash(s->firmware));
+}
+
 int rp_inventory(struct rp *r)
 {
 	az_doc_heading(r->doc, 1, R_("Inventory of information systems and devices"));
@@ -34,8 +41,16 @@ int rp_inventory(struct rp *r)
 	};
 	static const char *const imp[] = { N_("Low"), N_("Medium"), N_("High") };
 	struct az_doc_column cols[8];
+	double unit = az_doc_body_width(r->doc) / 12.4, device = 1.2 * unit; /* 12.4: the weights' sum */
 	for (int i = 0; i < 8; i++)
-		cols[i] = src[i], cols[i].title = R_(src[i].title);
+		cols[i] = src[i], cols[i].title = R_(src[i].title), cols[i].weight *= unit;
+	/* the devices' column as wide as its longest line (up to its share): a template has no make or
+	 * firmware yet, and its empty column made every other wrap */
+	for (size_t i = 0; i < r->book->n_systems; i++) {
+		double w = az_doc_cell_width(r->doc, device_cell(r, &r->book->systems[i]));
+		device = w > device ? w : device;
+	}
+	cols[2].weight = device < cols[2].weight ? device : cols[2].weight;
 	az_doc_table_begin(r->doc, cols, 8);
 	for (size_t i = 0; i < r->book->n_systems; i++) {
 		const struct az_system *s = &r->book->systems[i];
@@ -45,8 +60,7 @@ int rp_inventory(struct rp *r)
 		c[0].text = rp_fmt(r, "%zu", i + 1);
 		c[1].text = rp_fmt(r, "%s\n(%s)%s", rp_or_dash(s->name), cat ? rp_text(r, &cat->name) : rp_or_dash(s->category),
 				   s->note && *s->note ? rp_fmt(r, "\n%s", R_("(see the notes)")) : "");
-		c[2].text = rp_fmt(r, "%s %s\n%s", s->device_make ? s->device_make : "", s->device_model ? s->device_model : "",
-				   rp_or_dash(s->firmware));
+		c[2].text = device_cell(r, s);
 		c[3].text = rp_fmt(r, "%s\n%s", hosting(r, s->hosting), connection(r, s->connection));
 		c[4].text = rp_answer3(r, s->remote_maintenance);
 		c[5].text = s->holds_patient_data == 1 ? R_("Yes") : s->holds_patient_data == 0 ? R_("No") : "—";

@@ -306,35 +306,57 @@ static const char *every_system(struct rp *r, const char *list, const struct dec
 		       : rp_fmt(r, R_("all %zu systems"), bk->n_systems);
 }
 
+/* The cells of the row of the decision d[i] and those equal to it: returns the index after them. */
+static size_t decision_cells(struct rp *r, const struct decision *d, size_t i, size_t n, struct az_cell *c)
+{
+	size_t j;
+	const char *systems = "";
+	for (j = i; j < n && (j == i || !same_decision(&d[i], &d[j])); j++) {
+		const struct az_system *s = az_book_system(r->book, d[j].k->system_id);
+		systems = rp_fmt(r, "%s%s%s", systems, j > i ? R_(", ") : "", s ? rp_or_dash(s->name) : "—");
+	}
+	systems = every_system(r, systems, d + i, j - i);
+	const struct az_risk *k = d[i].k;
+	memset(c, 0, 4 * sizeof *c);
+	c[0].text = rp_fmt(r, "%s\n%s %s", rp_threat(r, k->threat), R_("Systems:"), systems);
+	c[1].text = rp_rank_cell(r, k->likelihood, k->severity, &c[1].fill);
+	const char *t = treatment_cell(r, k);
+	c[2].text = *d[i].controls ? rp_fmt(r, "%s%s%s", t, strchr(t, '\n') ? "\n" : R_(": "), d[i].controls) : t;
+	c[3].text = rp_residual_cell(r, k, (size_t)d[i].expected, 1, &c[3].fill);
+	c[1].style = c[3].style = AZ_STRONG;
+	return j;
+}
+
 /* Rows of d in full, one per decision with the systems it is made for. */
 static void full_rows(struct rp *r, const struct decision *d, size_t n)
 {
+	/* the ranks just wide enough for 「S !!! 5×5」 and 「(見込み)」 on one line; the threat with its
+	 * systems and the treatment with its controls share the rest as their texts need */
 	static const struct az_doc_column src[] = {
-		{ N_("Threat and the systems it concerns"), 4.4, AZ_LEFT }, { N_("Rank (L×S)"), 1.4, AZ_LEFT },
-		{ N_("Treatment and controls (owners and due dates in the action plan)"), 4.2, AZ_LEFT },
-		{ N_("Residual"), 1.4, AZ_LEFT },
+		{ N_("Threat and the systems it concerns"), 4.3, AZ_LEFT }, { N_("Rank (L×S)"), 1.1, AZ_LEFT },
+		{ N_("Treatment and controls (owners and due dates in the action plan)"), 4.9, AZ_LEFT },
+		{ N_("Residual"), 1.1, AZ_LEFT },
 	};
+	double unit = az_doc_body_width(r->doc) / 11.4; /* the weights' sum */
 	struct az_doc_column cols[4];
 	for (size_t i = 0; i < 4; i++)
-		cols[i] = src[i], cols[i].title = R_(src[i].title);
-	if (!n || az_doc_table_begin(r->doc, cols, 4) != AZ_OK)
+		cols[i] = src[i], cols[i].title = R_(src[i].title), cols[i].weight *= unit;
+	if (!n)
+		return;
+	struct rp_split split;
+	struct az_cell c[4];
+	rp_split_init(&split, cols[0].weight + cols[2].weight, 4.3 / 9.2);
+	for (size_t i = 0; i < n;) {
+		i = decision_cells(r, d, i, n, c);
+		rp_split_add(r, &split, c[0].text, c[2].text);
+	}
+	cols[0].weight = rp_split_first(&split);
+	cols[2].weight = split.width - cols[0].weight;
+	if (az_doc_table_begin(r->doc, cols, 4) != AZ_OK)
 		return;
 	az_doc_table_continued(r->doc, rp_fmt(r, "%s %s", R_("Risks that need action (S, A, B)"), R_("(continued)")));
-	for (size_t i = 0, j; i < n; i = j) {
-		const char *systems = "";
-		for (j = i; j < n && (j == i || !same_decision(&d[i], &d[j])); j++) {
-			const struct az_system *s = az_book_system(r->book, d[j].k->system_id);
-			systems = rp_fmt(r, "%s%s%s", systems, j > i ? R_(", ") : "", s ? rp_or_dash(s->name) : "—");
-		}
-		systems = every_system(r, systems, d + i, j - i);
-		const struct az_risk *k = d[i].k;
-		struct az_cell c[4] = { { 0 } };
-		c[0].text = rp_fmt(r, "%s\n%s %s", rp_threat(r, k->threat), R_("Systems:"), systems);
-		c[1].text = rp_rank_cell(r, k->likelihood, k->severity, &c[1].fill);
-		const char *t = treatment_cell(r, k);
-		c[2].text = *d[i].controls ? rp_fmt(r, "%s%s%s", t, strchr(t, '\n') ? "\n" : R_(": "), d[i].controls) : t;
-		c[3].text = rp_residual_cell(r, k, (size_t)d[i].expected, 1, &c[3].fill);
-		c[1].style = c[3].style = AZ_STRONG;
+	for (size_t i = 0; i < n;) {
+		i = decision_cells(r, d, i, n, c);
 		az_doc_table_row(r->doc, c);
 	}
 	az_doc_table_end(r->doc);

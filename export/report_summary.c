@@ -104,13 +104,14 @@ int rp_summary(struct rp *r)
 	az_doc_heading(r->doc, 1, R_("Summary"));
 	az_doc_paragraph(r->doc, rp_fmt(r, R_("%zu systems, %zu risks, %zu actions, %zu vendors."),
 					r->book->n_systems, r->book->n_risks, r->book->n_actions, r->book->n_vendors));
-	az_doc_heading(r->doc, 2, R_("Risks per rank"));
-	rank_table(r);
-	az_doc_heading(r->doc, 2, R_("Heat maps: number of risks per likelihood and severity"));
-	/* now and expected side by side: the same grid, compared at a glance, in half the height */
+	/* now and expected side by side: the same grid, compared at a glance, in half the height; the
+	 * figure first, as it cannot break and the table of ranks below it can */
 	struct az_heatmap_figure h[2];
 	heatmap(r, 0, &h[0]);
 	heatmap(r, 1, &h[1]);
+	h[0].heading = R_("Heat maps: number of risks per likelihood and severity");
 	az_doc_heatmap_pair(r->doc, h);
+	az_doc_heading(r->doc, 2, R_("Risks per rank"));
+	rank_table(r);
 	return az_doc_status(r->doc);
 }

@@ -561,9 +561,30 @@ static void flow_lines(struct az_doc *d, const char *s, const struct az_line *l,
 	}
 }
 
+static const float head_size[3] = { 16, 13, 11 }, head_before[3] = { 14, 10, 8 }, head_after[3] = { 8, 4, 3 };
+
+/* A heading's lines (level index k) wrapped in *l; its height in points, or 0 if it has none. */
+static float heading_wrap(struct az_doc *d, int k, const char *s, struct az_line **l, size_t *n)
+{
+	*n = s ? wrap(d, s, BODY_W, head_size[k], l) : 0;
+	return *n ? head_before[k] + (float)*n * head_size[k] * 1.4f + head_after[k] : 0;
+}
+
+/* Draws a heading wrapped by heading_wrap where the caller made room for it. */
+static void heading_draw(struct az_doc *d, int k, const char *s, const struct az_line *l, size_t n)
+{
+	if (!n)
+		return;
+	if (d->y < BODY_TOP)
+		d->y -= head_before[k];
+	flow_lines(d, s, l, n, head_size[k], head_size[k] * 1.4f, 1);
+	if (k == 0)
+		line_op(d, MARGIN_X, d->y - 1, BODY_W, 0, 0.8f, rule);
+	d->y -= head_after[k];
+}
+
 int az_doc_heading(struct az_doc *d, int level, const char *text)
 {
-	static const float size[3] = { 16, 13, 11 }, before[3] = { 14, 10, 8 }, after[3] = { 8, 4, 3 };
 	if (d->err.code != AZ_OK)
 		return d->err.code;
 	if (d->ncols)
@@ -571,20 +592,12 @@ int az_doc_heading(struct az_doc *d, int level, const char *text)
 	int k = level < 1 ? 0 : level > 3 ? 2 : level - 1;
 	char *s = clean(d, text, 1);
 	struct az_line *l = NULL;
-	size_t n = s ? wrap(d, s, BODY_W, size[k], &l) : 0;
-	if (n) {
-		float lead = size[k] * 1.4f;
-		/* keep with what follows: a table header and two rows, or three lines */
-		float need = before[k] + (float)n * lead + after[k] + 5 * BODY_LEAD;
-		if (d->y < BODY_TOP && d->y - need < BODY_BOTTOM)
-			new_page(d);
-		if (d->y < BODY_TOP)
-			d->y -= before[k];
-		flow_lines(d, s, l, n, size[k], lead, 1);
-		if (k == 0)
-			line_op(d, MARGIN_X, d->y - 1, BODY_W, 0, 0.8f, rule);
-		d->y -= after[k];
-	}
+	size_t n;
+	/* keep with what follows: a table header and two rows, or three lines */
+	float need = heading_wrap(d, k, s, &l, &n) + 5 * BODY_LEAD;
+	if (n && d->y < BODY_TOP && d->y - need < BODY_BOTTOM)
+		new_page(d);
+	heading_draw(d, k, s, l, n);
 	free(l);
 	free(s);
 	return d->err.code;
@@ -996,8 +1009,16 @@ static int heatmaps(struct az_doc *d, const struct az_heatmap_figure *h, int nma
 		/* the pair packed a little closer: it fits under a summary more often */
 		const float skip = nmaps == 1 ? 4 : 2, after = nmaps == 1 ? 10 : 6;
 		float total = (float)t0 * title_h + skip + 5 * cell_h + xt_h + (float)t1 * title_h + after;
+		/* the figure's heading goes with it onto the next page, never left at the foot of one */
+		char *head = h[0].heading ? clean(d, h[0].heading, 1) : NULL;
+		struct az_line *hl = NULL;
+		size_t hn;
+		total += heading_wrap(d, 1, head, &hl, &hn);
 		if (d->y < BODY_TOP && d->y - total < BODY_BOTTOM)
 			new_page(d);
+		heading_draw(d, 1, head, hl, hn);
+		free(hl);
+		free(head);
 		float top = d->y - (float)t0 * title_h - skip;
 		for (int r = 0; r < 5; r++)
 			label(d, s[14 + r], l[14 + r], n[14 + r], MARGIN_X, tick_w - 6,
@@ -1022,6 +1043,40 @@ static int heatmaps(struct az_doc *d, const struct az_heatmap_figure *h, int nma
 		free(l[i]);
 	}
 	return d->err.code;
+}
+
+double az_doc_body_width(const struct az_doc *d)
+{
+	(void)d;
+	return BODY_W;
+}
+
+double az_doc_cell_width(struct az_doc *d, const char *text)
+{
+	if (d->err.code != AZ_OK)
+		return 0;
+	char *s = clean(d, text, 1);
+	struct az_line *l = NULL;
+	size_t n = s ? wrap(d, s, 1e6f, CELL_SIZE, &l) : 0;
+	float w = 0;
+	for (size_t i = 0; i < n; i++)
+		w = line_width(&l[i], CELL_SIZE) > w ? line_width(&l[i], CELL_SIZE) : w;
+	free(l);
+	free(s);
+	return w + 2 * CELL_PAD_X;
+}
+
+size_t az_doc_cell_lines(struct az_doc *d, const char *text, double width)
+{
+	if (d->err.code != AZ_OK)
+		return 0;
+	char *s = clean(d, text, 1);
+	struct az_line *l = NULL;
+	float w = (float)width - 2 * CELL_PAD_X;
+	size_t n = s ? wrap(d, s, w > CELL_SIZE ? w : CELL_SIZE, CELL_SIZE, &l) : 0;
+	free(l);
+	free(s);
+	return n;
 }
 
 int az_doc_heatmap(struct az_doc *d, const struct az_heatmap_figure *h) { return heatmaps(d, h, 1); }

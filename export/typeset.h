@@ -69,6 +69,8 @@ struct az_cell {
 
 /* A 5x5 likelihood x impact grid. Row 0 is drawn at the top. */
 struct az_heatmap_figure {
+	const char *heading; /* a level-2 heading above the figure, kept on its page; NULL: none (of h[0]
+				for a pair) */
 	const char *x_label, *y_label;       /* axis titles */
 	const char *x_ticks[5], *y_ticks[5]; /* per column / per row (row 0 = top) */
 	int count[5][5];                     /* printed in the cell when > 0 */
@@ -114,6 +116,12 @@ int az_doc_table_row(struct az_doc *d, const struct az_cell *cells); /* ncols ce
  * table continues on, naming what it belongs to (e.g. "System X (continued)"). */
 int az_doc_table_continued(struct az_doc *d, const char *text);
 int az_doc_table_end(struct az_doc *d);
+/* For column weights in points: the width of the text, and the width a table cell needs to hold
+ * text without wrapping (its widest line, '\n' breaking lines, and the cell's padding). */
+double az_doc_body_width(const struct az_doc *d);
+double az_doc_cell_width(struct az_doc *d, const char *text);
+/* The lines text takes in a table cell of this width (padding included). */
+size_t az_doc_cell_lines(struct az_doc *d, const char *text, double width);
 
 int az_doc_heatmap(struct az_doc *d, const struct az_heatmap_figure *h);
 /* Two heat maps side by side (h[0], h[1]), sharing the row labels of h[0]: half the height. */

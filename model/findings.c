@@ -204,6 +204,16 @@ static void contradictions(struct ctx *c, const struct az_checklist *cl, const s
 	else if (sg->answer == AZ_SUGGEST_YES && no && !yes)
 		add(c, "checklist-unsupported-no", AZ_FINDING_CHECK, AZ_STEP_CHECKLIST, number_of(it), it->id, 0,
 		    _("Answered No, but the workbook suggests Yes (%s): check the answer."), sg->evidence);
+	else
+		return;
+	if (!c->oom) {
+		struct az_finding *f = &c->out->v[c->out->n - 1];
+		f->general = dup(c, sg->answer == AZ_SUGGEST_NO
+					    ? _("Answered Yes, but the workbook says otherwise: answer No with a target date, "
+						"or correct the workbook.")
+					    : _("Answered No, but the workbook suggests Yes: check the answer."));
+		f->detail = dup(c, sg->evidence);
+	}
 }
 
 /* The clinic form of a fiscal year in the catalogue, or NULL. */
