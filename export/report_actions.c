@@ -157,12 +157,12 @@ int rp_action_plan(struct rp *r)
 	n = m;
 	sort_book = bk;
 	qsort(order, n, sizeof *order, by_due_key);
-	/* the dates just wide enough for 「令和8年12月31日」 (and 「完了」 over one), the owner for ten
-	 * characters (a company as owner took three lines a row at six); the action and the risks it
-	 * treats share the rest as their texts need */
+	/* the due date just wide enough for 「令和8年12月31日」, the state for 「実施中 期限超過」 in bold
+	 * (and a date done), the owner for nine characters (a company as owner took three lines a row
+	 * at six); the action and the risks it treats share the rest as their texts need */
 	static const struct az_doc_column src[] = {
 		{ N_("Due"), 2.2, AZ_LEFT },    { N_("Action"), 4.4, AZ_LEFT },
-		{ N_("Owner"), 2.55, AZ_LEFT }, { N_("Status"), 2.2, AZ_LEFT },
+		{ N_("Owner"), 2.45, AZ_LEFT }, { N_("Status"), 2.3, AZ_LEFT },
 		{ N_("Risks it treats"), 2.25, AZ_LEFT },
 	};
 	double unit = az_doc_body_width(r->doc) / 13.6; /* the weights' sum */
@@ -172,7 +172,7 @@ int rp_action_plan(struct rp *r)
 	struct rp_split split;
 	struct az_cell c[5];
 	rp_split_init(&split, cols[1].weight + cols[4].weight, 4.4 / 6.65);
-	for (size_t i = 0, j; i < n; i = j) {
+	for (size_t i = 0, j; i < n && split.rows < RP_SPLIT_ROWS; i = j) {
 		for (j = i + 1; j < n && same_key(&bk->actions[order[i]], &bk->actions[order[j]]); j++)
 			;
 		group_cells(r, order + i, j - i, c);

@@ -144,8 +144,9 @@ int rp_checklist_section(struct rp *r)
 	struct basis b = { cl, "" };
 	rp_in_report_language(r, basis_text, &b);
 	az_doc_paragraph(r->doc, b.text);
-	/* the dates just wide enough for 「令和8年12月31日」, the answer for 「サーバ: いいえ」; the item
-	 * and its basis, whose lines make a row's height, share the rest as their texts need */
+	/* the dates just wide enough for 「令和8年12月31日」, the answer for its longest line (「サーバ:
+	 * いいえ」 where the form has device columns); the item and its basis, whose lines make a
+	 * row's height, share the rest as their texts need */
 	static const struct az_doc_column src[] = {
 		{ N_("No."), 1.05, AZ_LEFT },    { N_("Item"), 3.55, AZ_LEFT },
 		{ N_("Answer"), 1.5, AZ_LEFT }, { N_("Date checked"), 2.05, AZ_LEFT },
@@ -157,7 +158,14 @@ int rp_checklist_section(struct rp *r)
 		cols[i] = src[i], cols[i].title = R_(src[i].title), cols[i].weight *= unit;
 	struct rp_split split;
 	struct az_cell c[6];
-	rp_split_init(&split, cols[1].weight + cols[5].weight, 3.55 / 6.15);
+	double answer = 1.2 * unit, free = cols[1].weight + cols[2].weight + cols[5].weight;
+	for (size_t i = 0; i < cl->nitems; i++) {
+		item_cells(r, cl, &cl->items[i], c);
+		double w = az_doc_cell_width(r->doc, c[2].text);
+		answer = w > answer ? w : answer;
+	}
+	cols[2].weight = answer < 2.6 * unit ? answer : 2.6 * unit;
+	rp_split_init(&split, free - cols[2].weight, 3.55 / 6.15);
 	for (size_t i = 0; i < cl->nitems; i++) {
 		item_cells(r, cl, &cl->items[i], c);
 		rp_split_add(r, &split, c[1].text, c[5].text);

@@ -346,7 +346,7 @@ static void full_rows(struct rp *r, const struct decision *d, size_t n)
 	struct rp_split split;
 	struct az_cell c[4];
 	rp_split_init(&split, cols[0].weight + cols[2].weight, 4.3 / 9.2);
-	for (size_t i = 0; i < n;) {
+	for (size_t i = 0; i < n && split.rows < RP_SPLIT_ROWS;) {
 		i = decision_cells(r, d, i, n, c);
 		rp_split_add(r, &split, c[0].text, c[2].text);
 	}

@@ -7,8 +7,6 @@
 
 #include "export/report_ctx.h"
 
-#define MAX_ROWS 400 /* rows measured: enough to decide, bounded for a hospital's register */
-
 static double share(int i) { return 0.3 + 0.4 * (double)i / (RP_SPLITS - 1); }
 
 void rp_split_init(struct rp_split *s, double width, double usual)
@@ -18,7 +16,7 @@ void rp_split_init(struct rp_split *s, double width, double usual)
 
 void rp_split_add(struct rp *r, struct rp_split *s, const char *first, const char *second)
 {
-	if (s->rows++ >= MAX_ROWS)
+	if (s->rows++ >= RP_SPLIT_ROWS)
 		return;
 	for (int i = 0; i < RP_SPLITS; i++) {
 		size_t a = az_doc_cell_lines(r->doc, first, s->width * share(i));

@@ -1063,7 +1063,7 @@ double az_doc_cell_width(struct az_doc *d, const char *text)
 		w = line_width(&l[i], CELL_SIZE) > w ? line_width(&l[i], CELL_SIZE) : w;
 	free(l);
 	free(s);
-	return w + 2 * CELL_PAD_X;
+	return w + 2 * CELL_PAD_X + 0.5f; /* and the quarter point a column's edge may round away */
 }
 
 size_t az_doc_cell_lines(struct az_doc *d, const char *text, double width)
