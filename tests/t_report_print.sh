@@ -54,6 +54,19 @@ for w in demo full; do
 	sed 's/^/#   cut: /' "$T/cut" | head -5
 done
 
+# Answers the workbook disproves (the demo's いいえ answered はい) are one finding that says what to do
+# once and names each item on a line with what disproves it (a row each took a third of a page).
+sed 's/{"answer": "no", \("checked_at": "[^"]*", "checklist": "r7-clinic", "device": "all"\)/{"answer": "yes", \1/' \
+	"$G/demo/dental-clinic.json" >"$T/yes.json"
+run 0 "import the demo with its いいえ answered はい" "$ANZEN" import -o "$T/yes.anzen" "$T/yes.json"
+run 0 "its PDF" "$ANZEN" export --format pdf --date 2026-11-28 -o "$T/yes.pdf" "$T/yes.anzen"
+pdftotext -enc UTF-8 "$T/yes.pdf" "$T/yes.txt" 2>/dev/null
+n=$("$ANZEN" check --date 2026-11-28 "$T/yes.anzen" | grep -c '^checklist-contradicted')
+said=$(tr -d '\n' <"$T/yes.txt" | grep -o 'ワークブックの内容と矛盾します。目標日を付けて' | wc -l)
+ok "$(test "$n" -ge 2 && test "$said" -eq 1; echo $?)" "$n answers the workbook disproves: what to do said once ($said)"
+named=$(grep -c '^[0-9]-[^ ]*: ' "$T/yes.txt")
+ok "$(test "$named" -eq "$n"; echo $?)" "and each item on a line of its own with what disproves it ($named)"
+
 # No internal id of the catalogue reaches the page: ids of threats, controls, categories, questions,
 # checklists, source tags, and checklist item ids where the form prints another number.
 {
