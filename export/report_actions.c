@@ -138,13 +138,23 @@ static void group_row(struct rp *r, const size_t *acts, size_t n)
 	}
 }
 
+/* The end of the group of equal actions that starts at order[i]. */
+static size_t group_end(const struct az_book *bk, const size_t *order, size_t i, size_t n)
+{
+	size_t j = i + 1;
+	while (j < n && same_key(&bk->actions[order[i]], &bk->actions[order[j]]))
+		j++;
+	return j;
+}
+
 int rp_action_plan(struct rp *r)
 {
 	const struct az_book *bk = r->book;
-	az_doc_heading(r->doc, 1, R_("Action plan by due date"));
-	rp_anchor(r, RP_AT_ACTIONS);
+	const char *heading = R_("Action plan by due date");
 	size_t n = bk->n_actions, *order = n ? malloc(n * sizeof *order) : NULL;
 	if (!order) {
+		az_doc_heading(r->doc, 1, heading);
+		rp_anchor(r, RP_AT_ACTIONS);
 		az_doc_paragraph(r->doc, R_("No actions recorded."));
 		return az_doc_status(r->doc);
 	}
@@ -170,21 +180,27 @@ int rp_action_plan(struct rp *r)
 	for (int i = 0; i < 5; i++)
 		cols[i] = src[i], cols[i].title = R_(src[i].title), cols[i].weight *= unit;
 	struct rp_split split;
-	struct az_cell c[5];
+	struct az_cell c[10];
 	rp_split_init(&split, cols[1].weight + cols[4].weight, 4.4 / 6.65);
 	for (size_t i = 0, j; i < n && split.rows < RP_SPLIT_ROWS; i = j) {
-		for (j = i + 1; j < n && same_key(&bk->actions[order[i]], &bk->actions[order[j]]); j++)
-			;
+		j = group_end(bk, order, i, n);
 		group_cells(r, order + i, j - i, c);
 		rp_split_add(r, &split, c[1].text, c[4].text);
 	}
 	cols[1].weight = rp_split_first(&split);
 	cols[4].weight = split.width - cols[1].weight;
+	/* the heading with the first two rows (copied from the scratch buffers) */
+	size_t nkeep = 0;
+	for (size_t i = 0; i < n && nkeep < 2; i = group_end(bk, order, i, n), nkeep++)
+		group_cells(r, order + i, group_end(bk, order, i, n) - i, c + 5 * nkeep);
+	struct az_cell *keep = rp_rows_copy(c, 5 * nkeep);
+	rp_heading_keep(r, 1, heading, NULL, cols, 5, keep, keep ? nkeep : 0);
+	rp_rows_free(keep, 5 * nkeep);
+	rp_anchor(r, RP_AT_ACTIONS);
 	az_doc_table_begin(r->doc, cols, 5);
-	az_doc_table_continued(r->doc, rp_fmt(r, "%s %s", R_("Action plan by due date"), R_("(continued)")));
+	az_doc_table_continued(r->doc, rp_fmt(r, "%s %s", heading, R_("(continued)")));
 	for (size_t i = 0, j; i < n; i = j) {
-		for (j = i + 1; j < n && same_key(&bk->actions[order[i]], &bk->actions[order[j]]); j++)
-			;
+		j = group_end(bk, order, i, n);
 		group_row(r, order + i, j - i);
 	}
 	az_doc_table_end(r->doc);

@@ -64,6 +64,14 @@ const char *rp_or_dash(const char *s);
 const char *rp_date(struct rp *r, const char *ymd);
 /* The same for a table cell: Japanese "令和8年11月28日" alone (one line, never broken). */
 const char *rp_date_cell(struct rp *r, const char *ymd);
+/* A heading kept with what it introduces (a heading keeps with two rows of its table): the
+ * paragraph para (NULL: none) and the header and first rows (nrows of ncols cells, at most two)
+ * of the table after it. Places the heading and the paragraph. */
+void rp_heading_keep(struct rp *r, int level, const char *heading, const char *para,
+		     const struct az_doc_column *cols, size_t ncols, const struct az_cell *rows, size_t nrows);
+/* Rows of cells kept beyond the scratch buffers (their texts copied); rp_rows_free frees them. */
+struct az_cell *rp_rows_copy(const struct az_cell *rows, size_t ncells);
+void rp_rows_free(struct az_cell *rows, size_t ncells);
 /* Records that the current page starts (or holds) what anchor a names. */
 void rp_anchor(struct rp *r, enum rp_anchor a);
 /* "p.N" of anchor a from the previous pass, or "" when not known. */

@@ -133,8 +133,8 @@ static size_t group_findings(const struct az_findings *f, struct entry *e, struc
 	return ng;
 }
 
-/* The row of findings e[0..n). */
-static void finding_row(struct rp *r, const struct entry *e, size_t n)
+/* The cells of the row of findings e[0..n). */
+static void finding_cells(struct rp *r, const struct entry *e, size_t n, struct az_cell *c)
 {
 	const struct az_finding *first = e[0].f;
 	const char *items = "", *lines = "";
@@ -149,7 +149,7 @@ static void finding_row(struct rp *r, const struct entry *e, size_t n)
 		if (*lines)
 			lines = rp_fmt(r, "%s\n%s", lines, rp_fmt(r, R_("%zu items"), n - MAX_NAMED));
 	}
-	struct az_cell c[3] = { { 0 } };
+	memset(c, 0, 3 * sizeof *c);
 	c[0].text = first->level == AZ_FINDING_MUST ? R_("Must fix (要対応)") : R_("Check (要確認)");
 	/* many things: counted in the narrow column, named in the wide one (with what each lacks) */
 	c[1].text = n > 3 ? rp_fmt(r, R_("%zu items"), n) : items;
@@ -159,23 +159,22 @@ static void finding_row(struct rp *r, const struct entry *e, size_t n)
 		c[2].text = rp_fmt(r, "%s%s", gist(first), lines);
 	else
 		c[2].text = n > 3 ? rp_fmt(r, "%s\n%s %s", first->message, R_("Concerns:"), items) : first->message;
-	az_doc_table_row(r->doc, c);
 }
 
 int rp_findings(struct rp *r)
 {
+	const char *heading = R_("Points to check (要確認事項)");
 	struct az_findings f;
-	az_doc_heading(r->doc, 1, R_("Points to check (要確認事項)"));
-	if (compute(r, &f) != 0)
+	if (compute(r, &f) != 0) {
+		az_doc_heading(r->doc, 1, heading);
 		return az_doc_paragraph(r->doc, R_("The self-check could not be run (out of memory)."));
+	}
 	if (!f.n) {
 		az_findings_free(&f);
+		az_doc_heading(r->doc, 1, heading);
 		return az_doc_paragraph(r->doc, R_("None: the workbook's self-check found no contradiction and nothing "
 						   "missing."));
 	}
-	az_doc_paragraph(r->doc, rp_fmt(r, R_("The workbook's self-check found %zu points that must be fixed "
-					      "(要対応) and %zu to check (要確認)."),
-					az_findings_count(&f, AZ_FINDING_MUST), az_findings_count(&f, AZ_FINDING_CHECK)));
 	static const struct az_doc_column src[] = {
 		{ N_("Level"), 1.0, AZ_LEFT }, { N_("Concerns"), 2.6, AZ_LEFT }, { N_("What to do"), 6.4, AZ_LEFT },
 	};
@@ -184,13 +183,26 @@ int rp_findings(struct rp *r)
 		cols[i] = src[i], cols[i].title = R_(src[i].title);
 	struct entry *e = malloc(f.n * sizeof *e);
 	struct group *g = malloc(f.n * sizeof *g);
+	size_t ng = e && g ? group_findings(&f, e, g) : 0;
+	/* the heading with the first two rows (copied: a row's texts may outlast the scratch buffers) */
+	struct az_cell c[6];
+	for (size_t i = 0; i < ng && i < 2; i++)
+		finding_cells(r, e + g[i].from, g[i].n, c + 3 * i);
+	size_t nkeep = ng < 2 ? ng : 2;
+	struct az_cell *keep = rp_rows_copy(c, 3 * nkeep);
+	const char *said = rp_fmt(r, R_("The workbook's self-check found %zu points that must be fixed (要対応) and %zu "
+					"to check (要確認)."),
+				  az_findings_count(&f, AZ_FINDING_MUST), az_findings_count(&f, AZ_FINDING_CHECK));
+	rp_heading_keep(r, 1, heading, said, cols, 3, keep, keep ? nkeep : 0);
+	rp_rows_free(keep, 3 * nkeep);
 	if (!e || !g) {
 		az_doc_paragraph(r->doc, R_("The self-check could not be run (out of memory)."));
 	} else {
-		size_t ng = group_findings(&f, e, g);
 		az_doc_table_begin(r->doc, cols, 3);
-		for (size_t i = 0; i < ng; i++)
-			finding_row(r, e + g[i].from, g[i].n);
+		for (size_t i = 0; i < ng; i++) {
+			finding_cells(r, e + g[i].from, g[i].n, c);
+			az_doc_table_row(r->doc, c);
+		}
 		az_doc_table_end(r->doc);
 	}
 	free(e);

@@ -178,6 +178,38 @@ const char *rp_date_cell(struct rp *r, const char *ymd)
 	return ymd;
 }
 
+void rp_heading_keep(struct rp *r, int level, const char *heading, const char *para,
+		     const struct az_doc_column *cols, size_t ncols, const struct az_cell *rows, size_t nrows)
+{
+	double h = az_doc_heading_height(r->doc, level, heading) + (para ? az_doc_paragraph_height(r->doc, para) : 0);
+	if (nrows)
+		h += az_doc_table_height(r->doc, cols, ncols, rows, nrows);
+	az_doc_keep(r->doc, h);
+	az_doc_heading(r->doc, level, heading);
+	if (para)
+		az_doc_paragraph(r->doc, para);
+}
+
+struct az_cell *rp_rows_copy(const struct az_cell *rows, size_t ncells)
+{
+	struct az_cell *c = calloc(ncells ? ncells : 1, sizeof *c);
+	for (size_t i = 0; c && i < ncells; i++) {
+		c[i] = rows[i];
+		if (rows[i].text && !(c[i].text = strdup(rows[i].text))) {
+			rp_rows_free(c, i);
+			return NULL;
+		}
+	}
+	return c;
+}
+
+void rp_rows_free(struct az_cell *rows, size_t ncells)
+{
+	for (size_t i = 0; rows && i < ncells; i++)
+		free((char *)rows[i].text);
+	free(rows);
+}
+
 void rp_anchor(struct rp *r, enum rp_anchor a)
 {
 	if (!r->at[a])

@@ -143,9 +143,29 @@ static void vendor_table(struct rp *r, size_t from, size_t to)
 	az_doc_table_end(r->doc);
 }
 
-/* One row per vendor: its certification and the dates, in columns wide enough for a whole 令和
- * date at 9 pt (「令和8年12月31日」), which the vendors' narrow side-by-side columns are not. */
-static void vendor_facts(struct rp *r)
+/* The cells of vendor v's row of facts (nc: 6 with the date confirmed, else 5). */
+static void fact_cells(struct rp *r, size_t v, size_t nc, struct az_cell *c)
+{
+	const struct az_vendor *vd = &r->book->vendors[v];
+	const char *back = az_vendor_form_returned(r->book, vd->id);
+	memset(c, 0, 6 * sizeof *c);
+	c[0].text = rp_or_dash(vd->name);
+	c[0].style = AZ_NAME;
+	c[1].text = vd->certification_target && *vd->certification_target
+			    ? rp_fmt(r, "%s\n%s %s", rp_certification(r, vd->certification), R_("target"),
+				     rp_date_cell(r, vd->certification_target))
+			    : rp_certification(r, vd->certification);
+	c[2].text = rp_date_cell(r, vd->mds_sds_received);
+	c[3].text = back ? rp_date_cell(r, back) : R_("Not returned");
+	if (nc == 6)
+		c[4].text = rp_date_cell(r, confirmed(r->book, vd->id));
+	c[nc - 1].text = rp_or_dash(vd->contact);
+}
+
+/* The section's heading, then one row per vendor: its certification and the dates, in columns wide
+ * enough for a whole 令和 date at 9 pt (「令和8年12月31日」), which the vendors' narrow side-by-side
+ * columns are not. The heading is kept with the first two rows. */
+static void vendor_facts(struct rp *r, const char *heading)
 {
 	const struct az_book *bk = r->book;
 	/* the dates confirmed, unless each is the day its form came back */
@@ -164,23 +184,17 @@ static void vendor_facts(struct rp *r)
 		{ R_("Contact"), 1.85, AZ_LEFT },
 	};
 	size_t nc = differs ? 6 : 5;
+	struct az_cell c[12];
+	size_t nkeep = bk->n_vendors < 2 ? bk->n_vendors : 2;
+	for (size_t v = 0; v < nkeep; v++)
+		fact_cells(r, v, nc, c + nc * v);
+	struct az_cell *keep = rp_rows_copy(c, nc * nkeep);
+	rp_heading_keep(r, 1, heading, NULL, cols, nc, keep, keep ? nkeep : 0);
+	rp_rows_free(keep, nc * nkeep);
+	rp_anchor(r, RP_AT_VENDORS);
 	az_doc_table_begin(r->doc, cols, nc);
 	for (size_t v = 0; v < bk->n_vendors; v++) {
-		const struct az_vendor *vd = &bk->vendors[v];
-		const char *back = az_vendor_form_returned(bk, vd->id);
-		struct az_cell c[6];
-		memset(c, 0, sizeof c);
-		c[0].text = rp_or_dash(vd->name);
-		c[0].style = AZ_NAME;
-		c[1].text = vd->certification_target && *vd->certification_target
-				    ? rp_fmt(r, "%s\n%s %s", rp_certification(r, vd->certification), R_("target"),
-					     rp_date_cell(r, vd->certification_target))
-				    : rp_certification(r, vd->certification);
-		c[2].text = rp_date_cell(r, vd->mds_sds_received);
-		c[3].text = back ? rp_date_cell(r, back) : R_("Not returned");
-		if (differs)
-			c[4].text = rp_date_cell(r, confirmed(bk, vd->id));
-		c[nc - 1].text = rp_or_dash(vd->contact);
+		fact_cells(r, v, nc, c);
 		az_doc_table_row(r->doc, c);
 	}
 	az_doc_table_end(r->doc);
@@ -189,13 +203,14 @@ static void vendor_facts(struct rp *r)
 int rp_vendors(struct rp *r)
 {
 	const struct az_book *bk = r->book;
-	az_doc_heading(r->doc, 1, R_("Vendor confirmations"));
-	rp_anchor(r, RP_AT_VENDORS);
+	const char *heading = R_("Vendor confirmations");
 	if (!bk->n_vendors) {
+		az_doc_heading(r->doc, 1, heading);
+		rp_anchor(r, RP_AT_VENDORS);
 		az_doc_paragraph(r->doc, R_("No vendors recorded."));
 		return az_doc_status(r->doc);
 	}
-	vendor_facts(r);
+	vendor_facts(r, heading);
 	r->form_marked = 0;
 	for (size_t v = 0; v < bk->n_vendors; v += PER_TABLE)
 		vendor_table(r, v, v + PER_TABLE < bk->n_vendors ? v + PER_TABLE : bk->n_vendors);

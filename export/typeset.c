@@ -799,7 +799,8 @@ static void table_header(struct az_doc *d)
 	free_cells(c, d->ncols);
 }
 
-int az_doc_table_begin(struct az_doc *d, const struct az_doc_column *cols, size_t ncols)
+/* Sets up the columns of a table; nothing is placed. */
+static int open_table(struct az_doc *d, const struct az_doc_column *cols, size_t ncols)
 {
 	if (d->err.code != AZ_OK)
 		return d->err.code;
@@ -831,10 +832,15 @@ int az_doc_table_begin(struct az_doc *d, const struct az_doc_column *cols, size_
 		if (d->col_w[i] < CELL_SIZE * 1.05f + 2 * CELL_PAD_X && d->err.code == AZ_OK)
 			az_fail(&d->err, AZ_DATAERR, "az_doc_table_begin: column %zu is too narrow", i + 1);
 	}
-	if (d->err.code != AZ_OK) {
+	if (d->err.code != AZ_OK)
 		close_table(d);
+	return d->err.code;
+}
+
+int az_doc_table_begin(struct az_doc *d, const struct az_doc_column *cols, size_t ncols)
+{
+	if (open_table(d, cols, ncols) != AZ_OK)
 		return d->err.code;
-	}
 	/* the column edges, once per table, for its rows' AZ_OP_GRID */
 	if (d->ngrids + ncols + 2 > d->capgrids) {
 		size_t cap = (d->ngrids + ncols + 2) * 2;
@@ -858,15 +864,12 @@ int az_doc_table_begin(struct az_doc *d, const struct az_doc_column *cols, size_
 	return d->err.code;
 }
 
-int az_doc_table_row(struct az_doc *d, const struct az_cell *cells)
+/* A row of the open table wrapped to its columns, or NULL (out of memory). */
+static struct cell_run *row_cells(struct az_doc *d, const struct az_cell *cells)
 {
-	if (d->err.code != AZ_OK)
-		return d->err.code;
-	if (!d->ncols)
-		return az_fail(&d->err, AZ_DATAERR, "%s", "az_doc_table_row: no table is open");
 	struct cell_run *c = calloc(d->ncols, sizeof *c);
 	if (!c)
-		return oom(d);
+		return oom(d), NULL;
 	for (size_t i = 0; i < d->ncols; i++) {
 		c[i].text = clean(d, cells[i].text, 1);
 		c[i].al = d->col_align[i];
@@ -876,9 +879,76 @@ int az_doc_table_row(struct az_doc *d, const struct az_cell *cells)
 			c[i].bold = 1, c[i].size = BODY_SIZE;
 		c[i].name = (cells[i].style & AZ_NAME) != 0;
 	}
-	if (wrap_cells(d, c, d->ncols, d->col_w, &table_style))
+	if (!wrap_cells(d, c, d->ncols, d->col_w, &table_style)) {
+		free_cells(c, d->ncols);
+		return NULL;
+	}
+	return c;
+}
+
+int az_doc_table_row(struct az_doc *d, const struct az_cell *cells)
+{
+	if (d->err.code != AZ_OK)
+		return d->err.code;
+	if (!d->ncols)
+		return az_fail(&d->err, AZ_DATAERR, "%s", "az_doc_table_row: no table is open");
+	struct cell_run *c = row_cells(d, cells);
+	if (c) {
 		place_row(d, d->ncols, d->col_x, d->col_w, c, &table_style);
-	free_cells(c, d->ncols);
+		free_cells(c, d->ncols);
+	}
+	return d->err.code;
+}
+
+double az_doc_table_height(struct az_doc *d, const struct az_doc_column *cols, size_t ncols,
+			   const struct az_cell *rows, size_t nrows)
+{
+	if (open_table(d, cols, ncols) != AZ_OK)
+		return 0;
+	float h = header_height(d);
+	size_t *from = calloc(ncols, sizeof *from);
+	for (size_t i = 0; from && i < nrows; i++) {
+		struct cell_run *c = row_cells(d, rows + i * ncols);
+		if (!c)
+			break;
+		h += (float)max_lines(c, ncols, from) * CELL_LEAD + 2 * CELL_PAD_Y;
+		free_cells(c, ncols);
+	}
+	free(from);
+	close_table(d);
+	return h;
+}
+
+double az_doc_heading_height(struct az_doc *d, int level, const char *text)
+{
+	int k = level < 1 ? 0 : level > 3 ? 2 : level - 1;
+	char *s = d->err.code == AZ_OK ? clean(d, text, 1) : NULL;
+	struct az_line *l = NULL;
+	size_t n;
+	float h = heading_wrap(d, k, s, &l, &n);
+	free(l);
+	free(s);
+	return h;
+}
+
+double az_doc_paragraph_height(struct az_doc *d, const char *text)
+{
+	char *s = d->err.code == AZ_OK ? clean(d, text, 1) : NULL;
+	struct az_line *l = NULL;
+	size_t n = s ? wrap(d, s, BODY_W, BODY_SIZE, &l) : 0;
+	free(l);
+	free(s);
+	return n ? (double)n * BODY_LEAD + 5 : 0;
+}
+
+int az_doc_keep(struct az_doc *d, double pt)
+{
+	if (d->err.code != AZ_OK)
+		return d->err.code;
+	if (d->ncols)
+		return az_fail(&d->err, AZ_DATAERR, "%s", "az_doc_keep: a table is open");
+	if (d->y < BODY_TOP && d->y - (float)pt < BODY_BOTTOM)
+		new_page(d);
 	return d->err.code;
 }
 

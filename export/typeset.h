@@ -122,6 +122,14 @@ double az_doc_body_width(const struct az_doc *d);
 double az_doc_cell_width(struct az_doc *d, const char *text);
 /* The lines text takes in a table cell of this width (padding included). */
 size_t az_doc_cell_lines(struct az_doc *d, const char *text, double width);
+/* Heights in points, measured as the calls would place them (nothing is placed): a heading, a
+ * paragraph, and a table's header row with nrows rows (ncols cells each). */
+double az_doc_heading_height(struct az_doc *d, int level, const char *text);
+double az_doc_paragraph_height(struct az_doc *d, const char *text);
+double az_doc_table_height(struct az_doc *d, const struct az_doc_column *cols, size_t ncols,
+			   const struct az_cell *rows, size_t nrows);
+/* A new page unless pt points still fit on this one: a heading kept with the rows it introduces. */
+int az_doc_keep(struct az_doc *d, double pt);
 
 int az_doc_heatmap(struct az_doc *d, const struct az_heatmap_figure *h);
 /* Two heat maps side by side (h[0], h[1]), sharing the row labels of h[0]: half the height. */
