@@ -180,7 +180,7 @@ int rp_action_plan(struct rp *r)
 	for (int i = 0; i < 5; i++)
 		cols[i] = src[i], cols[i].title = R_(src[i].title), cols[i].weight *= unit;
 	struct rp_split split;
-	struct az_cell c[10];
+	struct az_cell c[5], keep[10] = { { 0 } };
 	rp_split_init(&split, cols[1].weight + cols[4].weight, 4.4 / 6.65);
 	for (size_t i = 0, j; i < n && split.rows < RP_SPLIT_ROWS; i = j) {
 		j = group_end(bk, order, i, n);
@@ -189,13 +189,14 @@ int rp_action_plan(struct rp *r)
 	}
 	cols[1].weight = rp_split_first(&split);
 	cols[4].weight = split.width - cols[1].weight;
-	/* the heading with the first two rows (copied from the scratch buffers) */
+	/* the heading with the first two rows (each copied from the scratch buffers at once) */
 	size_t nkeep = 0;
-	for (size_t i = 0; i < n && nkeep < 2; i = group_end(bk, order, i, n), nkeep++)
-		group_cells(r, order + i, group_end(bk, order, i, n) - i, c + 5 * nkeep);
-	struct az_cell *keep = rp_rows_copy(c, 5 * nkeep);
-	rp_heading_keep(r, 1, heading, NULL, cols, 5, keep, keep ? nkeep : 0);
-	rp_rows_free(keep, 5 * nkeep);
+	for (size_t i = 0; i < n && nkeep < 2; i = group_end(bk, order, i, n), nkeep++) {
+		group_cells(r, order + i, group_end(bk, order, i, n) - i, c);
+		rp_cells_keep(keep + 5 * nkeep, c, 5);
+	}
+	rp_heading_keep(r, 1, heading, NULL, cols, 5, keep, nkeep);
+	rp_cells_free(keep, 10);
 	rp_anchor(r, RP_AT_ACTIONS);
 	az_doc_table_begin(r->doc, cols, 5);
 	az_doc_table_continued(r->doc, rp_fmt(r, "%s %s", heading, R_("(continued)")));

@@ -69,9 +69,10 @@ const char *rp_date_cell(struct rp *r, const char *ymd);
  * of the table after it. Places the heading and the paragraph. */
 void rp_heading_keep(struct rp *r, int level, const char *heading, const char *para,
 		     const struct az_doc_column *cols, size_t ncols, const struct az_cell *rows, size_t nrows);
-/* Rows of cells kept beyond the scratch buffers (their texts copied); rp_rows_free frees them. */
-struct az_cell *rp_rows_copy(const struct az_cell *rows, size_t ncells);
-void rp_rows_free(struct az_cell *rows, size_t ncells);
+/* Cells kept beyond the scratch buffers, for a row built ahead: rp_cells_keep copies n cells into
+ * dst, their texts strdup'd (one that cannot be copied is left empty); rp_cells_free frees them. */
+void rp_cells_keep(struct az_cell *dst, const struct az_cell *src, size_t n);
+void rp_cells_free(struct az_cell *cells, size_t n);
 /* Records that the current page starts (or holds) what anchor a names. */
 void rp_anchor(struct rp *r, enum rp_anchor a);
 /* "p.N" of anchor a from the previous pass, or "" when not known. */

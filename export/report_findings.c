@@ -147,7 +147,7 @@ static void finding_cells(struct rp *r, const struct entry *e, size_t n, struct 
 	if (n > MAX_NAMED) {
 		items = rp_fmt(r, R_("%s and %zu more"), items, n - MAX_NAMED);
 		if (*lines)
-			lines = rp_fmt(r, "%s\n%s", lines, rp_fmt(r, R_("%zu items"), n - MAX_NAMED));
+			lines = rp_fmt(r, "%s\n%s", lines, rp_fmt(r, R_("%zu more"), n - MAX_NAMED));
 	}
 	memset(c, 0, 3 * sizeof *c);
 	c[0].text = first->level == AZ_FINDING_MUST ? R_("Must fix (要対応)") : R_("Check (要確認)");
@@ -184,17 +184,18 @@ int rp_findings(struct rp *r)
 	struct entry *e = malloc(f.n * sizeof *e);
 	struct group *g = malloc(f.n * sizeof *g);
 	size_t ng = e && g ? group_findings(&f, e, g) : 0;
-	/* the heading with the first two rows (copied: a row's texts may outlast the scratch buffers) */
-	struct az_cell c[6];
-	for (size_t i = 0; i < ng && i < 2; i++)
-		finding_cells(r, e + g[i].from, g[i].n, c + 3 * i);
+	/* the heading with the first two rows (each copied from the scratch buffers at once) */
+	struct az_cell c[3], keep[6] = { { 0 } };
 	size_t nkeep = ng < 2 ? ng : 2;
-	struct az_cell *keep = rp_rows_copy(c, 3 * nkeep);
+	for (size_t i = 0; i < nkeep; i++) {
+		finding_cells(r, e + g[i].from, g[i].n, c);
+		rp_cells_keep(keep + 3 * i, c, 3);
+	}
 	const char *said = rp_fmt(r, R_("The workbook's self-check found %zu points that must be fixed (要対応) and %zu "
 					"to check (要確認)."),
 				  az_findings_count(&f, AZ_FINDING_MUST), az_findings_count(&f, AZ_FINDING_CHECK));
-	rp_heading_keep(r, 1, heading, said, cols, 3, keep, keep ? nkeep : 0);
-	rp_rows_free(keep, 3 * nkeep);
+	rp_heading_keep(r, 1, heading, said, cols, 3, keep, nkeep);
+	rp_cells_free(keep, 6);
 	if (!e || !g) {
 		az_doc_paragraph(r->doc, R_("The self-check could not be run (out of memory)."));
 	} else {

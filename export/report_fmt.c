@@ -190,24 +190,20 @@ void rp_heading_keep(struct rp *r, int level, const char *heading, const char *p
 		az_doc_paragraph(r->doc, para);
 }
 
-struct az_cell *rp_rows_copy(const struct az_cell *rows, size_t ncells)
+void rp_cells_keep(struct az_cell *dst, const struct az_cell *src, size_t n)
 {
-	struct az_cell *c = calloc(ncells ? ncells : 1, sizeof *c);
-	for (size_t i = 0; c && i < ncells; i++) {
-		c[i] = rows[i];
-		if (rows[i].text && !(c[i].text = strdup(rows[i].text))) {
-			rp_rows_free(c, i);
-			return NULL;
-		}
+	for (size_t i = 0; i < n; i++) {
+		dst[i] = src[i];
+		dst[i].text = src[i].text ? strdup(src[i].text) : NULL;
 	}
-	return c;
 }
 
-void rp_rows_free(struct az_cell *rows, size_t ncells)
+void rp_cells_free(struct az_cell *cells, size_t n)
 {
-	for (size_t i = 0; rows && i < ncells; i++)
-		free((char *)rows[i].text);
-	free(rows);
+	for (size_t i = 0; i < n; i++) {
+		free((char *)cells[i].text);
+		cells[i].text = NULL;
+	}
 }
 
 void rp_anchor(struct rp *r, enum rp_anchor a)

@@ -73,14 +73,15 @@ int rp_inventory(struct rp *r)
 		device = w > device ? w : device;
 	}
 	cols[2].weight = device < cols[2].weight ? device : cols[2].weight;
-	/* the heading with the first two rows (copied from the scratch buffers) */
-	struct az_cell c[16];
+	/* the heading with the first two rows (each copied from the scratch buffers at once) */
+	struct az_cell c[8], keep[16] = { { 0 } };
 	size_t nkeep = r->book->n_systems < 2 ? r->book->n_systems : 2;
-	for (size_t i = 0; i < nkeep; i++)
-		system_cells(r, i, c + 8 * i);
-	struct az_cell *keep = rp_rows_copy(c, 8 * nkeep);
-	rp_heading_keep(r, 1, heading, NULL, cols, 8, keep, keep ? nkeep : 0);
-	rp_rows_free(keep, 8 * nkeep);
+	for (size_t i = 0; i < nkeep; i++) {
+		system_cells(r, i, c);
+		rp_cells_keep(keep + 8 * i, c, 8);
+	}
+	rp_heading_keep(r, 1, heading, NULL, cols, 8, keep, nkeep);
+	rp_cells_free(keep, 16);
 	rp_anchor(r, RP_AT_INVENTORY);
 	az_doc_table_begin(r->doc, cols, 8);
 	for (size_t i = 0; i < r->book->n_systems; i++) {

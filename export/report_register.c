@@ -154,7 +154,7 @@ static void register_tables(struct rp *r, int (*want)(const struct rp *, const s
 	for (size_t i = 0; i < ncols; i++)
 		cols[i] = src[i], cols[i].title = R_(src[i].title);
 	struct sbuf b = { 0 };
-	struct az_cell c[10];
+	struct az_cell c[5], keep[10] = { { 0 } };
 	long long sys = -1;
 	r->rank_one_line = 1;
 	for (size_t i = 0; i < bk->n_risks && az_doc_page_count(r->doc) > 0; i++) {
@@ -165,20 +165,21 @@ static void register_tables(struct rp *r, int (*want)(const struct rp *, const s
 			if (sys != -1)
 				az_doc_table_end(r->doc);
 			sys = k->system_id;
-			/* the system's name kept with its first two rows (copied from the scratch buffers) */
+			/* the system's name kept with its first two rows (each copied at once) */
 			size_t nkeep = 0;
 			for (size_t j = i; j < bk->n_risks && nkeep < 2; j++) {
 				const struct az_risk *x = &bk->risks[risks[j]];
 				if (x->system_id != sys)
 					break;
-				if (x->dismissed < 0 && (!want || want(r, x)))
-					risk_cells(r, x, acts, bk->n_actions, &b, full, c + 5 * nkeep++);
+				if (x->dismissed >= 0 || (want && !want(r, x)))
+					continue;
+				risk_cells(r, x, acts, bk->n_actions, &b, full, c);
+				rp_cells_keep(keep + ncols * nkeep++, c, ncols);
 			}
-			struct az_cell *keep = rp_rows_copy(c, 5 * nkeep);
 			const struct az_system *s = az_book_system(bk, sys);
 			const char *name = s ? rp_or_dash(s->name) : R_("(no system)");
-			rp_heading_keep(r, 2, name, NULL, cols, ncols, keep, keep ? nkeep : 0);
-			rp_rows_free(keep, 5 * nkeep);
+			rp_heading_keep(r, 2, name, NULL, cols, ncols, keep, nkeep);
+			rp_cells_free(keep, 10);
 			if (az_doc_table_begin(r->doc, cols, ncols) != AZ_OK)
 				break;
 			az_doc_table_continued(r->doc, rp_fmt(r, "%s %s", name, R_("(continued)")));
@@ -362,7 +363,7 @@ static void full_rows(struct rp *r, const struct decision *d, size_t n, const ch
 		return;
 	}
 	struct rp_split split;
-	struct az_cell c[8];
+	struct az_cell c[4];
 	rp_split_init(&split, cols[0].weight + cols[2].weight, 4.3 / 9.2);
 	for (size_t i = 0; i < n && split.rows < RP_SPLIT_ROWS;) {
 		i = decision_cells(r, d, i, n, c);
@@ -371,13 +372,15 @@ static void full_rows(struct rp *r, const struct decision *d, size_t n, const ch
 	cols[0].weight = rp_split_first(&split);
 	cols[2].weight = split.width - cols[0].weight;
 	if (heading) {
-		/* the first two rows copied from the scratch buffers */
+		/* the first two rows, each copied from the scratch buffers at once */
+		struct az_cell keep[8] = { { 0 } };
 		size_t nkeep = 0;
-		for (size_t i = 0; i < n && nkeep < 2; nkeep++)
-			i = decision_cells(r, d, i, n, c + 4 * nkeep);
-		struct az_cell *keep = rp_rows_copy(c, 4 * nkeep);
-		rp_heading_keep(r, 1, heading, NULL, cols, 4, keep, keep ? nkeep : 0);
-		rp_rows_free(keep, 4 * nkeep);
+		for (size_t i = 0; i < n && nkeep < 2; nkeep++) {
+			i = decision_cells(r, d, i, n, c);
+			rp_cells_keep(keep + 4 * nkeep, c, 4);
+		}
+		rp_heading_keep(r, 1, heading, NULL, cols, 4, keep, nkeep);
+		rp_cells_free(keep, 8);
 		rp_anchor(r, RP_AT_RISKS);
 	}
 	if (az_doc_table_begin(r->doc, cols, 4) != AZ_OK)

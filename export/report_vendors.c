@@ -148,7 +148,7 @@ static void fact_cells(struct rp *r, size_t v, size_t nc, struct az_cell *c)
 {
 	const struct az_vendor *vd = &r->book->vendors[v];
 	const char *back = az_vendor_form_returned(r->book, vd->id);
-	memset(c, 0, 6 * sizeof *c);
+	memset(c, 0, nc * sizeof *c);
 	c[0].text = rp_or_dash(vd->name);
 	c[0].style = AZ_NAME;
 	c[1].text = vd->certification_target && *vd->certification_target
@@ -184,13 +184,15 @@ static void vendor_facts(struct rp *r, const char *heading)
 		{ R_("Contact"), 1.85, AZ_LEFT },
 	};
 	size_t nc = differs ? 6 : 5;
-	struct az_cell c[12];
+	/* the heading with the first two rows (each copied from the scratch buffers at once) */
+	struct az_cell c[6], keep[12] = { { 0 } };
 	size_t nkeep = bk->n_vendors < 2 ? bk->n_vendors : 2;
-	for (size_t v = 0; v < nkeep; v++)
-		fact_cells(r, v, nc, c + nc * v);
-	struct az_cell *keep = rp_rows_copy(c, nc * nkeep);
-	rp_heading_keep(r, 1, heading, NULL, cols, nc, keep, keep ? nkeep : 0);
-	rp_rows_free(keep, nc * nkeep);
+	for (size_t v = 0; v < nkeep; v++) {
+		fact_cells(r, v, nc, c);
+		rp_cells_keep(keep + nc * v, c, nc);
+	}
+	rp_heading_keep(r, 1, heading, NULL, cols, nc, keep, nkeep);
+	rp_cells_free(keep, 12);
 	rp_anchor(r, RP_AT_VENDORS);
 	az_doc_table_begin(r->doc, cols, nc);
 	for (size_t v = 0; v < bk->n_vendors; v++) {

@@ -124,7 +124,7 @@ static void add(struct ctx *c, const char *id, int level, enum az_step step, con
 	va_end(ap);
 	/* every string is the findings' own: they outlive the book and the catalogue */
 	f->v[f->n++] = (struct az_finding){ id, level, step, dup(c, item), check_item ? dup(c, check_item) : NULL, row,
-					    dup(c, msg) };
+					    dup(c, msg), NULL, NULL };
 }
 
 /* ---- the checklist ---- */
