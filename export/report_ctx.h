@@ -116,7 +116,7 @@ size_t *rp_actions_by_due(const struct rp *r);
  * row's two texts are added (rp_split_add, before the table begins); rp_split_first gives the
  * first column's share, in points. */
 #define RP_SPLITS 9
-#define RP_SPLIT_ROWS 400 /* rows measured: enough to decide, bounded for a hospital's register */
+#define RP_SPLIT_ROWS 60 /* rows measured: a clinic's table whole, a hospital's first page or two */
 struct rp_split {
 	double width;     /* the two columns together, in points */
 	double usual;     /* the first's share when the texts do not decide (0..1) */
