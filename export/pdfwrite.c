@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libdeflate.h>
+
 #include "base/text.h"
 #include "export/pdfwrite.h"
 
@@ -50,18 +52,16 @@ void az_pdfw_init(struct az_pdfw *w, FILE *fp, const char *version)
 	memset(w, 0, sizeof *w);
 	w->fp = fp;
 	w->next = 1;
-	w->zlevel = -2;
 	/* the second line's bytes above 127 tell a transfer program that the file is binary */
 	az_pdfw_printf(w, "%%PDF-%s\n%%\xE2\xE3\xCF\xD3\n", version);
 }
 
 void az_pdfw_free(struct az_pdfw *w)
 {
-	if (w->zlevel != -2)
-		deflateEnd(&w->z);
+	libdeflate_free_compressor(w->z);
 	free(w->off);
 	free(w->zbuf);
-	w->off = NULL, w->zbuf = NULL, w->zlevel = -2;
+	w->off = NULL, w->zbuf = NULL, w->z = NULL;
 }
 
 int az_pdfw_error(const struct az_pdfw *w)
@@ -143,23 +143,18 @@ void az_pdfw_text(struct az_pdfw *w, const char *s)
 	az_pdfw_put(w, ">", 1);
 }
 
-/* data deflated at level into w->zbuf; its length, or (size_t)-1 after a failure */
+/* data deflated at level into w->zbuf (a zlib stream); its length, or (size_t)-1 after a failure */
 static size_t deflated(struct az_pdfw *w, const void *data, size_t len, int level)
 {
-	if (w->zlevel == -2) {
-		memset(&w->z, 0, sizeof w->z);
-		if (deflateInit(&w->z, level) != Z_OK) {
+	if (!w->z || w->zlevel != level) {
+		libdeflate_free_compressor(w->z);
+		if (!(w->z = libdeflate_alloc_compressor(level))) {
 			fail(w, ENOMEM);
 			return (size_t)-1;
 		}
 		w->zlevel = level;
-	} else if (deflateReset(&w->z) != Z_OK ||
-		   (level != w->zlevel && deflateParams(&w->z, level, Z_DEFAULT_STRATEGY) != Z_OK)) {
-		fail(w, ENOMEM);
-		return (size_t)-1;
 	}
-	w->zlevel = level;
-	size_t need = deflateBound(&w->z, (uLong)len);
+	size_t need = libdeflate_zlib_compress_bound(w->z, len);
 	if (need > w->zcap) {
 		unsigned char *v = realloc(w->zbuf, need);
 		if (!v) {
@@ -168,25 +163,16 @@ static size_t deflated(struct az_pdfw *w, const void *data, size_t len, int leve
 		}
 		w->zbuf = v, w->zcap = need;
 	}
-	w->z.next_in = (unsigned char *)(uintptr_t)data; /* zlib's next_in is not const */
-	w->z.avail_in = (uInt)len;
-	w->z.next_out = w->zbuf;
-	w->z.avail_out = (uInt)w->zcap;
-	if (deflate(&w->z, Z_FINISH) != Z_STREAM_END) {
+	size_t n = libdeflate_zlib_compress(w->z, data, len, w->zbuf, w->zcap);
+	if (!n)
 		fail(w, ENOMEM);
-		return (size_t)-1;
-	}
-	return w->zcap - w->z.avail_out;
+	return n ? n : (size_t)-1;
 }
 
 void az_pdfw_stream(struct az_pdfw *w, unsigned num, const char *dict, const void *data, size_t len, int level)
 {
 	if (w->eno)
 		return;
-	if (len > 0xFFFFFFFFu) { /* zlib counts in 32 bits; nothing anzen writes comes near */
-		fail(w, EFBIG);
-		return;
-	}
 	const void *body = data;
 	size_t n = len;
 	if (level != AZ_PDFW_RAW) {
