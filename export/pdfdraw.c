@@ -454,14 +454,14 @@ static int put_font(struct az_pdfw *w, const struct az_subset *sub, unsigned t0)
 		return ENOMEM;
 	az_pdfw_stream(w, tu, "", cmap, len, FONT_LEVEL);
 	free(cmap);
-	az_pdfw_begin(w, desc);
+	az_pdfw_begin_packed(w, desc);
 	az_pdfw_printf(w,
 		       "<< /Type /FontDescriptor /FontName /%s /Flags 4 /FontBBox [ %d %d %d %d ] /ItalicAngle 0"
 		       " /Ascent %d /Descent %d /CapHeight %d /StemV 80 /FontFile2 %u 0 R >>",
 		       sub->name, sub->bbox[0], sub->bbox[1], sub->bbox[2], sub->bbox[3], sub->ascent, sub->descent,
 		       sub->cap_height, file);
 	az_pdfw_end(w);
-	az_pdfw_begin(w, cid);
+	az_pdfw_begin_packed(w, cid);
 	az_pdfw_printf(w,
 		       "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo << /Registry (Adobe)"
 		       " /Ordering (Identity) /Supplement 0 >> /FontDescriptor %u 0 R /DW 1000",
@@ -469,7 +469,7 @@ static int put_font(struct az_pdfw *w, const struct az_subset *sub, unsigned t0)
 	put_widths(w, sub);
 	az_pdfw_puts(w, " /CIDToGIDMap /Identity >>");
 	az_pdfw_end(w);
-	az_pdfw_begin(w, t0);
+	az_pdfw_begin_packed(w, t0);
 	az_pdfw_printf(w,
 		       "<< /Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [ %u 0 R ]"
 		       " /ToUnicode %u 0 R >>",
@@ -532,7 +532,7 @@ static void put_attachments(struct az_doc *d, struct az_pdfw *w, unsigned *spec)
 		az_pdfw_put(w, a->data, a->zlen);
 		az_pdfw_puts(w, "\nendstream");
 		az_pdfw_end(w);
-		az_pdfw_begin(w, spec[i]);
+		az_pdfw_begin_packed(w, spec[i]);
 		az_pdfw_puts(w, "<< /Type /Filespec /F ");
 		az_pdfw_text(w, a->name);
 		az_pdfw_puts(w, " /UF ");
@@ -555,7 +555,7 @@ static int put_catalog(struct az_doc *d, struct az_render *r, const unsigned *sp
 			order[k] = order[k - 1], k--;
 		order[k] = i;
 	}
-	az_pdfw_begin(w, r->catalog);
+	az_pdfw_begin_packed(w, r->catalog);
 	az_pdfw_printf(w, "<< /Type /Catalog /Pages %u 0 R", r->pages);
 	if (d->natt) {
 		az_pdfw_puts(w, " /Names << /EmbeddedFiles << /Names [");
@@ -643,7 +643,7 @@ static int put_head(struct az_doc *d, struct az_render *r)
 	int rc = running_form(d, r, form, fonts);
 	if (rc)
 		return rc;
-	az_pdfw_begin(w, r->resources);
+	az_pdfw_begin_packed(w, r->resources);
 	az_pdfw_printf(w, "<< /Font << %s >> /XObject << /H1 %u 0 R >> >>", fonts, form);
 	az_pdfw_end(w);
 	put_info(d, w, r->info);
@@ -711,7 +711,7 @@ int az_render_page(struct az_doc *d, size_t first, size_t end, struct az_error *
 	struct az_pdfw *w = &r->w;
 	unsigned page = az_pdfw_reserve(w), contents = az_pdfw_reserve(w);
 	az_pdfw_stream(w, contents, "", out->s, out->n, total > LONG_PAGES ? LONG_LEVEL : PAGE_LEVEL);
-	az_pdfw_begin(w, page);
+	az_pdfw_begin_packed(w, page);
 	az_pdfw_printf(w, "<< /Type /Page /Parent %u 0 R /Resources %u 0 R /Contents %u 0 R >>", r->pages,
 		       r->resources, contents);
 	az_pdfw_end(w);
@@ -729,7 +729,7 @@ static int put_tail(struct az_doc *d, struct az_render *r)
 	if (!spec)
 		return ENOMEM;
 	put_attachments(d, w, spec);
-	az_pdfw_begin(w, r->pages);
+	az_pdfw_begin_packed(w, r->pages);
 	az_pdfw_puts(w, "<< /Type /Pages /Kids [");
 	for (size_t i = 0; i < r->npages; i++)
 		az_pdfw_printf(w, " %u 0 R", r->page_obj[i]);

@@ -18,10 +18,28 @@ static void fail(struct az_pdfw *w, int eno)
 		w->eno = eno ? eno : EIO;
 }
 
+#define PACKED (1ull << 63)
+
 void az_pdfw_put(struct az_pdfw *w, const void *s, size_t n)
 {
 	if (w->eno || !n)
 		return;
+	if (w->packing) {
+		if (w->capbody - w->nbody < n) {
+			size_t cap = w->capbody ? w->capbody : 16384;
+			while (cap - w->nbody < n)
+				cap *= 2;
+			char *v = realloc(w->body, cap);
+			if (!v) {
+				fail(w, ENOMEM);
+				return;
+			}
+			w->body = v, w->capbody = cap;
+		}
+		memcpy(w->body + w->nbody, s, n);
+		w->nbody += n;
+		return;
+	}
 	if (fwrite(s, 1, n, w->fp) != n) {
 		fail(w, errno);
 		return;
@@ -61,7 +79,8 @@ void az_pdfw_free(struct az_pdfw *w)
 	libdeflate_free_compressor(w->z);
 	free(w->off);
 	free(w->zbuf);
-	w->off = NULL, w->zbuf = NULL, w->z = NULL;
+	free(w->body);
+	w->off = NULL, w->zbuf = NULL, w->z = NULL, w->body = NULL;
 }
 
 int az_pdfw_error(const struct az_pdfw *w)
@@ -86,20 +105,46 @@ unsigned az_pdfw_reserve(struct az_pdfw *w)
 	return w->next++;
 }
 
-void az_pdfw_begin(struct az_pdfw *w, unsigned num)
+static int usable(struct az_pdfw *w, unsigned num)
 {
 	if (w->eno)
-		return;
-	if (!num || num >= w->next || w->off[num]) {
+		return 0;
+	if (!num || num >= w->next || w->off[num] || w->packing) {
 		fail(w, EINVAL);
-		return;
+		return 0;
 	}
+	return 1;
+}
+
+void az_pdfw_begin(struct az_pdfw *w, unsigned num)
+{
+	if (!usable(w, num))
+		return;
 	w->off[num] = w->pos;
 	az_pdfw_printf(w, "%u 0 obj\n", num);
 }
 
+static void flush_pack(struct az_pdfw *w);
+
+void az_pdfw_begin_packed(struct az_pdfw *w, unsigned num)
+{
+	if (!usable(w, num))
+		return;
+	if (w->npack == AZ_PDFW_PACK)
+		flush_pack(w);
+	w->pack_num[w->npack] = num;
+	w->pack_off[w->npack++] = w->nbody;
+	w->off[num] = PACKED; /* where exactly is known when its stream is written */
+	w->packing = 1;
+}
+
 void az_pdfw_end(struct az_pdfw *w)
 {
+	if (w->packing) {
+		az_pdfw_put(w, "\n", 1);
+		w->packing = 0;
+		return;
+	}
 	az_pdfw_put(w, "\nendobj\n", 8);
 }
 
@@ -171,7 +216,7 @@ static size_t deflated(struct az_pdfw *w, const void *data, size_t len, int leve
 
 void az_pdfw_stream(struct az_pdfw *w, unsigned num, const char *dict, const void *data, size_t len, int level)
 {
-	if (w->eno)
+	if (!usable(w, num))
 		return;
 	const void *body = data;
 	size_t n = len;
@@ -188,29 +233,76 @@ void az_pdfw_stream(struct az_pdfw *w, unsigned num, const char *dict, const voi
 	az_pdfw_end(w);
 }
 
+/* The objects collected so far as one object stream: "num offset ..." then the objects. */
+static void flush_pack(struct az_pdfw *w)
+{
+	if (w->eno || !w->npack)
+		return;
+	unsigned num = az_pdfw_reserve(w);
+	char *all = malloc(w->npack * 24 + w->nbody + 1);
+	if (!num || !all) {
+		free(all);
+		fail(w, ENOMEM);
+		return;
+	}
+	size_t first = 0;
+	for (size_t i = 0; i < w->npack; i++) {
+		first += (size_t)sprintf(all + first, "%u %zu ", w->pack_num[i], w->pack_off[i]);
+		w->off[w->pack_num[i]] = PACKED | (unsigned long long)num << 16 | i;
+	}
+	all[first - 1] = '\n';
+	memcpy(all + first, w->body, w->nbody);
+	char dict[64];
+	snprintf(dict, sizeof dict, " /Type /ObjStm /N %zu /First %zu", w->npack, first);
+	size_t len = first + w->nbody;
+	w->npack = 0, w->nbody = 0;
+	az_pdfw_stream(w, num, dict, all, len, 6);
+	free(all);
+}
+
+/* entry i of the cross-reference stream: type, 5 bytes, 2 bytes (W [1 5 2]) */
+static void xref_entry(unsigned char *e, int type, unsigned long long a, unsigned b)
+{
+	e[0] = (unsigned char)type;
+	for (int k = 0; k < 5; k++)
+		e[1 + k] = (unsigned char)(a >> (8 * (4 - k)));
+	e[6] = (unsigned char)(b >> 8), e[7] = (unsigned char)b;
+}
+
 int az_pdfw_finish(struct az_pdfw *w, unsigned root, unsigned info)
 {
+	if (w->packing)
+		fail(w, EINVAL);
+	flush_pack(w);
+	unsigned x = az_pdfw_reserve(w);
 	if (w->eno)
 		return w->eno;
 	unsigned long long at = w->pos;
-	char b[24 * 64];
-	size_t k = 0;
-	az_pdfw_printf(w, "xref\n0 %u\n0000000000 65535 f \n", w->next);
+	unsigned char *t = malloc((size_t)w->next * 8);
+	if (!t) {
+		fail(w, ENOMEM);
+		return w->eno;
+	}
+	xref_entry(t, 0, 0, 65535);
 	for (unsigned i = 1; i < w->next; i++) {
-		if (!w->off[i]) {
+		unsigned long long o = i == x ? at : w->off[i];
+		if (!o) {
+			free(t);
 			fail(w, EINVAL);
 			return w->eno;
 		}
-		/* each entry exactly 20 bytes */
-		k += (size_t)snprintf(b + k, sizeof b - k, "%010llu 00000 n \n", w->off[i]);
-		if (k > sizeof b - 24)
-			az_pdfw_put(w, b, k), k = 0;
+		if (o & PACKED)
+			xref_entry(t + 8 * i, 2, (o & ~PACKED) >> 16, (unsigned)(o & 0xFFFF));
+		else
+			xref_entry(t + 8 * i, 1, o, 0);
 	}
-	az_pdfw_put(w, b, k);
-	az_pdfw_printf(w, "trailer\n<< /Size %u /Root %u 0 R", w->next, root);
+	char dict[128];
+	int n = snprintf(dict, sizeof dict, " /Type /XRef /Size %u /W [ 1 5 2 ] /Root %u 0 R", w->next, root);
 	if (info)
-		az_pdfw_printf(w, " /Info %u 0 R", info);
-	az_pdfw_printf(w, " >>\nstartxref\n%llu\n%%%%EOF\n", at);
+		snprintf(dict + n, sizeof dict - (size_t)n, " /Info %u 0 R", info);
+	az_pdfw_stream(w, x, dict, t, (size_t)w->next * 8, 6);
+	free(t);
+	az_pdfw_printf(w, "startxref\n%llu\n%%%%EOF\n", at);
 	if (!w->eno && fflush(w->fp) != 0)
 		fail(w, errno);
 	return w->eno;

@@ -2,9 +2,11 @@
  * Copyright (C) 2026 The anzen authors */
 /* A small streaming PDF object writer: each object goes to the output as soon as it is finished,
  * and only its offset is kept, so memory does not grow with the pages. Objects are numbered when
- * reserved (the order is the caller's, hence the same bytes for the same calls); the
- * cross-reference table and the trailer close the file. Errors are sticky: the first failed write
- * is kept (errno) and every later call does nothing; az_pdfw_finish reports it. */
+ * reserved (the order is the caller's, hence the same bytes for the same calls). The small
+ * dictionaries (pages, fonts, the page tree, the catalogue) go into object streams of up to
+ * AZ_PDFW_PACK objects, deflated together, and a cross-reference stream closes the file
+ * (PDF 1.5): a third of the bytes of a hospital's page objects and table. Errors are sticky: the
+ * first failed write is kept (errno) and every later call does nothing; az_pdfw_finish reports it. */
 #ifndef ANZEN_PDFWRITE_H
 #define ANZEN_PDFWRITE_H
 
@@ -13,11 +15,21 @@
 
 struct libdeflate_compressor;
 
+#define AZ_PDFW_PACK 200
+
 struct az_pdfw {
 	FILE *fp;
 	unsigned long long pos; /* bytes written so far */
-	unsigned long long *off; /* offset of object i (index 0 unused), 0 until it is written */
+	/* where object i is (index 0 unused), 0 until it is written: its offset, or with the top bit
+	 * set its object stream's number << 16 and its index there */
+	unsigned long long *off;
 	size_t cap;
+	/* the object stream being filled: the objects' numbers and their offsets in body */
+	int packing; /* between az_pdfw_begin_packed and az_pdfw_end */
+	unsigned pack_num[AZ_PDFW_PACK];
+	size_t pack_off[AZ_PDFW_PACK], npack;
+	char *body;
+	size_t nbody, capbody;
 	unsigned next; /* the next object number */
 	int eno;       /* the first error (an errno value), 0 while all is well */
 	struct libdeflate_compressor *z;
@@ -34,6 +46,8 @@ void az_pdfw_free(struct az_pdfw *w);
 unsigned az_pdfw_reserve(struct az_pdfw *w);
 /* Starts object num ("num 0 obj"); az_pdfw_end closes it. */
 void az_pdfw_begin(struct az_pdfw *w, unsigned num);
+/* The same for an object without a stream, which goes into an object stream. */
+void az_pdfw_begin_packed(struct az_pdfw *w, unsigned num);
 void az_pdfw_end(struct az_pdfw *w);
 void az_pdfw_put(struct az_pdfw *w, const void *s, size_t n);
 void az_pdfw_puts(struct az_pdfw *w, const char *s);
@@ -45,7 +59,7 @@ void az_pdfw_text(struct az_pdfw *w, const char *s);
  * when level is AZ_PDFW_RAW. */
 #define AZ_PDFW_RAW 100
 void az_pdfw_stream(struct az_pdfw *w, unsigned num, const char *dict, const void *data, size_t len, int level);
-/* The cross-reference table and the trailer; flushes. 0, or the errno of the first failure
+/* The last object stream, the cross-reference stream and the trailer; flushes. 0, or the errno of the first failure
  * (ENOMEM when out of memory; an object reserved but never written is EINVAL). */
 int az_pdfw_finish(struct az_pdfw *w, unsigned root, unsigned info);
 /* The first failure so far (0: none). */
