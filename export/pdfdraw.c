@@ -250,9 +250,11 @@ static void line(struct pen *p, float x0, float y0, float x1, float y1)
 }
 
 /* Runs of rectangles or rules of one colour and width are one path. */
-static void draw_op(struct pen *p, const struct az_op *o, const struct az_doc *d, const char *pool)
+static void draw_op(struct pen *p, const struct az_op *o, const char *pool)
 {
-	int path = o->kind == AZ_OP_GRID ? AZ_OP_LINE : o->kind;
+	if (o->kind == AZ_OP_GRID)
+		return; /* draw_grids */
+	int path = o->kind;
 	if (p->pending >= 0 && (path != p->pending || (path == AZ_OP_FILL && !same(o->rgb, p->fill)) ||
 				(path == AZ_OP_LINE && (!same(o->rgb, p->stroke) || o->lw != p->lw))))
 		paint(p);
@@ -301,18 +303,64 @@ static void draw_op(struct pen *p, const struct az_op *o, const struct az_doc *d
 			line_width(p, o->lw);
 			p->lw = o->lw;
 		}
-		if (o->kind == AZ_OP_LINE) {
-			line(p, o->x, o->y, o->x + o->w, o->y + o->h);
-		} else {
-			const float *g = d->grids + o->off;
-			size_t n = (size_t)g[0];
-			line(p, o->x, o->y, o->x + o->w, o->y);
-			line(p, o->x, o->y - o->h, o->x + o->w, o->y - o->h);
-			for (size_t i = 1; i <= n; i++)
-				line(p, g[i], o->y, g[i], o->y - o->h);
-		}
+		line(p, o->x, o->y, o->x + o->w, o->y + o->h);
 	}
 	p->pending = path;
+}
+
+/* 1 if grid row b continues a directly below it: the same rules, edges and width. */
+static int continues(const struct az_doc *d, const struct az_op *a, const struct az_op *b)
+{
+	const float *ga = d->grids + a->off, *gb = d->grids + b->off;
+	if (cents(a->y - a->h) != cents(b->y) || cents(a->x) != cents(b->x) || cents(a->w) != cents(b->w) ||
+	    a->lw != b->lw || !same(a->rgb, b->rgb) || ga[0] != gb[0])
+		return 0;
+	for (size_t i = 1; i <= (size_t)ga[0]; i++)
+		if (cents(ga[i]) != cents(gb[i]))
+			return 0;
+	return 1;
+}
+
+/* The column rules of the run of grid rows that began at top and ends with the row last. */
+static void column_rules(struct pen *p, const struct az_doc *d, const struct az_op *top, const struct az_op *last)
+{
+	const float *g = d->grids + last->off;
+	for (size_t i = 1; i <= (size_t)g[0]; i++)
+		line(p, g[i], top->y, g[i], last->y - last->h);
+}
+
+/* The table rules of a page (AZ_OP_GRID), drawn after everything else: a row's top rule is the
+ * bottom rule of the row above, and the column rules of rows one below another are one line each,
+ * so a table's rules are a fraction of what its rows listed (they were a third of the content).
+ * Drawn last, no cell's fill covers half a rule's width. */
+static void draw_grids(struct pen *p, const struct az_doc *d, size_t first, size_t end)
+{
+	const struct az_op *prev = NULL, *top = NULL;
+	for (size_t k = first; k < end; k++) {
+		const struct az_op *o = az_doc_op(d, k);
+		if (o->kind != AZ_OP_GRID)
+			continue;
+		int on = prev && continues(d, prev, o);
+		if (!on && top)
+			column_rules(p, d, top, prev);
+		if (!on)
+			top = o;
+		if (!same(o->rgb, p->stroke) || o->lw != p->lw) {
+			paint(p);
+			if (!same(o->rgb, p->stroke))
+				colour(p, o->rgb, "RG"), p->stroke = o->rgb;
+			if (o->lw != p->lw)
+				line_width(p, o->lw), p->lw = o->lw;
+		}
+		if (!on)
+			line(p, o->x, o->y, o->x + o->w, o->y);
+		line(p, o->x, o->y - o->h, o->x + o->w, o->y - o->h);
+		p->pending = AZ_OP_LINE;
+		prev = o;
+	}
+	if (top)
+		column_rules(p, d, top, prev);
+	paint(p);
 }
 
 /* A pen in PDF's initial graphics state (black, width 1) writing to out. */
@@ -344,7 +392,7 @@ static void draw_running(struct az_doc *d, struct pen *p, size_t page, size_t np
 	snprintf(num, sizeof num, "%zu / %zu", page + 1, npages);
 	struct az_op o = { .kind = AZ_OP_TEXT, .x = (AZ_PAGE_W - text_width(d->font, num, RUN_SIZE)) / 2, .y = 30,
 			   .size = RUN_SIZE, .rgb = black };
-	draw_op(p, &o, d, num); /* o.off is 0: the text is num itself */
+	draw_op(p, &o, num); /* o.off is 0: the text is num itself */
 }
 
 /* The UTF-16BE of s in hex, as the /ActualText of the running texts: what they say, for text
@@ -691,8 +739,9 @@ int az_render_page(struct az_doc *d, size_t first, size_t end, struct az_error *
 	/* q ... Q: the running texts start again from the initial graphics state */
 	raw(&p, "q\n", 2);
 	for (size_t k = first; k < end; k++)
-		draw_op(&p, az_doc_op(d, k), d, d->pool);
+		draw_op(&p, az_doc_op(d, k), d->pool);
 	pen_done(&p);
+	draw_grids(&p, d, first, end);
 	raw(&p, "Q\n", 2);
 	/* a streamed document knows its length from its first pass */
 	size_t total = d->stream ? d->expect : d->npages;
