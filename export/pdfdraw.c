@@ -646,16 +646,22 @@ static int write_fail(struct az_error *err, int e)
 		       strerror(e ? e : EIO));
 }
 
+/* The directory of the temporary file a streamed document is written to. */
+static const char *tmp_dir(void)
+{
+	const char *dir = getenv("TMPDIR");
+	return dir && *dir ? dir : "/tmp";
+}
+
 /* An unnamed temporary file in TMPDIR (a streamed document is written there, its length unknown
  * to the caller until the end, and copied to the target). */
 static FILE *unnamed_tmp(void)
 {
-	const char *dir = getenv("TMPDIR");
 	char path[4096];
-	if (!dir || !*dir)
-		dir = "/tmp";
-	if ((size_t)snprintf(path, sizeof path, "%s/anzen-pdf.XXXXXX", dir) >= sizeof path)
+	if ((size_t)snprintf(path, sizeof path, "%s/anzen-pdf.XXXXXX", tmp_dir()) >= sizeof path) {
+		errno = ENAMETOOLONG;
 		return NULL;
+	}
 	int fd = mkstemp(path);
 	if (fd < 0)
 		return NULL;
@@ -708,6 +714,9 @@ static int render_start(struct az_doc *d, FILE *fp, int tmp, struct az_error *er
 	}
 	d->render = r;
 	r->fp = fp, r->tmp = tmp;
+	if (!fp && tmp)
+		return az_fail(err, AZ_CANTCREAT, _("cannot create a temporary file in %s (TMPDIR): %s"), tmp_dir(),
+			       strerror(errno));
 	if (!fp)
 		return write_fail(err, errno);
 	az_pdfw_init(&r->w, fp, "1.7"); /* 1.7: the attachment's /UF */

@@ -247,10 +247,10 @@ static void flush_pack(struct az_pdfw *w)
 	}
 	size_t first = 0;
 	for (size_t i = 0; i < w->npack; i++) {
-		first += (size_t)sprintf(all + first, "%u %zu ", w->pack_num[i], w->pack_off[i]);
+		first += (size_t)sprintf(all + first, "%s%u %zu", i ? " " : "", w->pack_num[i], w->pack_off[i]);
 		w->off[w->pack_num[i]] = PACKED | (unsigned long long)num << 16 | i;
 	}
-	all[first - 1] = '\n';
+	all[first++] = '\n';
 	memcpy(all + first, w->body, w->nbody);
 	char dict[64];
 	snprintf(dict, sizeof dict, " /Type /ObjStm /N %zu /First %zu", w->npack, first);
