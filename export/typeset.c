@@ -276,9 +276,6 @@ static char *clean(struct az_doc *d, const char *s, int drawn)
 		} else if (is_control(cp)) {
 			warn_once(d, cp, _("control character U+%04X in the text; printed as %s"), (unsigned)cp, r);
 			cp = d->repl;
-		} else if (!drawn && cp > 0xFFFF) {
-			/* the document information goes through libharu's encoder, which stops at the BMP */
-			cp = d->repl;
 		} else if (drawn && !az_font_has(d->font, cp)) {
 			/* kept: drawn as the substitute, and the text layer still has it (pdfdraw.c) */
 			c8[put_utf8(c8, cp)] = '\0';
@@ -1115,7 +1112,7 @@ int az_doc_save(struct az_doc *d, const char *path, int force, struct az_error *
 	int rc = az_outfile_open(&o, path, force, err);
 	if (rc != AZ_OK)
 		return rc;
-	/* libharu writes the temporary file by its name; the commit syncs and renames it */
+	/* pdfdraw.c writes the temporary file by its name; the commit syncs and renames it */
 	rc = d->stream ? az_render_close(d, o.tmp, NULL, NULL, err) : az_doc_render_file(d, o.tmp, err);
 	if (rc == AZ_OK && d->fingerprint[0])
 		rc = az_seal_file(o.tmp, err);

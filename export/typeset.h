@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * Copyright (C) 2026 The anzen authors */
-/* A small typesetter for A4 Japanese reports on libharu 2.3.0.
+/* A small typesetter for A4 Japanese reports, written as PDF by pdfdraw.c.
  *
  * Calls lay the content out at once into an in-memory display list (so the page count is known
  * and every code point is collected); az_doc_save then subsets each font to exactly those code
