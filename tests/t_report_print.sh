@@ -142,6 +142,8 @@ pdftotext -enc UTF-8 -f 2 -l 2 "$T/chars.pdf" "$T/chars2.txt" 2>/dev/null
 ok "$(! grep -q 'U+1FAE0' "$T/chars2.txt"; echo $?)" "a page without it has no footnote"
 qpdf --check "$T/chars.pdf" >"$T/qpdf" 2>&1
 has "$T/qpdf" "No syntax or stream encoding errors" "qpdf --check passes"
+pdfinfo -enc UTF-8 "$T/chars.pdf" 2>/dev/null | grep '^Author:' >"$T/chars.author"
+has "$T/chars.author" "$name" "the document information's author is the whole name, 𠮷 included"
 
 # A register long from the start (more than 4,000 risks and actions) is counted and drawn in two
 # passes that agree: its checklist names the sections without page numbers.
