@@ -61,8 +61,13 @@ struct az_render {
 	struct buf content; /* the page being drawn (reused) */
 };
 
-/* Contents of the pages of a long document trade a few per cent of size for speed (deflate was a
- * third of a 1,300-page export). */
+/* Deflate levels (libdeflate's): the font programs and a short document's pages at 6 (as small
+ * as zlib's 6 or 9, 2.5 times as fast; outlines gain under 1 % from 10-12 at four times the
+ * time); the pages of a document longer than LONG_PAGES at 1, a few per cent larger for speed
+ * (deflate was a third of a 1,300-page export). */
+#define FONT_LEVEL 6
+#define PAGE_LEVEL 6
+#define LONG_LEVEL 1
 #define LONG_PAGES 50
 
 static float text_width(struct az_font *f, const char *s, float size)
@@ -478,13 +483,6 @@ static void put_widths(struct az_pdfw *w, const struct az_subset *sub)
 	az_pdfw_put(w, b, k);
 	az_pdfw_puts(w, " ]");
 }
-
-/* Deflate levels (libdeflate's): the font programs and a short document's pages at 6 (as
- * small as zlib's 6 or 9, 2.5 times as fast); a long document's pages at 1. Outlines gain
- * under 1 % from 10-12 at four times the time. */
-#define FONT_LEVEL 6
-#define PAGE_LEVEL 6
-#define LONG_LEVEL 1
 
 /* A subset as a Type 0 font with a CIDFontType2 descendant whose CIDs are the subset's glyph
  * ids (/CIDToGIDMap /Identity), its widths (/W), the TrueType program (/FontFile2) and a
