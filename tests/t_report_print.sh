@@ -164,8 +164,10 @@ has "$T/ja.out" "承認: 桜井 一郎 (令和" "verify in Japanese: who approve
 has "$T/out" "桜井 一郎" "and who approved"
 has "$T/out" "$(pdfinfo "$T/demo.pdf" | sed -n 's/^Keywords: *.* //p')" "and the fingerprint printed on the pages"
 cp "$T/demo.pdf" "$T/changed.pdf"
-at=$(grep -abo '^stream' "$T/changed.pdf" | sed -n '3s/:.*//p')
-printf 'X' | dd of="$T/changed.pdf" bs=1 seek=$((at + 20)) conv=notrunc 2>/dev/null
+# a byte inside the first page's content stream (its object, found by qpdf; past its dictionary)
+obj=$(qpdf --show-pages "$T/demo.pdf" | awk '/content:/ { getline; print $1; exit }')
+at=$(grep -abo "^$obj 0 obj" "$T/changed.pdf" | sed -n '1s/:.*//p')
+printf 'X' | dd of="$T/changed.pdf" bs=1 seek=$((at + 100)) conv=notrunc 2>/dev/null
 run 1 "verify after one byte of a page stream is changed" "$ANZEN" verify "$T/changed.pdf"
 has "$T/out" "CHANGED" "and says the file changed"
 run 65 "verify a file without a workbook" "$ANZEN" verify "$T/sum.html"
