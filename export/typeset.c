@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <zlib.h>
 #include <unistr.h>
 
+#include "export/attach.h"
 #include "export/doc.h"
 #include "base/date.h"
 #include "base/linebreak.h"
@@ -275,9 +275,6 @@ static char *clean(struct az_doc *d, const char *s, int drawn)
 			/* kept: a hard line break */
 		} else if (is_control(cp)) {
 			warn_once(d, cp, _("control character U+%04X in the text; printed as %s"), (unsigned)cp, r);
-			cp = d->repl;
-		} else if (!drawn && cp > 0xFFFF) {
-			/* the document information goes through libharu's encoder, which stops at the BMP */
 			cp = d->repl;
 		} else if (drawn && !az_font_has(d->font, cp)) {
 			/* kept: drawn as the substitute, and the text layer still has it (pdfdraw.c) */
@@ -1155,37 +1152,49 @@ int az_doc_heatmap_pair(struct az_doc *d, const struct az_heatmap_figure *h) { r
 
 /* --- attachments and output --- */
 
-int az_doc_attach(struct az_doc *d, const char *name, const char *mime, const void *data, size_t len)
+int az_doc_attach_packed(struct az_doc *d, const char *name, const char *mime, struct az_packed *p)
 {
-	if (d->err.code != AZ_OK)
+	if (d->err.code != AZ_OK) {
+		az_packed_free(p);
 		return d->err.code;
-	for (const char *p = name; p && *p; p++)
-		if (*p < 0x21 || *p > 0x7E || *p == '/' || *p == '\\' || *p == '(' || *p == ')')
+	}
+	for (const char *c = name; c && *c; c++)
+		if (*c < 0x21 || *c > 0x7E || *c == '/' || *c == '\\' || *c == '(' || *c == ')') {
+			az_packed_free(p);
 			return az_fail(&d->err, AZ_DATAERR, "az_doc_attach: unusable file name '%s'", name);
-	if (!name || !*name || (mime && strspn(mime, "abcdefghijklmnopqrstuvwxyz0123456789.+-/") != strlen(mime)))
+		}
+	if (!name || !*name || (mime && strspn(mime, "abcdefghijklmnopqrstuvwxyz0123456789.+-/") != strlen(mime))) {
+		az_packed_free(p);
 		return az_fail(&d->err, AZ_DATAERR, "%s", "az_doc_attach: bad name or MIME type");
+	}
 	struct az_attachment *v = realloc(d->att, (d->natt + 1) * sizeof *v);
-	if (!v)
+	if (!v) {
+		az_packed_free(p);
 		return oom(d);
+	}
 	d->att = v;
 	struct az_attachment *a = &d->att[d->natt];
 	a->name = strdup(name);
 	a->mime = strdup(mime ? mime : "application/octet-stream");
-	uLongf zlen = compressBound((uLong)len);
-	a->data = malloc(zlen);
-	a->len = len;
-	/* best compression where it costs nothing noticeable; a hospital's megabytes at the default */
-	int level = len <= (1u << 20) ? Z_DEFAULT_COMPRESSION : Z_BEST_SPEED;
-	if (!a->name || !a->mime || !a->data || compress2(a->data, &zlen, data, (uLong)len, level) != Z_OK) {
-		free(a->name), free(a->mime), free(a->data);
+	if (!a->name || !a->mime || !p->data) {
+		free(a->name), free(a->mime);
+		az_packed_free(p);
 		return oom(d);
 	}
-	a->zlen = zlen;
-	unsigned char *fit = realloc(a->data, zlen ? zlen : 1); /* compressBound is far larger */
-	if (fit)
-		a->data = fit;
+	a->data = p->data, a->zlen = p->zlen, a->len = p->len;
+	p->data = NULL;
 	d->natt++;
 	return AZ_OK;
+}
+
+int az_doc_attach(struct az_doc *d, const char *name, const char *mime, const void *data, size_t len)
+{
+	struct az_packed p;
+	if (d->err.code != AZ_OK)
+		return d->err.code;
+	if (az_pack_bytes(&p, data, len) != 0)
+		return oom(d);
+	return az_doc_attach_packed(d, name, mime, &p);
 }
 
 int az_doc_save_mem(struct az_doc *d, char **out, size_t *len, struct az_error *err)
@@ -1228,7 +1237,7 @@ int az_doc_save(struct az_doc *d, const char *path, int force, struct az_error *
 	int rc = az_outfile_open(&o, path, force, err);
 	if (rc != AZ_OK)
 		return rc;
-	/* libharu writes the temporary file by its name; the commit syncs and renames it */
+	/* pdfdraw.c writes the temporary file by its name; the commit syncs and renames it */
 	rc = d->stream ? az_render_close(d, o.tmp, NULL, NULL, err) : az_doc_render_file(d, o.tmp, err);
 	if (rc == AZ_OK && d->fingerprint[0])
 		rc = az_seal_file(o.tmp, err);

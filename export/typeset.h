@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * Copyright (C) 2026 The anzen authors */
-/* A small typesetter for A4 Japanese reports on libharu 2.3.0.
+/* A small typesetter for A4 Japanese reports, written as PDF by pdfdraw.c.
  *
  * Calls lay the content out at once into an in-memory display list (so the page count is known
  * and every code point is collected); az_doc_save then subsets each font to exactly those code
@@ -138,6 +138,10 @@ int az_doc_heatmap_pair(struct az_doc *d, const struct az_heatmap_figure *h);
 /* Embeds data as a PDF attachment called name (ASCII, e.g. "anzen-workbook.json"), with a
  * MIME type such as "application/json". The bytes are copied. */
 int az_doc_attach(struct az_doc *d, const char *name, const char *mime, const void *data, size_t len);
+/* The same with bytes already deflated (export/attach.h), which the document takes over (p's
+ * data is NULL after the call, whatever its result). */
+struct az_packed;
+int az_doc_attach_packed(struct az_doc *d, const char *name, const char *mime, struct az_packed *p);
 
 /* The sticky error code (0: none so far). */
 int az_doc_status(const struct az_doc *d);

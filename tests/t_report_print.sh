@@ -148,6 +148,8 @@ pdftotext -enc UTF-8 -f 2 -l 2 "$T/chars.pdf" "$T/chars2.txt" 2>/dev/null
 ok "$(! grep -q 'U+1FAE0' "$T/chars2.txt"; echo $?)" "a page without it has no footnote"
 qpdf --check "$T/chars.pdf" >"$T/qpdf" 2>&1
 has "$T/qpdf" "No syntax or stream encoding errors" "qpdf --check passes"
+pdfinfo -enc UTF-8 "$T/chars.pdf" 2>/dev/null | grep '^Author:' >"$T/chars.author"
+has "$T/chars.author" "$name" "the document information's author is the whole name, 𠮷 included"
 
 # A register long from the start (more than 4,000 risks and actions) is counted and drawn in two
 # passes that agree: its checklist names the sections without page numbers.
@@ -168,8 +170,10 @@ has "$T/ja.out" "承認: 桜井 一郎 (令和" "verify in Japanese: who approve
 has "$T/out" "桜井 一郎" "and who approved"
 has "$T/out" "$(pdfinfo "$T/demo.pdf" | sed -n 's/^Keywords: *.* //p')" "and the fingerprint printed on the pages"
 cp "$T/demo.pdf" "$T/changed.pdf"
-at=$(grep -abo '^stream' "$T/changed.pdf" | sed -n '3s/:.*//p')
-printf 'X' | dd of="$T/changed.pdf" bs=1 seek=$((at + 20)) conv=notrunc 2>/dev/null
+# a byte inside the first page's content stream (its object, found by qpdf; past its dictionary)
+obj=$(qpdf --show-pages "$T/demo.pdf" | awk '/content:/ { getline; print $1; exit }')
+at=$(grep -abo "^$obj 0 obj" "$T/changed.pdf" | sed -n '1s/:.*//p')
+printf 'X' | dd of="$T/changed.pdf" bs=1 seek=$((at + 100)) conv=notrunc 2>/dev/null
 run 1 "verify after one byte of a page stream is changed" "$ANZEN" verify "$T/changed.pdf"
 has "$T/out" "CHANGED" "and says the file changed"
 run 65 "verify a file without a workbook" "$ANZEN" verify "$T/sum.html"

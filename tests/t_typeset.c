@@ -13,8 +13,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <hpdf.h>
-
 #include "export/font.h"
 #include "base/linebreak.h"
 #include "model/pdfattach.h"
