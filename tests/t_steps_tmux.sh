@@ -101,8 +101,9 @@ check "home: systems and vendors done" w "anzen | ホーム" "3  システム   
 
 # ---- the risks (5), checklist (6) and risk map (7) steps of the walk ----
 keys w 5
-check "risks: the threats by suggested rank" w "anzen | リスク評価" "提案ランク順の脅威" "システムごとのリスク"
-keys w Up Enter
+check "risks: the threats by suggested rank, the open questions selected" w "anzen | リスク評価" "提案ランク順の脅威" \
+	"> 運用についての質問に答える" "システムごとのリスク"
+keys w Down Enter
 check "risks: choose the system" w "anzen | リスク評価" "評価するシステムを選んでください" "レセコン"
 keys w Enter
 check "the threats of the system, none scored" w "システム: レセコン (レセコン)" "未評価" "VPN機器の脆弱性の放置"
