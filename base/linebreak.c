@@ -83,13 +83,13 @@ int az_break_between(uint32_t a, uint32_t b, int uax14)
 }
 
 /* May a line end between a and b, which starts at byte at of the text whose UAX #14 break
- * opportunities (libunistring) are opp? Spaces are handled by the caller. A name breaks only at its
- * spaces; a date (令和8年12月31日) never inside. */
-static int can_break(const char *opp, size_t at, uint32_t a, uint32_t b, int name)
+ * opportunities (libunistring) are opp? Spaces are handled by the caller. A date (令和8年12月31日)
+ * never breaks inside. */
+static int can_break(const char *opp, size_t at, uint32_t a, uint32_t b)
 {
 	if (is_space(a))
 		return !is_space(b);
-	if (name || is_space(b) || (in_date(a) && in_date(b)))
+	if (is_space(b) || (in_date(a) && in_date(b)))
 		return 0;
 	return az_break_between(a, b, opp[at]);
 }
@@ -165,6 +165,8 @@ static void emit_h(struct lines *l, const char *s, size_t start, size_t end, az_
 size_t az_wrap_mode(const char *s, size_t len, long max_width, az_width_fn width, void *ctx, int name,
 		    struct az_line **lines)
 {
+	if (name)
+		return az_wrap_name(s, len, max_width, width, ctx, lines);
 	struct lines l = { 0 };
 	/* UAX #14; East Asian ambiguous characters (×, ①) as letters, so 20×5 stays whole */
 	char *opp = malloc(len ? len : 1);
@@ -192,7 +194,7 @@ size_t az_wrap_mode(const char *s, size_t len, long max_width, az_width_fn width
 			start = i;
 			continue;
 		}
-		if (at > start && can_break(opp, at, prev, cp, name))
+		if (at > start && can_break(opp, at, prev, cp))
 			brk = at, width_at_brk = w;
 		long cw = width(ctx, cp);
 		if (w + cw > max_width && at > start) {
@@ -215,7 +217,7 @@ size_t az_wrap_mode(const char *s, size_t len, long max_width, az_width_fn width
 			/* never one character alone on the next line */
 			if (lone_tail(s, len, cut, forced)) {
 				size_t c2 = before(s, cut);
-				if (c2 > start && (forced || can_break(opp, c2, cp_at(s, len, before(s, c2)), cp_at(s, len, c2), name)))
+				if (c2 > start && (forced || can_break(opp, c2, cp_at(s, len, before(s, c2)), cp_at(s, len, c2))))
 					cut = c2;
 			}
 			if (forced && hyphen)

@@ -36,9 +36,15 @@ int az_break_between(uint32_t a, uint32_t b, int uax14);
  * Returns the number of lines (at least 1) and a malloc'd array in *lines, or 0 when out of memory. */
 size_t az_wrap(const char *s, size_t len, long max_width, az_width_fn width, void *ctx,
 	       struct az_line **lines);
-/* The same; name: a person's or organisation's name, broken only at its spaces unless a part is
- * wider than the line. */
+/* The same; name: a person's, organisation's, system's or vendor's name, as az_wrap_name. */
 size_t az_wrap_mode(const char *s, size_t len, long max_width, az_width_fn width, void *ctx, int name,
+		    struct az_line **lines);
+
+/* A name broken at word-like boundaries only (base/namebreak.c): spaces and middle dots, around an
+ * organisation's affix (株式会社, 医療法人 …), where the script changes (漢字・かな・カナ・Latin), then
+ * between two kanji; never inside a katakana run, a Latin word or a date unless the run alone is
+ * wider than the line, and no line holds a single character of it when two would do. */
+size_t az_wrap_name(const char *s, size_t len, long max_width, az_width_fn width, void *ctx,
 		    struct az_line **lines);
 
 #endif
