@@ -85,8 +85,10 @@ int az_break_between(uint32_t a, uint32_t b, int uax14)
 /* May a line end between a and b, which starts at byte at of the text whose UAX #14 break
  * opportunities (libunistring) are opp? Spaces are handled by the caller. A date (令和8年12月31日)
  * never breaks inside. */
-static int can_break(const char *opp, size_t at, uint32_t a, uint32_t b)
+static int can_break(const char *opp, size_t at, uint32_t a, uint32_t b, const unsigned char *name, size_t name_end)
 {
+	if (at < name_end)
+		return name[at] >= 2; /* inside a name leading the text: at its words only */
 	if (is_space(a))
 		return !is_space(b);
 	if (is_space(b) || (in_date(a) && in_date(b)))
@@ -162,15 +164,17 @@ static void emit_h(struct lines *l, const char *s, size_t start, size_t end, az_
 	l->v[l->n++] = (struct az_line){ start, end - start, w, hyphen };
 }
 
-size_t az_wrap_mode(const char *s, size_t len, long max_width, az_width_fn width, void *ctx, int name,
+size_t az_wrap_lead(const char *s, size_t len, size_t name_end, long max_width, az_width_fn width, void *ctx,
 		    struct az_line **lines)
 {
-	if (name)
-		return az_wrap_name(s, len, max_width, width, ctx, lines);
 	struct lines l = { 0 };
 	/* UAX #14; East Asian ambiguous characters (×, ①) as letters, so 20×5 stays whole */
 	char *opp = malloc(len ? len : 1);
-	if (!opp) {
+	unsigned char *name = NULL;
+	if (name_end > len)
+		name_end = len;
+	if (!opp || (name_end && (!(name = malloc(name_end + 1)) || !az_name_breaks(s, name_end, name)))) {
+		free(opp), free(name);
 		*lines = NULL;
 		return 0;
 	}
@@ -178,6 +182,7 @@ size_t az_wrap_mode(const char *s, size_t len, long max_width, az_width_fn width
 	size_t start = 0;       /* first byte of the current line */
 	size_t brk = 0;         /* last break opportunity in the line (0: none) */
 	long width_at_brk = 0;  /* width of [start, brk) */
+	int brk_cls = 0;        /* its class, inside a leading name */
 	long w = 0;             /* width of [start, i) */
 	int soft = 0;           /* the line began at a soft break: skip leading spaces */
 	uint32_t prev = 0;
@@ -194,8 +199,13 @@ size_t az_wrap_mode(const char *s, size_t len, long max_width, az_width_fn width
 			start = i;
 			continue;
 		}
-		if (at > start && can_break(opp, at, prev, cp))
-			brk = at, width_at_brk = w;
+		if (at > start && can_break(opp, at, prev, cp, name, name_end)) {
+			/* in a name, a break of a lower class than the one held only when that left the
+			 * line less than 40% full (「デジタルX線・|歯科用CT」, not 「…歯科用|CT」) */
+			int c = at < name_end ? name[at] : 5;
+			if (!brk || c >= brk_cls || width_at_brk * 10 < max_width * 4)
+				brk = at, width_at_brk = w, brk_cls = c;
+		}
 		long cw = width(ctx, cp);
 		if (w + cw > max_width && at > start) {
 			if (is_space(cp)) {
@@ -217,14 +227,13 @@ size_t az_wrap_mode(const char *s, size_t len, long max_width, az_width_fn width
 			/* never one character alone on the next line */
 			if (lone_tail(s, len, cut, forced)) {
 				size_t c2 = before(s, cut);
-				if (c2 > start && (forced || can_break(opp, c2, cp_at(s, len, before(s, c2)), cp_at(s, len, c2))))
+				if (c2 > start && (forced || can_break(opp, c2, cp_at(s, len, before(s, c2)), cp_at(s, len, c2), name, name_end)))
 					cut = c2;
 			}
 			if (forced && hyphen)
 				hyphen = is_letter(cp_at(s, len, before(s, cut))) && is_letter(cp_at(s, len, cut));
 			emit_h(&l, s, start, cut, width, ctx, hyphen);
 			start = cut, w = 0;
-			(void)width_at_brk;
 			/* Measure again from the new line's start, which may still be too long. */
 			brk = 0, soft = 1, i = cut, prev = 0;
 			continue;
@@ -234,7 +243,7 @@ size_t az_wrap_mode(const char *s, size_t len, long max_width, az_width_fn width
 	}
 	if (start < len || l.n == 0)
 		emit(&l, s, start, len, width, ctx);
-	free(opp);
+	free(opp), free(name);
 	if (l.oom) {
 		free(l.v);
 		*lines = NULL;
@@ -244,8 +253,15 @@ size_t az_wrap_mode(const char *s, size_t len, long max_width, az_width_fn width
 	return l.n;
 }
 
+size_t az_wrap_mode(const char *s, size_t len, long max_width, az_width_fn width, void *ctx, int name,
+		    struct az_line **lines)
+{
+	return name ? az_wrap_name(s, len, max_width, width, ctx, lines)
+		    : az_wrap_lead(s, len, 0, max_width, width, ctx, lines);
+}
+
 size_t az_wrap(const char *s, size_t len, long max_width, az_width_fn width, void *ctx,
 	       struct az_line **lines)
 {
-	return az_wrap_mode(s, len, max_width, width, ctx, 0, lines);
+	return az_wrap_lead(s, len, 0, max_width, width, ctx, lines);
 }

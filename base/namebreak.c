@@ -3,7 +3,7 @@
 /* Line breaking for names (people, organisations, systems, vendors) as a Japanese typesetter does it.
  * UAX #14 allows a break between any two kana or kanji, which cuts 「架空デンタルシステ/ム」; a name
  * breaks instead at word-like boundaries, best first:
- *   4  at a space or after a middle dot
+ *   4  at a space, after a middle dot, or after 、 (a list of names)
  *   3  before or after an organisation's affix (株式会社, 医療法人, クリニック …)
  *   2  where the script changes (kanji, hiragana, katakana, Latin and digits)
  *   1  between two kanji or two hiragana (a name with no space, 山田花子)
@@ -21,14 +21,23 @@
 #include "base/linebreak.h"
 #include "base/text.h"
 
-/* Words a Japanese organisation's name is built from: a break may come before and after each. Data,
- * longest first where one ends another (歯科クリニック before クリニック does not matter: both mark). */
+/* Words a Japanese organisation's name is built from: a break may come before and after each (the
+ * name's words). Data, not rules: add a word here. A katakana word counts only where its katakana run
+ * ends or another word follows (システム in システムズ is none), so short ones (ラボ in コラボ) are left out. */
 static const char *const affixes[] = {
+	/* legal forms and corporations */
 	"株式会社", "有限会社", "合同会社", "合資会社", "合名会社", "医療法人", "社会医療法人", "社団", "財団",
 	"一般社団法人", "公益社団法人", "一般財団法人", "公益財団法人", "社会福祉法人", "学校法人",
-	"独立行政法人", "歯科医院", "クリニック", "医院", "病院", "診療所", "歯科", "事業部", "事業所",
-	"支店", "営業所", "本社", "センター", "サービス", "システム", "ソリューションズ", "グループ",
-	"ホールディングス", "保健所",
+	"独立行政法人", "Co.,Ltd.", "Inc.", "Ltd.", "K.K.", "G.K.",
+	/* clinics and their parts */
+	"歯科医院", "クリニック", "医院", "病院", "診療所", "歯科", "保健所", "事業部", "事業所", "支店", "営業所",
+	"本社", "センター",
+	/* words of vendors' names */
+	"システム", "システムズ", "サービス", "ソリューション", "ソリューションズ", "グループ", "ホールディングス",
+	"メディカル", "デンタル", "ネットワーク", "イメージング", "ヘルスケア", "テクノロジー", "テクノロジーズ",
+	"コンピュータ", "コンピューター", "データ", "クラウド", "サポート", "ソフトウェア", "エンジニアリング",
+	"ジャパン", "ファーマ", "デジタル", "マネジメント", "コンサルティング", "パートナーズ", "セキュリティ",
+	"インフォメーション", "コミュニケーションズ", "ラボラトリーズ", "オフィス", "サプライ",
 };
 
 enum script { SC_OTHER, SC_SPACE, SC_KANJI, SC_HIRA, SC_KATA, SC_LATIN };
@@ -65,6 +74,11 @@ static int in_date(uint32_t cp)
 	       cp == 0x4EE4 || cp == 0x548C || cp == 0x5E73 || cp == 0x6210 || cp == 0x5143;
 }
 
+static int is_closer(uint32_t cp)
+{
+	return cp == ')' || cp == ']' || cp == 0xFF09 || cp == 0x300D || cp == 0x300F || cp == 0x3011 || cp == 0xFF3D;
+}
+
 /* ASCII punctuation that is part of a Latin word */
 static const char joiners[] = "-.,'&_+";
 
@@ -80,8 +94,8 @@ static int break_class(const uint32_t *cp, size_t i, int affix)
 		return 4;
 	if (az_kinsoku_no_start(b) ? !is_dot(a) : az_kinsoku_no_end(a))
 		return 0;
-	if (is_dot(a))
-		return 4;
+	if (is_dot(a) || a == 0x3001 || a == 0xFF0C)
+		return 4; /* and after 、 in a list of names */
 	if (in_date(a) && in_date(b))
 		return 0; /* 令和8年12月31日 */
 	if ((sa == SC_LATIN && strchr(joiners, (int)b)) || (sb == SC_LATIN && strchr(joiners, (int)a)))
@@ -105,20 +119,28 @@ struct para {
 /* Marks where an affix starts or ends in s[0..n) (bytes; one pass per affix, names are short). */
 static void mark_affixes(const char *s, const struct para *p, size_t n, unsigned char *mark)
 {
-	for (size_t k = 0; k < sizeof affixes / sizeof affixes[0]; k++) {
-		size_t al = strlen(affixes[k]);
-		for (size_t i = 0; i < n; i++) {
-			if (p->off[n] - p->off[i] < al || memcmp(s + p->off[i], affixes[k], al) != 0)
-				continue;
-			size_t j = i;
-			while (j < n && p->off[j] < p->off[i] + al)
-				j++;
-			/* a katakana word goes on: システム in システムズ is no word of its own */
-			if (j < n && script_of(p->cp[j]) == SC_KATA && script_of(p->cp[j - 1]) == SC_KATA)
-				continue;
-			mark[i] = mark[j] = 1;
+	/* pass 0 marks where a word starts (bit 2), pass 1 the breaks around each (bit 1) */
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t k = 0; k < sizeof affixes / sizeof affixes[0]; k++) {
+			size_t al = strlen(affixes[k]);
+			for (size_t i = 0; i < n; i++) {
+				if (p->off[n] - p->off[i] < al || s[p->off[i]] != affixes[k][0] ||
+				    memcmp(s + p->off[i], affixes[k], al) != 0)
+					continue;
+				size_t j = i;
+				while (j < n && p->off[j] < p->off[i] + al)
+					j++;
+				if (!pass) {
+					mark[i] |= 2;
+					continue;
+				}
+				/* a katakana word that goes on is no word of its own, unless another follows */
+				if (j < n && script_of(p->cp[j]) == SC_KATA && script_of(p->cp[j - 1]) == SC_KATA &&
+				    !(mark[j] & 2))
+					continue;
+				mark[i] |= 1, mark[j] |= 1;
+			}
 		}
-	}
 }
 
 static int is_letter(uint32_t cp)
@@ -213,6 +235,64 @@ static int wrap_para(const struct para *p, size_t n, long max, long hyw, struct 
 	return 1;
 }
 
+/* Decodes s[0..len) (no '\n') into p, with widths (width may be NULL) and the break classes;
+ * mark: scratch of len + 1 bytes. Returns the number of code points. */
+static size_t decode(const char *s, size_t len, az_width_fn width, void *ctx, struct para *p, unsigned char *mark)
+{
+	size_t n = 0;
+	p->w[0] = 0;
+	for (size_t j = 0; j < len; n++) {
+		p->off[n] = j;
+		p->cp[n] = az_utf8_next(s, len, &j);
+		p->w[n + 1] = p->w[n] + (width ? width(ctx, p->cp[n]) : 1);
+	}
+	p->off[n] = len;
+	memset(mark, 0, n + 1);
+	mark_affixes(s, p, n, mark);
+	p->cls[0] = 0;
+	int depth = 0; /* inside brackets: 「レセコン(院内サーバ)」 breaks before the bracket first */
+	for (size_t i = 1; i < n; i++) {
+		depth += az_kinsoku_no_end(p->cp[i - 1]) - (depth > 0 && az_kinsoku_no_start(p->cp[i - 1]) && is_closer(p->cp[i - 1]));
+		int c = break_class(p->cp, i, mark[i] & 1);
+		p->cls[i] = (unsigned char)(depth > 0 && c > 1 ? 1 : c);
+	}
+	p->cls[n] = 0;
+	return n;
+}
+
+static int para_alloc(struct para *p, unsigned char **mark, size_t len)
+{
+	/* at most one code point a byte */
+	p->cp = malloc((len + 1) * sizeof *p->cp);
+	p->off = malloc((len + 1) * sizeof *p->off);
+	p->w = malloc((len + 1) * sizeof *p->w);
+	p->cls = calloc(len + 1, 1);
+	*mark = calloc(len + 1, 1);
+	return p->cp && p->off && p->w && p->cls && *mark;
+}
+
+static void para_free(struct para *p, unsigned char *mark)
+{
+	free(p->cp), free(p->off), free(p->w), free(p->cls), free(mark);
+}
+
+int az_name_breaks(const char *s, size_t len, unsigned char *cls)
+{
+	struct para p = { 0 };
+	unsigned char *mark = NULL;
+	memset(cls, 0, len + 1);
+	if (!para_alloc(&p, &mark, len)) {
+		para_free(&p, mark);
+		return 0;
+	}
+	size_t n = decode(s, len, NULL, NULL, &p, mark);
+	/* never one character of the name alone: not after its first, nor before its last */
+	for (size_t i = 2; i + 1 < n; i++)
+		cls[p.off[i]] = p.cls[i];
+	para_free(&p, mark);
+	return 1;
+}
+
 size_t az_wrap_name(const char *s, size_t len, long max_width, az_width_fn width, void *ctx,
 		    struct az_line **lines)
 {
@@ -220,32 +300,13 @@ size_t az_wrap_name(const char *s, size_t len, long max_width, az_width_fn width
 	size_t nl = 0, cap = 0;
 	struct para p = { 0 };
 	unsigned char *mark = NULL;
-	int ok = 1;
-	/* at most one code point a byte */
-	p.cp = malloc((len + 1) * sizeof *p.cp);
-	p.off = malloc((len + 1) * sizeof *p.off);
-	p.w = malloc((len + 1) * sizeof *p.w);
-	p.cls = calloc(len + 1, 1);
-	mark = calloc(len + 1, 1);
-	if (!p.cp || !p.off || !p.w || !p.cls || !mark)
-		ok = 0;
+	int ok = para_alloc(&p, &mark, len);
 	long hyw = ok ? width(ctx, '-') : 0;
 	for (size_t at = 0; ok;) {
 		size_t end = at;
 		while (end < len && s[end] != '\n')
 			end++;
-		size_t n = 0;
-		p.w[0] = 0;
-		for (size_t j = 0; at + j < end; n++) {
-			p.off[n] = j;
-			p.cp[n] = az_utf8_next(s + at, end - at, &j);
-			p.w[n + 1] = p.w[n] + width(ctx, p.cp[n]);
-		}
-		p.off[n] = end - at;
-		memset(mark, 0, n + 1);
-		mark_affixes(s + at, &p, n, mark);
-		for (size_t i = 1; i < n; i++)
-			p.cls[i] = (unsigned char)break_class(p.cp, i, mark[i]);
+		size_t n = decode(s + at, end - at, width, ctx, &p, mark);
 		size_t first = nl;
 		ok = wrap_para(&p, n, max_width, hyw, &v, &nl, &cap);
 		for (size_t k = first; ok && k < nl; k++)
@@ -255,7 +316,7 @@ size_t az_wrap_name(const char *s, size_t len, long max_width, az_width_fn width
 			break;
 		at = end + 1;
 	}
-	free(p.cp), free(p.off), free(p.w), free(p.cls), free(mark);
+	para_free(&p, mark);
 	if (!ok) {
 		free(v);
 		*lines = NULL;

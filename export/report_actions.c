@@ -81,6 +81,7 @@ static void group_cells(struct rp *r, const size_t *acts, size_t n, struct az_ce
 	}
 	/* the risk it treats by system and threat; several: how many, on how many systems */
 	const char *risks = "";
+	size_t lead = 0; /* the system's name leading the cell, kept in words */
 	if (n == 1) {
 		for (size_t i = 0; i < n; i++) {
 			const struct az_risk *k = az_book_risk(bk, bk->actions[acts[i]].risk_id);
@@ -88,6 +89,8 @@ static void group_cells(struct rp *r, const size_t *acts, size_t n, struct az_ce
 			if (k)
 				risks = rp_fmt(r, "%s%s%s: %s", risks, *risks ? "\n" : "", s ? rp_or_dash(s->name) : "—",
 					       rp_threat(r, k->threat));
+			if (k && !i)
+				lead = strlen(s ? rp_or_dash(s->name) : "—");
 		}
 	} else {
 		/* many: how many risks on how many systems (each is named in the risks section) */
@@ -122,6 +125,7 @@ static void group_cells(struct rp *r, const size_t *acts, size_t n, struct az_ce
 			      : rp_action_status(r, status);
 	c[3].style = overdue ? AZ_STRONG : 0;
 	c[4].text = risks;
+	c[4].style = AZ_NAME_LEAD(lead);
 }
 
 /* The row of the group acts[0..n), and the page the checklist points to for its control. */

@@ -233,7 +233,7 @@ static void low_counts(struct rp *r)
 		put(&b, rp_fmt(r, R_("%s: %s %zu, %s %zu"), j < nsys ? rp_or_dash(bk->systems[j].name) : R_("(no system)"),
 			       c ? c->id : "C", n[2 * j], d ? d->id : "D", n[2 * j + 1]));
 	}
-	az_doc_paragraph(r->doc, b.s ? b.s : "");
+	az_doc_paragraph_names(r->doc, b.s ? b.s : "");
 	free(b.s);
 	const char *at = rp_page_of(r, RP_AT_REGISTER);
 	az_doc_paragraph(r->doc, *at ? rp_fmt(r, R_("They are listed in full in the appendix (%s)."), at)
@@ -336,6 +336,7 @@ static size_t decision_cells(struct rp *r, const struct decision *d, size_t i, s
 	const char *t = treatment_cell(r, k);
 	c[2].text = *d[i].controls ? rp_fmt(r, "%s%s%s", t, strchr(t, '\n') ? "\n" : R_(": "), d[i].controls) : t;
 	c[3].text = rp_residual_cell(r, k, (size_t)d[i].expected, 1, &c[3].fill);
+	c[0].style = AZ_NAME; /* the threat's title and the systems' names, broken at their words */
 	c[1].style = c[3].style = AZ_STRONG;
 	return j;
 }
@@ -427,6 +428,7 @@ static void b_lines(struct rp *r, const struct decision *d, size_t n)
 		struct az_cell c[2] = { { 0 } };
 		c[0].text = rp_threat(r, d[i].k->threat);
 		c[1].text = systems;
+		c[1].style = AZ_NAME;
 		az_doc_table_row(r->doc, c);
 	}
 	az_doc_table_end(r->doc);

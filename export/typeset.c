@@ -298,10 +298,13 @@ static long width_cb(void *ctx, uint32_t cp)
 	return az_font_width(ctx, cp);
 }
 
-static size_t wrap_name(struct az_doc *d, const char *s, float width, float size, int name, struct az_line **lines)
+/* name: the text is a name; else its first lead bytes are one (base/linebreak.h). */
+static size_t wrap_name(struct az_doc *d, const char *s, float width, float size, int name, size_t lead,
+			struct az_line **lines)
 {
 	long max = (long)(width * 1000.0f / size);
-	size_t n = az_wrap_mode(s, strlen(s), max, width_cb, d->font, name, lines);
+	size_t n = name ? az_wrap_name(s, strlen(s), max, width_cb, d->font, lines)
+			: az_wrap_lead(s, strlen(s), lead, max, width_cb, d->font, lines);
 	if (n == 0)
 		oom(d);
 	return n;
@@ -600,7 +603,8 @@ int az_doc_heading(struct az_doc *d, int level, const char *text)
 	return d->err.code;
 }
 
-int az_doc_paragraph(struct az_doc *d, const char *text)
+/* name: the paragraph lists names (base/namebreak.c). */
+static int paragraph(struct az_doc *d, const char *text, int name)
 {
 	if (d->err.code != AZ_OK)
 		return d->err.code;
@@ -608,7 +612,7 @@ int az_doc_paragraph(struct az_doc *d, const char *text)
 		return az_fail(&d->err, AZ_DATAERR, "%s", "az_doc_paragraph: a table is open");
 	char *s = clean(d, text, 1);
 	struct az_line *l = NULL;
-	size_t n = s ? wrap(d, s, BODY_W, BODY_SIZE, &l) : 0;
+	size_t n = s ? wrap_name(d, s, BODY_W, BODY_SIZE, name, 0, &l) : 0;
 	if (n) {
 		flow_lines(d, s, l, n, BODY_SIZE, BODY_LEAD, 0);
 		d->y -= 5;
@@ -616,6 +620,16 @@ int az_doc_paragraph(struct az_doc *d, const char *text)
 	free(l);
 	free(s);
 	return d->err.code;
+}
+
+int az_doc_paragraph(struct az_doc *d, const char *text)
+{
+	return paragraph(d, text, 0);
+}
+
+int az_doc_paragraph_names(struct az_doc *d, const char *text)
+{
+	return paragraph(d, text, 1);
 }
 
 /* --- rows: tables, key/value blocks --- */
@@ -635,6 +649,7 @@ struct cell_run {
 	int bold;
 	float size; /* 0: the row's */
 	int name;   /* AZ_NAME */
+	size_t lead; /* the first bytes that are a name */
 };
 
 /* Draws lines [from[c], from[c] + nl) of every cell as one row at d->y. */
@@ -679,7 +694,7 @@ static int wrap_cells(struct az_doc *d, struct cell_run *c, size_t ncols, const 
 		if (!c[i].text)
 			return 0;
 		c[i].n = wrap_name(d, c[i].text, w[i] - 2 * st->pad_x, c[i].size > 0 ? c[i].size : st->size, c[i].name,
-				   &c[i].l);
+				   c[i].lead, &c[i].l);
 		if (!c[i].n)
 			return 0;
 	}
@@ -875,6 +890,7 @@ static struct cell_run *row_cells(struct az_doc *d, const struct az_cell *cells)
 		if (cells[i].style & AZ_STRONG)
 			c[i].bold = 1, c[i].size = BODY_SIZE;
 		c[i].name = (cells[i].style & AZ_NAME) != 0;
+		c[i].lead = (size_t)(cells[i].style >> 8) & 0x7FFFFFu;
 	}
 	if (!wrap_cells(d, c, d->ncols, d->col_w, &table_style)) {
 		free_cells(c, d->ncols);

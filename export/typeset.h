@@ -60,11 +60,14 @@ struct az_doc_column {
  * or organisation's name, broken only at its spaces unless a part is wider than the cell, and
  * never one character from its end. */
 enum { AZ_STRONG = 1, AZ_NAME = 2 };
+/* The cell's first n bytes are a name ("遠隔保守用VPNルータ: VPN機器の…"), broken as AZ_NAME breaks
+ * a name; the rest as a sentence. (In the style's upper bits, so cells keep their three fields.) */
+#define AZ_NAME_LEAD(n) ((int)((size_t)(n) < 0x7FFFFFu ? (size_t)(n) : 0x7FFFFFu) << 8)
 
 struct az_cell {
 	const char *text;
 	const struct az_rgb *fill; /* NULL: no background */
-	int style;                 /* 0 or AZ_STRONG, AZ_NAME */
+	int style;                 /* 0 or AZ_STRONG, AZ_NAME, AZ_NAME_LEAD(n) */
 };
 
 /* A 5x5 likelihood x impact grid. Row 0 is drawn at the top. */
@@ -102,6 +105,9 @@ struct az_doc *az_doc_new_again(const struct az_doc_options *opt, struct az_doc 
 int az_doc_heading(struct az_doc *d, int level, const char *text);
 /* Wrapped to the text width; '\n' breaks a line. */
 int az_doc_paragraph(struct az_doc *d, const char *text);
+/* The same for a list of names ("レセコン (C 10 件)、遠隔保守用VPNルータ …"): lines end after 、 and at
+ * the names' words, as AZ_NAME cells do. */
+int az_doc_paragraph_names(struct az_doc *d, const char *text);
 /* Two columns, keys in grey; n pairs, each kept on one page. */
 int az_doc_keyvalue(struct az_doc *d, const char *const *keys, const char *const *values, size_t n);
 /* Vertical space in points, and a forced page break. */

@@ -35,6 +35,24 @@ static const char *wrapped_as(const char *s, long max, int name)
 	return out;
 }
 
+/* As wrapped, the text's first bytes up to ':' a name (az_wrap_lead). */
+static const char *led(const char *s, long max)
+{
+	static char out[4096];
+	struct az_line *l;
+	size_t n = az_wrap_lead(s, strlen(s), (size_t)(strchr(s, ':') - s), max, stub, NULL, &l), o = 0;
+	out[0] = '\0';
+	for (size_t i = 0; i < n && o + l[i].len + 2 < sizeof out; i++) {
+		if (i)
+			out[o++] = '|';
+		memcpy(out + o, s + l[i].start, l[i].len);
+		o += l[i].len;
+	}
+	out[o] = '\0';
+	free(l);
+	return out;
+}
+
 static const char *wrapped(const char *s, long max)
 {
 	return wrapped_as(s, max, 0);
@@ -145,14 +163,15 @@ int main(void)
 	       "a narrower cell: at a word of the name, never inside システム");
 	is_str(named("架空デンタルシステム株式会社", 7000), "架空デンタル|システム|株式会社", "narrower still");
 	is_str(named("架空デンタルシステム", 8000), "架空デンタル|システム", "the action plan's owner (not 架空デンタルシス|テム)");
-	is_str(named("架空メディカルイメージング", 8000), "架空|メディカルイメー|ジング",
-	       "a katakana run wider than the cell is cut, no character alone");
+	is_str(named("架空メディカルイメージング", 8000), "架空メディカル|イメージング",
+	       "a katakana compound breaks between its words (a small list)");
+	is_str(named("ホゲホゲホゲホゲ", 3000), "ホゲホ|ゲホゲ|ホゲ", "a katakana run wider than the cell is cut, no character alone");
 	is_str(named("医療法人社団 さくら会 さくら歯科クリニック", 11000), "医療法人社団 さくら会|さくら歯科クリニック",
 	       "spaces first");
 	is_str(named("医療法人社団 さくら会 さくら歯科クリニック", 7000), "医療法人社団|さくら会|さくら歯科|クリニック",
 	       "then the organisation's words");
-	is_str(named("株式会社ABCシステムズ", 7000), "株式会社|ABCシステムズ",
-	       "after a prefix, and システム inside システムズ is no word");
+	is_str(named("株式会社ABCシステムズ", 7000), "株式会社ABC|システムズ", "after a prefix, before a word");
+	is_str(named("株式会社サービスマン", 7000), "株式会社|サービスマン", "サービス inside サービスマン is no word");
 	is_str(named("Fortinet Japan G.K.", 6000), "Fortinet|Japan G.K.", "a Latin vendor name breaks at its spaces");
 	is_str(named("Microsoft Corporation", 5000), "Microsoft|Corporati-|on", "a long word: no lone \"n\" nor \"-\" line");
 	is_str(named("Microsoft", 3000), "Micro-|soft", "a Latin word wider than the cell is hyphenated");
@@ -164,6 +183,13 @@ int main(void)
 	is_str(named("桜井 一郎\n令和8年6月12日", 8000), "桜井 一郎|令和8年6月12日", "a date on its own line stays whole");
 	is_str(named("", 3000), "", "an empty name is one empty line");
 	ok(!strstr(named("架空デンタルシステム株式会社", 4000), "|ム"), "no line starts with the last ム");
+	is_str(wrapped("遠隔保守用VPNルータ: VPN機器の脆弱性", 8500), "遠隔保守用VPNルー|タ: VPN機器の脆|弱性",
+	       "a sentence breaks anywhere kinsoku allows");
+	is_str(led("遠隔保守用VPNルータ: VPN機器の脆弱性", 8500), "遠隔保守用VPN|ルータ: VPN機器の|脆弱性",
+	       "a system's name leading the text breaks at its words only (not ルー|タ), the rest as a sentence");
+	is_str(led("レセコン(院内サーバ): ランサムウェア", 8000), "レセコン|(院内サーバ): ラ|ンサムウェア",
+	       "a name's part in brackets stays together");
+	is_str(led("デジタルX線・歯科用CT: 故障", 9000), "デジタルX線・|歯科用CT: 故障", "the best break of the name, not the latest");
 	char big[1024] = "";
 	for (int k = 0; k < 20; k++)
 		strcat(big, k % 3 ? "さくら歯科クリニック" : "医療法人 ");
