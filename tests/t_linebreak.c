@@ -15,12 +15,15 @@ static long stub(void *ctx, uint32_t cp)
 	return cp >= 0x2E80 ? 1000 : 500;
 }
 
-/* The lines joined with '|', e.g. "あいう|え。かき"; name: as a name (az_wrap_name). */
-static const char *wrapped_as(const char *s, long max, int name)
+/* The lines joined with '|', e.g. "あいう|え。かき"; mode: 0 as a text, 1 as a name (az_wrap_name),
+ * 2 with its first bytes up to ':' a name (az_wrap_lead). */
+static const char *wrapped_as(const char *s, long max, int mode)
 {
 	static char out[4096];
 	struct az_line *l;
-	size_t n = az_wrap_mode(s, strlen(s), max, stub, NULL, name, &l), o = 0;
+	size_t len = strlen(s), o = 0;
+	size_t n = mode == 2 ? az_wrap_lead(s, len, (size_t)(strchr(s, ':') - s), max, stub, NULL, &l)
+			     : az_wrap_mode(s, len, max, stub, NULL, mode, &l);
 	out[0] = '\0';
 	for (size_t i = 0; i < n && o + l[i].len + 2 < sizeof out; i++) {
 		if (i)
@@ -35,22 +38,9 @@ static const char *wrapped_as(const char *s, long max, int name)
 	return out;
 }
 
-/* As wrapped, the text's first bytes up to ':' a name (az_wrap_lead). */
 static const char *led(const char *s, long max)
 {
-	static char out[4096];
-	struct az_line *l;
-	size_t n = az_wrap_lead(s, strlen(s), (size_t)(strchr(s, ':') - s), max, stub, NULL, &l), o = 0;
-	out[0] = '\0';
-	for (size_t i = 0; i < n && o + l[i].len + 2 < sizeof out; i++) {
-		if (i)
-			out[o++] = '|';
-		memcpy(out + o, s + l[i].start, l[i].len);
-		o += l[i].len;
-	}
-	out[o] = '\0';
-	free(l);
-	return out;
+	return wrapped_as(s, max, 2);
 }
 
 static const char *wrapped(const char *s, long max)

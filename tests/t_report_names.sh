@@ -6,14 +6,13 @@
 # katakana run or a Latin word (「架空デンタルシス」/「テム株式会社」), in the pages before the appendix
 # where the action plan, the inventory, the vendors and the contacts print them.
 . "$top_srcdir/tests/lib.sh"
-for tool in pdftotext pdfinfo grep sed awk msgfmt; do
+for tool in pdftotext pdfinfo msgfmt; do
 	command -v "$tool" >/dev/null 2>&1 || { echo "1..0 # SKIP $tool not installed"; exit 0; }
 done
 G=$top_srcdir/guideline
-mkdir "$T/fonttmp" && TMPDIR=$T/fonttmp && export TMPDIR
-mkdir -p "$T/locale/ja/LC_MESSAGES"
-msgfmt -o "$T/locale/ja/LC_MESSAGES/anzen.mo" "$top_srcdir/po/ja.po"
-ANZEN_LOCALEDIR=$T/locale && export ANZEN_LOCALEDIR
+# the Japanese catalogue, and the font's temporary files in $T
+mkdir -p "$T/ja/LC_MESSAGES" "$T/tmp" && msgfmt -o "$T/ja/LC_MESSAGES/anzen.mo" "$top_srcdir/po/ja.po"
+export ANZEN_LOCALEDIR="$T" TMPDIR="$T/tmp"
 
 # The demo, with a Latin vendor and a long organisation as an action's owner.
 sed -e 's/"まちのネットワーク工房"/"Machino Network Works Co.,Ltd."/' \
