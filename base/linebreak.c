@@ -40,6 +40,17 @@ int az_kinsoku_no_start(uint32_t cp)
 	    (cp >= 0x80 && cp < 0x2019) || (cp > 0x2026 && cp < 0x3001) || (cp > 0x30FE && cp < 0xFF01) ||
 	    cp > 0xFF70)
 		return 0;
+	/* kana and Japanese punctuation, the most frequent, through a bitmap of U+3000..U+30FF made once */
+	static uint32_t kana[8];
+	static int ready;
+	if (!ready) {
+		for (size_t i = 0; i < sizeof list / sizeof list[0]; i++)
+			if (list[i] >= 0x3000 && list[i] <= 0x30FF)
+				kana[(list[i] - 0x3000) >> 5] |= 1u << (list[i] & 31);
+		ready = 1;
+	}
+	if (cp >= 0x3000 && cp <= 0x30FF)
+		return (kana[(cp - 0x3000) >> 5] >> (cp & 31)) & 1;
 	return in_list(cp, list, sizeof list / sizeof list[0]);
 }
 

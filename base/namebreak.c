@@ -82,23 +82,40 @@ static int is_closer(uint32_t cp)
 /* ASCII punctuation that is part of a Latin word */
 static const char joiners[] = "-.,'&_+";
 
+struct para {
+	size_t *off;       /* byte offset of each code point, and of the end */
+	size_t *vis;       /* code points that are not spaces in cp[0..i) */
+	long *w;           /* width of cp[0..i) */
+	uint32_t *cp;
+	unsigned char *sc; /* enum script of each code point */
+	unsigned char *cls;
+	unsigned char *mark;
+};
+
+static int is_opener(uint32_t cp)
+{
+	return cp == '(' || cp == '[' || cp == 0xFF08 || cp == 0x300C || cp == 0x300E || cp == 0x3010 || cp == 0xFF3B;
+}
+
 /* The break class before code point i of the paragraph (cp[i - 1], cp[i]); affix: 1 where an affix
  * starts or ends. */
-static int break_class(const uint32_t *cp, size_t i, int affix)
+static int break_class(const struct para *p, size_t i, int affix)
 {
-	uint32_t a = cp[i - 1], b = cp[i];
-	enum script sa = script_of(a), sb = script_of(b);
+	uint32_t a = p->cp[i - 1], b = p->cp[i];
+	enum script sa = p->sc[i - 1], sb = p->sc[i];
 	if (sb == SC_SPACE)
 		return 0; /* spaces stay on the line before, and are dropped there */
 	if (sa == SC_SPACE)
 		return 4;
+	if (sa == sb && (sa == SC_KATA || sa == SC_LATIN) && !affix)
+		return 0; /* inside a word (the common case, first) */
 	if (az_kinsoku_no_start(b) ? !is_dot(a) : az_kinsoku_no_end(a))
 		return 0;
 	if (is_dot(a) || a == 0x3001 || a == 0xFF0C)
 		return 4; /* and after 、 in a list of names */
 	if (in_date(a) && in_date(b))
 		return 0; /* 令和8年12月31日 */
-	if ((sa == SC_LATIN && strchr(joiners, (int)b)) || (sb == SC_LATIN && strchr(joiners, (int)a)))
+	if ((sa == SC_LATIN && b < 0x80 && strchr(joiners, (int)b)) || (sb == SC_LATIN && a < 0x80 && strchr(joiners, (int)a)))
 		return 0; /* Wi-Fi, Co.,Ltd., AT&T */
 	if (affix)
 		return 3;
@@ -109,36 +126,51 @@ static int break_class(const uint32_t *cp, size_t i, int affix)
 	return 2;
 }
 
-struct para {
-	uint32_t *cp;
-	size_t *off;    /* byte offset of each code point, and of the end */
-	long *w;        /* width of cp[0..i) */
-	unsigned char *cls;
-};
 
 /* Marks where an affix starts or ends in s[0..n) (bytes; one pass per affix, names are short). */
-static void mark_affixes(const char *s, const struct para *p, size_t n, unsigned char *mark)
+#define NAFFIX (sizeof affixes / sizeof affixes[0])
+
+/* Marks where an affix starts or ends in s[0..n) (bit 1; bit 2: a word starts there). */
+static void mark_affixes(const char *s, const struct para *p, size_t n)
 {
-	/* pass 0 marks where a word starts (bit 2), pass 1 the breaks around each (bit 1) */
+	/* the words' first code points and lengths, and the words by (first code point mod 32), found once */
+	static uint32_t first[NAFFIX];
+	static size_t blen[NAFFIX];
+	static unsigned char order[NAFFIX], from[33];
+	if (!blen[0]) {
+		for (size_t k = 0; k < NAFFIX; k++) {
+			size_t j = 0;
+			blen[k] = strlen(affixes[k]);
+			first[k] = az_utf8_next(affixes[k], blen[k], &j);
+			from[(first[k] & 31) + 1]++;
+		}
+		for (size_t h = 0; h < 32; h++)
+			from[h + 1] = (unsigned char)(from[h + 1] + from[h]);
+		unsigned char at[32];
+		memcpy(at, from, sizeof at);
+		for (size_t k = 0; k < NAFFIX; k++)
+			order[at[first[k] & 31]++] = (unsigned char)k;
+	}
+	/* pass 0 marks where a word starts, pass 1 the breaks around each */
 	for (int pass = 0; pass < 2; pass++)
-		for (size_t k = 0; k < sizeof affixes / sizeof affixes[0]; k++) {
-			size_t al = strlen(affixes[k]);
-			for (size_t i = 0; i < n; i++) {
-				if (p->off[n] - p->off[i] < al || s[p->off[i]] != affixes[k][0] ||
-				    memcmp(s + p->off[i], affixes[k], al) != 0)
+		for (size_t i = 0; i < n; i++) {
+			if (p->sc[i] == SC_SPACE || (pass && !(p->mark[i] & 2)))
+				continue;
+			for (size_t h = from[p->cp[i] & 31]; h < from[(p->cp[i] & 31) + 1]; h++) {
+				size_t k = order[h], al = blen[k];
+				if (first[k] != p->cp[i] || p->off[n] - p->off[i] < al || memcmp(s + p->off[i], affixes[k], al))
 					continue;
 				size_t j = i;
 				while (j < n && p->off[j] < p->off[i] + al)
 					j++;
 				if (!pass) {
-					mark[i] |= 2;
+					p->mark[i] |= 2;
 					continue;
 				}
 				/* a katakana word that goes on is no word of its own, unless another follows */
-				if (j < n && script_of(p->cp[j]) == SC_KATA && script_of(p->cp[j - 1]) == SC_KATA &&
-				    !(mark[j] & 2))
+				if (j < n && p->sc[j] == SC_KATA && p->sc[j - 1] == SC_KATA && !(p->mark[j] & 2))
 					continue;
-				mark[i] |= 1, mark[j] |= 1;
+				p->mark[i] |= 1, p->mark[j] |= 1;
 			}
 		}
 }
@@ -151,7 +183,7 @@ static int is_letter(uint32_t cp)
 /* Width of cp[a..b) without the spaces at its end. */
 static long trimmed(const struct para *p, size_t a, size_t b)
 {
-	while (b > a && script_of(p->cp[b - 1]) == SC_SPACE)
+	while (b > a && p->sc[b - 1] == SC_SPACE)
 		b--;
 	return p->w[b] - p->w[a];
 }
@@ -159,7 +191,7 @@ static long trimmed(const struct para *p, size_t a, size_t b)
 static int push(struct az_line **v, size_t *nl, size_t *cap, const struct para *p, size_t a, size_t b, int hyphen,
 		long hyw)
 {
-	while (b > a && script_of(p->cp[b - 1]) == SC_SPACE)
+	while (b > a && p->sc[b - 1] == SC_SPACE)
 		b--;
 	if (*nl == *cap) {
 		size_t c = *cap ? *cap * 2 : 4;
@@ -176,10 +208,7 @@ static int push(struct az_line **v, size_t *nl, size_t *cap, const struct para *
 /* Number of code points that are not spaces in cp[a..b). */
 static size_t visible(const struct para *p, size_t a, size_t b)
 {
-	size_t k = 0;
-	for (size_t i = a; i < b; i++)
-		k += script_of(p->cp[i]) != SC_SPACE;
-	return k;
+	return p->vis[b] - p->vis[a];
 }
 
 /* One paragraph (no '\n') of n code points, into lines. */
@@ -187,7 +216,7 @@ static int wrap_para(const struct para *p, size_t n, long max, long hyw, struct 
 		     size_t *nl, size_t *cap)
 {
 	size_t start = 0;
-	while (start < n && script_of(p->cp[start]) == SC_SPACE)
+	while (start < n && p->sc[start] == SC_SPACE)
 		start++;
 	if (start == n)
 		return push(v, nl, cap, p, 0, 0, 0, 0);
@@ -229,67 +258,73 @@ static int wrap_para(const struct para *p, size_t n, long max, long hyw, struct 
 		if (!push(v, nl, cap, p, start, best, hyphen, hyw))
 			return 0;
 		start = best;
-		while (start < n && script_of(p->cp[start]) == SC_SPACE)
+		while (start < n && p->sc[start] == SC_SPACE)
 			start++;
 	}
 	return 1;
 }
 
-/* Decodes s[0..len) (no '\n') into p, with widths (width may be NULL) and the break classes;
- * mark: scratch of len + 1 bytes. Returns the number of code points. */
-static size_t decode(const char *s, size_t len, az_width_fn width, void *ctx, struct para *p, unsigned char *mark)
+/* Decodes s[0..len) (no '\n') into p, with widths (width may be NULL) and the break classes.
+ * Returns the number of code points. */
+static size_t decode(const char *s, size_t len, az_width_fn width, void *ctx, struct para *p)
 {
 	size_t n = 0;
-	p->w[0] = 0;
+	p->w[0] = 0, p->vis[0] = 0;
 	for (size_t j = 0; j < len; n++) {
 		p->off[n] = j;
 		p->cp[n] = az_utf8_next(s, len, &j);
+		p->sc[n] = (unsigned char)script_of(p->cp[n]);
 		p->w[n + 1] = p->w[n] + (width ? width(ctx, p->cp[n]) : 1);
+		p->vis[n + 1] = p->vis[n] + (p->sc[n] != SC_SPACE);
 	}
 	p->off[n] = len;
-	memset(mark, 0, n + 1);
-	mark_affixes(s, p, n, mark);
+	memset(p->mark, 0, n + 1);
+	mark_affixes(s, p, n);
 	p->cls[0] = 0;
 	int depth = 0; /* inside brackets: 「レセコン(院内サーバ)」 breaks before the bracket first */
 	for (size_t i = 1; i < n; i++) {
-		depth += az_kinsoku_no_end(p->cp[i - 1]) - (depth > 0 && az_kinsoku_no_start(p->cp[i - 1]) && is_closer(p->cp[i - 1]));
-		int c = break_class(p->cp, i, mark[i] & 1);
+		if (p->sc[i - 1] == SC_OTHER)
+			depth += is_opener(p->cp[i - 1]) - (depth > 0 && is_closer(p->cp[i - 1]));
+		int c = break_class(p, i, p->mark[i] & 1);
 		p->cls[i] = (unsigned char)(depth > 0 && c > 1 ? 1 : c);
 	}
 	p->cls[n] = 0;
 	return n;
 }
 
-static int para_alloc(struct para *p, unsigned char **mark, size_t len)
+/* One block for the arrays of a text of len bytes (at most one code point a byte). */
+static int para_alloc(struct para *p, size_t len)
 {
-	/* at most one code point a byte */
-	p->cp = malloc((len + 1) * sizeof *p->cp);
-	p->off = malloc((len + 1) * sizeof *p->off);
-	p->w = malloc((len + 1) * sizeof *p->w);
-	p->cls = calloc(len + 1, 1);
-	*mark = calloc(len + 1, 1);
-	return p->cp && p->off && p->w && p->cls && *mark;
+	size_t m = len + 1;
+	char *b = malloc(m * (2 * sizeof(size_t) + sizeof(long) + sizeof(uint32_t) + 3));
+	if (!b)
+		return 0;
+	p->off = (size_t *)(void *)b;
+	p->vis = p->off + m;
+	p->w = (long *)(void *)(p->vis + m);
+	p->cp = (uint32_t *)(void *)(p->w + m);
+	p->sc = (unsigned char *)(p->cp + m);
+	p->cls = p->sc + m;
+	p->mark = p->cls + m;
+	return 1;
 }
 
-static void para_free(struct para *p, unsigned char *mark)
+static void para_free(struct para *p)
 {
-	free(p->cp), free(p->off), free(p->w), free(p->cls), free(mark);
+	free(p->off);
 }
 
 int az_name_breaks(const char *s, size_t len, unsigned char *cls)
 {
 	struct para p = { 0 };
-	unsigned char *mark = NULL;
 	memset(cls, 0, len + 1);
-	if (!para_alloc(&p, &mark, len)) {
-		para_free(&p, mark);
+	if (!para_alloc(&p, len))
 		return 0;
-	}
-	size_t n = decode(s, len, NULL, NULL, &p, mark);
+	size_t n = decode(s, len, NULL, NULL, &p);
 	/* never one character of the name alone: not after its first, nor before its last */
 	for (size_t i = 2; i + 1 < n; i++)
 		cls[p.off[i]] = p.cls[i];
-	para_free(&p, mark);
+	para_free(&p);
 	return 1;
 }
 
@@ -299,14 +334,13 @@ size_t az_wrap_name(const char *s, size_t len, long max_width, az_width_fn width
 	struct az_line *v = NULL;
 	size_t nl = 0, cap = 0;
 	struct para p = { 0 };
-	unsigned char *mark = NULL;
-	int ok = para_alloc(&p, &mark, len);
+	int ok = para_alloc(&p, len);
 	long hyw = ok ? width(ctx, '-') : 0;
 	for (size_t at = 0; ok;) {
 		size_t end = at;
 		while (end < len && s[end] != '\n')
 			end++;
-		size_t n = decode(s + at, end - at, width, ctx, &p, mark);
+		size_t n = decode(s + at, end - at, width, ctx, &p);
 		size_t first = nl;
 		ok = wrap_para(&p, n, max_width, hyw, &v, &nl, &cap);
 		for (size_t k = first; ok && k < nl; k++)
@@ -316,7 +350,7 @@ size_t az_wrap_name(const char *s, size_t len, long max_width, az_width_fn width
 			break;
 		at = end + 1;
 	}
-	para_free(&p, mark);
+	para_free(&p);
 	if (!ok) {
 		free(v);
 		*lines = NULL;
