@@ -96,10 +96,21 @@ int az_break_between(uint32_t a, uint32_t b, int uax14)
 /* May a line end between a and b, which starts at byte at of the text whose UAX #14 break
  * opportunities (libunistring) are opp? Spaces are handled by the caller. A date (令和8年12月31日)
  * never breaks inside. */
-static int can_break(const char *opp, size_t at, uint32_t a, uint32_t b, const unsigned char *name, size_t name_end)
+/* The span of the text that is a name (or names): [from, to), and the break classes inside it. */
+struct span {
+	size_t from, to;
+	unsigned char *cls;
+};
+
+static int in_span(const struct span *n, size_t at)
 {
-	if (at < name_end)
-		return name[at] >= 2; /* inside a name leading the text: at its words only */
+	return at > n->from && at < n->to;
+}
+
+static int can_break(const char *opp, size_t at, uint32_t a, uint32_t b, const struct span *name)
+{
+	if (in_span(name, at))
+		return name->cls[at - name->from] >= 2; /* inside a name: at its words only */
 	if (is_space(a))
 		return !is_space(b);
 	if (is_space(b) || (in_date(a) && in_date(b)))
@@ -175,17 +186,17 @@ static void emit_h(struct lines *l, const char *s, size_t start, size_t end, az_
 	l->v[l->n++] = (struct az_line){ start, end - start, w, hyphen };
 }
 
-size_t az_wrap_lead(const char *s, size_t len, size_t name_end, long max_width, az_width_fn width, void *ctx,
-		    struct az_line **lines)
+size_t az_wrap_span(const char *s, size_t len, size_t from, size_t to, long max_width, az_width_fn width,
+		    void *ctx, struct az_line **lines)
 {
 	struct lines l = { 0 };
 	/* UAX #14; East Asian ambiguous characters (×, ①) as letters, so 20×5 stays whole */
 	char *opp = malloc(len ? len : 1);
-	unsigned char *name = NULL;
-	if (name_end > len)
-		name_end = len;
-	if (!opp || (name_end && (!(name = malloc(name_end + 1)) || !az_name_breaks(s, name_end, name)))) {
-		free(opp), free(name);
+	to = to < len ? to : len;
+	from = from < to ? from : to;
+	struct span name = { from, to, NULL };
+	if (!opp || (to > from && (!(name.cls = malloc(to - from + 1)) || !az_name_breaks(s + from, to - from, name.cls)))) {
+		free(opp), free(name.cls);
 		*lines = NULL;
 		return 0;
 	}
@@ -210,10 +221,11 @@ size_t az_wrap_lead(const char *s, size_t len, size_t name_end, long max_width, 
 			start = i;
 			continue;
 		}
-		if (at > start && can_break(opp, at, prev, cp, name, name_end)) {
+		if (at > start && can_break(opp, at, prev, cp, &name)) {
 			/* in a name, a break of a lower class than the one held only when that left the
-			 * line less than 40% full (「デジタルX線・|歯科用CT」, not 「…歯科用|CT」) */
-			int c = at < name_end ? name[at] : 5;
+			 * line less than 40% full (「デジタルX線・|歯科用CT」, not 「…歯科用|CT」); the text
+			 * around it breaks as the name's best */
+			int c = in_span(&name, at) ? name.cls[at - from] : 4;
 			if (!brk || c >= brk_cls || width_at_brk * 10 < max_width * 4)
 				brk = at, width_at_brk = w, brk_cls = c;
 		}
@@ -238,7 +250,7 @@ size_t az_wrap_lead(const char *s, size_t len, size_t name_end, long max_width, 
 			/* never one character alone on the next line */
 			if (lone_tail(s, len, cut, forced)) {
 				size_t c2 = before(s, cut);
-				if (c2 > start && (forced || can_break(opp, c2, cp_at(s, len, before(s, c2)), cp_at(s, len, c2), name, name_end)))
+				if (c2 > start && (forced || can_break(opp, c2, cp_at(s, len, before(s, c2)), cp_at(s, len, c2), &name)))
 					cut = c2;
 			}
 			if (forced && hyphen)
@@ -254,7 +266,7 @@ size_t az_wrap_lead(const char *s, size_t len, size_t name_end, long max_width, 
 	}
 	if (start < len || l.n == 0)
 		emit(&l, s, start, len, width, ctx);
-	free(opp), free(name);
+	free(opp), free(name.cls);
 	if (l.oom) {
 		free(l.v);
 		*lines = NULL;
@@ -268,11 +280,11 @@ size_t az_wrap_mode(const char *s, size_t len, long max_width, az_width_fn width
 		    struct az_line **lines)
 {
 	return name ? az_wrap_name(s, len, max_width, width, ctx, lines)
-		    : az_wrap_lead(s, len, 0, max_width, width, ctx, lines);
+		    : az_wrap_span(s, len, 0, 0, max_width, width, ctx, lines);
 }
 
 size_t az_wrap(const char *s, size_t len, long max_width, az_width_fn width, void *ctx,
 	       struct az_line **lines)
 {
-	return az_wrap_lead(s, len, 0, max_width, width, ctx, lines);
+	return az_wrap_span(s, len, 0, 0, max_width, width, ctx, lines);
 }

@@ -46,11 +46,11 @@ size_t az_wrap_mode(const char *s, size_t len, long max_width, az_width_fn width
  * wider than the line, and no line holds a single character of it when two would do. */
 size_t az_wrap_name(const char *s, size_t len, long max_width, az_width_fn width, void *ctx,
 		    struct az_line **lines);
-/* As az_wrap, where the text's first name_end bytes are a name ("遠隔保守用VPNルータ: VPN機器の…"):
- * inside it a line ends only at the name's words (class 2 and up of az_name_breaks), unless a word
- * is wider than the line. */
-size_t az_wrap_lead(const char *s, size_t len, size_t name_end, long max_width, az_width_fn width, void *ctx,
-		    struct az_line **lines);
+/* As az_wrap, where the bytes [from, to) of the text are a name or a list of names (a system's name
+ * leading "遠隔保守用VPNルータ: VPN機器の…", the systems after "対象: "): inside it a line ends only at
+ * the names' words (class 2 and up of az_name_breaks), unless a word is wider than the line. */
+size_t az_wrap_span(const char *s, size_t len, size_t from, size_t to, long max_width, az_width_fn width,
+		    void *ctx, struct az_line **lines);
 /* The break class (0-4, as in base/namebreak.c) before each code point of the name s[0..len), at its
  * first byte in cls (len + 1 bytes; 0 elsewhere, and where a break would leave one character of the
  * name alone). 0 when out of memory. */

@@ -298,13 +298,16 @@ static long width_cb(void *ctx, uint32_t cp)
 	return az_font_width(ctx, cp);
 }
 
-/* name: the text is a name; else its first lead bytes are one (base/linebreak.h). */
-static size_t wrap_name(struct az_doc *d, const char *s, float width, float size, int name, size_t lead,
+/* name: the text is a name; else its first (lead > 0) or last (lead < 0) |lead| bytes are names
+ * (base/linebreak.h). */
+static size_t wrap_name(struct az_doc *d, const char *s, float width, float size, int name, long lead,
 			struct az_line **lines)
 {
 	long max = (long)(width * 1000.0f / size);
-	size_t n = name ? az_wrap_name(s, strlen(s), max, width_cb, d->font, lines)
-			: az_wrap_lead(s, strlen(s), lead, max, width_cb, d->font, lines);
+	size_t len = strlen(s), k = (size_t)(lead < 0 ? -lead : lead);
+	size_t n = name ? az_wrap_name(s, len, max, width_cb, d->font, lines)
+			: az_wrap_span(s, len, lead < 0 && k < len ? len - k : 0, lead < 0 ? len : k, max, width_cb,
+				       d->font, lines);
 	if (n == 0)
 		oom(d);
 	return n;
@@ -649,7 +652,7 @@ struct cell_run {
 	int bold;
 	float size; /* 0: the row's */
 	int name;   /* AZ_NAME */
-	size_t lead; /* the first bytes that are a name */
+	long lead;   /* the first (> 0) or last (< 0) bytes that are names */
 };
 
 /* Draws lines [from[c], from[c] + nl) of every cell as one row at d->y. */
@@ -890,7 +893,7 @@ static struct cell_run *row_cells(struct az_doc *d, const struct az_cell *cells)
 		if (cells[i].style & AZ_STRONG)
 			c[i].bold = 1, c[i].size = BODY_SIZE;
 		c[i].name = (cells[i].style & AZ_NAME) != 0;
-		c[i].lead = (size_t)(cells[i].style >> 8) & 0x7FFFFFu;
+		c[i].lead = (long)((cells[i].style >> 8) & 0x7FFFFF) * (cells[i].style & AZ_NAMES_LAST ? -1 : 1);
 	}
 	if (!wrap_cells(d, c, d->ncols, d->col_w, &table_style)) {
 		free_cells(c, d->ncols);

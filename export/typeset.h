@@ -61,8 +61,10 @@ struct az_doc_column {
  * never one character from its end. */
 enum { AZ_STRONG = 1, AZ_NAME = 2 };
 /* The cell's first n bytes are a name ("遠隔保守用VPNルータ: VPN機器の…"), broken as AZ_NAME breaks
- * a name; the rest as a sentence. (In the style's upper bits, so cells keep their three fields.) */
+ * a name; the rest as a sentence. With AZ_NAMES_LAST, its last n bytes are names ("…。\n対象: A、B").
+ * (In the style's upper bits, so cells keep their three fields.) */
 #define AZ_NAME_LEAD(n) ((int)((size_t)(n) < 0x7FFFFFu ? (size_t)(n) : 0x7FFFFFu) << 8)
+#define AZ_NAMES_LAST 0x80
 
 struct az_cell {
 	const char *text;

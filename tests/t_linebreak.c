@@ -16,14 +16,16 @@ static long stub(void *ctx, uint32_t cp)
 }
 
 /* The lines joined with '|', e.g. "あいう|え。かき"; mode: 0 as a text, 1 as a name (az_wrap_name),
- * 2 with its first bytes up to ':' a name (az_wrap_lead). */
+ * 2 with its first bytes up to ':' a name, 3 with its bytes after ": " names (az_wrap_span). */
 static const char *wrapped_as(const char *s, long max, int mode)
 {
 	static char out[4096];
 	struct az_line *l;
 	size_t len = strlen(s), o = 0;
-	size_t n = mode == 2 ? az_wrap_lead(s, len, (size_t)(strchr(s, ':') - s), max, stub, NULL, &l)
-			     : az_wrap_mode(s, len, max, stub, NULL, mode, &l);
+	size_t colon = strchr(s, ':') ? (size_t)(strchr(s, ':') - s) : 0;
+	size_t n = mode == 2   ? az_wrap_span(s, len, 0, colon, max, stub, NULL, &l)
+		   : mode == 3 ? az_wrap_span(s, len, colon + 2, len, max, stub, NULL, &l)
+			       : az_wrap_mode(s, len, max, stub, NULL, mode, &l);
 	out[0] = '\0';
 	for (size_t i = 0; i < n && o + l[i].len + 2 < sizeof out; i++) {
 		if (i)
@@ -41,6 +43,11 @@ static const char *wrapped_as(const char *s, long max, int mode)
 static const char *led(const char *s, long max)
 {
 	return wrapped_as(s, max, 2);
+}
+
+static const char *tailed(const char *s, long max)
+{
+	return wrapped_as(s, max, 3);
 }
 
 static const char *wrapped(const char *s, long max)
@@ -180,6 +187,9 @@ int main(void)
 	is_str(led("レセコン(院内サーバ): ランサムウェア", 8000), "レセコン|(院内サーバ): ラ|ンサムウェア",
 	       "a name's part in brackets stays together");
 	is_str(led("デジタルX線・歯科用CT: 故障", 9000), "デジタルX線・|歯科用CT: 故障", "the best break of the name, not the latest");
+	is_str(tailed("事業者に送ってください。\n対象: 販売・保守事業者、X線メーカーの販売店、ネットワークの設置事業者", 14000),
+	       "事業者に送ってください。|対象: 販売・保守事業者、|X線メーカーの販売店、|ネットワークの設置事業者",
+	       "names after 対象: break after 、 and never inside ネットワーク");
 	char big[1024] = "";
 	for (int k = 0; k < 20; k++)
 		strcat(big, k % 3 ? "さくら歯科クリニック" : "医療法人 ");
