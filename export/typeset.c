@@ -998,6 +998,7 @@ int az_doc_keyvalue(struct az_doc *d, const char *const *keys, const char *const
 		c[0].color = grey_text;
 		c[1].text = clean(d, values[i], 1);
 		c[1].color = black;
+		c[1].name = 1; /* the clinic, its people, titles: broken at their words */
 		if (wrap_cells(d, c, 2, w, &st))
 			place_row(d, 2, x, w, c, &st);
 		free_cells(c, 2);

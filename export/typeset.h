@@ -110,7 +110,8 @@ int az_doc_paragraph(struct az_doc *d, const char *text);
 /* The same for a list of names ("レセコン (C 10 件)、遠隔保守用VPNルータ …"): lines end after 、 and at
  * the names' words, as AZ_NAME cells do. */
 int az_doc_paragraph_names(struct az_doc *d, const char *text);
-/* Two columns, keys in grey; n pairs, each kept on one page. */
+/* Two columns, keys in grey; n pairs, each kept on one page; the values (names, titles, dates) are
+ * broken as AZ_NAME breaks a name. */
 int az_doc_keyvalue(struct az_doc *d, const char *const *keys, const char *const *values, size_t n);
 /* Vertical space in points, and a forced page break. */
 int az_doc_space(struct az_doc *d, double pt);
