@@ -16,7 +16,6 @@
 #include "base/error.h"
 #include "cli/cli.h"
 #include "model/catalogue_open.h"
-#include "tui/app.h"
 
 struct command {
 	const char *name;
@@ -96,7 +95,6 @@ static int run(int argc, char **argv);
 
 int main(int argc, char **argv)
 {
-	tui_pdf_writer = cli_write_pdf;
 	return close_stdout(run(argc, argv));
 }
 
