@@ -264,32 +264,42 @@ static void line(const char *label, long n)
 	printf("  %s%*s %ld\n", label, cols < 22 ? 22 - cols : 0, "", n);
 }
 
-/* The steps as the home screen shows them, and the findings of 'anzen check', from one reading of the
- * catalogue and the book; 0 (and a warning) when either cannot be read, since the counts are still
- * worth printing. */
-static int progress_and_findings(struct az_store *s, struct az_progress *p, struct az_findings *f)
+/* The counts, the steps as the home screen shows them and the findings of 'anzen check', from one
+ * reading of the book and the catalogue. The counts come from SQL when the book cannot be read;
+ * without the book or the catalogue there are no steps (*have 0, and a warning), since the counts
+ * are still worth printing. */
+static int counts_progress_findings(struct az_store *s, struct az_counts *c, struct az_progress *p,
+				    struct az_findings *f, int *have, struct az_error *err)
 {
-	struct az_error err = { 0 };
+	struct az_error why = { 0 }, ignored = { 0 };
 	struct az_catalogue *cat = NULL;
 	struct az_book b;
-	int ok = 0;
-	if (az_catalogue_open(&cat, &err) == AZ_OK && az_book_load(s, &b, &err) == AZ_OK) {
-		ok = az_progress_compute(&b, cat, p) == 0;
-		if (ok && az_findings_compute(&b, cat, NULL, f) != 0) {
+	int cat_ok = az_catalogue_open(&cat, &why) == AZ_OK;
+	int book_ok = az_book_load(s, &b, cat_ok ? &why : &ignored) == AZ_OK;
+	int rc = AZ_OK;
+	if (book_ok)
+		az_workbook_counts_of(&b, c);
+	else
+		rc = az_workbook_counts(s, c, err);
+	*have = 0;
+	if (rc == AZ_OK && cat_ok && book_ok) {
+		*have = az_progress_compute(&b, cat, p) == 0;
+		if (*have && az_findings_compute(&b, cat, NULL, f) != 0) {
 			az_progress_free(p);
-			ok = 0;
+			*have = 0;
 		}
-		if (!ok)
-			az_fail(&err, AZ_IOERR, "%s", _("out of memory"));
-		az_book_free(&b);
+		if (!*have)
+			az_fail(&why, AZ_IOERR, "%s", _("out of memory"));
 	}
+	if (book_ok)
+		az_book_free(&b);
 	az_catalogue_free(cat);
-	if (!ok) {
-		char *m = az_text_sanitize(err.msg);
+	if (rc == AZ_OK && !*have) {
+		char *m = az_text_sanitize(why.msg);
 		fprintf(stderr, _("anzen: warning: no progress per step: %s\n"), m ? m : "?");
 		free(m);
 	}
-	return ok;
+	return rc;
 }
 
 /* Per step: percent, done of total, and the first things still missing. */
@@ -371,8 +381,9 @@ int cmd_status(int argc, char **argv)
 	struct az_error derr = { 0 };
 	struct az_progress p;
 	struct az_findings fnd;
-	rc = az_workbook_counts(s, &c, &err);
-	int have_progress = rc == AZ_OK && progress_and_findings(s, &p, &fnd), have_findings = have_progress;
+	int have_progress;
+	rc = counts_progress_findings(s, &c, &p, &fnd, &have_progress, &err);
+	int have_findings = have_progress;
 	/* a damaged earlier year must not hide the counts: reported after them */
 	int drc = rc == AZ_OK ? az_diff_compute(s, 0, &d, &derr) : AZ_OK;
 	int years[101], nyears = rc == AZ_OK && drc == AZ_OK ? az_history_years(s, years, 101, &derr) : 0;

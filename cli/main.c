@@ -16,6 +16,7 @@
 #include "base/error.h"
 #include "cli/cli.h"
 #include "model/catalogue_open.h"
+#include "model/store.h"
 
 struct command {
 	const char *name;
@@ -95,6 +96,7 @@ static int run(int argc, char **argv);
 
 int main(int argc, char **argv)
 {
+	az_store_startup();
 	return close_stdout(run(argc, argv));
 }
 

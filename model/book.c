@@ -57,6 +57,17 @@ _Static_assert(NF(clinic_f) == AZ_NCOLS_clinic && NF(assessment_f) == AZ_NCOLS_a
 		       NF(canswer_f) == AZ_NCOLS_checklist_answers,
 	       "the book holds every column");
 
+/* az_enum_index, the first letters compared first: a hospital's book looks up three per risk. */
+static int enum_index(const char *const *values, const char *v)
+{
+	if (!v)
+		return -1;
+	for (int i = 0; values[i]; i++)
+		if (values[i][0] == v[0] && strcmp(values[i], v) == 0)
+			return i;
+	return -1;
+}
+
 /* Loads every row of table into an arena array of structs of the given size. */
 static int load(struct az_store *s, struct az_book *b, const char *table, const char *order,
 		const struct field *f, size_t nf, size_t size, void **out, size_t *n, struct az_error *err)
@@ -91,24 +102,27 @@ static int load(struct az_store *s, struct az_book *b, const char *table, const 
 	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && i < (size_t)count) {
 		unsigned char *row = rows + size * i++;
+		/* NULL reads as "", 0 or -1 (enumerations) without asking each column's type */
 		for (size_t k = 0; k < nf; k++) {
 			void *p = row + f[k].off;
-			int c = (int)k, null = sqlite3_column_type(st, c) == SQLITE_NULL;
+			int c = (int)k;
 			switch (f[k].kind) {
-			case F_S:
-				*(const char **)p = arena_str(b->arena, sqlite3_column_text(st, c),
-							      sqlite3_column_bytes(st, c));
+			case F_S: {
+				/* up to a NUL, as every reader takes it: one call instead of two per text */
+				const unsigned char *t = sqlite3_column_text(st, c);
+				*(const char **)p = arena_str(b->arena, t, t ? (int)strlen((const char *)t) : 0);
 				if (!*(const char **)p)
 					rc = SQLITE_NOMEM;
 				break;
+			}
 			case F_L:
-				*(long long *)p = null ? 0 : sqlite3_column_int64(st, c);
+				*(long long *)p = sqlite3_column_int64(st, c);
 				break;
 			case F_I:
-				*(int *)p = null ? 0 : sqlite3_column_int(st, c);
+				*(int *)p = sqlite3_column_int(st, c);
 				break;
 			case F_E:
-				*(int *)p = null ? -1 : az_enum_index(f[k].values, (const char *)sqlite3_column_text(st, c));
+				*(int *)p = enum_index(f[k].values, (const char *)sqlite3_column_text(st, c));
 				break;
 			}
 		}

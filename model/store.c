@@ -26,6 +26,14 @@ struct az_store {
 };
 
 sqlite3 *az_store_db(struct az_store *s) { return s->db; }
+
+void az_store_startup(void)
+{
+	/* Before SQLite's first use: no statistics of its memory (a mutex around every malloc), and no
+	 * mutexes, since each connection is used by one thread only (SQLITE_OPEN_NOMUTEX below). */
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+}
 const char *az_store_path(const struct az_store *s) { return s->path; }
 
 int az_store_sqlfail(struct az_store *s, struct az_error *err, int code, const char *what)
@@ -357,6 +365,10 @@ int az_store_open(const char *path, int flags, struct az_store **out, struct az_
 	}
 	s->writable = !ro;
 	if (configure(s, err))
+		goto fail;
+	/* a read-only command reads the file's pages where they lie instead of copying each through a
+	 * read() into SQLite's page cache; no anzen writes the file meanwhile (the lock above) */
+	if (ro && checked && version == AZ_SCHEMA_VERSION && exec(s, "PRAGMA mmap_size = 1073741824", err))
 		goto fail;
 	if (version < AZ_SCHEMA_VERSION && az_schema_migrate(s->db, version, err))
 		goto fail;

@@ -16,6 +16,8 @@ enum {
 };
 
 /* Creates a new empty workbook at path (mode 0600); fails if path exists. */
+/* Settles SQLite's global settings for speed; call first, before any other function here. */
+void az_store_startup(void);
 int az_store_create(const char *path, struct az_store **out, struct az_error *err);
 /* Opens an existing workbook, migrating it forward unless read-only. */
 int az_store_open(const char *path, int flags, struct az_store **out, struct az_error *err);
