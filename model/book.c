@@ -57,12 +57,10 @@ _Static_assert(NF(clinic_f) == AZ_NCOLS_clinic && NF(assessment_f) == AZ_NCOLS_a
 		       NF(canswer_f) == AZ_NCOLS_checklist_answers,
 	       "the book holds every column");
 
-/* az_enum_index, the first letters compared first: a hospital's book looks up three per risk. */
+/* az_enum_index (NULL: -1), the first letters compared first: a hospital's book looks up three per risk. */
 static int enum_index(const char *const *values, const char *v)
 {
-	if (!v)
-		return -1;
-	for (int i = 0; values[i]; i++)
+	for (int i = 0; v && values[i]; i++)
 		if (values[i][0] == v[0] && strcmp(values[i], v) == 0)
 			return i;
 	return -1;
@@ -110,8 +108,7 @@ static int load(struct az_store *s, struct az_book *b, const char *table, const 
 			case F_S: {
 				/* up to a NUL, as every reader takes it: one call instead of two per text */
 				const unsigned char *t = sqlite3_column_text(st, c);
-				*(const char **)p = arena_str(b->arena, t, t ? (int)strlen((const char *)t) : 0);
-				if (!*(const char **)p)
+				if (!(*(const char **)p = arena_str(b->arena, t, t ? (int)strlen((const char *)t) : 0)))
 					rc = SQLITE_NOMEM;
 				break;
 			}

@@ -5,12 +5,14 @@
 #include <config.h>
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/i18n.h"
 #include "base/text.h"
+#include "model/idmap.h"
 #include "model/suggest.h"
 #include "model/tables.h"
 
@@ -304,8 +306,16 @@ size_t az_checklist_suggest(const struct az_catalogue *cat, const struct az_book
 	int have = lk.q && lk.c;
 	for (size_t i = 0; have && i < b->n_vendor_answers; i++)
 		lk.q[i] = az_catalogue_question(cat, b->vendor_answers[i].question);
-	for (size_t i = 0; have && i < b->n_actions; i++)
-		lk.c[i] = given(b->actions[i].control) ? az_catalogue_control(cat, b->actions[i].control) : NULL;
+	struct az_idmap controls;
+	int mapped = have && az_idmap_init(&controls, cat->controls, cat->ncontrols, sizeof *cat->controls,
+					   offsetof(struct az_control, id)) == 0;
+	for (size_t i = 0; have && i < b->n_actions; i++) {
+		long c = mapped && given(b->actions[i].control) ? az_idmap_find(&controls, b->actions[i].control) : -1;
+		lk.c[i] = c >= 0 ? &cat->controls[c]
+			: !mapped && given(b->actions[i].control) ? az_catalogue_control(cat, b->actions[i].control) : NULL;
+	}
+	if (mapped)
+		az_idmap_free(&controls);
 	for (size_t k = 0; k < AZ_SUGGEST_ITEMS; k++) {
 		const char *item = az_suggest_items[k];
 		struct ev e;
