@@ -66,11 +66,12 @@ int az_store_set_logging(struct az_store *s, int on, struct az_error *err)
  * The workbook check (model/store_check.h: the schema, integrity_check, foreign_key_check; for a
  * read-only command on a copy in memory) reads the whole workbook, about as long as loading it, so
  * it runs once per version of a file: a file that passed it, or that this program wrote under its lock, is
- * remembered by device, inode, size and mtime in the cache (base/cache.h), and a file that is
- * still the same is not read twice. Any other change to the file brings the check back.
+ * remembered by device, inode, size, mtime and ctime in the cache (base/cache.h), and a file that is
+ * still the same is not read twice. Any other change to the file brings the check back: a file
+ * rewritten in place with its mtime set back still has a new ctime, which no program can set.
  */
 struct checked {
-	long long dev, ino, size, sec, nsec;
+	long long dev, ino, size, sec, nsec, csec, cnsec;
 };
 
 static int checked_of(int fd, struct checked *c, char *path, size_t n)
@@ -80,7 +81,8 @@ static int checked_of(int fd, struct checked *c, char *path, size_t n)
 	if (fstat(fd, &st) != 0)
 		return -1;
 	*c = (struct checked){ (long long)st.st_dev, (long long)st.st_ino, (long long)st.st_size,
-			       (long long)st.st_mtim.tv_sec, (long long)st.st_mtim.tv_nsec };
+			       (long long)st.st_mtim.tv_sec, (long long)st.st_mtim.tv_nsec,
+			       (long long)st.st_ctim.tv_sec, (long long)st.st_ctim.tv_nsec };
 	snprintf(name, sizeof name, "checked-%llx-%llx", c->dev, c->ino);
 	return az_cache_file(path, n, name);
 }
