@@ -89,7 +89,8 @@ static int load(struct az_store *s, struct az_book *b, const char *table, const 
 		sqlite3_finalize(st);
 		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
 	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && i < (size_t)count) {
+	int oom = 0;
+	while (!oom && (rc = sqlite3_step(st)) == SQLITE_ROW && i < (size_t)count) {
 		unsigned char *row = rows + size * i++;
 		/* NULL reads as "", 0 or -1 (enumerations) without asking each column's type */
 		for (size_t k = 0; k < nf; k++) {
@@ -100,7 +101,7 @@ static int load(struct az_store *s, struct az_book *b, const char *table, const 
 				/* up to a NUL, as every reader takes it: one call instead of two per text */
 				const unsigned char *t = sqlite3_column_text(st, c);
 				if (!(*(const char **)p = arena_str(b->arena, t, t ? (int)strlen((const char *)t) : 0)))
-					rc = SQLITE_NOMEM;
+					oom = 1; /* said as such below, not as a read error */
 				break;
 			}
 			case F_L:
@@ -116,6 +117,8 @@ static int load(struct az_store *s, struct az_book *b, const char *table, const 
 		}
 	}
 	sqlite3_finalize(st);
+	if (oom)
+		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		return az_store_sqlfail(s, err, AZ_IOERR, _("cannot read"));
 	*out = rows;
