@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "base/i18n.h"
@@ -114,18 +115,44 @@ static void temp_untrack(struct az_outfile *o)
 	o->slot = -1;
 }
 
-/* Leftovers of writes killed with SIGKILL or by a power loss: ".NAME.XXXXXX" beside NAME. A writer
- * holds an exclusive lock on its temporary file; one nobody holds belongs to a dead process. */
+/* A temporary file is ".NAME" TEMP_MARK "XXXXXX" beside NAME (".NAME.XXXXXX" before: still
+ * cleaned when NAME is written again), with its SQLite journal "-journal" after it. */
+#define TEMP_MARK ".anzen-"
+/* A temporary file nobody has written for this long belongs to a write that was killed. */
+#define STALE_SECONDS (15 * 60)
+
+/* 1 if n is one of our temporary names for base (or, base NULL, for any name); its journal too. */
+static int temp_name(const char *n, const char *base)
+{
+	size_t nl = strlen(n), ml = strlen(TEMP_MARK);
+	if (nl > 8 && !strcmp(n + nl - 8, "-journal"))
+		nl -= 8;
+	if (nl < 1 + 1 + 1 + 6 || n[0] != '.')
+		return 0;
+	for (size_t i = nl - 6; i < nl; i++)
+		if (!((n[i] >= 'a' && n[i] <= 'z') || (n[i] >= 'A' && n[i] <= 'Z') || (n[i] >= '0' && n[i] <= '9')))
+			return 0;
+	if (!base)
+		return nl >= 1 + 1 + ml + 6 && !strncmp(n + nl - 6 - ml, TEMP_MARK, ml);
+	size_t bl = strlen(base);
+	if (strncmp(n + 1, base, bl) != 0)
+		return 0;
+	return nl == 1 + bl + 7 ? n[bl + 1] == '.' : nl == 1 + bl + ml + 6 && !strncmp(n + 1 + bl, TEMP_MARK, ml);
+}
+
+/* Leftovers of writes killed with SIGKILL or by a power loss: hidden, but they take space and pile up.
+ * Those of NAME go when NAME is written again; those of any other name in the folder once nobody has
+ * written them for STALE_SECONDS. Only regular files of this user that nobody holds: a writer holds an
+ * exclusive lock on its temporary file, so one that can be locked belongs to a dead process. */
 static void remove_leftovers(const char *dir, const char *base)
 {
 	DIR *d = opendir(dir);
-	size_t bl = strlen(base);
 	if (!d)
 		return;
 	for (struct dirent *e; (e = readdir(d));) {
 		const char *n = e->d_name;
-		size_t nl = strlen(n);
-		if (nl != bl + 8 || n[0] != '.' || strncmp(n + 1, base, bl) != 0 || n[bl + 1] != '.')
+		int same = temp_name(n, base);
+		if (!same && !temp_name(n, NULL))
 			continue;
 		char path[4096], journal[4096 + 8];
 		if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, n) >= sizeof path)
@@ -135,7 +162,7 @@ static void remove_leftovers(const char *dir, const char *base)
 		if (fd < 0)
 			continue;
 		if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid() &&
-		    flock(fd, LOCK_EX | LOCK_NB) == 0) {
+		    (same || time(NULL) - st.st_mtime >= STALE_SECONDS) && flock(fd, LOCK_EX | LOCK_NB) == 0) {
 			snprintf(journal, sizeof journal, "%s-journal", path);
 			unlink(journal);
 			unlink(path);
@@ -166,10 +193,10 @@ static int make_temp(struct az_outfile *o, const char *path, int force, struct a
 		return az_fail(err, AZ_IOERR, "%s", _("out of memory")), -1;
 	}
 	const char *dir = dirname(d), *base = basename(b);
-	size_t n = strlen(dir) + strlen(base) + 16;
+	size_t n = strlen(dir) + strlen(base) + strlen(TEMP_MARK) + 16;
 	o->tmp = malloc(n);
 	if (o->tmp)
-		snprintf(o->tmp, n, "%s/.%s.XXXXXX", dir, base);
+		snprintf(o->tmp, n, "%s/.%s" TEMP_MARK "XXXXXX", dir, base);
 	if (!o->tmp) {
 		free(b);
 		free(d);

@@ -22,7 +22,8 @@ void az_outfile_input_fd(int fd);
 void az_outfile_input_path(const char *path);
 
 /* Refuses an existing path unless force, an input of this command always, and with force anything but
- * a regular file (or a link); "-" is not accepted here. Leftovers of killed writes are removed first. */
+ * a regular file (or a link); "-" is not accepted here. Leftovers of killed writes are removed first:
+ * those of path, and our temporary files in its folder that nobody has written for 15 minutes. */
 int az_outfile_open(struct az_outfile *o, const char *path, int force, struct az_error *err);
 /* Creates only the temporary name, with no stream (for SQLite). */
 int az_outfile_reserve(struct az_outfile *o, const char *path, int force, struct az_error *err);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include "model/json_write.h"
@@ -531,7 +532,8 @@ int cmd_export(int argc, char **argv)
 		s = h;
 	}
 	if (strcmp(o.output, "-") == 0) {
-		rc = az_export_json(s, stdout, &err);
+		/* workbook text reaches a terminal only without its controls (JSON escapes C0 anyway) */
+		rc = az_export_json_omit(s, stdout, isatty(STDOUT_FILENO) ? AZ_JSON_FOR_TERMINAL : 0, &err);
 		if (rc == AZ_OK && fflush(stdout) != 0)
 			rc = az_fail(&err, AZ_IOERR, _("write failed: %s"), strerror(errno));
 	} else {

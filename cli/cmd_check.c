@@ -4,6 +4,7 @@
 #include <config.h>
 
 #include <getopt.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,16 +18,24 @@
 #include "base/text.h"
 #include "cli/cli.h"
 
+/* Findings quote workbook text, and the report may go to a terminal: every control (C0, DEL, C1) is
+ * escaped and invalid UTF-8 becomes U+FFFD, so the JSON is valid and nothing reaches the terminal raw. */
 static void json_string(FILE *out, const char *s)
 {
+	const char *t = s ? s : "";
+	size_t len = strlen(t);
 	fputc('"', out);
-	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-		if (*p == '"' || *p == '\\')
-			fprintf(out, "\\%c", *p);
-		else if (*p < 0x20)
-			fprintf(out, "\\u%04x", *p);
+	for (size_t i = 0; i < len;) {
+		size_t at = i;
+		uint32_t c = az_utf8_next(t, len, &i);
+		if (c == '"' || c == '\\')
+			fprintf(out, "\\%c", (int)c);
+		else if (c < 0x20 || (c >= 0x7F && c < 0xA0))
+			fprintf(out, "\\u%04x", (unsigned)c);
+		else if (c == 0xFFFD)
+			fputs("\xEF\xBF\xBD", out); /* also for an invalid byte */
 		else
-			fputc(*p, out);
+			fwrite(t + at, 1, i - at, out);
 	}
 	fputc('"', out);
 }

@@ -83,13 +83,21 @@ static int close_stdout(int rc)
 }
 
 /* --guideline names a catalogue: a bad one fails every command (65), not only those that use it. */
+/* A catalogue the user chose (--guideline, else ANZEN_GUIDELINE) must load; only the installed one, when
+ * missing, leaves the commands that can work without it a warning. */
 static int check_guideline_option(void)
 {
 	struct az_catalogue *cat = NULL;
 	struct az_error err = { 0 };
 	int rc = az_catalogue_open(&cat, &err);
 	az_catalogue_free(cat);
-	return rc == AZ_OK ? AZ_OK : cli_fail(rc, err.msg);
+	if (rc == AZ_OK)
+		return AZ_OK;
+	cli_fail(rc, err.msg);
+	if (!az_guideline_option)
+		fputs(_("anzen: the catalogue is the one ANZEN_GUIDELINE names; correct it, or unset ANZEN_GUIDELINE "
+			"to use the installed one\n"), stderr);
+	return rc;
 }
 
 static int run(int argc, char **argv);
@@ -113,7 +121,9 @@ static int run(int argc, char **argv)
 		argc -= eq ? 1 : 2;
 		argv += eq ? 1 : 2;
 	}
-	if (az_guideline_option && (argc < 2 || (strcmp(argv[1], "guideline") != 0 && argv[1][0] != '-'))) {
+	const char *env = getenv("ANZEN_GUIDELINE");
+	if ((az_guideline_option || (env && *env)) &&
+	    (argc < 2 || (strcmp(argv[1], "guideline") != 0 && argv[1][0] != '-'))) {
 		int rc = check_guideline_option();
 		if (rc != AZ_OK)
 			return rc;

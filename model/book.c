@@ -33,7 +33,7 @@ struct field {
 #define FIELD_I_(st, col, v) { #col, offsetof(struct st, col), F_I, NULL },
 #define FIELD_E_(st, col, v) { #col, offsetof(struct st, col), F_E, v },
 #define FIELD_N_(st, col, v)
-#define FIELD_(st, col, field, type, flags, min, max, values, ref, label) FIELD_##field##_(st, col, values)
+#define FIELD_(st, col, field, type, flags, min, max, values, ...) FIELD_##field##_(st, col, values)
 #define FIELDS(name, st, table) static const struct field name[] = { AZ_COLUMNS_##table(FIELD_, st) }
 
 FIELDS(clinic_f, az_clinic, clinic);

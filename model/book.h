@@ -22,7 +22,7 @@
 #define AZ_FIELD_I_(col) int col;
 #define AZ_FIELD_E_(col) int col;
 #define AZ_FIELD_N_(col)
-#define AZ_FIELD_(t, col, field, type, flags, min, max, values, ref, label) AZ_FIELD_##field##_(col)
+#define AZ_FIELD_(t, col, field, ...) AZ_FIELD_##field##_(col)
 #define AZ_ROW_STRUCT(type, table) struct type { AZ_COLUMNS_##table(AZ_FIELD_, table) }
 
 AZ_ROW_STRUCT(az_clinic, clinic);

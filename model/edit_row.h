@@ -13,4 +13,9 @@
 int az_edit_row(struct az_store *s, const char *table, long long id, const char *const *pairs,
 		struct az_error *err);
 
+/* The columns of row id of table (singletons: 1) as text, for a form to show: values[i] is columns[i]'s
+ * (NULL for NULL), each to free(); all NULL and AZ_DATAERR if the row is gone. */
+int az_row_texts(struct az_store *s, const char *table, long long id, const char *const *columns, size_t n,
+		 char **values, struct az_error *err);
+
 #endif

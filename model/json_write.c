@@ -14,8 +14,9 @@
 #include "model/tables.h"
 #include "base/text.h"
 
-/* Invalid UTF-8 (only possible if another program wrote the file) becomes U+FFFD. */
-static void put_string(FILE *out, const unsigned char *s, size_t len)
+/* Invalid UTF-8 (only possible if another program wrote the file) becomes U+FFFD; C0 controls and DEL
+ * are escaped, and for a terminal the C1 controls U+0080..U+009F too, which some terminals obey. */
+static void put_string(FILE *out, const unsigned char *s, size_t len, unsigned flags)
 {
 	putc('"', out);
 	for (size_t i = 0; i < len;) {
@@ -28,7 +29,10 @@ static void put_string(FILE *out, const unsigned char *s, size_t len)
 				i++;
 				continue;
 			}
-			fwrite(s + i, 1, (size_t)n, out);
+			if ((flags & AZ_JSON_FOR_TERMINAL) && uc >= 0x80 && uc <= 0x9F)
+				fprintf(out, "\\u%04x", (unsigned)uc);
+			else
+				fwrite(s + i, 1, (size_t)n, out);
 			i += (size_t)n;
 			continue;
 		}
@@ -49,7 +53,7 @@ static void put_string(FILE *out, const unsigned char *s, size_t len)
 	putc('"', out);
 }
 
-static void put_value(FILE *out, const struct az_column *c, sqlite3_stmt *st, int i)
+static void put_value(FILE *out, const struct az_column *c, sqlite3_stmt *st, int i, unsigned flags)
 {
 	if (sqlite3_column_type(st, i) == SQLITE_NULL) {
 		fputs("null", out);
@@ -64,11 +68,11 @@ static void put_value(FILE *out, const struct az_column *c, sqlite3_stmt *st, in
 		fputs(sqlite3_column_int(st, i) ? "true" : "false", out);
 		break;
 	default:
-		put_string(out, sqlite3_column_text(st, i), (size_t)sqlite3_column_bytes(st, i));
+		put_string(out, sqlite3_column_text(st, i), (size_t)sqlite3_column_bytes(st, i), flags);
 	}
 }
 
-static int put_table(struct az_store *s, const struct az_table *t, FILE *out, struct az_error *err)
+static int put_table(struct az_store *s, const struct az_table *t, FILE *out, unsigned flags, struct az_error *err)
 {
 	sqlite3_str *q = sqlite3_str_new(NULL);
 	for (size_t c = 0; c < t->ncols; c++)
@@ -87,7 +91,7 @@ static int put_table(struct az_store *s, const struct az_table *t, FILE *out, st
 		fputs(t->singleton ? "{" : n ? ",\n    {" : "\n    {", out);
 		for (size_t c = 0; c < t->ncols; c++) {
 			fprintf(out, "%s\"%s\": ", c ? ", " : "", t->cols[c].name);
-			put_value(out, &t->cols[c], st, (int)c);
+			put_value(out, &t->cols[c], st, (int)c, flags);
 		}
 		putc('}', out);
 		n++;
@@ -115,7 +119,7 @@ int az_export_json_omit(struct az_store *s, FILE *out, unsigned omit, struct az_
 		if (((omit & AZ_JSON_NO_CHANGELOG) && i == AZ_TBL_changelog) ||
 		    ((omit & AZ_JSON_NO_HISTORY) && i == AZ_TBL_history))
 			fprintf(out, "  \"%s\": []", n);
-		else if (put_table(s, &az_tables[i], out, err))
+		else if (put_table(s, &az_tables[i], out, omit, err))
 			return err->code;
 		fputs(",\n", out);
 		/* "format" sorts between "facts" and "history" */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "model/ddl.h"
 #include "model/schema.h"
 #include "model/store_check.h"
 
@@ -17,12 +18,26 @@
 #define SHORT_TEXT(c) c " TEXT NOT NULL DEFAULT '' CHECK (length(" c ") <= 200)"
 #define LONG_TEXT(c) c " TEXT NOT NULL DEFAULT '' CHECK (length(" c ") <= 4000)"
 
+/* What is not a described table (model/table_defs.h): the switch of the change log, which never
+ * changed, and the change log's guard. */
+#define META \
+	"CREATE TABLE meta (" \
+	"  key TEXT PRIMARY KEY," \
+	"  value TEXT NOT NULL) WITHOUT ROWID;" \
+	"INSERT INTO meta (key, value) VALUES ('changelog', '1');"
+#define CHANGELOG_APPEND_ONLY \
+	"CREATE TRIGGER changelog_no_update BEFORE UPDATE ON changelog" \
+	"  BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;" \
+	"CREATE TRIGGER changelog_no_delete BEFORE DELETE ON changelog" \
+	"  BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;"
+#define FACTS_INDEXES \
+	"CREATE UNIQUE INDEX facts_key ON facts (fact, coalesce(system_id, 0), coalesce(vendor_id, 0));" \
+	"CREATE INDEX facts_system ON facts (system_id);" \
+	"CREATE INDEX facts_vendor ON facts (vendor_id);"
+
 /* Version 1. Frozen: a later change is a new step, never an edit of this one. */
 static const char schema_v1[] =
-	"CREATE TABLE meta ("
-	"  key TEXT PRIMARY KEY,"
-	"  value TEXT NOT NULL) WITHOUT ROWID;"
-	"INSERT INTO meta (key, value) VALUES ('changelog', '1');"
+	META
 
 	"CREATE TABLE clinic ("
 	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
@@ -133,10 +148,7 @@ static const char schema_v1[] =
 	"  field TEXT NOT NULL,"
 	"  old TEXT,"
 	"  new TEXT);"
-	"CREATE TRIGGER changelog_no_update BEFORE UPDATE ON changelog"
-	"  BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;"
-	"CREATE TRIGGER changelog_no_delete BEFORE DELETE ON changelog"
-	"  BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;";
+	CHANGELOG_APPEND_ONLY;
 
 /* The columns whose edits the v1 change-log triggers record, per table. */
 struct logged {
@@ -233,14 +245,18 @@ static int changelog_triggers(sqlite3 *db, const struct logged *tables, size_t n
 	return 0;
 }
 
-static int step_v1(sqlite3 *db, struct az_error *err)
+static int mark_ours(sqlite3 *db, struct az_error *err)
 {
 	char sql[128];
-	if (exec(db, schema_v1, err) ||
-	    changelog_triggers(db, logged_v1, sizeof logged_v1 / sizeof logged_v1[0], "", err))
-		return -1;
 	snprintf(sql, sizeof sql, "PRAGMA application_id = %d;", AZ_APPLICATION_ID);
 	return exec(db, sql, err);
+}
+
+static int step_v1(sqlite3 *db, struct az_error *err)
+{
+	return exec(db, schema_v1, err) ||
+		       changelog_triggers(db, logged_v1, sizeof logged_v1 / sizeof logged_v1[0], "", err)
+		       ? -1 : mark_ours(db, err);
 }
 
 /*
@@ -270,9 +286,7 @@ static const char schema_v3[] =
 	"  answer TEXT CHECK (answer IS NULL OR answer IN ('yes','no','unknown')),"
 	"  value TEXT " DATE_OK("value") ","
 	"  CHECK (system_id IS NULL OR vendor_id IS NULL));"
-	"CREATE UNIQUE INDEX facts_key ON facts (fact, coalesce(system_id, 0), coalesce(vendor_id, 0));"
-	"CREATE INDEX facts_system ON facts (system_id);"
-	"CREATE INDEX facts_vendor ON facts (vendor_id);"
+	FACTS_INDEXES
 	"ALTER TABLE risks ADD COLUMN score_basis TEXT CHECK (score_basis IS NULL OR score_basis IN ('suggested','changed'));"
 	"ALTER TABLE risks ADD COLUMN " SHORT_TEXT("confirmed_by") ";"
 	"ALTER TABLE risks ADD COLUMN confirmed_at TEXT " DATE_OK("confirmed_at") ";"
@@ -293,6 +307,37 @@ static int step_v3(sqlite3 *db, struct az_error *err)
 		       ? -1 : 0;
 }
 
+/*
+ * A new workbook is written at the current version at once: its tables from their descriptions
+ * (model/ddl.c), the rest as the steps above left it. tests/t_schema checks that this gives the
+ * same schema as the steps from version 1 do.
+ */
+static const char schema_now[] =
+	META
+	"INSERT INTO clinic (id) VALUES (1);"
+	"CREATE INDEX systems_vendor ON systems (vendor_id);"
+	"CREATE INDEX actions_risk ON actions (risk_id);"
+	FACTS_INDEXES
+	CHANGELOG_APPEND_ONLY;
+
+static int create_now(sqlite3 *db, struct az_error *err)
+{
+	for (size_t t = 0; t < az_ntables; t++) {
+		char *create = az_ddl_create_table(&az_tables[t]);
+		if (!create)
+			return az_fail(err, AZ_IOERR, "%s", _("out of memory")), -1;
+		int rc = exec(db, create, err);
+		sqlite3_free(create);
+		if (rc)
+			return -1;
+	}
+	if (exec(db, schema_now, err) ||
+	    changelog_triggers(db, logged_v1, sizeof logged_v1 / sizeof logged_v1[0], "", err) ||
+	    changelog_triggers(db, logged_v3, sizeof logged_v3 / sizeof logged_v3[0], "_v3", err))
+		return -1;
+	return mark_ours(db, err);
+}
+
 typedef int (*step_fn)(sqlite3 *, struct az_error *);
 /* steps[i] brings a workbook from version i to version i + 1. */
 static const step_fn steps[AZ_SCHEMA_VERSION] = { step_v1, step_v2, step_v3 };
@@ -302,17 +347,26 @@ int az_schema_migrate(sqlite3 *db, int from, struct az_error *err)
 	return az_schema_migrate_to(db, from, AZ_SCHEMA_VERSION, err);
 }
 
+/* One step, its version bump and nothing else in one transaction. */
+static int step(sqlite3 *db, step_fn fn, int version, struct az_error *err)
+{
+	char bump[64];
+	if (exec(db, "BEGIN IMMEDIATE;", err))
+		return -1;
+	snprintf(bump, sizeof bump, "PRAGMA user_version = %d;", version);
+	if (fn(db, err) || exec(db, bump, err) || exec(db, "COMMIT;", err)) {
+		sqlite3_exec(db, "ROLLBACK;", NULL, NULL, NULL);
+		return -1;
+	}
+	return 0;
+}
+
 int az_schema_migrate_to(sqlite3 *db, int from, int to, struct az_error *err)
 {
-	for (int v = from; v < to && v < AZ_SCHEMA_VERSION; v++) {
-		char bump[64];
-		if (exec(db, "BEGIN IMMEDIATE;", err))
+	if (from == 0 && to >= AZ_SCHEMA_VERSION) /* a new workbook */
+		return step(db, create_now, AZ_SCHEMA_VERSION, err);
+	for (int v = from; v < to && v < AZ_SCHEMA_VERSION; v++)
+		if (step(db, steps[v], v + 1, err))
 			return -1;
-		snprintf(bump, sizeof bump, "PRAGMA user_version = %d;", v + 1);
-		if (steps[v](db, err) || exec(db, bump, err) || exec(db, "COMMIT;", err)) {
-			sqlite3_exec(db, "ROLLBACK;", NULL, NULL, NULL);
-			return -1;
-		}
-	}
 	return 0;
 }

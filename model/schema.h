@@ -13,9 +13,11 @@
 /* The schema this program writes; PRAGMA user_version. */
 #define AZ_SCHEMA_VERSION 3
 
-/* Brings db from version `from` to AZ_SCHEMA_VERSION, one transaction per step. */
+/* Brings db from version `from` to AZ_SCHEMA_VERSION, one transaction per step; from 0 (a new
+ * workbook) it is written at the current version at once, its tables from model/table_defs.h. */
 int az_schema_migrate(sqlite3 *db, int from, struct az_error *err);
-/* The same, stopping at version to (a reference schema to compare an older file with). */
+/* The same, stopping at version to (a reference schema to compare an older file with); from 0 to a
+ * version before the current one, the steps as they were. */
 int az_schema_migrate_to(sqlite3 *db, int from, int to, struct az_error *err);
 
 #endif

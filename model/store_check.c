@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "model/ddl.h"
 #include "model/schema.h"
 #include "model/store_check.h"
 
@@ -26,7 +27,8 @@ static int over_budget(void *arg)
 	return --b->left < 0;
 }
 
-/* The schema as rows "type name tbl sql", one a line, in name order. */
+/* The schema as rows "type name tbl sql", one a line, in name order; the SQL spaced alike
+ * (az_sql_normal), since a new workbook is written at once and an older one migrated. */
 static char *schema_text(sqlite3 *db)
 {
 	sqlite3_stmt *st = NULL;
@@ -35,9 +37,13 @@ static char *schema_text(sqlite3 *db)
 		return NULL;
 	sqlite3_str *s = sqlite3_str_new(NULL);
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *sql = (const char *)sqlite3_column_text(st, 3);
+		char *norm = sql && *sql ? az_sql_normal(sql) : NULL;
 		sqlite3_str_appendf(s, "%s %s %s %s\n", sqlite3_column_text(st, 0), sqlite3_column_text(st, 1),
-				    sqlite3_column_text(st, 2), sqlite3_column_text(st, 3));
+				    sqlite3_column_text(st, 2), norm ? norm : sql);
+		sqlite3_free(norm);
+	}
 	sqlite3_finalize(st);
 	char *out = sqlite3_str_finish(s);
 	if (rc != SQLITE_DONE) {

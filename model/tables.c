@@ -21,14 +21,15 @@ const char *const az_contact_kind_values[] = { "internal", "vendor", "authority"
 const char *const az_score_basis_values[] = { "suggested", "changed", NULL };
 const char *const az_dismiss_values[] = { "no_device", "not_used", "covered", "other", NULL };
 
-#define COLUMN_(t, col, field, type, flags, min, max, values, ref, label) \
-	{ #col, AZ_T_##type, flags, min, max, values, ref, label },
-#define COLUMNS_(a, name, single, max, order) \
+#define COLUMN_(t, col, field, type, flags, min, max, values, ref, label, def, pos) \
+	{ #col, AZ_T_##type, flags, min, max, values, ref, label, def, pos },
+#define COLUMNS_(a, name, single, max, order, constraints) \
 	static const struct az_column name##_cols[] = { AZ_COLUMNS_##name(COLUMN_, name) }; \
 	_Static_assert(sizeof name##_cols / sizeof name##_cols[0] == AZ_NCOLS_##name, #name);
 AZ_TABLE_LIST(COLUMNS_, ~)
 
-#define TABLE_(a, name, single, max, order) [AZ_TBL_##name] = { #name, name##_cols, AZ_NCOLS_##name, single, max, order },
+#define TABLE_(a, name, single, max, order, constraints) \
+	[AZ_TBL_##name] = { #name, name##_cols, AZ_NCOLS_##name, single, max, order, constraints },
 const struct az_table az_tables[] = { AZ_TABLE_LIST(TABLE_, ~) };
 const size_t az_ntables = AZ_NTABLES;
 _Static_assert(sizeof az_tables / sizeof az_tables[0] == AZ_NTABLES, "one az_tables entry per table");

@@ -23,6 +23,8 @@ enum az_ctype {
 enum {
 	AZ_C_NULL = 1,     /* may be null */
 	AZ_C_REQUIRED = 2, /* must be present on import (others take their default) */
+	AZ_C_UNCHECKED = 4, /* min and max are checked on import, not by a CHECK in SQL */
+	AZ_C_SETNULL = 8,   /* AZ_T_REF: deleting the row referred to clears this column (else deletes this row) */
 };
 
 struct az_column {
@@ -33,6 +35,8 @@ struct az_column {
 	const char *const *values; /* AZ_T_ENUM */
 	const char *ref;           /* AZ_T_REF: table name */
 	const char *label;         /* N_() text for the change list, or NULL (model/table_defs.h) */
+	const char *def;           /* SQL DEFAULT, or NULL (model/table_defs.h) */
+	int pos;                   /* place in the SQL table */
 };
 
 struct az_table {
@@ -41,7 +45,8 @@ struct az_table {
 	size_t ncols;
 	int singleton;   /* one row (id = 1), a JSON object rather than an array */
 	size_t max_rows; /* larger input is refused */
-	const char *order; /* ORDER BY of the canonical export */
+	const char *order; /* the primary key: ORDER BY of the canonical export */
+	const char *constraints; /* SQL rules over several columns, or NULL */
 };
 
 /* In JSON key order (az_tables[AZ_TBL_risks] is the risks); the import inserts in dependency order (az_tables_load_order). */

@@ -26,6 +26,27 @@ run 0 "1: aggregate -o - without --named" lim "$ANZEN" aggregate -o - "$T/esc.an
 ok $? "1: no ESC reaches standard output (threat id)"
 ! grep -q "$ESC" "$T/err"
 ok $? "1: nor standard error"
+# C1 controls (U+009B is CSI to some terminals): escaped when export -o - writes to a terminal
+cp "$WB" "$T/c1.anzen"
+q "$T/c1.anzen" "UPDATE clinic SET name = 'Evil' || char(155) || '2J' || char(133)"
+C1=$(printf '\302\233')
+if command -v script >/dev/null 2>&1 && script -qc true /dev/null >/dev/null 2>&1; then
+	lim script -qc "'$ANZEN' export -o - '$T/c1.anzen'" /dev/null >"$T/out" 2>"$T/err"
+	! grep -q "$C1" "$T/out" && grep -q 'Evil\\u009b2J\\u0085' "$T/out"
+	ok $? "1: export -o - to a terminal escapes the C1 controls (\\u009b)"
+else
+	skip "no script(1) to give export a terminal"
+fi
+run 0 "1: export -o - to a pipe" lim "$ANZEN" export -o - "$T/c1.anzen"
+grep -q "Evil$C1" "$T/out"
+ok $? "1: to a pipe or file the JSON stays canonical (the character itself)"
+# check --format json quotes workbook text (a vendor's name) in a report that may go to a terminal
+q "$T/c1.anzen" "UPDATE vendors SET name = 'V' || char(155) || '2J' || char(127) || 'x' || cast(x'ff' AS TEXT)
+	WHERE id = (SELECT min(id) FROM vendors)"
+run 1 "1: check --format json of a workbook with C1, DEL and invalid UTF-8 in a name" lim "$ANZEN" check --format json "$T/c1.anzen"
+! grep -q "$C1" "$T/out" && ! grep -q "$(printf '\177')" "$T/out" && ! LC_ALL=C grep -q "$(printf '\377')" "$T/out" &&
+	grep -qF 'V\u009b2J\u007fx' "$T/out" && [ "$(sqlite3 :memory: "SELECT json_valid(readfile('$T/out'))")" = 1 ]
+ok $? "1: check's JSON escapes every control and replaces invalid UTF-8: valid JSON, nothing raw"
 
 # 2. PDF attachment scan: linear, bounded; re-saved PDFs still read.
 { printf '%%PDF-1.4\n'; yes '1 0 obj<</A(' | head -c 2000000; } >"$T/hostile.pdf"
@@ -157,6 +178,15 @@ run 65 "13: --guideline BAD status" lim "$ANZEN" --guideline "$T/gbad" status "$
 run 65 "13: --guideline BAD export json" lim "$ANZEN" --guideline "$T/gbad" export -o - "$WB"
 run 65 "13: --guideline BAD new" lim "$ANZEN" --guideline "$T/gbad" new "$T/new.anzen"
 run 65 "13: --guideline BAD import" lim "$ANZEN" --guideline "$T/gbad" import -o "$T/i.anzen" "$T/wb.json"
+# the same catalogue named only by ANZEN_GUIDELINE: the same refusal, and the message says where it came from
+run 65 "13: ANZEN_GUIDELINE=BAD status" lim env ANZEN_GUIDELINE="$T/gbad" "$ANZEN" status "$WB"
+grep -q "threats.yaml" "$T/err" && grep -q "ANZEN_GUIDELINE" "$T/err" && ! grep -q "warning" "$T/err"
+ok $? "13: ANZEN_GUIDELINE=BAD: names the broken file and the variable, not a warning"
+[ ! -s "$T/out" ]
+ok $? "13: ANZEN_GUIDELINE=BAD: no status printed"
+run 65 "13: ANZEN_GUIDELINE=BAD export json" lim env ANZEN_GUIDELINE="$T/gbad" "$ANZEN" export -o - "$WB"
+run 66 "13: ANZEN_GUIDELINE naming no folder" lim env ANZEN_GUIDELINE="$T/nowhere" "$ANZEN" status "$WB"
+run 65 "13: ANZEN_GUIDELINE=BAD guideline check still reports the catalogue" lim env ANZEN_GUIDELINE="$T/gbad" "$ANZEN" guideline check
 
 # Held with a wrong message or code.
 # A hot journal left by a process killed in a write is rolled back by a read-only command.
@@ -206,6 +236,27 @@ ok $? "killed by SIGXFSZ during a write: the temporary file is removed"
 run 0 "a write after a killed one" lim "$ANZEN" export -F pdf -o "$T/full/k.pdf" "$WB"
 [ ! -e "$T/full/.k.pdf.Ab12Cd" ]
 ok $? "the leftover of the killed write is removed"
+# A killed write to another name leaves nothing that stays: a write anywhere in the folder removes our
+# temporary files nobody has written for 15 minutes, and only those.
+mkdir "$T/swept"
+(ulimit -f 300; exec timeout "$LIMIT" "$ANZEN" export -F pdf -o "$T/swept/old.pdf" "$T/med.anzen") >/dev/null 2>&1
+: >"$T/swept/.old.pdf.anzen-Kx71Qa"
+: >"$T/swept/.old.pdf.anzen-Kx71Qa-journal"
+: >"$T/swept/.live.anzen.anzen-Zq01Rt"
+: >"$T/swept/.photo.jpg.backup"
+: >"$T/swept/.notes.txt.anzen-abc"
+touch -d '20 minutes ago' "$T/swept/.old.pdf.anzen-Kx71Qa" "$T/swept/.old.pdf.anzen-Kx71Qa-journal" \
+	"$T/swept/.photo.jpg.backup" "$T/swept/.notes.txt.anzen-abc"
+touch -d '2 minutes ago' "$T/swept/.live.anzen.anzen-Zq01Rt"
+run 0 "a write to another name in the folder" lim "$ANZEN" export -o "$T/swept/wb.json" "$WB"
+[ ! -e "$T/swept/.old.pdf.anzen-Kx71Qa" ] && [ ! -e "$T/swept/.old.pdf.anzen-Kx71Qa-journal" ]
+ok $? "a temporary file of ours nobody wrote for 20 minutes is removed, with its journal"
+[ -e "$T/swept/.live.anzen.anzen-Zq01Rt" ]
+ok $? "one written 2 minutes ago stays (it may be another anzen's write)"
+[ -e "$T/swept/.photo.jpg.backup" ] && [ -e "$T/swept/.notes.txt.anzen-abc" ]
+ok $? "files not named as ours stay, however old"
+[ "$(ls -A "$T/swept" | sort | tr '\n' ' ')" = ".live.anzen.anzen-Zq01Rt .notes.txt.anzen-abc .photo.jpg.backup wb.json " ]
+ok $? "nothing else is left: the killed write's own temporary file went with the signal ($(ls -A "$T/swept" | tr '\n' ' '))"
 
 # status only reads: never "cannot open for writing".
 if [ "$(id -u)" -ne 0 ]; then

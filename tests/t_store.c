@@ -39,7 +39,7 @@ static int sql(const char *p, const char *q)
 	return rc;
 }
 
-/* The migrations' DDL and the table descriptions (model/table_defs.h) name the same columns. */
+/* A workbook's columns are the table descriptions' (model/table_defs.h); tests/t_schema compares the DDL. */
 static int columns_described(struct az_store *s, const struct az_table *t)
 {
 	sqlite3_stmt *st = NULL;

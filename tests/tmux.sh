@@ -17,6 +17,9 @@
 #                                  $wait_timeout seconds (default 30) or as soon as the program
 #                                  has ended without showing them; the screen is in $T/pane
 #   check DESCRIPTION NAME TEXT... a test: wait_for, and on failure the screen is printed
+#   wait_same NAME FILE            0 once the screen is exactly FILE (a capture-pane kept earlier),
+#                                  1 as wait_for gives up; the screen is in $T/pane
+#   check_same DESCRIPTION NAME FILE   a test: wait_same, and on failure the difference is printed
 #   nok DESCRIPTION NAME           a failed test with the screen of NAME printed
 # Never sleep a fixed time: wait for the screen that shows the step is done.
 command -v tmux >/dev/null 2>&1 || { echo "1..0 # SKIP tmux not installed"; exit 77; }
@@ -70,7 +73,11 @@ wait_for() { # NAME TEXT...
 	while :; do
 		tm capture-pane -p -t "$w_target" >"$T/pane" 2>/dev/null
 		w_all=1
-		for w_text in "$@"; do grep -qF -- "$w_text" "$T/pane" || { w_all=0; break; }; done
+		if [ -n "${w_same:-}" ]; then
+			cmp -s "$T/pane" "$w_same" || w_all=0
+		else
+			for w_text in "$@"; do grep -qF -- "$w_text" "$T/pane" || { w_all=0; break; }; done
+		fi
 		[ $w_all = 1 ] && return 0
 		# the program has ended (start_pane's EXIT= line): nothing more will appear
 		grep -q '^EXIT=[0-9]' "$T/pane" && return 1
@@ -80,6 +87,21 @@ wait_for() { # NAME TEXT...
 		w_n=$((w_n + 1))
 		if [ $w_n -le 20 ]; then sleep 0.01; else sleep 0.05; fi
 	done
+}
+wait_same() { # NAME FILE
+	w_same=$2
+	wait_for "$1"
+	w_rc=$?
+	w_same=
+	return $w_rc
+}
+check_same() { # DESCRIPTION NAME FILE
+	if wait_same "$2" "$3"; then
+		pass "$1"
+	else
+		fail "$1"
+		diff "$3" "$T/pane" | sed 's/^/#   /'
+	fi
 }
 nok() { # DESCRIPTION NAME
 	fail "$1"

@@ -14,6 +14,7 @@
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/dump.h"
+#include "tui/help_text.h"
 #include "tui/input.h"
 #include "tui/screen.h"
 #include "tui/term.h"
@@ -39,8 +40,7 @@ static void failed_leave(struct tui_screen *s) { free(s->data); }
 static const enum tui_action failed_bar[] = { TUI_ACT_BACK, TUI_ACT_HELP, TUI_ACT_NONE };
 static const struct tui_screen_ops failed_ops = {
 	.title = N_("Cannot open"),
-	.help = N_("The workbook could not be opened, so nothing was read or changed. If another anzen has it "
-		   "open, close that one first. If it was written by a newer anzen, update this one."),
+	.help = tui_help_open_failed,
 	.bar = failed_bar,
 	.draw = failed_draw,
 	.leave = failed_leave,

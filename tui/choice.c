@@ -11,6 +11,7 @@
 #include "base/i18n.h"
 #include "tui/choice.h"
 #include "tui/draw.h"
+#include "tui/help_text.h"
 #include "tui/screen.h"
 #include "tui/term.h"
 
@@ -186,8 +187,7 @@ static const enum tui_action choice_bar[] = { TUI_ACT_DOWN, TUI_ACT_UP, TUI_ACT_
 					      TUI_ACT_NONE };
 static const struct tui_screen_ops choice_ops = {
 	.title = N_("Choose"),
-	.help = N_("Choose one of the options: move with the arrow keys (or j and k) and press Enter, or "
-		   "press the number in front of it. Esc closes the list without changing anything."),
+	.help = tui_help_choice,
 	.bar = choice_bar,
 	.overlay = 1,
 	.draw = choice_draw,

@@ -9,6 +9,7 @@
 #include "base/i18n.h"
 #include "tui/confirm.h"
 #include "tui/draw.h"
+#include "tui/help_text.h"
 #include "tui/screen.h"
 #include "tui/term.h"
 
@@ -66,7 +67,7 @@ static void confirm_leave(struct tui_screen *s)
 static const enum tui_action confirm_bar[] = { TUI_ACT_BACK, TUI_ACT_HELP, TUI_ACT_NONE };
 static const struct tui_screen_ops confirm_ops = {
 	.title = N_("Question"),
-	.help = N_("Answer the question with y for yes or n for no. Esc also means no."),
+	.help = tui_help_confirm,
 	.bar = confirm_bar,
 	.overlay = 1,
 	.draw = confirm_draw,

@@ -10,6 +10,7 @@
 #include "base/i18n.h"
 #include "tui/draw.h"
 #include "tui/editbox.h"
+#include "tui/help_text.h"
 #include "tui/screen.h"
 #include "tui/term.h"
 
@@ -83,9 +84,7 @@ static void box_leave(struct tui_screen *s)
 static const enum tui_action box_bar[] = { TUI_ACT_SELECT, TUI_ACT_BACK, TUI_ACT_HELP, TUI_ACT_NONE };
 static const struct tui_screen_ops box_ops = {
 	.title = N_("Edit"),
-	.help = N_("Type the text; Japanese input works as usual. Left, Right, Home and End move, Backspace and "
-		   "Delete erase, Ctrl-U erases to the start. A date is written YYYY-MM-DD. Enter saves at once; "
-		   "Esc closes without saving."),
+	.help = tui_help_editbox,
 	.bar = box_bar,
 	.overlay = 1,
 	.draw = box_draw,

@@ -8,11 +8,15 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "model/edit_row.h"
+#include "model/tables.h"
 #include "tui/editform.h"
 #include "tui/leave.h"
 #include "tui/screen.h"
+#include "tui/wb.h"
 
 #define MAX_EXTRA 4
+#define MAX_FIELDS 32
 
 struct editform {
 	struct tui_form fm;
@@ -96,6 +100,43 @@ static int ef_key(struct tui_screen *s, int key, enum tui_action act)
 	return r == TUI_UNHANDLED ? tui_form_leave(&e->fm, key, e->id != 0) : r;
 }
 
+/* A form without a load of its own shows its row as the workbook holds it, and a new row with the
+ * defaults of its table's description (model/table_defs.h), as the workbook would store them. */
+static void load_row(struct editform *e)
+{
+	const struct tui_editform_spec *sp = e->spec;
+	const char *names[MAX_FIELDS] = { NULL };
+	char *v[MAX_FIELDS];
+	size_t n = sp->n < MAX_FIELDS ? sp->n : MAX_FIELDS;
+	struct az_error err = { 0 };
+	if (e->id == 0) {
+		const struct az_table *t = az_table_find(sp->table);
+		for (size_t i = 0; i < n; i++) {
+			const struct az_column *c = t && sp->cols[i].values ? az_column_find(t, sp->cols[i].column) : NULL;
+			char def[64];
+			/* an SQL default: 'text' or a number */
+			if (c && c->def && snprintf(def, sizeof def, "%s", c->def + (c->def[0] == '\'')) < (int)sizeof def) {
+				def[strcspn(def, "'")] = '\0';
+				tui_form_load_choice(&e->fm, sp->cols, i, def);
+			}
+		}
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		names[i] = sp->cols[i].column;
+	if (az_row_texts(tui_wb->store, sp->table, e->id, names, n, v, &err) != AZ_OK) {
+		tui_error("%s", err.msg);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (sp->cols[i].values)
+			tui_form_load_choice(&e->fm, sp->cols, i, v[i] ? v[i] : "");
+		else
+			tui_form_load(&e->fm, i, v[i] ? v[i] : "");
+		free(v[i]);
+	}
+}
+
 static int ef_enter(struct tui_screen *s)
 {
 	struct editform *e = s->data;
@@ -107,6 +148,8 @@ static int ef_enter(struct tui_screen *s)
 	e->fm.autosave_arg = e;
 	if (e->load)
 		e->load(&e->fm, e->load_arg);
+	else
+		load_row(e);
 	for (size_t i = 0; i < e->fm.n; i++)
 		e->fm.fields[i].changed = 0;
 	return 0;

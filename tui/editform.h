@@ -20,7 +20,8 @@ struct tui_editform_spec {
 };
 
 /* Pushes the form for row id (0: a new row, inserted with extra column/value pairs, NULL-ended,
- * at most 4). load(fm, arg) fills the fields first (may be NULL). Returns 0 or -1. */
+ * at most 4). load(fm, arg) fills the fields first; NULL: the row as the workbook holds it, or for a
+ * new row the defaults of the table's description. Returns 0 or -1. */
 int tui_editform_open(struct tui_editform_spec *spec, long long id, const char *const *extra,
 		      void (*load)(struct tui_form *fm, void *arg), void *arg);
 /* A load for forms of one row: arg is an array of its texts (const char *) in the order of the fields. */

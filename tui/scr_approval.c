@@ -5,8 +5,9 @@
 
 #include "base/i18n.h"
 #include "model/rule_check.h"
-#include "tui/screen.h"
 #include "tui/editform.h"
+#include "tui/help_text.h"
+#include "tui/screen.h"
 #include "tui/wb.h"
 
 #define T(l, h, m) { .label = l, .help = h, .kind = TUI_FIELD_TEXT, .max = m }
@@ -35,9 +36,7 @@ static int refuse_approval(struct tui_form *fm)
 
 static struct tui_editform_spec approval_spec = {
 	.title = N_("Approval"),
-	.help = N_("When the assessment is complete, the administrator approves it: enter who approved it "
-		   "and on which day. The PDF for the health centre shows both. Each field is saved as soon as "
-		   "you leave it; a date that does not exist is not saved."),
+	.help = tui_help_approval,
 	.items = approval_items,
 	.cols = approval_cols,
 	.n = sizeof approval_items / sizeof approval_items[0],

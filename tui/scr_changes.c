@@ -7,6 +7,7 @@
 
 #include "base/i18n.h"
 #include "model/diff.h"
+#include "tui/help_text.h"
 #include "tui/lines.h"
 #include "tui/scr_years.h"
 #include "tui/screen.h"
@@ -80,9 +81,7 @@ static const enum tui_action bar[] = { TUI_ACT_DOWN, TUI_ACT_UP, TUI_ACT_SELECT,
 
 static const struct tui_screen_ops changes_ops = {
 	.title = N_("Changes since an earlier year"),
-	.help = N_("What was added, changed or removed since the chosen earlier year: first the counts, then "
-		   "each entry with the fields that changed. Dates that are confirmed again every year are not "
-		   "counted as changes. Press / to search. Nothing can be edited here."),
+	.help = tui_help_changes,
 	.bar = bar,
 	TUI_SCREEN_HOOKS(struct changes, changes_enter, draw, changes_key, leave),
 };

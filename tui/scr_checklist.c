@@ -20,8 +20,9 @@
 #include "tui/choice.h"
 #include "tui/confirm.h"
 #include "tui/draw.h"
-#include "tui/leave.h"
 #include "tui/form.h"
+#include "tui/help_text.h"
+#include "tui/leave.h"
 #include "tui/scr_assess.h"
 #include "tui/screen.h"
 #include "tui/term.h"
@@ -437,10 +438,7 @@ static int af_key(struct tui_screen *s, int key, enum tui_action act)
 
 static const struct tui_screen_ops af_ops = {
 	.title = N_("Checklist answer"),
-	.help = N_("The answer to one checklist item (for one device column where the form has them), the day "
-		   "it was checked (確認日) and, for a No, the target date (目標日) by which the clinic will do it. "
-		   "Each field is saved as soon as you leave it (Tab, Up/Down, Enter, or a choice picked); "
-		   "F2 or Ctrl-S saves the field you are in; Esc leaves."),
+	.help = tui_help_checklist_answer,
 	.bar = tui_form_bar,
 	TUI_SCREEN_HOOKS(struct answer_form, af_enter, af_draw, af_key, tui_form_screen_leave),
 };
@@ -532,15 +530,7 @@ static const enum tui_action cl_bar[] = { TUI_ACT_TOGGLE, TUI_ACT_SUGGEST, TUI_A
 					  TUI_ACT_BACK, TUI_ACT_NONE };
 static const struct tui_screen_ops cl_ops = {
 	.title = N_("MHLW checklist"),
-	.help = N_("The cyber-security checklist of the MHLW (医療機関におけるサイバーセキュリティ対策チェックリスト), "
-		   "items in the order of the official form. Some items are answered per device: server, "
-		   "terminal and network; Left and Right move between them.\n\n"
-		   "Space changes the answer of the selected cell (- Yes No). Items marked * have an "
-		   "answer suggested from what the workbook already holds; the evidence is shown below, and s "
-		   "fills the suggested answer in. Enter opens the answer with its 確認日 (the day it was "
-		   "checked), its 目標日 (for a No: by when it will be done) and a note. / shows only the items "
-		   "that contain what you type (full-width or half-width, hiragana or katakana alike).\n\n"
-		   "The form asks for a target date for every No; the health centre reads it at the inspection."),
+	.help = tui_help_checklist,
 	.bar = cl_bar,
 	TUI_SCREEN_HOOKS(struct checklist, cl_enter, cl_draw, cl_key, cl_leave),
 };

@@ -5,6 +5,7 @@
 
 #include "base/i18n.h"
 #include "tui/editform.h"
+#include "tui/help_text.h"
 #include "tui/wb.h"
 
 #define T(l, h, m) { .label = l, .help = h, .kind = TUI_FIELD_TEXT, .max = m }
@@ -27,11 +28,7 @@ static const struct tui_form_col clinic_cols[] = {
 
 static struct tui_editform_spec clinic_spec = {
 	.title = N_("Clinic and roles"),
-	.help = N_("The clinic and the people responsible for its information security, as the Guideline 6.0 "
-		   "asks (管理者 and 安全管理責任者). These names are printed on the first page for the health "
-		   "centre. Tab or Down goes to the next field. Each field is saved as soon as you leave it, so "
-		   "nothing is lost if the terminal closes; F2 or Ctrl-S saves the field you are in; Esc goes "
-		   "back."),
+	.help = tui_help_clinic,
 	.items = clinic_items,
 	.cols = clinic_cols,
 	.n = sizeof clinic_items / sizeof clinic_items[0],

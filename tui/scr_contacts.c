@@ -11,6 +11,7 @@
 #include "base/i18n.h"
 #include "model/tables.h"
 #include "tui/editform.h"
+#include "tui/help_text.h"
 #include "tui/list.h"
 #include "tui/rows.h"
 #include "tui/state.h"
@@ -42,29 +43,13 @@ static const struct tui_form_col cols[] = {
 
 static struct tui_editform_spec spec = {
 	.title = N_("Contact"),
-	.help = N_("One line of the contact chart (連絡体制). The contact is added as soon as you leave its "
-		   "name; from then on each field is saved as soon as you leave it. F2 or Ctrl-S saves; Esc "
-		   "goes back."),
+	.help = tui_help_contact,
 	.items = items,
 	.cols = cols,
 	.n = sizeof items / sizeof items[0],
 	.table = AZ_TABLE(contacts),
 	.required = "name",
 };
-
-static void load(struct tui_form *fm, void *arg)
-{
-	const struct az_contact *c = arg;
-	if (!c) {
-		tui_form_set_choice(fm, 0, 0);
-		return;
-	}
-	tui_form_set_choice(fm, 0, c->kind);
-	tui_form_load(fm, 1, c->role);
-	tui_form_load(fm, 2, c->name);
-	tui_form_load(fm, 3, c->organisation);
-	tui_form_load(fm, 4, c->phone);
-}
 
 static size_t count(void *ctx)
 {
@@ -97,13 +82,13 @@ static int c_key(struct tui_screen *s, int key, enum tui_action act)
 	long i = tui_list_selected(&c->list);
 	if (r == TUI_LIST_CHOSEN || (r == TUI_UNHANDLED && act == TUI_ACT_EDIT && i >= 0)) {
 		const struct az_contact *k = &tui_wb->book.contacts[i];
-		tui_editform_open(&spec, k->id, NULL, load, (void *)k);
+		tui_editform_open(&spec, k->id, NULL, NULL, NULL);
 		return TUI_HANDLED;
 	}
 	if (r != TUI_UNHANDLED || c->list.filtering)
 		return r;
 	if (act == TUI_ACT_ADD) {
-		tui_editform_open(&spec, 0, NULL, load, NULL);
+		tui_editform_open(&spec, 0, NULL, NULL, NULL);
 		return TUI_HANDLED;
 	}
 	if (act == TUI_ACT_DELETE && i >= 0) {
@@ -119,10 +104,7 @@ static const enum tui_action bar[] = { TUI_ACT_ADD, TUI_ACT_EDIT, TUI_ACT_DELETE
 				       TUI_ACT_BACK, TUI_ACT_NONE };
 static const struct tui_screen_ops ops = {
 	.title = N_("Contact chart"),
-	.help = N_("The contact chart (連絡体制): whom to call when a system stops or information may have "
-		   "leaked. The Guideline 6.0 asks for it, and the health centre looks for it. List someone "
-		   "inside the clinic, the vendor of each system, and the authorities (保健所, police). "
-		   "a adds, e or Enter edits, d deletes after asking, / searches."),
+	.help = tui_help_contacts,
 	.bar = bar,
 	TUI_SCREEN_HOOKS(struct tui_rows, c_enter, tui_list_screen_draw, c_key, tui_list_screen_leave),
 };

@@ -18,6 +18,7 @@
 #include "tui/confirm.h"
 #include "tui/draw.h"
 #include "tui/form.h"
+#include "tui/help_text.h"
 #include "tui/term.h"
 #include "tui/wb.h"
 
@@ -218,10 +219,7 @@ static void e_leave(struct tui_screen *s)
 static const enum tui_action bar[] = { TUI_ACT_NEXT_FIELD, TUI_ACT_SAVE, TUI_ACT_HELP, TUI_ACT_BACK, TUI_ACT_NONE };
 static const struct tui_screen_ops ops = {
 	.title = N_("Export"),
-	.help = N_("Write the inspection PDF for the health centre, or the whole workbook as JSON (a backup "
-		   "that 'anzen import' reads back). The file goes next to the workbook (or, when the workbook "
-		   "is in a hidden folder, in your Documents folder) unless you type another name; the whole "
-		   "path is shown under the form, and where the file went once it is written. An existing file is replaced only after you say so. F2 or Ctrl-S writes."),
+	.help = tui_help_export,
 	.bar = bar,
 	TUI_SCREEN_HOOKS(struct exp, e_enter, e_draw, e_key, e_leave),
 };

@@ -14,6 +14,7 @@
 #include "model/score_suggest.h"
 #include "tui/draw.h"
 #include "tui/editbox.h"
+#include "tui/help_text.h"
 #include "tui/list.h"
 #include "tui/scr_assess.h"
 #include "tui/scr_facts.h"
@@ -240,12 +241,7 @@ static const enum tui_action facts_bar[] = { TUI_ACT_DOWN, TUI_ACT_UP, TUI_ACT_S
 					     TUI_ACT_NONE };
 static const struct tui_screen_ops facts_ops = {
 	.title = N_("How the clinic works"),
-	.help = N_("Plain questions about how the clinic, each system and each vendor work. Answer with 1 (yes), "
-		   "2 (no) or 3 (don't know); the next question follows. A question that asks for a date takes "
-		   "the date on 1 or Enter. \"Don't know\" is a real answer and counts against the clinic, as an "
-		   "unanswered question does.\n\n"
-		   "The answers decide the suggested likelihood and severity of every threat, and the risk list "
-		   "shows which answer moved which level. / searches."),
+	.help = tui_help_facts,
 	.bar = facts_bar,
 	.enter = facts_enter,
 	.draw = facts_draw,

@@ -10,6 +10,7 @@
 #include "base/i18n.h"
 #include "model/findings.h"
 #include "tui/draw.h"
+#include "tui/help_text.h"
 #include "tui/list.h"
 #include "tui/screen.h"
 #include "tui/term.h"
@@ -115,11 +116,7 @@ static void f_leave(struct tui_screen *s)
 static const enum tui_action f_bar[] = { TUI_ACT_SELECT, TUI_ACT_SEARCH, TUI_ACT_HELP, TUI_ACT_BACK, TUI_ACT_NONE };
 static const struct tui_screen_ops f_ops = {
 	.title = N_("Findings (要確認事項)"),
-	.help = N_("Where the workbook contradicts itself or lacks what the health centre looks for: a "
-		   "checklist answer the rest of the workbook disproves, a No without a target date, an "
-		   "overdue action, an S or A risk not decided, a vendor without its vendor form. 要対応 "
-		   "must be fixed before the PDF is handed over; 要確認 should be looked at. Enter opens the "
-		   "screen where the selected one is fixed. 'anzen check' prints the same list."),
+	.help = tui_help_findings,
 	.bar = f_bar,
 	.draw = f_draw,
 	.key = f_key,

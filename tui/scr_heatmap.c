@@ -12,6 +12,7 @@
 #include "model/heatmap.h"
 #include "model/rules.h"
 #include "tui/draw.h"
+#include "tui/help_text.h"
 #include "tui/rank.h"
 #include "tui/scr_assess.h"
 #include "tui/screen.h"
@@ -169,13 +170,7 @@ static int hm_key(struct tui_screen *s, int key, enum tui_action act)
 static const enum tui_action hm_bar[] = { TUI_ACT_SELECT, TUI_ACT_TOGGLE, TUI_ACT_HELP, TUI_ACT_BACK, TUI_ACT_NONE };
 static const struct tui_screen_ops hm_ops = {
 	.title = N_("Risk map"),
-	.help = N_("Two 5×5 grids: on the left the risks as they are now, on the right after the treatment "
-		   "(the residual score; a risk without one stays at its current score). Up the side is the "
-		   "likelihood, 1 to 5; across is the severity, 1 to 5. Each cell shows the rank letter of "
-		   "that score and how many risks have it; on colour screens the cell has the colour of its "
-		   "rank.\n\nMove with the arrow keys (or h j k l); Space or Tab switches between the two "
-		   "grids. Enter lists the risks of the chosen cell; open one there to see or change its "
-		   "treatment."),
+	.help = tui_help_heatmap,
 	.bar = hm_bar,
 	TUI_SCREEN_HOOKS(struct heatmap, hm_enter, hm_draw, hm_key, NULL),
 };

@@ -12,6 +12,7 @@
 #include "model/findings.h"
 #include "model/progress.h"
 #include "tui/draw.h"
+#include "tui/help_text.h"
 #include "tui/list.h"
 #include "tui/scr_facts.h"
 #include "tui/scr_years.h"
@@ -236,15 +237,7 @@ static const enum tui_action home_bar[] = { TUI_ACT_DOWN, TUI_ACT_UP, TUI_ACT_SE
 					    TUI_ACT_NONE };
 static const struct tui_screen_ops home_ops = {
 	.title = N_("Home"),
-	.help = N_("The steps of the risk assessment, in the order of the Guideline 6.0: the clinic and "
-		   "its responsible people, whom to call, the systems, the vendors, the risks of each "
-		   "system, the MHLW checklist, the approval, and the export for the health centre; last, "
-		   "the earlier years of this workbook and the start of the next year; and, with !, the findings "
-		   "(要確認事項): where the workbook contradicts itself, as 'anzen check' lists them. "
-		   "The bar and the figures show how far each step is; under the list you see what is "
-		   "still missing in the selected step. Choose a line with the arrow keys (or j and k, or "
-		   "its number, 0 for the tenth) and press Enter. q or Esc, pressed twice, leaves anzen, and F10 "
-		   "or Ctrl-C at once; everything is saved as you go."),
+	.help = tui_help_home,
 	.bar = home_bar,
 	TUI_SCREEN_HOOKS(struct home, home_enter, home_draw, home_key, home_leave),
 };

@@ -19,6 +19,7 @@
 #include "tui/choice.h"
 #include "tui/confirm.h"
 #include "tui/draw.h"
+#include "tui/help_text.h"
 #include "tui/list.h"
 #include "tui/rank.h"
 #include "tui/scr_assess.h"
@@ -474,15 +475,7 @@ static const enum tui_action risks_bar[] = { TUI_ACT_SELECT, TUI_ACT_EDIT, TUI_A
 					     TUI_ACT_HELP, TUI_ACT_BACK, TUI_ACT_NONE };
 static const struct tui_screen_ops risks_ops = {
 	.title = N_("Risk assessment"),
-	.help = N_("The threats that apply to the system, from the catalogue, with their risk. The rank is "
-		   "shown by a symbol and a letter (!!! S critical, !! A high, ! B medium, ~ C low, - D negligible) "
-		   "and, on colour screens, by its colour.\n\n"
-		   "e gives the likelihood (how often it could happen) and then the severity (how bad it "
-		   "would be), each from 1 to 5; the meaning of every level is shown when you choose. Enter "
-		   "opens the treatment: avoid, reduce, transfer or accept, with what each one needs. d "
-		   "deletes the assessment of the selected threat (you are asked first). / searches.\n\n"
-		   "The status says what is left: To do (no score or no treatment), Incomplete (the treatment "
-		   "lacks something; the line at the bottom says what), Complete."),
+	.help = tui_help_risks,
 	.bar = risks_bar,
 	TUI_SCREEN_HOOKS(struct risks, risks_enter, risks_draw, risks_key, risks_leave),
 };
@@ -607,9 +600,7 @@ static const enum tui_action pick_bar[] = { TUI_ACT_DOWN, TUI_ACT_UP, TUI_ACT_SE
 					    TUI_ACT_HELP, TUI_ACT_BACK, TUI_ACT_NONE };
 static const struct tui_screen_ops pick_ops = {
 	.title = N_("Risk assessment"),
-	.help = N_("Risks are assessed system by system: choose a system of the inventory and press Enter to "
-		   "see the threats that apply to it. The number in front says how many of its risks still "
-		   "need a score or a treatment. \"All systems\" lists every risk of the workbook in one list."),
+	.help = tui_help_risk_pick,
 	.bar = pick_bar,
 	TUI_SCREEN_HOOKS(struct pick, pick_enter, pick_draw, pick_key, pick_leave),
 };

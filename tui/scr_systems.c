@@ -12,6 +12,7 @@
 #include "model/tables.h"
 #include "tui/choice.h"
 #include "tui/editform.h"
+#include "tui/help_text.h"
 #include "tui/list.h"
 #include "tui/rows.h"
 #include "tui/scr_facts.h"
@@ -97,11 +98,7 @@ static struct tui_form_col cols[NF] = {
 
 static struct tui_editform_spec spec = {
 	.title = N_("System"),
-	.help = N_("Every attribute of one system. Where it runs, remote maintenance, the connection and "
-		   "patient data decide which threats apply on the Risks screen. On a choice, Left/Right or "
-		   "Space changes it and Enter lists the choices with a description. Each field is saved as "
-		   "soon as you leave it or pick a choice (a new system once its name is left). F2 or Ctrl-S "
-		   "saves; Esc goes back."),
+	.help = tui_help_system,
 	.items = items,
 	.cols = cols,
 	.n = NF,
@@ -298,11 +295,7 @@ static const enum tui_action bar[] = { TUI_ACT_ADD, TUI_ACT_EDIT, TUI_ACT_DELETE
 				       TUI_ACT_HELP, TUI_ACT_BACK, TUI_ACT_NONE };
 static const struct tui_screen_ops ops = {
 	.title = N_("Systems"),
-	.help = N_("Every system and device that handles patient information or connects outside: the "
-		   "receipt computer (レセコン), the records system, the online eligibility terminal, X-ray "
-		   "and imaging, the network equipment, PCs. a adds one: choose its kind and the usual "
-		   "answers are filled in for you to check. e or Enter edits, d deletes after asking (its "
-		   "risks are deleted with it), / searches."),
+	.help = tui_help_systems,
 	.bar = bar,
 	TUI_SCREEN_HOOKS(struct tui_rows, s_enter, tui_list_screen_draw, s_key, s_leave),
 };

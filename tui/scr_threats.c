@@ -19,6 +19,7 @@
 #include "tui/choice.h"
 #include "tui/draw.h"
 #include "tui/editbox.h"
+#include "tui/help_text.h"
 #include "tui/list.h"
 #include "tui/rank.h"
 #include "tui/scr_assess.h"
@@ -653,18 +654,7 @@ static const enum tui_action threats_bar[] = { TUI_ACT_SELECT, TUI_ACT_EDIT, TUI
 					       TUI_ACT_HELP, TUI_ACT_BACK, TUI_ACT_NONE };
 static const struct tui_screen_ops threats_ops = {
 	.title = N_("Risk assessment"),
-	.help = N_("One decision per threat, for every system it concerns. The threats are ordered by their "
-		   "suggested rank, S first; the suggestion comes from the catalogue and from your answers to the "
-		   "questions about how the clinic works, and the two lines at the bottom say which answers moved "
-		   "the likelihood and the severity.\n\n"
-		   "Enter confirms the suggested score for every system and asks only what the rank needs: "
-		   "nothing for D; for C, accept with the standard reason (one key) or another treatment; for A and "
-		   "S, reduce with an action (its owner and due date are filled in) and the residual score, avoid, "
-		   "or transfer or accept with the reason and the approval of the management. e gives another "
-		   "score. x marks the threat as not applicable (with a reason; it needs no approval), or brings "
-		   "it back. v lists its systems: Space there decides one system apart (an exception), x marks "
-		   "one system as not applicable, Enter opens its treatment.\n\n"
-		   "The first line opens the questions; the second the risks system by system."),
+	.help = tui_help_threats,
 	.bar = threats_bar,
 	.enter = threats_enter,
 	.draw = threats_draw,
@@ -820,10 +810,7 @@ static const enum tui_action sv_bar[] = { TUI_ACT_SELECT, TUI_ACT_TOGGLE, TUI_AC
 					  TUI_ACT_BACK, TUI_ACT_NONE };
 static const struct tui_screen_ops sv_ops = {
 	.title = N_("Risk assessment"),
-	.help = N_("The systems one threat concerns. They share the threat's decision, except those decided "
-		   "apart: Space marks the selected system as an exception (its score and treatment are then its "
-		   "own) or brings it back to the threat's decision. Enter opens its treatment. x marks the threat "
-		   "as not applicable to this system alone, with a reason, or brings it back."),
+	.help = tui_help_threat_systems,
 	.bar = sv_bar,
 	.enter = sv_enter,
 	.draw = sv_draw,

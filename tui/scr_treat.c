@@ -20,10 +20,11 @@
 #include "tui/choice.h"
 #include "tui/confirm.h"
 #include "tui/draw.h"
-#include "tui/leave.h"
 #include "tui/editbox.h"
 #include "tui/form.h"
 #include "tui/formrow.h"
+#include "tui/help_text.h"
+#include "tui/leave.h"
 #include "tui/rank.h"
 #include "tui/scr_assess.h"
 #include "tui/screen.h"
@@ -629,12 +630,7 @@ static int action_key(struct tui_screen *s, int key, enum tui_action act)
 
 static const struct tui_screen_ops action_ops = {
 	.title = N_("Action"),
-	.help = N_("One action that reduces the risk. Every action needs an owner (who makes sure it is done) "
-		   "and a due date; the treatment is not complete without them. Tab or Down goes to the next "
-		   "field. A new action is added as soon as you leave its first field (what is done, or the "
-		   "owner of a control from the catalogue); from then on each field is saved as soon as you "
-		   "leave it. F2 or Ctrl-S checks the action and goes back; Esc goes back (you are asked "
-		   "first if something would be lost)."),
+	.help = tui_help_action,
 	.bar = tui_form_bar,
 	TUI_SCREEN_HOOKS(struct action_form, action_enter, action_draw, action_key, tui_form_screen_leave),
 };
@@ -832,16 +828,7 @@ static const enum tui_action treat_bar[] = { TUI_ACT_SELECT, TUI_ACT_ADD, TUI_AC
 					     TUI_ACT_NONE };
 static const struct tui_screen_ops treat_ops = {
 	.title = N_("Treatment"),
-	.help = N_("How the clinic treats this risk. Choose a line and press Enter to change it.\n\n"
-		   "Avoid (回避): stop what causes the risk; write what is stopped.\n"
-		   "Reduce (低減): at least one action, each with an owner and a due date, and the residual "
-		   "likelihood and severity after the actions (no higher than before).\n"
-		   "Transfer (移転): say to whom (insurer and policy, or contract party). Only the cost moves; "
-		   "the duty to protect patient data stays with the clinic.\n"
-		   "Accept (受容): who approved it (the director), the date, and why.\n\n"
-		   "a adds an action: pick one of the catalogue's controls for this threat or write your own. "
-		   "d deletes the selected action (you are asked first). What is still missing is shown at the "
-		   "bottom; leaving with something missing asks first. Every change is saved at once."),
+	.help = tui_help_treat,
 	.bar = treat_bar,
 	TUI_SCREEN_HOOKS(struct treat, treat_enter, treat_draw, treat_key, treat_leave),
 };

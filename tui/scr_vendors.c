@@ -14,12 +14,13 @@
 #include "model/tables.h"
 #include "tui/choice.h"
 #include "tui/draw.h"
-#include "tui/leave.h"
 #include "tui/editform.h"
+#include "tui/help_text.h"
+#include "tui/leave.h"
 #include "tui/list.h"
 #include "tui/rows.h"
-#include "tui/term.h"
 #include "tui/scr_facts.h"
+#include "tui/term.h"
 #include "tui/wb.h"
 
 /* ---- the vendor profile ---- */
@@ -52,29 +53,13 @@ static const struct tui_form_col v_cols[] = {
 };
 static struct tui_editform_spec v_spec = {
 	.title = N_("Vendor"),
-	.help = N_("The vendor's profile. The vendor is added as soon as you leave its name; from then on "
-		   "each field is saved as soon as you leave it. F2 or Ctrl-S saves; Esc goes back."),
+	.help = tui_help_vendor,
 	.items = v_items,
 	.cols = v_cols,
 	.n = sizeof v_items / sizeof v_items[0],
 	.table = AZ_TABLE(vendors),
 	.required = "name",
 };
-
-static void v_load(struct tui_form *fm, void *arg)
-{
-	const struct az_vendor *v = arg;
-	if (!v) {
-		tui_form_set_choice(fm, 2, 4); /* unknown until asked */
-		return;
-	}
-	tui_form_load(fm, 0, v->name);
-	tui_form_load(fm, 1, v->contact);
-	tui_form_set_choice(fm, 2, v->certification);
-	tui_form_load(fm, 3, v->certification_target);
-	tui_form_load(fm, 4, v->mds_sds_received);
-	tui_form_load(fm, 5, v->note);
-}
 
 /* ---- one answer ---- */
 
@@ -189,10 +174,7 @@ static int a_enter(struct tui_screen *s);
 
 static const struct tui_screen_ops a_ops = {
 	.title = N_("The vendor's answer"),
-	.help = N_("Ask the vendor this question and note the answer, with the day you got it. The grey "
-		   "text says why it matters. 'Yes' is always the safe answer; 'No' and 'Unknown' are risks "
-		   "to look at on the Risks screen. Each field is saved as soon as you leave it or pick an "
-		   "answer. F2 or Ctrl-S saves; Esc goes back."),
+	.help = tui_help_vendor_answer,
 	.bar = tui_form_bar,
 	TUI_SCREEN_HOOKS(struct answer, a_enter, a_draw, a_key, tui_form_screen_leave),
 };
@@ -311,10 +293,7 @@ static int q_key(struct tui_screen *s, int key, enum tui_action act)
 static const enum tui_action q_bar[] = { TUI_ACT_SELECT, TUI_ACT_SEARCH, TUI_ACT_HELP, TUI_ACT_BACK, TUI_ACT_NONE };
 static const struct tui_screen_ops q_ops = {
 	.title = N_("Questions to the vendor"),
-	.help = N_("The questions to ask this vendor: a to e are the five points of the dental association's "
-		   "workshop (the VPN device, the contract, remote access, passwords, logs), then the rest "
-		   "of the Guideline 6.0. The answer is shown in brackets; '-' is not answered yet. Enter "
-		   "opens a question with why it matters."),
+	.help = tui_help_vendor_questions,
 	.bar = q_bar,
 	TUI_SCREEN_HOOKS(struct questions, q_enter, q_draw, q_key, tui_list_screen_leave),
 };
@@ -361,11 +340,11 @@ static int v_key(struct tui_screen *s, int key, enum tui_action act)
 		return r;
 	if (act == TUI_ACT_EDIT && i >= 0) {
 		const struct az_vendor *v = &tui_wb->book.vendors[i];
-		tui_editform_open(&v_spec, v->id, NULL, v_load, (void *)v);
+		tui_editform_open(&v_spec, v->id, NULL, NULL, NULL);
 		return TUI_HANDLED;
 	}
 	if (act == TUI_ACT_ADD) {
-		tui_editform_open(&v_spec, 0, NULL, v_load, NULL);
+		tui_editform_open(&v_spec, 0, NULL, NULL, NULL);
 		return TUI_HANDLED;
 	}
 	if (act == TUI_ACT_FACTS && i >= 0) { /* the vendor's questions of facts.yaml */
@@ -398,10 +377,7 @@ static const enum tui_action v_bar[] = { TUI_ACT_SELECT, TUI_ACT_ADD, TUI_ACT_ED
 					 TUI_ACT_HELP, TUI_ACT_BACK, TUI_ACT_NONE };
 static const struct tui_screen_ops v_ops = {
 	.title = N_("Vendors"),
-	.help = N_("The vendors who supply and maintain the systems. Most intrusions into clinics came in "
-		   "through a vendor's remote maintenance, so the Guideline 6.0 asks the clinic to check "
-		   "them. Enter opens the questions to ask a vendor; a adds a vendor, e edits its profile "
-		   "(certification, MDS/SDS), d deletes after asking, / searches."),
+	.help = tui_help_vendors,
 	.bar = v_bar,
 	TUI_SCREEN_HOOKS(struct tui_rows, v_enter, tui_list_screen_draw, v_key, tui_list_screen_leave),
 };

@@ -14,6 +14,7 @@
 #include "model/next_year.h"
 #include "tui/confirm.h"
 #include "tui/draw.h"
+#include "tui/help_text.h"
 #include "tui/lines.h"
 #include "tui/scr_years.h"
 #include "tui/screen.h"
@@ -140,12 +141,7 @@ static const enum tui_action years_bar[] = { TUI_ACT_DOWN, TUI_ACT_UP, TUI_ACT_S
 					     TUI_ACT_HELP, TUI_ACT_BACK, TUI_ACT_NONE };
 static const struct tui_screen_ops years_ops = {
 	.title = N_("Earlier years"),
-	.help = N_("The fiscal years kept in this workbook by 'anzen next-year', newest first. Enter shows what "
-		   "changed since that year. Earlier years are kept as they were and cannot be edited.\n\n"
-		   "a starts the next fiscal year: after you confirm, a new workbook for the next year is "
-		   "made beside this one (for example clinic-2027.anzen), with everything carried over and "
-		   "this year kept as an earlier year. This workbook is not changed; open the new one with "
-		   "'anzen open' and the file name shown."),
+	.help = tui_help_years,
 	.bar = years_bar,
 	TUI_SCREEN_HOOKS(struct years, years_enter, draw, years_key, leave),
 };
