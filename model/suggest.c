@@ -6,6 +6,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,10 +94,14 @@ static const char *vendor_name(const struct az_book *b, long long id)
 struct lookups {
 	const struct az_question **q; /* per vendor answer, NULL if unknown */
 	const struct az_control **c;  /* per action, NULL for free text */
+	uint32_t *feeds;              /* per catalogue control: bit k, it evidences az_suggest_items[k] */
 };
+_Static_assert(AZ_SUGGEST_ITEMS <= 32, "an item a bit");
 
+/* item is az_suggest_items[k]. Only the first reason for and against is said: the others are
+ * counted without making their message (thousands of actions at hospital scale). */
 static void generic(const struct az_catalogue *cat, const struct az_book *b, const struct lookups *lk,
-		    const char *item, struct ev *e)
+		    const char *item, size_t k, struct ev *e)
 {
 	/* for 2-(2) any answer shows the vendor was asked (remote() counts them), not a yes or no */
 	for (size_t i = 0; strcmp(item, "2-(2)") != 0 && i < b->n_vendor_answers; i++) {
@@ -113,12 +118,19 @@ static void generic(const struct az_catalogue *cat, const struct az_book *b, con
 	for (size_t i = 0; i < b->n_actions; i++) {
 		const struct az_action *a = &b->actions[i];
 		const struct az_control *c = lk ? lk->c[i] : given(a->control) ? az_catalogue_control(cat, a->control) : NULL;
-		if (!c || !az_idlist_has(&c->checklist, item) || a->status == STATUS_DROPPED)
+		if (!c || a->status == STATUS_DROPPED ||
+		    !(lk ? (int)((lk->feeds[c - cat->controls] >> k) & 1) : az_idlist_has(&c->checklist, item)))
 			continue;
-		if (a->status == STATUS_DONE)
-			pos(e, _("Done: %s (%s)"), az_text_get(&c->name), given(a->done_at) ? a->done_at : "-");
-		else {
-			neg(e, _("Not done yet: %s (due %s)"), az_text_get(&c->name), given(a->due) ? a->due : "-");
+		if (a->status == STATUS_DONE) {
+			if (e->npos)
+				e->npos++;
+			else
+				pos(e, _("Done: %s (%s)"), az_text_get(&c->name), given(a->done_at) ? a->done_at : "-");
+		} else {
+			if (e->nneg)
+				e->nneg++;
+			else
+				neg(e, _("Not done yet: %s (due %s)"), az_text_get(&c->name), given(a->due) ? a->due : "-");
 			target(e, a->due);
 		}
 	}
@@ -302,8 +314,13 @@ size_t az_checklist_suggest(const struct az_catalogue *cat, const struct az_book
 {
 	/* at hospital scale 19 items x thousands of actions: look each entry up once (without memory,
 	 * each item looks them up itself) */
-	struct lookups lk = { malloc((b->n_vendor_answers + 1) * sizeof *lk.q), malloc((b->n_actions + 1) * sizeof *lk.c) };
-	int have = lk.q && lk.c;
+	struct lookups lk = { malloc((b->n_vendor_answers + 1) * sizeof *lk.q), malloc((b->n_actions + 1) * sizeof *lk.c),
+			      calloc(cat->ncontrols + 1, sizeof *lk.feeds) };
+	int have = lk.q && lk.c && lk.feeds;
+	for (size_t c = 0; have && c < cat->ncontrols; c++)
+		for (size_t k = 0; k < AZ_SUGGEST_ITEMS; k++)
+			if (az_idlist_has(&cat->controls[c].checklist, az_suggest_items[k]))
+				lk.feeds[c] |= 1u << k;
 	for (size_t i = 0; have && i < b->n_vendor_answers; i++)
 		lk.q[i] = az_catalogue_question(cat, b->vendor_answers[i].question);
 	struct az_idmap controls;
@@ -339,12 +356,13 @@ size_t az_checklist_suggest(const struct az_catalogue *cat, const struct az_book
 		/* the inventory, the vendors and the contacts speak first; then the catalogue's links */
 		if (strcmp(item, "0") != 0 && strcmp(item, "1-(1)") != 0) {
 			facts(cat, b, item, &e);
-			generic(cat, b, have ? &lk : NULL, item, &e);
+			generic(cat, b, have ? &lk : NULL, item, k, &e);
 		}
 		finish(&out[k], item, &e);
 	}
 	free(lk.q);
 	free(lk.c);
+	free(lk.feeds);
 	return AZ_SUGGEST_ITEMS;
 }
 
