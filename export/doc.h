@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * Copyright (C) 2026 The anzen authors */
-/* The laid-out document shared by the layout (typeset.c) and the libharu drawing (pdfdraw.c). */
+/* The laid-out document shared by the layout (typeset.c) and the drawing (pdfdraw.c). */
 #ifndef ANZEN_EXPORT_DOC_H
 #define ANZEN_EXPORT_DOC_H
 
@@ -91,18 +91,20 @@ static inline struct az_op *az_doc_op(const struct az_doc *d, size_t i)
 	return &d->blocks[i / AZ_OP_BLOCK][i % AZ_OP_BLOCK];
 }
 
-/* The libharu side (pdfdraw.c): open (font subset, document information), one page at a time
- * (ops [first, end) of the display list, and the running header and footer), then close
- * (attachments, and the bytes to path, or to a malloc'd *out when path is NULL). */
+/* The drawing (pdfdraw.c, through the streaming writer pdfwrite.h): open (font subsets, document
+ * information; a streamed document is written to an unnamed temporary file from here on), one
+ * page at a time (ops [first, end) of the display list, and the running header and footer: the
+ * page is deflated and written at once), then close (attachments, page tree, cross-reference
+ * stream, and the bytes to path, or to a malloc'd *out when path is NULL). */
 struct az_render;
 int az_render_open(struct az_doc *d, struct az_error *err);
 int az_render_page(struct az_doc *d, size_t first, size_t end, struct az_error *err);
 int az_render_close(struct az_doc *d, const char *path, char **out, size_t *len, struct az_error *err);
 void az_render_free(struct az_render *r);
 
-/* Draws the laid-out pages with libharu into a malloc'd buffer. */
+/* Draws the laid-out pages into a malloc'd buffer. */
 int az_doc_render(struct az_doc *d, char **out, size_t *len, struct az_error *err);
-/* The same, written by libharu to the file path (created or truncated). */
+/* The same, written straight to the file path (created or truncated). */
 int az_doc_render_file(struct az_doc *d, const char *path, struct az_error *err);
 
 #endif

@@ -13,5 +13,7 @@
 /* The first AZ_FINGERPRINT_HEX hex digits of SHA-256(data), in groups of four joined by '-'
  * ("3f2a-9c01-77be-0d45"); out needs AZ_FINGERPRINT_HEX * 5 / 4 bytes. */
 void az_fingerprint(const void *data, size_t len, char out[AZ_FINGERPRINT_HEX * 5 / 4]);
+/* The same from the SHA-256 digest d. */
+void az_fingerprint_digest(const unsigned char d[32], char out[AZ_FINGERPRINT_HEX * 5 / 4]);
 
 #endif

@@ -229,7 +229,7 @@ struct az_font *az_font_open(const char *file, const char *family, struct az_err
 	}
 	memset(f->widths, 0xFF, 65536 * sizeof *f->widths);
 	if (face_open(&f->faces[0], path, 0) != 0) {
-		/* libharu read TrueType outlines only, and so does the PDF's CIDFontType2 */
+		/* the PDF's CIDFontType2 (pdfdraw.c) embeds TrueType outlines */
 		az_fail(err, AZ_NOINPUT,
 			_("font %s: not a TrueType font with Unicode characters (install the Debian "
 			  "package %s, or name a .ttf file with --font)"),

@@ -11,7 +11,7 @@
 #include <time.h>
 
 #include "export/fingerprint.h"
-#include "model/json_write.h"
+#include "export/attach.h"
 #include "export/report_changes.h"
 #include "export/report_ctx.h"
 #include "base/date.h"
@@ -178,8 +178,7 @@ static int pages_settled(struct rp *r)
  * (two passes, rarely three). A long one (typeset.h) in two passes: the first counts the pages and
  * collects the characters, the second draws each page as soon as it is laid out, so memory stays
  * flat for a hospital's register; its checklist names the sections without page numbers. */
-static int build(struct rp *r, const struct az_report_opts *o, char **json, size_t json_len,
-		 struct az_error *err)
+static int build(struct rp *r, const struct az_report_opts *o, struct az_packed *json, struct az_error *err)
 {
 	struct az_doc_options dopt;
 	doc_options(r, o, &dopt);
@@ -205,7 +204,7 @@ static int build(struct rp *r, const struct az_report_opts *o, char **json, size
 			if (lay_out(r) != AZ_OK)
 				break;
 		}
-		az_doc_attach(r->doc, "anzen-workbook.json", "application/json", *json, json_len);
+		az_doc_attach_packed(r->doc, "anzen-workbook.json", "application/json", json);
 		return AZ_OK;
 	}
 	memset(r->prev_at, 0, sizeof r->prev_at);
@@ -230,10 +229,7 @@ static int build(struct rp *r, const struct az_report_opts *o, char **json, size
 	az_doc_free(first);
 	if (!r->doc)
 		return err->code;
-	/* attached (compressed) before the pages grow, and the text freed at once */
-	az_doc_attach(r->doc, "anzen-workbook.json", "application/json", *json, json_len);
-	free(*json);
-	*json = NULL;
+	az_doc_attach_packed(r->doc, "anzen-workbook.json", "application/json", json);
 	lay_out(r);
 	return AZ_OK;
 }
@@ -242,21 +238,20 @@ int az_report_pdf(struct az_store *s, const struct az_catalogue *cat, const char
 		  const struct az_report_opts *o, struct az_error *err)
 {
 	struct az_book book;
-	char *json = NULL;
-	size_t json_len = 0;
+	struct az_packed json; /* the workbook's JSON, deflated as it is written: never whole in memory */
 	if (o && o->date && !az_date_valid(o->date))
 		return az_fail(err, AZ_USAGE, _("%s: not a date (YYYY-MM-DD)"), o->date);
-	int rc = az_export_json_string(s, &json, &json_len, err);
+	int rc = az_pack_json(s, &json, err);
 	if (rc != AZ_OK)
 		return rc;
 	if ((rc = az_book_load(s, &book, err)) != AZ_OK) {
-		free(json);
+		az_packed_free(&json);
 		return rc;
 	}
 	struct az_diff changes;
 	if ((rc = az_diff_compute(s, 0, &changes, err)) != AZ_OK) {
 		az_book_free(&book);
-		free(json);
+		az_packed_free(&json);
 		return rc;
 	}
 	struct rp r = { 0 };
@@ -278,13 +273,13 @@ int az_report_pdf(struct az_store *s, const struct az_catalogue *cat, const char
 		memcpy(r.date, o->date, 11);
 	else
 		today(r.date);
-	az_fingerprint(json, json_len, r.fingerprint);
+	az_fingerprint_digest(json.sha256, r.fingerprint);
 	if (rc == AZ_OK)
-		rc = build(&r, o, &json, json_len, err);
+		rc = build(&r, o, &json, err);
 	/* Laid out and attached: the workbook is no longer needed while the PDF is drawn. */
 	az_book_free(&book);
 	az_diff_free(&changes);
-	free(json);
+	az_packed_free(&json);
 	rp_lang_close(r.lang);
 	free(r.ctl_page);
 	free(r.prev_ctl);

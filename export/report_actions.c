@@ -68,8 +68,8 @@ static long day_number(const char *ymd)
 	return 365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + d;
 }
 
-/* The row of the group acts[0..n): its state is the least advanced of its actions. */
-static void group_row(struct rp *r, const size_t *acts, size_t n)
+/* The cells of the row of the group acts[0..n): its state is the least advanced of its actions. */
+static void group_cells(struct rp *r, const size_t *acts, size_t n, struct az_cell *c)
 {
 	const struct az_book *bk = r->book;
 	const struct az_action *a = &bk->actions[acts[0]];
@@ -106,7 +106,7 @@ static void group_row(struct rp *r, const size_t *acts, size_t n)
 		risks = rp_fmt(r, R_("%zu risks on %zu systems"), n, distinct);
 	}
 	int overdue = status != 2 && status != 3 && a->due && *a->due && day_number(a->due) < day_number(r->date);
-	struct az_cell c[5] = { { 0 } };
+	memset(c, 0, 5 * sizeof *c);
 	c[0].text = rp_date_cell(r, a->due);
 	if (a->control && *a->control)
 		c[1].text = a->description && *a->description && !says_control(r, a)
@@ -122,6 +122,14 @@ static void group_row(struct rp *r, const size_t *acts, size_t n)
 			      : rp_action_status(r, status);
 	c[3].style = overdue ? AZ_STRONG : 0;
 	c[4].text = risks;
+}
+
+/* The row of the group acts[0..n), and the page the checklist points to for its control. */
+static void group_row(struct rp *r, const size_t *acts, size_t n)
+{
+	const struct az_action *a = &r->book->actions[acts[0]];
+	struct az_cell c[5];
+	group_cells(r, acts, n, c);
 	az_doc_table_row(r->doc, c);
 	if (a->control && r->ctl_page) {
 		const struct az_control *ctl = az_catalogue_control(r->cat, a->control);
@@ -130,13 +138,23 @@ static void group_row(struct rp *r, const size_t *acts, size_t n)
 	}
 }
 
+/* The end of the group of equal actions that starts at order[i]. */
+static size_t group_end(const struct az_book *bk, const size_t *order, size_t i, size_t n)
+{
+	size_t j = i + 1;
+	while (j < n && same_key(&bk->actions[order[i]], &bk->actions[order[j]]))
+		j++;
+	return j;
+}
+
 int rp_action_plan(struct rp *r)
 {
 	const struct az_book *bk = r->book;
-	az_doc_heading(r->doc, 1, R_("Action plan by due date"));
-	rp_anchor(r, RP_AT_ACTIONS);
+	const char *heading = R_("Action plan by due date");
 	size_t n = bk->n_actions, *order = n ? malloc(n * sizeof *order) : NULL;
 	if (!order) {
+		az_doc_heading(r->doc, 1, heading);
+		rp_anchor(r, RP_AT_ACTIONS);
 		az_doc_paragraph(r->doc, R_("No actions recorded."));
 		return az_doc_status(r->doc);
 	}
@@ -149,19 +167,41 @@ int rp_action_plan(struct rp *r)
 	n = m;
 	sort_book = bk;
 	qsort(order, n, sizeof *order, by_due_key);
+	/* the due date just wide enough for 「令和8年12月31日」, the state for 「実施中 期限超過」 in bold
+	 * (and a date done), the owner for nine characters (a company as owner took three lines a row
+	 * at six); the action and the risks it treats share the rest as their texts need */
 	static const struct az_doc_column src[] = {
-		{ N_("Due"), 2.3, AZ_LEFT },    { N_("Action"), 4.7, AZ_LEFT },
-		{ N_("Owner"), 1.7, AZ_LEFT },  { N_("Status"), 2.3, AZ_LEFT },
-		{ N_("Risks it treats"), 2.6, AZ_LEFT },
+		{ N_("Due"), 2.2, AZ_LEFT },    { N_("Action"), 4.4, AZ_LEFT },
+		{ N_("Owner"), 2.45, AZ_LEFT }, { N_("Status"), 2.3, AZ_LEFT },
+		{ N_("Risks it treats"), 2.25, AZ_LEFT },
 	};
+	double unit = az_doc_body_width(r->doc) / 13.6; /* the weights' sum */
 	struct az_doc_column cols[5];
 	for (int i = 0; i < 5; i++)
-		cols[i] = src[i], cols[i].title = R_(src[i].title);
+		cols[i] = src[i], cols[i].title = R_(src[i].title), cols[i].weight *= unit;
+	struct rp_split split;
+	struct az_cell c[5], keep[10] = { { 0 } };
+	rp_split_init(&split, cols[1].weight + cols[4].weight, 4.4 / 6.65);
+	for (size_t i = 0, j; i < n && split.rows < RP_SPLIT_ROWS; i = j) {
+		j = group_end(bk, order, i, n);
+		group_cells(r, order + i, j - i, c);
+		rp_split_add(r, &split, c[1].text, c[4].text);
+	}
+	cols[1].weight = rp_split_first(&split);
+	cols[4].weight = split.width - cols[1].weight;
+	/* the heading with the first two rows (each copied from the scratch buffers at once) */
+	size_t nkeep = 0;
+	for (size_t i = 0; i < n && nkeep < 2; i = group_end(bk, order, i, n), nkeep++) {
+		group_cells(r, order + i, group_end(bk, order, i, n) - i, c);
+		rp_cells_keep(keep + 5 * nkeep, c, 5);
+	}
+	rp_heading_keep(r, 1, heading, NULL, cols, 5, keep, nkeep);
+	rp_cells_free(keep, 10);
+	rp_anchor(r, RP_AT_ACTIONS);
 	az_doc_table_begin(r->doc, cols, 5);
-	az_doc_table_continued(r->doc, rp_fmt(r, "%s %s", R_("Action plan by due date"), R_("(continued)")));
+	az_doc_table_continued(r->doc, rp_fmt(r, "%s %s", heading, R_("(continued)")));
 	for (size_t i = 0, j; i < n; i = j) {
-		for (j = i + 1; j < n && same_key(&bk->actions[order[i]], &bk->actions[order[j]]); j++)
-			;
+		j = group_end(bk, order, i, n);
 		group_row(r, order + i, j - i);
 	}
 	az_doc_table_end(r->doc);

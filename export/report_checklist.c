@@ -113,6 +113,24 @@ static const char *backing(struct rp *r, const struct az_check_item *it)
 	return s;
 }
 
+/* The cells of an item's row: number, item, answer, the dates, basis and where to look. */
+static void item_cells(struct rp *r, const struct az_checklist *cl, const struct az_check_item *it, struct az_cell *c)
+{
+	struct rp_item st;
+	rp_item_status(r, cl, it, &st);
+	memset(c, 0, 6 * sizeof *c);
+	c[0].text = rp_fmt(r, "%s%s", it->number ? it->number : it->id, it->unverified ? "※" : "");
+	const char *item = rp_text(r, &it->text);
+	c[1].text = st.note ? rp_fmt(r, "%s\n%s %s", item, R_("Note:"), st.note) : item;
+	c[2].text = st.detail ? rp_fmt(r, "%s\n%s", rp_check_answer(r, st.answer), st.detail)
+			      : rp_check_answer(r, st.answer);
+	c[3].text = rp_date_cell(r, st.checked_at);
+	c[4].text = st.target_at ? rp_date_cell(r, st.target_at) : st.answer == 1 ? R_("(missing)") : "—";
+	/* the first reference (the MHLW manual, as a rule): the others are in the catalogue */
+	const char *refs = rp_refs(r, it->refs, it->nrefs ? 1 : 0), *back = backing(r, it);
+	c[5].text = *back ? rp_fmt(r, "%s\n→ %s", refs, back) : refs;
+}
+
 int rp_checklist_section(struct rp *r)
 {
 	const struct az_checklist *cl = rp_checklist(r);
@@ -126,35 +144,42 @@ int rp_checklist_section(struct rp *r)
 	struct basis b = { cl, "" };
 	rp_in_report_language(r, basis_text, &b);
 	az_doc_paragraph(r->doc, b.text);
+	/* the dates just wide enough for 「令和8年12月31日」, the answer for its longest line (「サーバ:
+	 * いいえ」 where the form has device columns); the item and its basis, whose lines make a
+	 * row's height, share the rest as their texts need */
 	static const struct az_doc_column src[] = {
-		{ N_("No."), 1.05, AZ_LEFT },    { N_("Item"), 3.2, AZ_LEFT },
-		{ N_("Answer"), 1.65, AZ_LEFT }, { N_("Date checked"), 2.2, AZ_LEFT },
-		{ N_("Target date"), 2.2, AZ_LEFT }, { N_("Basis and where to look"), 2.5, AZ_LEFT },
+		{ N_("No."), 1.05, AZ_LEFT },    { N_("Item"), 3.55, AZ_LEFT },
+		{ N_("Answer"), 1.5, AZ_LEFT }, { N_("Date checked"), 2.05, AZ_LEFT },
+		{ N_("Target date"), 2.05, AZ_LEFT }, { N_("Basis and where to look"), 2.6, AZ_LEFT },
 	};
+	double unit = az_doc_body_width(r->doc) / 12.8; /* the weights' sum */
 	struct az_doc_column cols[6];
 	for (int i = 0; i < 6; i++)
-		cols[i] = src[i], cols[i].title = R_(src[i].title);
+		cols[i] = src[i], cols[i].title = R_(src[i].title), cols[i].weight *= unit;
+	struct rp_split split;
+	struct az_cell c[6];
+	double answer = 1.2 * unit, free = cols[1].weight + cols[2].weight + cols[5].weight;
+	for (size_t i = 0; i < cl->nitems; i++) {
+		item_cells(r, cl, &cl->items[i], c);
+		double w = az_doc_cell_width(r->doc, c[2].text);
+		answer = w > answer ? w : answer;
+	}
+	cols[2].weight = answer < 2.6 * unit ? answer : 2.6 * unit;
+	rp_split_init(&split, free - cols[2].weight, 3.55 / 6.15);
+	for (size_t i = 0; i < cl->nitems; i++) {
+		item_cells(r, cl, &cl->items[i], c);
+		rp_split_add(r, &split, c[1].text, c[5].text);
+	}
+	cols[1].weight = rp_split_first(&split);
+	cols[5].weight = split.width - cols[1].weight;
 	az_doc_table_begin(r->doc, cols, 6);
 	az_doc_table_continued(r->doc, rp_fmt(r, "%s %s", R_("MHLW cyber-security checklist"), R_("(continued)")));
 	int marked = 0;
 	for (size_t i = 0; i < cl->nitems; i++) {
-		const struct az_check_item *it = &cl->items[i];
-		struct rp_item st;
-		rp_item_status(r, cl, it, &st);
-		struct az_cell c[6] = { { 0 } };
 		/* a number or wording not found in an official copy is marked, the mark explained once
 		 * below the table (the sentence in each of its cells took two lines a row) */
-		c[0].text = rp_fmt(r, "%s%s", it->number ? it->number : it->id, it->unverified ? "※" : "");
-		marked |= it->unverified;
-		const char *item = rp_text(r, &it->text);
-		c[1].text = st.note ? rp_fmt(r, "%s\n%s %s", item, R_("Note:"), st.note) : item;
-		c[2].text = st.detail ? rp_fmt(r, "%s\n%s", rp_check_answer(r, st.answer), st.detail)
-				      : rp_check_answer(r, st.answer);
-		c[3].text = rp_date_cell(r, st.checked_at);
-		c[4].text = st.target_at ? rp_date_cell(r, st.target_at) : st.answer == 1 ? R_("(missing)") : "—";
-		/* the first reference (the MHLW manual, as a rule): the others are in the catalogue */
-		const char *refs = rp_refs(r, it->refs, it->nrefs ? 1 : 0), *back = backing(r, it);
-		c[5].text = *back ? rp_fmt(r, "%s\n→ %s", refs, back) : refs;
+		marked |= cl->items[i].unverified;
+		item_cells(r, cl, &cl->items[i], c);
 		az_doc_table_row(r->doc, c);
 	}
 	az_doc_table_end(r->doc);

@@ -64,6 +64,15 @@ const char *rp_or_dash(const char *s);
 const char *rp_date(struct rp *r, const char *ymd);
 /* The same for a table cell: Japanese "令和8年11月28日" alone (one line, never broken). */
 const char *rp_date_cell(struct rp *r, const char *ymd);
+/* A heading kept with what it introduces (a heading keeps with two rows of its table): the
+ * paragraph para (NULL: none) and the header and first rows (nrows of ncols cells, at most two)
+ * of the table after it. Places the heading and the paragraph. */
+void rp_heading_keep(struct rp *r, int level, const char *heading, const char *para,
+		     const struct az_doc_column *cols, size_t ncols, const struct az_cell *rows, size_t nrows);
+/* Cells kept beyond the scratch buffers, for a row built ahead: rp_cells_keep copies n cells into
+ * dst, their texts strdup'd (one that cannot be copied is left empty); rp_cells_free frees them. */
+void rp_cells_keep(struct az_cell *dst, const struct az_cell *src, size_t n);
+void rp_cells_free(struct az_cell *cells, size_t n);
 /* Records that the current page starts (or holds) what anchor a names. */
 void rp_anchor(struct rp *r, enum rp_anchor a);
 /* "p.N" of anchor a from the previous pass, or "" when not known. */
@@ -102,6 +111,21 @@ void rp_item_status(struct rp *r, const struct az_checklist *cl, const struct az
 const char *rp_certification(struct rp *r, int certification);
 /* Indexes of the actions sorted by due date (no date last), then id; malloc'd, NULL if none. */
 size_t *rp_actions_by_due(const struct rp *r);
+
+/* report_split.c: how two columns share a width so that a table's rows take the fewest lines. Each
+ * row's two texts are added (rp_split_add, before the table begins); rp_split_first gives the
+ * first column's share, in points. */
+#define RP_SPLITS 9
+#define RP_SPLIT_ROWS 60 /* rows measured: a clinic's table whole, a hospital's first page or two */
+struct rp_split {
+	double width;     /* the two columns together, in points */
+	double usual;     /* the first's share when the texts do not decide (0..1) */
+	size_t lines[RP_SPLITS];
+	size_t rows;
+};
+void rp_split_init(struct rp_split *s, double width, double usual);
+void rp_split_add(struct rp *r, struct rp_split *s, const char *first, const char *second);
+double rp_split_first(const struct rp_split *s);
 
 /* The sections, in report order (report_*.c). */
 int rp_cover(struct rp *r);

@@ -65,70 +65,149 @@ static int compute(struct rp *r, struct az_findings *f)
 
 #define MAX_NAMED 30 /* things a row of findings names; the others are counted */
 
-static int same_finding(const struct az_finding *a, const struct az_finding *b)
+/* A finding and where the self-check put it (its order is kept). */
+struct entry {
+	const struct az_finding *f;
+	size_t at;
+};
+
+/* What a row says: the message, or for a rule whose findings differ only in their particulars, the
+ * message without them. */
+static const char *gist(const struct az_finding *f) { return f->general ? f->general : f->message; }
+
+static int by_gist_item(const void *pa, const void *pb)
 {
-	return a->level == b->level && !strcmp(a->message, b->message);
+	const struct entry *x = pa, *y = pb;
+	int c;
+	if (x->f->level != y->f->level)
+		return x->f->level < y->f->level ? -1 : 1;
+	if ((c = strcmp(gist(x->f), gist(y->f))) || (c = strcmp(rp_or_dash(x->f->item), rp_or_dash(y->f->item))))
+		return c;
+	return (x->at > y->at) - (x->at < y->at);
 }
 
-/* 1 if j's item is already named among i and the findings before j that say the same as i */
-static int named_before(const struct az_findings *f, size_t i, size_t j)
+static int by_at(const void *pa, const void *pb)
 {
-	for (size_t m = i; m < j; m++)
-		if (same_finding(&f->v[i], &f->v[m]) && !strcmp(rp_or_dash(f->v[m].item), rp_or_dash(f->v[j].item)))
-			return 1;
-	return 0;
+	const struct entry *x = pa, *y = pb;
+	return (x->at > y->at) - (x->at < y->at);
+}
+
+static int same_gist(const struct az_finding *a, const struct az_finding *b)
+{
+	return a->level == b->level && !strcmp(gist(a), gist(b));
+}
+
+/* A run of e: the findings of one row, and where the first of them was found. */
+struct group {
+	size_t from, n, first;
+};
+
+static int by_first(const void *pa, const void *pb)
+{
+	const struct group *x = pa, *y = pb;
+	return (x->first > y->first) - (x->first < y->first);
+}
+
+/* Findings of one level saying the same (an action overdue for each risk it treats, a form not back
+ * from each vendor, answers the workbook disproves) as rows naming each thing once, in the order
+ * the self-check found them. One sort, then runs: n log n for a hospital's thousands of findings,
+ * where comparing each with every other took minutes. Fills e (f->n) and g; returns the rows. */
+static size_t group_findings(const struct az_findings *f, struct entry *e, struct group *g)
+{
+	for (size_t i = 0; i < f->n; i++)
+		e[i] = (struct entry){ &f->v[i], i };
+	qsort(e, f->n, sizeof *e, by_gist_item);
+	/* each thing once per row: its first finding */
+	size_t m = 0;
+	for (size_t i = 0; i < f->n; i++)
+		if (!m || !same_gist(e[m - 1].f, e[i].f) || strcmp(rp_or_dash(e[m - 1].f->item), rp_or_dash(e[i].f->item)))
+			e[m++] = e[i];
+	size_t ng = 0;
+	for (size_t i = 0, j; i < m; i = j) {
+		for (j = i + 1; j < m && same_gist(e[i].f, e[j].f); j++)
+			;
+		qsort(e + i, j - i, sizeof *e, by_at); /* the things in the order found */
+		g[ng++] = (struct group){ i, j - i, e[i].at };
+	}
+	qsort(g, ng, sizeof *g, by_first);
+	return ng;
+}
+
+/* The cells of the row of findings e[0..n). */
+static void finding_cells(struct rp *r, const struct entry *e, size_t n, struct az_cell *c)
+{
+	const struct az_finding *first = e[0].f;
+	const char *items = "", *lines = "";
+	for (size_t i = 0; i < n && i < MAX_NAMED; i++) {
+		const char *item = rp_or_dash(e[i].f->item);
+		items = rp_fmt(r, "%s%s%s", items, i ? R_(", ") : "", item);
+		if (e[i].f->detail)
+			lines = rp_fmt(r, "%s\n%s: %s", lines, item, e[i].f->detail);
+	}
+	if (n > MAX_NAMED) {
+		items = rp_fmt(r, R_("%s and %zu more"), items, n - MAX_NAMED);
+		if (*lines)
+			lines = rp_fmt(r, "%s\n%s", lines, rp_fmt(r, R_("%zu more"), n - MAX_NAMED));
+	}
+	memset(c, 0, 3 * sizeof *c);
+	c[0].text = first->level == AZ_FINDING_MUST ? R_("Must fix (要対応)") : R_("Check (要確認)");
+	/* many things: counted in the narrow column, named in the wide one (with what each lacks) */
+	c[1].text = n > 3 ? rp_fmt(r, R_("%zu items"), n) : items;
+	if (n == 1)
+		c[2].text = first->message;
+	else if (*lines)
+		c[2].text = rp_fmt(r, "%s%s", gist(first), lines);
+	else
+		c[2].text = n > 3 ? rp_fmt(r, "%s\n%s %s", first->message, R_("Concerns:"), items) : first->message;
 }
 
 int rp_findings(struct rp *r)
 {
+	const char *heading = R_("Points to check (要確認事項)");
 	struct az_findings f;
-	az_doc_heading(r->doc, 1, R_("Points to check (要確認事項)"));
-	if (compute(r, &f) != 0)
+	if (compute(r, &f) != 0) {
+		az_doc_heading(r->doc, 1, heading);
 		return az_doc_paragraph(r->doc, R_("The self-check could not be run (out of memory)."));
+	}
 	if (!f.n) {
 		az_findings_free(&f);
+		az_doc_heading(r->doc, 1, heading);
 		return az_doc_paragraph(r->doc, R_("None: the workbook's self-check found no contradiction and nothing "
 						   "missing."));
 	}
-	az_doc_paragraph(r->doc, rp_fmt(r, R_("The workbook's self-check found %zu points that must be fixed "
-					      "(要対応) and %zu to check (要確認)."),
-					az_findings_count(&f, AZ_FINDING_MUST), az_findings_count(&f, AZ_FINDING_CHECK)));
 	static const struct az_doc_column src[] = {
-		{ N_("Level"), 1.0, AZ_LEFT }, { N_("Concerns"), 3.3, AZ_LEFT }, { N_("What to do"), 5.7, AZ_LEFT },
+		{ N_("Level"), 1.0, AZ_LEFT }, { N_("Concerns"), 2.6, AZ_LEFT }, { N_("What to do"), 6.4, AZ_LEFT },
 	};
 	struct az_doc_column cols[3];
 	for (int i = 0; i < 3; i++)
 		cols[i] = src[i], cols[i].title = R_(src[i].title);
-	az_doc_table_begin(r->doc, cols, 3);
-	/* findings of one level saying the same (an action overdue for each risk it treats, a form not
-	 * back from each vendor) are one row naming each thing once */
-	unsigned char *done = calloc(f.n + 1, 1);
-	for (size_t i = 0; i < f.n; i++) {
-		if (done && done[i])
-			continue;
-		const char *items = rp_or_dash(f.v[i].item);
-		size_t nitems = 1;
-		for (size_t j = i + 1; done && j < f.n; j++) {
-			if (done[j] || !same_finding(&f.v[i], &f.v[j]))
-				continue;
-			done[j] = 1;
-			if (named_before(&f, i, j))
-				continue;
-			if (nitems < MAX_NAMED)
-				items = rp_fmt(r, "%s%s%s", items, R_(", "), rp_or_dash(f.v[j].item));
-			nitems++;
-		}
-		struct az_cell c[3] = { { 0 } };
-		c[0].text = f.v[i].level == AZ_FINDING_MUST ? R_("Must fix (要対応)") : R_("Check (要確認)");
-		if (nitems > MAX_NAMED)
-			items = rp_fmt(r, R_("%s and %zu more"), items, nitems - MAX_NAMED);
-		/* many things: counted in the narrow column, named in the wide one */
-		c[1].text = nitems > 3 ? rp_fmt(r, R_("%zu items"), nitems) : items;
-		c[2].text = nitems > 3 ? rp_fmt(r, "%s\n%s %s", f.v[i].message, R_("Concerns:"), items) : f.v[i].message;
-		az_doc_table_row(r->doc, c);
+	struct entry *e = malloc(f.n * sizeof *e);
+	struct group *g = malloc(f.n * sizeof *g);
+	size_t ng = e && g ? group_findings(&f, e, g) : 0;
+	/* the heading with the first two rows (each copied from the scratch buffers at once) */
+	struct az_cell c[3], keep[6] = { { 0 } };
+	size_t nkeep = ng < 2 ? ng : 2;
+	for (size_t i = 0; i < nkeep; i++) {
+		finding_cells(r, e + g[i].from, g[i].n, c);
+		rp_cells_keep(keep + 3 * i, c, 3);
 	}
-	free(done);
-	az_doc_table_end(r->doc);
+	const char *said = rp_fmt(r, R_("The workbook's self-check found %zu points that must be fixed (要対応) and %zu "
+					"to check (要確認)."),
+				  az_findings_count(&f, AZ_FINDING_MUST), az_findings_count(&f, AZ_FINDING_CHECK));
+	rp_heading_keep(r, 1, heading, said, cols, 3, keep, nkeep);
+	rp_cells_free(keep, 6);
+	if (!e || !g) {
+		az_doc_paragraph(r->doc, R_("The self-check could not be run (out of memory)."));
+	} else {
+		az_doc_table_begin(r->doc, cols, 3);
+		for (size_t i = 0; i < ng; i++) {
+			finding_cells(r, e + g[i].from, g[i].n, c);
+			az_doc_table_row(r->doc, c);
+		}
+		az_doc_table_end(r->doc);
+	}
+	free(e);
+	free(g);
 	az_findings_free(&f);
 	return az_doc_status(r->doc);
 }

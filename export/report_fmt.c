@@ -178,6 +178,34 @@ const char *rp_date_cell(struct rp *r, const char *ymd)
 	return ymd;
 }
 
+void rp_heading_keep(struct rp *r, int level, const char *heading, const char *para,
+		     const struct az_doc_column *cols, size_t ncols, const struct az_cell *rows, size_t nrows)
+{
+	double h = az_doc_heading_height(r->doc, level, heading) + (para ? az_doc_paragraph_height(r->doc, para) : 0);
+	if (nrows)
+		h += az_doc_table_height(r->doc, cols, ncols, rows, nrows);
+	az_doc_keep(r->doc, h);
+	az_doc_heading(r->doc, level, heading);
+	if (para)
+		az_doc_paragraph(r->doc, para);
+}
+
+void rp_cells_keep(struct az_cell *dst, const struct az_cell *src, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		dst[i] = src[i];
+		dst[i].text = src[i].text ? strdup(src[i].text) : NULL;
+	}
+}
+
+void rp_cells_free(struct az_cell *cells, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free((char *)cells[i].text);
+		cells[i].text = NULL;
+	}
+}
+
 void rp_anchor(struct rp *r, enum rp_anchor a)
 {
 	if (!r->at[a])

@@ -83,11 +83,11 @@ static const char *refs_cell(struct rp *r, const char *threat, size_t max)
 	return t ? rp_refs(r, t->refs, max && t->nrefs > max ? max : t->nrefs) : "—";
 }
 
-/* One row: the threat, its rank and score, the treatment and the controls that carry it out (who
- * and by when are in the action plan), the residual rank; full (the appendix): also why, and the
- * references. */
-static void risk_row(struct rp *r, const struct az_risk *k, const size_t *acts, size_t nacts, struct sbuf *b,
-		     int full)
+/* One row's cells: the threat, its rank and score, the treatment and the controls that carry it out
+ * (who and by when are in the action plan), the residual rank; full (the appendix): also why, and
+ * the references. b holds the controls' text. */
+static void risk_cells(struct rp *r, const struct az_risk *k, const size_t *acts, size_t nacts, struct sbuf *b,
+		       int full, struct az_cell *c)
 {
 	const struct az_book *bk = r->book;
 	b->n = 0;
@@ -103,7 +103,7 @@ static void risk_row(struct rp *r, const struct az_risk *k, const size_t *acts, 
 			put(b, R_(", "));
 		put(b, a->control && *a->control ? rp_control(r, a->control) : rp_or_dash(a->description));
 	}
-	struct az_cell c[5] = { { 0 } };
+	memset(c, 0, 5 * sizeof *c);
 	const char *threat = rp_threat(r, k->threat);
 	if (k->title && *k->title)
 		threat = rp_fmt(r, "%s\n%s", threat, k->title);
@@ -117,7 +117,6 @@ static void risk_row(struct rp *r, const struct az_risk *k, const size_t *acts, 
 	c[3].text = rp_residual_cell(r, k, open, done, &c[3].fill);
 	c[1].style = c[3].style = AZ_STRONG;
 	c[4].text = full ? refs_cell(r, k->threat, 0) : "";
-	az_doc_table_row(r->doc, c);
 }
 
 /* 1 if the risk is printed in full among those that need action: S, A, B, or not scored yet. */
@@ -155,6 +154,7 @@ static void register_tables(struct rp *r, int (*want)(const struct rp *, const s
 	for (size_t i = 0; i < ncols; i++)
 		cols[i] = src[i], cols[i].title = R_(src[i].title);
 	struct sbuf b = { 0 };
+	struct az_cell c[5], keep[10] = { { 0 } };
 	long long sys = -1;
 	r->rank_one_line = 1;
 	for (size_t i = 0; i < bk->n_risks && az_doc_page_count(r->doc) > 0; i++) {
@@ -165,14 +165,27 @@ static void register_tables(struct rp *r, int (*want)(const struct rp *, const s
 			if (sys != -1)
 				az_doc_table_end(r->doc);
 			sys = k->system_id;
+			/* the system's name kept with its first two rows (each copied at once) */
+			size_t nkeep = 0;
+			for (size_t j = i; j < bk->n_risks && nkeep < 2; j++) {
+				const struct az_risk *x = &bk->risks[risks[j]];
+				if (x->system_id != sys)
+					break;
+				if (x->dismissed >= 0 || (want && !want(r, x)))
+					continue;
+				risk_cells(r, x, acts, bk->n_actions, &b, full, c);
+				rp_cells_keep(keep + ncols * nkeep++, c, ncols);
+			}
 			const struct az_system *s = az_book_system(bk, sys);
 			const char *name = s ? rp_or_dash(s->name) : R_("(no system)");
-			az_doc_heading(r->doc, 2, name);
+			rp_heading_keep(r, 2, name, NULL, cols, ncols, keep, nkeep);
+			rp_cells_free(keep, 10);
 			if (az_doc_table_begin(r->doc, cols, ncols) != AZ_OK)
 				break;
 			az_doc_table_continued(r->doc, rp_fmt(r, "%s %s", name, R_("(continued)")));
 		}
-		risk_row(r, k, acts, bk->n_actions, &b, full);
+		risk_cells(r, k, acts, bk->n_actions, &b, full, c);
+		az_doc_table_row(r->doc, c);
 	}
 	if (sys != -1)
 		az_doc_table_end(r->doc);
@@ -306,35 +319,75 @@ static const char *every_system(struct rp *r, const char *list, const struct dec
 		       : rp_fmt(r, R_("all %zu systems"), bk->n_systems);
 }
 
-/* Rows of d in full, one per decision with the systems it is made for. */
-static void full_rows(struct rp *r, const struct decision *d, size_t n)
+/* The cells of the row of the decision d[i] and those equal to it: returns the index after them. */
+static size_t decision_cells(struct rp *r, const struct decision *d, size_t i, size_t n, struct az_cell *c)
 {
+	size_t j;
+	const char *systems = "";
+	for (j = i; j < n && (j == i || !same_decision(&d[i], &d[j])); j++) {
+		const struct az_system *s = az_book_system(r->book, d[j].k->system_id);
+		systems = rp_fmt(r, "%s%s%s", systems, j > i ? R_(", ") : "", s ? rp_or_dash(s->name) : "—");
+	}
+	systems = every_system(r, systems, d + i, j - i);
+	const struct az_risk *k = d[i].k;
+	memset(c, 0, 4 * sizeof *c);
+	c[0].text = rp_fmt(r, "%s\n%s %s", rp_threat(r, k->threat), R_("Systems:"), systems);
+	c[1].text = rp_rank_cell(r, k->likelihood, k->severity, &c[1].fill);
+	const char *t = treatment_cell(r, k);
+	c[2].text = *d[i].controls ? rp_fmt(r, "%s%s%s", t, strchr(t, '\n') ? "\n" : R_(": "), d[i].controls) : t;
+	c[3].text = rp_residual_cell(r, k, (size_t)d[i].expected, 1, &c[3].fill);
+	c[1].style = c[3].style = AZ_STRONG;
+	return j;
+}
+
+/* Rows of d in full, one per decision with the systems it is made for; heading (or NULL): the
+ * section's, placed first, kept with the first two rows. */
+static void full_rows(struct rp *r, const struct decision *d, size_t n, const char *heading)
+{
+	/* the ranks just wide enough for 「S !!! 5×5」 and 「(見込み)」 on one line; the threat with its
+	 * systems and the treatment with its controls share the rest as their texts need */
 	static const struct az_doc_column src[] = {
-		{ N_("Threat and the systems it concerns"), 4.4, AZ_LEFT }, { N_("Rank (L×S)"), 1.4, AZ_LEFT },
-		{ N_("Treatment and controls (owners and due dates in the action plan)"), 4.2, AZ_LEFT },
-		{ N_("Residual"), 1.4, AZ_LEFT },
+		{ N_("Threat and the systems it concerns"), 4.3, AZ_LEFT }, { N_("Rank (L×S)"), 1.1, AZ_LEFT },
+		{ N_("Treatment and controls (owners and due dates in the action plan)"), 4.9, AZ_LEFT },
+		{ N_("Residual"), 1.1, AZ_LEFT },
 	};
+	double unit = az_doc_body_width(r->doc) / 11.4; /* the weights' sum */
 	struct az_doc_column cols[4];
 	for (size_t i = 0; i < 4; i++)
-		cols[i] = src[i], cols[i].title = R_(src[i].title);
-	if (!n || az_doc_table_begin(r->doc, cols, 4) != AZ_OK)
+		cols[i] = src[i], cols[i].title = R_(src[i].title), cols[i].weight *= unit;
+	if (!n) {
+		if (heading) {
+			az_doc_heading(r->doc, 1, heading);
+			rp_anchor(r, RP_AT_RISKS);
+		}
+		return;
+	}
+	struct rp_split split;
+	struct az_cell c[4];
+	rp_split_init(&split, cols[0].weight + cols[2].weight, 4.3 / 9.2);
+	for (size_t i = 0; i < n && split.rows < RP_SPLIT_ROWS;) {
+		i = decision_cells(r, d, i, n, c);
+		rp_split_add(r, &split, c[0].text, c[2].text);
+	}
+	cols[0].weight = rp_split_first(&split);
+	cols[2].weight = split.width - cols[0].weight;
+	if (heading) {
+		/* the first two rows, each copied from the scratch buffers at once */
+		struct az_cell keep[8] = { { 0 } };
+		size_t nkeep = 0;
+		for (size_t i = 0; i < n && nkeep < 2; nkeep++) {
+			i = decision_cells(r, d, i, n, c);
+			rp_cells_keep(keep + 4 * nkeep, c, 4);
+		}
+		rp_heading_keep(r, 1, heading, NULL, cols, 4, keep, nkeep);
+		rp_cells_free(keep, 8);
+		rp_anchor(r, RP_AT_RISKS);
+	}
+	if (az_doc_table_begin(r->doc, cols, 4) != AZ_OK)
 		return;
 	az_doc_table_continued(r->doc, rp_fmt(r, "%s %s", R_("Risks that need action (S, A, B)"), R_("(continued)")));
-	for (size_t i = 0, j; i < n; i = j) {
-		const char *systems = "";
-		for (j = i; j < n && (j == i || !same_decision(&d[i], &d[j])); j++) {
-			const struct az_system *s = az_book_system(r->book, d[j].k->system_id);
-			systems = rp_fmt(r, "%s%s%s", systems, j > i ? R_(", ") : "", s ? rp_or_dash(s->name) : "—");
-		}
-		systems = every_system(r, systems, d + i, j - i);
-		const struct az_risk *k = d[i].k;
-		struct az_cell c[4] = { { 0 } };
-		c[0].text = rp_fmt(r, "%s\n%s %s", rp_threat(r, k->threat), R_("Systems:"), systems);
-		c[1].text = rp_rank_cell(r, k->likelihood, k->severity, &c[1].fill);
-		const char *t = treatment_cell(r, k);
-		c[2].text = *d[i].controls ? rp_fmt(r, "%s%s%s", t, strchr(t, '\n') ? "\n" : R_(": "), d[i].controls) : t;
-		c[3].text = rp_residual_cell(r, k, (size_t)d[i].expected, 1, &c[3].fill);
-		c[1].style = c[3].style = AZ_STRONG;
+	for (size_t i = 0; i < n;) {
+		i = decision_cells(r, d, i, n, c);
 		az_doc_table_row(r->doc, c);
 	}
 	az_doc_table_end(r->doc);
@@ -381,13 +434,15 @@ static void b_lines(struct rp *r, const struct decision *d, size_t n)
 
 /* The risks that need action, one row per threat and decision, with the systems it is made for
  * (one decision per threat, as the clinic takes it): the register by system is in the appendix. */
-static void decisions(struct rp *r)
+static void decisions(struct rp *r, const char *heading)
 {
 	const struct az_book *bk = r->book;
 	size_t n = 0, *acts = malloc((bk->n_actions + 1) * sizeof *acts);
 	struct decision *d = calloc(bk->n_risks + 1, sizeof *d);
 	if (!acts || !d) {
 		free(acts), free(d);
+		az_doc_heading(r->doc, 1, heading);
+		rp_anchor(r, RP_AT_RISKS);
 		return;
 	}
 	for (size_t i = 0; i < bk->n_actions; i++)
@@ -429,9 +484,9 @@ static void decisions(struct rp *r)
 		sa++;
 	while (sa + nb < n && d[sa + nb].rank == 2)
 		nb++;
-	full_rows(r, d, sa);
+	full_rows(r, d, sa, heading);
 	b_lines(r, d + sa, nb);
-	full_rows(r, d + sa + nb, n - sa - nb);
+	full_rows(r, d + sa + nb, n - sa - nb, NULL);
 	if (!n)
 		az_doc_paragraph(r->doc, R_("None."));
 	r->rank_one_line = 0;
@@ -443,13 +498,14 @@ static void decisions(struct rp *r)
 
 int rp_risks(struct rp *r)
 {
-	az_doc_heading(r->doc, 1, R_("Risks that need action (S, A, B)"));
-	rp_anchor(r, RP_AT_RISKS);
+	const char *heading = R_("Risks that need action (S, A, B)");
 	if (!r->book->n_risks) {
+		az_doc_heading(r->doc, 1, heading);
+		rp_anchor(r, RP_AT_RISKS);
 		az_doc_paragraph(r->doc, R_("No risks recorded."));
 		return az_doc_status(r->doc);
 	}
-	decisions(r);
+	decisions(r, heading); /* the heading kept with the first rows, and the anchor */
 	low_counts(r);
 	return az_doc_status(r->doc);
 }

@@ -17,13 +17,16 @@ static void columns(struct rp *r, const struct az_doc_column *src, size_t n, str
 		out[i] = src[i], out[i].title = R_(src[i].title);
 }
 
-static void rank_table(struct rp *r)
+/* The table of ranks under its heading, kept with its first two rows; named again where it continues. */
+static void rank_table(struct rp *r, const char *heading)
 {
 	const struct az_catalogue *cat = r->cat;
 	size_t nr = cat->nranks;
 	size_t *now = calloc(nr + 1, sizeof *now), *after = calloc(nr + 1, sizeof *after);
-	if (!now || !after) {
-		free(now), free(after);
+	struct az_cell *rows = calloc(4 * (nr + 1), sizeof *rows);
+	if (!now || !after || !rows) {
+		free(now), free(after), free(rows);
+		az_doc_heading(r->doc, 2, heading);
 		return;
 	}
 	for (size_t i = 0; i < r->book->n_risks; i++) {
@@ -44,9 +47,8 @@ static void rank_table(struct rp *r)
 	};
 	struct az_doc_column cols[4];
 	columns(r, src, 4, cols);
-	az_doc_table_begin(r->doc, cols, 4);
 	for (size_t i = 0; i <= nr; i++) {
-		struct az_cell c[4] = { { 0 } };
+		struct az_cell *c = rows + 4 * i;
 		if (i < nr) {
 			const struct az_rank *k = &cat->ranks[i];
 			c[0].text = rp_fmt(r, "%s %s %s", k->id, k->symbol ? k->symbol : "", rp_text(r, &k->name));
@@ -59,9 +61,14 @@ static void rank_table(struct rp *r)
 		}
 		c[2].text = rp_fmt(r, "%zu", now[i]);
 		c[3].text = rp_fmt(r, "%zu", after[i]);
-		az_doc_table_row(r->doc, c);
 	}
+	rp_heading_keep(r, 2, heading, NULL, cols, 4, rows, nr + 1 < 2 ? nr + 1 : 2);
+	az_doc_table_begin(r->doc, cols, 4);
+	az_doc_table_continued(r->doc, rp_fmt(r, "%s %s", heading, R_("(continued)")));
+	for (size_t i = 0; i <= nr; i++)
+		az_doc_table_row(r->doc, rows + 4 * i);
 	az_doc_table_end(r->doc);
+	free(rows);
 	free(now);
 	free(after);
 }
@@ -104,13 +111,13 @@ int rp_summary(struct rp *r)
 	az_doc_heading(r->doc, 1, R_("Summary"));
 	az_doc_paragraph(r->doc, rp_fmt(r, R_("%zu systems, %zu risks, %zu actions, %zu vendors."),
 					r->book->n_systems, r->book->n_risks, r->book->n_actions, r->book->n_vendors));
-	az_doc_heading(r->doc, 2, R_("Risks per rank"));
-	rank_table(r);
-	az_doc_heading(r->doc, 2, R_("Heat maps: number of risks per likelihood and severity"));
-	/* now and expected side by side: the same grid, compared at a glance, in half the height */
+	/* now and expected side by side: the same grid, compared at a glance, in half the height; the
+	 * figure first, as it cannot break and the table of ranks below it can */
 	struct az_heatmap_figure h[2];
 	heatmap(r, 0, &h[0]);
 	heatmap(r, 1, &h[1]);
+	h[0].heading = R_("Heat maps: number of risks per likelihood and severity");
 	az_doc_heatmap_pair(r->doc, h);
+	rank_table(r, R_("Risks per rank"));
 	return az_doc_status(r->doc);
 }

@@ -77,39 +77,95 @@ static const char *confirmed(const struct az_book *b, long long vendor)
 	return latest;
 }
 
+/* The question rows of vendors [from, to): fills c[1..] for question q and returns 1, or 0 when q
+ * is asked of none of them (or is the form's return, which has its rows below). */
+static int question_cells(struct rp *r, size_t q, size_t from, size_t to, struct az_cell *c)
+{
+	const struct az_book *bk = r->book;
+	const struct az_question *qu = &r->cat->questions[q];
+	int asked = 0;
+	for (size_t v = from; v < to; v++)
+		asked |= az_question_applies(bk, qu, bk->vendors[v].id);
+	if (!asked || !strcmp(qu->id, AZ_VENDOR_FORM_QUESTION))
+		return 0;
+	for (size_t v = from; v < to; v++)
+		c[1 + v - from].text = az_question_applies(bk, qu, bk->vendors[v].id)
+					       ? answer_cell(r, answer(bk, bk->vendors[v].id, qu->id))
+					       : R_("(not asked)");
+	return 1;
+}
+
+/* Column widths in points: a vendor whose answers are all short (未回答, はい, (対象外)) gets just
+ * their width, one with sentences up to an equal share of what the question leaves; the question
+ * takes the rest, as its lines make a row's height. */
+static void column_widths(struct rp *r, size_t from, size_t to, struct az_doc_column *cols)
+{
+	size_t nv = to - from;
+	double body = az_doc_body_width(r->doc), cap = body * 0.68 / (double)nv, used = 0;
+	double least = az_doc_cell_width(r->doc, "0000-00-00"); /* a header name wraps in at least this */
+	struct az_cell c[1 + PER_TABLE];
+	for (size_t v = 0; v < nv; v++)
+		cols[1 + v].weight = least;
+	for (size_t q = 0; q < r->cat->nquestions; q++) {
+		if (!question_cells(r, q, from, to, c))
+			continue;
+		for (size_t v = 0; v < nv; v++) {
+			double w = az_doc_cell_width(r->doc, c[1 + v].text);
+			if (w > cols[1 + v].weight)
+				cols[1 + v].weight = w < cap ? w : cap;
+		}
+	}
+	for (size_t v = 0; v < nv; v++)
+		used += cols[1 + v].weight;
+	cols[0].weight = body - used;
+}
+
 /* Vendors [from, to) side by side: one row per question, the vendors' names in the header row. */
 static void vendor_table(struct rp *r, size_t from, size_t to)
 {
 	const struct az_book *bk = r->book;
 	size_t nv = to - from;
 	struct az_doc_column cols[1 + PER_TABLE];
-	cols[0] = (struct az_doc_column){ R_("Question"), 3.6, AZ_LEFT };
+	cols[0] = (struct az_doc_column){ R_("Question"), 0, AZ_LEFT };
 	for (size_t v = 0; v < nv; v++)
-		cols[1 + v] = (struct az_doc_column){ rp_or_dash(bk->vendors[from + v].name), 1.9, AZ_LEFT };
+		cols[1 + v] = (struct az_doc_column){ rp_or_dash(bk->vendors[from + v].name), 0, AZ_LEFT };
+	column_widths(r, from, to, cols);
 	az_doc_table_begin(r->doc, cols, 1 + nv);
 	struct az_cell c[1 + PER_TABLE];
 	memset(c, 0, sizeof c);
 	for (size_t q = 0; q < r->cat->nquestions; q++) {
-		const struct az_question *qu = &r->cat->questions[q];
-		int asked = 0;
-		for (size_t v = 0; v < nv; v++)
-			asked |= az_question_applies(bk, qu, bk->vendors[from + v].id);
-		if (!asked || !strcmp(qu->id, AZ_VENDOR_FORM_QUESTION))
-			continue; /* asked of none of these vendors; the form's return has its row below */
-		c[0].text = rp_fmt(r, "%s. %s", label(r, q), rp_text(r, &qu->text));
-		for (size_t v = 0; v < nv; v++)
-			c[1 + v].text = az_question_applies(bk, qu, bk->vendors[from + v].id)
-						? answer_cell(r, answer(bk, bk->vendors[from + v].id, qu->id))
-						: R_("(not asked)");
+		if (!question_cells(r, q, from, to, c))
+			continue;
+		c[0].text = rp_fmt(r, "%s. %s", label(r, q), rp_text(r, &r->cat->questions[q].text));
 		az_doc_table_row(r->doc, c);
 	}
 	r->form_marked |= form_rows(r, from, to, c);
 	az_doc_table_end(r->doc);
 }
 
-/* One row per vendor: its certification and the dates, in columns wide enough for a whole 令和
- * date at 9 pt (「令和8年12月31日」), which the vendors' narrow side-by-side columns are not. */
-static void vendor_facts(struct rp *r)
+/* The cells of vendor v's row of facts (nc: 6 with the date confirmed, else 5). */
+static void fact_cells(struct rp *r, size_t v, size_t nc, struct az_cell *c)
+{
+	const struct az_vendor *vd = &r->book->vendors[v];
+	const char *back = az_vendor_form_returned(r->book, vd->id);
+	memset(c, 0, nc * sizeof *c);
+	c[0].text = rp_or_dash(vd->name);
+	c[0].style = AZ_NAME;
+	c[1].text = vd->certification_target && *vd->certification_target
+			    ? rp_fmt(r, "%s\n%s %s", rp_certification(r, vd->certification), R_("target"),
+				     rp_date_cell(r, vd->certification_target))
+			    : rp_certification(r, vd->certification);
+	c[2].text = rp_date_cell(r, vd->mds_sds_received);
+	c[3].text = back ? rp_date_cell(r, back) : R_("Not returned");
+	if (nc == 6)
+		c[4].text = rp_date_cell(r, confirmed(r->book, vd->id));
+	c[nc - 1].text = rp_or_dash(vd->contact);
+}
+
+/* The section's heading, then one row per vendor: its certification and the dates, in columns wide
+ * enough for a whole 令和 date at 9 pt (「令和8年12月31日」), which the vendors' narrow side-by-side
+ * columns are not. The heading is kept with the first two rows. */
+static void vendor_facts(struct rp *r, const char *heading)
 {
 	const struct az_book *bk = r->book;
 	/* the dates confirmed, unless each is the day its form came back */
@@ -128,23 +184,19 @@ static void vendor_facts(struct rp *r)
 		{ R_("Contact"), 1.85, AZ_LEFT },
 	};
 	size_t nc = differs ? 6 : 5;
+	/* the heading with the first two rows (each copied from the scratch buffers at once) */
+	struct az_cell c[6], keep[12] = { { 0 } };
+	size_t nkeep = bk->n_vendors < 2 ? bk->n_vendors : 2;
+	for (size_t v = 0; v < nkeep; v++) {
+		fact_cells(r, v, nc, c);
+		rp_cells_keep(keep + nc * v, c, nc);
+	}
+	rp_heading_keep(r, 1, heading, NULL, cols, nc, keep, nkeep);
+	rp_cells_free(keep, 12);
+	rp_anchor(r, RP_AT_VENDORS);
 	az_doc_table_begin(r->doc, cols, nc);
 	for (size_t v = 0; v < bk->n_vendors; v++) {
-		const struct az_vendor *vd = &bk->vendors[v];
-		const char *back = az_vendor_form_returned(bk, vd->id);
-		struct az_cell c[6];
-		memset(c, 0, sizeof c);
-		c[0].text = rp_or_dash(vd->name);
-		c[0].style = AZ_NAME;
-		c[1].text = vd->certification_target && *vd->certification_target
-				    ? rp_fmt(r, "%s\n%s %s", rp_certification(r, vd->certification), R_("target"),
-					     rp_date_cell(r, vd->certification_target))
-				    : rp_certification(r, vd->certification);
-		c[2].text = rp_date_cell(r, vd->mds_sds_received);
-		c[3].text = back ? rp_date_cell(r, back) : R_("Not returned");
-		if (differs)
-			c[4].text = rp_date_cell(r, confirmed(bk, vd->id));
-		c[nc - 1].text = rp_or_dash(vd->contact);
+		fact_cells(r, v, nc, c);
 		az_doc_table_row(r->doc, c);
 	}
 	az_doc_table_end(r->doc);
@@ -153,13 +205,14 @@ static void vendor_facts(struct rp *r)
 int rp_vendors(struct rp *r)
 {
 	const struct az_book *bk = r->book;
-	az_doc_heading(r->doc, 1, R_("Vendor confirmations"));
-	rp_anchor(r, RP_AT_VENDORS);
+	const char *heading = R_("Vendor confirmations");
 	if (!bk->n_vendors) {
+		az_doc_heading(r->doc, 1, heading);
+		rp_anchor(r, RP_AT_VENDORS);
 		az_doc_paragraph(r->doc, R_("No vendors recorded."));
 		return az_doc_status(r->doc);
 	}
-	vendor_facts(r);
+	vendor_facts(r, heading);
 	r->form_marked = 0;
 	for (size_t v = 0; v < bk->n_vendors; v += PER_TABLE)
 		vendor_table(r, v, v + PER_TABLE < bk->n_vendors ? v + PER_TABLE : bk->n_vendors);

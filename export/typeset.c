@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <zlib.h>
 #include <unistr.h>
 
+#include "export/attach.h"
 #include "export/doc.h"
 #include "base/date.h"
 #include "base/linebreak.h"
@@ -275,9 +275,6 @@ static char *clean(struct az_doc *d, const char *s, int drawn)
 			/* kept: a hard line break */
 		} else if (is_control(cp)) {
 			warn_once(d, cp, _("control character U+%04X in the text; printed as %s"), (unsigned)cp, r);
-			cp = d->repl;
-		} else if (!drawn && cp > 0xFFFF) {
-			/* the document information goes through libharu's encoder, which stops at the BMP */
 			cp = d->repl;
 		} else if (drawn && !az_font_has(d->font, cp)) {
 			/* kept: drawn as the substitute, and the text layer still has it (pdfdraw.c) */
@@ -561,9 +558,30 @@ static void flow_lines(struct az_doc *d, const char *s, const struct az_line *l,
 	}
 }
 
+static const float head_size[3] = { 16, 13, 11 }, head_before[3] = { 14, 10, 8 }, head_after[3] = { 8, 4, 3 };
+
+/* A heading's lines (level index k) wrapped in *l; its height in points, or 0 if it has none. */
+static float heading_wrap(struct az_doc *d, int k, const char *s, struct az_line **l, size_t *n)
+{
+	*n = s ? wrap(d, s, BODY_W, head_size[k], l) : 0;
+	return *n ? head_before[k] + (float)*n * head_size[k] * 1.4f + head_after[k] : 0;
+}
+
+/* Draws a heading wrapped by heading_wrap where the caller made room for it. */
+static void heading_draw(struct az_doc *d, int k, const char *s, const struct az_line *l, size_t n)
+{
+	if (!n)
+		return;
+	if (d->y < BODY_TOP)
+		d->y -= head_before[k];
+	flow_lines(d, s, l, n, head_size[k], head_size[k] * 1.4f, 1);
+	if (k == 0)
+		line_op(d, MARGIN_X, d->y - 1, BODY_W, 0, 0.8f, rule);
+	d->y -= head_after[k];
+}
+
 int az_doc_heading(struct az_doc *d, int level, const char *text)
 {
-	static const float size[3] = { 16, 13, 11 }, before[3] = { 14, 10, 8 }, after[3] = { 8, 4, 3 };
 	if (d->err.code != AZ_OK)
 		return d->err.code;
 	if (d->ncols)
@@ -571,20 +589,12 @@ int az_doc_heading(struct az_doc *d, int level, const char *text)
 	int k = level < 1 ? 0 : level > 3 ? 2 : level - 1;
 	char *s = clean(d, text, 1);
 	struct az_line *l = NULL;
-	size_t n = s ? wrap(d, s, BODY_W, size[k], &l) : 0;
-	if (n) {
-		float lead = size[k] * 1.4f;
-		/* keep with what follows: a table header and two rows, or three lines */
-		float need = before[k] + (float)n * lead + after[k] + 5 * BODY_LEAD;
-		if (d->y < BODY_TOP && d->y - need < BODY_BOTTOM)
-			new_page(d);
-		if (d->y < BODY_TOP)
-			d->y -= before[k];
-		flow_lines(d, s, l, n, size[k], lead, 1);
-		if (k == 0)
-			line_op(d, MARGIN_X, d->y - 1, BODY_W, 0, 0.8f, rule);
-		d->y -= after[k];
-	}
+	size_t n;
+	/* keep with what follows: a table header and two rows, or three lines */
+	float need = heading_wrap(d, k, s, &l, &n) + 5 * BODY_LEAD;
+	if (n && d->y < BODY_TOP && d->y - need < BODY_BOTTOM)
+		new_page(d);
+	heading_draw(d, k, s, l, n);
 	free(l);
 	free(s);
 	return d->err.code;
@@ -786,7 +796,8 @@ static void table_header(struct az_doc *d)
 	free_cells(c, d->ncols);
 }
 
-int az_doc_table_begin(struct az_doc *d, const struct az_doc_column *cols, size_t ncols)
+/* Sets up the columns of a table; nothing is placed. */
+static int open_table(struct az_doc *d, const struct az_doc_column *cols, size_t ncols)
 {
 	if (d->err.code != AZ_OK)
 		return d->err.code;
@@ -818,10 +829,15 @@ int az_doc_table_begin(struct az_doc *d, const struct az_doc_column *cols, size_
 		if (d->col_w[i] < CELL_SIZE * 1.05f + 2 * CELL_PAD_X && d->err.code == AZ_OK)
 			az_fail(&d->err, AZ_DATAERR, "az_doc_table_begin: column %zu is too narrow", i + 1);
 	}
-	if (d->err.code != AZ_OK) {
+	if (d->err.code != AZ_OK)
 		close_table(d);
+	return d->err.code;
+}
+
+int az_doc_table_begin(struct az_doc *d, const struct az_doc_column *cols, size_t ncols)
+{
+	if (open_table(d, cols, ncols) != AZ_OK)
 		return d->err.code;
-	}
 	/* the column edges, once per table, for its rows' AZ_OP_GRID */
 	if (d->ngrids + ncols + 2 > d->capgrids) {
 		size_t cap = (d->ngrids + ncols + 2) * 2;
@@ -845,15 +861,12 @@ int az_doc_table_begin(struct az_doc *d, const struct az_doc_column *cols, size_
 	return d->err.code;
 }
 
-int az_doc_table_row(struct az_doc *d, const struct az_cell *cells)
+/* A row of the open table wrapped to its columns, or NULL (out of memory). */
+static struct cell_run *row_cells(struct az_doc *d, const struct az_cell *cells)
 {
-	if (d->err.code != AZ_OK)
-		return d->err.code;
-	if (!d->ncols)
-		return az_fail(&d->err, AZ_DATAERR, "%s", "az_doc_table_row: no table is open");
 	struct cell_run *c = calloc(d->ncols, sizeof *c);
 	if (!c)
-		return oom(d);
+		return oom(d), NULL;
 	for (size_t i = 0; i < d->ncols; i++) {
 		c[i].text = clean(d, cells[i].text, 1);
 		c[i].al = d->col_align[i];
@@ -863,9 +876,76 @@ int az_doc_table_row(struct az_doc *d, const struct az_cell *cells)
 			c[i].bold = 1, c[i].size = BODY_SIZE;
 		c[i].name = (cells[i].style & AZ_NAME) != 0;
 	}
-	if (wrap_cells(d, c, d->ncols, d->col_w, &table_style))
+	if (!wrap_cells(d, c, d->ncols, d->col_w, &table_style)) {
+		free_cells(c, d->ncols);
+		return NULL;
+	}
+	return c;
+}
+
+int az_doc_table_row(struct az_doc *d, const struct az_cell *cells)
+{
+	if (d->err.code != AZ_OK)
+		return d->err.code;
+	if (!d->ncols)
+		return az_fail(&d->err, AZ_DATAERR, "%s", "az_doc_table_row: no table is open");
+	struct cell_run *c = row_cells(d, cells);
+	if (c) {
 		place_row(d, d->ncols, d->col_x, d->col_w, c, &table_style);
-	free_cells(c, d->ncols);
+		free_cells(c, d->ncols);
+	}
+	return d->err.code;
+}
+
+double az_doc_table_height(struct az_doc *d, const struct az_doc_column *cols, size_t ncols,
+			   const struct az_cell *rows, size_t nrows)
+{
+	if (open_table(d, cols, ncols) != AZ_OK)
+		return 0;
+	float h = header_height(d);
+	size_t *from = calloc(ncols, sizeof *from);
+	for (size_t i = 0; from && i < nrows; i++) {
+		struct cell_run *c = row_cells(d, rows + i * ncols);
+		if (!c)
+			break;
+		h += (float)max_lines(c, ncols, from) * CELL_LEAD + 2 * CELL_PAD_Y;
+		free_cells(c, ncols);
+	}
+	free(from);
+	close_table(d);
+	return h;
+}
+
+double az_doc_heading_height(struct az_doc *d, int level, const char *text)
+{
+	int k = level < 1 ? 0 : level > 3 ? 2 : level - 1;
+	char *s = d->err.code == AZ_OK ? clean(d, text, 1) : NULL;
+	struct az_line *l = NULL;
+	size_t n;
+	float h = heading_wrap(d, k, s, &l, &n);
+	free(l);
+	free(s);
+	return h;
+}
+
+double az_doc_paragraph_height(struct az_doc *d, const char *text)
+{
+	char *s = d->err.code == AZ_OK ? clean(d, text, 1) : NULL;
+	struct az_line *l = NULL;
+	size_t n = s ? wrap(d, s, BODY_W, BODY_SIZE, &l) : 0;
+	free(l);
+	free(s);
+	return n ? (double)n * BODY_LEAD + 5 : 0;
+}
+
+int az_doc_keep(struct az_doc *d, double pt)
+{
+	if (d->err.code != AZ_OK)
+		return d->err.code;
+	if (d->ncols)
+		return az_fail(&d->err, AZ_DATAERR, "%s", "az_doc_keep: a table is open");
+	if (d->y < BODY_TOP && d->y - (float)pt < BODY_BOTTOM)
+		new_page(d);
 	return d->err.code;
 }
 
@@ -996,8 +1076,16 @@ static int heatmaps(struct az_doc *d, const struct az_heatmap_figure *h, int nma
 		/* the pair packed a little closer: it fits under a summary more often */
 		const float skip = nmaps == 1 ? 4 : 2, after = nmaps == 1 ? 10 : 6;
 		float total = (float)t0 * title_h + skip + 5 * cell_h + xt_h + (float)t1 * title_h + after;
+		/* the figure's heading goes with it onto the next page, never left at the foot of one */
+		char *head = h[0].heading ? clean(d, h[0].heading, 1) : NULL;
+		struct az_line *hl = NULL;
+		size_t hn;
+		total += heading_wrap(d, 1, head, &hl, &hn);
 		if (d->y < BODY_TOP && d->y - total < BODY_BOTTOM)
 			new_page(d);
+		heading_draw(d, 1, head, hl, hn);
+		free(hl);
+		free(head);
 		float top = d->y - (float)t0 * title_h - skip;
 		for (int r = 0; r < 5; r++)
 			label(d, s[14 + r], l[14 + r], n[14 + r], MARGIN_X, tick_w - 6,
@@ -1024,43 +1112,89 @@ static int heatmaps(struct az_doc *d, const struct az_heatmap_figure *h, int nma
 	return d->err.code;
 }
 
+double az_doc_body_width(const struct az_doc *d)
+{
+	(void)d;
+	return BODY_W;
+}
+
+double az_doc_cell_width(struct az_doc *d, const char *text)
+{
+	if (d->err.code != AZ_OK)
+		return 0;
+	char *s = clean(d, text, 1);
+	struct az_line *l = NULL;
+	size_t n = s ? wrap(d, s, 1e6f, CELL_SIZE, &l) : 0;
+	float w = 0;
+	for (size_t i = 0; i < n; i++)
+		w = line_width(&l[i], CELL_SIZE) > w ? line_width(&l[i], CELL_SIZE) : w;
+	free(l);
+	free(s);
+	return w + 2 * CELL_PAD_X + 0.5f; /* and the quarter point a column's edge may round away */
+}
+
+size_t az_doc_cell_lines(struct az_doc *d, const char *text, double width)
+{
+	if (d->err.code != AZ_OK)
+		return 0;
+	char *s = clean(d, text, 1);
+	struct az_line *l = NULL;
+	float w = (float)width - 2 * CELL_PAD_X;
+	size_t n = s ? wrap(d, s, w > CELL_SIZE ? w : CELL_SIZE, CELL_SIZE, &l) : 0;
+	free(l);
+	free(s);
+	return n;
+}
+
 int az_doc_heatmap(struct az_doc *d, const struct az_heatmap_figure *h) { return heatmaps(d, h, 1); }
 
 int az_doc_heatmap_pair(struct az_doc *d, const struct az_heatmap_figure *h) { return heatmaps(d, h, 2); }
 
 /* --- attachments and output --- */
 
-int az_doc_attach(struct az_doc *d, const char *name, const char *mime, const void *data, size_t len)
+int az_doc_attach_packed(struct az_doc *d, const char *name, const char *mime, struct az_packed *p)
 {
-	if (d->err.code != AZ_OK)
+	if (d->err.code != AZ_OK) {
+		az_packed_free(p);
 		return d->err.code;
-	for (const char *p = name; p && *p; p++)
-		if (*p < 0x21 || *p > 0x7E || *p == '/' || *p == '\\' || *p == '(' || *p == ')')
+	}
+	for (const char *c = name; c && *c; c++)
+		if (*c < 0x21 || *c > 0x7E || *c == '/' || *c == '\\' || *c == '(' || *c == ')') {
+			az_packed_free(p);
 			return az_fail(&d->err, AZ_DATAERR, "az_doc_attach: unusable file name '%s'", name);
-	if (!name || !*name || (mime && strspn(mime, "abcdefghijklmnopqrstuvwxyz0123456789.+-/") != strlen(mime)))
+		}
+	if (!name || !*name || (mime && strspn(mime, "abcdefghijklmnopqrstuvwxyz0123456789.+-/") != strlen(mime))) {
+		az_packed_free(p);
 		return az_fail(&d->err, AZ_DATAERR, "%s", "az_doc_attach: bad name or MIME type");
+	}
 	struct az_attachment *v = realloc(d->att, (d->natt + 1) * sizeof *v);
-	if (!v)
+	if (!v) {
+		az_packed_free(p);
 		return oom(d);
+	}
 	d->att = v;
 	struct az_attachment *a = &d->att[d->natt];
 	a->name = strdup(name);
 	a->mime = strdup(mime ? mime : "application/octet-stream");
-	uLongf zlen = compressBound((uLong)len);
-	a->data = malloc(zlen);
-	a->len = len;
-	/* best compression where it costs nothing noticeable; a hospital's megabytes at the default */
-	int level = len <= (1u << 20) ? Z_DEFAULT_COMPRESSION : Z_BEST_SPEED;
-	if (!a->name || !a->mime || !a->data || compress2(a->data, &zlen, data, (uLong)len, level) != Z_OK) {
-		free(a->name), free(a->mime), free(a->data);
+	if (!a->name || !a->mime || !p->data) {
+		free(a->name), free(a->mime);
+		az_packed_free(p);
 		return oom(d);
 	}
-	a->zlen = zlen;
-	unsigned char *fit = realloc(a->data, zlen ? zlen : 1); /* compressBound is far larger */
-	if (fit)
-		a->data = fit;
+	a->data = p->data, a->zlen = p->zlen, a->len = p->len;
+	p->data = NULL;
 	d->natt++;
 	return AZ_OK;
+}
+
+int az_doc_attach(struct az_doc *d, const char *name, const char *mime, const void *data, size_t len)
+{
+	struct az_packed p;
+	if (d->err.code != AZ_OK)
+		return d->err.code;
+	if (az_pack_bytes(&p, data, len) != 0)
+		return oom(d);
+	return az_doc_attach_packed(d, name, mime, &p);
 }
 
 int az_doc_save_mem(struct az_doc *d, char **out, size_t *len, struct az_error *err)
@@ -1103,7 +1237,7 @@ int az_doc_save(struct az_doc *d, const char *path, int force, struct az_error *
 	int rc = az_outfile_open(&o, path, force, err);
 	if (rc != AZ_OK)
 		return rc;
-	/* libharu writes the temporary file by its name; the commit syncs and renames it */
+	/* pdfdraw.c writes the temporary file by its name; the commit syncs and renames it */
 	rc = d->stream ? az_render_close(d, o.tmp, NULL, NULL, err) : az_doc_render_file(d, o.tmp, err);
 	if (rc == AZ_OK && d->fingerprint[0])
 		rc = az_seal_file(o.tmp, err);

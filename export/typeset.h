@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * Copyright (C) 2026 The anzen authors */
-/* A small typesetter for A4 Japanese reports on libharu 2.3.0.
+/* A small typesetter for A4 Japanese reports, written as PDF by pdfdraw.c.
  *
  * Calls lay the content out at once into an in-memory display list (so the page count is known
  * and every code point is collected); az_doc_save then subsets each font to exactly those code
@@ -69,6 +69,8 @@ struct az_cell {
 
 /* A 5x5 likelihood x impact grid. Row 0 is drawn at the top. */
 struct az_heatmap_figure {
+	const char *heading; /* a level-2 heading above the figure, kept on its page; NULL: none (of h[0]
+				for a pair) */
 	const char *x_label, *y_label;       /* axis titles */
 	const char *x_ticks[5], *y_ticks[5]; /* per column / per row (row 0 = top) */
 	int count[5][5];                     /* printed in the cell when > 0 */
@@ -114,6 +116,20 @@ int az_doc_table_row(struct az_doc *d, const struct az_cell *cells); /* ncols ce
  * table continues on, naming what it belongs to (e.g. "System X (continued)"). */
 int az_doc_table_continued(struct az_doc *d, const char *text);
 int az_doc_table_end(struct az_doc *d);
+/* For column weights in points: the width of the text, and the width a table cell needs to hold
+ * text without wrapping (its widest line, '\n' breaking lines, and the cell's padding). */
+double az_doc_body_width(const struct az_doc *d);
+double az_doc_cell_width(struct az_doc *d, const char *text);
+/* The lines text takes in a table cell of this width (padding included). */
+size_t az_doc_cell_lines(struct az_doc *d, const char *text, double width);
+/* Heights in points, measured as the calls would place them (nothing is placed): a heading, a
+ * paragraph, and a table's header row with nrows rows (ncols cells each). */
+double az_doc_heading_height(struct az_doc *d, int level, const char *text);
+double az_doc_paragraph_height(struct az_doc *d, const char *text);
+double az_doc_table_height(struct az_doc *d, const struct az_doc_column *cols, size_t ncols,
+			   const struct az_cell *rows, size_t nrows);
+/* A new page unless pt points still fit on this one: a heading kept with the rows it introduces. */
+int az_doc_keep(struct az_doc *d, double pt);
 
 int az_doc_heatmap(struct az_doc *d, const struct az_heatmap_figure *h);
 /* Two heat maps side by side (h[0], h[1]), sharing the row labels of h[0]: half the height. */
@@ -122,6 +138,10 @@ int az_doc_heatmap_pair(struct az_doc *d, const struct az_heatmap_figure *h);
 /* Embeds data as a PDF attachment called name (ASCII, e.g. "anzen-workbook.json"), with a
  * MIME type such as "application/json". The bytes are copied. */
 int az_doc_attach(struct az_doc *d, const char *name, const char *mime, const void *data, size_t len);
+/* The same with bytes already deflated (export/attach.h), which the document takes over (p's
+ * data is NULL after the call, whatever its result). */
+struct az_packed;
+int az_doc_attach_packed(struct az_doc *d, const char *name, const char *mime, struct az_packed *p);
 
 /* The sticky error code (0: none so far). */
 int az_doc_status(const struct az_doc *d);

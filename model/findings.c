@@ -124,7 +124,7 @@ static void add(struct ctx *c, const char *id, int level, enum az_step step, con
 	va_end(ap);
 	/* every string is the findings' own: they outlive the book and the catalogue */
 	f->v[f->n++] = (struct az_finding){ id, level, step, dup(c, item), check_item ? dup(c, check_item) : NULL, row,
-					    dup(c, msg) };
+					    dup(c, msg), NULL, NULL };
 }
 
 /* ---- the checklist ---- */
@@ -204,6 +204,16 @@ static void contradictions(struct ctx *c, const struct az_checklist *cl, const s
 	else if (sg->answer == AZ_SUGGEST_YES && no && !yes)
 		add(c, "checklist-unsupported-no", AZ_FINDING_CHECK, AZ_STEP_CHECKLIST, number_of(it), it->id, 0,
 		    _("Answered No, but the workbook suggests Yes (%s): check the answer."), sg->evidence);
+	else
+		return;
+	if (!c->oom) {
+		struct az_finding *f = &c->out->v[c->out->n - 1];
+		f->general = dup(c, sg->answer == AZ_SUGGEST_NO
+					    ? _("Answered Yes, but the workbook says otherwise: answer No with a target date, "
+						"or correct the workbook.")
+					    : _("Answered No, but the workbook suggests Yes: check the answer."));
+		f->detail = dup(c, sg->evidence);
+	}
 }
 
 /* The clinic form of a fiscal year in the catalogue, or NULL. */

@@ -29,6 +29,10 @@ struct az_finding {
 	const char *check_item; /* the checklist item id it concerns, or NULL */
 	long long row;       /* the risk, action, vendor or contact id it concerns, 0: none */
 	const char *message; /* translated, one sentence: what is wrong and what to do */
+	/* The message without what is particular to this finding (general), and that particular
+	 * (detail), so a list can print the findings of one rule as one; both NULL when the message is
+	 * already the same for each. */
+	const char *general, *detail;
 };
 
 struct az_findings {

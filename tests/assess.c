@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * Copyright (C) 2026 The anzen authors */
 /* Test helper: assesses a workbook made from a template fully, as a clinic would after an evening
- * with anzen: every threat that applies to a system scored as suggested, reduced by up to two of
- * the controls that mitigate it (one action each, the same action for every risk it treats),
- * residual scores two levels lower, every checklist item answered, the clinic and approval filled.
+ * with anzen: every threat that applies to a system scored at the threat's own levels (one decision
+ * per threat, the same on each system), reduced by up to two of the controls that mitigate it (one
+ * action each, the same action for every risk it treats), residual scores two levels lower; every
+ * checklist item answered as the owner confirms anzen's suggestion (いいえ with the suggested 目標日
+ * where the workbook says so; an item without one: every fifth いいえ), in each device column the
+ * form has; the clinic and approval filled.
  *   assess WORKBOOK CATALOGUE-DIR
  * Exits 0, or 1 with a message. */
 #include <config.h>
@@ -19,6 +22,7 @@
 #include "model/risk_edit.h"
 #include "model/rules.h"
 #include "model/store.h"
+#include "model/suggest.h"
 
 static int fail(const struct az_error *err)
 {
@@ -105,14 +109,31 @@ int main(int argc, char **argv)
 		}
 		free(rows);
 	}
+	/* the suggestions follow the risks and actions just written */
+	az_book_free(&b);
+	if (az_book_load(s, &b, &err) != AZ_OK)
+		return fail(&err);
+	struct az_suggestion sug[AZ_SUGGEST_ITEMS];
+	az_checklist_suggest(cat, &b, sug);
 	const struct az_checklist *cl = az_checklist_for(cat, b.assessment.checklist_version);
 	for (size_t i = 0; cl && i < cl->nitems; i++) {
-		const char *id = cl->items[i].id;
-		int no = i % 5 == 2;
-		if (az_edit_checklist_answer(s, cl->id, id, "all", "answer", no ? "no" : "yes", &err) ||
-		    az_edit_checklist_answer(s, cl->id, id, "all", "checked_at", "2026-06-10", &err) ||
-		    (no && az_edit_checklist_answer(s, cl->id, id, "all", "target_at", "2026-12-31", &err)))
-			return fail(&err);
+		const struct az_check_item *it = &cl->items[i];
+		const struct az_suggestion *sg = az_suggestion_for(sug, it->id);
+		int no = sg && sg->answer != AZ_SUGGEST_NONE ? sg->answer == AZ_SUGGEST_NO : i % 5 == 2;
+		const char *target = sg && sg->answer == AZ_SUGGEST_NO && sg->target[0] ? sg->target : "2026-12-31";
+		/* one answer per device column the form has, or one for the item */
+		const char *dev[3];
+		size_t nd = 0;
+		for (unsigned d = 0; d < 3; d++)
+			if ((it->columns >> d) & 1)
+				dev[nd++] = az_cat_column_values[d];
+		if (!nd)
+			dev[nd++] = "all";
+		for (size_t k = 0; k < nd; k++)
+			if (az_edit_checklist_answer(s, cl->id, it->id, dev[k], "answer", no ? "no" : "yes", &err) ||
+			    az_edit_checklist_answer(s, cl->id, it->id, dev[k], "checked_at", "2026-06-10", &err) ||
+			    (no && az_edit_checklist_answer(s, cl->id, it->id, dev[k], "target_at", target, &err)))
+				return fail(&err);
 	}
 	az_book_free(&b);
 	az_catalogue_free(cat);

@@ -189,6 +189,10 @@ has "$T/qpdf" "No syntax or stream encoding errors" "qpdf --check passes on the 
 spages=$(pdfinfo "$T/s.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
 ok "$(test "${spages:-0}" -gt 100; echo $?)" "the stress report ($spages pages) is long enough to be drawn in two passes"
 ok "$(test "$(grep -c "^[0-9]* / $spages$" "$T/s.txt")" -eq "$spages"; echo $?)" "and every page of it says n / $spages"
+# A streamed report goes to an unnamed file in TMPDIR first: one that cannot be made is said.
+run 73 "a streamed PDF with TMPDIR missing" env TMPDIR="$T/none" "$ANZEN" export --format pdf -o "$T/s3.pdf" "$T/s.anzen"
+has "$T/err" "$T/none (TMPDIR)" "the message names the temporary directory"
+ok "$(test ! -e "$T/s3.pdf"; echo $?)" "and no PDF is left"
 # Every word inside the page's margins (the running header and footer included).
 pdftotext -enc UTF-8 -bbox "$T/s.pdf" "$T/s.html" 2>"$T/pdferr"
 awk -F'"' '/<word / { n++; x0 = $2; y0 = $4; x1 = $6; y1 = $8

@@ -13,8 +13,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <hpdf.h>
-
 #include "export/font.h"
 #include "base/linebreak.h"
 #include "model/pdfattach.h"
@@ -380,6 +378,33 @@ int main(int argc, char **argv)
 	is_int(az_doc_save_mem(d, &buf, &len, &err), 0, "and save");
 	free(buf);
 	free(huge);
+	az_doc_free(d);
+
+	/* Measured without placing, for a heading kept with the first rows of its table: a row's height
+	 * is its lines, a heading and a paragraph have theirs, and az_doc_keep starts a page only when
+	 * what it keeps does not fit below. */
+	memset(&o, 0, sizeof o);
+	err.code = 0;
+	d = az_doc_new(&o, &err);
+	const struct az_cell tall[4] = { { "一", NULL, 0 }, { "行\n行\n行\n行\n行\n行", NULL, 0 }, { "二", NULL, 0 },
+					 { "行", NULL, 0 } };
+	double head = az_doc_table_height(d, two, 2, tall, 0), first = az_doc_table_height(d, two, 2, tall, 1),
+	       both = az_doc_table_height(d, two, 2, tall, 2);
+	ok(head > 12 && first - head > 6 * 12 - 0.01 && first - head < 6 * 12 + 6.01 && both - first < 12 + 6.01 &&
+		   both - first > 12 - 0.01,
+	   "a table measured: header %.1f pt, a row of six lines %.1f, of one %.1f", head, first - head, both - first);
+	double h1 = az_doc_heading_height(d, 1, "見出し"), p2 = az_doc_paragraph_height(d, "一行目\n二行目");
+	ok(h1 > 16 && p2 > 2 * 10.5 && p2 < 3 * 15.5, "a heading %.1f pt, a paragraph of two lines %.1f", h1, p2);
+	is_int(az_doc_page_count(d), 1, "measuring places nothing");
+	az_doc_keep(d, 700);
+	is_int(az_doc_page_count(d), 1, "keep at the top of a page: no new page");
+	az_doc_paragraph(d, "本文");
+	az_doc_keep(d, 100);
+	is_int(az_doc_page_count(d), 1, "keep what fits below: no new page");
+	az_doc_keep(d, 715); /* the body is 724 pt high, the paragraph took 20.5 */
+	is_int(az_doc_page_count(d), 2, "keep what does not fit below: a new page");
+	is_int(az_doc_save_mem(d, &buf, &len, &err), 0, "and save");
+	free(buf);
 	az_doc_free(d);
 
 	/* Misuse is a sticky error reported at save; no file appears. */

@@ -1,0 +1,158 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
+#include <config.h>
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <nettle/sha2.h>
+#include <zlib.h>
+
+#include "base/i18n.h"
+#include "export/attach.h"
+#include "model/json_write.h"
+
+/* Up to this much is held and deflated at the default level at the end; beyond it the rest is
+ * deflated at once at the fastest level. */
+#define SMALL (1u << 20)
+
+struct packer {
+	struct az_packed *p;
+	struct sha256_ctx sha;
+	z_stream z;
+	int started, failed;
+	unsigned char *head; /* the first SMALL bytes, until deflating starts */
+	size_t nhead, capout;
+};
+
+/* Deflates n bytes (flush: Z_NO_FLUSH or Z_FINISH) into the growing output. */
+static int feed(struct packer *k, const void *data, size_t n, int flush)
+{
+	k->z.next_in = (unsigned char *)(uintptr_t)data; /* zlib's next_in is not const */
+	k->z.avail_in = (uInt)n;
+	for (;;) {
+		if (k->capout - k->p->zlen < 16384) {
+			size_t cap = k->capout ? k->capout * 2 : 65536;
+			unsigned char *v = realloc(k->p->data, cap);
+			if (!v)
+				return -1;
+			k->p->data = v, k->capout = cap;
+		}
+		k->z.next_out = k->p->data + k->p->zlen;
+		k->z.avail_out = (uInt)(k->capout - k->p->zlen);
+		int zr = deflate(&k->z, flush);
+		k->p->zlen = k->capout - k->z.avail_out;
+		if (zr == Z_STREAM_ERROR)
+			return -1;
+		if (flush == Z_FINISH ? zr == Z_STREAM_END : k->z.avail_in == 0 && k->z.avail_out > 0)
+			return 0;
+	}
+}
+
+static int start(struct packer *k, int level)
+{
+	memset(&k->z, 0, sizeof k->z);
+	if (deflateInit(&k->z, level) != Z_OK)
+		return -1;
+	k->started = 1;
+	int rc = feed(k, k->head, k->nhead, Z_NO_FLUSH);
+	free(k->head);
+	k->head = NULL, k->nhead = 0;
+	return rc;
+}
+
+static ssize_t pack_write(void *cookie, const char *buf, size_t size)
+{
+	struct packer *k = cookie;
+	if (k->failed)
+		return 0;
+	sha256_update(&k->sha, size, (const uint8_t *)buf);
+	k->p->len += size;
+	if (!k->started && k->nhead + size <= SMALL) {
+		if (!k->head && !(k->head = malloc(SMALL))) {
+			k->failed = 1;
+			return 0;
+		}
+		memcpy(k->head + k->nhead, buf, size);
+		k->nhead += size;
+		return (ssize_t)size;
+	}
+	if ((!k->started && start(k, Z_BEST_SPEED) != 0) || feed(k, buf, size, Z_NO_FLUSH) != 0) {
+		k->failed = 1;
+		return 0;
+	}
+	return (ssize_t)size;
+}
+
+static int pack_close(void *cookie)
+{
+	struct packer *k = cookie;
+	int bad = k->failed;
+	if (!bad && !k->started)
+		bad = start(k, Z_DEFAULT_COMPRESSION) != 0;
+	if (!bad)
+		bad = feed(k, NULL, 0, Z_FINISH) != 0;
+	if (k->started)
+		deflateEnd(&k->z);
+	free(k->head);
+	sha256_digest(&k->sha, sizeof k->p->sha256, k->p->sha256);
+	if (!bad && k->p->zlen) {
+		unsigned char *fit = realloc(k->p->data, k->p->zlen); /* the output grew by doubling */
+		if (fit)
+			k->p->data = fit;
+	}
+	if (bad) {
+		az_packed_free(k->p);
+		errno = ENOMEM;
+	}
+	free(k);
+	return bad ? -1 : 0;
+}
+
+FILE *az_pack_open(struct az_packed *p)
+{
+	memset(p, 0, sizeof *p);
+	struct packer *k = calloc(1, sizeof *k);
+	if (!k)
+		return NULL;
+	k->p = p;
+	sha256_init(&k->sha);
+	FILE *f = fopencookie(k, "w", (cookie_io_functions_t){ .write = pack_write, .close = pack_close });
+	if (!f)
+		free(k);
+	return f;
+}
+
+int az_pack_bytes(struct az_packed *p, const void *data, size_t len)
+{
+	FILE *f = az_pack_open(p);
+	if (!f)
+		return -1;
+	int bad = fwrite(data, 1, len, f) != len;
+	if (fclose(f) != 0 || bad) {
+		az_packed_free(p);
+		return -1;
+	}
+	return 0;
+}
+
+int az_pack_json(struct az_store *s, struct az_packed *p, struct az_error *err)
+{
+	FILE *f = az_pack_open(p);
+	if (!f)
+		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+	int rc = az_export_json(s, f, err);
+	if (fclose(f) != 0 && rc == AZ_OK)
+		rc = az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+	if (rc != AZ_OK)
+		az_packed_free(p);
+	return rc;
+}
+
+void az_packed_free(struct az_packed *p)
+{
+	free(p->data);
+	p->data = NULL;
+	p->zlen = 0;
+}
