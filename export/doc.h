@@ -33,9 +33,11 @@ struct az_attachment {
 	size_t len, zlen;    /* the original size, and that of data */
 };
 
+struct az_wrapcache;
 struct az_doc {
 	struct az_doc_options opt;
 	struct az_font *font;
+	struct az_wrapcache *wraps; /* lines already broken (wrapcache.h), passed on to the next pass */
 	uint32_t repl; /* printed for anything the font cannot draw: 〓, or '?' */
 	struct az_error err;
 	char date[11]; /* YYYY-MM-DD or "" */

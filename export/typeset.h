@@ -122,6 +122,8 @@ double az_doc_body_width(const struct az_doc *d);
 double az_doc_cell_width(struct az_doc *d, const char *text);
 /* The lines text takes in a table cell of this width (padding included). */
 size_t az_doc_cell_lines(struct az_doc *d, const char *text, double width);
+/* The same at nw widths at once, into lines[]. */
+void az_doc_cell_lines_at(struct az_doc *d, const char *text, const double *widths, size_t nw, size_t *lines);
 /* Heights in points, measured as the calls would place them (nothing is placed): a heading, a
  * paragraph, and a table's header row with nrows rows (ncols cells each). */
 double az_doc_heading_height(struct az_doc *d, int level, const char *text);
