@@ -141,7 +141,8 @@ static int lay_out(struct rp *r)
 	return az_doc_status(r->doc);
 }
 
-/* Pages a report may have and still be drawn from one pass (a few MB of display list). */
+/* Pages a report may have and still be drawn from a display list (a few MB); up to one more is
+ * still drawn so. */
 #define SHORT_PAGES 100
 /* Risks and actions beyond which a report is taken as long from the start (a page holds about 25
  * rows of the register: this many run well past SHORT_PAGES). */
@@ -185,14 +186,18 @@ static int build(struct rp *r, const struct az_report_opts *o, struct az_packed 
 	struct az_doc *first = az_doc_new(&dopt, err);
 	if (!first)
 		return err->code;
-	az_doc_discard(first, SHORT_PAGES);
+	/* The first pass only measures: its pages never print (its page numbers are guesses). */
+	az_doc_discard(first, 0);
 	r->doc = first;
 	/* a hospital's register is long for sure: its checklist names the sections without pages */
 	int surely_long = r->book->n_risks + r->book->n_actions > LONG_ROWS;
 	if (!surely_long)
 		guess_pages(r);
-	if (lay_out(r) == AZ_OK && !az_doc_discarded(first)) {
-		for (int pass = 0; pass < 3 && !pages_settled(r); pass++) {
+	if (lay_out(r) == AZ_OK && az_doc_page_count(first) <= SHORT_PAGES + 1) {
+		for (int pass = 0; pass < 3; pass++) {
+			int same = pages_settled(r);
+			if (same && pass > 0)
+				break; /* the first pass is laid out again in any case: it kept no pages */
 			doc_options(r, o, &dopt);
 			dopt.warn = NULL; /* the first pass reported every replaced character */
 			struct az_doc *again = az_doc_new_again(&dopt, r->doc, err);
