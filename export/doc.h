@@ -31,6 +31,7 @@ struct az_attachment {
 	char *name, *mime;
 	unsigned char *data; /* zlib-compressed (FlateDecode) at once: a workbook is kept small */
 	size_t len, zlen;    /* the original size, and that of data */
+	unsigned spec;       /* its /Filespec once written (then data is freed), else 0 */
 };
 
 struct az_wrapcache;
@@ -101,6 +102,8 @@ static inline struct az_op *az_doc_op(const struct az_doc *d, size_t i)
 struct az_render;
 int az_render_open(struct az_doc *d, struct az_error *err);
 int az_render_page(struct az_doc *d, size_t first, size_t end, struct az_error *err);
+/* Writes attachment i at once (a streamed document: its memory is not held to the end). */
+int az_render_attachment(struct az_doc *d, size_t i, struct az_error *err);
 int az_render_close(struct az_doc *d, const char *path, char **out, size_t *len, struct az_error *err);
 void az_render_free(struct az_render *r);
 

@@ -147,6 +147,9 @@ static int lay_out(struct rp *r)
 /* Risks and actions beyond which a report is taken as long from the start (a page holds about 25
  * rows of the register: this many run well past SHORT_PAGES). */
 #define LONG_ROWS 4000
+/* Bytes of broken lines such a report keeps: enough for a table measured and then placed, or a
+ * header repeated on each page; a hospital's passes are too far apart to share more. */
+#define LONG_LINE_BUDGET (64u << 10)
 
 /* Before the first pass the pages are not known: every page the checklist may point to is taken
  * as "p.99", as wide as any real one, so the later passes can only be as long or shorter. */
@@ -193,6 +196,8 @@ static int build(struct rp *r, const struct az_report_opts *o, struct az_packed 
 	int surely_long = r->book->n_risks + r->book->n_actions > LONG_ROWS;
 	if (!surely_long)
 		guess_pages(r);
+	else
+		az_doc_line_budget(first, LONG_LINE_BUDGET);
 	if (lay_out(r) == AZ_OK && az_doc_page_count(first) <= SHORT_PAGES + 1) {
 		for (int pass = 0; pass < 3; pass++) {
 			int same = pages_settled(r);
@@ -246,6 +251,8 @@ int az_report_pdf(struct az_store *s, const struct az_catalogue *cat, const char
 	struct az_packed json; /* the workbook's JSON, deflated as it is written: never whole in memory */
 	if (o && o->date && !az_date_valid(o->date))
 		return az_fail(err, AZ_USAGE, _("%s: not a date (YYYY-MM-DD)"), o->date);
+	/* every table is read once, in order: SQLite's cache would only hold 2 MB of what is read */
+	az_store_cache_kib(s, 256);
 	int rc = az_pack_json(s, &json, err);
 	if (rc != AZ_OK)
 		return rc;

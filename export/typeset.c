@@ -459,6 +459,11 @@ void az_doc_discard(struct az_doc *d, int after)
 		d->discard_after = (size_t)after;
 }
 
+void az_doc_line_budget(struct az_doc *d, size_t bytes)
+{
+	az_wrapcache_budget(d->wraps, bytes);
+}
+
 int az_doc_discarded(const struct az_doc *d)
 {
 	return d->discard;
@@ -1219,9 +1224,12 @@ int az_doc_attach_packed(struct az_doc *d, const char *name, const char *mime, s
 		az_packed_free(p);
 		return oom(d);
 	}
-	a->data = p->data, a->zlen = p->zlen, a->len = p->len;
+	a->data = p->data, a->zlen = p->zlen, a->len = p->len, a->spec = 0;
 	p->data = NULL;
 	d->natt++;
+	/* a streamed document writes it now: at 50,000 risks it is 1.4 MB not held while drawing */
+	if (d->stream && d->render && az_render_attachment(d, d->natt - 1, &d->err) != AZ_OK)
+		return d->err.code;
 	return AZ_OK;
 }
 

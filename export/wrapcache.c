@@ -47,6 +47,15 @@ void az_wrapcache_free(struct az_wrapcache *c)
 	free(c);
 }
 
+void az_wrapcache_budget(struct az_wrapcache *c, size_t budget)
+{
+	if (!c)
+		return;
+	c->budget = budget;
+	if (c->bytes > budget)
+		clear(c);
+}
+
 /* FNV-1a over the text, then the width and the mode */
 static uint64_t hash_of(const char *s, size_t len, long max, int name)
 {

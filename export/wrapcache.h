@@ -16,6 +16,7 @@ struct az_wrapcache;
 
 struct az_wrapcache *az_wrapcache_new(size_t budget);
 void az_wrapcache_free(struct az_wrapcache *c);
+void az_wrapcache_budget(struct az_wrapcache *c, size_t budget);
 
 /* The lines of s[0, len) at max_width in mode name, or NULL (*n untouched) if not cached. */
 const struct az_line *az_wrapcache_get(struct az_wrapcache *c, const char *s, size_t len, long max_width, int name,
