@@ -161,7 +161,7 @@ static void guess_pages(struct rp *r)
 		r->prev_ctl[i] = 0;
 	for (size_t i = 0; r->prev_ctl && i < r->book->n_actions; i++) {
 		const char *id = r->book->actions[i].control;
-		const struct az_control *c = id ? az_catalogue_control(r->cat, id) : NULL;
+		const struct az_control *c = id ? rp_find_control(r, id) : NULL;
 		if (c)
 			r->prev_ctl[c - r->cat->controls] = 99;
 	}
@@ -296,6 +296,8 @@ int az_report_pdf(struct az_store *s, const struct az_catalogue *cat, const char
 	free(r.ctl_page);
 	free(r.prev_ctl);
 	free(r.cited);
+	rp_ids_free(r.threat_ids);
+	rp_ids_free(r.control_ids);
 	for (int i = 0; i < RP_NBUF; i++)
 		free(r.buf[i]);
 	if (rc == AZ_OK)
