@@ -322,6 +322,19 @@ static size_t wrap(struct az_doc *d, const char *s, float width, float size, str
 	return wrap_name(d, s, width, size, 0, lines);
 }
 
+/* The number of lines only: from the cache without copying them (the column split asks for
+ * nine widths of every text in every pass). */
+static size_t wrap_count(struct az_doc *d, const char *s, float width, float size)
+{
+	size_t n = 0;
+	if (az_wrapcache_get(d->wraps, s, strlen(s), (long)(width * 1000.0f / size), 0, &n))
+		return n;
+	struct az_line *l = NULL;
+	n = wrap(d, s, width, size, &l);
+	free(l);
+	return n;
+}
+
 static float line_width(const struct az_line *l, float size)
 {
 	return (float)l->width * size / 1000.0f;
@@ -1182,9 +1195,7 @@ void az_doc_cell_lines_at(struct az_doc *d, const char *text, const double *widt
 			lines[k] = 1;
 			continue;
 		}
-		struct az_line *l = NULL;
-		lines[k] = wrap(d, s, w, CELL_SIZE, &l);
-		free(l);
+		lines[k] = wrap_count(d, s, w, CELL_SIZE);
 	}
 	free(s);
 }
