@@ -32,15 +32,18 @@ int az_kinsoku_no_start(uint32_t cp)
 		')', ']', '}', ',', '.', '!', '?', ':', ';', '%',
 	};
 	/* ‼ ⁇ ⁈ ⁉ 〜 〻 ゠: also never at the start of a line (JIS X 4051 classes 2 and 3) */
-	if ((cp >= 0x203C && cp <= 0x2049 && (cp == 0x203C || cp >= 0x2047)) || cp == 0x301C || cp == 0x303B ||
-	    cp == 0x30A0)
-		return 1;
-	/* Outside these ranges nothing is listed: ideographs and letters skip the search. */
-	if ((cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
-	    (cp >= 0x80 && cp < 0x2019) || (cp > 0x2026 && cp < 0x3001) || (cp > 0x30FE && cp < 0xFF01) ||
-	    cp > 0xFF70)
-		return 0;
-	return in_list(cp, list, sizeof list / sizeof list[0]);
+	static const uint32_t more[] = { 0x203C, 0x2047, 0x2048, 0x2049, 0x301C, 0x303B, 0x30A0 };
+	/* every character of the PDF is asked: one bit each for the BMP, from the lists above */
+	static uint8_t bits[0x10000 / 8];
+	static int ready;
+	if (!ready) {
+		for (size_t i = 0; i < sizeof list / sizeof list[0]; i++)
+			bits[list[i] >> 3] |= (uint8_t)(1u << (list[i] & 7));
+		for (size_t i = 0; i < sizeof more / sizeof more[0]; i++)
+			bits[more[i] >> 3] |= (uint8_t)(1u << (more[i] & 7));
+		ready = 1;
+	}
+	return cp < 0x10000 && (bits[cp >> 3] >> (cp & 7) & 1);
 }
 
 int az_kinsoku_no_end(uint32_t cp)

@@ -35,6 +35,14 @@ void az_store_startup(void)
 	sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
 }
 const char *az_store_path(const struct az_store *s) { return s->path; }
+void az_store_cache_kib(struct az_store *s, int kib)
+{
+	char sql[48];
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = -%d", kib > 0 ? kib : 1);
+	/* only memory is at stake: a refused pragma leaves the cache as it was */
+	(void)sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+	sqlite3_db_release_memory(s->db);
+}
 
 int az_store_sqlfail(struct az_store *s, struct az_error *err, int code, const char *what)
 {
