@@ -2,7 +2,7 @@
  * Copyright (C) 2026 The anzen authors */
 /*
  * The screens and the PDF writers, with the libraries only they need (curses, HarfBuzz, fontconfig,
- * libharu, zlib's writer, nettle), live in a module of their own, anzen-ui.so, that the program
+ * libdeflate, nettle), live in a module of their own, anzen-ui.so, that the program
  * loads for the commands that use them: status, check, import and the JSON export start without
  * mapping any of those libraries (issue 10: the dynamic loader cost more than the work).
  */

@@ -2,18 +2,18 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Copyright (C) 2026 The anzen authors
 # The screens and the PDF writers are a module (anzen-ui.so, cli/ui.h) that only the commands using
-# them load: status and check never map curses, HarfBuzz, fontconfig, libharu or nettle, and a
+# them load: status and check never map curses, HarfBuzz, fontconfig, libdeflate or nettle, and a
 # program whose module is missing still does what needs no module and says what is missing for the
 # rest.
 . "$top_srcdir/tests/lib.sh"
 "$ANZEN" import -o "$T/wb.anzen" "$top_srcdir/tests/data/clinic.json" >/dev/null 2>&1 ||
 	{ echo "Bail out! import"; exit 99; }
-heavy='ncurses|harfbuzz|fontconfig|hpdf|nettle'
+heavy='ncurses|harfbuzz|fontconfig|deflate|hpdf|nettle'
 
 if command -v readelf >/dev/null 2>&1; then
 	readelf -d "$ANZEN" | grep NEEDED >"$T/needed"
 	! grep -Eq "$heavy" "$T/needed"
-	ok $? "the program needs none of curses, HarfBuzz, fontconfig, libharu, nettle"
+	ok $? "the program needs none of curses, HarfBuzz, fontconfig, libdeflate, nettle"
 	readelf -d "$top_builddir/anzen-ui.so" | grep NEEDED >"$T/ui-needed"
 	grep -q ncurses "$T/ui-needed" && grep -q harfbuzz "$T/ui-needed"
 	ok $? "  the module needs curses and HarfBuzz"
