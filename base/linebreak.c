@@ -32,26 +32,18 @@ int az_kinsoku_no_start(uint32_t cp)
 		')', ']', '}', ',', '.', '!', '?', ':', ';', '%',
 	};
 	/* ‼ ⁇ ⁈ ⁉ 〜 〻 ゠: also never at the start of a line (JIS X 4051 classes 2 and 3) */
-	if ((cp >= 0x203C && cp <= 0x2049 && (cp == 0x203C || cp >= 0x2047)) || cp == 0x301C || cp == 0x303B ||
-	    cp == 0x30A0)
-		return 1;
-	/* Outside these ranges nothing is listed: ideographs and letters skip the search. */
-	if ((cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
-	    (cp >= 0x80 && cp < 0x2019) || (cp > 0x2026 && cp < 0x3001) || (cp > 0x30FE && cp < 0xFF01) ||
-	    cp > 0xFF70)
-		return 0;
-	/* kana and Japanese punctuation, the most frequent, through a bitmap of U+3000..U+30FF made once */
-	static uint32_t kana[8];
+	static const uint32_t more[] = { 0x203C, 0x2047, 0x2048, 0x2049, 0x301C, 0x303B, 0x30A0 };
+	/* every character of the PDF is asked: one bit each for the BMP, from the lists above */
+	static uint8_t bits[0x10000 / 8];
 	static int ready;
 	if (!ready) {
 		for (size_t i = 0; i < sizeof list / sizeof list[0]; i++)
-			if (list[i] >= 0x3000 && list[i] <= 0x30FF)
-				kana[(list[i] - 0x3000) >> 5] |= 1u << (list[i] & 31);
+			bits[list[i] >> 3] |= (uint8_t)(1u << (list[i] & 7));
+		for (size_t i = 0; i < sizeof more / sizeof more[0]; i++)
+			bits[more[i] >> 3] |= (uint8_t)(1u << (more[i] & 7));
 		ready = 1;
 	}
-	if (cp >= 0x3000 && cp <= 0x30FF)
-		return (kana[(cp - 0x3000) >> 5] >> (cp & 31)) & 1;
-	return in_list(cp, list, sizeof list / sizeof list[0]);
+	return cp < 0x10000 && (bits[cp >> 3] >> (cp & 7) & 1);
 }
 
 int az_kinsoku_no_end(uint32_t cp)
@@ -93,9 +85,6 @@ int az_break_between(uint32_t a, uint32_t b, int uax14)
 	return uax14 == UC_BREAK_POSSIBLE;
 }
 
-/* May a line end between a and b, which starts at byte at of the text whose UAX #14 break
- * opportunities (libunistring) are opp? Spaces are handled by the caller. A date (令和8年12月31日)
- * never breaks inside. */
 /* The span of the text that is a name (or names): [from, to), and the break classes inside it. */
 struct span {
 	size_t from, to;
@@ -107,6 +96,9 @@ static int in_span(const struct span *n, size_t at)
 	return at > n->from && at < n->to;
 }
 
+/* May a line end between a and b, which starts at byte at of the text whose UAX #14 break
+ * opportunities (libunistring) are opp? Spaces are handled by the caller. A date (令和8年12月31日)
+ * never breaks inside; a name only at its words. */
 static int can_break(const char *opp, size_t at, uint32_t a, uint32_t b, const struct span *name)
 {
 	if (in_span(name, at))
@@ -204,7 +196,7 @@ size_t az_wrap_span(const char *s, size_t len, size_t from, size_t to, long max_
 	size_t start = 0;       /* first byte of the current line */
 	size_t brk = 0;         /* last break opportunity in the line (0: none) */
 	long width_at_brk = 0;  /* width of [start, brk) */
-	int brk_cls = 0;        /* its class, inside a leading name */
+	int brk_cls = 0;        /* its class, in a name's span */
 	long w = 0;             /* width of [start, i) */
 	int soft = 0;           /* the line began at a soft break: skip leading spaces */
 	uint32_t prev = 0;

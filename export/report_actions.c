@@ -53,9 +53,9 @@ static int same_text(const char *s, const struct az_text *t)
 }
 
 /* 1 if the action's text only repeats its control's name or description from the catalogue. */
-static int says_control(const struct rp *r, const struct az_action *a)
+static int says_control(struct rp *r, const struct az_action *a)
 {
-	const struct az_control *c = az_catalogue_control(r->cat, a->control);
+	const struct az_control *c = rp_find_control(r, a->control);
 	return c && (same_text(a->description, &c->name) || same_text(a->description, &c->description));
 }
 
@@ -136,7 +136,7 @@ static void group_row(struct rp *r, const size_t *acts, size_t n)
 	group_cells(r, acts, n, c);
 	az_doc_table_row(r->doc, c);
 	if (a->control && r->ctl_page) {
-		const struct az_control *ctl = az_catalogue_control(r->cat, a->control);
+		const struct az_control *ctl = rp_find_control(r, a->control);
 		if (ctl && !r->ctl_page[ctl - r->cat->controls])
 			r->ctl_page[ctl - r->cat->controls] = az_doc_page_count(r->doc);
 	}

@@ -4,6 +4,7 @@
  * it out (owner, due), the residual rank, and where the guideline asks for it. */
 #include <config.h>
 
+#include <limits.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,7 +80,7 @@ static const char *treatment_cell(struct rp *r, const struct az_risk *k)
 /* The first max references of the threat (0: all). */
 static const char *refs_cell(struct rp *r, const char *threat, size_t max)
 {
-	const struct az_threat *t = az_catalogue_threat(r->cat, threat);
+	const struct az_threat *t = rp_find_threat(r, threat);
 	return t ? rp_refs(r, t->refs, max && t->nrefs > max ? max : t->nrefs) : "—";
 }
 
@@ -256,10 +257,10 @@ struct decision {
 	const struct az_risk *k;
 	char *controls; /* the controls that carry out the treatment, joined */
 	int rank;       /* az_rank_index; unscored last */
-	int expected;   /* its residual is expected, not reached */
+	signed int threat : 31; /* its place in the catalogue (INT_MAX >> 1: not in it), looked up once */
+	unsigned expected : 1; /* its residual is expected, not reached */
 };
 
-static const struct rp *sort_rp;
 
 static int str_or_empty_cmp(const char *a, const char *b)
 {
@@ -286,10 +287,8 @@ static int by_decision(const void *pa, const void *pb)
 	const struct decision *x = pa, *y = pb;
 	if (x->rank != y->rank)
 		return x->rank < y->rank ? -1 : 1;
-	const struct az_threat *tx = az_catalogue_threat(sort_rp->cat, x->k->threat);
-	const struct az_threat *ty = az_catalogue_threat(sort_rp->cat, y->k->threat);
-	if (tx != ty)
-		return !tx ? 1 : !ty ? -1 : tx < ty ? -1 : 1;
+	if (x->threat != y->threat)
+		return x->threat < y->threat ? -1 : 1;
 	int c = same_decision(x, y);
 	if (c)
 		return c;
@@ -474,10 +473,11 @@ static void decisions(struct rp *r, const char *heading)
 			put(&b, name);
 		}
 		int rank = az_rank_index(r->cat, k->likelihood, k->severity);
-		d[n++] = (struct decision){ k, strdup(b.s ? b.s : ""), rank < 0 ? 1000 : rank, open || !done };
+		const struct az_threat *t = rp_find_threat(r, k->threat);
+		d[n++] = (struct decision){ k, strdup(b.s ? b.s : ""), rank < 0 ? 1000 : rank,
+					    t ? (int)(t - r->cat->threats) : INT_MAX >> 1, open || !done };
 	}
 	free(b.s);
-	sort_rp = r;
 	qsort(d, n, sizeof *d, by_decision);
 	r->rank_one_line = 1;
 	/* S and A in full, B one line per threat, then unscored ones in full */

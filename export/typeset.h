@@ -98,6 +98,9 @@ void az_doc_discard(struct az_doc *d, int after);
  * grows longer (then az_doc_discarded says so and a second pass is needed; otherwise the first
  * document is saved as it is); 0: discard from the start. */
 int az_doc_discarded(const struct az_doc *d);
+/* Bytes of broken lines d keeps for reuse, here and in the passes made from it (2 MB unless
+ * set: a clinic's report whole; a long one, whose passes are far apart, needs only a little). */
+void az_doc_line_budget(struct az_doc *d, size_t bytes);
 struct az_doc *az_doc_new_stream(const struct az_doc_options *opt, struct az_doc *first, struct az_error *err);
 /* A document laid out again from the start, for a report whose first pages point to later ones:
  * it takes the font (and the code points collected) of first, which must not be saved. */
@@ -131,6 +134,8 @@ double az_doc_body_width(const struct az_doc *d);
 double az_doc_cell_width(struct az_doc *d, const char *text);
 /* The lines text takes in a table cell of this width (padding included). */
 size_t az_doc_cell_lines(struct az_doc *d, const char *text, double width);
+/* The same at nw widths at once, into lines[]. */
+void az_doc_cell_lines_at(struct az_doc *d, const char *text, const double *widths, size_t nw, size_t *lines);
 /* Heights in points, measured as the calls would place them (nothing is placed): a heading, a
  * paragraph, and a table's header row with nrows rows (ncols cells each). */
 double az_doc_heading_height(struct az_doc *d, int level, const char *text);
