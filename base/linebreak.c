@@ -32,15 +32,18 @@ int az_kinsoku_no_start(uint32_t cp)
 		')', ']', '}', ',', '.', '!', '?', ':', ';', '%',
 	};
 	/* ‼ ⁇ ⁈ ⁉ 〜 〻 ゠: also never at the start of a line (JIS X 4051 classes 2 and 3) */
-	if ((cp >= 0x203C && cp <= 0x2049 && (cp == 0x203C || cp >= 0x2047)) || cp == 0x301C || cp == 0x303B ||
-	    cp == 0x30A0)
-		return 1;
-	/* Outside these ranges nothing is listed: ideographs and letters skip the search. */
-	if ((cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') ||
-	    (cp >= 0x80 && cp < 0x2019) || (cp > 0x2026 && cp < 0x3001) || (cp > 0x30FE && cp < 0xFF01) ||
-	    cp > 0xFF70)
-		return 0;
-	return in_list(cp, list, sizeof list / sizeof list[0]);
+	static const uint32_t more[] = { 0x203C, 0x2047, 0x2048, 0x2049, 0x301C, 0x303B, 0x30A0 };
+	/* every character of the PDF is asked: one bit each for the BMP, from the lists above */
+	static uint8_t bits[0x10000 / 8];
+	static int ready;
+	if (!ready) {
+		for (size_t i = 0; i < sizeof list / sizeof list[0]; i++)
+			bits[list[i] >> 3] |= (uint8_t)(1u << (list[i] & 7));
+		for (size_t i = 0; i < sizeof more / sizeof more[0]; i++)
+			bits[more[i] >> 3] |= (uint8_t)(1u << (more[i] & 7));
+		ready = 1;
+	}
+	return cp < 0x10000 && (bits[cp >> 3] >> (cp & 7) & 1);
 }
 
 int az_kinsoku_no_end(uint32_t cp)
@@ -82,14 +85,27 @@ int az_break_between(uint32_t a, uint32_t b, int uax14)
 	return uax14 == UC_BREAK_POSSIBLE;
 }
 
-/* May a line end between a and b, which starts at byte at of the text whose UAX #14 break
- * opportunities (libunistring) are opp? Spaces are handled by the caller. A name breaks only at its
- * spaces; a date (令和8年12月31日) never inside. */
-static int can_break(const char *opp, size_t at, uint32_t a, uint32_t b, int name)
+/* The span of the text that is a name (or names): [from, to), and the break classes inside it. */
+struct span {
+	size_t from, to;
+	unsigned char *cls;
+};
+
+static int in_span(const struct span *n, size_t at)
 {
+	return at > n->from && at < n->to;
+}
+
+/* May a line end between a and b, which starts at byte at of the text whose UAX #14 break
+ * opportunities (libunistring) are opp? Spaces are handled by the caller. A date (令和8年12月31日)
+ * never breaks inside; a name only at its words. */
+static int can_break(const char *opp, size_t at, uint32_t a, uint32_t b, const struct span *name)
+{
+	if (in_span(name, at))
+		return name->cls[at - name->from] >= 2; /* inside a name: at its words only */
 	if (is_space(a))
 		return !is_space(b);
-	if (name || is_space(b) || (in_date(a) && in_date(b)))
+	if (is_space(b) || (in_date(a) && in_date(b)))
 		return 0;
 	return az_break_between(a, b, opp[at]);
 }
@@ -162,13 +178,17 @@ static void emit_h(struct lines *l, const char *s, size_t start, size_t end, az_
 	l->v[l->n++] = (struct az_line){ start, end - start, w, hyphen };
 }
 
-size_t az_wrap_mode(const char *s, size_t len, long max_width, az_width_fn width, void *ctx, int name,
-		    struct az_line **lines)
+size_t az_wrap_span(const char *s, size_t len, size_t from, size_t to, long max_width, az_width_fn width,
+		    void *ctx, struct az_line **lines)
 {
 	struct lines l = { 0 };
 	/* UAX #14; East Asian ambiguous characters (×, ①) as letters, so 20×5 stays whole */
 	char *opp = malloc(len ? len : 1);
-	if (!opp) {
+	to = to < len ? to : len;
+	from = from < to ? from : to;
+	struct span name = { from, to, NULL };
+	if (!opp || (to > from && (!(name.cls = malloc(to - from + 1)) || !az_name_breaks(s + from, to - from, name.cls)))) {
+		free(opp), free(name.cls);
 		*lines = NULL;
 		return 0;
 	}
@@ -176,6 +196,7 @@ size_t az_wrap_mode(const char *s, size_t len, long max_width, az_width_fn width
 	size_t start = 0;       /* first byte of the current line */
 	size_t brk = 0;         /* last break opportunity in the line (0: none) */
 	long width_at_brk = 0;  /* width of [start, brk) */
+	int brk_cls = 0;        /* its class, in a name's span */
 	long w = 0;             /* width of [start, i) */
 	int soft = 0;           /* the line began at a soft break: skip leading spaces */
 	uint32_t prev = 0;
@@ -192,8 +213,14 @@ size_t az_wrap_mode(const char *s, size_t len, long max_width, az_width_fn width
 			start = i;
 			continue;
 		}
-		if (at > start && can_break(opp, at, prev, cp, name))
-			brk = at, width_at_brk = w;
+		if (at > start && can_break(opp, at, prev, cp, &name)) {
+			/* in a name, a break of a lower class than the one held only when that left the
+			 * line less than 40% full (「デジタルX線・|歯科用CT」, not 「…歯科用|CT」); the text
+			 * around it breaks as the name's best */
+			int c = in_span(&name, at) ? name.cls[at - from] : 4;
+			if (!brk || c >= brk_cls || width_at_brk * 10 < max_width * 4)
+				brk = at, width_at_brk = w, brk_cls = c;
+		}
 		long cw = width(ctx, cp);
 		if (w + cw > max_width && at > start) {
 			if (is_space(cp)) {
@@ -215,14 +242,13 @@ size_t az_wrap_mode(const char *s, size_t len, long max_width, az_width_fn width
 			/* never one character alone on the next line */
 			if (lone_tail(s, len, cut, forced)) {
 				size_t c2 = before(s, cut);
-				if (c2 > start && (forced || can_break(opp, c2, cp_at(s, len, before(s, c2)), cp_at(s, len, c2), name)))
+				if (c2 > start && (forced || can_break(opp, c2, cp_at(s, len, before(s, c2)), cp_at(s, len, c2), &name)))
 					cut = c2;
 			}
 			if (forced && hyphen)
 				hyphen = is_letter(cp_at(s, len, before(s, cut))) && is_letter(cp_at(s, len, cut));
 			emit_h(&l, s, start, cut, width, ctx, hyphen);
 			start = cut, w = 0;
-			(void)width_at_brk;
 			/* Measure again from the new line's start, which may still be too long. */
 			brk = 0, soft = 1, i = cut, prev = 0;
 			continue;
@@ -232,7 +258,7 @@ size_t az_wrap_mode(const char *s, size_t len, long max_width, az_width_fn width
 	}
 	if (start < len || l.n == 0)
 		emit(&l, s, start, len, width, ctx);
-	free(opp);
+	free(opp), free(name.cls);
 	if (l.oom) {
 		free(l.v);
 		*lines = NULL;
@@ -242,8 +268,15 @@ size_t az_wrap_mode(const char *s, size_t len, long max_width, az_width_fn width
 	return l.n;
 }
 
+size_t az_wrap_mode(const char *s, size_t len, long max_width, az_width_fn width, void *ctx, int name,
+		    struct az_line **lines)
+{
+	return name ? az_wrap_name(s, len, max_width, width, ctx, lines)
+		    : az_wrap_span(s, len, 0, 0, max_width, width, ctx, lines);
+}
+
 size_t az_wrap(const char *s, size_t len, long max_width, az_width_fn width, void *ctx,
 	       struct az_line **lines)
 {
-	return az_wrap_mode(s, len, max_width, width, ctx, 0, lines);
+	return az_wrap_span(s, len, 0, 0, max_width, width, ctx, lines);
 }

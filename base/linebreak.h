@@ -36,9 +36,24 @@ int az_break_between(uint32_t a, uint32_t b, int uax14);
  * Returns the number of lines (at least 1) and a malloc'd array in *lines, or 0 when out of memory. */
 size_t az_wrap(const char *s, size_t len, long max_width, az_width_fn width, void *ctx,
 	       struct az_line **lines);
-/* The same; name: a person's or organisation's name, broken only at its spaces unless a part is
- * wider than the line. */
+/* The same; name: a person's, organisation's, system's or vendor's name, as az_wrap_name. */
 size_t az_wrap_mode(const char *s, size_t len, long max_width, az_width_fn width, void *ctx, int name,
 		    struct az_line **lines);
+
+/* A name broken at word-like boundaries only (base/namebreak.c): spaces and middle dots, around an
+ * organisation's affix (株式会社, 医療法人 …), where the script changes (漢字・かな・カナ・Latin), then
+ * between two kanji; never inside a katakana run, a Latin word or a date unless the run alone is
+ * wider than the line, and no line holds a single character of it when two would do. */
+size_t az_wrap_name(const char *s, size_t len, long max_width, az_width_fn width, void *ctx,
+		    struct az_line **lines);
+/* As az_wrap, where the bytes [from, to) of the text are a name or a list of names (a system's name
+ * leading "遠隔保守用VPNルータ: VPN機器の…", the systems after "対象: "): inside it a line ends only at
+ * the names' words (class 2 and up of az_name_breaks), unless a word is wider than the line. */
+size_t az_wrap_span(const char *s, size_t len, size_t from, size_t to, long max_width, az_width_fn width,
+		    void *ctx, struct az_line **lines);
+/* The break class (0-4, as in base/namebreak.c) before each code point of the name s[0..len), at its
+ * first byte in cls (len + 1 bytes; 0 elsewhere, and where a break would leave one character of the
+ * name alone). 0 when out of memory. */
+int az_name_breaks(const char *s, size_t len, unsigned char *cls);
 
 #endif

@@ -31,6 +31,17 @@ for k in first walk; do
 	for i in 1 2 3 4 5; do rm -rf "$OUT/state"; run "$OUT/$k.keys" >>"$OUT/t"; done
 	ms=$(awk '{ print $1 / 1000 }' "$OUT/t" | median)
 	kb=$(awk '{ print $2 }' "$OUT/t" | median)
-	echo "$k: $ms ms, max RSS $(awk -v k="$kb" 'BEGIN { print k / 1024 }') MB (median of 5)"
+	eval "${k}_ms=\$ms ${k}_kb=\$kb"
 done
-echo "per key in the walk: (walk - first) / 206 keys"
+# each figure beside its goal (README: the screens of the hospital workbook)
+awk -v f="$first_ms" -v fk="$first_kb" -v w="$walk_ms" -v wk="$walk_kb" 'function line(what, x, g, u) {
+		printf "%-50s %8.2f %-2s", what, x, u
+		if (g > 0)
+			printf " goal <= %-3s %s", g, (x <= g ? "met" : "NOT MET")
+		printf "\n" }
+	BEGIN { line("first screen: open, home with progress, quit", f, 100, "ms")
+		line("  its max RSS", fk / 1024, 30, "MB")
+		line("+ 200 moves and a filter in the systems list", w, 0, "ms")
+		line("  per key: (walk - first) / 206 keys", (w - f) / 206, 16, "ms")
+		line("  its max RSS", wk / 1024, 30, "MB") }'
+echo "wall time, median of 5 runs; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -14,7 +14,6 @@
 
 #include "model/json_write.h"
 #include "model/pdfattach.h"
-#include "export/report.h"
 #include "guideline/catalogue.h"
 #include "guideline/locate.h"
 #include "base/i18n.h"
@@ -34,8 +33,8 @@
 #include "base/outfile.h"
 #include "base/text.h"
 #include "model/workbook.h"
-#include "tui/app.h"
 #include "cli/cli.h"
+#include "cli/ui.h"
 
 #define MAX_INPUT ((long)AZ_ATTACHMENT_MAX) /* what a PDF can carry back */
 
@@ -266,27 +265,42 @@ static void line(const char *label, long n)
 	printf("  %s%*s %ld\n", label, cols < 22 ? 22 - cols : 0, "", n);
 }
 
-/* The steps as the home screen shows them; 0 (and a warning) when the catalogue or the workbook
- * cannot be read that far, since the counts are still worth printing. */
-static int progress(struct az_store *s, struct az_progress *p)
+/* The counts, the steps as the home screen shows them and the findings of 'anzen check', from one
+ * reading of the book and the catalogue. The counts come from SQL when the book cannot be read;
+ * without the book or the catalogue there are no steps (*have 0, and a warning), since the counts
+ * are still worth printing. */
+static int counts_progress_findings(struct az_store *s, struct az_counts *c, struct az_progress *p,
+				    struct az_findings *f, int *have, struct az_error *err)
 {
-	struct az_error err = { 0 };
+	struct az_error why = { 0 }, ignored = { 0 };
 	struct az_catalogue *cat = NULL;
 	struct az_book b;
-	int ok = 0;
-	if (az_catalogue_open(&cat, &err) == AZ_OK && az_book_load(s, &b, &err) == AZ_OK) {
-		ok = az_progress_compute(&b, cat, p) == 0;
-		if (!ok)
-			az_fail(&err, AZ_IOERR, "%s", _("out of memory"));
-		az_book_free(&b);
+	int cat_ok = az_catalogue_open(&cat, &why) == AZ_OK;
+	int book_ok = az_book_load(s, &b, cat_ok ? &why : &ignored) == AZ_OK;
+	int rc = AZ_OK;
+	if (book_ok)
+		az_workbook_counts_of(&b, c);
+	else
+		rc = az_workbook_counts(s, c, err);
+	*have = 0;
+	if (rc == AZ_OK && cat_ok && book_ok) {
+		*have = az_progress_compute(&b, cat, p) == 0;
+		if (*have && az_findings_compute(&b, cat, NULL, f) != 0) {
+			az_progress_free(p);
+			*have = 0;
+		}
+		if (!*have)
+			az_fail(&why, AZ_IOERR, "%s", _("out of memory"));
 	}
+	if (book_ok)
+		az_book_free(&b);
 	az_catalogue_free(cat);
-	if (!ok) {
-		char *m = az_text_sanitize(err.msg);
+	if (rc == AZ_OK && !*have) {
+		char *m = az_text_sanitize(why.msg);
 		fprintf(stderr, _("anzen: warning: no progress per step: %s\n"), m ? m : "?");
 		free(m);
 	}
-	return ok;
+	return rc;
 }
 
 /* Per step: percent, done of total, and the first things still missing. */
@@ -367,15 +381,10 @@ int cmd_status(int argc, char **argv)
 	struct az_diff d = { 0 };
 	struct az_error derr = { 0 };
 	struct az_progress p;
-	int have_progress = 0;
 	struct az_findings fnd;
-	struct az_error ferr = { 0 };
-	int have_findings = 0;
-	rc = az_workbook_counts(s, &c, &err);
-	if (rc == AZ_OK)
-		have_progress = progress(s, &p);
-	if (rc == AZ_OK)
-		have_findings = cli_findings(s, NULL, &fnd, &ferr) == AZ_OK;
+	int have_progress;
+	rc = counts_progress_findings(s, &c, &p, &fnd, &have_progress, &err);
+	int have_findings = have_progress;
 	/* a damaged earlier year must not hide the counts: reported after them */
 	int drc = rc == AZ_OK ? az_diff_compute(s, 0, &d, &derr) : AZ_OK;
 	int years[101], nyears = rc == AZ_OK && drc == AZ_OK ? az_history_years(s, years, 101, &derr) : 0;
@@ -449,6 +458,9 @@ static int export_pdf(const struct opts *o, const char *workbook)
 		snprintf(msg, sizeof msg, _("--date wants a date YYYY-MM-DD, not '%s'"), o->date);
 		return usage_error("export", msg);
 	}
+	const struct cli_ui *ui = cli_ui(&err);
+	if (!ui)
+		return fail_err(&err);
 	struct az_catalogue *cat = NULL;
 	int rc = az_catalogue_open(&cat, &err);
 	if (rc != AZ_OK)
@@ -459,7 +471,7 @@ static int export_pdf(const struct opts *o, const char *workbook)
 	}
 	struct az_report_opts ro = { .lang = o->lang, .font = o->font, .date = o->date, .force = o->force,
 				     .warn = warn_stderr };
-	rc = az_report_pdf(s, cat, o->output, &ro, &err);
+	rc = ui->report_pdf(s, cat, o->output, &ro, &err);
 	az_store_close(s);
 	az_catalogue_free(cat);
 	return rc == AZ_OK ? AZ_OK : fail_err(&err);
@@ -669,8 +681,13 @@ int cmd_open(int argc, char **argv)
 	if (!path)
 		return cli_fail(AZ_CANTCREAT, _("cannot find a place for the default workbook: set XDG_DATA_HOME or HOME"));
 	/* on a terminal (or headless for tests) the screens; otherwise the status print */
-	int screens = tui_wanted();
-	if (screens && (rc = tui_preflight()) != AZ_OK) {
+	const struct cli_ui *ui = cli_ui(&err);
+	if (!ui) {
+		free(path);
+		return fail_err(&err);
+	}
+	int screens = ui->tui_wanted();
+	if (screens && (rc = ui->tui_preflight()) != AZ_OK) {
 		free(path);
 		return rc;
 	}
@@ -684,7 +701,7 @@ int cmd_open(int argc, char **argv)
 		printf(_("Created %s\n"), path);
 	}
 	char *args[] = { "status", path, NULL };
-	rc = screens ? tui_run(path) : cmd_status(2, args);
+	rc = screens ? ui->tui_run(path) : cmd_status(2, args);
 	free(path);
 	return rc;
 }

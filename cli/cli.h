@@ -23,9 +23,6 @@ int cmd_verify(int argc, char **argv);
 struct az_store;
 struct az_catalogue;
 struct az_error;
-/* cli/pdf_writer.c: the export screen's PDF writer (see tui_pdf_writer). */
-int cli_write_pdf(struct az_store *s, const struct az_catalogue *cat, const char *path, int force,
-		  void (*warn)(void *ctx, const char *msg), struct az_error *err);
 
 /* cli/usage.c: prints a command's help on stdout (AZ_OK, or AZ_IOERR if stdout failed); "anzen CMD:
  * msg" (if msg) and where to find the help on stderr (AZ_USAGE); the same for the option

@@ -22,6 +22,7 @@
 #include "base/outfile.h"
 #include "base/text.h"
 #include "cli/cli.h"
+#include "cli/ui.h"
 
 static int help(void)
 {
@@ -143,10 +144,13 @@ static void add_one(struct az_aggregate *a, const char *path)
 
 static int write_out(const struct az_agg_report *r, const char *out, int pdf, int force, struct az_error *err)
 {
+	const struct cli_ui *ui = cli_ui(err);
+	if (!ui)
+		return err->code;
 	if (pdf)
-		return az_aggregate_write_pdf(r, out, force, err);
+		return ui->aggregate_write_pdf(r, out, force, err);
 	if (!strcmp(out, "-")) {
-		int rc = az_aggregate_write_csv(r, stdout, err);
+		int rc = ui->aggregate_write_csv(r, stdout, err);
 		if (rc == AZ_OK && fflush(stdout) != 0)
 			rc = az_fail(err, AZ_IOERR, _("write failed: %s"), strerror(errno));
 		return rc;
@@ -155,7 +159,7 @@ static int write_out(const struct az_agg_report *r, const char *out, int pdf, in
 	int rc = az_outfile_open(&o, out, force, err);
 	if (rc != AZ_OK)
 		return rc;
-	rc = az_aggregate_write_csv(r, o.fp, err);
+	rc = ui->aggregate_write_csv(r, o.fp, err);
 	if (rc == AZ_OK)
 		return az_outfile_commit(&o, err);
 	az_outfile_abort(&o);

@@ -16,7 +16,7 @@
 #include "base/error.h"
 #include "cli/cli.h"
 #include "model/catalogue_open.h"
-#include "tui/app.h"
+#include "model/store.h"
 
 struct command {
 	const char *name;
@@ -104,7 +104,7 @@ static int run(int argc, char **argv);
 
 int main(int argc, char **argv)
 {
-	tui_pdf_writer = cli_write_pdf;
+	az_store_startup();
 	return close_stdout(run(argc, argv));
 }
 

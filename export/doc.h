@@ -31,11 +31,14 @@ struct az_attachment {
 	char *name, *mime;
 	unsigned char *data; /* zlib-compressed (FlateDecode) at once: a workbook is kept small */
 	size_t len, zlen;    /* the original size, and that of data */
+	unsigned spec;       /* its /Filespec once written (then data is freed), else 0 */
 };
 
+struct az_wrapcache;
 struct az_doc {
 	struct az_doc_options opt;
 	struct az_font *font;
+	struct az_wrapcache *wraps; /* lines already broken (wrapcache.h), passed on to the next pass */
 	uint32_t repl; /* printed for anything the font cannot draw: 〓, or '?' */
 	struct az_error err;
 	char date[11]; /* YYYY-MM-DD or "" */
@@ -99,6 +102,8 @@ static inline struct az_op *az_doc_op(const struct az_doc *d, size_t i)
 struct az_render;
 int az_render_open(struct az_doc *d, struct az_error *err);
 int az_render_page(struct az_doc *d, size_t first, size_t end, struct az_error *err);
+/* Writes attachment i at once (a streamed document: its memory is not held to the end). */
+int az_render_attachment(struct az_doc *d, size_t i, struct az_error *err);
 int az_render_close(struct az_doc *d, const char *path, char **out, size_t *len, struct az_error *err);
 void az_render_free(struct az_render *r);
 

@@ -562,29 +562,46 @@ static void put_name(struct az_pdfw *w, const char *s)
 	}
 }
 
-/* The embedded files: each its stream (already deflated by az_doc_attach) and its /Filespec,
- * whose numbers go to spec[]. */
+/* An embedded file: its stream (already deflated by az_doc_attach) and its /Filespec, whose
+ * number goes to a->spec; the data is freed. */
+static void put_attachment(struct az_pdfw *w, struct az_attachment *a)
+{
+	unsigned file = az_pdfw_reserve(w);
+	a->spec = az_pdfw_reserve(w);
+	az_pdfw_begin(w, file);
+	az_pdfw_puts(w, "<< /Type /EmbeddedFile /Subtype ");
+	put_name(w, a->mime);
+	az_pdfw_printf(w, " /Params << /Size %zu >> /Filter /FlateDecode /Length %zu >>\nstream\n", a->len, a->zlen);
+	az_pdfw_put(w, a->data, a->zlen);
+	az_pdfw_puts(w, "\nendstream");
+	az_pdfw_end(w);
+	az_pdfw_begin_packed(w, a->spec);
+	az_pdfw_puts(w, "<< /Type /Filespec /F ");
+	az_pdfw_text(w, a->name);
+	az_pdfw_puts(w, " /UF ");
+	az_pdfw_text(w, a->name);
+	az_pdfw_printf(w, " /EF << /F %u 0 R >> >>", file);
+	az_pdfw_end(w);
+	free(a->data);
+	a->data = NULL;
+}
+
+static int write_fail(struct az_error *err, int e);
+
+int az_render_attachment(struct az_doc *d, size_t i, struct az_error *err)
+{
+	struct az_render *r = d->render;
+	put_attachment(&r->w, &d->att[i]);
+	return az_pdfw_error(&r->w) ? write_fail(err, az_pdfw_error(&r->w)) : AZ_OK;
+}
+
+/* The embedded files not yet written, and the numbers of every /Filespec in spec[]. */
 static void put_attachments(struct az_doc *d, struct az_pdfw *w, unsigned *spec)
 {
 	for (size_t i = 0; i < d->natt; i++) {
-		const struct az_attachment *a = &d->att[i];
-		unsigned file = az_pdfw_reserve(w);
-		spec[i] = az_pdfw_reserve(w);
-		az_pdfw_begin(w, file);
-		az_pdfw_puts(w, "<< /Type /EmbeddedFile /Subtype ");
-		put_name(w, a->mime);
-		az_pdfw_printf(w, " /Params << /Size %zu >> /Filter /FlateDecode /Length %zu >>\nstream\n", a->len,
-			       a->zlen);
-		az_pdfw_put(w, a->data, a->zlen);
-		az_pdfw_puts(w, "\nendstream");
-		az_pdfw_end(w);
-		az_pdfw_begin_packed(w, spec[i]);
-		az_pdfw_puts(w, "<< /Type /Filespec /F ");
-		az_pdfw_text(w, a->name);
-		az_pdfw_puts(w, " /UF ");
-		az_pdfw_text(w, a->name);
-		az_pdfw_printf(w, " /EF << /F %u 0 R >> >>", file);
-		az_pdfw_end(w);
+		if (!d->att[i].spec)
+			put_attachment(w, &d->att[i]);
+		spec[i] = d->att[i].spec;
 	}
 }
 

@@ -141,11 +141,15 @@ static int lay_out(struct rp *r)
 	return az_doc_status(r->doc);
 }
 
-/* Pages a report may have and still be drawn from one pass (a few MB of display list). */
+/* Pages a report may have and still be drawn from a display list (a few MB); up to one more is
+ * still drawn so. */
 #define SHORT_PAGES 100
 /* Risks and actions beyond which a report is taken as long from the start (a page holds about 25
  * rows of the register: this many run well past SHORT_PAGES). */
 #define LONG_ROWS 4000
+/* Bytes of broken lines such a report keeps: enough for a table measured and then placed, or a
+ * header repeated on each page; a hospital's passes are too far apart to share more. */
+#define LONG_LINE_BUDGET (64u << 10)
 
 /* Before the first pass the pages are not known: every page the checklist may point to is taken
  * as "p.99", as wide as any real one, so the later passes can only be as long or shorter. */
@@ -157,7 +161,7 @@ static void guess_pages(struct rp *r)
 		r->prev_ctl[i] = 0;
 	for (size_t i = 0; r->prev_ctl && i < r->book->n_actions; i++) {
 		const char *id = r->book->actions[i].control;
-		const struct az_control *c = id ? az_catalogue_control(r->cat, id) : NULL;
+		const struct az_control *c = id ? rp_find_control(r, id) : NULL;
 		if (c)
 			r->prev_ctl[c - r->cat->controls] = 99;
 	}
@@ -185,14 +189,20 @@ static int build(struct rp *r, const struct az_report_opts *o, struct az_packed 
 	struct az_doc *first = az_doc_new(&dopt, err);
 	if (!first)
 		return err->code;
-	az_doc_discard(first, SHORT_PAGES);
+	/* The first pass only measures: its pages never print (its page numbers are guesses). */
+	az_doc_discard(first, 0);
 	r->doc = first;
 	/* a hospital's register is long for sure: its checklist names the sections without pages */
 	int surely_long = r->book->n_risks + r->book->n_actions > LONG_ROWS;
 	if (!surely_long)
 		guess_pages(r);
-	if (lay_out(r) == AZ_OK && !az_doc_discarded(first)) {
-		for (int pass = 0; pass < 3 && !pages_settled(r); pass++) {
+	else
+		az_doc_line_budget(first, LONG_LINE_BUDGET);
+	if (lay_out(r) == AZ_OK && az_doc_page_count(first) <= SHORT_PAGES + 1) {
+		for (int pass = 0; pass < 3; pass++) {
+			int same = pages_settled(r);
+			if (same && pass > 0)
+				break; /* the first pass is laid out again in any case: it kept no pages */
 			doc_options(r, o, &dopt);
 			dopt.warn = NULL; /* the first pass reported every replaced character */
 			struct az_doc *again = az_doc_new_again(&dopt, r->doc, err);
@@ -241,6 +251,8 @@ int az_report_pdf(struct az_store *s, const struct az_catalogue *cat, const char
 	struct az_packed json; /* the workbook's JSON, deflated as it is written: never whole in memory */
 	if (o && o->date && !az_date_valid(o->date))
 		return az_fail(err, AZ_USAGE, _("%s: not a date (YYYY-MM-DD)"), o->date);
+	/* every table is read once, in order: SQLite's cache would only hold 2 MB of what is read */
+	az_store_cache_kib(s, 256);
 	int rc = az_pack_json(s, &json, err);
 	if (rc != AZ_OK)
 		return rc;
@@ -284,6 +296,8 @@ int az_report_pdf(struct az_store *s, const struct az_catalogue *cat, const char
 	free(r.ctl_page);
 	free(r.prev_ctl);
 	free(r.cited);
+	rp_ids_free(r.threat_ids);
+	rp_ids_free(r.control_ids);
 	for (int i = 0; i < RP_NBUF; i++)
 		free(r.buf[i]);
 	if (rc == AZ_OK)

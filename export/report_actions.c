@@ -53,9 +53,9 @@ static int same_text(const char *s, const struct az_text *t)
 }
 
 /* 1 if the action's text only repeats its control's name or description from the catalogue. */
-static int says_control(const struct rp *r, const struct az_action *a)
+static int says_control(struct rp *r, const struct az_action *a)
 {
-	const struct az_control *c = az_catalogue_control(r->cat, a->control);
+	const struct az_control *c = rp_find_control(r, a->control);
 	return c && (same_text(a->description, &c->name) || same_text(a->description, &c->description));
 }
 
@@ -81,6 +81,7 @@ static void group_cells(struct rp *r, const size_t *acts, size_t n, struct az_ce
 	}
 	/* the risk it treats by system and threat; several: how many, on how many systems */
 	const char *risks = "";
+	size_t lead = 0; /* the system's name leading the cell, kept in words */
 	if (n == 1) {
 		for (size_t i = 0; i < n; i++) {
 			const struct az_risk *k = az_book_risk(bk, bk->actions[acts[i]].risk_id);
@@ -88,6 +89,8 @@ static void group_cells(struct rp *r, const size_t *acts, size_t n, struct az_ce
 			if (k)
 				risks = rp_fmt(r, "%s%s%s: %s", risks, *risks ? "\n" : "", s ? rp_or_dash(s->name) : "—",
 					       rp_threat(r, k->threat));
+			if (k && !i)
+				lead = strlen(s ? rp_or_dash(s->name) : "—");
 		}
 	} else {
 		/* many: how many risks on how many systems (each is named in the risks section) */
@@ -122,6 +125,7 @@ static void group_cells(struct rp *r, const size_t *acts, size_t n, struct az_ce
 			      : rp_action_status(r, status);
 	c[3].style = overdue ? AZ_STRONG : 0;
 	c[4].text = risks;
+	c[4].style = AZ_NAME_LEAD(lead);
 }
 
 /* The row of the group acts[0..n), and the page the checklist points to for its control. */
@@ -132,7 +136,7 @@ static void group_row(struct rp *r, const size_t *acts, size_t n)
 	group_cells(r, acts, n, c);
 	az_doc_table_row(r->doc, c);
 	if (a->control && r->ctl_page) {
-		const struct az_control *ctl = az_catalogue_control(r->cat, a->control);
+		const struct az_control *ctl = rp_find_control(r, a->control);
 		if (ctl && !r->ctl_page[ctl - r->cat->controls])
 			r->ctl_page[ctl - r->cat->controls] = az_doc_page_count(r->doc);
 	}

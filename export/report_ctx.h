@@ -22,6 +22,7 @@
 enum rp_anchor { RP_AT_COVER, RP_AT_RISKS, RP_AT_ACTIONS, RP_AT_INVENTORY, RP_AT_VENDORS, RP_AT_CONTACTS,
 		 RP_AT_SOURCES, RP_AT_REGISTER, RP_NANCHORS };
 
+struct rp_ids;
 struct rp {
 	struct az_doc *doc;
 	const struct az_book *book;
@@ -38,6 +39,7 @@ struct rp {
 	unsigned char *cited; /* per catalogue source: named on a page, so listed in the appendix */
 	int form_marked;      /* a 事業者確認用 item printed is marked unverified (report_vendors.c) */
 	int rank_one_line;    /* rp_rank_cell: "S !!! 4×5" on one line (a compact table) */
+	struct rp_ids *threat_ids, *control_ids; /* report_find.c, built on first use */
 	/* scratch strings for rp_fmt: a ring, each valid until RP_NBUF later calls */
 	char *buf[RP_NBUF];
 	size_t cap[RP_NBUF];
@@ -54,6 +56,13 @@ const char *rp_tr(struct rp *r, const char *msgid);
 #define R_(s) rp_tr(r, s)
 /* A catalogue text in the report's language. */
 const char *rp_text(const struct rp *r, const struct az_text *t);
+
+/* report_find.c: the catalogue's threat and control of an id (NULL: none), as
+ * az_catalogue_threat and az_catalogue_control find them, in log time. */
+struct rp_ids;
+const struct az_threat *rp_find_threat(struct rp *r, const char *id);
+const struct az_control *rp_find_control(struct rp *r, const char *id);
+void rp_ids_free(struct rp_ids *x);
 
 /* report_fmt.c */
 /* printf into a scratch buffer of r (valid for RP_NBUF more calls). */

@@ -25,7 +25,7 @@ static const char *answer_text(struct rp *r, const struct az_fact *f, const stru
 
 static void fact_row(struct rp *r, const struct az_fact *f, const char *subject, long long sys, long long ven)
 {
-	struct az_cell c[3] = { { subject, NULL, 0 },
+	struct az_cell c[3] = { { subject, NULL, AZ_NAME }, /* the clinic, a system or a vendor */
 				{ rp_text(r, &f->question), NULL, 0 },
 				{ answer_text(r, f, az_fact_find(r->book, f->id, sys, ven)), NULL, 0 } };
 	az_doc_table_row(r->doc, c);
@@ -79,19 +79,23 @@ static const char *reasons(struct rp *r, const struct az_suggestion *sg, int sev
 	return rp_fmt(r, "%d: %s", severity ? sg->severity : sg->likelihood, len ? buf : R_("usual for this threat"));
 }
 
-/* How the threat's score was given: as suggested or changed, by whom and when (the first system decided
- * with the threat); "—" when none was confirmed through the suggestion. */
-static const char *confirmation(struct rp *r, const struct az_threat *t)
+/* How the threat's score was given: by whom, as suggested or changed, and when (the first system
+ * decided with the threat); "—" when none was confirmed through the suggestion. The cell c starts
+ * with the name, kept in words (「桜井 一/郎」 was cut). */
+static void confirmation(struct rp *r, const struct az_threat *t, struct az_cell *c)
 {
 	const struct az_book *b = r->book;
+	c->text = "—";
 	for (size_t i = 0; i < b->n_risks; i++) {
 		const struct az_risk *k = &b->risks[i];
 		if (strcmp(k->threat, t->id) != 0 || k->exception || k->dismissed >= 0 || k->score_basis < 0)
 			continue;
-		return rp_fmt(r, "%s (%s, %s)", k->score_basis == 0 ? R_("as suggested") : R_("changed"),
-			      rp_or_dash(k->confirmed_by), rp_date(r, k->confirmed_at));
+		const char *who = rp_or_dash(k->confirmed_by);
+		c->text = rp_fmt(r, "%s: %s, %s", who, k->score_basis == 0 ? R_("as suggested") : R_("changed"),
+				 rp_date(r, k->confirmed_at));
+		c->style = AZ_NAME_LEAD(strlen(who));
+		return;
 	}
-	return "—";
 }
 
 static void scores(struct rp *r, const struct az_threat_summary *v, size_t n)
@@ -117,7 +121,8 @@ static void scores(struct rp *r, const struct az_threat_summary *v, size_t n)
 					{ rank, fill, 0 },
 					{ reasons(r, &ts->suggestion, 0), NULL, 0 },
 					{ reasons(r, &ts->suggestion, 1), NULL, 0 },
-					{ confirmation(r, ts->threat), NULL, 0 } };
+					{ "—", NULL, 0 } };
+		confirmation(r, ts->threat, &c[4]);
 		az_doc_table_row(r->doc, c);
 	}
 	az_doc_table_end(r->doc);

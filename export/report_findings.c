@@ -153,12 +153,16 @@ static void finding_cells(struct rp *r, const struct entry *e, size_t n, struct 
 	c[0].text = first->level == AZ_FINDING_MUST ? R_("Must fix (要対応)") : R_("Check (要確認)");
 	/* many things: counted in the narrow column, named in the wide one (with what each lacks) */
 	c[1].text = n > 3 ? rp_fmt(r, R_("%zu items"), n) : items;
+	c[1].style = n > 3 ? 0 : AZ_NAME; /* the things' names (systems, vendors, items) */
 	if (n == 1)
 		c[2].text = first->message;
 	else if (*lines)
 		c[2].text = rp_fmt(r, "%s%s", gist(first), lines);
-	else
-		c[2].text = n > 3 ? rp_fmt(r, "%s\n%s %s", first->message, R_("Concerns:"), items) : first->message;
+	else if (n > 3) {
+		c[2].text = rp_fmt(r, "%s\n%s %s", first->message, R_("Concerns:"), items);
+		c[2].style = AZ_NAME_LEAD(strlen(items)) | AZ_NAMES_LAST;
+	} else
+		c[2].text = first->message;
 }
 
 int rp_findings(struct rp *r)

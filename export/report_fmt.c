@@ -108,13 +108,13 @@ const char *rp_treatment(struct rp *r, int treatment)
 
 const char *rp_threat(struct rp *r, const char *id)
 {
-	const struct az_threat *t = az_catalogue_threat(r->cat, id);
+	const struct az_threat *t = rp_find_threat(r, id);
 	return t ? rp_text(r, &t->name) : rp_or_dash(id);
 }
 
 const char *rp_control(struct rp *r, const char *id)
 {
-	const struct az_control *c = id && *id ? az_catalogue_control(r->cat, id) : NULL;
+	const struct az_control *c = id && *id ? rp_find_control(r, id) : NULL;
 	return c ? rp_text(r, &c->name) : rp_or_dash(id);
 }
 

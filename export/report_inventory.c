@@ -38,6 +38,7 @@ static void system_cells(struct rp *r, size_t i, struct az_cell *c)
 	c[0].text = rp_fmt(r, "%zu", i + 1);
 	c[1].text = rp_fmt(r, "%s\n(%s)%s", rp_or_dash(s->name), cat ? rp_text(r, &cat->name) : rp_or_dash(s->category),
 			   s->note && *s->note ? rp_fmt(r, "\n%s", R_("(see the notes)")) : "");
+	c[1].style = AZ_NAME_LEAD(strlen(rp_or_dash(s->name)));
 	c[2].text = device_cell(r, s);
 	c[3].text = rp_fmt(r, "%s\n%s", hosting(r, s->hosting), connection(r, s->connection));
 	c[4].text = rp_answer3(r, s->remote_maintenance);

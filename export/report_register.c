@@ -4,6 +4,7 @@
  * it out (owner, due), the residual rank, and where the guideline asks for it. */
 #include <config.h>
 
+#include <limits.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,7 +80,7 @@ static const char *treatment_cell(struct rp *r, const struct az_risk *k)
 /* The first max references of the threat (0: all). */
 static const char *refs_cell(struct rp *r, const char *threat, size_t max)
 {
-	const struct az_threat *t = az_catalogue_threat(r->cat, threat);
+	const struct az_threat *t = rp_find_threat(r, threat);
 	return t ? rp_refs(r, t->refs, max && t->nrefs > max ? max : t->nrefs) : "—";
 }
 
@@ -233,7 +234,7 @@ static void low_counts(struct rp *r)
 		put(&b, rp_fmt(r, R_("%s: %s %zu, %s %zu"), j < nsys ? rp_or_dash(bk->systems[j].name) : R_("(no system)"),
 			       c ? c->id : "C", n[2 * j], d ? d->id : "D", n[2 * j + 1]));
 	}
-	az_doc_paragraph(r->doc, b.s ? b.s : "");
+	az_doc_paragraph_names(r->doc, b.s ? b.s : "");
 	free(b.s);
 	const char *at = rp_page_of(r, RP_AT_REGISTER);
 	az_doc_paragraph(r->doc, *at ? rp_fmt(r, R_("They are listed in full in the appendix (%s)."), at)
@@ -256,10 +257,10 @@ struct decision {
 	const struct az_risk *k;
 	char *controls; /* the controls that carry out the treatment, joined */
 	int rank;       /* az_rank_index; unscored last */
-	int expected;   /* its residual is expected, not reached */
+	signed int threat : 31; /* its place in the catalogue (INT_MAX >> 1: not in it), looked up once */
+	unsigned expected : 1; /* its residual is expected, not reached */
 };
 
-static const struct rp *sort_rp;
 
 static int str_or_empty_cmp(const char *a, const char *b)
 {
@@ -286,10 +287,8 @@ static int by_decision(const void *pa, const void *pb)
 	const struct decision *x = pa, *y = pb;
 	if (x->rank != y->rank)
 		return x->rank < y->rank ? -1 : 1;
-	const struct az_threat *tx = az_catalogue_threat(sort_rp->cat, x->k->threat);
-	const struct az_threat *ty = az_catalogue_threat(sort_rp->cat, y->k->threat);
-	if (tx != ty)
-		return !tx ? 1 : !ty ? -1 : tx < ty ? -1 : 1;
+	if (x->threat != y->threat)
+		return x->threat < y->threat ? -1 : 1;
 	int c = same_decision(x, y);
 	if (c)
 		return c;
@@ -336,6 +335,7 @@ static size_t decision_cells(struct rp *r, const struct decision *d, size_t i, s
 	const char *t = treatment_cell(r, k);
 	c[2].text = *d[i].controls ? rp_fmt(r, "%s%s%s", t, strchr(t, '\n') ? "\n" : R_(": "), d[i].controls) : t;
 	c[3].text = rp_residual_cell(r, k, (size_t)d[i].expected, 1, &c[3].fill);
+	c[0].style = AZ_NAME; /* the threat's title and the systems' names, broken at their words */
 	c[1].style = c[3].style = AZ_STRONG;
 	return j;
 }
@@ -427,6 +427,7 @@ static void b_lines(struct rp *r, const struct decision *d, size_t n)
 		struct az_cell c[2] = { { 0 } };
 		c[0].text = rp_threat(r, d[i].k->threat);
 		c[1].text = systems;
+		c[1].style = AZ_NAME;
 		az_doc_table_row(r->doc, c);
 	}
 	az_doc_table_end(r->doc);
@@ -472,10 +473,11 @@ static void decisions(struct rp *r, const char *heading)
 			put(&b, name);
 		}
 		int rank = az_rank_index(r->cat, k->likelihood, k->severity);
-		d[n++] = (struct decision){ k, strdup(b.s ? b.s : ""), rank < 0 ? 1000 : rank, open || !done };
+		const struct az_threat *t = rp_find_threat(r, k->threat);
+		d[n++] = (struct decision){ k, strdup(b.s ? b.s : ""), rank < 0 ? 1000 : rank,
+					    t ? (int)(t - r->cat->threats) : INT_MAX >> 1, open || !done };
 	}
 	free(b.s);
-	sort_rp = r;
 	qsort(d, n, sizeof *d, by_decision);
 	r->rank_one_line = 1;
 	/* S and A in full, B one line per threat, then unscored ones in full */

@@ -18,11 +18,15 @@ void rp_split_add(struct rp *r, struct rp_split *s, const char *first, const cha
 {
 	if (s->rows++ >= RP_SPLIT_ROWS)
 		return;
-	for (int i = 0; i < RP_SPLITS; i++) {
-		size_t a = az_doc_cell_lines(r->doc, first, s->width * share(i));
-		size_t b = az_doc_cell_lines(r->doc, second, s->width * (1 - share(i)));
-		s->lines[i] += a > b ? a : b;
-	}
+	double wa[RP_SPLITS], wb[RP_SPLITS];
+	size_t a[RP_SPLITS], b[RP_SPLITS];
+	for (int i = 0; i < RP_SPLITS; i++)
+		wa[i] = s->width * share(i), wb[i] = s->width * (1 - share(i));
+	/* each text cleaned and measured once for all the shares */
+	az_doc_cell_lines_at(r->doc, first, wa, RP_SPLITS, a);
+	az_doc_cell_lines_at(r->doc, second, wb, RP_SPLITS, b);
+	for (int i = 0; i < RP_SPLITS; i++)
+		s->lines[i] += a[i] > b[i] ? a[i] : b[i];
 }
 
 double rp_split_first(const struct rp_split *s)

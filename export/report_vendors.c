@@ -53,6 +53,32 @@ static int form_rows(struct rp *r, size_t from, size_t to, struct az_cell *c)
 
 #define PER_TABLE 5 /* vendors side by side in one table */
 
+/* Vendor v's key in the side-by-side tables: A–Z, then AA, AB … A name in a column a fifth of the
+ * width wrapped to 3–4 lines of a header; the key is one line and the names are in the table of
+ * vendors above, and again over a table continued on a new page. */
+static void vendor_key(size_t v, char key[8])
+{
+	char rev[8];
+	size_t n = 0;
+	for (v++; v && n < 7; v /= 26)
+		v--, rev[n++] = (char)('A' + v % 26);
+	for (size_t i = 0; i < n; i++)
+		key[i] = rev[n - 1 - i];
+	key[n] = '\0';
+}
+
+/* "A: 架空デンタルシステム株式会社、B: …" for vendors [from, to). */
+static const char *key_list(struct rp *r, size_t from, size_t to)
+{
+	const char *s = "";
+	for (size_t v = from; v < to; v++) {
+		char key[8];
+		vendor_key(v, key);
+		s = rp_fmt(r, "%s%s%s: %s", s, v > from ? R_(", ") : "", key, rp_or_dash(r->book->vendors[v].name));
+	}
+	return s;
+}
+
 static const char *answer_cell(struct rp *r, const struct az_vendor_answer *a)
 {
 	if (!a)
@@ -102,7 +128,7 @@ static void column_widths(struct rp *r, size_t from, size_t to, struct az_doc_co
 {
 	size_t nv = to - from;
 	double body = az_doc_body_width(r->doc), cap = body * 0.68 / (double)nv, used = 0;
-	double least = az_doc_cell_width(r->doc, "0000-00-00"); /* a header name wraps in at least this */
+	double least = az_doc_cell_width(r->doc, "AA"); /* the header holds a key */
 	struct az_cell c[1 + PER_TABLE];
 	for (size_t v = 0; v < nv; v++)
 		cols[1 + v].weight = least;
@@ -120,17 +146,30 @@ static void column_widths(struct rp *r, size_t from, size_t to, struct az_doc_co
 	cols[0].weight = body - used;
 }
 
-/* Vendors [from, to) side by side: one row per question, the vendors' names in the header row. */
+/* Vendors [from, to) side by side: one row per question, the vendors' keys in the header row (the
+ * names with their keys above it when the table of vendors is not right above). */
 static void vendor_table(struct rp *r, size_t from, size_t to)
 {
-	const struct az_book *bk = r->book;
 	size_t nv = to - from;
 	struct az_doc_column cols[1 + PER_TABLE];
+	char keys[PER_TABLE][8];
 	cols[0] = (struct az_doc_column){ R_("Question"), 0, AZ_LEFT };
-	for (size_t v = 0; v < nv; v++)
-		cols[1 + v] = (struct az_doc_column){ rp_or_dash(bk->vendors[from + v].name), 0, AZ_LEFT };
+	for (size_t v = 0; v < nv; v++) {
+		vendor_key(from + v, keys[v]);
+		cols[1 + v] = (struct az_doc_column){ keys[v], 0, AZ_LEFT };
+	}
 	column_widths(r, from, to, cols);
+	if (from > 0)
+		az_doc_paragraph(r->doc, key_list(r, from, to));
 	az_doc_table_begin(r->doc, cols, 1 + nv);
+	/* one line over the continued table: where the keys are */
+	const char *at = rp_page_of(r, RP_AT_VENDORS);
+	const char *title = R_("Vendor confirmations");
+	az_doc_table_continued(r->doc,
+			       !*at ? rp_fmt(r, "%s %s", title, R_("(continued)"))
+			       : nv > 1 ? rp_fmt(r, R_("%s (continued): vendors %s–%s as in the table of vendors, %s"), title,
+						 keys[0], keys[nv - 1], at)
+					: rp_fmt(r, R_("%s (continued): vendor %s as in the table of vendors, %s"), title, keys[0], at));
 	struct az_cell c[1 + PER_TABLE];
 	memset(c, 0, sizeof c);
 	for (size_t q = 0; q < r->cat->nquestions; q++) {
@@ -143,12 +182,16 @@ static void vendor_table(struct rp *r, size_t from, size_t to)
 	az_doc_table_end(r->doc);
 }
 
-/* The cells of vendor v's row of facts (nc: 6 with the date confirmed, else 5). */
+/* The cells of vendor v's row of facts (nc: 7 with the date confirmed, else 6), after its key. */
 static void fact_cells(struct rp *r, size_t v, size_t nc, struct az_cell *c)
 {
 	const struct az_vendor *vd = &r->book->vendors[v];
 	const char *back = az_vendor_form_returned(r->book, vd->id);
+	char key[8];
 	memset(c, 0, nc * sizeof *c);
+	vendor_key(v, key);
+	c[0].text = rp_fmt(r, "%s", key);
+	c++, nc--;
 	c[0].text = rp_or_dash(vd->name);
 	c[0].style = AZ_NAME;
 	c[1].text = vd->certification_target && *vd->certification_target
@@ -176,6 +219,7 @@ static void vendor_facts(struct rp *r, const char *heading)
 		differs |= !back || !conf || strcmp(back, conf);
 	}
 	const struct az_doc_column cols[] = {
+		{ "", 0.6, AZ_CENTER }, /* the key of the tables of questions (AA fits) */
 		{ R_("Vendor"), 2.0, AZ_LEFT },
 		{ R_("ISMS / Privacy Mark"), 1.75, AZ_LEFT },
 		{ R_("MDS/SDS received"), 1.75, AZ_LEFT },
@@ -183,16 +227,16 @@ static void vendor_facts(struct rp *r, const char *heading)
 		{ differs ? R_("Date confirmed") : R_("Contact"), differs ? 1.75 : 1.85, AZ_LEFT },
 		{ R_("Contact"), 1.85, AZ_LEFT },
 	};
-	size_t nc = differs ? 6 : 5;
+	size_t nc = differs ? 7 : 6;
 	/* the heading with the first two rows (each copied from the scratch buffers at once) */
-	struct az_cell c[6], keep[12] = { { 0 } };
+	struct az_cell c[7], keep[14] = { { 0 } };
 	size_t nkeep = bk->n_vendors < 2 ? bk->n_vendors : 2;
 	for (size_t v = 0; v < nkeep; v++) {
 		fact_cells(r, v, nc, c);
 		rp_cells_keep(keep + nc * v, c, nc);
 	}
 	rp_heading_keep(r, 1, heading, NULL, cols, nc, keep, nkeep);
-	rp_cells_free(keep, 12);
+	rp_cells_free(keep, 14);
 	rp_anchor(r, RP_AT_VENDORS);
 	az_doc_table_begin(r->doc, cols, nc);
 	for (size_t v = 0; v < bk->n_vendors; v++) {

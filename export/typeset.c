@@ -17,6 +17,7 @@
 #include "base/outfile.h"
 #include "base/text.h"
 #include "export/seal.h"
+#include "export/wrapcache.h"
 
 #define MARGIN_X 45.0f
 #define BODY_TOP (AZ_PAGE_H - 62.0f)
@@ -298,21 +299,46 @@ static long width_cb(void *ctx, uint32_t cp)
 	return az_font_width(ctx, cp);
 }
 
-static size_t wrap_name(struct az_doc *d, const char *s, float width, float size, int name, struct az_line **lines)
+/* s broken into lines of width points at size, through the document's cache of broken lines.
+ * name: s is a name; else its first (lead > 0) or last (lead < 0) |lead| bytes are names
+ * (base/linebreak.h). */
+static size_t wrap_name(struct az_doc *d, const char *s, float width, float size, int name, long lead,
+			struct az_line **lines)
 {
 	long max = (long)(width * 1000.0f / size);
-	size_t n = az_wrap_mode(s, strlen(s), max, width_cb, d->font, name, lines);
+	size_t len = strlen(s), n = 0, k = (size_t)(lead < 0 ? -lead : lead);
+	/* the cache's mode: 0 a text, 1 a name, else the span of names (lead is at most 2^23) */
+	int mode = name ? 1 : lead ? 2 + 2 * (int)k + (lead < 0) : 0;
+	const struct az_line *hit = az_wrapcache_get(d->wraps, s, len, max, mode, &n);
+	if (hit) {
+		if ((*lines = malloc(n * sizeof **lines)))
+			return memcpy(*lines, hit, n * sizeof **lines), n;
+		return oom(d), 0;
+	}
+	n = name ? az_wrap_name(s, len, max, width_cb, d->font, lines)
+		 : az_wrap_span(s, len, lead < 0 && k < len ? len - k : 0, lead < 0 ? len : k, max, width_cb, d->font,
+				lines);
 	if (n == 0)
 		oom(d);
+	az_wrapcache_put(d->wraps, s, len, max, mode, *lines, n);
 	return n;
 }
 
 static size_t wrap(struct az_doc *d, const char *s, float width, float size, struct az_line **lines)
 {
-	long max = (long)(width * 1000.0f / size);
-	size_t n = az_wrap(s, strlen(s), max, width_cb, d->font, lines);
-	if (n == 0)
-		oom(d);
+	return wrap_name(d, s, width, size, 0, 0, lines);
+}
+
+/* The number of lines only: from the cache without copying them (the column split asks for
+ * nine widths of every text in every pass). */
+static size_t wrap_count(struct az_doc *d, const char *s, float width, float size)
+{
+	size_t n = 0;
+	if (az_wrapcache_get(d->wraps, s, strlen(s), (long)(width * 1000.0f / size), 0, &n))
+		return n;
+	struct az_line *l = NULL;
+	n = wrap(d, s, width, size, &l);
+	free(l);
 	return n;
 }
 
@@ -370,10 +396,15 @@ static size_t one_line(struct az_doc *d, const char *text, float width, float si
 
 /* --- document --- */
 
-static struct az_doc *doc_new(const struct az_doc_options *opt, struct az_font *font, struct az_error *err)
+/* Bytes of broken lines a document keeps (wrapcache.h): a clinic's report whole. */
+#define WRAP_BUDGET (2u << 20)
+
+static struct az_doc *doc_new(const struct az_doc_options *opt, struct az_font *font, struct az_wrapcache *wraps,
+			      struct az_error *err)
 {
 	struct az_doc *d = calloc(1, sizeof *d);
 	if (!d) {
+		az_wrapcache_free(wraps);
 		az_font_close(font);
 		az_fail(err, AZ_IOERR, "%s", _("out of memory"));
 		return NULL;
@@ -381,6 +412,7 @@ static struct az_doc *doc_new(const struct az_doc_options *opt, struct az_font *
 	static const struct az_doc_options none;
 	d->opt = opt ? *opt : none;
 	d->font = font;
+	d->wraps = wraps ? wraps : az_wrapcache_new(WRAP_BUDGET); /* without one, only slower */
 	d->repl = az_font_has(d->font, 0x3013) ? 0x3013 : '?';
 	az_font_set_substitute(d->font, d->repl);
 	az_font_use(d->font, d->repl);
@@ -436,7 +468,7 @@ static struct az_doc *doc_new(const struct az_doc_options *opt, struct az_font *
 struct az_doc *az_doc_new(const struct az_doc_options *opt, struct az_error *err)
 {
 	struct az_font *font = az_font_open(opt ? opt->font_file : NULL, opt ? opt->font_family : NULL, err);
-	return font ? doc_new(opt, font, err) : NULL;
+	return font ? doc_new(opt, font, NULL, err) : NULL;
 }
 
 void az_doc_discard(struct az_doc *d, int after)
@@ -445,6 +477,11 @@ void az_doc_discard(struct az_doc *d, int after)
 		d->discard = 1;
 	else
 		d->discard_after = (size_t)after;
+}
+
+void az_doc_line_budget(struct az_doc *d, size_t bytes)
+{
+	az_wrapcache_budget(d->wraps, bytes);
 }
 
 int az_doc_discarded(const struct az_doc *d)
@@ -459,8 +496,10 @@ struct az_doc *az_doc_new_again(const struct az_doc_options *opt, struct az_doc 
 		return NULL;
 	}
 	struct az_font *font = first->font;
+	struct az_wrapcache *wraps = first->wraps;
 	first->font = NULL; /* with every code point of the first pass */
-	return doc_new(opt, font, err);
+	first->wraps = NULL; /* the same text breaks the same way in the next pass */
+	return doc_new(opt, font, wraps, err);
 }
 
 struct az_doc *az_doc_new_stream(const struct az_doc_options *opt, struct az_doc *first, struct az_error *err)
@@ -504,6 +543,7 @@ void az_doc_free(struct az_doc *d)
 	free(d->att);
 	az_render_free(d->render);
 	az_font_close(d->font);
+	az_wrapcache_free(d->wraps);
 	for (size_t i = 0; i < d->nblocks; i++)
 		free(d->blocks[i]);
 	free(d->blocks);
@@ -600,7 +640,8 @@ int az_doc_heading(struct az_doc *d, int level, const char *text)
 	return d->err.code;
 }
 
-int az_doc_paragraph(struct az_doc *d, const char *text)
+/* name: the paragraph lists names (base/namebreak.c). */
+static int paragraph(struct az_doc *d, const char *text, int name)
 {
 	if (d->err.code != AZ_OK)
 		return d->err.code;
@@ -608,7 +649,7 @@ int az_doc_paragraph(struct az_doc *d, const char *text)
 		return az_fail(&d->err, AZ_DATAERR, "%s", "az_doc_paragraph: a table is open");
 	char *s = clean(d, text, 1);
 	struct az_line *l = NULL;
-	size_t n = s ? wrap(d, s, BODY_W, BODY_SIZE, &l) : 0;
+	size_t n = s ? wrap_name(d, s, BODY_W, BODY_SIZE, name, 0, &l) : 0;
 	if (n) {
 		flow_lines(d, s, l, n, BODY_SIZE, BODY_LEAD, 0);
 		d->y -= 5;
@@ -616,6 +657,16 @@ int az_doc_paragraph(struct az_doc *d, const char *text)
 	free(l);
 	free(s);
 	return d->err.code;
+}
+
+int az_doc_paragraph(struct az_doc *d, const char *text)
+{
+	return paragraph(d, text, 0);
+}
+
+int az_doc_paragraph_names(struct az_doc *d, const char *text)
+{
+	return paragraph(d, text, 1);
 }
 
 /* --- rows: tables, key/value blocks --- */
@@ -635,6 +686,7 @@ struct cell_run {
 	int bold;
 	float size; /* 0: the row's */
 	int name;   /* AZ_NAME */
+	long lead;   /* the first (> 0) or last (< 0) bytes that are names */
 };
 
 /* Draws lines [from[c], from[c] + nl) of every cell as one row at d->y. */
@@ -679,7 +731,7 @@ static int wrap_cells(struct az_doc *d, struct cell_run *c, size_t ncols, const 
 		if (!c[i].text)
 			return 0;
 		c[i].n = wrap_name(d, c[i].text, w[i] - 2 * st->pad_x, c[i].size > 0 ? c[i].size : st->size, c[i].name,
-				   &c[i].l);
+				   c[i].lead, &c[i].l);
 		if (!c[i].n)
 			return 0;
 	}
@@ -875,6 +927,7 @@ static struct cell_run *row_cells(struct az_doc *d, const struct az_cell *cells)
 		if (cells[i].style & AZ_STRONG)
 			c[i].bold = 1, c[i].size = BODY_SIZE;
 		c[i].name = (cells[i].style & AZ_NAME) != 0;
+		c[i].lead = (long)((cells[i].style >> 8) & 0x7FFFFF) * (cells[i].style & AZ_NAMES_LAST ? -1 : 1);
 	}
 	if (!wrap_cells(d, c, d->ncols, d->col_w, &table_style)) {
 		free_cells(c, d->ncols);
@@ -979,6 +1032,7 @@ int az_doc_keyvalue(struct az_doc *d, const char *const *keys, const char *const
 		c[0].color = grey_text;
 		c[1].text = clean(d, values[i], 1);
 		c[1].color = black;
+		c[1].name = 1; /* the clinic, its people, titles: broken at their words */
 		if (wrap_cells(d, c, 2, w, &st))
 			place_row(d, 2, x, w, c, &st);
 		free_cells(c, 2);
@@ -1135,15 +1189,36 @@ double az_doc_cell_width(struct az_doc *d, const char *text)
 
 size_t az_doc_cell_lines(struct az_doc *d, const char *text, double width)
 {
-	if (d->err.code != AZ_OK)
-		return 0;
-	char *s = clean(d, text, 1);
-	struct az_line *l = NULL;
-	float w = (float)width - 2 * CELL_PAD_X;
-	size_t n = s ? wrap(d, s, w > CELL_SIZE ? w : CELL_SIZE, CELL_SIZE, &l) : 0;
-	free(l);
-	free(s);
+	size_t n = 0;
+	az_doc_cell_lines_at(d, text, &width, 1, &n);
 	return n;
+}
+
+void az_doc_cell_lines_at(struct az_doc *d, const char *text, const double *widths, size_t nw, size_t *lines)
+{
+	memset(lines, 0, nw * sizeof *lines);
+	if (d->err.code != AZ_OK)
+		return;
+	char *s = clean(d, text, 1);
+	if (!s)
+		return;
+	/* a text of one line that fits is one line at any width it fits in: no breaking needed */
+	size_t len = strlen(s);
+	long natural = 0;
+	for (size_t i = 0; i < len && natural >= 0;) {
+		uint32_t cp = az_utf8_next(s, len, &i);
+		natural = cp == '\n' ? -1 : natural + az_font_width(d->font, cp);
+	}
+	for (size_t k = 0; k < nw; k++) {
+		float w = (float)widths[k] - 2 * CELL_PAD_X;
+		w = w > CELL_SIZE ? w : CELL_SIZE;
+		if (natural >= 0 && natural <= (long)(w * 1000.0f / CELL_SIZE)) {
+			lines[k] = 1;
+			continue;
+		}
+		lines[k] = wrap_count(d, s, w, CELL_SIZE);
+	}
+	free(s);
 }
 
 int az_doc_heatmap(struct az_doc *d, const struct az_heatmap_figure *h) { return heatmaps(d, h, 1); }
@@ -1181,9 +1256,12 @@ int az_doc_attach_packed(struct az_doc *d, const char *name, const char *mime, s
 		az_packed_free(p);
 		return oom(d);
 	}
-	a->data = p->data, a->zlen = p->zlen, a->len = p->len;
+	a->data = p->data, a->zlen = p->zlen, a->len = p->len, a->spec = 0;
 	p->data = NULL;
 	d->natt++;
+	/* a streamed document writes it now: at 50,000 risks it is 1.4 MB not held while drawing */
+	if (d->stream && d->render && az_render_attachment(d, d->natt - 1, &d->err) != AZ_OK)
+		return d->err.code;
 	return AZ_OK;
 }
 

@@ -60,11 +60,16 @@ struct az_doc_column {
  * or organisation's name, broken only at its spaces unless a part is wider than the cell, and
  * never one character from its end. */
 enum { AZ_STRONG = 1, AZ_NAME = 2 };
+/* The cell's first n bytes are a name ("遠隔保守用VPNルータ: VPN機器の…"), broken as AZ_NAME breaks
+ * a name; the rest as a sentence. With AZ_NAMES_LAST, its last n bytes are names ("…。\n対象: A、B").
+ * (In the style's upper bits, so cells keep their three fields.) */
+#define AZ_NAME_LEAD(n) ((int)((size_t)(n) < 0x7FFFFFu ? (size_t)(n) : 0x7FFFFFu) << 8)
+#define AZ_NAMES_LAST 0x80
 
 struct az_cell {
 	const char *text;
 	const struct az_rgb *fill; /* NULL: no background */
-	int style;                 /* 0 or AZ_STRONG, AZ_NAME */
+	int style;                 /* 0 or AZ_STRONG, AZ_NAME, AZ_NAME_LEAD(n) */
 };
 
 /* A 5x5 likelihood x impact grid. Row 0 is drawn at the top. */
@@ -93,6 +98,9 @@ void az_doc_discard(struct az_doc *d, int after);
  * grows longer (then az_doc_discarded says so and a second pass is needed; otherwise the first
  * document is saved as it is); 0: discard from the start. */
 int az_doc_discarded(const struct az_doc *d);
+/* Bytes of broken lines d keeps for reuse, here and in the passes made from it (2 MB unless
+ * set: a clinic's report whole; a long one, whose passes are far apart, needs only a little). */
+void az_doc_line_budget(struct az_doc *d, size_t bytes);
 struct az_doc *az_doc_new_stream(const struct az_doc_options *opt, struct az_doc *first, struct az_error *err);
 /* A document laid out again from the start, for a report whose first pages point to later ones:
  * it takes the font (and the code points collected) of first, which must not be saved. */
@@ -102,7 +110,11 @@ struct az_doc *az_doc_new_again(const struct az_doc_options *opt, struct az_doc 
 int az_doc_heading(struct az_doc *d, int level, const char *text);
 /* Wrapped to the text width; '\n' breaks a line. */
 int az_doc_paragraph(struct az_doc *d, const char *text);
-/* Two columns, keys in grey; n pairs, each kept on one page. */
+/* The same for a list of names ("レセコン (C 10 件)、遠隔保守用VPNルータ …"): lines end after 、 and at
+ * the names' words, as AZ_NAME cells do. */
+int az_doc_paragraph_names(struct az_doc *d, const char *text);
+/* Two columns, keys in grey; n pairs, each kept on one page; the values (names, titles, dates) are
+ * broken as AZ_NAME breaks a name. */
 int az_doc_keyvalue(struct az_doc *d, const char *const *keys, const char *const *values, size_t n);
 /* Vertical space in points, and a forced page break. */
 int az_doc_space(struct az_doc *d, double pt);
@@ -122,6 +134,8 @@ double az_doc_body_width(const struct az_doc *d);
 double az_doc_cell_width(struct az_doc *d, const char *text);
 /* The lines text takes in a table cell of this width (padding included). */
 size_t az_doc_cell_lines(struct az_doc *d, const char *text, double width);
+/* The same at nw widths at once, into lines[]. */
+void az_doc_cell_lines_at(struct az_doc *d, const char *text, const double *widths, size_t nw, size_t *lines);
 /* Heights in points, measured as the calls would place them (nothing is placed): a heading, a
  * paragraph, and a table's header row with nrows rows (ncols cells each). */
 double az_doc_heading_height(struct az_doc *d, int level, const char *text);

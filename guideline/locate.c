@@ -80,6 +80,13 @@ char *az_locale_locate(void)
 	return strdup(LOCALEDIR);
 }
 
+char *az_module_locate(const char *name)
+{
+	char build[PATH_MAX], src[PATH_MAX], path[PATH_MAX + 64];
+	snprintf(path, sizeof path, "%s/%s", build_tree(build, src) ? build : PKGLIBDIR, name);
+	return strdup(path);
+}
+
 void az_i18n_start(void)
 {
 #ifdef ENABLE_NLS

@@ -21,6 +21,10 @@ char *az_guideline_locate(void);
  */
 char *az_locale_locate(void);
 
+/* The module named name (cli/ui.h): the build tree's when running uninstalled, else
+ * $(pkglibdir)'s. Returns a malloc'd path, or NULL when out of memory. */
+char *az_module_locate(const char *name);
+
 /* Binds the text domain to az_locale_locate(); call after setlocale. */
 void az_i18n_start(void);
 

@@ -267,12 +267,16 @@ static void risks(struct ctx *c)
 		const struct az_rank *k = az_rank_of(c->cat, r->likelihood, r->severity);
 		if (!k || (strcmp(k->id, "S") != 0 && strcmp(k->id, "A") != 0))
 			continue;
-		risk_label(c, r, label, sizeof label);
-		if (r->treatment < 0)
+		int undecided = r->treatment < 0,
+		    unapproved = (r->treatment == AZ_ACCEPT || r->treatment == AZ_TRANSFER) &&
+				 (!given(r->accepted_by) || !given(r->accepted_at));
+		if (!undecided && !unapproved)
+			continue;
+		risk_label(c, r, label, sizeof label); /* only for a finding: most S and A risks are settled */
+		if (undecided)
 			add(c, "risk-undecided", AZ_FINDING_MUST, AZ_STEP_RISKS, label, NULL, r->id,
 			    _("Rank %s without a decided treatment: choose avoid, reduce, transfer or accept."), k->id);
-		else if ((r->treatment == AZ_ACCEPT || r->treatment == AZ_TRANSFER) &&
-			 (!given(r->accepted_by) || !given(r->accepted_at)))
+		else
 			add(c, "risk-unapproved", AZ_FINDING_MUST, AZ_STEP_RISKS, label, NULL, r->id,
 			    _("Rank %s accepted or transferred without the approval of management (経営層): enter who "
 			      "approved it and when."),

@@ -4,11 +4,13 @@
 #include <config.h>
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/i18n.h"
+#include "model/idmap.h"
 #include "model/progress.h"
 #include "model/risk_edit.h"
 #include "model/rules.h"
@@ -132,48 +134,48 @@ static void vendors(const struct az_book *b, const struct az_catalogue *cat, str
 	}
 }
 
-static int by_threat_id(const void *x, const void *y)
+/* The index in b->systems of each system id from lo to hi (ids are dense in practice), or NULL
+ * when they are spread too far: then az_book_system. */
+static size_t *dense_systems(const struct az_book *b, long long *lo)
 {
-	return strcmp((*(const struct az_threat *const *)x)->id, (*(const struct az_threat *const *)y)->id);
-}
-
-/* The index in cat->threats of the threat id, or nt; byid is the threats sorted by id. */
-static size_t threat_index(const struct az_catalogue *cat, const struct az_threat **byid, const char *id)
-{
-	size_t lo = 0, hi = cat->nthreats;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(byid[mid]->id, id);
-		if (c == 0)
-			return (size_t)(byid[mid] - cat->threats);
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return cat->nthreats;
+	size_t n = b->n_systems;
+	if (!n || b->systems[n - 1].id - b->systems[0].id >= (long long)(4 * n + 64))
+		return NULL;
+	*lo = b->systems[0].id;
+	size_t span = (size_t)(b->systems[n - 1].id - *lo) + 1, *at = malloc(span * sizeof *at);
+	for (size_t i = 0; at && i < span; i++)
+		at[i] = n;
+	for (size_t i = 0; at && i < n; i++)
+		at[b->systems[i].id - *lo] = i;
+	return at;
 }
 
 static void risks(const struct az_book *b, const struct az_catalogue *cat, struct az_step_progress *s)
 {
-	/* Linear in risks and actions, up to a log: each risk's system and threat found once by
-	 * binary search, the risks grouped by system, each risk's actions through the risk index. */
+	/* Linear in risks and actions: each risk's system and threat found once (by table or hash),
+	 * the risks grouped by system, each risk's actions through the risk index. */
 	size_t nr = b->n_risks, ns = b->n_systems, nt = cat->nthreats;
 	struct az_risk_index ix;
-	const struct az_threat **byid = malloc((nt + 1) * sizeof *byid);
+	struct az_idmap threats;
+	long long lo = 0;
+	size_t *dense = dense_systems(b, &lo);
 	const struct az_risk **of_threat = calloc(nt + 1, sizeof *of_threat);
 	size_t *sys = malloc((nr + 1) * sizeof *sys), *thr = malloc((nr + 1) * sizeof *thr),
 	       *order = malloc((nr + 1) * sizeof *order), *start = calloc(ns + 2, sizeof *start);
-	int built = byid && of_threat && sys && thr && order && start && az_risk_index_build(b, &ix) == 0;
+	int mapped = az_idmap_init(&threats, cat->threats, nt, sizeof *cat->threats, offsetof(struct az_threat, id)) == 0;
+	int built = mapped && of_threat && sys && thr && order && start && az_risk_index_build(b, &ix) == 0;
 	if (built) {
-		for (size_t t = 0; t < nt; t++)
-			byid[t] = &cat->threats[t];
-		qsort(byid, nt, sizeof *byid, by_threat_id);
 		for (size_t k = 0; k < nr; k++) {
-			const struct az_system *y = az_book_system(b, b->risks[k].system_id);
-			sys[k] = y ? (size_t)(y - b->systems) : ns;
+			long long id = b->risks[k].system_id;
+			if (dense)
+				sys[k] = id >= lo && id - lo < b->systems[ns - 1].id - lo + 1 ? dense[id - lo] : ns;
+			else {
+				const struct az_system *y = az_book_system(b, id);
+				sys[k] = y ? (size_t)(y - b->systems) : ns;
+			}
 			start[sys[k] + 1]++;
-			thr[k] = threat_index(cat, byid, b->risks[k].threat);
+			long t = az_idmap_find(&threats, b->risks[k].threat);
+			thr[k] = t < 0 ? nt : (size_t)t;
 		}
 		for (size_t i = 0; i < ns; i++)
 			start[i + 1] += start[i];
@@ -218,7 +220,9 @@ static void risks(const struct az_book *b, const struct az_catalogue *cat, struc
 		az_risk_index_free(&ix);
 	else
 		oom = 1;
-	free(byid);
+	if (mapped)
+		az_idmap_free(&threats);
+	free(dense);
 	free(of_threat);
 	free(sys);
 	free(thr);

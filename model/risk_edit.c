@@ -22,6 +22,35 @@ static int by_risk(const void *a, const void *b)
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
+/* The actions in (risk id, id) order in linear time: the book holds them in id order, so counting
+ * them by risk id keeps that order within a risk. -1 (order unset) when the risk ids are spread
+ * too far for a table of them or the actions are out of order: then a sort does it. */
+static int by_risk_counting(const struct az_book *b, size_t *order)
+{
+	size_t n = b->n_actions;
+	long long lo = n ? b->actions[0].risk_id : 0, hi = lo;
+	for (size_t i = 0; i < n; i++) {
+		long long r = b->actions[i].risk_id;
+		lo = r < lo ? r : lo;
+		hi = r > hi ? r : hi;
+		if (i && b->actions[i - 1].id >= b->actions[i].id)
+			return -1;
+	}
+	if (!n || hi - lo >= (long long)(4 * n + 64))
+		return -1;
+	size_t span = (size_t)(hi - lo) + 1, *start = calloc(span + 1, sizeof *start);
+	if (!start)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		start[b->actions[i].risk_id - lo + 1]++;
+	for (size_t k = 0; k < span; k++)
+		start[k + 1] += start[k];
+	for (size_t i = 0; i < n; i++)
+		order[start[b->actions[i].risk_id - lo]++] = i;
+	free(start);
+	return 0;
+}
+
 int az_risk_index_build(const struct az_book *b, struct az_risk_index *ix)
 {
 	memset(ix, 0, sizeof *ix);
@@ -34,11 +63,13 @@ int az_risk_index_build(const struct az_book *b, struct az_risk_index *ix)
 		az_risk_index_free(ix);
 		return -1;
 	}
-	for (size_t i = 0; i < n; i++)
-		order[i] = i;
-	sort_book = b;
-	qsort(order, n, sizeof *order, by_risk);
-	sort_book = NULL;
+	if (by_risk_counting(b, order) != 0) {
+		for (size_t i = 0; i < n; i++)
+			order[i] = i;
+		sort_book = b;
+		qsort(order, n, sizeof *order, by_risk);
+		sort_book = NULL;
+	}
 	for (size_t i = 0; i < n; i++) {
 		const struct az_action *a = &b->actions[order[i]];
 		ix->facts[i] = (struct az_action_facts){ a->owner, a->due, a->status };

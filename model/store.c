@@ -26,7 +26,23 @@ struct az_store {
 };
 
 sqlite3 *az_store_db(struct az_store *s) { return s->db; }
+
+void az_store_startup(void)
+{
+	/* Before SQLite's first use: no statistics of its memory (a mutex around every malloc), and no
+	 * mutexes, since each connection is used by one thread only (SQLITE_OPEN_NOMUTEX below). */
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+}
 const char *az_store_path(const struct az_store *s) { return s->path; }
+void az_store_cache_kib(struct az_store *s, int kib)
+{
+	char sql[48];
+	snprintf(sql, sizeof sql, "PRAGMA cache_size = -%d", kib > 0 ? kib : 1);
+	/* only memory is at stake: a refused pragma leaves the cache as it was */
+	(void)sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+	sqlite3_db_release_memory(s->db);
+}
 
 int az_store_sqlfail(struct az_store *s, struct az_error *err, int code, const char *what)
 {
@@ -58,11 +74,12 @@ int az_store_set_logging(struct az_store *s, int on, struct az_error *err)
  * The workbook check (model/store_check.h: the schema, integrity_check, foreign_key_check; for a
  * read-only command on a copy in memory) reads the whole workbook, about as long as loading it, so
  * it runs once per version of a file: a file that passed it, or that this program wrote under its lock, is
- * remembered by device, inode, size and mtime in the cache (base/cache.h), and a file that is
- * still the same is not read twice. Any other change to the file brings the check back.
+ * remembered by device, inode, size, mtime and ctime in the cache (base/cache.h), and a file that is
+ * still the same is not read twice. Any other change to the file brings the check back: a file
+ * rewritten in place with its mtime set back still has a new ctime, which no program can set.
  */
 struct checked {
-	long long dev, ino, size, sec, nsec;
+	long long dev, ino, size, sec, nsec, csec, cnsec;
 };
 
 static int checked_of(int fd, struct checked *c, char *path, size_t n)
@@ -72,7 +89,8 @@ static int checked_of(int fd, struct checked *c, char *path, size_t n)
 	if (fstat(fd, &st) != 0)
 		return -1;
 	*c = (struct checked){ (long long)st.st_dev, (long long)st.st_ino, (long long)st.st_size,
-			       (long long)st.st_mtim.tv_sec, (long long)st.st_mtim.tv_nsec };
+			       (long long)st.st_mtim.tv_sec, (long long)st.st_mtim.tv_nsec,
+			       (long long)st.st_ctim.tv_sec, (long long)st.st_ctim.tv_nsec };
 	snprintf(name, sizeof name, "checked-%llx-%llx", c->dev, c->ino);
 	return az_cache_file(path, n, name);
 }
@@ -357,6 +375,10 @@ int az_store_open(const char *path, int flags, struct az_store **out, struct az_
 	}
 	s->writable = !ro;
 	if (configure(s, err))
+		goto fail;
+	/* a read-only command reads the file's pages where they lie instead of copying each through a
+	 * read() into SQLite's page cache; no anzen writes the file meanwhile (the lock above) */
+	if (ro && checked && version == AZ_SCHEMA_VERSION && exec(s, "PRAGMA mmap_size = 1073741824", err))
 		goto fail;
 	if (version < AZ_SCHEMA_VERSION && az_schema_migrate(s->db, version, err))
 		goto fail;

@@ -16,6 +16,8 @@ enum {
 };
 
 /* Creates a new empty workbook at path (mode 0600); fails if path exists. */
+/* Settles SQLite's global settings for speed; call first, before any other function here. */
+void az_store_startup(void);
 int az_store_create(const char *path, struct az_store **out, struct az_error *err);
 /* Opens an existing workbook, migrating it forward unless read-only. */
 int az_store_open(const char *path, int flags, struct az_store **out, struct az_error *err);
@@ -29,6 +31,9 @@ sqlite3 *az_store_db(struct az_store *s);
  * need_row, if it changed no row (the row is gone). */
 int az_store_run_one(struct az_store *s, sqlite3_stmt *st, int need_row, struct az_error *err);
 const char *az_store_path(const struct az_store *s);
+/* Keeps SQLite's page cache at about kib KiB and gives back what it holds beyond (a reader that
+ * reads each table once, as the PDF does, needs little of the default 2 MB). */
+void az_store_cache_kib(struct az_store *s, int kib);
 
 int az_store_begin(struct az_store *s, struct az_error *err);
 int az_store_commit(struct az_store *s, struct az_error *err);

@@ -5,12 +5,15 @@
 #include <config.h>
 
 #include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/i18n.h"
 #include "base/text.h"
+#include "model/idmap.h"
 #include "model/suggest.h"
 #include "model/tables.h"
 
@@ -91,10 +94,53 @@ static const char *vendor_name(const struct az_book *b, long long id)
 struct lookups {
 	const struct az_question **q; /* per vendor answer, NULL if unknown */
 	const struct az_control **c;  /* per action, NULL for free text */
+	uint32_t *feeds;              /* per catalogue control: bit k, it evidences az_suggest_items[k] */
+	struct tally *acts;           /* per item, its actions: one pass over them for all items */
+};
+_Static_assert(AZ_SUGGEST_ITEMS <= 32, "an item a bit");
+
+/* The actions (not dropped) of the controls that evidence an item: the first done and the first
+ * not done (their index, or n_actions), how many of each, and the latest due date of those not done. */
+struct tally {
+	size_t first_done, first_open, ndone, nopen;
+	char target[11];
 };
 
+static void count_action(const struct az_book *b, size_t i, struct tally *t)
+{
+	const struct az_action *a = &b->actions[i];
+	if (a->status == STATUS_DONE) {
+		t->first_done = t->ndone++ ? t->first_done : i;
+	} else {
+		t->first_open = t->nopen++ ? t->first_open : i;
+		if (given(a->due) && strlen(a->due) == 10 && strcmp(a->due, t->target) > 0)
+			memcpy(t->target, a->due, 11);
+	}
+}
+
+static void tally_init(const struct az_book *b, struct tally *t)
+{
+	memset(t, 0, sizeof *t);
+	t->first_done = t->first_open = b->n_actions;
+}
+
+/* The tally of every item, each action's control looked at once. */
+static void tally_all(const struct az_catalogue *cat, const struct az_book *b, struct lookups *lk)
+{
+	for (size_t k = 0; k < AZ_SUGGEST_ITEMS; k++)
+		tally_init(b, &lk->acts[k]);
+	for (size_t i = 0; i < b->n_actions; i++) {
+		if (!lk->c[i] || b->actions[i].status == STATUS_DROPPED)
+			continue;
+		for (uint32_t m = lk->feeds[lk->c[i] - cat->controls]; m; m &= m - 1)
+			count_action(b, i, &lk->acts[__builtin_ctz(m)]);
+	}
+}
+
+/* item is az_suggest_items[k]. Only the first reason for and against is said: the others are
+ * counted without making their message (thousands of actions at hospital scale). */
 static void generic(const struct az_catalogue *cat, const struct az_book *b, const struct lookups *lk,
-		    const char *item, struct ev *e)
+		    const char *item, size_t k, struct ev *e)
 {
 	/* for 2-(2) any answer shows the vendor was asked (remote() counts them), not a yes or no */
 	for (size_t i = 0; strcmp(item, "2-(2)") != 0 && i < b->n_vendor_answers; i++) {
@@ -108,17 +154,30 @@ static void generic(const struct az_catalogue *cat, const struct az_book *b, con
 			neg(e, _("%s answered %s: %s"), vendor_name(b, a->vendor_id), answer_word(a->answer),
 			    az_text_get(&q->text));
 	}
-	for (size_t i = 0; i < b->n_actions; i++) {
-		const struct az_action *a = &b->actions[i];
-		const struct az_control *c = lk ? lk->c[i] : given(a->control) ? az_catalogue_control(cat, a->control) : NULL;
-		if (!c || !az_idlist_has(&c->checklist, item) || a->status == STATUS_DROPPED)
-			continue;
-		if (a->status == STATUS_DONE)
-			pos(e, _("Done: %s (%s)"), az_text_get(&c->name), given(a->done_at) ? a->done_at : "-");
-		else {
-			neg(e, _("Not done yet: %s (due %s)"), az_text_get(&c->name), given(a->due) ? a->due : "-");
-			target(e, a->due);
+	struct tally t;
+	if (lk)
+		t = lk->acts[k];
+	else { /* out of memory for the lookups: each item looks its actions up itself */
+		tally_init(b, &t);
+		for (size_t i = 0; i < b->n_actions; i++) {
+			const struct az_control *c = given(b->actions[i].control)
+							     ? az_catalogue_control(cat, b->actions[i].control) : NULL;
+			if (c && b->actions[i].status != STATUS_DROPPED && az_idlist_has(&c->checklist, item))
+				count_action(b, i, &t);
 		}
+	}
+	if (t.ndone) {
+		const struct az_action *a = &b->actions[t.first_done];
+		const struct az_control *c = lk ? lk->c[t.first_done] : az_catalogue_control(cat, a->control);
+		pos(e, _("Done: %s (%s)"), az_text_get(&c->name), given(a->done_at) ? a->done_at : "-");
+		e->npos += t.ndone - 1;
+	}
+	if (t.nopen) {
+		const struct az_action *a = &b->actions[t.first_open];
+		const struct az_control *c = lk ? lk->c[t.first_open] : az_catalogue_control(cat, a->control);
+		neg(e, _("Not done yet: %s (due %s)"), az_text_get(&c->name), given(a->due) ? a->due : "-");
+		e->nneg += t.nopen - 1;
+		target(e, t.target);
 	}
 }
 
@@ -300,12 +359,27 @@ size_t az_checklist_suggest(const struct az_catalogue *cat, const struct az_book
 {
 	/* at hospital scale 19 items x thousands of actions: look each entry up once (without memory,
 	 * each item looks them up itself) */
-	struct lookups lk = { malloc((b->n_vendor_answers + 1) * sizeof *lk.q), malloc((b->n_actions + 1) * sizeof *lk.c) };
-	int have = lk.q && lk.c;
+	struct lookups lk = { malloc((b->n_vendor_answers + 1) * sizeof *lk.q), malloc((b->n_actions + 1) * sizeof *lk.c),
+			      calloc(cat->ncontrols + 1, sizeof *lk.feeds), malloc(AZ_SUGGEST_ITEMS * sizeof *lk.acts) };
+	int have = lk.q && lk.c && lk.feeds && lk.acts;
+	for (size_t c = 0; have && c < cat->ncontrols; c++)
+		for (size_t k = 0; k < AZ_SUGGEST_ITEMS; k++)
+			if (az_idlist_has(&cat->controls[c].checklist, az_suggest_items[k]))
+				lk.feeds[c] |= 1u << k;
 	for (size_t i = 0; have && i < b->n_vendor_answers; i++)
 		lk.q[i] = az_catalogue_question(cat, b->vendor_answers[i].question);
-	for (size_t i = 0; have && i < b->n_actions; i++)
-		lk.c[i] = given(b->actions[i].control) ? az_catalogue_control(cat, b->actions[i].control) : NULL;
+	struct az_idmap controls;
+	int mapped = have && az_idmap_init(&controls, cat->controls, cat->ncontrols, sizeof *cat->controls,
+					   offsetof(struct az_control, id)) == 0;
+	for (size_t i = 0; have && i < b->n_actions; i++) {
+		long c = mapped && given(b->actions[i].control) ? az_idmap_find(&controls, b->actions[i].control) : -1;
+		lk.c[i] = c >= 0 ? &cat->controls[c]
+			: !mapped && given(b->actions[i].control) ? az_catalogue_control(cat, b->actions[i].control) : NULL;
+	}
+	if (mapped)
+		az_idmap_free(&controls);
+	if (have)
+		tally_all(cat, b, &lk);
 	for (size_t k = 0; k < AZ_SUGGEST_ITEMS; k++) {
 		const char *item = az_suggest_items[k];
 		struct ev e;
@@ -329,12 +403,14 @@ size_t az_checklist_suggest(const struct az_catalogue *cat, const struct az_book
 		/* the inventory, the vendors and the contacts speak first; then the catalogue's links */
 		if (strcmp(item, "0") != 0 && strcmp(item, "1-(1)") != 0) {
 			facts(cat, b, item, &e);
-			generic(cat, b, have ? &lk : NULL, item, &e);
+			generic(cat, b, have ? &lk : NULL, item, k, &e);
 		}
 		finish(&out[k], item, &e);
 	}
 	free(lk.q);
 	free(lk.c);
+	free(lk.feeds);
+	free(lk.acts);
 	return AZ_SUGGEST_ITEMS;
 }
 

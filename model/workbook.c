@@ -13,6 +13,7 @@
 #include "base/date.h"
 #include "base/outfile.h"
 #include "base/text.h"
+#include "model/book.h"
 #include "model/workbook.h"
 
 /* Messages name the workbook the user asked for, not the temporary file it is written as. */
@@ -101,4 +102,24 @@ int az_workbook_counts(struct az_store *s, struct az_counts *c, struct az_error 
 	snprintf(c->clinic, sizeof c->clinic, "%s", name ? (const char *)name : "");
 	sqlite3_finalize(st);
 	return AZ_OK;
+}
+
+void az_workbook_counts_of(const struct az_book *b, struct az_counts *c)
+{
+	memset(c, 0, sizeof *c);
+	c->contacts = (long)b->n_contacts;
+	c->systems = (long)b->n_systems;
+	c->vendors = (long)b->n_vendors;
+	c->risks = (long)b->n_risks;
+	/* the book reads a NULL score as 0 and a NULL treatment as -1 */
+	for (size_t i = 0; i < b->n_risks; i++) {
+		c->scored += b->risks[i].likelihood > 0 && b->risks[i].severity > 0;
+		c->treated += b->risks[i].treatment >= 0;
+	}
+	c->actions = (long)b->n_actions;
+	c->vendor_answers = (long)b->n_vendor_answers;
+	c->checklist_answers = (long)b->n_checklist_answers;
+	c->changelog = (long)b->changelog_count;
+	c->fiscal_year = b->assessment.present ? b->assessment.fiscal_year : 0;
+	snprintf(c->clinic, sizeof c->clinic, "%s", b->clinic.name ? b->clinic.name : "");
 }

@@ -20,5 +20,8 @@ struct az_counts {
 	char clinic[201];
 };
 int az_workbook_counts(struct az_store *s, struct az_counts *c, struct az_error *err);
+/* The same counts from a loaded book (before any az_book_set). */
+struct az_book;
+void az_workbook_counts_of(const struct az_book *b, struct az_counts *c);
 
 #endif

@@ -73,4 +73,16 @@ run 65 "a workbook changed since its check is checked again: damaged" "$ANZEN" s
 has "$T/err" "damaged" "  the message says so"
 cp "$T/wb.orig" "$T/wb.anzen"
 run 0 "  and the good copy opens" "$ANZEN" status "$T/wb.anzen"
+
+# a workbook broken in place behind anzen's back, with its size and mtime put back: the ctime
+# still tells, and the check (a foreign key the file no longer honours) refuses it
+if command -v sqlite3 >/dev/null 2>&1; then
+	touch -r "$T/wb.anzen" "$T/stamp"
+	sqlite3 "$T/wb.anzen" "PRAGMA foreign_keys = OFF; UPDATE risks SET system_id = 9999 WHERE id = (SELECT min(id) FROM risks);" &&
+		touch -r "$T/stamp" "$T/wb.anzen"
+	expect "  (same size and mtime as when it was checked)" test "$(wc -c <"$T/wb.anzen")" = "$(wc -c <"$T/wb.orig")" -a ! "$T/wb.anzen" -nt "$T/stamp" -a ! "$T/wb.anzen" -ot "$T/stamp"
+	run 65 "a workbook changed in place with its size and mtime kept is checked again, and refused" "$ANZEN" status "$T/wb.anzen"
+else
+	skip "sqlite3 not installed"
+fi
 done_testing

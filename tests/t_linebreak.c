@@ -15,12 +15,17 @@ static long stub(void *ctx, uint32_t cp)
 	return cp >= 0x2E80 ? 1000 : 500;
 }
 
-/* The lines joined with '|', e.g. "あいう|え。かき". */
-static const char *wrapped(const char *s, long max)
+/* The lines joined with '|', e.g. "あいう|え。かき"; mode: 0 as a text, 1 as a name (az_wrap_name),
+ * 2 with its first bytes up to ':' a name, 3 with its bytes after ": " names (az_wrap_span). */
+static const char *wrapped_as(const char *s, long max, int mode)
 {
 	static char out[4096];
 	struct az_line *l;
-	size_t n = az_wrap(s, strlen(s), max, stub, NULL, &l), o = 0;
+	size_t len = strlen(s), o = 0;
+	size_t colon = strchr(s, ':') ? (size_t)(strchr(s, ':') - s) : 0;
+	size_t n = mode == 2   ? az_wrap_span(s, len, 0, colon, max, stub, NULL, &l)
+		   : mode == 3 ? az_wrap_span(s, len, colon + 2, len, max, stub, NULL, &l)
+			       : az_wrap_mode(s, len, max, stub, NULL, mode, &l);
 	out[0] = '\0';
 	for (size_t i = 0; i < n && o + l[i].len + 2 < sizeof out; i++) {
 		if (i)
@@ -33,6 +38,46 @@ static const char *wrapped(const char *s, long max)
 	out[o] = '\0';
 	free(l);
 	return out;
+}
+
+static const char *led(const char *s, long max)
+{
+	return wrapped_as(s, max, 2);
+}
+
+static const char *tailed(const char *s, long max)
+{
+	return wrapped_as(s, max, 3);
+}
+
+static const char *wrapped(const char *s, long max)
+{
+	return wrapped_as(s, max, 0);
+}
+
+static const char *named(const char *s, long max)
+{
+	return wrapped_as(s, max, 1);
+}
+
+/* Every line of name s at width max fits (or is a run alone wider than it, cut) and holds at least
+ * two code points, and the lines put together give s without its spaces at the breaks. */
+static int name_lines_good(const char *s, long max)
+{
+	struct az_line *l;
+	size_t len = strlen(s), n = az_wrap_name(s, len, max, stub, NULL, &l), pos = 0;
+	int good = n >= 1;
+	for (size_t i = 0; i < n && good; i++) {
+		size_t cps = 0;
+		for (size_t j = l[i].start; j < l[i].start + l[i].len; cps++)
+			(void)az_utf8_next(s, len, &j);
+		if ((l[i].width > max && !l[i].hyphen) || (cps < 2 && n > 1) || l[i].start < pos)
+			good = 0;
+		pos = l[i].start + l[i].len;
+	}
+	good = good && pos == len;
+	free(l);
+	return good;
 }
 
 static int is_space(uint32_t cp)
@@ -105,10 +150,54 @@ int main(void)
 	is_str(wrapped("あいうえお", 4000), "あいう|えお", "the last character never stands alone");
 	is_str(wrapped("令和8年12月31日 (2026-12-31)", 9000), "令和8年12月31日|(2026-12-31)", "a date stays whole");
 	is_str(wrapped("架空デンタルシステム", 9000), "架空デンタルシス|テム", "a text never ends with one character alone");
-	struct az_line *nl;
-	size_t nn = az_wrap_mode("山田 花子", strlen("山田 花子"), 4000, stub, NULL, 1, &nl);
-	ok(nn == 2 && nl[0].len == strlen("山田") && nl[1].len == strlen("花子"), "a name breaks at its space only");
-	free(nl);
+
+	/* names (issue 15): word-like boundaries only, never one character alone */
+	is_str(named("山田 花子", 4000), "山田|花子", "a person's name breaks at its space");
+	is_str(named("山田 花子", 3000), "山田|花子", "and only there, even in a narrow cell");
+	is_str(named("山田花子", 3000), "山田|花子", "with no space, never one character from its end (not 山田花|子)");
+	is_str(named("架空デンタルシステム株式会社", 11000), "架空デンタルシステム|株式会社", "before 株式会社");
+	is_str(named("架空デンタルシステム株式会社", 9000), "架空デンタル|システム株式会社",
+	       "a narrower cell: at a word of the name, never inside システム");
+	is_str(named("架空デンタルシステム株式会社", 7000), "架空デンタル|システム|株式会社", "narrower still");
+	is_str(named("架空デンタルシステム", 8000), "架空デンタル|システム", "the action plan's owner (not 架空デンタルシス|テム)");
+	is_str(named("架空メディカルイメージング", 8000), "架空メディカル|イメージング",
+	       "a katakana compound breaks between its words (a small list)");
+	is_str(named("ホゲホゲホゲホゲ", 3000), "ホゲホ|ゲホゲ|ホゲ", "a katakana run wider than the cell is cut, no character alone");
+	is_str(named("医療法人社団 さくら会 さくら歯科クリニック", 11000), "医療法人社団 さくら会|さくら歯科クリニック",
+	       "spaces first");
+	is_str(named("医療法人社団 さくら会 さくら歯科クリニック", 7000), "医療法人社団|さくら会|さくら歯科|クリニック",
+	       "then the organisation's words");
+	is_str(named("株式会社ABCシステムズ", 7000), "株式会社ABC|システムズ", "after a prefix, before a word");
+	is_str(named("株式会社サービスマン", 7000), "株式会社|サービスマン", "サービス inside サービスマン is no word");
+	is_str(named("Fortinet Japan G.K.", 6000), "Fortinet|Japan G.K.", "a Latin vendor name breaks at its spaces");
+	is_str(named("Microsoft Corporation", 5000), "Microsoft|Corporati-|on", "a long word: no lone \"n\" nor \"-\" line");
+	is_str(named("Microsoft", 3000), "Micro-|soft", "a Latin word wider than the cell is hyphenated");
+	is_str(named("Wi-Fi工房", 3000), "Wi-Fi|工房", "Wi-Fi stays whole");
+	is_str(named("𠮷野家", 3000), "𠮷野家", "𠮷 (4 bytes) fits whole");
+	is_str(named("𠮷野家 さくら店", 4000), "𠮷野家|さくら店", "and breaks at the space");
+	is_str(named("まちのネットワーク工房", 8000), "まちの|ネットワーク工房", "where the script changes");
+	is_str(named("サポート・センター", 6000), "サポート・|センター", "after a middle dot");
+	is_str(named("桜井 一郎\n令和8年6月12日", 8000), "桜井 一郎|令和8年6月12日", "a date on its own line stays whole");
+	is_str(named("", 3000), "", "an empty name is one empty line");
+	ok(!strstr(named("架空デンタルシステム株式会社", 4000), "|ム"), "no line starts with the last ム");
+	is_str(wrapped("遠隔保守用VPNルータ: VPN機器の脆弱性", 8500), "遠隔保守用VPNルー|タ: VPN機器の脆|弱性",
+	       "a sentence breaks anywhere kinsoku allows");
+	is_str(led("遠隔保守用VPNルータ: VPN機器の脆弱性", 8500), "遠隔保守用VPN|ルータ: VPN機器の|脆弱性",
+	       "a system's name leading the text breaks at its words only (not ルー|タ), the rest as a sentence");
+	is_str(led("レセコン(院内サーバ): ランサムウェア", 8000), "レセコン|(院内サーバ): ラ|ンサムウェア",
+	       "a name's part in brackets stays together");
+	is_str(led("デジタルX線・歯科用CT: 故障", 9000), "デジタルX線・|歯科用CT: 故障", "the best break of the name, not the latest");
+	is_str(tailed("事業者に送ってください。\n対象: 販売・保守事業者、X線メーカーの販売店、ネットワークの設置事業者", 14000),
+	       "事業者に送ってください。|対象: 販売・保守事業者、|X線メーカーの販売店、|ネットワークの設置事業者",
+	       "names after 対象: break after 、 and never inside ネットワーク");
+	char big[1024] = "";
+	for (int k = 0; k < 20; k++)
+		strcat(big, k % 3 ? "さくら歯科クリニック" : "医療法人 ");
+	int good_names = 1;
+	for (long w = 2000; w <= 20000 && good_names; w += 1500)
+		good_names = name_lines_good(big, w) && name_lines_good("架空デンタルシステム株式会社", w) &&
+			     name_lines_good("山田 花子", w) && name_lines_good("Fortinet Japan G.K.", w);
+	ok(good_names, "a 200-character clinic name and others at 13 widths: lines fit, none a single character, nothing lost");
 	is_str(wrapped("日本語の abc def", 3000), "日本語|の abc|def", "Latin words stay whole next to Japanese");
 	is_str(wrapped("見直しVPNを", 3000), "見直し|VPNを", "a Latin word after Japanese moves whole");
 	is_str(wrapped("上限(10%)", 2500), "上限|(10%)", "ASCII ( never ends a line");

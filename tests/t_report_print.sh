@@ -159,6 +159,12 @@ run 0 "and export them" "$ANZEN" export --format pdf --date 2026-11-28 -o "$T/bi
 bp=$(pages "$T/big.pdf")
 pdftotext -enc UTF-8 -f "${bp:-1}" -l "${bp:-1}" "$T/big.pdf" - 2>/dev/null | grep -q "^${bp:-x} / ${bp:-x}$"
 ok $? "its last page says $bp / $bp"
+# its workbook is written as soon as it is attached, ahead of the pages: verify and import find it
+run 0 "verify the streamed PDF" "$ANZEN" verify "$T/big.pdf"
+run 0 "import the streamed PDF" "$ANZEN" import -o "$T/big2.anzen" "$T/big.pdf"
+"$ANZEN" export -o "$T/big1.json" "$T/big.anzen" && "$ANZEN" export -o "$T/big2.json" "$T/big2.anzen" &&
+	cmp -s "$T/big1.json" "$T/big2.json"
+ok $? "and restores the same workbook"
 
 # anzen verify: the PDF as anzen wrote it, then with one byte of a page changed, then no PDF.
 run 0 "verify the demo PDF" "$ANZEN" verify "$T/demo.pdf"
