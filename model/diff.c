@@ -10,35 +10,29 @@
 #include "base/i18n.h"
 #include "model/diff.h"
 #include "model/import.h"
+#include "model/snapshot_json.h"
 #include "model/tables.h"
 
-/* How each kind is matched and named. The key and label are SQL over the table's own columns. */
+/* The compared kinds: each one table, matched by a stable key and named by a label (keys(), below). */
 struct kind {
-	const char *table, *key, *label;
+	const char *table;
 	const char *skip[6]; /* columns not compared: the key's own, and what next-year clears (year.h) */
 };
 
 static const struct kind kinds[AZ_DIFF_NKINDS] = {
-	[AZ_DIFF_SYSTEMS] = { AZ_TABLE(systems), "CAST(id AS TEXT)", "name", { AZ_COL(systems, id), NULL } },
-	[AZ_DIFF_VENDORS] = { AZ_TABLE(vendors), "CAST(id AS TEXT)", "name", { AZ_COL(vendors, id), NULL } },
-	[AZ_DIFF_RISKS] = { AZ_TABLE(risks), "system_id || '/' || threat",
-	  "coalesce((SELECT s.name FROM systems s WHERE s.id = risks.system_id) || ' / ', '') || threat",
-	  { AZ_COL(risks, id), AZ_COL(risks, system_id), AZ_COL(risks, threat), AZ_COL(risks, accepted_by),
-	    AZ_COL(risks, accepted_at) } },
-	[AZ_DIFF_ACTIONS] = { AZ_TABLE(actions), "CAST(id AS TEXT)",
-	  "CASE WHEN description <> '' THEN description ELSE control END", { AZ_COL(actions, id), NULL } },
-	/* the form (clinic, vendor) without the year prefix: r6-clinic and r7-clinic answers match */
+	[AZ_DIFF_SYSTEMS] = { AZ_TABLE(systems), { AZ_COL(systems, id), NULL } },
+	[AZ_DIFF_VENDORS] = { AZ_TABLE(vendors), { AZ_COL(vendors, id), NULL } },
+	[AZ_DIFF_RISKS] = { AZ_TABLE(risks), { AZ_COL(risks, id), AZ_COL(risks, system_id), AZ_COL(risks, threat),
+					       AZ_COL(risks, accepted_by), AZ_COL(risks, accepted_at) } },
+	[AZ_DIFF_ACTIONS] = { AZ_TABLE(actions), { AZ_COL(actions, id), NULL } },
 	[AZ_DIFF_CHECKLIST] = { AZ_TABLE(checklist_answers),
-	  "substr(checklist, instr(checklist, '-') + 1) || '/' || item || '/' || device",
-	  "item || CASE device WHEN 'all' THEN '' ELSE ' (' || device || ')' END",
-	  { AZ_COL(checklist_answers, checklist), AZ_COL(checklist_answers, item), AZ_COL(checklist_answers, device),
-	    AZ_COL(checklist_answers, checked_at) } },
+				{ AZ_COL(checklist_answers, checklist), AZ_COL(checklist_answers, item),
+				  AZ_COL(checklist_answers, device), AZ_COL(checklist_answers, checked_at) } },
 };
 
 struct row {
 	const char *key, *label;
-	const char **vals; /* per table column; NULL for SQL NULL or a skipped column */
-	unsigned char *isnull;
+	const char **vals; /* per table column, as SQLite's text of it; NULL for SQL NULL */
 	int matched;
 };
 
@@ -55,13 +49,85 @@ static int skipped(const struct kind *k, const char *col)
 	return 0;
 }
 
-static int read_side(struct az_store *s, struct az_arena *a, const struct kind *k, const struct az_table *t,
-		     struct side *out, struct az_error *err)
+static int by_key(const void *a, const void *b)
+{
+	return strcmp(((const struct row *)a)->key, ((const struct row *)b)->key);
+}
+
+/* a || b || c as SQL has it: NULL (here "") if any is NULL */
+static const char *cat3(struct az_arena *a, const char *x, const char *y, const char *z)
+{
+	if (!x || !y || !z)
+		return "";
+	size_t nx = strlen(x), ny = strlen(y), nz = strlen(z);
+	char *o = az_arena_alloc(a, nx + ny + nz + 1);
+	if (o) {
+		memcpy(o, x, nx);
+		memcpy(o + nx, y, ny);
+		memcpy(o + nx + ny, z, nz);
+	}
+	return o;
+}
+
+/*
+ * Each row's key and label, the same for the workbook and the snapshot. systems: the side's systems
+ * sorted by key, which the risks' labels name. Keys: systems, vendors and actions by id (next-year keeps
+ * the ids), risks by system id and threat, checklist answers by the form without its year prefix (r6-clinic
+ * and r7-clinic answers match), item and device.
+ */
+static int keys(struct az_arena *a, int kind, struct side *sd, const struct side *systems)
+{
+#define V(table, col) r->vals[AZ_COL_##table##_##col]
+	for (size_t i = 0; i < sd->n; i++) {
+		struct row *r = &sd->v[i];
+		const char *dash;
+		switch (kind) {
+		case AZ_DIFF_SYSTEMS:
+			r->key = V(systems, id), r->label = V(systems, name);
+			break;
+		case AZ_DIFF_VENDORS:
+			r->key = V(vendors, id), r->label = V(vendors, name);
+			break;
+		case AZ_DIFF_RISKS: {
+			r->key = cat3(a, V(risks, system_id), "/", V(risks, threat));
+			struct row probe = { .key = V(risks, system_id) };
+			const struct row *sys = probe.key ? bsearch(&probe, systems->v, systems->n, sizeof *systems->v, by_key)
+							  : NULL;
+			const char *name = sys ? sys->vals[AZ_COL_systems_name] : NULL;
+			r->label = name ? cat3(a, name, " / ", V(risks, threat)) : V(risks, threat);
+			break;
+		}
+		case AZ_DIFF_ACTIONS:
+			r->key = V(actions, id);
+			r->label = V(actions, description) && *V(actions, description) ? V(actions, description)
+											: V(actions, control);
+			break;
+		default: {
+			const char *form = V(checklist_answers, checklist), *dev = V(checklist_answers, device);
+			if (form && (dash = strchr(form, '-')))
+				form = dash + 1;
+			r->key = cat3(a, cat3(a, form, "/", V(checklist_answers, item)), "/", dev);
+			r->label = !dev ? "" : !strcmp(dev, "all") ? V(checklist_answers, item)
+								   : cat3(a, V(checklist_answers, item), " (",
+									  cat3(a, dev, ")", ""));
+		}
+		}
+		if (!r->key)
+			r->key = "";
+		if (!r->label)
+			r->label = "";
+	}
+#undef V
+	return 0;
+}
+
+static int read_side(struct az_store *s, struct az_arena *a, const struct az_table *t, struct side *out,
+		     struct az_error *err)
 {
 	sqlite3_str *q = sqlite3_str_new(NULL);
-	sqlite3_str_appendf(q, "SELECT %s, %s", k->key, k->label);
+	sqlite3_str_appendall(q, "SELECT ");
 	for (size_t c = 0; c < t->ncols; c++)
-		sqlite3_str_appendf(q, ", %s", t->cols[c].name);
+		sqlite3_str_appendf(q, "%s%s", c ? ", " : "", t->cols[c].name);
 	sqlite3_str_appendf(q, " FROM %s ORDER BY %s", t->name, t->order);
 	char *sql = sqlite3_str_finish(q);
 	sqlite3_stmt *st = NULL;
@@ -86,38 +152,36 @@ static int read_side(struct az_store *s, struct az_arena *a, const struct kind *
 			cap = ncap;
 		}
 		struct row *r = &out->v[out->n];
-		const char *key = (const char *)sqlite3_column_text(st, 0), *label = (const char *)sqlite3_column_text(st, 1);
-		r->key = az_arena_strndup(a, key ? key : "", key ? strlen(key) : 0);
-		r->label = az_arena_strndup(a, label ? label : "", label ? strlen(label) : 0);
-		r->vals = az_arena_alloc(a, t->ncols * sizeof *r->vals);
-		r->isnull = az_arena_alloc(a, t->ncols);
-		if (!r->key || !r->label || !r->vals || !r->isnull)
+		if (!(r->vals = az_arena_alloc(a, t->ncols * sizeof *r->vals)))
 			break;
-		for (size_t c = 0; c < t->ncols; c++) {
-			if (skipped(k, t->cols[c].name))
-				continue;
-			const char *v = (const char *)sqlite3_column_text(st, (int)c + 2);
-			r->isnull[c] = v == NULL;
-			if (v && !(r->vals[c] = az_arena_strndup(a, v, (size_t)sqlite3_column_bytes(st, (int)c + 2))))
-				goto oom;
+		size_t c;
+		for (c = 0; c < t->ncols; c++) {
+			const char *v = (const char *)sqlite3_column_text(st, (int)c);
+			if (v && !(r->vals[c] = az_arena_strndup(a, v, (size_t)sqlite3_column_bytes(st, (int)c))))
+				break;
 		}
+		if (c < t->ncols)
+			break;
 		out->n++;
 	}
 	sqlite3_finalize(st);
 	if (rc == SQLITE_ROW)
-		goto oom_done;
+		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
 	if (rc != SQLITE_DONE)
 		return az_store_sqlfail(s, err, AZ_IOERR, _("cannot read"));
 	return AZ_OK;
-oom:
-	sqlite3_finalize(st);
-oom_done:
-	return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
 }
 
-static int by_key(const void *a, const void *b)
+/* The snapshot's rows of one kind, read by model/snapshot_json.c. */
+static int snap_side(struct az_arena *a, const struct az_table *t, const struct az_snap_rows *sr, struct side *out)
 {
-	return strcmp(((const struct row *)a)->key, ((const struct row *)b)->key);
+	out->n = sr->n;
+	out->v = az_arena_alloc(a, (sr->n ? sr->n : 1) * sizeof *out->v);
+	if (!out->v)
+		return -1;
+	for (size_t i = 0; i < sr->n; i++)
+		out->v[i].vals = sr->vals + i * t->ncols;
+	return 0;
 }
 
 static int add(struct az_diff *d, size_t *cap, struct az_diff_row r, struct az_error *err)
@@ -135,28 +199,22 @@ static int add(struct az_diff *d, size_t *cap, struct az_diff_row r, struct az_e
 	return AZ_OK;
 }
 
-static int compare_kind(struct az_store *cur, struct az_store *prev, struct az_arena *a, int kind, struct az_diff *d,
-			size_t *cap, struct az_error *err)
+/* now in the workbook's order, before sorted by key. */
+static int compare_kind(int kind, const struct side *now, const struct side *before, struct az_diff *d, size_t *cap,
+			struct az_error *err)
 {
 	const struct kind *k = &kinds[kind];
 	const struct az_table *t = az_table_find(k->table);
-	struct side now, before;
-	if (!t)
-		return az_fail(err, AZ_IOERR, "no table %s", k->table);
-	if (read_side(cur, a, k, t, &now, err) || read_side(prev, a, k, t, &before, err))
-		return err->code;
-	qsort(before.v, before.n, sizeof *before.v, by_key);
-	for (size_t i = 0; i < now.n; i++) {
-		struct row *r = &now.v[i];
-		struct row *p = bsearch(r, before.v, before.n, sizeof *before.v, by_key);
+	for (size_t i = 0; i < now->n; i++) {
+		struct row *r = &now->v[i];
+		struct row *p = bsearch(r, before->v, before->n, sizeof *before->v, by_key);
 		struct az_diff_row out = { kind, AZ_NEW, t, r->key, r->label, 0 };
 		if (p && !p->matched) {
 			p->matched = 1;
 			for (size_t c = 0; c < t->ncols && c < 64; c++) {
 				if (skipped(k, t->cols[c].name))
 					continue;
-				if (r->isnull[c] != p->isnull[c] ||
-				    (!r->isnull[c] && strcmp(r->vals[c], p->vals[c]) != 0))
+				if (!r->vals[c] != !p->vals[c] || (r->vals[c] && strcmp(r->vals[c], p->vals[c]) != 0))
 					out.fields |= 1ULL << c;
 			}
 			out.change = out.fields ? AZ_CHANGED : AZ_UNCHANGED;
@@ -164,12 +222,54 @@ static int compare_kind(struct az_store *cur, struct az_store *prev, struct az_a
 		if (add(d, cap, out, err))
 			return err->code;
 	}
-	for (size_t i = 0; i < before.n; i++)
-		if (!before.v[i].matched) {
-			struct az_diff_row out = { kind, AZ_REMOVED, t, before.v[i].key, before.v[i].label, 0 };
+	for (size_t i = 0; i < before->n; i++)
+		if (!before->v[i].matched) {
+			struct az_diff_row out = { kind, AZ_REMOVED, t, before->v[i].key, before->v[i].label, 0 };
 			if (add(d, cap, out, err))
 				return err->code;
 		}
+	return AZ_OK;
+}
+
+/* Both sides of every kind, keyed; the systems first, as the risks' labels name them. */
+static int compare_all(struct az_store *s, const char *json, size_t len, int year, struct az_arena *a,
+		       struct az_diff *d, struct az_error *err)
+{
+	const struct az_table *tables[AZ_DIFF_NKINDS];
+	struct az_snap_rows snap[AZ_DIFF_NKINDS];
+	struct side now[AZ_DIFF_NKINDS], before[AZ_DIFF_NKINDS], sys_now;
+	const char *why;
+	for (int k = 0; k < AZ_DIFF_NKINDS; k++)
+		if (!(tables[k] = az_table_find(kinds[k].table)))
+			return az_fail(err, AZ_IOERR, "no table %s", kinds[k].table);
+	if (az_snapshot_read(json, len, tables, AZ_DIFF_NKINDS, a, snap, &why) != 0)
+		return az_fail(err, AZ_DATAERR, _("%s: the earlier year %d cannot be read: %s"), az_store_path(s), year,
+			       why);
+	for (int k = 0; k < AZ_DIFF_NKINDS; k++) {
+		if (read_side(s, a, tables[k], &now[k], err) != AZ_OK)
+			return err->code;
+		if (snap_side(a, tables[k], &snap[k], &before[k]))
+			return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+	}
+	/* the workbook's systems sorted by key for the labels; now keeps the workbook's order for the rows */
+	keys(a, AZ_DIFF_SYSTEMS, &now[AZ_DIFF_SYSTEMS], NULL);
+	keys(a, AZ_DIFF_SYSTEMS, &before[AZ_DIFF_SYSTEMS], NULL);
+	sys_now.n = now[AZ_DIFF_SYSTEMS].n;
+	if (!(sys_now.v = az_arena_alloc(a, (sys_now.n ? sys_now.n : 1) * sizeof *sys_now.v)))
+		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+	memcpy(sys_now.v, now[AZ_DIFF_SYSTEMS].v, sys_now.n * sizeof *sys_now.v);
+	qsort(sys_now.v, sys_now.n, sizeof *sys_now.v, by_key);
+	qsort(before[AZ_DIFF_SYSTEMS].v, before[AZ_DIFF_SYSTEMS].n, sizeof *before[0].v, by_key);
+	size_t cap = 0;
+	for (int k = 0; k < AZ_DIFF_NKINDS; k++) {
+		if (k != AZ_DIFF_SYSTEMS) {
+			keys(a, k, &now[k], &sys_now);
+			keys(a, k, &before[k], &before[AZ_DIFF_SYSTEMS]);
+			qsort(before[k].v, before[k].n, sizeof *before[k].v, by_key);
+		}
+		if (compare_kind(k, &now[k], &before[k], d, &cap, err) != AZ_OK)
+			return err->code;
+	}
 	return AZ_OK;
 }
 
@@ -255,21 +355,20 @@ int az_diff_compute(struct az_store *s, int base_year, struct az_diff *d, struct
 			return AZ_OK;
 		base_year = y;
 	}
-	struct az_store *prev = NULL;
-	int rc = az_history_open(s, base_year, &prev, err);
+	char *json = NULL;
+	size_t len = 0;
+	int rc = az_history_snapshot(s, base_year, &json, &len, err);
 	if (rc != AZ_OK)
 		return rc;
 	struct az_arena *a = az_arena_new();
 	if (!a) {
-		az_store_close(prev);
+		free(json);
 		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
 	}
 	d->mem = a;
 	d->base_year = base_year;
-	size_t cap = 0;
-	for (int k = 0; k < AZ_DIFF_NKINDS && rc == AZ_OK; k++)
-		rc = compare_kind(s, prev, a, k, d, &cap, err);
-	az_store_close(prev);
+	rc = compare_all(s, json, len, base_year, a, d, err);
+	free(json);
 	if (rc != AZ_OK)
 		az_diff_free(d);
 	return rc;
