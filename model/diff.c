@@ -151,17 +151,24 @@ static int read_side(struct az_store *s, struct az_arena *a, const struct az_tab
 			out->v = nv;
 			cap = ncap;
 		}
+		/* the row's values in one allocation after its pointers */
 		struct row *r = &out->v[out->n];
-		if (!(r->vals = az_arena_alloc(a, t->ncols * sizeof *r->vals)))
+		size_t bytes = t->ncols * sizeof *r->vals;
+		for (size_t c = 0; c < t->ncols; c++)
+			if (sqlite3_column_text(st, (int)c))
+				bytes += (size_t)sqlite3_column_bytes(st, (int)c) + 1;
+		if (!(r->vals = az_arena_alloc(a, bytes)))
 			break;
-		size_t c;
-		for (c = 0; c < t->ncols; c++) {
+		char *text = (char *)(r->vals + t->ncols);
+		for (size_t c = 0; c < t->ncols; c++) {
 			const char *v = (const char *)sqlite3_column_text(st, (int)c);
-			if (v && !(r->vals[c] = az_arena_strndup(a, v, (size_t)sqlite3_column_bytes(st, (int)c))))
-				break;
+			if (!v)
+				continue;
+			size_t n = (size_t)sqlite3_column_bytes(st, (int)c);
+			memcpy(text, v, n); /* the arena's memory is zeroed: the NUL is there */
+			r->vals[c] = text;
+			text += n + 1;
 		}
-		if (c < t->ncols)
-			break;
 		out->n++;
 	}
 	sqlite3_finalize(st);
@@ -232,7 +239,7 @@ static int compare_kind(int kind, const struct side *now, const struct side *bef
 }
 
 /* Both sides of every kind, keyed; the systems first, as the risks' labels name them. */
-static int compare_all(struct az_store *s, const char *json, size_t len, int year, struct az_arena *a,
+static int compare_all(struct az_store *s, char *json, size_t len, int year, struct az_arena *a,
 		       struct az_diff *d, struct az_error *err)
 {
 	const struct az_table *tables[AZ_DIFF_NKINDS];
@@ -289,7 +296,9 @@ int az_history_years(struct az_store *s, int *years, int max, struct az_error *e
 	return n;
 }
 
-int az_history_snapshot(struct az_store *s, int year, char **out, size_t *len, struct az_error *err)
+/* The snapshot text, in a's memory (a NULL: malloc'd). */
+static int snapshot_text(struct az_store *s, int year, struct az_arena *a, char **out, size_t *len,
+			 struct az_error *err)
 {
 	sqlite3_stmt *st = NULL;
 	*out = NULL;
@@ -305,13 +314,18 @@ int az_history_snapshot(struct az_store *s, int year, char **out, size_t *len, s
 		return az_store_sqlfail(s, err, AZ_IOERR, _("cannot read"));
 	}
 	*len = (size_t)sqlite3_column_bytes(st, 0);
-	*out = malloc(*len + 1);
+	*out = a ? az_arena_alloc(a, *len + 1) : malloc(*len + 1);
 	if (*out) {
 		memcpy(*out, sqlite3_column_text(st, 0), *len);
 		(*out)[*len] = '\0';
 	}
 	sqlite3_finalize(st);
 	return *out ? AZ_OK : az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+}
+
+int az_history_snapshot(struct az_store *s, int year, char **out, size_t *len, struct az_error *err)
+{
+	return snapshot_text(s, year, NULL, out, len, err);
 }
 
 int az_history_open(struct az_store *s, int year, struct az_store **out, struct az_error *err)
@@ -357,18 +371,15 @@ int az_diff_compute(struct az_store *s, int base_year, struct az_diff *d, struct
 	}
 	char *json = NULL;
 	size_t len = 0;
-	int rc = az_history_snapshot(s, base_year, &json, &len, err);
-	if (rc != AZ_OK)
-		return rc;
 	struct az_arena *a = az_arena_new();
-	if (!a) {
-		free(json);
+	if (!a)
 		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
-	}
 	d->mem = a;
 	d->base_year = base_year;
-	rc = compare_all(s, json, len, base_year, a, d, err);
-	free(json);
+	/* in the diff's memory: the earlier year's values are read in place and kept for the rows */
+	int rc = snapshot_text(s, base_year, a, &json, &len, err);
+	if (rc == AZ_OK)
+		rc = compare_all(s, json, len, base_year, a, d, err);
 	if (rc != AZ_OK)
 		az_diff_free(d);
 	return rc;

@@ -21,12 +21,12 @@ struct az_snap_rows {
 
 /*
  * Reads tables[0..ntables) of json into out[] (in a's memory); a table absent from the document has no
- * rows. anzen wrote and validated the document, so its rows' rules are not checked again; what a damaged
+ * rows. Strings and numbers are decoded in place: json is changed, and the values point into it. anzen wrote and validated the document, so its rows' rules are not checked again; what a damaged
  * workbook could break is still refused: bad UTF-8 or JSON, another format or a newer version, a table
  * that is not an array of at most max_rows objects of known keys and scalar values. Returns 0, or -1 with
  * a translated reason in *why.
  */
-int az_snapshot_read(const char *json, size_t len, const struct az_table *const *tables, size_t ntables,
+int az_snapshot_read(char *json, size_t len, const struct az_table *const *tables, size_t ntables,
 		     struct az_arena *a, struct az_snap_rows *out, const char **why);
 
 #endif
