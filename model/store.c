@@ -214,7 +214,7 @@ int az_store_create(const char *path, struct az_store **out, struct az_error *er
 	}
 	sqlite3_extended_result_codes(s->db, 1);
 	if (configure(s, err) || exec(s, "PRAGMA journal_mode = DELETE", err) ||
-	    az_schema_migrate(s->db, 0, err))
+	    az_schema_migrate(s->db, 0, err) || az_schema_log_triggers(s->db, err))
 		goto fail;
 	s->writable = 1;
 	*out = s;
@@ -381,6 +381,9 @@ int az_store_open(const char *path, int flags, struct az_store **out, struct az_
 	if (ro && checked && version == AZ_SCHEMA_VERSION && exec(s, "PRAGMA mmap_size = 1073741824", err))
 		goto fail;
 	if (version < AZ_SCHEMA_VERSION && az_schema_migrate(s->db, version, err))
+		goto fail;
+	/* only a connection that writes pays for the change log's triggers (model/schema.h) */
+	if (!ro && az_schema_log_triggers(s->db, err))
 		goto fail;
 	*out = s;
 	return AZ_OK;

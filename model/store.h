@@ -21,7 +21,8 @@ void az_store_startup(void);
 int az_store_create(const char *path, struct az_store **out, struct az_error *err);
 /* Opens an existing workbook, migrating it forward unless read-only. */
 int az_store_open(const char *path, int flags, struct az_store **out, struct az_error *err);
-/* A new empty workbook in memory (a snapshot or an exported PDF being read); never written to disk. */
+/* A new empty workbook in memory (a snapshot or an exported PDF being read); never written to disk,
+ * only imported into (with the log off), so it has no change-log triggers. */
 int az_store_create_memory(struct az_store **out, struct az_error *err);
 /* Closes; returns non-zero if SQLite reported an error on close. */
 int az_store_close(struct az_store *s);
