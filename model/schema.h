@@ -22,9 +22,9 @@ int az_schema_migrate(sqlite3 *db, int from, struct az_error *err);
 /* The same, stopping at version to (a reference schema to compare an older file with); from 0 to a
  * version before the current one, the steps as they were. */
 int az_schema_migrate_to(sqlite3 *db, int from, int to, struct az_error *err);
-/* The change-log triggers of a workbook of the current version, as TEMP triggers of db: every
- * connection that may write a workbook creates them once, after any migration (from version 4 on
- * they are not stored in the file, so that a reader does not parse them). */
+/* The change-log triggers of a workbook of the current version, as TEMP triggers of db: a
+ * connection that writes a workbook creates them once, before its first write (model/store.c; from
+ * version 4 on they are not stored in the file, so that a reader does not parse them). */
 int az_schema_log_triggers(sqlite3 *db, struct az_error *err);
 
 #endif

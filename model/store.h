@@ -36,6 +36,8 @@ const char *az_store_path(const struct az_store *s);
  * reads each table once, as the PDF does, needs little of the default 2 MB). */
 void az_store_cache_kib(struct az_store *s, int kib);
 
+/* Every write to a workbook opened for writing runs inside these (or az_store_run_one): the first
+ * creates the change log's triggers. */
 int az_store_begin(struct az_store *s, struct az_error *err);
 int az_store_commit(struct az_store *s, struct az_error *err);
 void az_store_rollback(struct az_store *s);
