@@ -13,6 +13,7 @@
 #include "model/idmap.h"
 #include "model/progress.h"
 #include "model/risk_edit.h"
+#include "model/score_suggest.h"
 #include "model/rules.h"
 #include "model/tables.h"
 #include "model/vendor_rules.h"
@@ -54,7 +55,7 @@ static void missing(struct az_step_progress *s, const char *fmt, ...)
 
 static int given(const char *s) { return s && *s; }
 
-static void clinic(const struct az_book *b, struct az_step_progress *s)
+static void clinic(const struct az_book *b, const struct az_catalogue *cat, struct az_step_progress *s)
 {
 	const struct az_clinic *c = &b->clinic;
 	const struct {
@@ -73,6 +74,24 @@ static void clinic(const struct az_book *b, struct az_step_progress *s)
 		else
 			missing(s, _("Enter %s."), _(f[i].what));
 	}
+	/* the clinic's questions on how it works are asked on the same form, and the risk step's
+	 * suggestions read them: the step is not done while one is open ("don't know" is an answer) */
+	size_t open = 0;
+	for (size_t i = 0; cat && i < cat->nfacts; i++) {
+		const struct az_fact *q = &cat->facts[i];
+		if (q->scope != AZ_SCOPE_CLINIC)
+			continue;
+		s->total++;
+		if (az_fact_answered(b, q, 0, 0))
+			s->done++;
+		else
+			open++;
+	}
+	if (open)
+		missing(s,
+			ngettext("Answer the clinic's question on how it works (%zu left).",
+				 "Answer the clinic's questions on how it works (%zu left).", open),
+			open);
 }
 
 static void contacts(const struct az_book *b, struct az_step_progress *s)
@@ -276,7 +295,7 @@ int az_progress_compute(const struct az_book *b, const struct az_catalogue *cat,
 {
 	memset(p, 0, sizeof *p);
 	oom = 0;
-	clinic(b, &p->step[AZ_STEP_CLINIC]);
+	clinic(b, cat, &p->step[AZ_STEP_CLINIC]);
 	contacts(b, &p->step[AZ_STEP_CONTACTS]);
 	systems(b, &p->step[AZ_STEP_SYSTEMS]);
 	vendors(b, cat, &p->step[AZ_STEP_VENDORS]);

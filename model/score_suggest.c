@@ -35,6 +35,58 @@ int az_fact_asked_for_vendor(const struct az_fact *f, const struct az_book *b, l
 	return 0;
 }
 
+size_t az_facts_asked(const struct az_catalogue *cat, const struct az_book *b, enum az_fact_scope scope,
+		      long long id, const struct az_fact **out, size_t max)
+{
+	const struct az_system *sys = scope == AZ_SCOPE_SYSTEM ? az_book_system(b, id) : NULL;
+	size_t n = 0;
+	for (size_t i = 0; i < cat->nfacts; i++) {
+		const struct az_fact *f = &cat->facts[i];
+		int asked = scope == AZ_SCOPE_CLINIC   ? f->scope == AZ_SCOPE_CLINIC
+			    : scope == AZ_SCOPE_SYSTEM ? sys && az_fact_asked_for_system(f, sys)
+						       : az_fact_asked_for_vendor(f, b, id);
+		if (!asked)
+			continue;
+		if (n < max)
+			out[n] = f;
+		n++;
+	}
+	return n;
+}
+
+int az_fact_answered(const struct az_book *b, const struct az_fact *f, long long system_id, long long vendor_id)
+{
+	const struct az_fact_row *r = az_fact_find(b, f->id, system_id, vendor_id);
+	return r && r->answer >= 0;
+}
+
+int az_threat_uses_fact(const struct az_threat *t, const struct az_fact *f)
+{
+	for (size_t i = 0; t->scoring && i < t->scoring->nrules; i++)
+		if (t->scoring->rules[i].f == f)
+			return 1;
+	return 0;
+}
+
+size_t az_facts_unanswered(const struct az_catalogue *cat, const struct az_book *b, const struct az_threat *t)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < cat->nfacts; i++) {
+		const struct az_fact *f = &cat->facts[i];
+		if (t && !az_threat_uses_fact(t, f))
+			continue;
+		if (f->scope == AZ_SCOPE_CLINIC)
+			n += !az_fact_answered(b, f, 0, 0);
+		for (size_t k = 0; f->scope == AZ_SCOPE_SYSTEM && k < b->n_systems; k++)
+			if (az_fact_asked_for_system(f, &b->systems[k]))
+				n += !az_fact_answered(b, f, b->systems[k].id, 0);
+		for (size_t k = 0; f->scope == AZ_SCOPE_VENDOR && k < b->n_vendors; k++)
+			if (az_fact_asked_for_vendor(f, b, b->vendors[k].id))
+				n += !az_fact_answered(b, f, 0, b->vendors[k].id);
+	}
+	return n;
+}
+
 /* The book's facts are sorted by (fact, system_id, vendor_id): a binary search. */
 static int cmp_key(const struct az_fact_row *r, const char *fact, long long sys, long long ven)
 {

@@ -18,6 +18,19 @@
 int az_fact_asked_for_system(const struct az_fact *f, const struct az_system *sys);
 int az_fact_asked_for_vendor(const struct az_fact *f, const struct az_book *b, long long vendor_id);
 
+/* The facts asked of one subject, in the catalogue's order (the order of the clinic's, then the
+ * system's, then the vendor's form): scope AZ_SCOPE_CLINIC (id 0), AZ_SCOPE_SYSTEM (a system's id) or
+ * AZ_SCOPE_VENDOR (a vendor's id). Fills at most max of out; returns how many there are. */
+size_t az_facts_asked(const struct az_catalogue *cat, const struct az_book *b, enum az_fact_scope scope,
+		      long long id, const struct az_fact **out, size_t max);
+/* 1 if fact f has an answer (yes, no, don't know or a date) for the subject (system_id, vendor_id). */
+int az_fact_answered(const struct az_book *b, const struct az_fact *f, long long system_id, long long vendor_id);
+/* How many questions of the clinic, its systems and its vendors are not answered yet; with t, only
+ * those of the facts its scoring rules read (the questions behind its suggestion). */
+size_t az_facts_unanswered(const struct az_catalogue *cat, const struct az_book *b, const struct az_threat *t);
+/* 1 if a scoring rule of threat t reads fact f. */
+int az_threat_uses_fact(const struct az_threat *t, const struct az_fact *f);
+
 /* The answer row of a fact (system_id, vendor_id 0 for the clinic), or NULL when unanswered. */
 const struct az_fact_row *az_fact_find(const struct az_book *b, const char *fact, long long system_id,
 				       long long vendor_id);

@@ -43,8 +43,12 @@ has "$T/out" "Progress:" "status gives the progress per step"
 has "$T/out" "Systems                  0%  0/1" "an empty inventory is 0 of 1 done"
 "$ANZEN" import -o "$T/cl.anzen" "$top_srcdir/tests/data/clinic.json" >/dev/null 2>&1
 run 0 "status of a filled workbook" "$ANZEN" status "$T/cl.anzen"
-has "$T/out" "Clinic and roles       100%" "the clinic step is complete"
+has "$T/out" "Clinic and roles        33%  5/15" "the clinic step counts its ten questions on how it works"
+has "$T/out" "Answer the clinic's questions on how it works (10 left)." "and says what is left"
 has "$T/out" "questions not answered." "and it says what the vendors still lack"
+"$ANZEN" import -o "$T/demo.anzen" "$top_srcdir/guideline/demo/dental-clinic.json" >/dev/null 2>&1
+run 0 "status of the demo" "$ANZEN" status "$T/demo.anzen"
+has "$T/out" "Clinic and roles       100%  15/15" "with the questions answered the clinic step is complete"
 # no catalogue installed (the program copied out of its build tree): status still counts; a catalogue the
 # user names (--guideline, ANZEN_GUIDELINE) that cannot be read is refused instead (t_hostile)
 mkdir "$T/bin" && cp "$ANZEN" "$T/bin/anzen"

@@ -58,6 +58,50 @@ static const struct az_risk *risk(long long sys, const char *threat)
 	return NULL;
 }
 
+/* Which questions each form asks, and how many are open: the clinic form, the system and vendor forms,
+ * the risk step's line and its count per threat all read these. */
+static void asked(const struct az_catalogue *cat)
+{
+	struct az_error err = { 0 };
+	const struct az_fact *out[32];
+	const struct az_threat *vpn = az_catalogue_threat(cat, "vpn_vuln");
+	const struct az_fact *fw = az_catalogue_fact(cat, "firmware_updated");
+	const struct az_fact *pw = az_catalogue_fact(cat, "default_password_changed");
+	if (!ok(vpn && fw && pw, "the catalogue has the VPN threat and its facts"))
+		return;
+	size_t n = az_facts_asked(cat, &b, AZ_SCOPE_CLINIC, 0, out, 32), nclinic = 0;
+	for (size_t i = 0; i < cat->nfacts; i++)
+		nclinic += cat->facts[i].scope == AZ_SCOPE_CLINIC;
+	is_int((long long)n, (long long)nclinic, "the clinic form asks every clinic question (%zu)", nclinic);
+	ok(n && !strcmp(out[0]->id, "password_long"), "in the catalogue's order (%s first)", n ? out[0]->id : "-");
+	is_int((long long)az_facts_asked(cat, &b, AZ_SCOPE_CLINIC, 0, out, 3), (long long)nclinic,
+	       "a short array gets the first ones and the count of all");
+	n = az_facts_asked(cat, &b, AZ_SCOPE_SYSTEM, 1, out, 32);
+	is_int((long long)n, 4, "the VPN router's form: default password, firmware, always-on line, RDP");
+	ok(n == 4 && out[0] == pw && out[1] == fw && !strcmp(out[2]->id, "remote_always_on") && !strcmp(out[3]->id, "rdp_used"),
+	   "in the catalogue's order");
+	is_int((long long)az_facts_asked(cat, &b, AZ_SCOPE_SYSTEM, 3, out, 32), 0,
+	       "the cloud website without remote maintenance: no question");
+	is_int((long long)az_facts_asked(cat, &b, AZ_SCOPE_SYSTEM, 99, out, 32), 0, "a system that is not there: none");
+	n = az_facts_asked(cat, &b, AZ_SCOPE_VENDOR, 1, out, 32);
+	is_int((long long)n, 2, "the vendor of the VPN: who updates it, who may connect");
+	is_int((long long)az_facts_asked(cat, &b, AZ_SCOPE_VENDOR, 99, out, 32), 0, "a vendor that is not there: none");
+
+	ok(az_threat_uses_fact(vpn, fw), "the VPN threat's rules read the firmware date");
+	ok(!az_threat_uses_fact(vpn, pw), "and not the default password");
+	/* 10 clinic + router 4 + receipt computer 4 (default password, antivirus, always-on, RDP) + vendor 2 */
+	is_int((long long)az_facts_unanswered(cat, &b, NULL), (long long)nclinic + 10, "every question open at first");
+	is_int((long long)az_facts_unanswered(cat, &b, vpn), 1, "one behind the VPN threat: the router's firmware");
+	ok(!az_fact_answered(&b, fw, 1, 0), "not answered");
+	is_int(az_fact_set(st, fw, 1, 0, 2, NULL, &err), AZ_OK, "answered: don't know (%s)", err.msg);
+	reload();
+	ok(az_fact_answered(&b, fw, 1, 0), "don't know is an answer");
+	is_int((long long)az_facts_unanswered(cat, &b, vpn), 0, "none left behind the VPN threat");
+	is_int((long long)az_facts_unanswered(cat, &b, NULL), (long long)nclinic + 9, "one fewer in all");
+	is_int(az_fact_set(st, fw, 1, 0, -1, NULL, &err), AZ_OK, "cleared again");
+	reload();
+}
+
 static void suggestions(const struct az_catalogue *cat)
 {
 	struct az_error err = { 0 };
@@ -216,6 +260,7 @@ int main(void)
 	snprintf(path, sizeof path, "%s/t.anzen", dir);
 	if (ok(az_workbook_write_new(path, 0, fill, NULL, &err) == AZ_OK, "workbook (%s)", err.msg) &&
 	    ok(az_store_open(path, 0, &st, &err) == AZ_OK && az_book_load(st, &b, &err) == AZ_OK, "loaded")) {
+		asked(cat);
 		suggestions(cat);
 		decisions(cat);
 		ranks(cat);

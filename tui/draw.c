@@ -313,10 +313,38 @@ int tui_put_wrapped_more(WINDOW *w, int y, int x, int width, int rows, const cha
 	return wrap(w, y, x, width, rows, 0, utf8, attr, rows > 0);
 }
 
+/* The column where the character that covers column x of row y starts (x, or x - 1 when x is the
+ * right half of a wide character), found by walking the row from its start. */
+static int cell_start(WINDOW *w, int y, int x)
+{
+	int c = 0;
+	while (c < x) {
+		cchar_t cc;
+		wchar_t wc[CCHARW_MAX + 1];
+		attr_t a;
+		short pair;
+		int cw = 1;
+		if (mvwin_wch(w, y, c, &cc) != ERR && getcchar(&cc, wc, &a, &pair, NULL) != ERR && wc[0])
+			cw = tui_wcwidth(wc[0]) > 1 ? 2 : 1;
+		if (c + cw > x)
+			return c;
+		c += cw;
+	}
+	return x;
+}
+
 void tui_frame(WINDOW *w, int y, int x, int rows, int cols, attr_t attr)
 {
 	if (rows < 2 || cols < 2)
 		return;
+	/* a wide character under either edge would be cut in half and shift the row: blank it first */
+	for (int r = 0; r < rows; r++) {
+		int left = cell_start(w, y + r, x), right = cell_start(w, y + r, x + cols);
+		if (left < x)
+			tui_blank(w, y + r, left, x - left, 0);
+		if (right < x + cols)
+			tui_blank(w, y + r, right, 2, 0);
+	}
 	wchar_t edge[cols + 1], side[cols + 1];
 	for (int i = 0; i < cols; i++) {
 		edge[i] = i == 0 || i == cols - 1 ? L'+' : L'-';

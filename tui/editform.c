@@ -11,6 +11,7 @@
 #include "model/edit_row.h"
 #include "model/tables.h"
 #include "tui/editform.h"
+#include "tui/formfacts.h"
 #include "tui/leave.h"
 #include "tui/screen.h"
 #include "tui/wb.h"
@@ -26,11 +27,14 @@ struct editform {
 	size_t nextra;
 	void (*load)(struct tui_form *fm, void *arg);
 	void *load_arg;
+	struct tui_formfacts ff;
 };
 
 static void ef_draw(struct tui_screen *s, struct tui_rect body)
 {
 	struct editform *e = s->data;
+	e->ff.id = e->id; /* a new row gets its questions once it is added */
+	(void)tui_formfacts_refresh(&e->ff, &e->fm);
 	s->scopes = e->fm.items[e->fm.cur].opts ? TUI_SCOPE_ANY | TUI_SCOPE_NAV : TUI_SCOPE_ANY;
 	tui_form_draw(&e->fm, body);
 }
@@ -44,7 +48,7 @@ static int insert(struct editform *e)
 	}
 	extra[2 * e->nextra] = NULL;
 	long long id = 0;
-	if (tui_form_insert_row(&e->fm, e->spec->cols, e->spec->table, extra, &id) != 0)
+	if (tui_form_insert_row(&e->fm, tui_formfacts_cols(&e->ff), e->spec->table, extra, &id) != 0)
 		return -1;
 	e->id = id; /* from now on each field is saved as it is left */
 	return 0;
@@ -53,7 +57,7 @@ static int insert(struct editform *e)
 /* 1 once the required field of a new row has something in it. */
 static int complete(const struct editform *e)
 {
-	for (size_t i = 0; e->spec->required && i < e->fm.n; i++)
+	for (size_t i = 0; e->spec->required && i < e->spec->n; i++)
 		if (e->spec->cols[i].column && strcmp(e->spec->cols[i].column, e->spec->required) == 0)
 			return e->fm.items[i].opts ? e->fm.sel[i] >= 0 : e->fm.fields[i].len > 0;
 	return 0;
@@ -64,11 +68,12 @@ static int complete(const struct editform *e)
 static int save_field(struct tui_form *fm, size_t i, void *arg)
 {
 	struct editform *e = arg;
-	(void)i;
+	if (tui_formfacts_is_fact(&e->ff, i))
+		return tui_formfacts_save(&e->ff, fm, i);
 	if (e->spec->refuse && e->spec->refuse(fm))
 		return -1;
 	if (e->id)
-		return tui_form_save_row(fm, e->spec->cols, e->spec->table, e->id);
+		return tui_form_save_row(fm, tui_formfacts_cols(&e->ff), e->spec->table, e->id);
 	return complete(e) ? insert(e) : 0;
 }
 
@@ -77,14 +82,18 @@ static int save(struct editform *e)
 	if (e->spec->refuse && e->spec->refuse(&e->fm))
 		return -1;
 	if (e->id) /* the other fields were saved as they were left */
-		return tui_form_changed(&e->fm) ? tui_form_save_row(&e->fm, e->spec->cols, e->spec->table, e->id) : 0;
+		return tui_form_changed(&e->fm) ? tui_form_save_row(&e->fm, tui_formfacts_cols(&e->ff), e->spec->table, e->id)
+						: 0;
 	return insert(e);
 }
 
 static int ef_key(struct tui_screen *s, int key, enum tui_action act)
 {
 	struct editform *e = s->data;
-	int r = tui_form_key(&e->fm, key, act);
+	int r = tui_formfacts_key(&e->ff, &e->fm, key, act);
+	if (r != TUI_UNHANDLED)
+		return r;
+	r = tui_form_key(&e->fm, key, act);
 	if (r == TUI_FORM_SUBMIT) {
 		if (save(e) == 0) {
 			if (e->spec->stay) {
@@ -152,7 +161,16 @@ static int ef_enter(struct tui_screen *s)
 		load_row(e);
 	for (size_t i = 0; i < e->fm.n; i++)
 		e->fm.fields[i].changed = 0;
-	return 0;
+	tui_formfacts_init(&e->ff, e->spec->facts - 1, e->id, e->spec->items, e->spec->cols, e->spec->n);
+	e->ff.on = e->spec->facts != 0;
+	return tui_formfacts_refresh(&e->ff, &e->fm);
+}
+
+static void ef_leave(struct tui_screen *s)
+{
+	struct editform *e = s->data;
+	tui_form_free(&e->fm);
+	tui_formfacts_free(&e->ff);
 }
 
 
@@ -166,7 +184,7 @@ int tui_editform_open(struct tui_editform_spec *spec, long long id, const char *
 	spec->ops.enter = ef_enter;
 	spec->ops.draw = ef_draw;
 	spec->ops.key = ef_key;
-	spec->ops.leave = tui_form_screen_leave;
+	spec->ops.leave = ef_leave;
 	struct editform e = { .spec = spec, .id = id, .load = load, .load_arg = arg };
 	for (; extra && extra[2 * e.nextra] && e.nextra < MAX_EXTRA; e.nextra++) {
 		snprintf(e.extra_col[e.nextra], sizeof e.extra_col[0], "%s", extra[2 * e.nextra]);

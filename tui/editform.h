@@ -16,6 +16,8 @@ struct tui_editform_spec {
 	int stay;                   /* singleton forms stay open after saving */
 	const char *required;       /* a new row is added once this column is filled (NULL: by F2 only) */
 	int (*refuse)(struct tui_form *fm); /* non-zero (having said why) keeps the fields from being saved */
+	int facts; /* 1 + enum az_fact_scope: the row's questions about how it works follow its fields
+		    * (tui/formfacts.h); 0: none */
 	struct tui_screen_ops ops; /* filled by tui_editform_open */
 };
 

@@ -42,6 +42,41 @@ void tui_form_free(struct tui_form *fm)
 	memset(fm, 0, sizeof *fm);
 }
 
+int tui_form_set_items(struct tui_form *fm, const struct tui_form_item *items, size_t n)
+{
+	size_t keep = n < fm->n ? n : fm->n;
+	struct tui_field *fields = calloc(n ? n : 1, sizeof *fields);
+	int *sel = calloc(n ? n : 1, sizeof *sel);
+	if (!fields || !sel) {
+		free(fields);
+		free(sel);
+		return -1;
+	}
+	for (size_t i = keep; i < n; i++) {
+		sel[i] = -1;
+		if (tui_field_init(&fields[i], items[i].kind, items[i].max) != 0) {
+			while (i-- > keep)
+				tui_field_free(&fields[i]);
+			free(fields);
+			free(sel);
+			return -1;
+		}
+	}
+	memcpy(fields, fm->fields, keep * sizeof *fields);
+	memcpy(sel, fm->sel, keep * sizeof *sel);
+	for (size_t i = keep; i < fm->n; i++)
+		tui_field_free(&fm->fields[i]);
+	free(fm->fields);
+	free(fm->sel);
+	fm->fields = fields;
+	fm->sel = sel;
+	fm->items = items;
+	fm->n = n;
+	if (fm->cur >= n)
+		fm->cur = n ? n - 1 : 0;
+	return 0;
+}
+
 int tui_form_choice(const struct tui_form *fm, size_t i) { return i < fm->n ? fm->sel[i] : -1; }
 
 void tui_form_set_choice(struct tui_form *fm, size_t i, int v)
@@ -85,7 +120,7 @@ void tui_form_draw(struct tui_form *fm, struct tui_rect r)
 {
 	int lw = 0;
 	for (size_t i = 0; i < fm->n; i++) {
-		int w = tui_width(_(fm->items[i].label));
+		int w = fm->items[i].wide ? 0 : tui_width(_(fm->items[i].label));
 		lw = w > lw ? w : lw;
 	}
 	if (lw > r.cols / 3)
@@ -103,13 +138,30 @@ void tui_form_draw(struct tui_form *fm, struct tui_rect r)
 	for (size_t i = fm->top; i < fm->n && i < fm->top + fit; i++) {
 		int y = r.y + 1 + 2 * (int)(i - fm->top), active = i == fm->cur;
 		char note[64];
+		if (fm->items[i].wide && fm->items[i].opts) { /* a question: the answer first, the question in two rows */
+			const struct tui_choice_opt *o = fm->items[i].opts;
+			int aw = 16, qx = r.x + 2 + aw + 1;
+			tui_blank(stdscr, y, r.x + 2, aw, 0);
+			tui_blank(stdscr, y + 1, r.x + 2, aw, 0);
+			if (fm->sel[i] >= 0)
+				tui_choice_draw_inline(o, fm->items[i].nopts, fm->sel[i], y, r.x + 2, aw, active);
+			else
+				tui_put(stdscr, y, r.x + 2, tui_width(_("(not answered)")) + 1, _("(not answered)"),
+					tui_attr(active ? TUI_FIELD_ACTIVE : TUI_FIELD));
+			tui_blank(stdscr, y + 1, qx, r.cols - (qx - r.x) - 1, 0);
+			tui_put_wrapped_more(stdscr, y, qx, r.cols - (qx - r.x) - 2, 2, _(fm->items[i].label),
+					     tui_attr(active ? TUI_LABEL_ACTIVE : TUI_NORMAL));
+			if (active)
+				tui_set_cursor(y, r.x + 2);
+			continue;
+		}
 		tui_put(stdscr, y, r.x + 2, lw, _(fm->items[i].label), tui_attr(active ? TUI_LABEL_ACTIVE : TUI_NORMAL));
 		if (fm->items[i].opts) {
 			const struct tui_choice_opt *o = fm->items[i].opts;
 			int w = tui_choice_draw_inline(o, fm->items[i].nopts, fm->sel[i], y, fx - 1, fw + 2, active);
 			int k = fm->sel[i];
 			if (k >= 0 && (size_t)k < fm->items[i].nopts && o[k].desc)
-				tui_put(stdscr, y, fx + w, r.cols - (fx + w - r.x) - 1, tui_choice_text(o[k].desc),
+				tui_put_more(stdscr, y, fx + w, r.cols - (fx + w - r.x) - 1, tui_choice_text(o[k].desc),
 					tui_attr(TUI_DIM));
 			if (active)
 				tui_set_cursor(y, fx);

@@ -21,6 +21,7 @@ struct tui_form_item {
 	size_t max; /* characters; ignored for dates */
 	const struct tui_choice_opt *opts; /* non-NULL: a choice field of nopts options */
 	size_t nopts;
+	int wide; /* the label (a question) on its own row across the form, the field under it */
 };
 
 /* What tui_form_key returns besides TUI_HANDLED / TUI_UNHANDLED. */
@@ -41,6 +42,10 @@ struct tui_form {
 
 int tui_form_init(struct tui_form *fm, const struct tui_form_item *items, size_t n);
 void tui_form_free(struct tui_form *fm);
+/* Changes the items (a form whose questions depend on its answers): the fields of the first
+ * min(old, n) items are kept as they are, new ones start empty. Returns 0 or -1 (out of memory; the
+ * form is unchanged). */
+int tui_form_set_items(struct tui_form *fm, const struct tui_form_item *items, size_t n);
 /* The option of choice field i (-1: none), and setting it (marks the field changed). */
 int tui_form_choice(const struct tui_form *fm, size_t i);
 void tui_form_set_choice(struct tui_form *fm, size_t i, int v);

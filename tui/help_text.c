@@ -68,9 +68,13 @@ const char tui_help_checklist[] =
 const char tui_help_clinic[] =
 	N_("The clinic and the people responsible for its information security, as the Guideline 6.0 "
 	   "asks (管理者 and 安全管理責任者). These names are printed on the first page for the health "
-	   "centre. Tab or Down goes to the next field. Each field is saved as soon as you leave it, so "
-	   "nothing is lost if the terminal closes; F2 or Ctrl-S saves the field you are in; Esc goes "
-	   "back.");
+	   "centre. Tab or Down goes to the next field.\n\n"
+	   "Below them are the questions about how the clinic works (passwords, backups, Wi-Fi, logs). "
+	   "Answer each with 1 (yes), 2 (no) or 3 (don't know); the next open question follows. Left/Right "
+	   "or Space changes an answer, Enter lists the answers. \"Don't know\" counts against the clinic, "
+	   "as an unanswered question does. The answers make the suggested scores on the Risks screen.\n\n"
+	   "Each field and each answer is saved as soon as you leave it, so nothing is lost if the "
+	   "terminal closes; F2 or Ctrl-S saves the field you are in; Esc goes back.");
 
 /* scr_contacts.c */
 const char tui_help_contact[] =
@@ -96,7 +100,8 @@ const char tui_help_facts[] =
 	N_("Plain questions about how the clinic, each system and each vendor work. Answer with 1 (yes), "
 	   "2 (no) or 3 (don't know); the next question follows. A question that asks for a date takes "
 	   "the date on 1 or Enter. \"Don't know\" is a real answer and counts against the clinic, as an "
-	   "unanswered question does.\n\n"
+	   "unanswered question does. The clinic's questions are also on the clinic form, each system's "
+	   "and each vendor's on its own form.\n\n"
 	   "The answers decide the suggested likelihood and severity of every threat, and the risk list "
 	   "shows which answer moved which level. / searches.");
 
@@ -153,7 +158,11 @@ const char tui_help_system[] =
 	   "patient data decide which threats apply on the Risks screen. On a choice, Left/Right or "
 	   "Space changes it and Enter lists the choices with a description. Each field is saved as "
 	   "soon as you leave it or pick a choice (a new system once its name is left). F2 or Ctrl-S "
-	   "saves; Esc goes back.");
+	   "saves; Esc goes back.\n\n"
+	   "Below the fields are the questions about this device: its default password, its firmware, "
+	   "antivirus, remote access (which ones depends on its kind and its remote maintenance; a new "
+	   "system gets them once it is added). Answer with 1 (yes), 2 (no) or 3 (don't know); a question "
+	   "that asks for a date takes the date on 1 or Enter. The answers make the suggested scores.");
 
 const char tui_help_systems[] =
 	N_("Every system and device that handles patient information or connects outside: the "
@@ -175,7 +184,9 @@ const char tui_help_threats[] =
 	   "score. x marks the threat as not applicable (with a reason; it needs no approval), or brings "
 	   "it back. v lists its systems: Space there decides one system apart (an exception), x marks "
 	   "one system as not applicable, Enter opens its treatment.\n\n"
-	   "The first line opens the questions; the second the risks system by system.");
+	   "The first line opens every question about how the clinic works; it is selected while some "
+	   "are open. The second lists the risks system by system. f opens the questions behind the "
+	   "selected threat; its bottom line says how many of them are not answered.");
 
 const char tui_help_threat_systems[] =
 	N_("The systems one threat concerns. They share the threat's decision, except those decided "
@@ -207,7 +218,10 @@ const char tui_help_treat[] =
 /* scr_vendors.c */
 const char tui_help_vendor[] =
 	N_("The vendor's profile. The vendor is added as soon as you leave its name; from then on "
-	   "each field is saved as soon as you leave it. F2 or Ctrl-S saves; Esc goes back.");
+	   "each field is saved as soon as you leave it. F2 or Ctrl-S saves; Esc goes back.\n\n"
+	   "Below the fields are the questions about this vendor (who updates the VPN device, who may "
+	   "connect), asked once it supports a system they concern. Answer with 1 (yes), 2 (no) or 3 "
+	   "(don't know). The answers make the suggested scores.");
 
 const char tui_help_vendor_answer[] =
 	N_("Ask the vendor this question and note the answer, with the day you got it. The grey "

@@ -329,12 +329,12 @@ static const struct tui_choice_opt answer_opts[] = {
 
 static const struct tui_form_item answer_items[] = {
 	{ N_("Answer"), N_("Left/Right or Space change the answer; Enter lists the choices."), TUI_FIELD_TEXT, 0,
-	  answer_opts, 2 },
-	{ N_("Checked on (確認日)"), N_("The day the answer was checked, as YYYY-MM-DD."), TUI_FIELD_DATE, 10, NULL, 0 },
+	  answer_opts, 2, 0 },
+	{ N_("Checked on (確認日)"), N_("The day the answer was checked, as YYYY-MM-DD."), TUI_FIELD_DATE, 10, NULL, 0, 0 },
 	{ N_("Target date (目標日)"), N_("For a No: by when the clinic will do it, as YYYY-MM-DD."), TUI_FIELD_DATE, 10,
-	  NULL, 0 },
+	  NULL, 0, 0 },
 	{ N_("Note"), N_("Anything the inspector should know about this answer (up to 4000 characters)."),
-	  TUI_FIELD_TEXT, 4000, NULL, 0 },
+	  TUI_FIELD_TEXT, 4000, NULL, 0, 0 },
 };
 
 struct answer_form {

@@ -34,6 +34,7 @@ static struct tui_editform_spec clinic_spec = {
 	.n = sizeof clinic_items / sizeof clinic_items[0],
 	.table = AZ_TABLE(clinic),
 	.stay = 1,
+	.facts = 1 + AZ_SCOPE_CLINIC,
 };
 
 int tui_clinic_open(void)

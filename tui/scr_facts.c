@@ -30,6 +30,7 @@ struct row {
 
 struct facts {
 	long long only_system, only_vendor; /* 0: every subject */
+	const struct az_threat *threat;     /* non-NULL: only the questions behind its suggestion */
 	unsigned long generation;
 	struct row *rows;
 	char **text;
@@ -84,26 +85,37 @@ static int build(struct facts *d)
 		tui_error("%s", _("out of memory"));
 		return -1;
 	}
+	/* the clinic's, then each system's, then each vendor's, as the owner fills the workbook */
 	int all = !d->only_system && !d->only_vendor;
-	for (size_t i = 0; all && i < cat->nfacts; i++)
-		if (cat->facts[i].scope == AZ_SCOPE_CLINIC)
-			add(d, cap, &cat->facts[i], 0, 0, NULL);
+	const struct az_fact **asked = calloc(cat->nfacts + 1, sizeof *asked);
+	if (!asked) {
+		tui_list_refresh(&d->list);
+		tui_error("%s", _("out of memory"));
+		return -1;
+	}
+	size_t n = all ? az_facts_asked(cat, b, AZ_SCOPE_CLINIC, 0, asked, cat->nfacts) : 0;
+	for (size_t i = 0; i < n; i++)
+		if (!d->threat || az_threat_uses_fact(d->threat, asked[i]))
+			add(d, cap, asked[i], 0, 0, NULL);
 	for (size_t k = 0; k < b->n_systems; k++) {
 		const struct az_system *sys = &b->systems[k];
 		if (!all && sys->id != d->only_system)
 			continue;
-		for (size_t i = 0; i < cat->nfacts; i++)
-			if (az_fact_asked_for_system(&cat->facts[i], sys))
-				add(d, cap, &cat->facts[i], sys->id, 0, sys->name);
+		n = az_facts_asked(cat, b, AZ_SCOPE_SYSTEM, sys->id, asked, cat->nfacts);
+		for (size_t i = 0; i < n; i++)
+			if (!d->threat || az_threat_uses_fact(d->threat, asked[i]))
+				add(d, cap, asked[i], sys->id, 0, sys->name);
 	}
 	for (size_t k = 0; k < b->n_vendors; k++) {
 		const struct az_vendor *v = &b->vendors[k];
 		if (!all && v->id != d->only_vendor)
 			continue;
-		for (size_t i = 0; i < cat->nfacts; i++)
-			if (az_fact_asked_for_vendor(&cat->facts[i], b, v->id))
-				add(d, cap, &cat->facts[i], 0, v->id, v->name);
+		n = az_facts_asked(cat, b, AZ_SCOPE_VENDOR, v->id, asked, cat->nfacts);
+		for (size_t i = 0; i < n; i++)
+			if (!d->threat || az_threat_uses_fact(d->threat, asked[i]))
+				add(d, cap, asked[i], 0, v->id, v->name);
 	}
+	free(asked);
 	tui_list_refresh(&d->list);
 	return 0;
 }
@@ -119,7 +131,15 @@ static int facts_enter(struct tui_screen *s)
 		return -1;
 	}
 	d->list.empty = N_("No question applies: add the systems and vendors first.");
-	return build(d);
+	if (build(d) != 0)
+		return -1;
+	/* on the first question still open: the ones answered on the forms are passed over */
+	for (size_t i = 0; i < d->n; i++)
+		if (!az_fact_answered(&tui_wb->book, d->rows[i].f, d->rows[i].system_id, d->rows[i].vendor_id)) {
+			d->list.sel = i;
+			break;
+		}
+	return 0;
 }
 
 static void facts_leave(struct tui_screen *s)
@@ -144,9 +164,13 @@ static void facts_draw(struct tui_screen *s, struct tui_rect body)
 	if (d->generation != tui_wb->generation)
 		build(d);
 	s->scopes = tui_list_scopes(&d->list);
-	char head[256];
-	snprintf(head, sizeof head, _("How the clinic works: %zu questions, %zu not answered"), d->n, d->unanswered);
-	tui_put(stdscr, body.y, body.x + 1, body.cols - 2, head, tui_attr(TUI_LABEL_ACTIVE));
+	char head[512];
+	if (d->threat)
+		snprintf(head, sizeof head, _("The questions behind \"%s\": %zu, %zu not answered"),
+			 az_text_get(&d->threat->name), d->n, d->unanswered);
+	else
+		snprintf(head, sizeof head, _("How the clinic works: %zu questions, %zu not answered"), d->n, d->unanswered);
+	tui_put_more(stdscr, body.y, body.x + 1, body.cols - 2, head, tui_attr(TUI_LABEL_ACTIVE));
 	int detail = 4;
 	struct tui_rect lr = { body.y + 1, body.x, body.rows - 1 - detail, body.cols };
 	tui_list_draw(&d->list, lr);
@@ -249,7 +273,7 @@ static const struct tui_screen_ops facts_ops = {
 	.leave = facts_leave,
 };
 
-int tui_facts_open(long long system_id, long long vendor_id)
+static int open_for(long long system_id, long long vendor_id, const struct az_threat *t)
 {
 	struct facts *d = calloc(1, sizeof *d);
 	if (!d) {
@@ -258,25 +282,10 @@ int tui_facts_open(long long system_id, long long vendor_id)
 	}
 	d->only_system = system_id;
 	d->only_vendor = vendor_id;
+	d->threat = t;
 	return tui_push(&facts_ops, d);
 }
 
-size_t tui_facts_unanswered(void)
-{
-	const struct az_catalogue *cat = tui_wb->cat;
-	const struct az_book *b = &tui_wb->book;
-	size_t n = 0;
-	for (size_t i = 0; i < cat->nfacts; i++) {
-		const struct az_fact *f = &cat->facts[i];
-		const struct az_fact_row *r;
-		if (f->scope == AZ_SCOPE_CLINIC)
-			n += !(r = az_fact_find(b, f->id, 0, 0)) || r->answer < 0;
-		for (size_t k = 0; k < b->n_systems; k++)
-			if (az_fact_asked_for_system(f, &b->systems[k]))
-				n += !(r = az_fact_find(b, f->id, b->systems[k].id, 0)) || r->answer < 0;
-		for (size_t k = 0; k < b->n_vendors; k++)
-			if (az_fact_asked_for_vendor(f, b, b->vendors[k].id))
-				n += !(r = az_fact_find(b, f->id, 0, b->vendors[k].id)) || r->answer < 0;
-	}
-	return n;
-}
+int tui_facts_open(long long system_id, long long vendor_id) { return open_for(system_id, vendor_id, NULL); }
+
+int tui_facts_open_threat(const struct az_threat *t) { return open_for(0, 0, t); }

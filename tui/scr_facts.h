@@ -9,8 +9,9 @@
 /* The questions of one system or vendor (the other 0), or with both 0 every question of the clinic,
  * its systems and its vendors. */
 int tui_facts_open(long long system_id, long long vendor_id);
-/* How many questions are not answered yet. */
-size_t tui_facts_unanswered(void);
+/* The questions behind threat t's suggestion (its scoring rules' facts), for every subject. */
+struct az_threat;
+int tui_facts_open_threat(const struct az_threat *t);
 /* The threats of the workbook ordered by suggested rank, one decision each. */
 int tui_threats_open(void);
 

@@ -104,6 +104,7 @@ static struct tui_editform_spec spec = {
 	.n = NF,
 	.table = AZ_TABLE(systems),
 	.required = "name",
+	.facts = 1 + AZ_SCOPE_SYSTEM,
 };
 
 static void free_choices(void)

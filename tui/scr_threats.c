@@ -13,6 +13,7 @@
 #include "base/i18n.h"
 #include "model/decide.h"
 #include "model/rules.h"
+#include "model/score_suggest.h"
 #include "model/tables.h"
 #include "base/date.h"
 #include "model/threat_list.h"
@@ -38,6 +39,7 @@ struct threats {
 	char **text;
 	char *block;
 	int wstatus;
+	size_t unanswered; /* questions about how the clinic works not answered yet */
 	char advance[80]; /* the threat being decided: once it is, the next undecided one is selected */
 	struct tui_list list;
 };
@@ -73,7 +75,7 @@ static int build(struct threats *d)
 		int w = tui_width(k > AZ_THREAT_NOT_APPLICABLE ? _("Decided, actions open") : az_threat_status_name(k));
 		d->wstatus = w > d->wstatus ? w : d->wstatus;
 	}
-	size_t un = tui_facts_unanswered();
+	size_t un = d->unanswered = az_facts_unanswered(cat, b, NULL);
 	snprintf(d->block, cap, un ? _("Questions about how the clinic works (%zu not answered)")
 				   : _("Questions about how the clinic works (all answered)"), un);
 	snprintf(d->block + cap, cap, "%s", _("The risks system by system"));
@@ -115,7 +117,8 @@ static int threats_enter(struct tui_screen *s)
 	}
 	if (build(d) != 0)
 		return -1;
-	d->list.sel = NFIXED; /* the first threat: the questions are one line up */
+	/* the questions first while some are open (they make the suggestions), else the first threat */
+	d->list.sel = d->unanswered ? ROW_FACTS : NFIXED;
 	return 0;
 }
 
@@ -156,8 +159,14 @@ static void threats_draw(struct tui_screen *s, struct tui_rect body)
 {
 	struct threats *d = s->data;
 	const struct az_catalogue *cat = tui_wb->cat;
-	if (d->generation != tui_wb->generation && (build(d) != 0 || (advance(d), 0)))
-		return;
+	if (d->generation != tui_wb->generation) {
+		if (build(d) != 0)
+			return;
+		advance(d);
+		/* every question answered: on to the threats */
+		if (!d->unanswered && tui_list_selected(&d->list) == ROW_FACTS && !d->list.filter.len)
+			d->list.sel = NFIXED;
+	}
 	s->scopes = tui_list_scopes(&d->list);
 	size_t done = 0;
 	for (size_t i = 0; i < d->n; i++)
@@ -179,7 +188,12 @@ static void threats_draw(struct tui_screen *s, struct tui_rect body)
 	tui_blank(stdscr, y, body.x, body.cols, tui_attr(TUI_DIM));
 	const struct az_threat_summary *ts = selected(d);
 	if (!ts) {
-		tui_put(stdscr, y + 1, body.x + 1, body.cols - 2, _("Open it with Enter."), tui_attr(TUI_DIM));
+		if (tui_list_selected(&d->list) == ROW_FACTS)
+			tui_put_wrapped_more(stdscr, y + 1, body.x + 1, body.cols - 2, 3,
+					     _("The answers make the suggested scores. The clinic's questions are also on "
+					       "the clinic form, each system's and each vendor's on its own form."),
+					     tui_attr(TUI_DIM));
+		tui_put(stdscr, y + 4, body.x + 1, body.cols - 2, _("Open it with Enter."), tui_attr(TUI_DIM));
 		return;
 	}
 	tui_put(stdscr, y + 1, body.x + 1, body.cols - 2, az_text_get(&ts->threat->name), tui_attr(TUI_LABEL_ACTIVE));
@@ -204,9 +218,14 @@ static void threats_draw(struct tui_screen *s, struct tui_rect body)
 					      ts->likelihood ? ts->severity : ts->suggestion.severity);
 	snprintf(line, sizeof line, "%s: %s", rk ? az_text_get(&rk->name) : "", rk ? az_text_get(&rk->response) : "");
 	tui_put_wrapped_more(stdscr, y + 4, body.x + 1, body.cols - 2, 1, line, tui_attr(TUI_DIM));
-	snprintf(line, sizeof line, _("%zu systems, %zu decided, %zu not applicable, %zu decided apart"), ts->nsystems,
-		 ts->ncomplete, ts->ndismissed, ts->nexceptions);
-	tui_put(stdscr, y + 5, body.x + 1, body.cols - 2, line, tui_attr(TUI_DIM));
+	/* the open questions first: what the owner can still do about the suggestion */
+	size_t open = az_facts_unanswered(cat, &tui_wb->book, ts->threat), n = 0;
+	if (open)
+		n = (size_t)snprintf(line, sizeof line, _("Questions behind it not answered: %zu (f).  "), open);
+	snprintf(line + (n < sizeof line ? n : 0), sizeof line - (n < sizeof line ? n : 0),
+		 _("%zu systems, %zu decided, %zu not applicable, %zu decided apart"), ts->nsystems, ts->ncomplete,
+		 ts->ndismissed, ts->nexceptions);
+	tui_put_more(stdscr, y + 5, body.x + 1, body.cols - 2, line, tui_attr(open ? TUI_NORMAL : TUI_DIM));
 }
 
 /* ---- the decision, step by step ---- */
@@ -631,6 +650,13 @@ static int threats_key(struct tui_screen *s, int key, enum tui_action act)
 		tui_assess_help(s, threat_help, (void *)ts);
 		return TUI_HANDLED;
 	}
+	if (act == TUI_ACT_FACTS) { /* the questions behind the selected threat, or all of them */
+		if (ts)
+			tui_facts_open_threat(ts->threat);
+		else
+			tui_facts_open(0, 0);
+		return TUI_HANDLED;
+	}
 	if (!ts)
 		return TUI_UNHANDLED;
 	if (act == TUI_ACT_EDIT && ts->status != AZ_THREAT_NOT_APPLICABLE) {
@@ -651,7 +677,7 @@ static int threats_key(struct tui_screen *s, int key, enum tui_action act)
 }
 
 static const enum tui_action threats_bar[] = { TUI_ACT_SELECT, TUI_ACT_EDIT, TUI_ACT_DISMISS, TUI_ACT_BY_SYSTEM,
-					       TUI_ACT_HELP, TUI_ACT_BACK, TUI_ACT_NONE };
+					       TUI_ACT_FACTS, TUI_ACT_HELP, TUI_ACT_BACK, TUI_ACT_NONE };
 static const struct tui_screen_ops threats_ops = {
 	.title = N_("Risk assessment"),
 	.help = tui_help_threats,

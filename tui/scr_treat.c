@@ -457,14 +457,14 @@ static const struct tui_choice_opt status_opts[] = {
 
 static const struct tui_form_item action_items[] = {
 	{ N_("What is done"), N_("The action, in words the staff understand (up to 4000 characters)."),
-	  TUI_FIELD_TEXT, 4000, NULL, 0 },
+	  TUI_FIELD_TEXT, 4000, NULL, 0, 0 },
 	{ N_("Owner"), N_("Who makes sure it is done: a person or a role (up to 200 characters)."), TUI_FIELD_TEXT,
-	  200, NULL, 0 },
+	  200, NULL, 0, 0 },
 	{ N_("Due date"), N_("By when it is to be done, as YYYY-MM-DD (for example 2027-03-31)."), TUI_FIELD_DATE, 10,
-	  NULL, 0 },
+	  NULL, 0, 0 },
 	{ N_("Status"), N_("Where the action stands. Left/Right or Space change it, Enter lists the choices."),
-	  TUI_FIELD_TEXT, 0, status_opts, 4 },
-	{ N_("Done on"), N_("The day it was done (only when it is done), as YYYY-MM-DD."), TUI_FIELD_DATE, 10, NULL, 0 },
+	  TUI_FIELD_TEXT, 0, status_opts, 4, 0 },
+	{ N_("Done on"), N_("The day it was done (only when it is done), as YYYY-MM-DD."), TUI_FIELD_DATE, 10, NULL, 0, 0 },
 };
 enum { AF_DESC, AF_OWNER, AF_DUE, AF_STATUS, AF_DONE, AF_COUNT };
 

@@ -59,6 +59,7 @@ static struct tui_editform_spec v_spec = {
 	.n = sizeof v_items / sizeof v_items[0],
 	.table = AZ_TABLE(vendors),
 	.required = "name",
+	.facts = 1 + AZ_SCOPE_VENDOR,
 };
 
 /* ---- one answer ---- */
