@@ -63,7 +63,8 @@ static int exec(struct az_store *s, const char *sql, struct az_error *err)
  * with the triggers at its next step, since a change of the TEMP schema expires every statement. */
 static int log_ready(struct az_store *s, struct az_error *err)
 {
-	if (!s->writable || s->logged)
+	/* inside another transaction BEGIN fails below, and a roll-back would take the triggers along */
+	if (!s->writable || s->logged || !sqlite3_get_autocommit(s->db))
 		return 0;
 	if (az_schema_log_triggers(s->db, err))
 		return -1;
