@@ -329,7 +329,7 @@ static int step_v3(sqlite3 *db, struct az_error *err)
 
 /*
  * Version 4: the change-log triggers leave the file. SQLite parses every trigger of a schema at each
- * open, a read-only one too: 33 triggers, 23 KB of SQL, a quarter of the clinic's `status`. A
+ * open, a read-only one too: 31 triggers, 23 KB of SQL, a quarter of the clinic's `status`. A
  * connection that writes creates them as its own TEMP triggers instead (az_schema_log_triggers), with
  * the same bodies, so every edit is still logged; the append-only guard of the log stays stored.
  */
@@ -355,7 +355,7 @@ static int step_v4(sqlite3 *db, struct az_error *err)
 
 int az_schema_log_triggers(sqlite3 *db, struct az_error *err)
 {
-	/* one transaction of the temp schema rather than one per trigger */
+	/* all of them or none */
 	if (exec(db, "SAVEPOINT log_triggers", err))
 		return -1;
 	if (changelog_triggers(db, logged_v1, NLOGGED(logged_v1), "", 1, logged_v3, NLOGGED(logged_v3), err) ||
