@@ -120,19 +120,43 @@ static int insert_facts(struct az_store *s, const struct az_template *t, struct 
 	return rc;
 }
 
-int az_template_fill(struct az_store *s, void *arg, struct az_error *err)
+/* 1 if the workbook has no system, vendor or answered question yet (-1 on error). */
+static int blank(struct az_store *s, struct az_error *err)
 {
-	const struct az_template *t = arg;
-	int rc = az_workbook_fill_empty(s, NULL, err);
-	if (rc != AZ_OK)
-		return rc;
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(az_store_db(s),
+			       "SELECT (SELECT count(*) FROM systems) + (SELECT count(*) FROM vendors)"
+			       " + (SELECT count(*) FROM facts)",
+			       -1, &st, NULL) != SQLITE_OK) {
+		az_store_sqlfail(s, err, AZ_IOERR, _("cannot read"));
+		return -1;
+	}
+	int r = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) == 0 : -1;
+	sqlite3_finalize(st);
+	if (r < 0)
+		az_store_sqlfail(s, err, AZ_IOERR, _("cannot read"));
+	return r;
+}
+
+int az_template_apply(struct az_store *s, const struct az_template *t, struct az_error *err)
+{
 	if (az_store_begin(s, err) != AZ_OK)
 		return err->code;
+	int b = blank(s, err);
+	if (b == 0)
+		az_fail(err, AZ_DATAERR, "%s",
+			_("the workbook already has systems, vendors or answers: a template only starts an empty one"));
 	/* a template is the starting point, not an edit: the change log starts empty */
-	if (az_store_set_logging(s, 0, err) != AZ_OK || insert_all(s, t, err) != AZ_OK || insert_facts(s, t, err) != AZ_OK ||
-	    az_store_set_logging(s, 1, err) != AZ_OK || az_store_commit(s, err) != AZ_OK) {
+	if (b != 1 || az_store_set_logging(s, 0, err) != AZ_OK || insert_all(s, t, err) != AZ_OK ||
+	    insert_facts(s, t, err) != AZ_OK || az_store_set_logging(s, 1, err) != AZ_OK || az_store_commit(s, err) != AZ_OK) {
 		az_store_rollback(s);
 		return err->code;
 	}
 	return AZ_OK;
+}
+
+int az_template_fill(struct az_store *s, void *arg, struct az_error *err)
+{
+	int rc = az_workbook_fill_empty(s, NULL, err);
+	return rc != AZ_OK ? rc : az_template_apply(s, arg, err);
 }

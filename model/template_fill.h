@@ -9,5 +9,8 @@
 
 /* az_fill_fn; arg is a const struct az_template *. Also creates this fiscal year's assessment. */
 int az_template_fill(struct az_store *s, void *arg, struct az_error *err);
+/* The template's systems, vendors and usual answers added to an open workbook that has none of
+ * them yet (else AZ_DATAERR and nothing written), in one transaction, outside the change log. */
+int az_template_apply(struct az_store *s, const struct az_template *t, struct az_error *err);
 
 #endif

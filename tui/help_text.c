@@ -133,7 +133,8 @@ const char tui_help_home[] =
 	   "The bar and the figures show how far each step is; under the list you see what is "
 	   "still missing in the selected step. Choose a line with the arrow keys (or j and k, or "
 	   "its number, 0 for the tenth) and press Enter. q or Esc, pressed twice, leaves anzen, and F10 "
-	   "or Ctrl-C at once; everything is saved as you go.");
+	   "or Ctrl-C at once; everything is saved as you go. A new, empty workbook can start from a "
+	   "template with t: a typical clinic's systems and vendors, with their usual answers.");
 
 /* scr_risks.c */
 const char tui_help_risks[] =

@@ -18,6 +18,7 @@
 #include "tui/scr_years.h"
 #include "tui/screen.h"
 #include "tui/state.h"
+#include "tui/template_pick.h"
 #include "tui/term.h"
 #include "tui/wb.h"
 
@@ -136,6 +137,13 @@ static void home_draw(struct tui_screen *s, struct tui_rect body)
 	tui_list_draw(&h->list, r);
 	long sel = tui_list_selected(&h->list);
 	int y = body.y + 2 + listrows, rows = body.rows - (y - body.y);
+	if (tui_template_blank() && rows > 3) { /* a new owner's first screen: the shortest way in */
+		tui_put_more(stdscr, y - 1, body.x + 2, body.cols - 4,
+			     _("New workbook: t starts it from a template (a typical clinic's setup)."),
+			     tui_attr(TUI_LABEL_ACTIVE));
+		y += 1; /* on the blank line under the list, and one blank line after it */
+		rows -= 1;
+	}
 	if (sel < 0 || rows < 2 || !h->computed)
 		return;
 	const struct entry *e = &entries[sel];
@@ -161,8 +169,10 @@ static void home_draw(struct tui_screen *s, struct tui_rect body)
 	snprintf(head, sizeof head, _("Still missing in %s:"), _(e->label));
 	tui_put(stdscr, y++, body.x + 2, body.cols - 4, head, tui_attr(TUI_LABEL_ACTIVE));
 	rows--;
-	size_t kept = p->nmissing < AZ_PROGRESS_KEPT ? p->nmissing : AZ_PROGRESS_KEPT;
-	for (size_t i = 0; i < kept && rows > 0; i++) {
+	size_t kept = p->nmissing < AZ_PROGRESS_KEPT ? p->nmissing : AZ_PROGRESS_KEPT, shown = 0;
+	for (size_t i = 0; i < kept && rows > 0; i++, shown++) {
+		if (rows == 1 && i + 1 < p->nmissing)
+			break; /* the last row says how many more there are */
 		char line[1100];
 		snprintf(line, sizeof line, "- %s", p->missing[i] ? p->missing[i] : "?");
 		int used = tui_put_wrapped(stdscr, y, body.x + 4, body.cols - 6, rows, 0, line, tui_attr(TUI_NORMAL));
@@ -170,9 +180,9 @@ static void home_draw(struct tui_screen *s, struct tui_rect body)
 		y += used;
 		rows -= used;
 	}
-	if (p->nmissing > kept && rows > 0) {
+	if (p->nmissing > shown && rows > 0) {
 		char more[100];
-		snprintf(more, sizeof more, _("... and %zu more"), p->nmissing - kept);
+		snprintf(more, sizeof more, _("... and %zu more"), p->nmissing - shown);
 		tui_put(stdscr, y, body.x + 4, body.cols - 6, more, tui_attr(TUI_DIM));
 	}
 }
@@ -205,6 +215,10 @@ static int home_key(struct tui_screen *s, int key, enum tui_action act)
 		return TUI_HANDLED;
 	}
 	h->leaving = 0;
+	if (!h->list.filtering && key == 't' && tui_template_blank()) {
+		tui_template_pick();
+		return TUI_HANDLED;
+	}
 	if (!h->list.filtering && key == '!') {
 		open_entry(h, NENTRIES - 1);
 		return TUI_HANDLED;
