@@ -404,9 +404,9 @@ static void check_top(struct loader *L, const char *json)
 			sqlite3_int64 v = sqlite3_column_int64(st, 2);
 			if (strcmp(jt, "integer") || v < 1)
 				bad(L, "%s", _("$.version: must be a positive integer"));
-			else if (v > AZ_SCHEMA_VERSION)
+			else if (v > AZ_JSON_VERSION)
 				bad(L, _("$.version: written by a newer anzen (version %lld, this program knows up to %d)"),
-				    (long long)v, AZ_SCHEMA_VERSION);
+				    (long long)v, AZ_JSON_VERSION);
 		} else if (!az_table_find(k)) {
 			bad(L, _("$.%s: unknown key"), k);
 		}

@@ -126,7 +126,7 @@ int az_export_json_omit(struct az_store *s, FILE *out, unsigned omit, struct az_
 		if (i == AZ_TBL_facts)
 			fputs("  \"format\": \"anzen-workbook\",\n", out);
 	}
-	fprintf(out, "  \"version\": %d\n}\n", AZ_SCHEMA_VERSION);
+	fprintf(out, "  \"version\": %d\n}\n", AZ_JSON_VERSION);
 	if (ferror(out))
 		return az_fail(err, AZ_IOERR, _("write failed: %s"), strerror(errno));
 	return AZ_OK;

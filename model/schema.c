@@ -178,6 +178,7 @@ static const struct logged logged_v1[] = {
 	  { "answer", "checked_at", "target_at", "note" } },
 };
 
+#define NLOGGED(a) (sizeof a / sizeof a[0])
 #define LOG_ON "(SELECT value FROM meta WHERE key = 'changelog') = '1'"
 /* used inside format strings, hence %% */
 #define NOW "strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now')"
@@ -198,48 +199,67 @@ static int exec(sqlite3 *db, const char *sql, struct az_error *err)
 	return 0;
 }
 
+/* exec of SQL made with sqlite3_mprintf or sqlite3_str (NULL: out of memory), then freed */
+static int exec_free(sqlite3 *db, char *sql, struct az_error *err)
+{
+	if (!sql)
+		return az_fail(err, AZ_IOERR, "%s", _("out of memory")), -1;
+	int rc = exec(db, sql, err);
+	sqlite3_free(sql);
+	return rc;
+}
+
+/* The change-log lines of an update of l's columns (the row named by key). */
+static void log_updates(sqlite3_str *s, const struct logged *l, const char *key)
+{
+	for (int c = 0; c < 16 && l->cols[c]; c++)
+		sqlite3_str_appendf(s,
+			"INSERT INTO changelog (at, tbl, row_key, field, old, new) SELECT " NOW
+			", '%s', %s, '%s', OLD.%s, NEW.%s WHERE OLD.%s IS NOT NEW.%s; ",
+			l->table, key, l->cols[c], l->cols[c], l->cols[c], l->cols[c], l->cols[c]);
+}
+
 /* One trigger per table and event; identifiers come from the tables here, never from input. A later
  * version adding columns to a logged table adds an update trigger named with its suffix, and no
- * insert or delete trigger (the first one logs those). */
-static int changelog_triggers(sqlite3 *db, const struct logged *tables, size_t n, const char *suffix,
-			      struct az_error *err)
+ * insert or delete trigger (the first one logs those). With temp, TEMP triggers (the connection's
+ * own) with the same bodies; a table's update trigger then also logs the columns that later lists
+ * add to it (more, nmore), ahead of its own, as their stored triggers fired first. */
+static int changelog_triggers(sqlite3 *db, const struct logged *tables, size_t n, const char *suffix, int temp,
+			      const struct logged *more, size_t nmore, struct az_error *err)
 {
 	for (size_t t = 0; t < n; t++) {
 		const struct logged *l = &tables[t];
-		int more = l->key == NULL; /* columns added to a table logged already */
-		const char *key = more ? "NEW.id" : l->key;
+		int added = l->key == NULL; /* columns added to a table logged already */
+		if (added && temp)
+			continue; /* logged by the table's own update trigger */
+		const char *key = added ? "NEW.id" : l->key;
+		const char *tmp = temp ? "TEMP " : "", *on = temp ? "main." : "";
 		sqlite3_str *s = sqlite3_str_new(db);
-		sqlite3_str_appendf(s, "CREATE TRIGGER log_%s_update%s AFTER UPDATE ON %s WHEN " LOG_ON " BEGIN ",
-				    l->table, suffix, l->table);
-		for (int c = 0; c < 16 && l->cols[c]; c++)
-			sqlite3_str_appendf(s,
-				"INSERT INTO changelog (at, tbl, row_key, field, old, new) SELECT " NOW
-				", '%s', %s, '%s', OLD.%s, NEW.%s WHERE OLD.%s IS NOT NEW.%s; ",
-				l->table, key, l->cols[c], l->cols[c], l->cols[c], l->cols[c], l->cols[c]);
+		sqlite3_str_appendf(s, "CREATE %sTRIGGER log_%s_update%s AFTER UPDATE ON %s%s WHEN " LOG_ON " BEGIN ",
+				    tmp, l->table, suffix, on, l->table);
+		for (size_t m = 0; temp && m < nmore; m++)
+			if (!more[m].key && !strcmp(more[m].table, l->table))
+				log_updates(s, &more[m], "NEW.id");
+		log_updates(s, l, key);
 		sqlite3_str_appendf(s, "END;");
-		if (!more) {
+		if (!added) {
 			/* Inserts and deletes are logged as one line with the row's first column. */
 			sqlite3_str_appendf(s,
-				"CREATE TRIGGER log_%s_insert AFTER INSERT ON %s WHEN " LOG_ON " BEGIN "
+				"CREATE %sTRIGGER log_%s_insert AFTER INSERT ON %s%s WHEN " LOG_ON " BEGIN "
 				"INSERT INTO changelog (at, tbl, row_key, field, old, new) VALUES (" NOW
 				", '%s', %s, '+', NULL, NEW.%s); END;",
-				l->table, l->table, l->table, l->key, l->cols[0]);
+				tmp, l->table, on, l->table, l->table, l->key, l->cols[0]);
 			char *okey = sqlite3_mprintf("%s", l->key);
 			for (char *p = okey; p && (p = strstr(p, "NEW.")); p += 4)
 				memcpy(p, "OLD.", 4);
 			sqlite3_str_appendf(s,
-				"CREATE TRIGGER log_%s_delete AFTER DELETE ON %s WHEN " LOG_ON " BEGIN "
+				"CREATE %sTRIGGER log_%s_delete AFTER DELETE ON %s%s WHEN " LOG_ON " BEGIN "
 				"INSERT INTO changelog (at, tbl, row_key, field, old, new) VALUES (" NOW
 				", '%s', %s, '-', OLD.%s, NULL); END;",
-				l->table, l->table, l->table, okey ? okey : "NULL", l->cols[0]);
+				tmp, l->table, on, l->table, l->table, okey ? okey : "NULL", l->cols[0]);
 			sqlite3_free(okey);
 		}
-		char *sql = sqlite3_str_finish(s);
-		if (!sql)
-			return az_fail(err, AZ_IOERR, "%s", _("out of memory")), -1;
-		int rc = exec(db, sql, err);
-		sqlite3_free(sql);
-		if (rc)
+		if (exec_free(db, sqlite3_str_finish(s), err))
 			return -1;
 	}
 	return 0;
@@ -255,7 +275,7 @@ static int mark_ours(sqlite3 *db, struct az_error *err)
 static int step_v1(sqlite3 *db, struct az_error *err)
 {
 	return exec(db, schema_v1, err) ||
-		       changelog_triggers(db, logged_v1, sizeof logged_v1 / sizeof logged_v1[0], "", err)
+		       changelog_triggers(db, logged_v1, NLOGGED(logged_v1), "", 0, NULL, 0, err)
 		       ? -1 : mark_ours(db, err);
 }
 
@@ -303,8 +323,47 @@ static const struct logged logged_v3[] = {
 static int step_v3(sqlite3 *db, struct az_error *err)
 {
 	return exec(db, schema_v3, err) ||
-		       changelog_triggers(db, logged_v3, sizeof logged_v3 / sizeof logged_v3[0], "_v3", err)
+		       changelog_triggers(db, logged_v3, NLOGGED(logged_v3), "_v3", 0, NULL, 0, err)
 		       ? -1 : 0;
+}
+
+/*
+ * Version 4: the change-log triggers leave the file. SQLite parses every trigger of a schema at each
+ * open, a read-only one too: 31 triggers, 23 KB of SQL, a quarter of the clinic's `status`. A
+ * connection that writes creates them as its own TEMP triggers instead (az_schema_log_triggers), with
+ * the same bodies, so every edit is still logged; the append-only guard of the log stays stored.
+ */
+static int drop_triggers(sqlite3 *db, const struct logged *tables, size_t n, const char *suffix,
+			 struct az_error *err)
+{
+	for (size_t t = 0; t < n; t++) {
+		const struct logged *l = &tables[t];
+		char *sql = l->key ? sqlite3_mprintf("DROP TRIGGER log_%s_update%s; DROP TRIGGER log_%s_insert; "
+						     "DROP TRIGGER log_%s_delete;", l->table, suffix, l->table, l->table)
+				   : sqlite3_mprintf("DROP TRIGGER log_%s_update%s;", l->table, suffix);
+		if (exec_free(db, sql, err))
+			return -1;
+	}
+	return 0;
+}
+
+static int step_v4(sqlite3 *db, struct az_error *err)
+{
+	return drop_triggers(db, logged_v1, NLOGGED(logged_v1), "", err) ||
+		       drop_triggers(db, logged_v3, NLOGGED(logged_v3), "_v3", err) ? -1 : 0;
+}
+
+int az_schema_log_triggers(sqlite3 *db, struct az_error *err)
+{
+	/* all of them or none */
+	if (exec(db, "SAVEPOINT log_triggers", err))
+		return -1;
+	if (changelog_triggers(db, logged_v1, NLOGGED(logged_v1), "", 1, logged_v3, NLOGGED(logged_v3), err) ||
+	    changelog_triggers(db, logged_v3, NLOGGED(logged_v3), "_v3", 1, NULL, 0, err)) {
+		sqlite3_exec(db, "ROLLBACK TO log_triggers; RELEASE log_triggers", NULL, NULL, NULL);
+		return -1;
+	}
+	return exec(db, "RELEASE log_triggers", err);
 }
 
 /*
@@ -331,16 +390,12 @@ static int create_now(sqlite3 *db, struct az_error *err)
 		if (rc)
 			return -1;
 	}
-	if (exec(db, schema_now, err) ||
-	    changelog_triggers(db, logged_v1, sizeof logged_v1 / sizeof logged_v1[0], "", err) ||
-	    changelog_triggers(db, logged_v3, sizeof logged_v3 / sizeof logged_v3[0], "_v3", err))
-		return -1;
-	return mark_ours(db, err);
+	return exec(db, schema_now, err) ? -1 : mark_ours(db, err);
 }
 
 typedef int (*step_fn)(sqlite3 *, struct az_error *);
 /* steps[i] brings a workbook from version i to version i + 1. */
-static const step_fn steps[AZ_SCHEMA_VERSION] = { step_v1, step_v2, step_v3 };
+static const step_fn steps[AZ_SCHEMA_VERSION] = { step_v1, step_v2, step_v3, step_v4 };
 
 int az_schema_migrate(sqlite3 *db, int from, struct az_error *err)
 {

@@ -21,7 +21,8 @@ void az_store_startup(void);
 int az_store_create(const char *path, struct az_store **out, struct az_error *err);
 /* Opens an existing workbook, migrating it forward unless read-only. */
 int az_store_open(const char *path, int flags, struct az_store **out, struct az_error *err);
-/* A new empty workbook in memory (a snapshot or an exported PDF being read); never written to disk. */
+/* A new empty workbook in memory (a snapshot or an exported PDF being read); never written to disk,
+ * only imported into (with the log off), so it has no change-log triggers. */
 int az_store_create_memory(struct az_store **out, struct az_error *err);
 /* Closes; returns non-zero if SQLite reported an error on close. */
 int az_store_close(struct az_store *s);
@@ -35,6 +36,8 @@ const char *az_store_path(const struct az_store *s);
  * reads each table once, as the PDF does, needs little of the default 2 MB). */
 void az_store_cache_kib(struct az_store *s, int kib);
 
+/* Every write to a workbook opened for writing runs inside these (or az_store_run_one): the first
+ * creates the change log's triggers. */
 int az_store_begin(struct az_store *s, struct az_error *err);
 int az_store_commit(struct az_store *s, struct az_error *err);
 void az_store_rollback(struct az_store *s);

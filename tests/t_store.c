@@ -143,7 +143,13 @@ int main(void)
 	   exec(s, "INSERT INTO actions (risk_id, description) VALUES (1, '')") != SQLITE_OK,
 	   "an action needs a control or a description");
 
-	/* change log */
+	/* change log: its triggers are the connection's own, made by the first transaction of the store,
+	 * in which every edit of anzen runs */
+	is_int(one(s, "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'log%'"), 0, "the file stores no log trigger");
+	is_int(one(s, "SELECT count(*) FROM sqlite_temp_schema"), 0, "opened, not yet written: no trigger made");
+	ok(az_store_begin(s, &err) == AZ_OK, "a transaction of the store (%s)", err.msg);
+	is_int(one(s, "SELECT count(*) FROM sqlite_temp_schema WHERE type = 'trigger'"), 30,
+	       "its first makes the log's triggers");
 	long long before = one(s, "SELECT count(*) FROM changelog");
 	exec(s, "UPDATE systems SET name = '電子カルテ', firmware = 'v2' WHERE id = 1");
 	is_int(one(s, "SELECT count(*) FROM changelog") - before, 2, "an edit of two fields logs two lines");
@@ -155,6 +161,7 @@ int main(void)
 	is_int(one(s, "SELECT count(*) FROM risks"), 0, "deleting a system deletes its risks");
 	is_int(one(s, "SELECT count(*) FROM changelog WHERE field = '-' AND tbl = 'systems'"), 1,
 	       "a deletion is logged");
+	ok(az_store_commit(s, &err) == AZ_OK, "committed (%s)", err.msg);
 
 	/* locking: a second opener, in another process, is told the workbook is in use */
 	pid_t pid = fork();

@@ -40,7 +40,7 @@ has "$T/out" "Changes since fiscal year 2026:" "status compares with the earlier
 has "$T/out" "Risks                  new 0, changed 0, unchanged 60, removed 0" "right after next-year nothing changed"
 
 # scripted edits with the change log on, as the screens make them
-sqlite3 "$T/b.anzen" "PRAGMA foreign_keys = ON;
+"$top_builddir/tests/sql_edit" "$T/b.anzen" "
 UPDATE systems SET firmware = 'Rev.23.01' WHERE id = 1;
 UPDATE systems SET name = '新しい名前', importance = 3 WHERE id = 2;
 DELETE FROM systems WHERE id = 3;
