@@ -182,10 +182,11 @@ int az_book_load(struct az_store *s, struct az_book *b, struct az_error *err)
 	sqlite3 *db = az_store_db(s);
 	int txn = sqlite3_get_autocommit(db) && sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
 	sqlite3_int64 mapped = pragma_mmap_size(db, "PRAGMA mmap_size");
-	if (mapped == 0)
+	int map = mapped == 0 && az_store_may_map(s);
+	if (map)
 		pragma_mmap_size(db, "PRAGMA mmap_size = 1073741824");
 	int rc = load_all(s, b, err);
-	if (mapped == 0)
+	if (map)
 		pragma_mmap_size(db, "PRAGMA mmap_size = 0");
 	if (txn)
 		sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);

@@ -23,6 +23,7 @@ struct az_store {
 	int lockfd; /* flock on the workbook itself; held until close */
 	int writable;
 	int logged; /* the change log's TEMP triggers exist (model/schema.h) */
+	int small; /* az_store_cache_kib: a small cache and no mapping */
 	char *path;
 };
 
@@ -42,8 +43,14 @@ void az_store_cache_kib(struct az_store *s, int kib)
 	snprintf(sql, sizeof sql, "PRAGMA cache_size = -%d", kib > 0 ? kib : 1);
 	/* only memory is at stake: a refused pragma leaves the cache as it was */
 	(void)sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+	/* a mapped file's pages count in the process's memory as they are read: a 50,000-risk export
+	 * would hold the whole file beside the book */
+	(void)sqlite3_exec(s->db, "PRAGMA mmap_size = 0", NULL, NULL, NULL);
+	s->small = 1;
 	sqlite3_db_release_memory(s->db);
 }
+
+int az_store_may_map(const struct az_store *s) { return !s->small; }
 
 int az_store_sqlfail(struct az_store *s, struct az_error *err, int code, const char *what)
 {

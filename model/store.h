@@ -33,8 +33,10 @@ sqlite3 *az_store_db(struct az_store *s);
 int az_store_run_one(struct az_store *s, sqlite3_stmt *st, int need_row, struct az_error *err);
 const char *az_store_path(const struct az_store *s);
 /* Keeps SQLite's page cache at about kib KiB and gives back what it holds beyond (a reader that
- * reads each table once, as the PDF does, needs little of the default 2 MB). */
+ * reads each table once, as the PDF does, needs little of the default 2 MB), and reads the file
+ * through that cache instead of mapping it (az_store_may_map then 0). */
 void az_store_cache_kib(struct az_store *s, int kib);
+int az_store_may_map(const struct az_store *s);
 
 /* Every write to a workbook opened for writing runs inside these (or az_store_run_one): the first
  * creates the change log's triggers. */
