@@ -6,8 +6,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
 #include "base/i18n.h"
+#include "model/json_escape.h"
 #include "model/json_strict.h"
 
 #define MAX_DEPTH 200
@@ -40,27 +42,6 @@ static void ws(struct scan *c)
 {
 	while (c->i < c->n && (c->s[c->i] == ' ' || c->s[c->i] == '\t' || c->s[c->i] == '\n' || c->s[c->i] == '\r'))
 		c->i++;
-}
-
-static int hex4(struct scan *c, unsigned *out)
-{
-	unsigned v = 0;
-	if (c->i + 4 > c->n)
-		return -1;
-	for (int k = 0; k < 4; k++) {
-		unsigned char h = c->s[c->i++];
-		v <<= 4;
-		if (h >= '0' && h <= '9')
-			v |= h - '0';
-		else if (h >= 'a' && h <= 'f')
-			v |= h - 'a' + 10;
-		else if (h >= 'A' && h <= 'F')
-			v |= h - 'A' + 10;
-		else
-			return -1;
-	}
-	*out = v;
-	return 0;
 }
 
 static int kput(struct scan *c, const void *p, size_t len)
@@ -107,39 +88,28 @@ static int string(struct scan *c, int key)
 				return -1;
 			continue;
 		}
-		unsigned u, lo;
-		if (hex4(c, &u))
-			return -1;
-		if (u == 0) {
+		unsigned u;
+		size_t used;
+		switch (az_json_u_escape((const char *)c->s + c->i, (const char *)c->s + c->n, &u, &used)) {
+		case AZ_JSON_U_OK:
+			break;
+		case AZ_JSON_U_NUL:
 			c->why = _("contains \\u0000 (a NUL character), which a workbook cannot keep");
 			return -1;
-		}
-		if (u >= 0xDC00 && u <= 0xDFFF) {
+		case AZ_JSON_U_LOW:
 			c->why = _("contains a lone UTF-16 surrogate (\\udc00 to \\udfff), not a character");
 			return -1;
+		case AZ_JSON_U_HIGH:
+			c->why = _("contains a lone UTF-16 surrogate (\\ud800 to \\udbff), not a character");
+			return -1;
+		default:
+			return -1;
 		}
-		if (u >= 0xD800 && u <= 0xDBFF) {
-			if (c->i + 6 > c->n || c->s[c->i] != '\\' || c->s[c->i + 1] != 'u' || (c->i += 2, hex4(c, &lo)) ||
-			    lo < 0xDC00 || lo > 0xDFFF) {
-				c->why = _("contains a lone UTF-16 surrogate (\\ud800 to \\udbff), not a character");
-				return -1;
-			}
-			u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
-		}
+		c->i += used;
 		if (key) {
-			unsigned char b[4];
-			size_t n = u < 0x80 ? 1 : u < 0x800 ? 2 : u < 0x10000 ? 3 : 4;
-			if (n == 1)
-				b[0] = (unsigned char)u;
-			else if (n == 2)
-				b[0] = (unsigned char)(0xC0 | u >> 6), b[1] = (unsigned char)(0x80 | (u & 0x3F));
-			else if (n == 3)
-				b[0] = (unsigned char)(0xE0 | u >> 12), b[1] = (unsigned char)(0x80 | (u >> 6 & 0x3F)),
-				b[2] = (unsigned char)(0x80 | (u & 0x3F));
-			else
-				b[0] = (unsigned char)(0xF0 | u >> 18), b[1] = (unsigned char)(0x80 | (u >> 12 & 0x3F)),
-				b[2] = (unsigned char)(0x80 | (u >> 6 & 0x3F)), b[3] = (unsigned char)(0x80 | (u & 0x3F));
-			if (kput(c, b, n))
+			uint8_t b[6];
+			int n = u8_uctomb(b, u, sizeof b);
+			if (n < 1 || kput(c, b, (size_t)n))
 				return -1;
 		}
 	}

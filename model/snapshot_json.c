@@ -5,9 +5,11 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistr.h>
 
 #include "base/i18n.h"
 #include "base/text.h"
+#include "model/json_escape.h"
 #include "model/schema.h"
 #include "model/snapshot_json.h"
 
@@ -40,44 +42,6 @@ static int eat(struct rd *r, char c)
 		return 1;
 	}
 	return 0;
-}
-
-static int hex4(const char *p, const char *end, unsigned *v)
-{
-	*v = 0;
-	if (end - p < 4)
-		return -1;
-	for (int i = 0; i < 4; i++) {
-		char c = p[i];
-		unsigned d = c >= '0' && c <= '9' ? (unsigned)(c - '0')
-			     : c >= 'a' && c <= 'f' ? (unsigned)(c - 'a' + 10)
-			     : c >= 'A' && c <= 'F' ? (unsigned)(c - 'A' + 10)
-						    : 16;
-		if (d == 16)
-			return -1;
-		*v = *v << 4 | d;
-	}
-	return 0;
-}
-
-static char *put_utf8(char *o, unsigned cp)
-{
-	if (cp < 0x80) {
-		*o++ = (char)cp;
-	} else if (cp < 0x800) {
-		*o++ = (char)(0xC0 | cp >> 6);
-		*o++ = (char)(0x80 | (cp & 0x3F));
-	} else if (cp < 0x10000) {
-		*o++ = (char)(0xE0 | cp >> 12);
-		*o++ = (char)(0x80 | (cp >> 6 & 0x3F));
-		*o++ = (char)(0x80 | (cp & 0x3F));
-	} else {
-		*o++ = (char)(0xF0 | cp >> 18);
-		*o++ = (char)(0x80 | (cp >> 12 & 0x3F));
-		*o++ = (char)(0x80 | (cp >> 6 & 0x3F));
-		*o++ = (char)(0x80 | (cp & 0x3F));
-	}
-	return o;
 }
 
 /* A string at r->p, decoded in place (unless out is NULL: then only skipped): the decoded text is never
@@ -124,19 +88,15 @@ static int string(struct rd *r, const char **out)
 		case 'u': break;
 		default: return fail(r, _("not valid JSON"));
 		}
-		if (hex4(p, q, &cp))
+		size_t used;
+		if (az_json_u_escape(p, q, &cp, &used) != AZ_JSON_U_OK)
 			return fail(r, _("not valid JSON"));
-		p += 4;
-		if (cp >= 0xD800 && cp < 0xDC00) {
-			unsigned lo;
-			if (q - p < 6 || p[0] != '\\' || p[1] != 'u' || hex4(p + 2, q, &lo) || lo < 0xDC00 || lo > 0xDFFF)
-				return fail(r, _("not valid JSON"));
-			p += 6;
-			cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-		} else if (cp == 0 || (cp >= 0xDC00 && cp < 0xE000)) {
+		p += used;
+		/* never longer than its escape (6 or 12 bytes for at most 4) */
+		int n = u8_uctomb((uint8_t *)o, cp, 4);
+		if (n < 1)
 			return fail(r, _("not valid JSON"));
-		}
-		o = put_utf8(o, cp);
+		o += n;
 	}
 	*o = '\0';
 	*out = start;
