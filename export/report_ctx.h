@@ -58,7 +58,7 @@ const char *rp_tr(struct rp *r, const char *msgid);
 const char *rp_text(const struct rp *r, const struct az_text *t);
 
 /* report_find.c: the catalogue's threat and control of an id (NULL: none), as
- * az_catalogue_threat and az_catalogue_control find them, in log time. */
+ * az_catalogue_threat and az_catalogue_control find them, by hash (model/idmap.h). */
 struct rp_ids;
 const struct az_threat *rp_find_threat(struct rp *r, const char *id);
 const struct az_control *rp_find_control(struct rp *r, const char *id);

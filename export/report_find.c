@@ -1,75 +1,24 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  * Copyright (C) 2026 The anzen authors */
-/* The catalogue's threats and controls by id in log time: the report names one for every row,
+/* The catalogue's threats and controls by id (model/idmap.h): the report names one for every row,
  * and at 50,000 risks the catalogue's own search (one strcmp per entry) was a tenth of the export. */
 #include <config.h>
 
 #include <stddef.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "export/report_ctx.h"
+#include "model/idmap.h"
 
 struct rp_ids {
-	const char **id; /* sorted by id, then by place */
-	size_t *at;      /* the place in the catalogue of each */
-	size_t n;
+	struct az_idmap m;
 };
-
-static const char *const *sort_ids;
-
-static int by_id(const void *pa, const void *pb)
-{
-	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
-	int c = strcmp(sort_ids[a], sort_ids[b]);
-	return c ? c : (a > b) - (a < b);
-}
-
-/* The index of n ids (NULL ones left out), or NULL when out of memory. */
-static struct rp_ids *index_of(const char **ids, size_t n)
-{
-	struct rp_ids *x = calloc(1, sizeof *x);
-	size_t *order = malloc((n ? n : 1) * sizeof *order);
-	if (x)
-		x->id = malloc((n ? n : 1) * sizeof *x->id), x->at = malloc((n ? n : 1) * sizeof *x->at);
-	if (!x || !order || !x->id || !x->at) {
-		rp_ids_free(x);
-		free(order);
-		return NULL;
-	}
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++)
-		if (ids[i])
-			order[k++] = i;
-	sort_ids = ids;
-	qsort(order, k, sizeof *order, by_id);
-	for (size_t i = 0; i < k; i++)
-		x->id[i] = ids[order[i]], x->at[i] = order[i];
-	x->n = k;
-	free(order);
-	return x;
-}
-
-/* The first place of id (as the catalogue's linear search finds it), or (size_t)-1. */
-static size_t find(const struct rp_ids *x, const char *id)
-{
-	size_t lo = 0, hi = x->n;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (strcmp(x->id[mid], id) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < x->n && strcmp(x->id[lo], id) == 0 ? x->at[lo] : (size_t)-1;
-}
 
 void rp_ids_free(struct rp_ids *x)
 {
 	if (!x)
 		return;
-	free(x->id);
-	free(x->at);
+	az_idmap_free(&x->m);
 	free(x);
 }
 
@@ -79,15 +28,15 @@ void rp_ids_free(struct rp_ids *x)
 static size_t place(struct rp_ids **slot, const void *first, size_t n, size_t size, size_t id_off, const char *id)
 {
 	if (!*slot) {
-		const char **ids = malloc((n ? n : 1) * sizeof *ids);
-		for (size_t i = 0; ids && i < n; i++)
-			memcpy(&ids[i], (const char *)first + i * size + id_off, sizeof *ids);
-		*slot = ids ? index_of(ids, n) : NULL;
-		free(ids);
-		if (!*slot)
+		struct rp_ids *x = malloc(sizeof *x);
+		if (!x || az_idmap_init(&x->m, first, n, size, id_off) != 0) {
+			free(x);
 			return (size_t)-2;
+		}
+		*slot = x;
 	}
-	return find(*slot, id);
+	long at = az_idmap_find(&(*slot)->m, id);
+	return at < 0 ? (size_t)-1 : (size_t)at;
 }
 
 const struct az_threat *rp_find_threat(struct rp *r, const char *id)
