@@ -5,6 +5,7 @@
 #define ANZEN_EXPORT_DOC_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "export/font.h"
 #include "export/typeset.h"
@@ -86,6 +87,7 @@ struct az_doc {
 	size_t pool_mark, drawn, expect; /* expect: pages of the first pass */
 	size_t discard_after; /* start discarding beyond this many pages (0: never) */
 	struct az_render *render;
+	struct az_outfile *out; /* a streamed document's target, written from its first page */
 };
 
 #define AZ_OP_BLOCK 4096
@@ -95,16 +97,16 @@ static inline struct az_op *az_doc_op(const struct az_doc *d, size_t i)
 }
 
 /* The drawing (pdfdraw.c, through the streaming writer pdfwrite.h): open (font subsets, document
- * information; a streamed document is written to an unnamed temporary file from here on), one
- * page at a time (ops [first, end) of the display list, and the running header and footer: the
- * page is deflated and written at once), then close (attachments, page tree, cross-reference
- * stream, and the bytes to path, or to a malloc'd *out when path is NULL). */
+ * information, written from here on to fp, which stays the caller's: a streamed document's output
+ * file), one page at a time (ops [first, end) of the display list, and the running header and
+ * footer: the page is deflated and written at once), then close (attachments, page tree,
+ * cross-reference stream). */
 struct az_render;
-int az_render_open(struct az_doc *d, struct az_error *err);
+int az_render_open(struct az_doc *d, FILE *fp, struct az_error *err);
 int az_render_page(struct az_doc *d, size_t first, size_t end, struct az_error *err);
 /* Writes attachment i at once (a streamed document: its memory is not held to the end). */
 int az_render_attachment(struct az_doc *d, size_t i, struct az_error *err);
-int az_render_close(struct az_doc *d, const char *path, char **out, size_t *len, struct az_error *err);
+int az_render_close(struct az_doc *d, struct az_error *err);
 void az_render_free(struct az_render *r);
 
 /* Draws the laid-out pages into a malloc'd buffer. */

@@ -53,7 +53,7 @@ struct az_render {
 	struct az_subset sub[AZ_MAX_FACES];
 	int nfaces;
 	FILE *fp;
-	int tmp; /* fp is an unnamed temporary file, copied to the target at the end */
+	int borrowed; /* fp belongs to the caller (a streamed document's output file): not closed here */
 	struct az_pdfw w;
 	unsigned catalog, pages, resources, info;
 	unsigned *page_obj; /* the object number of each page */
@@ -642,7 +642,7 @@ void az_render_free(struct az_render *r)
 	if (!r)
 		return;
 	az_pdfw_free(&r->w);
-	if (r->fp)
+	if (r->fp && !r->borrowed)
 		fclose(r->fp);
 	for (int k = 0; k < r->nfaces; k++)
 		az_subset_free(&r->sub[k]);
@@ -659,32 +659,6 @@ static int write_fail(struct az_error *err, int e)
 	return az_fail(err, AZ_IOERR,
 		       _("cannot write the PDF (%s): the disk may be full; free some space and try again"),
 		       strerror(e ? e : EIO));
-}
-
-/* The directory of the temporary file a streamed document is written to. */
-static const char *tmp_dir(void)
-{
-	const char *dir = getenv("TMPDIR");
-	return dir && *dir ? dir : "/tmp";
-}
-
-/* An unnamed temporary file in TMPDIR (a streamed document is written there, its length unknown
- * to the caller until the end, and copied to the target). */
-static FILE *unnamed_tmp(void)
-{
-	char path[4096];
-	if ((size_t)snprintf(path, sizeof path, "%s/anzen-pdf.XXXXXX", tmp_dir()) >= sizeof path) {
-		errno = ENAMETOOLONG;
-		return NULL;
-	}
-	int fd = mkstemp(path);
-	if (fd < 0)
-		return NULL;
-	unlink(path);
-	FILE *f = fdopen(fd, "w+b");
-	if (!f)
-		close(fd);
-	return f;
 }
 
 /* Everything before the pages: the fonts, the running form, the shared resources, the document
@@ -719,19 +693,16 @@ static int put_head(struct az_doc *d, struct az_render *r)
 	return az_pdfw_error(w);
 }
 
-static int render_start(struct az_doc *d, FILE *fp, int tmp, struct az_error *err)
+static int render_start(struct az_doc *d, FILE *fp, int borrowed, struct az_error *err)
 {
 	struct az_render *r = calloc(1, sizeof *r);
 	if (!r) {
-		if (fp)
+		if (fp && !borrowed)
 			fclose(fp);
 		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
 	}
 	d->render = r;
-	r->fp = fp, r->tmp = tmp;
-	if (!fp && tmp)
-		return az_fail(err, AZ_CANTCREAT, _("cannot create a temporary file in %s (TMPDIR): %s"), tmp_dir(),
-			       strerror(errno));
+	r->fp = fp, r->borrowed = borrowed;
 	if (!fp)
 		return write_fail(err, errno);
 	az_pdfw_init(&r->w, fp, "1.7"); /* 1.7: the attachment's /UF */
@@ -749,9 +720,9 @@ static int render_start(struct az_doc *d, FILE *fp, int tmp, struct az_error *er
 	return e ? write_fail(err, e) : AZ_OK;
 }
 
-int az_render_open(struct az_doc *d, struct az_error *err)
+int az_render_open(struct az_doc *d, FILE *fp, struct az_error *err)
 {
-	return render_start(d, unnamed_tmp(), 1, err);
+	return render_start(d, fp, 1, err);
 }
 
 int az_render_page(struct az_doc *d, size_t first, size_t end, struct az_error *err)
@@ -813,22 +784,7 @@ static int put_tail(struct az_doc *d, struct az_render *r)
 	return rc ? rc : az_pdfw_finish(w, r->catalog, r->info);
 }
 
-/* Copies the finished temporary file to to. */
-static int copy_out(FILE *from, FILE *to)
-{
-	char b[65536];
-	size_t n;
-	if (fseek(from, 0, SEEK_SET) != 0)
-		return errno ? errno : EIO;
-	while ((n = fread(b, 1, sizeof b, from)) > 0)
-		if (fwrite(b, 1, n, to) != n)
-			return errno ? errno : EIO;
-	if (ferror(from))
-		return errno ? errno : EIO;
-	return 0;
-}
-
-int az_render_close(struct az_doc *d, const char *path, char **out, size_t *len, struct az_error *err)
+int az_render_close(struct az_doc *d, struct az_error *err)
 {
 	struct az_render *r = d->render;
 	if (d->stream && r->npages != d->expect)
@@ -836,22 +792,6 @@ int az_render_close(struct az_doc *d, const char *path, char **out, size_t *len,
 	int e = put_tail(d, r);
 	if (e)
 		return write_fail(err, e);
-	if (!r->tmp) /* written where it belongs */
-		return AZ_OK;
-	char *mem = NULL;
-	size_t n = 0;
-	FILE *to = path ? fopen(path, "wb") : open_memstream(&mem, &n);
-	if (!to)
-		return write_fail(err, errno);
-	e = copy_out(r->fp, to);
-	if (fclose(to) != 0 && !e)
-		e = errno ? errno : EIO;
-	if (e) {
-		free(mem);
-		return write_fail(err, e);
-	}
-	if (!path)
-		*out = mem, *len = n;
 	return AZ_OK;
 }
 
@@ -865,7 +805,7 @@ static int render_all(struct az_doc *d, const char *path, char **out, size_t *le
 	for (size_t i = 0; rc == AZ_OK && i < d->npages; i++)
 		rc = az_render_page(d, d->page_first[i], i + 1 < d->npages ? d->page_first[i + 1] : d->nops, err);
 	if (rc == AZ_OK)
-		rc = az_render_close(d, path, out, len, err);
+		rc = az_render_close(d, err);
 	struct az_render *r = d->render;
 	if (r && r->fp) {
 		int bad = fclose(r->fp) != 0;

@@ -182,7 +182,8 @@ static int pages_settled(struct rp *r)
  * (two passes, rarely three). A long one (typeset.h) in two passes: the first counts the pages and
  * collects the characters, the second draws each page as soon as it is laid out, so memory stays
  * flat for a hospital's register; its checklist names the sections without page numbers. */
-static int build(struct rp *r, const struct az_report_opts *o, struct az_packed *json, struct az_error *err)
+static int build(struct rp *r, const char *path, const struct az_report_opts *o, struct az_packed *json,
+		 struct az_error *err)
 {
 	struct az_doc_options dopt;
 	doc_options(r, o, &dopt);
@@ -235,7 +236,7 @@ static int build(struct rp *r, const struct az_report_opts *o, struct az_packed 
 	}
 	doc_options(r, o, &dopt);
 	dopt.warn = NULL; /* the first pass reported every replaced character */
-	r->doc = az_doc_new_stream(&dopt, first, err);
+	r->doc = az_doc_new_stream(&dopt, first, path, o ? o->force : 0, err);
 	az_doc_free(first);
 	if (!r->doc)
 		return err->code;
@@ -287,7 +288,7 @@ int az_report_pdf(struct az_store *s, const struct az_catalogue *cat, const char
 		today(r.date);
 	az_fingerprint_digest(json.sha256, r.fingerprint);
 	if (rc == AZ_OK)
-		rc = build(&r, o, &json, err);
+		rc = build(&r, path, o, &json, err);
 	/* Laid out and attached: the workbook is no longer needed while the PDF is drawn. */
 	az_book_free(&book);
 	az_diff_free(&changes);

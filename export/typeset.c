@@ -2,6 +2,7 @@
  * Copyright (C) 2026 The anzen authors */
 #include <config.h>
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -502,14 +503,27 @@ struct az_doc *az_doc_new_again(const struct az_doc_options *opt, struct az_doc 
 	return doc_new(opt, font, wraps, err);
 }
 
-struct az_doc *az_doc_new_stream(const struct az_doc_options *opt, struct az_doc *first, struct az_error *err)
+struct az_doc *az_doc_new_stream(const struct az_doc_options *opt, struct az_doc *first, const char *path, int force,
+				 struct az_error *err)
 {
 	struct az_doc *d = az_doc_new_again(opt, first, err);
 	if (!d)
 		return NULL;
 	d->stream = 1;
 	d->expect = first->npages;
-	if (az_render_open(d, err) != AZ_OK) {
+	/* straight into the target's temporary file: no copy at the end, and no other disk needed */
+	if (!(d->out = calloc(1, sizeof *d->out))) {
+		az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+		az_doc_free(d);
+		return NULL;
+	}
+	if (az_outfile_open(d->out, path, force, err) != AZ_OK) {
+		free(d->out);
+		d->out = NULL;
+		az_doc_free(d);
+		return NULL;
+	}
+	if (az_render_open(d, d->out->fp, err) != AZ_OK) {
 		az_doc_free(d);
 		return NULL;
 	}
@@ -542,6 +556,10 @@ void az_doc_free(struct az_doc *d)
 	}
 	free(d->att);
 	az_render_free(d->render);
+	if (d->out) { /* not committed: the temporary file goes */
+		az_outfile_abort(d->out);
+		free(d->out);
+	}
 	az_font_close(d->font);
 	az_wrapcache_free(d->wraps);
 	for (size_t i = 0; i < d->nblocks; i++)
@@ -1311,12 +1329,23 @@ int az_doc_save(struct az_doc *d, const char *path, int force, struct az_error *
 		}
 		d->drawn++, d->nops = 0;
 	}
+	if (d->stream) { /* written from the first page into the target's temporary file */
+		int rc = az_render_close(d, err);
+		if (rc == AZ_OK && fflush(d->out->fp) != 0)
+			rc = az_fail(err, AZ_IOERR, _("cannot write the PDF (%s): the disk may be full; free some space and try again"),
+				    strerror(errno));
+		if (rc == AZ_OK && d->fingerprint[0])
+			rc = az_seal_file(d->out->tmp, err);
+		if (rc == AZ_OK)
+			rc = az_outfile_commit(d->out, err);
+		return rc; /* az_doc_free removes the temporary file unless it was committed */
+	}
 	struct az_outfile o;
 	int rc = az_outfile_open(&o, path, force, err);
 	if (rc != AZ_OK)
 		return rc;
 	/* pdfdraw.c writes the temporary file by its name; the commit syncs and renames it */
-	rc = d->stream ? az_render_close(d, o.tmp, NULL, NULL, err) : az_doc_render_file(d, o.tmp, err);
+	rc = az_doc_render_file(d, o.tmp, err);
 	if (rc == AZ_OK && d->fingerprint[0])
 		rc = az_seal_file(o.tmp, err);
 	if (rc == AZ_OK)

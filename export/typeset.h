@@ -91,7 +91,7 @@ void az_doc_free(struct az_doc *d);
 /* Long documents in two passes, so memory does not grow with the length: lay the document out
  * once in a discarding document (pages are counted and code points collected, then dropped),
  * then again, with the same calls, in a streaming one made from it: each page is drawn as soon
- * as it is full, and az_doc_save writes the file (az_doc_save_mem is refused). The second pass
+ * as it is full into the file, and az_doc_save finishes it (az_doc_save_mem is refused). The second pass
  * reports no warnings (the first did). */
 void az_doc_discard(struct az_doc *d, int after);
 /* after: keep the display list for up to this many pages, and discard only when the document
@@ -101,7 +101,10 @@ int az_doc_discarded(const struct az_doc *d);
 /* Bytes of broken lines d keeps for reuse, here and in the passes made from it (2 MB unless
  * set: a clinic's report whole; a long one, whose passes are far apart, needs only a little). */
 void az_doc_line_budget(struct az_doc *d, size_t bytes);
-struct az_doc *az_doc_new_stream(const struct az_doc_options *opt, struct az_doc *first, struct az_error *err);
+/* The streaming document writes into path's temporary file from its first page (refused as
+ * az_doc_save refuses path: existing without force, or an input); az_doc_save then commits it to path. */
+struct az_doc *az_doc_new_stream(const struct az_doc_options *opt, struct az_doc *first, const char *path, int force,
+				 struct az_error *err);
 /* A document laid out again from the start, for a report whose first pages point to later ones:
  * it takes the font (and the code points collected) of first, which must not be saved. */
 struct az_doc *az_doc_new_again(const struct az_doc_options *opt, struct az_doc *first, struct az_error *err);

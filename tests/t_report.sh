@@ -189,10 +189,13 @@ has "$T/qpdf" "No syntax or stream encoding errors" "qpdf --check passes on the 
 spages=$(pdfinfo "$T/s.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
 ok "$(test "${spages:-0}" -gt 100; echo $?)" "the stress report ($spages pages) is long enough to be drawn in two passes"
 ok "$(test "$(grep -c "^[0-9]* / $spages$" "$T/s.txt")" -eq "$spages"; echo $?)" "and every page of it says n / $spages"
-# A streamed report goes to an unnamed file in TMPDIR first: one that cannot be made is said.
-run 73 "a streamed PDF with TMPDIR missing" env TMPDIR="$T/none" "$ANZEN" export --format pdf -o "$T/s3.pdf" "$T/s.anzen"
-has "$T/err" "$T/none (TMPDIR)" "the message names the temporary directory"
-ok "$(test ! -e "$T/s3.pdf"; echo $?)" "and no PDF is left"
+# A streamed report is written into its target's own temporary file from the first page: it needs
+# no other disk (TMPDIR missing), leaves nothing beside the target, and is the same file.
+run 0 "a streamed PDF with TMPDIR missing" env TMPDIR="$T/none" "$ANZEN" export --format pdf --date 2026-11-28 -o "$T/s3.pdf" "$T/s.anzen"
+same "$T/s.pdf" "$T/s3.pdf" "and it is byte for byte the PDF written with TMPDIR"
+ok "$(test -z "$(find "$T" -maxdepth 1 -name '.s3.pdf*')"; echo $?)" "no temporary file is left beside it"
+run 73 "an existing target without --force is refused before anything is drawn" "$ANZEN" export --format pdf -o "$T/s3.pdf" "$T/s.anzen"
+same "$T/s.pdf" "$T/s3.pdf" "and the target is untouched"
 # Every word inside the page's margins (the running header and footer included).
 pdftotext -enc UTF-8 -bbox "$T/s.pdf" "$T/s.html" 2>"$T/pdferr"
 awk -F'"' '/<word / { n++; x0 = $2; y0 = $4; x1 = $6; y1 = $8
