@@ -22,6 +22,7 @@ struct block {
 
 struct az_arena {
 	struct block *head;
+	struct block *mapped; /* az_arena_alloc_filled's own mappings (cap: the mapping's length) */
 	unsigned char *region; /* or NULL: one mapping instead of blocks (az_arena_new_at, az_arena_map) */
 	size_t used, cap;
 };
@@ -86,6 +87,10 @@ void az_arena_free(struct az_arena *a)
 		next = b->next;
 		free(b);
 	}
+	for (struct block *b = a->mapped, *next; b; b = next) {
+		next = b->next;
+		munmap(b, b->cap);
+	}
 	free(a);
 }
 
@@ -132,6 +137,26 @@ void *az_arena_alloc(struct az_arena *a, size_t n)
 	if (p)
 		memset(p, 0, n ? n : 1);
 	return p;
+}
+
+#ifndef MAP_POPULATE
+#define MAP_POPULATE 0 /* then the pages are made as they are first written */
+#endif
+
+void *az_arena_alloc_filled(struct az_arena *a, size_t n)
+{
+	if (a->region || n < (1u << 20) || n > SIZE_MAX / 2)
+		return az_arena_alloc(a, n);
+	size_t len = sizeof(struct block) + n;
+	/* a new anonymous mapping is zero already */
+	struct block *b = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+	if (b == MAP_FAILED)
+		return az_arena_alloc(a, n);
+	b->next = a->mapped;
+	b->used = n;
+	b->cap = len;
+	a->mapped = b;
+	return b->data;
 }
 
 char *az_arena_strndup(struct az_arena *a, const char *s, size_t n)

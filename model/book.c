@@ -48,6 +48,7 @@ FIELDS(vanswer_f, az_vendor_answer, vendor_answers);
 FIELDS(canswer_f, az_checklist_answer, checklist_answers);
 
 #define NF(a) (sizeof a / sizeof a[0])
+#define MAXCOLS 32 /* more than any table has (checked below) */
 
 /* Every column of a table the book holds is a field of its struct. */
 _Static_assert(NF(clinic_f) == AZ_NCOLS_clinic && NF(assessment_f) == AZ_NCOLS_assessment &&
@@ -56,6 +57,7 @@ _Static_assert(NF(clinic_f) == AZ_NCOLS_clinic && NF(assessment_f) == AZ_NCOLS_a
 		       NF(action_f) == AZ_NCOLS_actions && NF(vanswer_f) == AZ_NCOLS_vendor_answers &&
 		       NF(canswer_f) == AZ_NCOLS_checklist_answers,
 	       "the book holds every column");
+_Static_assert(NF(risk_f) <= MAXCOLS && NF(system_f) <= MAXCOLS && NF(action_f) <= MAXCOLS, "MAXCOLS");
 
 /* az_enum_index (NULL: -1), the first letters compared first: a hospital's book looks up three per risk. */
 static int enum_index(const char *const *values, const char *v)
@@ -66,55 +68,117 @@ static int enum_index(const char *const *values, const char *v)
 	return -1;
 }
 
-/* Loads every row of table into an arena array of structs of the given size. */
-static int load(struct az_store *s, struct az_book *b, const char *table, const char *order,
-		const struct field *f, size_t nf, size_t size, sqlite3_int64 count, void **out, size_t *n,
-		struct az_error *err)
+/* The columns of the large tables the first screen (home: progress and findings counted) does not
+ * read, left to az_book_complete: a risk's confirmation, dismissal note, exception and score basis,
+ * and the texts that only word a finding (a risk's title, an action's description, the date it was
+ * done). An action's description is a third of the text of a hospital-scale book. */
+static const struct {
+	const char *table, *col;
+} later[] = {
+	{ AZ_TABLE(risks), AZ_COL(risks, confirmed_at) }, { AZ_TABLE(risks), AZ_COL(risks, confirmed_by) },
+	{ AZ_TABLE(risks), AZ_COL(risks, dismiss_note) }, { AZ_TABLE(risks), AZ_COL(risks, exception) },
+	{ AZ_TABLE(risks), AZ_COL(risks, score_basis) },  { AZ_TABLE(risks), AZ_COL(risks, title) },
+	{ AZ_TABLE(actions), AZ_COL(actions, description) }, { AZ_TABLE(actions), AZ_COL(actions, done_at) },
+};
+
+/* Which columns a load reads. */
+enum part {
+	ALL,   /* every column */
+	FIRST, /* all but the later ones; those are left NULL, 0 or -1 (enumerations) */
+	LATER, /* the id and the later ones, into rows already loaded */
+};
+
+static int is_later(const char *table, const char *col)
+{
+	for (size_t i = 0; i < sizeof later / sizeof later[0]; i++)
+		if (!strcmp(later[i].table, table) && !strcmp(later[i].col, col))
+			return 1;
+	return 0;
+}
+
+/* The fields of table (f) that part reads, the id first for LATER, as indexes into f: their number,
+ * 0 for LATER when the table has no later column. */
+static size_t fields_of(const char *table, const struct field *f, size_t nf, enum part part, size_t use[])
+{
+	size_t n = 0;
+	for (size_t k = 0; part == LATER && k < nf; k++)
+		if (!strcmp(f[k].col, "id"))
+			use[n++] = k;
+	for (size_t k = 0; k < nf; k++)
+		if (part == ALL || (part == FIRST) != is_later(table, f[k].col))
+			use[n++] = k;
+	return part == LATER && n < 2 ? 0 : n;
+}
+
+/* Prepares the statement reading the fields use of f from table in order. */
+static int select_fields(struct az_store *s, const char *table, const char *order, const struct field *f,
+			 const size_t use[], size_t nuse, sqlite3_stmt **st, struct az_error *err)
 {
 	sqlite3_str *q = sqlite3_str_new(NULL);
-	for (size_t i = 0; i < nf; i++)
-		sqlite3_str_appendf(q, "%s%s", i ? ", " : "SELECT ", f[i].col);
+	for (size_t i = 0; i < nuse; i++)
+		sqlite3_str_appendf(q, "%s%s", i ? ", " : "SELECT ", f[use[i]].col);
 	sqlite3_str_appendf(q, " FROM %s ORDER BY %s", table, order);
 	char *sql = sqlite3_str_finish(q);
-	sqlite3_stmt *st = NULL;
-	if (!sql || sqlite3_prepare_v2(az_store_db(s), sql, -1, &st, NULL) != SQLITE_OK) {
-		sqlite3_free(sql);
-		return az_store_sqlfail(s, err, AZ_IOERR, _("cannot read"));
-	}
+	*st = NULL;
+	int rc = sql ? sqlite3_prepare_v2(az_store_db(s), sql, -1, st, NULL) : SQLITE_NOMEM;
 	sqlite3_free(sql);
-	unsigned char *rows = az_arena_alloc(b->arena, size * (size_t)(count ? count : 1));
+	return rc == SQLITE_OK ? AZ_OK : az_store_sqlfail(s, err, AZ_IOERR, _("cannot read"));
+}
+
+/* The fields use[from..nuse) of one row from the statement's columns from..nuse; 0, or -1 when out of memory. */
+static int read_row(sqlite3_stmt *st, struct az_arena *a, unsigned char *row, const struct field *f,
+		    const size_t use[], size_t from, size_t nuse)
+{
+	int oom = 0;
+	/* NULL reads as "", 0 or -1 (enumerations) without asking each column's type */
+	for (size_t i = from; i < nuse; i++) {
+		const struct field *k = &f[use[i]];
+		void *p = row + k->off;
+		int c = (int)i;
+		if (k->kind == F_L) {
+			*(long long *)p = sqlite3_column_int64(st, c);
+		} else if (k->kind == F_I) {
+			*(int *)p = sqlite3_column_int(st, c);
+		} else {
+			/* up to a NUL, as every reader takes it: one call instead of two per text */
+			const char *t = (const char *)sqlite3_column_text(st, c);
+			if (k->kind == F_E)
+				*(int *)p = enum_index(k->values, t);
+			else if (!(*(const char **)p = arena_str(a, (const unsigned char *)t, t ? (int)strlen(t) : 0)))
+				oom = 1;
+		}
+	}
+	return oom ? -1 : 0;
+}
+
+/* Loads the rows of table into an arena array of structs of the given size: every column (ALL) or
+ * all but the later ones (FIRST). */
+static int load(struct az_store *s, struct az_book *b, const char *table, const char *order,
+		const struct field *f, size_t nf, size_t size, sqlite3_int64 count, enum part part, void **out,
+		size_t *n, struct az_error *err)
+{
+	size_t use[MAXCOLS], nuse = fields_of(table, f, nf, part, use);
+	sqlite3_stmt *st;
+	int rc = select_fields(s, table, order, f, use, nuse, &st, err);
+	if (rc != AZ_OK)
+		return rc;
+	unsigned char *rows = az_arena_alloc_filled(b->arena, size * (size_t)(count ? count : 1));
 	size_t i = 0;
-	int rc;
 	if (!rows) {
 		sqlite3_finalize(st);
 		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
 	}
+	/* the later enumerations read as a NULL does: -1 */
+	size_t unset[MAXCOLS], nunset = 0;
+	for (size_t k = 0; part == FIRST && k < nf; k++)
+		if (f[k].kind == F_E && is_later(table, f[k].col))
+			unset[nunset++] = f[k].off;
 	int oom = 0;
 	while (!oom && (rc = sqlite3_step(st)) == SQLITE_ROW && i < (size_t)count) {
 		unsigned char *row = rows + size * i++;
-		/* NULL reads as "", 0 or -1 (enumerations) without asking each column's type */
-		for (size_t k = 0; k < nf; k++) {
-			void *p = row + f[k].off;
-			int c = (int)k;
-			switch (f[k].kind) {
-			case F_S: {
-				/* up to a NUL, as every reader takes it: one call instead of two per text */
-				const unsigned char *t = sqlite3_column_text(st, c);
-				if (!(*(const char **)p = arena_str(b->arena, t, t ? (int)strlen((const char *)t) : 0)))
-					oom = 1; /* said as such below, not as a read error */
-				break;
-			}
-			case F_L:
-				*(long long *)p = sqlite3_column_int64(st, c);
-				break;
-			case F_I:
-				*(int *)p = sqlite3_column_int(st, c);
-				break;
-			case F_E:
-				*(int *)p = enum_index(f[k].values, (const char *)sqlite3_column_text(st, c));
-				break;
-			}
-		}
+		oom = read_row(st, b->arena, row, f, use, 0, nuse) != 0; /* said as such below, not as a read error */
+		for (size_t k = 0; k < nunset; k++)
+			*(int *)(row + unset[k]) = -1;
 	}
 	sqlite3_finalize(st);
 	if (oom)
@@ -126,8 +190,37 @@ static int load(struct az_store *s, struct az_book *b, const char *table, const 
 	return AZ_OK;
 }
 
-#define LOAD(tbl, order, fields, type, arr)                                                               \
-	load(s, b, tbl, order, fields, NF(fields), sizeof(struct type), count[T_##arr], (void **)&b->arr, \
+/* The later columns of the n rows loaded in id order, read into them. AZ_OK, or AZ_DATAERR when the
+ * rows are not those of the table (then load the book again). */
+static int load_later(struct az_store *s, struct az_book *b, const char *table, const struct field *f, size_t nf,
+		      size_t size, unsigned char *rows, size_t n, struct az_error *err)
+{
+	size_t use[MAXCOLS], nuse = fields_of(table, f, nf, LATER, use);
+	sqlite3_stmt *st;
+	if (!nuse)
+		return AZ_OK;
+	int rc = select_fields(s, table, "id", f, use, nuse, &st, err), oom = 0, same = 1;
+	if (rc != AZ_OK)
+		return rc;
+	size_t i = 0;
+	while (!oom && same && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		/* the id (use[0]) says the row is the one loaded there */
+		same = i < n && *(long long *)(rows + size * i + f[use[0]].off) == sqlite3_column_int64(st, 0);
+		if (same)
+			oom = read_row(st, b->arena, rows + size * i++, f, use, 1, nuse) != 0;
+	}
+	sqlite3_finalize(st);
+	if (oom)
+		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+	if (!same || (rc == SQLITE_DONE && i != n))
+		return az_fail(err, AZ_DATAERR, "%s", _("the workbook changed while it was read"));
+	if (rc != SQLITE_DONE)
+		return az_store_sqlfail(s, err, AZ_IOERR, _("cannot read"));
+	return AZ_OK;
+}
+
+#define LOAD(tbl, order, fields, type, arr)                                                                     \
+	load(s, b, tbl, order, fields, NF(fields), sizeof(struct type), count[T_##arr], part, (void **)&b->arr, \
 	     &b->n_##arr, err)
 
 /* The tables in the order they are loaded, with the change log: their rows counted in one statement
@@ -171,9 +264,11 @@ static sqlite3_int64 pragma_mmap_size(sqlite3 *db, const char *sql)
 	return v;
 }
 
-static int load_all(struct az_store *s, struct az_book *b, struct az_error *err);
+static int load_all(struct az_store *s, struct az_book *b, enum part part, struct az_error *err);
+static int load_rest(struct az_store *s, struct az_book *b, struct az_error *err);
 
-int az_book_load(struct az_store *s, struct az_book *b, struct az_error *err)
+/* Reads part of the book: ALL or FIRST into b, LATER into the rows b holds. */
+static int read_book(struct az_store *s, struct az_book *b, enum part part, struct az_error *err)
 {
 	/* One read transaction, so the tables are of one moment and locked once; the pages read where
 	 * they lie (memory-mapped) instead of copied through read() into SQLite's cache, a tenth of a
@@ -185,7 +280,7 @@ int az_book_load(struct az_store *s, struct az_book *b, struct az_error *err)
 	int map = mapped == 0 && az_store_may_map(s);
 	if (map)
 		pragma_mmap_size(db, "PRAGMA mmap_size = 1073741824");
-	int rc = load_all(s, b, err);
+	int rc = part == LATER ? load_rest(s, b, err) : load_all(s, b, part, err);
 	if (map)
 		pragma_mmap_size(db, "PRAGMA mmap_size = 0");
 	if (txn)
@@ -193,7 +288,44 @@ int az_book_load(struct az_store *s, struct az_book *b, struct az_error *err)
 	return rc;
 }
 
-static int load_all(struct az_store *s, struct az_book *b, struct az_error *err)
+int az_book_load(struct az_store *s, struct az_book *b, struct az_error *err)
+{
+	int rc = read_book(s, b, ALL, err);
+	b->complete = rc == AZ_OK;
+	return rc;
+}
+
+int az_book_load_first(struct az_store *s, struct az_book *b, struct az_error *err)
+{
+	return read_book(s, b, FIRST, err);
+}
+
+int az_book_complete(struct az_store *s, struct az_book *b, struct az_error *err)
+{
+	if (b->complete)
+		return AZ_OK;
+	int rc = read_book(s, b, LATER, err);
+	b->complete = rc == AZ_OK;
+	return rc;
+}
+
+#define LATER_OF(fields, type, arr) \
+	load_later(s, b, #arr, fields, NF(fields), sizeof(struct type), (unsigned char *)b->arr, b->n_##arr, err)
+
+/* The later columns of the tables in id order (contacts are in chart order: none of theirs is later). */
+static int load_rest(struct az_store *s, struct az_book *b, struct az_error *err)
+{
+	int rc = LATER_OF(vendor_f, az_vendor, vendors);
+	if (rc == AZ_OK)
+		rc = LATER_OF(system_f, az_system, systems);
+	if (rc == AZ_OK)
+		rc = LATER_OF(risk_f, az_risk, risks);
+	if (rc == AZ_OK)
+		rc = LATER_OF(action_f, az_action, actions);
+	return rc;
+}
+
+static int load_all(struct az_store *s, struct az_book *b, enum part part, struct az_error *err)
 {
 	void *one = NULL;
 	size_t n = 0;
@@ -203,7 +335,8 @@ static int load_all(struct az_store *s, struct az_book *b, struct az_error *err)
 		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
 	int rc = count_rows(s, count, b->last_change, err);
 	if (rc == AZ_OK)
-		rc = load(s, b, "clinic", "id", clinic_f, NF(clinic_f), sizeof b->clinic, count[T_clinic], &one, &n, err);
+		rc = load(s, b, "clinic", "id", clinic_f, NF(clinic_f), sizeof b->clinic, count[T_clinic], part, &one, &n,
+			  err);
 	if (rc == AZ_OK) {
 		if (n)
 			b->clinic = *(struct az_clinic *)one;
@@ -211,7 +344,7 @@ static int load_all(struct az_store *s, struct az_book *b, struct az_error *err)
 			b->clinic = (struct az_clinic){ .name = "", .address = "", .administrator = "",
 				.security_officer = "", .security_deputy = "", .phone = "" };
 		rc = load(s, b, "assessment", "id", assessment_f, NF(assessment_f), sizeof b->assessment,
-			  count[T_assessment], &one, &n, err);
+			  count[T_assessment], part, &one, &n, err);
 	}
 	if (rc == AZ_OK) {
 		if (n) {

@@ -66,11 +66,23 @@ struct az_book {
 	/* the date (YYYY-MM-DD) of the last logged change other than the approval itself, or "" */
 	char last_change[11];
 	struct az_arena *arena; /* owns every string and array */
+	int complete; /* every column read: 0 after az_book_load_first until az_book_complete */
 };
 
 /* Rows come in id order (answers in key order). */
 int az_book_load(struct az_store *s, struct az_book *b, struct az_error *err);
 void az_book_free(struct az_book *b);
+/* The book the first screen (home) needs, sooner: every row, but not the few columns of the large
+ * tables that progress and the findings' counts do not read (model/book.c names them); those texts
+ * are NULL, their numbers 0 and their enumerations -1 until az_book_complete reads them. Progress
+ * and the findings of this book are those of the whole book (tests/t_book_first checks it), but for
+ * the wording of some: a risk or an action named by its threat or control instead of its title or
+ * description, a done action without its date in a checklist suggestion's evidence. */
+int az_book_load_first(struct az_store *s, struct az_book *b, struct az_error *err);
+/* Reads the columns az_book_load_first left out into b; AZ_OK at once when b is complete. On
+ * failure (AZ_DATAERR: its rows are no longer the workbook's) b keeps what it had, the left-out
+ * columns perhaps in part: load it again. */
+int az_book_complete(struct az_store *s, struct az_book *b, struct az_error *err);
 
 /* After a saved edit of row id of table (singletons: id 1), the same values set in b, as loading
  * would have read them: pairs is column, value, ..., NULL (a NULL value: SQL NULL). Returns 0, or

@@ -253,6 +253,7 @@ static const struct tui_screen_ops home_ops = {
 	.title = N_("Home"),
 	.help = tui_help_home,
 	.bar = home_bar,
+	.first_book = 1, /* progress and findings: model/book.h */
 	TUI_SCREEN_HOOKS(struct home, home_enter, home_draw, home_key, home_leave),
 };
 

@@ -15,6 +15,7 @@
 #include "tui/input.h"
 #include "tui/screen.h"
 #include "tui/term.h"
+#include "tui/wb.h"
 
 #define MAX_DEPTH 16
 
@@ -28,8 +29,9 @@ static int repaint;    /* paint every cell at the next drawing, not only what ch
 
 int tui_push(const struct tui_screen_ops *ops, void *data)
 {
-	if (depth == MAX_DEPTH) {
-		tui_error("%s", _("Too many screens are open; go back first."));
+	if (depth == MAX_DEPTH || (!ops->first_book && tui_wb_complete() != 0)) {
+		if (depth == MAX_DEPTH)
+			tui_error("%s", _("Too many screens are open; go back first."));
 		struct tui_screen tmp = { ops, data, 0 };
 		if (ops->leave)
 			ops->leave(&tmp);

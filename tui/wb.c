@@ -32,7 +32,8 @@ int tui_wb_open(const char *path, struct az_error *err)
 		the_cat = NULL;
 		return rc;
 	}
-	if ((rc = az_book_load(the_wb.store, &the_wb.book, err)) != AZ_OK) {
+	/* the home screen first, sooner: the rest of the book when another screen opens (tui_push) */
+	if ((rc = az_book_load_first(the_wb.store, &the_wb.book, err)) != AZ_OK) {
 		az_store_close(the_wb.store);
 		az_catalogue_free(the_cat);
 		the_cat = NULL;
@@ -72,6 +73,17 @@ int tui_wb_reload(void)
 	tui_wb->book = fresh;
 	tui_wb->generation++;
 	return 0;
+}
+
+int tui_wb_complete(void)
+{
+	if (!tui_wb || tui_wb->book.complete)
+		return 0;
+	struct az_error err = { 0 };
+	/* what was read stays as it is: what the screens computed from it holds (no new generation) */
+	if (az_book_complete(tui_wb->store, &tui_wb->book, &err) == AZ_OK)
+		return 0;
+	return tui_wb_reload();
 }
 
 int tui_wb_edited(int rc, const struct az_error *err)

@@ -33,6 +33,9 @@ int tui_wb_open(const char *path, struct az_error *err);
 /* Closes the store and frees the book and catalogue; returns 0 or AZ_IOERR. */
 int tui_wb_close(void);
 
+/* The book is loaded without the few columns the home screen does not read (az_book_load_first);
+ * this reads them (tui_push calls it for every other screen). 0, or -1 with a message shown. */
+int tui_wb_complete(void);
 /* Reloads tui_wb->book after an edit; on failure shows the error and returns -1. */
 int tui_wb_reload(void);
 /* After an edit that returned rc: shows err's message unless rc is AZ_OK, then reloads.
