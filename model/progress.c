@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -171,67 +172,53 @@ static size_t *dense_systems(const struct az_book *b, long long *lo)
 
 static void risks(const struct az_book *b, const struct az_catalogue *cat, struct az_step_progress *s)
 {
-	/* Linear in risks and actions: each risk's system and threat found once (by table or hash),
-	 * the risks grouped by system, each risk's actions through the risk index. */
+	/* Linear in risks and actions: each risk's system and threat found once (by table or hash)
+	 * into a table of each system's first risk (in id order) of each threat, each risk's actions
+	 * through the risk index. */
 	size_t nr = b->n_risks, ns = b->n_systems, nt = cat->nthreats;
 	struct az_risk_index ix;
 	struct az_idmap threats;
 	long long lo = 0;
 	size_t *dense = dense_systems(b, &lo);
-	const struct az_risk **of_threat = calloc(nt + 1, sizeof *of_threat);
-	size_t *sys = malloc((nr + 1) * sizeof *sys), *thr = malloc((nr + 1) * sizeof *thr),
-	       *order = malloc((nr + 1) * sizeof *order), *start = calloc(ns + 2, sizeof *start);
+	/* first[i * nt + t]: 1 + the index in b->risks of system i's risk of threat t, 0 for none */
+	uint32_t *first = ns && nt && ns <= SIZE_MAX / sizeof *first / nt ? calloc(ns * nt, sizeof *first) : NULL;
 	int mapped = az_idmap_init(&threats, cat->threats, nt, sizeof *cat->threats, offsetof(struct az_threat, id)) == 0;
-	int built = mapped && of_threat && sys && thr && order && start && az_risk_index_build(b, &ix) == 0;
-	if (built) {
-		for (size_t k = 0; k < nr; k++) {
-			long long id = b->risks[k].system_id;
-			if (dense)
-				sys[k] = id >= lo && id - lo < b->systems[ns - 1].id - lo + 1 ? dense[id - lo] : ns;
-			else {
-				const struct az_system *y = az_book_system(b, id);
-				sys[k] = y ? (size_t)(y - b->systems) : ns;
-			}
-			start[sys[k] + 1]++;
-			long t = az_idmap_find(&threats, b->risks[k].threat);
-			thr[k] = t < 0 ? nt : (size_t)t;
+	int built = mapped && (first || !ns || !nt) && nr < UINT32_MAX && az_risk_index_build(b, &ix) == 0;
+	for (size_t k = 0; built && first && k < nr; k++) {
+		long long id = b->risks[k].system_id;
+		size_t y;
+		if (dense)
+			y = id >= lo && id - lo < b->systems[ns - 1].id - lo + 1 ? dense[id - lo] : ns;
+		else {
+			const struct az_system *sy = az_book_system(b, id);
+			y = sy ? (size_t)(sy - b->systems) : ns;
 		}
-		for (size_t i = 0; i < ns; i++)
-			start[i + 1] += start[i];
-		/* start[i] moves to the end of system i's risks while filling, then back */
-		for (size_t k = 0; k < nr; k++)
-			if (sys[k] < ns)
-				order[start[sys[k]]++] = k;
-		for (size_t i = ns; i > 0; i--)
-			start[i] = start[i - 1];
-		start[0] = 0;
+		long t = y < ns ? az_idmap_find(&threats, b->risks[k].threat) : -1;
+		if (t >= 0 && !first[y * nt + (size_t)t])
+			first[y * nt + (size_t)t] = (uint32_t)k + 1;
 	}
 	for (size_t i = 0; built && i < ns; i++) {
 		const struct az_system *y = &b->systems[i];
 		struct az_system_facts sf = { y->category, y->hosting, y->remote_maintenance, y->connection,
 					      y->holds_patient_data };
-		/* the system's risk of each threat (the first, in id order) */
-		for (size_t k = start[i + 1]; k-- > start[i];)
-			of_threat[thr[order[k]]] = &b->risks[order[k]];
 		size_t unassessed = 0, incomplete = 0;
 		for (size_t t = 0; t < nt; t++) {
 			if (!az_threat_applies(&cat->threats[t], &sf))
 				continue;
 			s->total++;
 			struct az_risk_facts f;
-			if (!of_threat[t]) {
+			uint32_t k = first[i * nt + t];
+			if (!k) {
 				unassessed++;
 				continue;
 			}
-			az_risk_facts_of(&ix, of_threat[t], &f);
+			az_risk_facts_of(&ix, &b->risks[k - 1], &f);
 			az_risk_facts_rank(cat, &f);
 			if (az_risk_state(&f) == AZ_RISK_COMPLETE)
 				s->done++;
 			else
 				incomplete++;
 		}
-		for (size_t k = start[i]; k < start[i + 1]; k++)
-			of_threat[thr[order[k]]] = NULL;
 		if (unassessed + incomplete)
 			missing(s, _("%s: %zu of its risks not yet assessed or treated."), y->name, unassessed + incomplete);
 	}
@@ -242,11 +229,7 @@ static void risks(const struct az_book *b, const struct az_catalogue *cat, struc
 	if (mapped)
 		az_idmap_free(&threats);
 	free(dense);
-	free(of_threat);
-	free(sys);
-	free(thr);
-	free(order);
-	free(start);
+	free(first);
 }
 
 const struct az_checklist *az_progress_checklist(const struct az_book *b, const struct az_catalogue *cat)
