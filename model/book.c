@@ -290,22 +290,22 @@ static int read_book(struct az_store *s, struct az_book *b, enum part part, stru
 
 int az_book_load(struct az_store *s, struct az_book *b, struct az_error *err)
 {
-	int rc = read_book(s, b, ALL, err);
-	b->complete = rc == AZ_OK;
-	return rc;
+	return read_book(s, b, ALL, err);
 }
 
 int az_book_load_first(struct az_store *s, struct az_book *b, struct az_error *err)
 {
-	return read_book(s, b, FIRST, err);
+	int rc = read_book(s, b, FIRST, err);
+	b->partial = rc == AZ_OK;
+	return rc;
 }
 
 int az_book_complete(struct az_store *s, struct az_book *b, struct az_error *err)
 {
-	if (b->complete)
+	if (!b->partial)
 		return AZ_OK;
 	int rc = read_book(s, b, LATER, err);
-	b->complete = rc == AZ_OK;
+	b->partial = rc != AZ_OK;
 	return rc;
 }
 

@@ -2,8 +2,9 @@
  * Copyright (C) 2026 The anzen authors */
 /*
  * The workbook in memory, typed: what the screens, the rules and the PDF read.
- * Loaded whole (a hospital-scale workbook is a few MB); edits go through model/edit.h
- * and the caller reloads.
+ * Loaded whole (a hospital-scale workbook is a few MB), or for the home screen first without a
+ * few columns it does not read (az_book_load_first); edits go through model/edit.h and the caller
+ * reloads.
  */
 #ifndef ANZEN_BOOK_H
 #define ANZEN_BOOK_H
@@ -66,7 +67,7 @@ struct az_book {
 	/* the date (YYYY-MM-DD) of the last logged change other than the approval itself, or "" */
 	char last_change[11];
 	struct az_arena *arena; /* owns every string and array */
-	int complete; /* every column read: 0 after az_book_load_first until az_book_complete */
+	int partial; /* loaded by az_book_load_first: some columns not read until az_book_complete */
 };
 
 /* Rows come in id order (answers in key order). */
@@ -79,7 +80,7 @@ void az_book_free(struct az_book *b);
  * the wording of some: a risk or an action named by its threat or control instead of its title or
  * description, a done action without its date in a checklist suggestion's evidence. */
 int az_book_load_first(struct az_store *s, struct az_book *b, struct az_error *err);
-/* Reads the columns az_book_load_first left out into b; AZ_OK at once when b is complete. On
+/* Reads the columns az_book_load_first left out into b; AZ_OK at once when b is not partial. On
  * failure (AZ_DATAERR: its rows are no longer the workbook's) b keeps what it had, the left-out
  * columns perhaps in part: load it again. */
 int az_book_complete(struct az_store *s, struct az_book *b, struct az_error *err);

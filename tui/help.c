@@ -72,6 +72,7 @@ static const struct tui_screen_ops help_ops = {
 	.help = "",
 	.bar = help_bar,
 	.overlay = 1,
+	.first_book = 1, /* text only: help on the home screen does not read the rest of the book */
 	.draw = help_draw,
 	.key = help_key,
 	.leave = help_leave,

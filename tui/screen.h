@@ -24,8 +24,8 @@ struct tui_screen_ops {
 	const char *help;           /* N_(): the text of the help overlay ('?' or F1) */
 	const enum tui_action *bar; /* actions in the status bar, ending with TUI_ACT_NONE */
 	int overlay;                /* drawn over the screen below it (dialogs, help) */
-	int first_book;             /* reads only what az_book_load_first loads (home): the book is
-				     * completed (tui_wb_complete) before any other screen opens */
+	int first_book;             /* reads only what az_book_load_first loads (home, help): the
+				     * book is completed (tui_wb_complete) before any other screen opens */
 	size_t size;                /* its private state (s->data): tui_open makes it, tui_pop frees it */
 	/* Each may be NULL. enter() runs when pushed and returns 0, or -1 to refuse (it sets a message);
 	 * draw() paints body; key() gets every key (act is its binding in the NAV and ANY scopes, or

@@ -77,7 +77,7 @@ int tui_wb_reload(void)
 
 int tui_wb_complete(void)
 {
-	if (!tui_wb || tui_wb->book.complete)
+	if (!tui_wb || !tui_wb->book.partial)
 		return 0;
 	struct az_error err = { 0 };
 	/* what was read stays as it is: what the screens computed from it holds (no new generation) */
