@@ -18,6 +18,7 @@
 
 #include "base/cache.h"
 #include "export/font.h"
+#include "export/font_scale.h"
 #include "base/i18n.h"
 
 struct face {
@@ -529,8 +530,15 @@ int az_font_subset_face(struct az_font *f, int k, struct az_subset *out, struct 
 	if (!out->data || !out->cps || !out->gids || !out->widths || !out->bmp || out->nglyphs > 65535) {
 		rc = az_fail(err, len ? AZ_IOERR : AZ_DATAERR, "%s", len ? _("out of memory") : _("empty subset"));
 	} else {
-		memcpy(out->data, data, len);
-		out->len = len;
+		size_t n;
+		char *scaled = az_font_rescale(data, len, AZ_FONT_UPEM, &n);
+		if (scaled) {
+			free(out->data);
+			out->data = scaled, out->len = n;
+		} else {
+			memcpy(out->data, data, len);
+			out->len = len;
+		}
 		hb_font_set_scale(sf, (int)c->upem, (int)c->upem);
 		size_t i = 0;
 		for (hb_codepoint_t cp = HB_SET_VALUE_INVALID; hb_set_next(c->used, &cp) && i < out->n; i++) {
