@@ -18,7 +18,7 @@
 
 #include "base/cache.h"
 #include "export/font.h"
-#include "export/font_scale.h"
+#include "export/font_cut.h"
 #include "base/i18n.h"
 
 struct face {
@@ -475,20 +475,17 @@ static void subset_name(const struct face *c, const struct az_subset *s, char *o
 	snprintf(out, cap, "%s+%s", tag, ps);
 }
 
-int az_font_subset_face(struct az_font *f, int k, struct az_subset *out, struct az_error *err)
+/* HarfBuzz's subset of face c to the old glyph ids old[0..n-1] (for what az_font_cut does not
+ * read, such as a font collection), then scaled; its glyphs numbered in old order as well. */
+static int subset_hb(const struct face *c, const uint32_t *old, size_t n, struct az_cut *cut, struct az_error *err)
 {
-	memset(out, 0, sizeof *out);
-	const struct face *c = &f->faces[k];
 	hb_subset_input_t *in = hb_subset_input_create_or_fail();
 	if (!in)
 		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
 	/* By glyph: the PDF draws by glyph id and needs no cmap (nor its variation sequences). */
 	hb_set_t *glyphs = hb_subset_input_glyph_set(in);
-	for (hb_codepoint_t cp = HB_SET_VALUE_INVALID; hb_set_next(c->used, &cp);) {
-		hb_codepoint_t gid;
-		if (hb_font_get_nominal_glyph(c->font, cp, &gid))
-			hb_set_add(glyphs, gid);
-	}
+	for (size_t i = 0; i < n; i++)
+		hb_set_add(glyphs, old[i]);
 	hb_set_add(hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG), HB_TAG('c', 'm', 'a', 'p'));
 	/* A PDF viewer reads only the outlines and horizontal metrics: no layout tables (which would
 	 * bring more glyphs along), vertical metrics, kerning, device tables or hinting. */
@@ -500,70 +497,87 @@ int az_font_subset_face(struct az_font *f, int k, struct az_subset *out, struct 
 	/* and no glyphs reached only through layout features (vertical forms, ligatures) */
 	hb_set_clear(hb_subset_input_set(in, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG));
 	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
-	/* names: the copyright notice, family and style, and the PostScript name */
-	hb_set_t *names = hb_subset_input_set(in, HB_SUBSET_SETS_NAME_ID);
-	hb_set_clear(names);
-	hb_set_add(names, HB_OT_NAME_ID_COPYRIGHT);
-	hb_set_add(names, HB_OT_NAME_ID_FONT_FAMILY);
-	hb_set_add(names, HB_OT_NAME_ID_FONT_SUBFAMILY);
-	hb_set_add(names, HB_OT_NAME_ID_POSTSCRIPT_NAME);
 	hb_subset_plan_t *plan = hb_subset_plan_create_or_fail(c->face, in);
 	hb_face_t *sub = plan ? hb_subset_plan_execute_or_fail(plan) : NULL;
 	hb_subset_input_destroy(in);
-	if (!sub) {
-		hb_subset_plan_destroy(plan);
-		return az_fail(err, AZ_DATAERR, _("font %s: HarfBuzz could not subset it"), c->file);
-	}
-	const hb_map_t *renumber = hb_subset_plan_old_to_new_glyph_mapping(plan);
-	hb_blob_t *blob = hb_face_reference_blob(sub);
-	hb_font_t *sf = hb_font_create(sub);
-	unsigned len;
-	const char *data = hb_blob_get_data(blob, &len);
-	out->nglyphs = hb_face_get_glyph_count(sub);
-	out->n = hb_set_get_population(c->used);
-	out->data = len ? malloc(len) : NULL;
-	out->cps = malloc((out->n + 1) * sizeof *out->cps);
-	out->gids = malloc((out->n + 1) * sizeof *out->gids);
-	out->widths = calloc(out->nglyphs + 1, sizeof *out->widths);
-	out->bmp = calloc(65536, sizeof *out->bmp); /* only the used entries are touched */
 	int rc = AZ_OK;
-	if (!out->data || !out->cps || !out->gids || !out->widths || !out->bmp || out->nglyphs > 65535) {
-		rc = az_fail(err, len ? AZ_IOERR : AZ_DATAERR, "%s", len ? _("out of memory") : _("empty subset"));
+	if (!sub) {
+		rc = az_fail(err, AZ_DATAERR, _("font %s: HarfBuzz could not subset it"), c->file);
 	} else {
-		size_t n;
-		char *scaled = az_font_rescale(data, len, AZ_FONT_UPEM, &n);
-		if (scaled) {
-			free(out->data);
-			out->data = scaled, out->len = n;
+		hb_blob_t *blob = hb_face_reference_blob(sub);
+		unsigned len;
+		const char *data = hb_blob_get_data(blob, &len);
+		const hb_map_t *renumber = hb_subset_plan_old_to_new_glyph_mapping(plan);
+		if (az_font_cut(data, len, NULL, 0, AZ_FONT_UPEM, cut) != 0 ||
+		    (cut->nold = hb_face_get_glyph_count(c->face)) == 0 ||
+		    !(cut->map = realloc(cut->map, cut->nold * sizeof *cut->map))) {
+			rc = az_fail(err, AZ_DATAERR, _("font %s: HarfBuzz could not subset it"), c->file);
 		} else {
-			memcpy(out->data, data, len);
-			out->len = len;
+			for (unsigned g = 0; g < cut->nold; g++) {
+				hb_codepoint_t to = hb_map_get(renumber, g);
+				cut->map[g] = (uint16_t)(to == HB_MAP_VALUE_INVALID ? 0 : to);
+			}
 		}
-		hb_font_set_scale(sf, (int)c->upem, (int)c->upem);
-		size_t i = 0;
-		for (hb_codepoint_t cp = HB_SET_VALUE_INVALID; hb_set_next(c->used, &cp) && i < out->n; i++) {
-			hb_codepoint_t old = 0, gid;
-			hb_font_get_nominal_glyph(c->font, cp, &old);
-			gid = hb_map_get(renumber, old);
-			if (gid == HB_MAP_VALUE_INVALID)
-				gid = 0;
-			out->cps[i] = cp, out->gids[i] = (uint16_t)gid;
-			if (cp <= 0xFFFF)
-				out->bmp[cp] = (uint16_t)gid;
-		}
-		out->n = i;
-		for (unsigned g = 0; g < out->nglyphs; g++) {
-			hb_position_t adv = hb_font_get_glyph_h_advance(sf, g);
-			out->widths[g] = (uint16_t)(adv > 0 ? (unsigned long)adv * 1000 / c->upem : 0);
-		}
-		metrics(c, out);
-		subset_name(c, out, out->name, sizeof out->name);
+		hb_blob_destroy(blob);
 	}
-	hb_font_destroy(sf);
-	hb_blob_destroy(blob);
 	hb_face_destroy(sub);
 	hb_subset_plan_destroy(plan);
-	if (rc != AZ_OK)
-		az_subset_free(out);
 	return rc;
+}
+
+int az_font_subset_face(struct az_font *f, int k, struct az_subset *out, struct az_error *err)
+{
+	memset(out, 0, sizeof *out);
+	const struct face *c = &f->faces[k];
+	size_t n = hb_set_get_population(c->used);
+	uint32_t *old = malloc((n + 1) * sizeof *old);
+	out->cps = malloc((n + 1) * sizeof *out->cps);
+	out->gids = malloc((n + 1) * sizeof *out->gids);
+	out->bmp = calloc(65536, sizeof *out->bmp); /* only the used entries are touched */
+	if (!old || !out->cps || !out->gids || !out->bmp) {
+		free(old);
+		az_subset_free(out);
+		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+	}
+	size_t i = 0;
+	for (hb_codepoint_t cp = HB_SET_VALUE_INVALID; hb_set_next(c->used, &cp) && i < n; i++) {
+		hb_codepoint_t gid = 0;
+		hb_font_get_nominal_glyph(c->font, cp, &gid);
+		out->cps[i] = cp, old[i] = gid;
+	}
+	out->n = i;
+	/* By glyph: the PDF draws by glyph id and needs no cmap. */
+	struct az_cut cut;
+	unsigned len;
+	const char *data = hb_blob_get_data(c->blob, &len);
+	int rc = AZ_OK;
+	if (az_font_cut(data, len, old, out->n, AZ_FONT_UPEM, &cut) != 0)
+		rc = subset_hb(c, old, out->n, &cut, err);
+	free(old);
+	if (rc == AZ_OK && (cut.nnew > 65535 || !(out->widths = calloc(cut.nnew + 1, sizeof *out->widths))))
+		rc = az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+	if (rc != AZ_OK) {
+		az_cut_free(&cut);
+		az_subset_free(out);
+		return rc;
+	}
+	for (i = 0; i < out->n; i++) {
+		hb_codepoint_t gid = 0;
+		hb_font_get_nominal_glyph(c->font, out->cps[i], &gid);
+		out->gids[i] = gid < cut.nold ? cut.map[gid] : 0;
+		if (out->cps[i] <= 0xFFFF)
+			out->bmp[out->cps[i]] = out->gids[i];
+	}
+	/* widths from the original font, in 1/1000 em */
+	for (unsigned g = 0; g < cut.nold; g++)
+		if (cut.map[g] || g == 0) {
+			hb_position_t adv = hb_font_get_glyph_h_advance(c->font, g);
+			out->widths[cut.map[g]] = (uint16_t)(adv > 0 ? (unsigned long)adv * 1000 / c->upem : 0);
+		}
+	out->nglyphs = cut.nnew;
+	out->data = cut.data, out->len = cut.len;
+	free(cut.map);
+	metrics(c, out);
+	subset_name(c, out, out->name, sizeof out->name);
+	return AZ_OK;
 }
