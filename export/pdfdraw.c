@@ -52,6 +52,7 @@ struct az_render {
 	struct az_font *font_set;
 	struct az_subset sub[AZ_MAX_FACES];
 	int nfaces;
+	int mixed[AZ_MAX_FACES]; /* drawn with mixed one- and two-byte codes (tounicode.h) */
 	FILE *fp;
 	int borrowed; /* fp belongs to the caller (a streamed document's output file): not closed here */
 	struct az_pdfw w;
@@ -157,17 +158,17 @@ static uint16_t gid_of(const struct az_render *r, int face, uint32_t cp)
 {
 	return face >= 0 && face < r->nfaces ? az_subset_gid(&r->sub[face], cp) : 0;
 }
-/* Writes bytes of a literal string, escaped; returns the end. */
-static char *put_code(char *e, uint16_t code)
+/* Writes the code of a glyph (tounicode.h) into a literal string, escaped; returns the end. */
+static char *put_code(char *e, uint16_t gid, int mixed)
 {
-	unsigned char u[2] = { (unsigned char)(code >> 8), (unsigned char)code };
-	for (int k = 0; k < 2; k++) {
-		if (u[k] == '(' || u[k] == ')' || u[k] == '\\')
-			*e++ = '\\', *e++ = (char)u[k];
-		else if (u[k] == '\r') /* a bare CR would be read as LF */
+	unsigned char u[2], *end = az_glyph_code(u, gid, mixed);
+	for (unsigned char *k = u; k < end; k++) {
+		if (*k == '(' || *k == ')' || *k == '\\')
+			*e++ = '\\', *e++ = (char)*k;
+		else if (*k == '\r') /* a bare CR would be read as LF */
 			*e++ = '\\', *e++ = 'r';
 		else
-			*e++ = (char)u[k];
+			*e++ = (char)*k;
 	}
 	return e;
 }
@@ -183,8 +184,8 @@ static int actual_span(char *e, uint32_t cp)
 	return sprintf(e, "/Span << /ActualText <FEFF%04X> >> BDC ", (unsigned)cp);
 }
 
-/* "dx dy Td (...) Tj": s as literal strings of 2-byte codes, the glyph ids of each font's subset
- * (Identity-H), one "/Fk size Tf (...) Tj" per run of characters from one font. Positions are
+/* "dx dy Td (...) Tj": s as literal strings of the codes of the glyphs of each font's subset
+ * (tounicode.h), one "/Fk size Tf (...) Tj" per run of characters from one font. Positions are
  * rounded absolutely, so relative moves add up to no error; a run continues where the previous
  * one ended (Tj advances by the widths of the font's /W). */
 static void show(struct pen *p, float x, float y, float size, const char *s)
@@ -224,7 +225,7 @@ static void show(struct pen *p, float x, float y, float size, const char *s)
 			e += actual_span(e, actual);
 		if (!open)
 			*e++ = '(', open = 1;
-		e = put_code(e, gid_of(p->r, face, cp));
+		e = put_code(e, gid_of(p->r, face, cp), p->r->mixed[face]);
 		if (actual)
 			memcpy(e, ") Tj EMC ", 9), e += 9, open = 0;
 	}
@@ -487,7 +488,7 @@ static void put_widths(struct az_pdfw *w, const struct az_subset *sub)
 /* A subset as a Type 0 font with a CIDFontType2 descendant whose CIDs are the subset's glyph
  * ids (/CIDToGIDMap /Identity), its widths (/W), the TrueType program (/FontFile2) and a
  * /ToUnicode CMap. */
-static int put_font(struct az_pdfw *w, const struct az_subset *sub, unsigned t0)
+static int put_font(struct az_pdfw *w, const struct az_subset *sub, unsigned t0, unsigned enc)
 {
 	unsigned file = az_pdfw_reserve(w), tu = az_pdfw_reserve(w), desc = az_pdfw_reserve(w),
 		 cid = az_pdfw_reserve(w);
@@ -495,7 +496,7 @@ static int put_font(struct az_pdfw *w, const struct az_subset *sub, unsigned t0)
 	snprintf(dict, sizeof dict, " /Length1 %zu", sub->len);
 	az_pdfw_stream(w, file, dict, sub->data, sub->len, FONT_LEVEL);
 	size_t len;
-	char *cmap = az_tounicode_cmap(sub->gids, sub->cps, sub->n, &len);
+	char *cmap = az_tounicode_cmap(sub->gids, sub->cps, sub->n, enc != 0, &len);
 	if (!cmap)
 		return ENOMEM;
 	az_pdfw_stream(w, tu, "", cmap, len, FONT_LEVEL);
@@ -515,11 +516,14 @@ static int put_font(struct az_pdfw *w, const struct az_subset *sub, unsigned t0)
 	put_widths(w, sub);
 	az_pdfw_puts(w, " /CIDToGIDMap /Identity >>");
 	az_pdfw_end(w);
+	char encoding[32] = "/Identity-H";
+	if (enc)
+		snprintf(encoding, sizeof encoding, "%u 0 R", enc);
 	az_pdfw_begin_packed(w, t0);
 	az_pdfw_printf(w,
-		       "<< /Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [ %u 0 R ]"
+		       "<< /Type /Font /Subtype /Type0 /BaseFont /%s /Encoding %s /DescendantFonts [ %u 0 R ]"
 		       " /ToUnicode %u 0 R >>",
-		       sub->name, cid, tu);
+		       sub->name, encoding, cid, tu);
 	az_pdfw_end(w);
 	return 0;
 }
@@ -673,10 +677,21 @@ static int put_head(struct az_doc *d, struct az_render *r)
 	unsigned form = az_pdfw_reserve(w);
 	char fonts[AZ_MAX_FACES * 24] = "";
 	size_t k = 0;
+	unsigned enc = 0; /* the Encoding CMap of mixed codes, written once */
+	for (int f = 0; f < r->nfaces; f++)
+		if ((r->mixed[f] = r->sub[f].nglyphs <= AZ_MIXED_MAX) && !enc) {
+			size_t len;
+			const char *cmap = az_mixed_cmap(&len);
+			enc = az_pdfw_reserve(w);
+			az_pdfw_stream(w, enc,
+				       " /Type /CMap /CMapName /Anzen-Mixed /CIDSystemInfo << /Registry (Adobe) /Ordering"
+				       " (Identity) /Supplement 0 >>",
+				       cmap, len, FONT_LEVEL);
+		}
 	for (int f = 0; f < r->nfaces; f++) {
 		unsigned t0 = az_pdfw_reserve(w);
 		k += (size_t)snprintf(fonts + k, sizeof fonts - k, "%s/F%d %u 0 R", f ? " " : "", f + 1, t0);
-		int rc = put_font(w, &r->sub[f], t0);
+		int rc = put_font(w, &r->sub[f], t0, r->mixed[f] ? enc : 0);
 		if (rc)
 			return rc;
 		/* the program is written: only the glyph map is needed from here on */

@@ -17,13 +17,32 @@ static const char head[] =
 	"begincmap\n"
 	"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
 	"/CMapName /Adobe-Identity-UCS def\n"
-	"/CMapType 2 def\n"
-	"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+	"/CMapType 2 def\n";
+static const char identity_space[] = "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+static const char mixed_space[] = "2 begincodespacerange\n<00> <DF>\n<E000> <FFFF>\nendcodespacerange\n";
 static const char tail[] =
 	"endcmap\n"
 	"CMapName currentdict /CMap defineresource pop\n"
 	"end\n"
 	"end\n";
+
+const char *az_mixed_cmap(size_t *len)
+{
+	static char cmap[2048];
+	static size_t n;
+	if (!n) {
+		n = (size_t)sprintf(cmap, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+				    "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> def\n"
+				    "/CMapName /Anzen-Mixed def\n/CMapType 1 def\n%s%d begincidrange\n<00> <%02X> 0\n",
+				    mixed_space, 1 + AZ_MIXED_MAX / 256, AZ_ONE_BYTE - 1);
+		/* two-byte ranges vary in their last byte only, as Identity-H's */
+		for (unsigned hi = 0; hi < AZ_MIXED_MAX / 256; hi++)
+			n += (size_t)sprintf(cmap + n, "<%04X> <%04X> %u\n", 0xE000 + hi * 256, 0xE0FF + hi * 256, hi * 256);
+		n += (size_t)sprintf(cmap + n, "endcidrange\n%s", tail);
+	}
+	*len = n;
+	return cmap;
+}
 
 struct pair {
 	uint16_t gid;
@@ -45,7 +64,7 @@ static int put_utf16(char *o, uint32_t cp)
 	return sprintf(o, "%04X%04X", (unsigned)(0xD800 + (cp >> 10)), (unsigned)(0xDC00 + (cp & 0x3FF)));
 }
 
-char *az_tounicode_cmap(const uint16_t *gids, const uint32_t *cps, size_t n, size_t *len)
+char *az_tounicode_cmap(const uint16_t *gids, const uint32_t *cps, size_t n, int mixed, size_t *len)
 {
 	struct pair *p = malloc((n ? n : 1) * sizeof *p);
 	if (!p)
@@ -59,7 +78,7 @@ char *az_tounicode_cmap(const uint16_t *gids, const uint32_t *cps, size_t n, siz
 	}
 	qsort(p, n, sizeof *p, by_gid);
 	/* at most 22 bytes per entry, and a begin/end pair (30) per block */
-	size_t cap = sizeof head + sizeof tail + n * 22 + (n / BLOCK + 1) * 30 + 1;
+	size_t cap = sizeof head + sizeof mixed_space + sizeof tail + n * 22 + (n / BLOCK + 1) * 30 + 1;
 	char *buf = malloc(cap), *o = buf;
 	for (size_t i = 1; buf && i < n; i++)
 		if (p[i].gid == p[i - 1].gid) {
@@ -70,12 +89,13 @@ char *az_tounicode_cmap(const uint16_t *gids, const uint32_t *cps, size_t n, siz
 		free(p);
 		return NULL;
 	}
-	memcpy(o, head, sizeof head - 1);
-	o += sizeof head - 1;
+	const char *space = mixed ? mixed_space : identity_space;
+	o += sprintf(o, "%s%s", head, space);
 	for (size_t i = 0; i < n; i++) {
 		if (i % BLOCK == 0)
 			o += sprintf(o, "%zu beginbfchar\n", n - i < BLOCK ? n - i : (size_t)BLOCK);
-		o += sprintf(o, "<%04X> <", (unsigned)p[i].gid);
+		unsigned char code[2], *end = az_glyph_code(code, p[i].gid, mixed);
+		o += end - code == 1 ? sprintf(o, "<%02X> <", code[0]) : sprintf(o, "<%02X%02X> <", code[0], code[1]);
 		o += put_utf16(o, p[i].cp);
 		*o++ = '>', *o++ = '\n';
 		if (i % BLOCK == BLOCK - 1 || i == n - 1)

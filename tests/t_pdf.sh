@@ -37,8 +37,8 @@ expect "pdfinfo: the fixed creation date" grep -q "^CreationDate: .*2026" "$T/in
 
 pdffonts "$T/a.pdf" >"$T/fonts" 2>&1
 expect "pdffonts: IPAexGothic once" test "$(grep -c IPAexGothic "$T/fonts")" -eq 1
-expect "pdffonts: subset CID TrueType, embedded, with Unicode map" \
-	grep -Eq '^[A-Z]{6}\+IPAexGothic +CID TrueType +Identity-H +yes +yes +yes' "$T/fonts"
+expect "pdffonts: subset CID TrueType, embedded, with its own encoding (one- and two-byte codes) and a Unicode map" \
+	grep -Eq '^[A-Z]{6}\+IPAexGothic +CID TrueType +Custom +yes +yes +yes' "$T/fonts"
 
 pdftotext -enc UTF-8 -raw "$T/a.pdf" "$T/a.txt" 2>"$T/pdferr"
 expect "pdftotext: no warning (the font's /ToUnicode is a valid CMap)" test ! -s "$T/pdferr"

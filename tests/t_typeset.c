@@ -222,7 +222,7 @@ static void tounicode_tests(void)
 	for (uint32_t c = 0x4E00; n < 150; c += 0x10, n++)
 		gids[n] = (uint16_t)(150 - n), cps[n] = c; /* glyph ids in reverse order */
 	gids[n] = 200, cps[n++] = 0x20BB7;
-	char *t = az_tounicode_cmap(gids, cps, n, &len);
+	char *t = az_tounicode_cmap(gids, cps, n, 0, &len);
 	ok(t && strlen(t) == len, "a ToUnicode CMap for %zu glyphs", n);
 	if (!t)
 		return;
@@ -234,9 +234,24 @@ static void tounicode_tests(void)
 	free(t);
 	uint16_t bg[2] = { 1, 1 };
 	uint32_t bc[2] = { 0x41, 0x42 };
-	ok(az_tounicode_cmap(bg, bc, 2, &len) == NULL, "a glyph id given twice is refused");
+	ok(az_tounicode_cmap(bg, bc, 2, 0, &len) == NULL, "a glyph id given twice is refused");
 	bg[1] = 2, bc[1] = 0xD800;
-	ok(az_tounicode_cmap(bg, bc, 2, &len) == NULL, "a surrogate code point is refused");
+	ok(az_tounicode_cmap(bg, bc, 2, 0, &len) == NULL, "a surrogate code point is refused");
+
+	/* mixed codes: a glyph id below 0xE0 is one byte, the others 0xE000 + the glyph id */
+	t = az_tounicode_cmap(gids, cps, n, 1, &len);
+	ok(t && strstr(t, "2 begincodespacerange\n<00> <DF>\n<E000> <FFFF>\n") && strstr(t, "<01> <5750>\n") &&
+		   strstr(t, "<96> <4E00>\n") && strstr(t, "<C8> <D842DFB7>\n"),
+	   "mixed codes: one byte below 0xE0, in the two code spaces");
+	free(t);
+	gids[0] = 0xE5, cps[0] = 0x3042;
+	t = az_tounicode_cmap(gids, cps, 1, 1, &len);
+	ok(t && strstr(t, "<E0E5> <3042>\n"), "mixed codes: glyph 0xE5 is <E0E5>");
+	free(t);
+	const char *enc = az_mixed_cmap(&len);
+	ok(strlen(enc) == len && strstr(enc, "/CMapType 1 def") && strstr(enc, "33 begincidrange\n<00> <DF> 0\n<E000> <E0FF> 0\n") &&
+		   strstr(enc, "<FF00> <FFFF> 7936\nendcidrange"),
+	   "the Encoding CMap: the one-byte codes and 32 two-byte ranges to the glyph ids");
 }
 
 int main(int argc, char **argv)
