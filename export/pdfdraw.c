@@ -455,7 +455,7 @@ static int running_form(struct az_doc *d, struct az_render *r, unsigned num, con
 		char dict[640];
 		snprintf(dict, sizeof dict, " /Type /XObject /Subtype /Form /BBox [ 0 0 %.3f %.2f ] /Resources << /Font << %s >> >>",
 			 AZ_PAGE_W, AZ_PAGE_H, fonts);
-		az_pdfw_stream(&r->w, num, dict, out.s, out.n, AZ_PDFW_RAW);
+		az_pdfw_stream(&r->w, num, dict, out.s, out.n, PAGE_LEVEL);
 	}
 	free(out.s);
 	return rc;
@@ -677,17 +677,19 @@ static int put_head(struct az_doc *d, struct az_render *r)
 	unsigned form = az_pdfw_reserve(w);
 	char fonts[AZ_MAX_FACES * 24] = "";
 	size_t k = 0;
-	unsigned enc = 0; /* the Encoding CMap of mixed codes, written once */
+	unsigned enc = 0, most = 0; /* the Encoding CMap of mixed codes, written once */
 	for (int f = 0; f < r->nfaces; f++)
-		if ((r->mixed[f] = r->sub[f].nglyphs <= AZ_MIXED_MAX) && !enc) {
-			size_t len;
-			const char *cmap = az_mixed_cmap(&len);
-			enc = az_pdfw_reserve(w);
-			az_pdfw_stream(w, enc,
-				       " /Type /CMap /CMapName /Anzen-Mixed /CIDSystemInfo << /Registry (Adobe) /Ordering"
-				       " (Identity) /Supplement 0 >>",
-				       cmap, len, FONT_LEVEL);
-		}
+		if ((r->mixed[f] = r->sub[f].nglyphs <= AZ_MIXED_MAX) && r->sub[f].nglyphs > most)
+			most = r->sub[f].nglyphs;
+	if (most) {
+		size_t len;
+		const char *cmap = az_mixed_cmap(most, &len);
+		enc = az_pdfw_reserve(w);
+		az_pdfw_stream(w, enc,
+			       " /Type /CMap /CMapName /Anzen-Mixed /CIDSystemInfo << /Registry (Adobe) /Ordering"
+			       " (Identity) /Supplement 0 >>",
+			       cmap, len, FONT_LEVEL);
+	}
 	for (int f = 0; f < r->nfaces; f++) {
 		unsigned t0 = az_pdfw_reserve(w);
 		k += (size_t)snprintf(fonts + k, sizeof fonts - k, "%s/F%d %u 0 R", f ? " " : "", f + 1, t0);

@@ -26,20 +26,18 @@ static const char tail[] =
 	"end\n"
 	"end\n";
 
-const char *az_mixed_cmap(size_t *len)
+const char *az_mixed_cmap(unsigned nglyphs, size_t *len)
 {
 	static char cmap[2048];
-	static size_t n;
-	if (!n) {
-		n = (size_t)sprintf(cmap, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-				    "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> def\n"
-				    "/CMapName /Anzen-Mixed def\n/CMapType 1 def\n%s%d begincidrange\n<00> <%02X> 0\n",
-				    mixed_space, 1 + AZ_MIXED_MAX / 256, AZ_ONE_BYTE - 1);
-		/* two-byte ranges vary in their last byte only, as Identity-H's */
-		for (unsigned hi = 0; hi < AZ_MIXED_MAX / 256; hi++)
-			n += (size_t)sprintf(cmap + n, "<%04X> <%04X> %u\n", 0xE000 + hi * 256, 0xE0FF + hi * 256, hi * 256);
-		n += (size_t)sprintf(cmap + n, "endcidrange\n%s", tail);
-	}
+	unsigned ranges = nglyphs > AZ_MIXED_MAX ? AZ_MIXED_MAX / 256 : (nglyphs + 255) / 256;
+	size_t n = (size_t)sprintf(cmap, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+				  "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> def\n"
+				  "/CMapName /Anzen-Mixed def\n/CMapType 1 def\n%s%u begincidrange\n<00> <%02X> 0\n",
+				  mixed_space, 1 + ranges, AZ_ONE_BYTE - 1);
+	/* two-byte ranges vary in their last byte only, as Identity-H's */
+	for (unsigned hi = 0; hi < ranges; hi++)
+		n += (size_t)sprintf(cmap + n, "<%04X> <%04X> %u\n", 0xE000 + hi * 256, 0xE0FF + hi * 256, hi * 256);
+	n += (size_t)sprintf(cmap + n, "endcidrange\n%s", tail);
 	*len = n;
 	return cmap;
 }

@@ -248,10 +248,13 @@ static void tounicode_tests(void)
 	t = az_tounicode_cmap(gids, cps, 1, 1, &len);
 	ok(t && strstr(t, "<E0E5> <3042>\n"), "mixed codes: glyph 0xE5 is <E0E5>");
 	free(t);
-	const char *enc = az_mixed_cmap(&len);
+	const char *enc = az_mixed_cmap(AZ_MIXED_MAX, &len);
 	ok(strlen(enc) == len && strstr(enc, "/CMapType 1 def") && strstr(enc, "33 begincidrange\n<00> <DF> 0\n<E000> <E0FF> 0\n") &&
 		   strstr(enc, "<FF00> <FFFF> 7936\nendcidrange"),
 	   "the Encoding CMap: the one-byte codes and 32 two-byte ranges to the glyph ids");
+	enc = az_mixed_cmap(257, &len);
+	ok(strstr(enc, "3 begincidrange\n<00> <DF> 0\n<E000> <E0FF> 0\n<E100> <E1FF> 256\nendcidrange") != NULL,
+	   "and only the ranges a font of 257 glyphs needs");
 }
 
 int main(int argc, char **argv)
