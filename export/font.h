@@ -2,8 +2,8 @@
  * Copyright (C) 2026 The anzen authors */
 /* The document's fonts: the main TrueType font (found with fontconfig, or named), and for a
  * character it lacks the first installed TrueType font that fontconfig finds with it (𠮷 from
- * IPAmj明朝, an emoji from Symbola). Each is measured with HarfBuzz and cut down to the code points
- * the document uses; the PDF embeds each subset as a CID font whose CIDs are the subset's glyph
+ * IPAmj明朝, an emoji from Symbola). Each is measured from its own tables (sfnt.h) and cut down to
+ * the code points the document uses (font_cut.h); the PDF embeds each subset as a CID font whose CIDs are the subset's glyph
  * ids (pdfdraw.c), so no per-document table of every code point is built. */
 #ifndef ANZEN_FONT_H
 #define ANZEN_FONT_H

@@ -4,7 +4,7 @@
  * the new grid and encoded again (smaller deltas fit in one byte and repeat more often), without
  * their instructions; loca, hmtx (its trailing equal advances folded), head, hhea, maxp, OS/2,
  * post (version 3, no glyph names) and name follow. Every read is bounded; anything unexpected
- * leaves the caller to HarfBuzz. */
+ * refuses the font. */
 #include <config.h>
 
 #include <stdint.h>
@@ -271,12 +271,13 @@ static int composite_glyph(const unsigned char *g, size_t n, double r, const uin
 	return 0;
 }
 
-static int find_tables(const unsigned char *d, size_t len, struct src *s)
+/* The tables of the face whose table directory is at d + dir (table offsets count from d). */
+static int find_tables(const unsigned char *d, size_t len, size_t dir, struct src *s)
 {
-	if (len < 12 || (rd32(d) != 0x00010000u && rd32(d) != tag4("true")))
+	if (len < 12 || dir > len - 12 || (rd32(d + dir) != 0x00010000u && rd32(d + dir) != tag4("true")))
 		return -1;
-	unsigned nt = rd16(d + 4);
-	if (nt > MAX_TABLES || 12 + 16 * (size_t)nt > len)
+	unsigned nt = rd16(d + dir + 4);
+	if (nt > MAX_TABLES || dir + 12 + 16 * (size_t)nt > len)
 		return -1;
 	struct {
 		const char *tag;
@@ -286,7 +287,7 @@ static int find_tables(const unsigned char *d, size_t len, struct src *s)
 		     { "hmtx", &s->hmtx, &s->hmtx_n }, { "loca", &s->loca, &s->loca_n }, { "glyf", &s->glyf, &s->glyf_n },
 		     { "OS/2", &s->os2, &s->os2_n },   { "name", &s->name, &s->name_n }, { "post", &s->post, &s->post_n } };
 	for (unsigned i = 0; i < nt; i++) {
-		const unsigned char *rec = d + 12 + 16 * i;
+		const unsigned char *rec = d + dir + 12 + 16 * i;
 		size_t off = rd32(rec + 8), n = rd32(rec + 12);
 		if (off > len || n > len - off)
 			return -1;
@@ -410,11 +411,12 @@ void az_cut_free(struct az_cut *c)
 	memset(c, 0, sizeof *c);
 }
 
-int az_font_cut(const char *data, size_t len, const uint32_t *keep, size_t n, unsigned upem, struct az_cut *out)
+int az_font_cut(const char *data, size_t len, size_t dir, const uint32_t *keep, size_t n, unsigned upem,
+		struct az_cut *out)
 {
 	memset(out, 0, sizeof *out);
 	struct src s = { 0 };
-	if (find_tables((const unsigned char *)data, len, &s) != 0)
+	if (find_tables((const unsigned char *)data, len, dir, &s) != 0)
 		return -1;
 	double r = s.upem > upem ? (double)upem / s.upem : 1.0;
 	unsigned new_upem = s.upem > upem ? upem : s.upem;
