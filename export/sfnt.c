@@ -67,6 +67,41 @@ static void pick_cmap(struct az_sfnt *f, const unsigned char *cmap, size_t n)
 	}
 }
 
+int az_sfnt_read(struct az_sfnt *f, const unsigned char *data, size_t len, int index)
+{
+	memset(f, 0, sizeof *f);
+	f->data = data, f->len = len;
+	if (len < 12)
+		return -1;
+	if (rd32(f->data) == tag4("ttcf")) {
+		if (index < 0 || f->len < 12 + 4 * ((size_t)index + 1) || (uint32_t)index >= rd32(f->data + 8))
+			return -1;
+		f->dir = rd32(f->data + 12 + 4 * (size_t)index);
+	} else if (index != 0) {
+		return -1;
+	}
+	if (f->dir > f->len - 12 || (rd32(f->data + f->dir) != 0x00010000u && rd32(f->data + f->dir) != tag4("true")))
+		return -1;
+	size_t head_n, hhea_n, maxp_n, glyf_n, loca_n, cmap_n;
+	const unsigned char *maxp = table(f, "maxp", &maxp_n), *cmap = table(f, "cmap", &cmap_n);
+	f->head = table(f, "head", &head_n);
+	f->hhea = table(f, "hhea", &hhea_n);
+	f->hmtx = table(f, "hmtx", &f->hmtx_n);
+	f->os2 = table(f, "OS/2", &f->os2_n);
+	f->name = table(f, "name", &f->name_n);
+	if (!f->head || head_n < 54 || !f->hhea || hhea_n < 36 || !maxp || maxp_n < 6 || !f->hmtx ||
+	    !table(f, "glyf", &glyf_n) || glyf_n == 0 || !table(f, "loca", &loca_n))
+		return -1;
+	f->upem = rd16(f->head + 18);
+	f->nglyphs = rd16(maxp + 4);
+	f->nh = rd16(f->hhea + 34);
+	pick_cmap(f, cmap, cmap_n);
+	if (f->upem < 16 || f->nglyphs == 0 || f->nh == 0 || f->nh > f->nglyphs || f->hmtx_n < 4 * (size_t)f->nh ||
+	    !f->cmap || az_sfnt_glyph(f, 'A') == 0)
+		return -1;
+	return 0;
+}
+
 int az_sfnt_open(struct az_sfnt *f, const char *path, int index)
 {
 	memset(f, 0, sizeof *f);
@@ -82,42 +117,18 @@ int az_sfnt_open(struct az_sfnt *f, const char *path, int index)
 	close(fd);
 	if (m == MAP_FAILED)
 		return -1;
-	f->data = m, f->len = (size_t)st.st_size;
-	if (rd32(f->data) == tag4("ttcf")) {
-		if (index < 0 || f->len < 16 + 4 * (size_t)index || (uint32_t)index >= rd32(f->data + 8))
-			goto bad;
-		f->dir = rd32(f->data + 12 + 4 * (size_t)index);
-	} else if (index != 0) {
-		goto bad;
+	if (az_sfnt_read(f, m, (size_t)st.st_size, index) != 0) {
+		munmap(m, (size_t)st.st_size);
+		memset(f, 0, sizeof *f);
+		return -1;
 	}
-	if (f->dir > f->len - 12 || (rd32(f->data + f->dir) != 0x00010000u && rd32(f->data + f->dir) != tag4("true")))
-		goto bad;
-	size_t head_n, hhea_n, maxp_n, glyf_n, loca_n, cmap_n;
-	const unsigned char *maxp = table(f, "maxp", &maxp_n), *cmap = table(f, "cmap", &cmap_n);
-	f->head = table(f, "head", &head_n);
-	f->hhea = table(f, "hhea", &hhea_n);
-	f->hmtx = table(f, "hmtx", &f->hmtx_n);
-	f->os2 = table(f, "OS/2", &f->os2_n);
-	f->name = table(f, "name", &f->name_n);
-	if (!f->head || head_n < 54 || !f->hhea || hhea_n < 36 || !maxp || maxp_n < 6 || !f->hmtx ||
-	    !table(f, "glyf", &glyf_n) || glyf_n == 0 || !table(f, "loca", &loca_n))
-		goto bad;
-	f->upem = rd16(f->head + 18);
-	f->nglyphs = rd16(maxp + 4);
-	f->nh = rd16(f->hhea + 34);
-	pick_cmap(f, cmap, cmap_n);
-	if (f->upem < 16 || f->nglyphs == 0 || f->nh == 0 || f->nh > f->nglyphs || f->hmtx_n < 4 * (size_t)f->nh ||
-	    !f->cmap || az_sfnt_glyph(f, 'A') == 0)
-		goto bad;
+	f->mapped = 1;
 	return 0;
-bad:
-	az_sfnt_close(f);
-	return -1;
 }
 
 void az_sfnt_close(struct az_sfnt *f)
 {
-	if (f->data)
+	if (f->mapped)
 		munmap((void *)(uintptr_t)f->data, f->len);
 	memset(f, 0, sizeof *f);
 }

@@ -18,11 +18,14 @@ struct az_sfnt {
 	const unsigned char *cmap, *hmtx, *hhea, *os2, *head, *name; /* cmap: the Unicode subtable */
 	size_t cmap_n, hmtx_n, os2_n, name_n;
 	int cmap_format; /* 4 (BMP) or 12 (all planes) */
+	int mapped;      /* data is a mapping of the file, unmapped at close */
 };
 
 /* Maps the file path and reads face index of it (0 for a plain .ttf): 0, or -1 when it is not a
  * TrueType font with glyf outlines and a Unicode character map. */
 int az_sfnt_open(struct az_sfnt *f, const char *path, int index);
+/* The same from len bytes at data, which stay the caller's. */
+int az_sfnt_read(struct az_sfnt *f, const unsigned char *data, size_t len, int index);
 void az_sfnt_close(struct az_sfnt *f);
 /* The glyph of cp, 0 when the font has none. */
 unsigned az_sfnt_glyph(const struct az_sfnt *f, uint32_t cp);

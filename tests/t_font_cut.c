@@ -5,7 +5,9 @@
  * a hinted font or a damaged one is left alone instead of read out of bounds. */
 #include <config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 
 #include <hb-ot.h>
@@ -14,6 +16,7 @@
 #include "base/text.h"
 #include "export/font.h"
 #include "export/font_cut.h"
+#include "export/sfnt.h"
 #include "tests/tap.h"
 
 /* The points an outline is drawn through, in order (the draw calls' end and control points). */
@@ -124,6 +127,144 @@ static size_t code_points(const char *text, uint32_t *cps)
 	return n;
 }
 
+static unsigned be16(const unsigned char *p)
+{
+	return (unsigned)p[0] << 8 | p[1];
+}
+
+static uint32_t be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* The reader of the font's own tables (export/sfnt.c) against HarfBuzz on the whole main font:
+ * the glyph of every BMP character through both of its cmap subtables, every advance, the
+ * metrics and names; a font collection; damaged fonts. */
+static void sfnt_tests(const char *path, hb_font_t *hf)
+{
+	struct az_sfnt f;
+	ok(az_sfnt_open(&f, path, 0) == 0 && f.cmap_format == 12 && az_sfnt_open(&(struct az_sfnt){ 0 }, path, 1) != 0,
+	   "the main font opens, with its format 12 character map (and has no face 1)");
+	/* its format 4 subtable, found here by hand */
+	struct az_sfnt f4 = f;
+	const unsigned char *d = f.data;
+	for (unsigned i = 0; i < be16(d + 4); i++)
+		if (be32(d + 12 + 16 * i) == 0x636D6170) { /* cmap */
+			const unsigned char *cmap = d + be32(d + 12 + 16 * i + 8);
+			for (unsigned k = 0; k < be16(cmap + 2); k++) {
+				const unsigned char *sub = cmap + be32(cmap + 4 + 8 * k + 4);
+				if (be16(cmap + 4 + 8 * k) == 3 && be16(cmap + 4 + 8 * k + 2) == 1 && be16(sub) == 4)
+					f4.cmap = sub, f4.cmap_n = be16(sub + 2), f4.cmap_format = 4;
+			}
+		}
+	int same = f4.cmap_format == 4, hb_same = 1, found = 0;
+	for (uint32_t cp = 0; cp <= 0xFFFF; cp++) {
+		hb_codepoint_t g = 0;
+		hb_font_get_nominal_glyph(hf, cp, &g);
+		unsigned mine = az_sfnt_glyph(&f, cp);
+		same &= az_sfnt_glyph(&f4, cp) == mine;
+		hb_same &= mine == g;
+		found += mine != 0;
+	}
+	for (uint32_t cp = 0x10000; cp < 0x30000; cp += 7) {
+		hb_codepoint_t g = 0;
+		hb_font_get_nominal_glyph(hf, cp, &g);
+		hb_same &= az_sfnt_glyph(&f, cp) == g;
+	}
+	ok(same && hb_same && found > 10000, "%d characters: the glyph HarfBuzz finds, through format 4 and 12 alike",
+	   found);
+	int adv = 1;
+	for (unsigned g = 0; g < f.nglyphs; g++)
+		adv &= (long)az_sfnt_advance(&f, g) == hb_font_get_glyph_h_advance(hf, g);
+	int asc, desc, cap, box[4];
+	az_sfnt_metrics(&f, &asc, &desc, &cap, box);
+	hb_position_t ha = 0, hd = 0, hc = 0;
+	hb_ot_metrics_get_position(hf, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &ha);
+	hb_ot_metrics_get_position(hf, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &hd);
+	hb_ot_metrics_get_position(hf, HB_OT_METRICS_TAG_CAP_HEIGHT, &hc);
+	char ps[64], hps[64], fam[64];
+	unsigned n = sizeof hps;
+	hb_ot_name_get_utf8(hb_font_get_face(hf), HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &n, hps);
+	ok(adv && asc == ha && desc == hd && cap == hc && az_sfnt_name(&f, 6, ps, sizeof ps) == 0 && !strcmp(ps, hps) &&
+		   az_sfnt_name(&f, 1, fam, sizeof fam) == 0 && !strcmp(fam, AZ_FONT_FAMILY),
+	   "advances, ascender %d, descender %d, cap height %d and names (%s, %s) as HarfBuzz reads them", asc, desc,
+	   cap, ps, fam);
+
+	/* a font collection: the same font behind a 'ttcf' header, its offsets moved */
+	size_t len = f.len + 16;
+	unsigned char *ttc = malloc(len);
+	char tmp[] = "/tmp/t_font_cut.XXXXXX";
+	int fd = ttc ? mkstemp(tmp) : -1;
+	struct az_font *font = NULL;
+	if (fd >= 0) {
+		memcpy(ttc, "ttcf\0\1\0\0\0\0\0\1\0\0\0\x10", 16);
+		memcpy(ttc + 16, f.data, f.len);
+		for (unsigned i = 0; i < be16(ttc + 20); i++) {
+			unsigned char *off = ttc + 16 + 12 + 16 * i + 8;
+			uint32_t v = be32(off) + 16;
+			off[0] = (unsigned char)(v >> 24), off[1] = (unsigned char)(v >> 16), off[2] = (unsigned char)(v >> 8),
+			off[3] = (unsigned char)v;
+		}
+		ok(write(fd, ttc, len) == (ssize_t)len, "a font collection written");
+		close(fd);
+		struct az_error err = { 0 };
+		font = az_font_open(tmp, NULL, &err);
+	}
+	struct az_subset a = { 0 }, b = { 0 };
+	struct az_error err = { 0 };
+	struct az_font *plain = az_font_open(path, NULL, &err);
+	const char *text = "Az09 あア医療";
+	for (size_t i = 0; font && plain && i < strlen(text);) {
+		uint32_t cp = az_utf8_next(text, strlen(text), &i);
+		az_font_use(font, cp), az_font_use(plain, cp);
+	}
+	ok(font && plain && az_font_subset_face(font, 0, &a, &err) == AZ_OK && az_font_subset_face(plain, 0, &b, &err) == AZ_OK &&
+		   a.len == b.len && memcmp(a.data, b.data, a.len) == 0,
+	   "its first face cut as the same font from its own file");
+	az_subset_free(&a);
+	az_subset_free(&b);
+	az_font_close(font);
+	az_font_close(plain);
+	if (fd >= 0)
+		unlink(tmp);
+
+	/* damaged: bytes changed in the directory and the tables read here, or the file cut short */
+	unsigned char *copy = malloc(f.len);
+	if (copy)
+		memcpy(copy, f.data, f.len);
+	int bad = 0;
+	unsigned seed = 3;
+	for (int t = 0; copy && t < 4000; t++) {
+		unsigned char *p[4], was[4];
+		for (int k = 0; k < 4; k++) {
+			seed = seed * 1103515245u + 12345u;
+			unsigned nt = be16(f.data + 4), i = (seed >> 4) % (nt + 1);
+			size_t base = i == nt ? 0 : be32(f.data + 12 + 16 * i + 8), span = i == nt ? 12 + 16 * nt : 4096;
+			p[k] = copy + base + (seed >> 12) % span;
+			if (p[k] >= copy + f.len)
+				p[k] = copy;
+			was[k] = *p[k];
+			*p[k] = (unsigned char)(seed >> 20);
+		}
+		struct az_sfnt g;
+		size_t cut = t % 7 == 0 ? (seed >> 8) % f.len : f.len;
+		if (az_sfnt_read(&g, copy, cut, 0) == 0) {
+			char nm[64];
+			int x[7];
+			for (uint32_t cp = 0; cp < 0x3100; cp += 17)
+				bad += az_sfnt_advance(&g, az_sfnt_glyph(&g, cp)) > 0xFFFF;
+			az_sfnt_metrics(&g, x, x + 1, x + 2, x + 3);
+			az_sfnt_name(&g, 6, nm, sizeof nm);
+		}
+		for (int k = 3; k >= 0; k--)
+			*p[k] = was[k];
+	}
+	ok(bad == 0, "damaged fonts are refused or read without a fault");
+	free(copy);
+	free(ttc);
+	az_sfnt_close(&f);
+}
+
 int main(void)
 {
 	struct az_error err = { 0 };
@@ -229,6 +370,7 @@ int main(void)
 	free(copy);
 	ok(bad == 0, "cut or changed fonts are refused or cut without a fault");
 
+	sfnt_tests(az_font_file(font), ofont);
 	hb_font_destroy(ofont);
 	hb_face_destroy(oface);
 	hb_blob_destroy(ob);
