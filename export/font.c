@@ -14,6 +14,7 @@
 #include <fontconfig/fontconfig.h>
 
 #include "base/cache.h"
+#include "export/fc_lazy.h"
 #include "export/font.h"
 #include "export/font_cut.h"
 #include "export/sfnt.h"
@@ -51,7 +52,7 @@ struct az_font {
 /* The file fontconfig picks for family, or NULL when only an unrelated fallback would match. */
 static char *fc_lookup(const char *family)
 {
-	FcConfig *cfg = FcInitLoadConfigAndFonts();
+	FcConfig *cfg = az_fc_load() == 0 ? FcInitLoadConfigAndFonts() : NULL;
 	if (!cfg)
 		return NULL;
 	char *path = NULL;
@@ -262,7 +263,7 @@ static int find_fallback(struct az_font *f, uint32_t cp)
 			return k;
 	if (f->nfaces == AZ_MAX_FACES)
 		return -1;
-	if (!f->fc && !(f->fc = FcInitLoadConfigAndFonts()))
+	if (!f->fc && (az_fc_load() != 0 || !(f->fc = FcInitLoadConfigAndFonts())))
 		return -1;
 	int found = -1;
 	FcPattern *pat = FcPatternCreate();
