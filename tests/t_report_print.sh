@@ -46,6 +46,9 @@ for w in demo full; do
 	done
 	echo "$order" | awk '{ for (i = 2; i <= NF; i++) if ($i < $(i - 1) || $i == 0) exit 1 }'
 	ok $? "$w: the sections in the inspector's order (pages$order)"
+	rk=$(first_page "$pdf" ランク別のリスク数 -x)
+	ok "$(test "$rk" -gt 0 && test "$(first_page "$pdf" 未評価 -x)" -eq "$rk" &&
+		test "$(first_page "$pdf" "ランク別のリスク数 (続き)")" -eq 0; echo $?)" "$w: the table of ranks whole on page $rk"
 	pdftotext -enc UTF-8 "$pdf" "$T/$w.txt" 2>/dev/null
 	has "$T/$w.txt" "対策完了後の見込み" "$w: the residual risk is labelled as planned"
 	# a 令和 date stays whole, also in the narrow vendor columns (not 「令和8年5月2」 / 「5日」)
