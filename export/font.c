@@ -40,7 +40,8 @@ struct az_font {
 	struct face faces[AZ_MAX_FACES];
 	int nfaces;
 	FcConfig *fc; /* opened at the first character the main face lacks */
-	int16_t *widths; /* per BMP code point, -1 until measured */
+	uint16_t *widths; /* per BMP code point, its width + 1 (0: not measured yet) */
+	uint16_t *gids; /* per BMP code point, its glyph in the face that draws it (set with flags bit 0) */
 	/* per BMP code point: bit 0 known, bit 1 drawable, bit 2 used, bits 3-5 the face; every
 	 * character of a document passes here twice, and a cmap lookup is slower */
 	unsigned char *flags;
@@ -171,6 +172,7 @@ void az_font_close(struct az_font *f)
 	if (f->fc)
 		FcConfigDestroy(f->fc);
 	free(f->widths);
+	free(f->gids);
 	free(f->flags);
 	free(f->astral);
 	free(f->family);
@@ -205,16 +207,17 @@ struct az_font *az_font_open(const char *file, const char *family, struct az_err
 	close(fd);
 	struct az_font *f = calloc(1, sizeof *f);
 	if (f) {
-		f->widths = malloc(65536 * sizeof *f->widths);
+		/* zero pages from the system: only the entries used are ever touched */
+		f->widths = calloc(65536, sizeof *f->widths);
+		f->gids = calloc(65536, sizeof *f->gids);
 		f->flags = calloc(65536, 1);
 	}
-	if (!f || !f->widths || !f->flags) {
+	if (!f || !f->widths || !f->gids || !f->flags) {
 		az_font_close(f);
 		free(path);
 		az_fail(err, AZ_IOERR, "%s", _("out of memory"));
 		return NULL;
 	}
-	memset(f->widths, 0xFF, 65536 * sizeof *f->widths);
 	if (face_open(&f->faces[0], path, 0) != 0) {
 		/* the PDF's CIDFontType2 (pdfdraw.c) embeds TrueType outlines */
 		az_fail(err, AZ_NOINPUT,
@@ -309,18 +312,27 @@ static int is_control(uint32_t cp)
 	return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp > 0x10FFFF || (cp >= 0xD800 && cp < 0xE000);
 }
 
-static int lookup(struct az_font *f, uint32_t cp)
+/* The face that draws cp (-1: none) and its glyph there (*gid). */
+static int lookup(struct az_font *f, uint32_t cp, unsigned *gid)
 {
+	*gid = 0;
 	if (is_control(cp))
 		return -1;
-	return face_has(&f->faces[0], cp) ? 0 : find_fallback(f, cp);
+	if ((*gid = az_sfnt_glyph(&f->faces[0].sf, cp)) != 0)
+		return 0;
+	int k = find_fallback(f, cp);
+	if (k >= 0)
+		*gid = az_sfnt_glyph(&f->faces[k].sf, cp);
+	return k;
 }
 
 int az_font_face_of(struct az_font *f, uint32_t cp)
 {
 	if (cp <= 0xFFFF) {
 		if (!(f->flags[cp] & 1)) {
-			int k = lookup(f, cp);
+			unsigned gid;
+			int k = lookup(f, cp, &gid);
+			f->gids[cp] = (uint16_t)gid;
 			f->flags[cp] |= (unsigned char)(1 | (k >= 0 ? 2 | k << 3 : 0));
 		}
 		return f->flags[cp] & 2 ? (f->flags[cp] >> 3) & 7 : -1;
@@ -335,7 +347,8 @@ int az_font_face_of(struct az_font *f, uint32_t cp)
 			return -1;
 		f->astral = v, f->capastral = cap;
 	}
-	int k = lookup(f, cp);
+	unsigned gid;
+	int k = lookup(f, cp, &gid);
 	f->astral[f->nastral++] = (struct astral){ cp, k };
 	return k;
 }
@@ -362,15 +375,15 @@ uint32_t az_font_substitute(const struct az_font *f)
 
 long az_font_width(struct az_font *f, uint32_t cp)
 {
-	if (cp <= 0xFFFF && f->widths[cp] >= 0)
-		return f->widths[cp];
+	if (cp <= 0xFFFF && f->widths[cp])
+		return f->widths[cp] - 1;
 	int k = az_font_face_of(f, cp);
 	if (k < 0 && f->subst && f->subst != cp && az_font_face_of(f, f->subst) >= 0)
 		return az_font_width(f, f->subst); /* printed as the substitute */
 	const struct face *c = &f->faces[k < 0 ? 0 : k];
-	long w = advance(c, az_sfnt_glyph(&c->sf, cp));
+	long w = advance(c, k >= 0 && cp <= 0xFFFF ? f->gids[cp] : az_sfnt_glyph(&c->sf, cp));
 	if (cp <= 0xFFFF)
-		f->widths[cp] = (int16_t)(w > 32767 ? 32767 : w);
+		f->widths[cp] = (uint16_t)(w > 65534 ? 65535 : w + 1);
 	return w;
 }
 
@@ -479,24 +492,25 @@ int az_font_subset_face(struct az_font *f, int k, struct az_subset *out, struct 
 		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
 	}
 	for (size_t i = 0; i < n; i++)
-		out->cps[i] = c->used[i], old[i] = az_sfnt_glyph(&c->sf, c->used[i]);
+		/* every code point here was looked up in this face: a BMP one's glyph is kept */
+		out->cps[i] = c->used[i], old[i] = c->used[i] <= 0xFFFF ? f->gids[c->used[i]] : az_sfnt_glyph(&c->sf, c->used[i]);
 	out->n = n;
 	/* By glyph: the PDF draws by glyph id and needs no cmap. */
 	struct az_cut cut;
 	int rc = az_font_cut((const char *)c->sf.data, c->sf.len, c->sf.dir, old, n, AZ_FONT_UPEM, &cut);
-	free(old);
 	if (rc != 0) {
+		free(old);
 		az_subset_free(out);
 		return az_fail(err, AZ_DATAERR, _("font %s: cannot cut it to the document's characters"), c->file);
 	}
 	if (cut.nnew > 65535 || !(out->widths = calloc(cut.nnew + 1, sizeof *out->widths))) {
+		free(old);
 		az_cut_free(&cut);
 		az_subset_free(out);
 		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
 	}
 	for (size_t i = 0; i < n; i++) {
-		unsigned gid = az_sfnt_glyph(&c->sf, out->cps[i]);
-		out->gids[i] = gid < cut.nold ? cut.map[gid] : 0;
+		out->gids[i] = old[i] < cut.nold ? cut.map[old[i]] : 0;
 		if (out->cps[i] <= 0xFFFF)
 			out->bmp[out->cps[i]] = out->gids[i];
 	}
@@ -504,6 +518,7 @@ int az_font_subset_face(struct az_font *f, int k, struct az_subset *out, struct 
 	for (unsigned g = 0; g < cut.nold; g++)
 		if (cut.map[g] || g == 0)
 			out->widths[cut.map[g]] = (uint16_t)advance(c, g);
+	free(old);
 	out->nglyphs = cut.nnew;
 	out->data = cut.data, out->len = cut.len;
 	free(cut.map);
