@@ -428,7 +428,13 @@ int az_font_cut(const char *data, size_t len, size_t dir, const uint32_t *keep, 
 		if (out->map[g])
 			out->map[g] = (uint16_t)ng++;
 	out->nnew = ng;
+	/* room for the kept glyphs as they were, which their new forms rarely exceed: one block */
 	struct grow glyf = { 0 };
+	size_t room = 0, a, b;
+	for (unsigned g = 0; g < s.nglyphs; g++)
+		if ((out->map[g] || g == 0) && glyph_at(&s, g, &a, &b) == 0)
+			room += b - a + 2;
+	reserve(&glyf, room);
 	struct pts pts = { 0 };
 	size_t loca_n = ((size_t)ng + 1) * 4, hmtx_n = 4 * (size_t)ng, name_n;
 	unsigned char *loca = malloc(loca_n), *hmtx = malloc(hmtx_n), *name = names(&s, &name_n);
