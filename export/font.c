@@ -413,6 +413,7 @@ void az_subset_free(struct az_subset *s)
 	free(s->cps);
 	free(s->gids);
 	free(s->widths);
+	free(s->alias);
 	free(s->bmp);
 	memset(s, 0, sizeof *s);
 }
@@ -509,11 +510,25 @@ int az_font_subset_face(struct az_font *f, int k, struct az_subset *out, struct 
 		az_subset_free(out);
 		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
 	}
+	unsigned char *seen = calloc(cut.nnew + 1, 1);
+	out->alias = malloc((n + 1) * sizeof *out->alias);
+	if (!seen || !out->alias) {
+		free(seen), free(old);
+		az_cut_free(&cut);
+		az_subset_free(out);
+		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+	}
 	for (size_t i = 0; i < n; i++) {
-		out->gids[i] = old[i] < cut.nold ? cut.map[old[i]] : 0;
+		unsigned g = old[i] < cut.nold ? cut.map[old[i]] : 0;
+		if (g && seen[g] && cut.nnew + out->nalias < 65535) /* a glyph drawn for two characters */
+			out->alias[out->nalias] = (uint16_t)g, g = cut.nnew + (unsigned)out->nalias++;
+		else
+			seen[g] = 1;
+		out->gids[i] = (uint16_t)g;
 		if (out->cps[i] <= 0xFFFF)
 			out->bmp[out->cps[i]] = out->gids[i];
 	}
+	free(seen);
 	/* widths from the original font, in 1/1000 em */
 	for (unsigned g = 0; g < cut.nold; g++)
 		if (cut.map[g] || g == 0)

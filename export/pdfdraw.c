@@ -153,10 +153,15 @@ static void line_width(struct pen *p, float lw)
 	raw(p, b, (size_t)(e - b));
 }
 
-/* The glyph id that draws cp in its font's subset. */
+/* The id that draws cp in its font's subset: its code in mixed codes; with Identity-H, an alias
+ * (font.h) is drawn as the glyph it names. */
 static uint16_t gid_of(const struct az_render *r, int face, uint32_t cp)
 {
-	return face >= 0 && face < r->nfaces ? az_subset_gid(&r->sub[face], cp) : 0;
+	if (face < 0 || face >= r->nfaces)
+		return 0;
+	const struct az_subset *s = &r->sub[face];
+	uint16_t id = az_subset_gid(s, cp);
+	return id >= s->nglyphs && !r->mixed[face] ? s->alias[id - s->nglyphs] : id;
 }
 /* Writes the code of a glyph (tounicode.h) into a literal string, escaped; returns the end. */
 static char *put_code(char *e, uint16_t gid, int mixed)
@@ -488,15 +493,33 @@ static void put_widths(struct az_pdfw *w, const struct az_subset *sub)
 /* A subset as a Type 0 font with a CIDFontType2 descendant whose CIDs are the subset's glyph
  * ids (/CIDToGIDMap /Identity), its widths (/W), the TrueType program (/FontFile2) and a
  * /ToUnicode CMap. */
-static int put_font(struct az_pdfw *w, const struct az_subset *sub, unsigned t0, unsigned enc)
+static int put_font(struct az_pdfw *w, const struct az_subset *sub, unsigned t0, int mixed)
 {
 	unsigned file = az_pdfw_reserve(w), tu = az_pdfw_reserve(w), desc = az_pdfw_reserve(w),
-		 cid = az_pdfw_reserve(w);
+		 cid = az_pdfw_reserve(w), enc = mixed ? az_pdfw_reserve(w) : 0;
 	char dict[64];
 	snprintf(dict, sizeof dict, " /Length1 %zu", sub->len);
 	az_pdfw_stream(w, file, dict, sub->data, sub->len, FONT_LEVEL);
-	size_t len;
-	char *cmap = az_tounicode_cmap(sub->gids, sub->cps, sub->n, enc != 0, &len);
+	size_t len, n = 0;
+	char *cmap = mixed ? az_mixed_cmap(sub->nglyphs, sub->alias, sub->nalias, &len) : NULL;
+	if (mixed && !cmap)
+		return ENOMEM;
+	if (mixed)
+		az_pdfw_stream(w, enc,
+			       " /Type /CMap /CMapName /Anzen-Mixed /CIDSystemInfo << /Registry (Adobe) /Ordering"
+			       " (Identity) /Supplement 0 >>",
+			       cmap, len, FONT_LEVEL);
+	free(cmap);
+	/* each code to its character: with Identity-H an alias shares its glyph's code, and the
+	 * character that glyph was first drawn for keeps it */
+	uint16_t *ids = malloc((sub->n + 1) * sizeof *ids);
+	uint32_t *cps = malloc((sub->n + 1) * sizeof *cps);
+	for (size_t i = 0; ids && cps && i < sub->n; i++)
+		if (sub->gids[i] && (mixed || sub->gids[i] < sub->nglyphs))
+			ids[n] = sub->gids[i], cps[n++] = sub->cps[i];
+	cmap = ids && cps ? az_tounicode_cmap(ids, cps, n, mixed, &len) : NULL;
+	free(ids);
+	free(cps);
 	if (!cmap)
 		return ENOMEM;
 	az_pdfw_stream(w, tu, "", cmap, len, FONT_LEVEL);
@@ -677,23 +700,12 @@ static int put_head(struct az_doc *d, struct az_render *r)
 	unsigned form = az_pdfw_reserve(w);
 	char fonts[AZ_MAX_FACES * 24] = "";
 	size_t k = 0;
-	unsigned enc = 0, most = 0; /* the Encoding CMap of mixed codes, written once */
 	for (int f = 0; f < r->nfaces; f++)
-		if ((r->mixed[f] = r->sub[f].nglyphs <= AZ_MIXED_MAX) && r->sub[f].nglyphs > most)
-			most = r->sub[f].nglyphs;
-	if (most) {
-		size_t len;
-		const char *cmap = az_mixed_cmap(most, &len);
-		enc = az_pdfw_reserve(w);
-		az_pdfw_stream(w, enc,
-			       " /Type /CMap /CMapName /Anzen-Mixed /CIDSystemInfo << /Registry (Adobe) /Ordering"
-			       " (Identity) /Supplement 0 >>",
-			       cmap, len, FONT_LEVEL);
-	}
+		r->mixed[f] = r->sub[f].nglyphs + r->sub[f].nalias <= AZ_MIXED_MAX;
 	for (int f = 0; f < r->nfaces; f++) {
 		unsigned t0 = az_pdfw_reserve(w);
 		k += (size_t)snprintf(fonts + k, sizeof fonts - k, "%s/F%d %u 0 R", f ? " " : "", f + 1, t0);
-		int rc = put_font(w, &r->sub[f], t0, r->mixed[f] ? enc : 0);
+		int rc = put_font(w, &r->sub[f], t0, r->mixed[f]);
 		if (rc)
 			return rc;
 		/* the program is written: only the glyph map is needed from here on */

@@ -26,19 +26,44 @@ static const char tail[] =
 	"end\n"
 	"end\n";
 
-const char *az_mixed_cmap(unsigned nglyphs, size_t *len)
+/* "<code>" of id (mixed codes) into o; its length. */
+static int put_code_hex(char *o, unsigned id)
 {
-	static char cmap[2048];
-	unsigned ranges = nglyphs > AZ_MIXED_MAX ? AZ_MIXED_MAX / 256 : (nglyphs + 255) / 256;
-	size_t n = (size_t)sprintf(cmap, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-				  "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> def\n"
-				  "/CMapName /Anzen-Mixed def\n/CMapType 1 def\n%s%u begincidrange\n<00> <%02X> 0\n",
-				  mixed_space, 1 + ranges, AZ_ONE_BYTE - 1);
-	/* two-byte ranges vary in their last byte only, as Identity-H's */
-	for (unsigned hi = 0; hi < ranges; hi++)
-		n += (size_t)sprintf(cmap + n, "<%04X> <%04X> %u\n", 0xE000 + hi * 256, 0xE0FF + hi * 256, hi * 256);
-	n += (size_t)sprintf(cmap + n, "endcidrange\n%s", tail);
-	*len = n;
+	unsigned char code[2], *end = az_glyph_code(code, id, 1);
+	return end - code == 1 ? sprintf(o, "<%02X>", code[0]) : sprintf(o, "<%02X%02X>", code[0], code[1]);
+}
+
+char *az_mixed_cmap(unsigned nglyphs, const uint16_t *alias, size_t nalias, size_t *len)
+{
+	size_t nranges = 1 + (nglyphs > AZ_ONE_BYTE ? (nglyphs + 255) / 256 : 0);
+	char *cmap = malloc(sizeof head + sizeof mixed_space + sizeof tail + 64 + nranges * 32 +
+			    (nalias / BLOCK + 1) * 32 + nalias * 24);
+	if (!cmap || nglyphs == 0)
+		return free(cmap), NULL;
+	char *o = cmap;
+	o += sprintf(o, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+			"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> def\n"
+			"/CMapName /Anzen-Mixed def\n/CMapType 1 def\n%s",
+		     mixed_space);
+	/* one byte below 0xE0, two bytes 0xE000 + id above; each two-byte range varies in its last
+	 * byte only, as Identity-H's, and ends at the last glyph, so no range covers an alias */
+	unsigned one = nglyphs < AZ_ONE_BYTE ? nglyphs : AZ_ONE_BYTE;
+	o += sprintf(o, "%zu begincidrange\n<00> <%02X> 0\n", nranges, one - 1);
+	for (unsigned lo = AZ_ONE_BYTE; lo < nglyphs; lo = (lo | 255) + 1) {
+		unsigned hi = (lo | 255) < nglyphs - 1 ? (lo | 255) : nglyphs - 1;
+		o += sprintf(o, "<%04X> <%04X> %u\n", 0xE000 + lo, 0xE000 + hi, lo);
+	}
+	o += sprintf(o, "endcidrange\n");
+	for (size_t j = 0; j < nalias; j++) {
+		if (j % BLOCK == 0)
+			o += sprintf(o, "%zu begincidchar\n", nalias - j < BLOCK ? nalias - j : (size_t)BLOCK);
+		o += put_code_hex(o, nglyphs + (unsigned)j);
+		o += sprintf(o, " %u\n", (unsigned)alias[j]);
+		if (j % BLOCK == BLOCK - 1 || j == nalias - 1)
+			o += sprintf(o, "endcidchar\n");
+	}
+	o += sprintf(o, "%s", tail);
+	*len = (size_t)(o - cmap);
 	return cmap;
 }
 
@@ -92,8 +117,8 @@ char *az_tounicode_cmap(const uint16_t *gids, const uint32_t *cps, size_t n, int
 	for (size_t i = 0; i < n; i++) {
 		if (i % BLOCK == 0)
 			o += sprintf(o, "%zu beginbfchar\n", n - i < BLOCK ? n - i : (size_t)BLOCK);
-		unsigned char code[2], *end = az_glyph_code(code, p[i].gid, mixed);
-		o += end - code == 1 ? sprintf(o, "<%02X> <", code[0]) : sprintf(o, "<%02X%02X> <", code[0], code[1]);
+		o += mixed ? put_code_hex(o, p[i].gid) : sprintf(o, "<%04X>", (unsigned)p[i].gid);
+		*o++ = ' ', *o++ = '<';
 		o += put_utf16(o, p[i].cp);
 		*o++ = '>', *o++ = '\n';
 		if (i % BLOCK == BLOCK - 1 || i == n - 1)

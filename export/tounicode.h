@@ -30,9 +30,9 @@ static inline unsigned char *az_glyph_code(unsigned char *e, unsigned gid, int m
 	return e;
 }
 
-/* The Encoding CMap of mixed codes to CIDs that are the glyph ids, for fonts of up to nglyphs
- * glyphs (its length in *len; the text is overwritten by the next call). */
-const char *az_mixed_cmap(unsigned nglyphs, size_t *len);
+/* The Encoding CMap of mixed codes of a font of nglyphs glyphs to CIDs that are its glyph ids,
+ * and of the ids nglyphs + j to glyphs alias[j] (font.h), malloc'd (its length in *len), or NULL. */
+char *az_mixed_cmap(unsigned nglyphs, const uint16_t *alias, size_t nalias, size_t *len);
 
 /* The CMap mapping the code of gids[i] (mixed, or Identity-H) to cps[i] for the n pairs (any
  * order; a glyph id at most once, a code point in U+0001..U+10FFFF) as malloc'd text (its length in

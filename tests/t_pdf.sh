@@ -62,6 +62,15 @@ expect "pdfdetach lists the attachment by name" grep -q "^1: anzen-workbook.json
 pdfdetach -save 1 -o "$T/got.json" "$T/a.pdf" 2>/dev/null
 expect "pdfdetach gets it back byte-identical" cmp -s "$T/want.json" "$T/got.json"
 
+# Every character IPAexGothic draws (11,690): more glyphs than one-byte and 0xE000 codes reach, so
+# the font is Identity-H, and the characters sharing a glyph do not stop the export.
+"$helper" --every-glyph "$T/every.pdf" >/dev/null 2>&1
+expect "every glyph of the font: written" test -s "$T/every.pdf"
+pdffonts "$T/every.pdf" >"$T/fonts" 2>&1
+expect "its font is drawn with Identity-H" grep -Eq '^[A-Z]{6}\+IPAexGothic +CID TrueType +Identity-H +yes +yes +yes' "$T/fonts"
+n=$(pdftotext -enc UTF-8 "$T/every.pdf" - 2>/dev/null | LC_ALL=C.UTF-8 grep -o . | LC_ALL=C.UTF-8 sort -u | wc -l)
+expect "and its text layer holds $n different characters (over 11,000)" test "$n" -gt 11000
+
 "$helper" --sample "$T/c.pdf" /nonexistent/font.ttf >/dev/null 2>"$T/err"
 rc=$?
 expect "a missing font file: exit 66" test "$rc" -eq 66
