@@ -29,10 +29,18 @@ command -v tmux >/dev/null 2>&1 || { echo "1..0 # SKIP tmux not installed"; exit
 printf 'set -s exit-empty off\n' >"$T/tmux.conf"
 tm() { tmux -S "$T/tmux.socket" -f "$T/tmux.conf" "$@"; }
 tmux_pid=
+# tm_running PID: the process has not ended. A zombie has: the server is not our child, and the
+# init that adopts it may take a second to reap it (kill -0 still finds it until then).
+tm_running() {
+	kill -0 "$1" 2>/dev/null || return 1
+	[ -r "/proc/$1/stat" ] || return 0
+	read -r tr_stat <"/proc/$1/stat" 2>/dev/null || return 1
+	case ${tr_stat##*") "} in Z*) return 1 ;; esac
+}
 tmux_cleanup() {
 	tm kill-server 2>/dev/null
 	# kill-server returns before the server has gone; its socket and panes go with it
-	while [ -n "$tmux_pid" ] && kill -0 "$tmux_pid" 2>/dev/null; do sleep 0.05; done
+	while [ -n "$tmux_pid" ] && tm_running "$tmux_pid"; do sleep 0.01; done
 	rm -rf "$T"
 }
 trap tmux_cleanup EXIT
