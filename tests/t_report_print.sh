@@ -81,9 +81,10 @@ ok "$(test "$named" -eq "$n"; echo $?)" "and each item on a line of its own with
 	done
 } | sort -u >"$T/ids"
 # a tag that is part of its source's own name (JAHIS) is a word a reader knows
-while IFS= read -r id; do
-	grep -q "short: {ja: \"[^\"]*$id" "$G/sources.yaml" || echo "$id"
-done <"$T/ids" >"$T/ids.unknown"
+awk 'NR == FNR { while ((i = index($0, "short: {ja: \"")) > 0) { $0 = substr($0, i + 13); q = index($0, "\"")
+		names = names "\n" (q ? substr($0, 1, q - 1) : $0) }; next }
+	{ k = 0; n = split(names, name, "\n"); for (j = 1; j <= n; j++) if (index(name[j], $0)) k = 1 }
+	!k' "$G/sources.yaml" "$T/ids" >"$T/ids.unknown"
 for w in demo full; do
 	tr '\n' ' ' <"$T/$w.txt" >"$T/$w.flat"
 	# every id at once, each as a word (-w): a match is one id printed
