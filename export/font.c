@@ -12,21 +12,21 @@
 #include <unistd.h>
 
 #include <fontconfig/fontconfig.h>
-#include <hb-ot.h>
-#include <hb-subset.h>
-#include <hb.h>
 
 #include "base/cache.h"
+#include "export/fc_lazy.h"
 #include "export/font.h"
+#include "export/font_cut.h"
+#include "export/sfnt.h"
 #include "base/i18n.h"
 
 struct face {
 	char *file;
-	hb_blob_t *blob;
-	hb_face_t *face;
-	hb_font_t *font;
+	int index; /* in a font collection */
+	struct az_sfnt sf;
 	unsigned upem;
-	hb_set_t *used;
+	uint32_t *used; /* the code points drawn with it (unsorted; astral ones may repeat) */
+	size_t nused, capused;
 };
 
 /* A code point outside the BMP and the face that draws it (-1: none). */
@@ -40,9 +40,10 @@ struct az_font {
 	struct face faces[AZ_MAX_FACES];
 	int nfaces;
 	FcConfig *fc; /* opened at the first character the main face lacks */
-	int16_t *widths; /* per BMP code point, -1 until measured */
+	uint16_t *widths; /* per BMP code point, its width + 1 (0: not measured yet) */
+	uint16_t *gids; /* per BMP code point, its glyph in the face that draws it (set with flags bit 0) */
 	/* per BMP code point: bit 0 known, bit 1 drawable, bit 2 used, bits 3-5 the face; every
-	 * character of a document passes here twice, and HarfBuzz's cmap and set are slower */
+	 * character of a document passes here twice, and a cmap lookup is slower */
 	unsigned char *flags;
 	struct astral *astral;
 	size_t nastral, capastral;
@@ -52,7 +53,7 @@ struct az_font {
 /* The file fontconfig picks for family, or NULL when only an unrelated fallback would match. */
 static char *fc_lookup(const char *family)
 {
-	FcConfig *cfg = FcInitLoadConfigAndFonts();
+	FcConfig *cfg = az_fc_load() == 0 ? FcInitLoadConfigAndFonts() : NULL;
 	if (!cfg)
 		return NULL;
 	char *path = NULL;
@@ -137,10 +138,8 @@ static char *font_lookup(const char *family)
 
 static void face_close(struct face *c)
 {
-	hb_set_destroy(c->used);
-	hb_font_destroy(c->font);
-	hb_face_destroy(c->face);
-	hb_blob_destroy(c->blob);
+	az_sfnt_close(&c->sf);
+	free(c->used);
 	free(c->file);
 	memset(c, 0, sizeof *c);
 }
@@ -150,29 +149,18 @@ static int face_open(struct face *c, const char *path, int index)
 {
 	memset(c, 0, sizeof *c);
 	c->file = strdup(path);
-	c->blob = hb_blob_create_from_file(path);
-	c->face = hb_face_create(c->blob, (unsigned)index);
-	c->font = hb_font_create(c->face);
-	c->used = hb_set_create();
-	c->upem = hb_face_get_upem(c->face);
-	hb_blob_t *glyf = hb_face_reference_table(c->face, HB_TAG('g', 'l', 'y', 'f'));
-	unsigned glyf_len = hb_blob_get_length(glyf);
-	hb_blob_destroy(glyf);
-	hb_codepoint_t gid;
-	if (!c->file || !hb_set_allocation_successful(c->used) || hb_blob_get_length(c->blob) == 0 ||
-	    hb_face_get_glyph_count(c->face) == 0 || glyf_len == 0 || !c->upem ||
-	    !hb_font_get_nominal_glyph(c->font, 'A', &gid)) {
+	c->index = index;
+	if (!c->file || az_sfnt_open(&c->sf, path, index) != 0) {
 		face_close(c);
 		return -1;
 	}
-	hb_font_set_scale(c->font, (int)c->upem, (int)c->upem);
+	c->upem = c->sf.upem;
 	return 0;
 }
 
 static int face_has(const struct face *c, uint32_t cp)
 {
-	hb_codepoint_t gid;
-	return hb_font_get_nominal_glyph(c->font, cp, &gid) && gid != 0;
+	return az_sfnt_glyph(&c->sf, cp) != 0;
 }
 
 void az_font_close(struct az_font *f)
@@ -184,6 +172,7 @@ void az_font_close(struct az_font *f)
 	if (f->fc)
 		FcConfigDestroy(f->fc);
 	free(f->widths);
+	free(f->gids);
 	free(f->flags);
 	free(f->astral);
 	free(f->family);
@@ -206,7 +195,7 @@ struct az_font *az_font_open(const char *file, const char *family, struct az_err
 		}
 		return NULL;
 	}
-	/* Open it ourselves first: HarfBuzz turns every failure into an empty blob. */
+	/* Opened here first for the reason a missing or unreadable file fails. */
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
 		az_fail(err, AZ_NOINPUT,
@@ -218,16 +207,17 @@ struct az_font *az_font_open(const char *file, const char *family, struct az_err
 	close(fd);
 	struct az_font *f = calloc(1, sizeof *f);
 	if (f) {
-		f->widths = malloc(65536 * sizeof *f->widths);
+		/* zero pages from the system: only the entries used are ever touched */
+		f->widths = calloc(65536, sizeof *f->widths);
+		f->gids = calloc(65536, sizeof *f->gids);
 		f->flags = calloc(65536, 1);
 	}
-	if (!f || !f->widths || !f->flags) {
+	if (!f || !f->widths || !f->gids || !f->flags) {
 		az_font_close(f);
 		free(path);
 		az_fail(err, AZ_IOERR, "%s", _("out of memory"));
 		return NULL;
 	}
-	memset(f->widths, 0xFF, 65536 * sizeof *f->widths);
 	if (face_open(&f->faces[0], path, 0) != 0) {
 		/* the PDF's CIDFontType2 (pdfdraw.c) embeds TrueType outlines */
 		az_fail(err, AZ_NOINPUT,
@@ -241,9 +231,7 @@ struct az_font *az_font_open(const char *file, const char *family, struct az_err
 	f->nfaces = 1;
 	free(path);
 	char name[256];
-	unsigned n = sizeof name;
-	if (hb_ot_name_get_utf8(f->faces[0].face, HB_OT_NAME_ID_FONT_FAMILY, hb_language_from_string("en", -1), &n,
-				name) == 0)
+	if (az_sfnt_name(&f->faces[0].sf, 1, name, sizeof name) != 0)
 		snprintf(name, sizeof name, "%s", family);
 	f->family = strdup(name);
 	if (!f->family) {
@@ -278,7 +266,7 @@ static int find_fallback(struct az_font *f, uint32_t cp)
 			return k;
 	if (f->nfaces == AZ_MAX_FACES)
 		return -1;
-	if (!f->fc && !(f->fc = FcInitLoadConfigAndFonts()))
+	if (!f->fc && (az_fc_load() != 0 || !(f->fc = FcInitLoadConfigAndFonts())))
 		return -1;
 	int found = -1;
 	FcPattern *pat = FcPatternCreate();
@@ -324,18 +312,27 @@ static int is_control(uint32_t cp)
 	return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp > 0x10FFFF || (cp >= 0xD800 && cp < 0xE000);
 }
 
-static int lookup(struct az_font *f, uint32_t cp)
+/* The face that draws cp (-1: none) and its glyph there (*gid). */
+static int lookup(struct az_font *f, uint32_t cp, unsigned *gid)
 {
+	*gid = 0;
 	if (is_control(cp))
 		return -1;
-	return face_has(&f->faces[0], cp) ? 0 : find_fallback(f, cp);
+	if ((*gid = az_sfnt_glyph(&f->faces[0].sf, cp)) != 0)
+		return 0;
+	int k = find_fallback(f, cp);
+	if (k >= 0)
+		*gid = az_sfnt_glyph(&f->faces[k].sf, cp);
+	return k;
 }
 
 int az_font_face_of(struct az_font *f, uint32_t cp)
 {
 	if (cp <= 0xFFFF) {
 		if (!(f->flags[cp] & 1)) {
-			int k = lookup(f, cp);
+			unsigned gid;
+			int k = lookup(f, cp, &gid);
+			f->gids[cp] = (uint16_t)gid;
 			f->flags[cp] |= (unsigned char)(1 | (k >= 0 ? 2 | k << 3 : 0));
 		}
 		return f->flags[cp] & 2 ? (f->flags[cp] >> 3) & 7 : -1;
@@ -350,7 +347,8 @@ int az_font_face_of(struct az_font *f, uint32_t cp)
 			return -1;
 		f->astral = v, f->capastral = cap;
 	}
-	int k = lookup(f, cp);
+	unsigned gid;
+	int k = lookup(f, cp, &gid);
 	f->astral[f->nastral++] = (struct astral){ cp, k };
 	return k;
 }
@@ -360,10 +358,9 @@ int az_font_has(struct az_font *f, uint32_t cp)
 	return az_font_face_of(f, cp) >= 0;
 }
 
-static long advance(const struct face *c, hb_codepoint_t gid)
+static long advance(const struct face *c, unsigned gid)
 {
-	hb_position_t adv = hb_font_get_glyph_h_advance(c->font, gid);
-	return adv > 0 ? (long)((unsigned long)adv * 1000 / c->upem) : 0;
+	return (long)((unsigned long)az_sfnt_advance(&c->sf, gid) * 1000 / c->upem);
 }
 
 void az_font_set_substitute(struct az_font *f, uint32_t cp)
@@ -378,17 +375,15 @@ uint32_t az_font_substitute(const struct az_font *f)
 
 long az_font_width(struct az_font *f, uint32_t cp)
 {
-	if (cp <= 0xFFFF && f->widths[cp] >= 0)
-		return f->widths[cp];
+	if (cp <= 0xFFFF && f->widths[cp])
+		return f->widths[cp] - 1;
 	int k = az_font_face_of(f, cp);
 	if (k < 0 && f->subst && f->subst != cp && az_font_face_of(f, f->subst) >= 0)
 		return az_font_width(f, f->subst); /* printed as the substitute */
 	const struct face *c = &f->faces[k < 0 ? 0 : k];
-	hb_codepoint_t gid = 0;
-	hb_font_get_nominal_glyph(c->font, cp, &gid);
-	long w = advance(c, gid);
+	long w = advance(c, k >= 0 && cp <= 0xFFFF ? f->gids[cp] : az_sfnt_glyph(&c->sf, cp));
 	if (cp <= 0xFFFF)
-		f->widths[cp] = (int16_t)(w > 32767 ? 32767 : w);
+		f->widths[cp] = (uint16_t)(w > 65534 ? 65535 : w + 1);
 	return w;
 }
 
@@ -400,8 +395,16 @@ void az_font_use(struct az_font *f, uint32_t cp)
 		f->flags[cp] |= 4;
 	}
 	int k = az_font_face_of(f, cp);
-	if (k >= 0)
-		hb_set_add(f->faces[k].used, cp);
+	struct face *c = k >= 0 ? &f->faces[k] : NULL;
+	if (c && c->nused == c->capused) {
+		size_t cap = c->capused ? c->capused * 2 : 1024;
+		uint32_t *v = realloc(c->used, cap * sizeof *v);
+		if (!v)
+			return; /* drawn as .notdef: the subset has no glyph for it */
+		c->used = v, c->capused = cap;
+	}
+	if (c)
+		c->used[c->nused++] = cp;
 }
 
 void az_subset_free(struct az_subset *s)
@@ -410,6 +413,7 @@ void az_subset_free(struct az_subset *s)
 	free(s->cps);
 	free(s->gids);
 	free(s->widths);
+	free(s->alias);
 	free(s->bmp);
 	memset(s, 0, sizeof *s);
 }
@@ -429,28 +433,17 @@ uint16_t az_subset_gid(const struct az_subset *s, uint32_t cp)
 	return lo < s->n && s->cps[lo] == cp ? s->gids[lo] : 0;
 }
 
-static int16_t be16(const char *p)
-{
-	return (int16_t)(((unsigned char)p[0] << 8) | (unsigned char)p[1]);
-}
-
 /* Font-wide metrics of the PDF's font descriptor, in 1/1000 em. */
 static void metrics(const struct face *c, struct az_subset *s)
 {
-	hb_position_t v;
 	long u = c->upem;
-	s->ascent = hb_ot_metrics_get_position(c->font, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &v) ? (int)(v * 1000 / u) : 880;
-	s->descent = hb_ot_metrics_get_position(c->font, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &v) ? (int)(v * 1000 / u) : -120;
-	s->cap_height = hb_ot_metrics_get_position(c->font, HB_OT_METRICS_TAG_CAP_HEIGHT, &v) && v ? (int)(v * 1000 / u) : s->ascent;
-	hb_blob_t *head = hb_face_reference_table(c->face, HB_TAG('h', 'e', 'a', 'd'));
-	unsigned n;
-	const char *h = hb_blob_get_data(head, &n);
-	if (h && n >= 44)
-		for (int i = 0; i < 4; i++)
-			s->bbox[i] = (int)(be16(h + 36 + 2 * i) * 1000 / u);
-	else
-		s->bbox[0] = 0, s->bbox[1] = s->descent, s->bbox[2] = 1000, s->bbox[3] = s->ascent;
-	hb_blob_destroy(head);
+	int asc, desc, cap, box[4];
+	az_sfnt_metrics(&c->sf, &asc, &desc, &cap, box);
+	s->ascent = (int)(asc * 1000 / u);
+	s->descent = (int)(desc * 1000 / u);
+	s->cap_height = cap ? (int)(cap * 1000 / u) : s->ascent;
+	for (int i = 0; i < 4; i++)
+		s->bbox[i] = (int)(box[i] * 1000 / u);
 }
 
 /* The PostScript name with a tag made from the code points, so the same document gives the same
@@ -458,8 +451,7 @@ static void metrics(const struct face *c, struct az_subset *s)
 static void subset_name(const struct face *c, const struct az_subset *s, char *out, size_t cap)
 {
 	char ps[64];
-	unsigned n = sizeof ps;
-	if (hb_ot_name_get_utf8(c->face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &n, ps) == 0)
+	if (az_sfnt_name(&c->sf, 6, ps, sizeof ps) != 0)
 		snprintf(ps, sizeof ps, "Font");
 	for (char *p = ps; *p; p++)
 		if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
@@ -474,88 +466,78 @@ static void subset_name(const struct face *c, const struct az_subset *s, char *o
 	snprintf(out, cap, "%s+%s", tag, ps);
 }
 
+static int by_code_point(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return (x > y) - (x < y);
+}
+
 int az_font_subset_face(struct az_font *f, int k, struct az_subset *out, struct az_error *err)
 {
 	memset(out, 0, sizeof *out);
-	const struct face *c = &f->faces[k];
-	hb_subset_input_t *in = hb_subset_input_create_or_fail();
-	if (!in)
-		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
-	/* By glyph: the PDF draws by glyph id and needs no cmap (nor its variation sequences). */
-	hb_set_t *glyphs = hb_subset_input_glyph_set(in);
-	for (hb_codepoint_t cp = HB_SET_VALUE_INVALID; hb_set_next(c->used, &cp);) {
-		hb_codepoint_t gid;
-		if (hb_font_get_nominal_glyph(c->font, cp, &gid))
-			hb_set_add(glyphs, gid);
-	}
-	hb_set_add(hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG), HB_TAG('c', 'm', 'a', 'p'));
-	/* A PDF viewer reads only the outlines and horizontal metrics: no layout tables (which would
-	 * bring more glyphs along), vertical metrics, kerning, device tables or hinting. */
-	hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
-	static const char *const unused[] = { "GSUB", "GPOS", "GDEF", "vhea", "vmtx", "kern", "gasp", "hdmx",
-					      "LTSH", "VDMX", "BASE", "JSTF", "morx", "mort", "feat" };
-	for (size_t i = 0; i < sizeof unused / sizeof unused[0]; i++)
-		hb_set_add(drop, hb_tag_from_string(unused[i], 4));
-	/* and no glyphs reached only through layout features (vertical forms, ligatures) */
-	hb_set_clear(hb_subset_input_set(in, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG));
-	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
-	/* names: the copyright notice, family and style, and the PostScript name */
-	hb_set_t *names = hb_subset_input_set(in, HB_SUBSET_SETS_NAME_ID);
-	hb_set_clear(names);
-	hb_set_add(names, HB_OT_NAME_ID_COPYRIGHT);
-	hb_set_add(names, HB_OT_NAME_ID_FONT_FAMILY);
-	hb_set_add(names, HB_OT_NAME_ID_FONT_SUBFAMILY);
-	hb_set_add(names, HB_OT_NAME_ID_POSTSCRIPT_NAME);
-	hb_subset_plan_t *plan = hb_subset_plan_create_or_fail(c->face, in);
-	hb_face_t *sub = plan ? hb_subset_plan_execute_or_fail(plan) : NULL;
-	hb_subset_input_destroy(in);
-	if (!sub) {
-		hb_subset_plan_destroy(plan);
-		return az_fail(err, AZ_DATAERR, _("font %s: HarfBuzz could not subset it"), c->file);
-	}
-	const hb_map_t *renumber = hb_subset_plan_old_to_new_glyph_mapping(plan);
-	hb_blob_t *blob = hb_face_reference_blob(sub);
-	hb_font_t *sf = hb_font_create(sub);
-	unsigned len;
-	const char *data = hb_blob_get_data(blob, &len);
-	out->nglyphs = hb_face_get_glyph_count(sub);
-	out->n = hb_set_get_population(c->used);
-	out->data = len ? malloc(len) : NULL;
-	out->cps = malloc((out->n + 1) * sizeof *out->cps);
-	out->gids = malloc((out->n + 1) * sizeof *out->gids);
-	out->widths = calloc(out->nglyphs + 1, sizeof *out->widths);
+	struct face *c = &f->faces[k];
+	/* the code points drawn with it, once each, ascending */
+	qsort(c->used, c->nused, sizeof *c->used, by_code_point);
+	size_t n = 0;
+	for (size_t i = 0; i < c->nused; i++)
+		if (n == 0 || c->used[i] != c->used[n - 1])
+			c->used[n++] = c->used[i];
+	c->nused = n;
+	uint32_t *old = malloc((n + 1) * sizeof *old);
+	out->cps = malloc((n + 1) * sizeof *out->cps);
+	out->gids = malloc((n + 1) * sizeof *out->gids);
 	out->bmp = calloc(65536, sizeof *out->bmp); /* only the used entries are touched */
-	int rc = AZ_OK;
-	if (!out->data || !out->cps || !out->gids || !out->widths || !out->bmp || out->nglyphs > 65535) {
-		rc = az_fail(err, len ? AZ_IOERR : AZ_DATAERR, "%s", len ? _("out of memory") : _("empty subset"));
-	} else {
-		memcpy(out->data, data, len);
-		out->len = len;
-		hb_font_set_scale(sf, (int)c->upem, (int)c->upem);
-		size_t i = 0;
-		for (hb_codepoint_t cp = HB_SET_VALUE_INVALID; hb_set_next(c->used, &cp) && i < out->n; i++) {
-			hb_codepoint_t old = 0, gid;
-			hb_font_get_nominal_glyph(c->font, cp, &old);
-			gid = hb_map_get(renumber, old);
-			if (gid == HB_MAP_VALUE_INVALID)
-				gid = 0;
-			out->cps[i] = cp, out->gids[i] = (uint16_t)gid;
-			if (cp <= 0xFFFF)
-				out->bmp[cp] = (uint16_t)gid;
-		}
-		out->n = i;
-		for (unsigned g = 0; g < out->nglyphs; g++) {
-			hb_position_t adv = hb_font_get_glyph_h_advance(sf, g);
-			out->widths[g] = (uint16_t)(adv > 0 ? (unsigned long)adv * 1000 / c->upem : 0);
-		}
-		metrics(c, out);
-		subset_name(c, out, out->name, sizeof out->name);
-	}
-	hb_font_destroy(sf);
-	hb_blob_destroy(blob);
-	hb_face_destroy(sub);
-	hb_subset_plan_destroy(plan);
-	if (rc != AZ_OK)
+	if (!old || !out->cps || !out->gids || !out->bmp) {
+		free(old);
 		az_subset_free(out);
-	return rc;
+		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+	}
+	for (size_t i = 0; i < n; i++)
+		/* every code point here was looked up in this face: a BMP one's glyph is kept */
+		out->cps[i] = c->used[i], old[i] = c->used[i] <= 0xFFFF ? f->gids[c->used[i]] : az_sfnt_glyph(&c->sf, c->used[i]);
+	out->n = n;
+	/* By glyph: the PDF draws by glyph id and needs no cmap. */
+	struct az_cut cut;
+	int rc = az_font_cut((const char *)c->sf.data, c->sf.len, c->sf.dir, old, n, AZ_FONT_UPEM, &cut);
+	if (rc != 0) {
+		free(old);
+		az_subset_free(out);
+		return az_fail(err, AZ_DATAERR, _("font %s: cannot cut it to the document's characters"), c->file);
+	}
+	if (cut.nnew > 65535 || !(out->widths = calloc(cut.nnew + 1, sizeof *out->widths))) {
+		free(old);
+		az_cut_free(&cut);
+		az_subset_free(out);
+		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+	}
+	unsigned char *seen = calloc(cut.nnew + 1, 1);
+	out->alias = malloc((n + 1) * sizeof *out->alias);
+	if (!seen || !out->alias) {
+		free(seen), free(old);
+		az_cut_free(&cut);
+		az_subset_free(out);
+		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+	}
+	for (size_t i = 0; i < n; i++) {
+		unsigned g = old[i] < cut.nold ? cut.map[old[i]] : 0;
+		if (g && seen[g] && cut.nnew + out->nalias < 65535) /* a glyph drawn for two characters */
+			out->alias[out->nalias] = (uint16_t)g, g = cut.nnew + (unsigned)out->nalias++;
+		else
+			seen[g] = 1;
+		out->gids[i] = (uint16_t)g;
+		if (out->cps[i] <= 0xFFFF)
+			out->bmp[out->cps[i]] = out->gids[i];
+	}
+	free(seen);
+	/* widths from the original font, in 1/1000 em */
+	for (unsigned g = 0; g < cut.nold; g++)
+		if (cut.map[g] || g == 0)
+			out->widths[cut.map[g]] = (uint16_t)advance(c, g);
+	free(old);
+	out->nglyphs = cut.nnew;
+	out->data = cut.data, out->len = cut.len;
+	free(cut.map);
+	metrics(c, out);
+	subset_name(c, out, out->name, sizeof out->name);
+	return AZ_OK;
 }

@@ -2,8 +2,8 @@
  * Copyright (C) 2026 The anzen authors */
 /* The document's fonts: the main TrueType font (found with fontconfig, or named), and for a
  * character it lacks the first installed TrueType font that fontconfig finds with it (𠮷 from
- * IPAmj明朝, an emoji from Symbola). Each is measured with HarfBuzz and cut down to the code points
- * the document uses; the PDF embeds each subset as a CID font whose CIDs are the subset's glyph
+ * IPAmj明朝, an emoji from Symbola). Each is measured from its own tables (sfnt.h) and cut down to
+ * the code points the document uses (font_cut.h); the PDF embeds each subset as a CID font whose CIDs are the subset's glyph
  * ids (pdfdraw.c), so no per-document table of every code point is built. */
 #ifndef ANZEN_FONT_H
 #define ANZEN_FONT_H
@@ -55,12 +55,16 @@ struct az_subset {
 	size_t n;
 	uint16_t *widths; /* per glyph id, 1/1000 em */
 	unsigned nglyphs;
+	/* a character drawn by a glyph an earlier one already has (NBSP and space, ⼀ and 一) gets an
+	 * id of its own past the glyphs, nglyphs + j, whose glyph is alias[j]: the text layer keeps it */
+	uint16_t *alias;
+	size_t nalias;
 	int ascent, descent, cap_height, bbox[4]; /* 1/1000 em */
 };
 /* Subsets face k; free with az_subset_free. */
 int az_font_subset_face(struct az_font *f, int k, struct az_subset *out, struct az_error *err);
 void az_subset_free(struct az_subset *s);
-/* The glyph id of cp in the subset, 0 if none. */
+/* The id of cp in the subset (a glyph id, or an alias past them), 0 if none. */
 uint16_t az_subset_gid(const struct az_subset *s, uint32_t cp);
 
 #endif

@@ -52,6 +52,7 @@ struct az_render {
 	struct az_font *font_set;
 	struct az_subset sub[AZ_MAX_FACES];
 	int nfaces;
+	int mixed[AZ_MAX_FACES]; /* drawn with mixed one- and two-byte codes (tounicode.h) */
 	FILE *fp;
 	int borrowed; /* fp belongs to the caller (a streamed document's output file): not closed here */
 	struct az_pdfw w;
@@ -152,22 +153,27 @@ static void line_width(struct pen *p, float lw)
 	raw(p, b, (size_t)(e - b));
 }
 
-/* The glyph id that draws cp in its font's subset. */
+/* The id that draws cp in its font's subset: its code in mixed codes; with Identity-H, an alias
+ * (font.h) is drawn as the glyph it names. */
 static uint16_t gid_of(const struct az_render *r, int face, uint32_t cp)
 {
-	return face >= 0 && face < r->nfaces ? az_subset_gid(&r->sub[face], cp) : 0;
+	if (face < 0 || face >= r->nfaces)
+		return 0;
+	const struct az_subset *s = &r->sub[face];
+	uint16_t id = az_subset_gid(s, cp);
+	return id >= s->nglyphs && !r->mixed[face] ? s->alias[id - s->nglyphs] : id;
 }
-/* Writes bytes of a literal string, escaped; returns the end. */
-static char *put_code(char *e, uint16_t code)
+/* Writes the code of a glyph (tounicode.h) into a literal string, escaped; returns the end. */
+static char *put_code(char *e, uint16_t gid, int mixed)
 {
-	unsigned char u[2] = { (unsigned char)(code >> 8), (unsigned char)code };
-	for (int k = 0; k < 2; k++) {
-		if (u[k] == '(' || u[k] == ')' || u[k] == '\\')
-			*e++ = '\\', *e++ = (char)u[k];
-		else if (u[k] == '\r') /* a bare CR would be read as LF */
+	unsigned char u[2], *end = az_glyph_code(u, gid, mixed);
+	for (unsigned char *k = u; k < end; k++) {
+		if (*k == '(' || *k == ')' || *k == '\\')
+			*e++ = '\\', *e++ = (char)*k;
+		else if (*k == '\r') /* a bare CR would be read as LF */
 			*e++ = '\\', *e++ = 'r';
 		else
-			*e++ = (char)u[k];
+			*e++ = (char)*k;
 	}
 	return e;
 }
@@ -183,8 +189,8 @@ static int actual_span(char *e, uint32_t cp)
 	return sprintf(e, "/Span << /ActualText <FEFF%04X> >> BDC ", (unsigned)cp);
 }
 
-/* "dx dy Td (...) Tj": s as literal strings of 2-byte codes, the glyph ids of each font's subset
- * (Identity-H), one "/Fk size Tf (...) Tj" per run of characters from one font. Positions are
+/* "dx dy Td (...) Tj": s as literal strings of the codes of the glyphs of each font's subset
+ * (tounicode.h), one "/Fk size Tf (...) Tj" per run of characters from one font. Positions are
  * rounded absolutely, so relative moves add up to no error; a run continues where the previous
  * one ended (Tj advances by the widths of the font's /W). */
 static void show(struct pen *p, float x, float y, float size, const char *s)
@@ -224,7 +230,7 @@ static void show(struct pen *p, float x, float y, float size, const char *s)
 			e += actual_span(e, actual);
 		if (!open)
 			*e++ = '(', open = 1;
-		e = put_code(e, gid_of(p->r, face, cp));
+		e = put_code(e, gid_of(p->r, face, cp), p->r->mixed[face]);
 		if (actual)
 			memcpy(e, ") Tj EMC ", 9), e += 9, open = 0;
 	}
@@ -454,7 +460,7 @@ static int running_form(struct az_doc *d, struct az_render *r, unsigned num, con
 		char dict[640];
 		snprintf(dict, sizeof dict, " /Type /XObject /Subtype /Form /BBox [ 0 0 %.3f %.2f ] /Resources << /Font << %s >> >>",
 			 AZ_PAGE_W, AZ_PAGE_H, fonts);
-		az_pdfw_stream(&r->w, num, dict, out.s, out.n, AZ_PDFW_RAW);
+		az_pdfw_stream(&r->w, num, dict, out.s, out.n, PAGE_LEVEL);
 	}
 	free(out.s);
 	return rc;
@@ -487,15 +493,33 @@ static void put_widths(struct az_pdfw *w, const struct az_subset *sub)
 /* A subset as a Type 0 font with a CIDFontType2 descendant whose CIDs are the subset's glyph
  * ids (/CIDToGIDMap /Identity), its widths (/W), the TrueType program (/FontFile2) and a
  * /ToUnicode CMap. */
-static int put_font(struct az_pdfw *w, const struct az_subset *sub, unsigned t0)
+static int put_font(struct az_pdfw *w, const struct az_subset *sub, unsigned t0, int mixed)
 {
 	unsigned file = az_pdfw_reserve(w), tu = az_pdfw_reserve(w), desc = az_pdfw_reserve(w),
-		 cid = az_pdfw_reserve(w);
+		 cid = az_pdfw_reserve(w), enc = mixed ? az_pdfw_reserve(w) : 0;
 	char dict[64];
 	snprintf(dict, sizeof dict, " /Length1 %zu", sub->len);
 	az_pdfw_stream(w, file, dict, sub->data, sub->len, FONT_LEVEL);
-	size_t len;
-	char *cmap = az_tounicode_cmap(sub->gids, sub->cps, sub->n, &len);
+	size_t len, n = 0;
+	char *cmap = mixed ? az_mixed_cmap(sub->nglyphs, sub->alias, sub->nalias, &len) : NULL;
+	if (mixed && !cmap)
+		return ENOMEM;
+	if (mixed)
+		az_pdfw_stream(w, enc,
+			       " /Type /CMap /CMapName /Anzen-Mixed /CIDSystemInfo << /Registry (Adobe) /Ordering"
+			       " (Identity) /Supplement 0 >>",
+			       cmap, len, FONT_LEVEL);
+	free(cmap);
+	/* each code to its character: with Identity-H an alias shares its glyph's code, and the
+	 * character that glyph was first drawn for keeps it */
+	uint16_t *ids = malloc((sub->n + 1) * sizeof *ids);
+	uint32_t *cps = malloc((sub->n + 1) * sizeof *cps);
+	for (size_t i = 0; ids && cps && i < sub->n; i++)
+		if (sub->gids[i] && (mixed || sub->gids[i] < sub->nglyphs))
+			ids[n] = sub->gids[i], cps[n++] = sub->cps[i];
+	cmap = ids && cps ? az_tounicode_cmap(ids, cps, n, mixed, &len) : NULL;
+	free(ids);
+	free(cps);
 	if (!cmap)
 		return ENOMEM;
 	az_pdfw_stream(w, tu, "", cmap, len, FONT_LEVEL);
@@ -515,11 +539,14 @@ static int put_font(struct az_pdfw *w, const struct az_subset *sub, unsigned t0)
 	put_widths(w, sub);
 	az_pdfw_puts(w, " /CIDToGIDMap /Identity >>");
 	az_pdfw_end(w);
+	char encoding[32] = "/Identity-H";
+	if (enc)
+		snprintf(encoding, sizeof encoding, "%u 0 R", enc);
 	az_pdfw_begin_packed(w, t0);
 	az_pdfw_printf(w,
-		       "<< /Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [ %u 0 R ]"
+		       "<< /Type /Font /Subtype /Type0 /BaseFont /%s /Encoding %s /DescendantFonts [ %u 0 R ]"
 		       " /ToUnicode %u 0 R >>",
-		       sub->name, cid, tu);
+		       sub->name, encoding, cid, tu);
 	az_pdfw_end(w);
 	return 0;
 }
@@ -673,10 +700,12 @@ static int put_head(struct az_doc *d, struct az_render *r)
 	unsigned form = az_pdfw_reserve(w);
 	char fonts[AZ_MAX_FACES * 24] = "";
 	size_t k = 0;
+	for (int f = 0; f < r->nfaces; f++)
+		r->mixed[f] = r->sub[f].nglyphs + r->sub[f].nalias <= AZ_MIXED_MAX;
 	for (int f = 0; f < r->nfaces; f++) {
 		unsigned t0 = az_pdfw_reserve(w);
 		k += (size_t)snprintf(fonts + k, sizeof fonts - k, "%s/F%d %u 0 R", f ? " " : "", f + 1, t0);
-		int rc = put_font(w, &r->sub[f], t0);
+		int rc = put_font(w, &r->sub[f], t0, r->mixed[f]);
 		if (rc)
 			return rc;
 		/* the program is written: only the glyph map is needed from here on */

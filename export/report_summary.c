@@ -17,7 +17,8 @@ static void columns(struct rp *r, const struct az_doc_column *src, size_t n, str
 		out[i] = src[i], out[i].title = R_(src[i].title);
 }
 
-/* The table of ranks under its heading, kept with its first two rows; named again where it continues. */
+/* The table of ranks under its heading, kept whole on one page (six rows: it always fits, and
+ * split it reads as two tables); named again should it ever continue. */
 static void rank_table(struct rp *r, const char *heading)
 {
 	const struct az_catalogue *cat = r->cat;
@@ -62,7 +63,7 @@ static void rank_table(struct rp *r, const char *heading)
 		c[2].text = rp_fmt(r, "%zu", now[i]);
 		c[3].text = rp_fmt(r, "%zu", after[i]);
 	}
-	rp_heading_keep(r, 2, heading, NULL, cols, 4, rows, nr + 1 < 2 ? nr + 1 : 2);
+	rp_heading_keep(r, 2, heading, NULL, cols, 4, rows, nr + 1);
 	az_doc_table_begin(r->doc, cols, 4);
 	az_doc_table_continued(r->doc, rp_fmt(r, "%s %s", heading, R_("(continued)")));
 	for (size_t i = 0; i <= nr; i++)

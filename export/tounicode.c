@@ -17,13 +17,55 @@ static const char head[] =
 	"begincmap\n"
 	"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
 	"/CMapName /Adobe-Identity-UCS def\n"
-	"/CMapType 2 def\n"
-	"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+	"/CMapType 2 def\n";
+static const char identity_space[] = "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+static const char mixed_space[] = "2 begincodespacerange\n<00> <DF>\n<E000> <FFFF>\nendcodespacerange\n";
 static const char tail[] =
 	"endcmap\n"
 	"CMapName currentdict /CMap defineresource pop\n"
 	"end\n"
 	"end\n";
+
+/* "<code>" of id (mixed codes) into o; its length. */
+static int put_code_hex(char *o, unsigned id)
+{
+	unsigned char code[2], *end = az_glyph_code(code, id, 1);
+	return end - code == 1 ? sprintf(o, "<%02X>", code[0]) : sprintf(o, "<%02X%02X>", code[0], code[1]);
+}
+
+char *az_mixed_cmap(unsigned nglyphs, const uint16_t *alias, size_t nalias, size_t *len)
+{
+	size_t nranges = 1 + (nglyphs > AZ_ONE_BYTE ? (nglyphs + 255) / 256 : 0);
+	char *cmap = malloc(sizeof head + sizeof mixed_space + sizeof tail + 64 + nranges * 32 +
+			    (nalias / BLOCK + 1) * 32 + nalias * 24);
+	if (!cmap || nglyphs == 0)
+		return free(cmap), NULL;
+	char *o = cmap;
+	o += sprintf(o, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+			"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> def\n"
+			"/CMapName /Anzen-Mixed def\n/CMapType 1 def\n%s",
+		     mixed_space);
+	/* one byte below 0xE0, two bytes 0xE000 + id above; each two-byte range varies in its last
+	 * byte only, as Identity-H's, and ends at the last glyph, so no range covers an alias */
+	unsigned one = nglyphs < AZ_ONE_BYTE ? nglyphs : AZ_ONE_BYTE;
+	o += sprintf(o, "%zu begincidrange\n<00> <%02X> 0\n", nranges, one - 1);
+	for (unsigned lo = AZ_ONE_BYTE; lo < nglyphs; lo = (lo | 255) + 1) {
+		unsigned hi = (lo | 255) < nglyphs - 1 ? (lo | 255) : nglyphs - 1;
+		o += sprintf(o, "<%04X> <%04X> %u\n", 0xE000 + lo, 0xE000 + hi, lo);
+	}
+	o += sprintf(o, "endcidrange\n");
+	for (size_t j = 0; j < nalias; j++) {
+		if (j % BLOCK == 0)
+			o += sprintf(o, "%zu begincidchar\n", nalias - j < BLOCK ? nalias - j : (size_t)BLOCK);
+		o += put_code_hex(o, nglyphs + (unsigned)j);
+		o += sprintf(o, " %u\n", (unsigned)alias[j]);
+		if (j % BLOCK == BLOCK - 1 || j == nalias - 1)
+			o += sprintf(o, "endcidchar\n");
+	}
+	o += sprintf(o, "%s", tail);
+	*len = (size_t)(o - cmap);
+	return cmap;
+}
 
 struct pair {
 	uint16_t gid;
@@ -45,7 +87,7 @@ static int put_utf16(char *o, uint32_t cp)
 	return sprintf(o, "%04X%04X", (unsigned)(0xD800 + (cp >> 10)), (unsigned)(0xDC00 + (cp & 0x3FF)));
 }
 
-char *az_tounicode_cmap(const uint16_t *gids, const uint32_t *cps, size_t n, size_t *len)
+char *az_tounicode_cmap(const uint16_t *gids, const uint32_t *cps, size_t n, int mixed, size_t *len)
 {
 	struct pair *p = malloc((n ? n : 1) * sizeof *p);
 	if (!p)
@@ -59,7 +101,7 @@ char *az_tounicode_cmap(const uint16_t *gids, const uint32_t *cps, size_t n, siz
 	}
 	qsort(p, n, sizeof *p, by_gid);
 	/* at most 22 bytes per entry, and a begin/end pair (30) per block */
-	size_t cap = sizeof head + sizeof tail + n * 22 + (n / BLOCK + 1) * 30 + 1;
+	size_t cap = sizeof head + sizeof mixed_space + sizeof tail + n * 22 + (n / BLOCK + 1) * 30 + 1;
 	char *buf = malloc(cap), *o = buf;
 	for (size_t i = 1; buf && i < n; i++)
 		if (p[i].gid == p[i - 1].gid) {
@@ -70,12 +112,13 @@ char *az_tounicode_cmap(const uint16_t *gids, const uint32_t *cps, size_t n, siz
 		free(p);
 		return NULL;
 	}
-	memcpy(o, head, sizeof head - 1);
-	o += sizeof head - 1;
+	const char *space = mixed ? mixed_space : identity_space;
+	o += sprintf(o, "%s%s", head, space);
 	for (size_t i = 0; i < n; i++) {
 		if (i % BLOCK == 0)
 			o += sprintf(o, "%zu beginbfchar\n", n - i < BLOCK ? n - i : (size_t)BLOCK);
-		o += sprintf(o, "<%04X> <", (unsigned)p[i].gid);
+		o += mixed ? put_code_hex(o, p[i].gid) : sprintf(o, "<%04X>", (unsigned)p[i].gid);
+		*o++ = ' ', *o++ = '<';
 		o += put_utf16(o, p[i].cp);
 		*o++ = '>', *o++ = '\n';
 		if (i % BLOCK == BLOCK - 1 || i == n - 1)

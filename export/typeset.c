@@ -1212,6 +1212,35 @@ size_t az_doc_cell_lines(struct az_doc *d, const char *text, double width)
 	return n;
 }
 
+/* Lines of the cleaned text s (natural: its width on one line, -1 with a line break) in a cell
+ * of width. */
+static size_t cell_lines(struct az_doc *d, const char *s, long natural, double width)
+{
+	float w = (float)width - 2 * CELL_PAD_X;
+	w = w > CELL_SIZE ? w : CELL_SIZE;
+	if (natural >= 0 && natural <= (long)(w * 1000.0f / CELL_SIZE))
+		return 1;
+	return wrap_count(d, s, w, CELL_SIZE);
+}
+
+/* lines[lo+1..hi-1] for widths rising from lo to hi, lines[lo] and lines[hi] known: where the ends
+ * agree so does the middle, else the middle is measured and each half done the same way */
+static void cell_lines_between(struct az_doc *d, const char *s, long natural, const double *widths, size_t lo,
+			       size_t hi, size_t *lines)
+{
+	if (hi - lo < 2)
+		return;
+	if (lines[lo] == lines[hi]) {
+		for (size_t k = lo + 1; k < hi; k++)
+			lines[k] = lines[lo];
+		return;
+	}
+	size_t mid = lo + (hi - lo) / 2;
+	lines[mid] = cell_lines(d, s, natural, widths[mid]);
+	cell_lines_between(d, s, natural, widths, lo, mid, lines);
+	cell_lines_between(d, s, natural, widths, mid, hi, lines);
+}
+
 void az_doc_cell_lines_at(struct az_doc *d, const char *text, const double *widths, size_t nw, size_t *lines)
 {
 	memset(lines, 0, nw * sizeof *lines);
@@ -1227,15 +1256,20 @@ void az_doc_cell_lines_at(struct az_doc *d, const char *text, const double *widt
 		uint32_t cp = az_utf8_next(s, len, &i);
 		natural = cp == '\n' ? -1 : natural + az_font_width(d->font, cp);
 	}
-	for (size_t k = 0; k < nw; k++) {
-		float w = (float)widths[k] - 2 * CELL_PAD_X;
-		w = w > CELL_SIZE ? w : CELL_SIZE;
-		if (natural >= 0 && natural <= (long)(w * 1000.0f / CELL_SIZE)) {
-			lines[k] = 1;
-			continue;
-		}
-		lines[k] = wrap_count(d, s, w, CELL_SIZE);
+	/* widths in increasing order (the column split's): a wider cell takes no more lines, so where
+	 * two widths take as many lines, so does every width between them */
+	int rising = 1;
+	for (size_t k = 1; k < nw; k++)
+		rising &= widths[k] >= widths[k - 1];
+	if (rising && nw > 2) {
+		lines[0] = cell_lines(d, s, natural, widths[0]);
+		lines[nw - 1] = cell_lines(d, s, natural, widths[nw - 1]);
+		cell_lines_between(d, s, natural, widths, 0, nw - 1, lines);
+		free(s);
+		return;
 	}
+	for (size_t k = 0; k < nw; k++)
+		lines[k] = cell_lines(d, s, natural, widths[k]);
 	free(s);
 }
 

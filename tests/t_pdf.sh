@@ -37,8 +37,8 @@ expect "pdfinfo: the fixed creation date" grep -q "^CreationDate: .*2026" "$T/in
 
 pdffonts "$T/a.pdf" >"$T/fonts" 2>&1
 expect "pdffonts: IPAexGothic once" test "$(grep -c IPAexGothic "$T/fonts")" -eq 1
-expect "pdffonts: subset CID TrueType, embedded, with Unicode map" \
-	grep -Eq '^[A-Z]{6}\+IPAexGothic +CID TrueType +Identity-H +yes +yes +yes' "$T/fonts"
+expect "pdffonts: subset CID TrueType, embedded, with its own encoding (one- and two-byte codes) and a Unicode map" \
+	grep -Eq '^[A-Z]{6}\+IPAexGothic +CID TrueType +Custom +yes +yes +yes' "$T/fonts"
 
 pdftotext -enc UTF-8 -raw "$T/a.pdf" "$T/a.txt" 2>"$T/pdferr"
 expect "pdftotext: no warning (the font's /ToUnicode is a valid CMap)" test ! -s "$T/pdferr"
@@ -61,6 +61,15 @@ expect "pdfdetach lists the attachment by name" grep -q "^1: anzen-workbook.json
 "$helper" --json >"$T/want.json"
 pdfdetach -save 1 -o "$T/got.json" "$T/a.pdf" 2>/dev/null
 expect "pdfdetach gets it back byte-identical" cmp -s "$T/want.json" "$T/got.json"
+
+# Every character IPAexGothic draws (11,690): more glyphs than one-byte and 0xE000 codes reach, so
+# the font is Identity-H, and the characters sharing a glyph do not stop the export.
+"$helper" --every-glyph "$T/every.pdf" >/dev/null 2>&1
+expect "every glyph of the font: written" test -s "$T/every.pdf"
+pdffonts "$T/every.pdf" >"$T/fonts" 2>&1
+expect "its font is drawn with Identity-H" grep -Eq '^[A-Z]{6}\+IPAexGothic +CID TrueType +Identity-H +yes +yes +yes' "$T/fonts"
+n=$(pdftotext -enc UTF-8 "$T/every.pdf" - 2>/dev/null | LC_ALL=C.UTF-8 grep -o . | LC_ALL=C.UTF-8 sort -u | wc -l)
+expect "and its text layer holds $n different characters (over 11,000)" test "$n" -gt 11000
 
 "$helper" --sample "$T/c.pdf" /nonexistent/font.ttf >/dev/null 2>"$T/err"
 rc=$?

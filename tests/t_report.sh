@@ -41,15 +41,17 @@ has "$T/qpdf" "No syntax or stream encoding errors" "qpdf --check passes"
 # Uncompressed, for what the file holds: a ToUnicode CMap of bfranges/bfchars, and what every page
 # shares written once (the running header and footer a Form XObject, one resource dictionary).
 qpdf --qdf --object-streams=disable "$T/c.pdf" "$T/c.qdf"
-ok "$(grep -ac 'begincidrange' "$T/c.qdf" | grep -qx 0 && grep -aq 'beginbfchar' "$T/c.qdf"; echo $?)" \
-	"the /ToUnicode CMap maps with bfchar, no cidrange"
+# (the one cidrange block is the Encoding CMap's, of the one- and two-byte codes: export/tounicode.h)
+ok "$(grep -ac 'begincidrange' "$T/c.qdf" | grep -qx 1 && grep -aq '^/CMapName /Anzen-Mixed def' "$T/c.qdf" &&
+	grep -aq 'beginbfchar' "$T/c.qdf"; echo $?)" \
+	"the /ToUnicode CMap maps with bfchar, no cidrange; one Encoding CMap of mixed codes"
 ok "$(test "$(grep -ac '^  /Subtype /Form$' "$T/c.qdf")" -eq 1 && test "$(grep -ac '^/H1 Do$' "$T/c.qdf")" -ge 10 &&
 	test "$(grep -ac '^  /Resources [0-9]* 0 R$' "$T/c.qdf")" -ge 10; echo $?)" \
 	"the running header and footer are one Form XObject; the pages share their resources"
 pdffonts "$T/c.pdf" >"$T/fonts" 2>"$T/pdferr"
 silent "pdffonts: no warning"
 ok "$(test "$(grep -c IPAexGothic "$T/fonts")" -eq 1; echo $?)" "pdffonts: one font"
-grep -Eq '^[A-Z]{6}\+IPAexGothic +CID TrueType +Identity-H +yes +yes +yes' "$T/fonts"
+grep -Eq '^[A-Z]{6}\+IPAexGothic +CID TrueType +Custom +yes +yes +yes' "$T/fonts"
 ok $? "pdffonts: IPAexGothic embedded as a subset with a Unicode map"
 
 # Metadata and pages.

@@ -3,6 +3,7 @@
 /* The PDF typesetter with the real font.
  *   t_typeset                          TAP tests
  *   t_typeset --sample OUT [FONT]      writes the sample document for t_pdf.sh (warnings on stderr)
+ *   t_typeset --every-glyph OUT        writes every BMP character the main font draws (t_pdf.sh)
  *   t_typeset --verify TEXT            checks that pdftotext -raw output holds every cell, in order
  *   t_typeset --json                   prints the attachment the sample embeds */
 #include <config.h>
@@ -12,6 +13,8 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <unistr.h>
 
 #include "export/font.h"
 #include "base/linebreak.h"
@@ -222,7 +225,7 @@ static void tounicode_tests(void)
 	for (uint32_t c = 0x4E00; n < 150; c += 0x10, n++)
 		gids[n] = (uint16_t)(150 - n), cps[n] = c; /* glyph ids in reverse order */
 	gids[n] = 200, cps[n++] = 0x20BB7;
-	char *t = az_tounicode_cmap(gids, cps, n, &len);
+	char *t = az_tounicode_cmap(gids, cps, n, 0, &len);
 	ok(t && strlen(t) == len, "a ToUnicode CMap for %zu glyphs", n);
 	if (!t)
 		return;
@@ -234,9 +237,72 @@ static void tounicode_tests(void)
 	free(t);
 	uint16_t bg[2] = { 1, 1 };
 	uint32_t bc[2] = { 0x41, 0x42 };
-	ok(az_tounicode_cmap(bg, bc, 2, &len) == NULL, "a glyph id given twice is refused");
+	ok(az_tounicode_cmap(bg, bc, 2, 0, &len) == NULL, "a glyph id given twice is refused");
 	bg[1] = 2, bc[1] = 0xD800;
-	ok(az_tounicode_cmap(bg, bc, 2, &len) == NULL, "a surrogate code point is refused");
+	ok(az_tounicode_cmap(bg, bc, 2, 0, &len) == NULL, "a surrogate code point is refused");
+
+	/* mixed codes: a glyph id below 0xE0 is one byte, the others 0xE000 + the glyph id */
+	t = az_tounicode_cmap(gids, cps, n, 1, &len);
+	ok(t && strstr(t, "2 begincodespacerange\n<00> <DF>\n<E000> <FFFF>\n") && strstr(t, "<01> <5750>\n") &&
+		   strstr(t, "<96> <4E00>\n") && strstr(t, "<C8> <D842DFB7>\n"),
+	   "mixed codes: one byte below 0xE0, in the two code spaces");
+	free(t);
+	gids[0] = 0xE5, cps[0] = 0x3042;
+	t = az_tounicode_cmap(gids, cps, 1, 1, &len);
+	ok(t && strstr(t, "<E0E5> <3042>\n"), "mixed codes: glyph 0xE5 is <E0E5>");
+	free(t);
+	char *enc = az_mixed_cmap(AZ_MIXED_MAX, NULL, 0, &len);
+	ok(enc && strlen(enc) == len && strstr(enc, "/CMapType 1 def") &&
+		   strstr(enc, "33 begincidrange\n<00> <DF> 0\n<E0E0> <E0FF> 224\n<E100> <E1FF> 256\n") &&
+		   strstr(enc, "<FF00> <FFFF> 7936\nendcidrange") && !strstr(enc, "cidchar"),
+	   "the Encoding CMap: the one-byte codes and 32 two-byte ranges to the glyph ids");
+	free(enc);
+	enc = az_mixed_cmap(300, NULL, 0, &len);
+	ok(enc && strstr(enc, "3 begincidrange\n<00> <DF> 0\n<E0E0> <E0FF> 224\n<E100> <E12B> 256\nendcidrange"),
+	   "and only the ranges a font of 300 glyphs needs, ending at its last glyph");
+	free(enc);
+	uint16_t alias[2] = { 7, 250 };
+	enc = az_mixed_cmap(3, alias, 2, &len);
+	ok(enc && strstr(enc, "1 begincidrange\n<00> <02> 0\nendcidrange\n2 begincidchar\n<03> 7\n<04> 250\nendcidchar"),
+	   "a font of 3 glyphs and 2 aliases: the aliases' codes to the glyphs they name");
+	free(enc);
+	enc = az_mixed_cmap(300, alias, 1, &len);
+	ok(enc && strstr(enc, "endcidrange\n1 begincidchar\n<E12C> 7\nendcidchar"), "past 0xE0 an alias is two bytes");
+	free(enc);
+}
+
+/* A document of every BMP character the main font draws, more glyphs than one-byte and 0xE000
+ * codes reach (tounicode.h): its font is drawn with Identity-H. */
+static int every_glyph(const char *out)
+{
+	struct az_error err = { 0 };
+	struct az_font *f = az_font_open(NULL, NULL, &err);
+	struct az_doc_options o = { .title = "every glyph", .date = "2026-04-01" };
+	struct az_doc *d = f ? az_doc_new(&o, &err) : NULL;
+	char line[64 * 3 + 1];
+	size_t n = 0, count = 0;
+	for (uint32_t cp = 0x21; d && cp <= 0xFFFF; cp++) {
+		if (cp == 0x7F || (cp >= 0xD800 && cp < 0xE000) || !az_font_has(f, cp) || az_font_face_of(f, cp) != 0)
+			continue;
+		int k = u8_uctomb((uint8_t *)line + n, cp, 4);
+		n += k > 0 ? (size_t)k : 0, count++;
+		if (count % 64 == 0 || cp == 0xFFFF) {
+			line[n] = '\0';
+			az_doc_paragraph(d, line);
+			n = 0;
+		}
+	}
+	if (d && n) {
+		line[n] = '\0';
+		az_doc_paragraph(d, line);
+	}
+	int rc = d ? az_doc_save(d, out, 1, &err) : err.code;
+	if (rc)
+		fprintf(stderr, "t_typeset: %s\n", err.msg);
+	az_doc_free(d);
+	az_font_close(f);
+	fprintf(stderr, "t_typeset: %zu characters\n", count);
+	return rc;
 }
 
 int main(int argc, char **argv)
@@ -250,6 +316,8 @@ int main(int argc, char **argv)
 		az_doc_free(d);
 		return rc;
 	}
+	if (argc == 3 && strcmp(argv[1], "--every-glyph") == 0)
+		return every_glyph(argv[2]);
 	if (argc == 3 && strcmp(argv[1], "--verify") == 0)
 		return verify(argv[2]);
 	if (argc == 2 && strcmp(argv[1], "--json") == 0)
