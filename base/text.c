@@ -52,6 +52,18 @@ static char *sanitize(const char *str, int keep_lines)
 	if (!out)
 		return NULL;
 	for (size_t i = 0; i < len;) {
+		/* printable ASCII and the three-byte characters (Japanese; no control among them): themselves,
+		 * as az_utf8_next decodes them, without a call per character */
+		if (s[i] >= 0x20 && s[i] < 0x7F) {
+			*o++ = (char)s[i++];
+			continue;
+		}
+		if (len - i >= 3 && (s[i] & 0xF0) == 0xE0 && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80 &&
+		    (s[i] != 0xE0 || s[i + 1] >= 0xA0) && (s[i] != 0xED || s[i + 1] < 0xA0)) {
+			memcpy(o, s + i, 3);
+			o += 3, i += 3;
+			continue;
+		}
 		ucs4_t c;
 		int n = u8_mbtoucr(&c, s + i, len - i);
 		/* invalid (skipped a byte at a time), C0, DEL and the C1 controls U+0080..U+009F */

@@ -13,6 +13,7 @@
 
 #include "base/cache.h"
 #include "base/i18n.h"
+#include "model/changes_digest.h"
 #include "model/schema.h"
 #include "base/outfile.h"
 #include "model/store.h"
@@ -403,7 +404,13 @@ int az_store_open(const char *path, int flags, struct az_store **out, struct az_
 	if (!checked) {
 		if (az_store_check(s->db, path, version, err) != AZ_OK)
 			goto fail;
-		checked_now(s->lockfd);
+		/* a change digest whose snapshot was changed outside anzen is dropped (model/changes_digest.h);
+		 * from a read-only copy only, so such a file is checked again until a writer drops it */
+		int stale = version == AZ_SCHEMA_VERSION ? az_changes_digests_drop_stale(s, err) : 0;
+		if (stale < 0)
+			goto fail;
+		if (!stale || !ro)
+			checked_now(s->lockfd);
 	}
 	s->writable = !ro;
 	if (configure(s, err))

@@ -1,0 +1,446 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ * Copyright (C) 2026 The anzen authors */
+#include <config.h>
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/i18n.h"
+#include "model/changes_digest.h"
+#include "model/import.h"
+#include "model/schema.h"
+#include "model/tables.h"
+
+/*
+ * The stored form, little-endian: "AZCD", the format, the schema version and the year (4 bytes each),
+ * the snapshot text's hash (8), the number of rows of each kind (4 each), then per row of each kind in
+ * turn its key hash and value hash (8 + 8). FORMAT changes with what is hashed or how; a digest of
+ * another format or schema version is not used (the compared columns may differ).
+ */
+#define FORMAT 1
+#define HEAD (4 + 4 + 4 + 4 + 8 + 4 * AZ_DIFF_NKINDS)
+#define ENTRY 16
+#define MAX_ROWS 100000 /* the largest table's max_rows (model/table_defs.h) */
+
+struct entry {
+	uint64_t key, val;
+};
+
+/* Which columns of each kind model/diff compares. */
+typedef unsigned char compared[AZ_DIFF_NKINDS][64];
+
+static void compared_columns(compared cmp)
+{
+	for (int k = 0; k < AZ_DIFF_NKINDS; k++)
+		for (size_t c = 0; c < 64; c++)
+			cmp[k][c] = (unsigned char)az_diff_compared(k, c);
+}
+
+#define FNV_BASIS 0xcbf29ce484222325ull
+static uint64_t fnv(uint64_t h, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
+	return h;
+}
+
+static uint64_t fnv_str(uint64_t h, const char *s) { return fnv(h, s, strlen(s)); }
+
+static uint64_t fmix(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdull;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ull;
+	return h ^ (h >> 33);
+}
+
+/* Eight bytes at a time, its length first. */
+static uint64_t text_hash(const char *s, size_t n)
+{
+	uint64_t h = n * 0x9e3779b97f4a7c15ull;
+	for (; n >= 8; n -= 8, s += 8) {
+		uint64_t w;
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0x100000001b3ull;
+		h ^= h >> 29;
+	}
+	/* the last bytes shifted in, not copied to memory and read back as a word (a stall each text) */
+	uint64_t w = 0;
+	for (size_t i = 0; i < n; i++)
+		w |= (uint64_t)(unsigned char)s[i] << 8 * i;
+	return h ^ w;
+}
+
+/* Values: the sum over the compared columns of each one's field (a text's hash) times an odd number
+ * of its own; the columns do not wait for each other, and a change of one column always changes the
+ * sum (an odd factor is one-to-one). */
+#define COL(t, col) ((uint64_t)(AZ_COL_##t##_##col + 1) * 0x9e3779b97f4a7c15ull)
+#define ODD(t, col) (COL(t, col) | 1)
+#define V_S_(t, col) h += (text_hash(r->col, strlen(r->col)) ^ COL(t, col)) * ODD(t, col);
+#define V_L_(t, col) h += ((uint64_t)r->col ^ COL(t, col)) * ODD(t, col);
+#define V_I_(t, col) h += ((uint64_t)(int64_t)r->col ^ COL(t, col)) * ODD(t, col);
+#define V_E_(t, col) V_I_(t, col)
+#define V_N_(t, col)
+#define V_(t, col, field, ...) \
+	if (cmp[AZ_COL_##t##_##col]) { V_##field##_(t, col) }
+#define VALUE_HASH(name, type, table)                                                 \
+	static uint64_t name(const struct type *r, const unsigned char *cmp)          \
+	{                                                                             \
+		uint64_t h = 0;                                                       \
+		AZ_COLUMNS_##table(V_, table) return fmix(h);                         \
+	}
+VALUE_HASH(system_value, az_system, systems)
+VALUE_HASH(vendor_value, az_vendor, vendors)
+VALUE_HASH(risk_value, az_risk, risks)
+VALUE_HASH(action_value, az_action, actions)
+VALUE_HASH(checklist_value, az_checklist_answer, checklist_answers)
+
+static size_t rows_of(const struct az_book *b, int kind)
+{
+	switch (kind) {
+	case AZ_DIFF_SYSTEMS: return b->n_systems;
+	case AZ_DIFF_VENDORS: return b->n_vendors;
+	case AZ_DIFF_RISKS: return b->n_risks;
+	case AZ_DIFF_ACTIONS: return b->n_actions;
+	default: return b->n_checklist_answers;
+	}
+}
+
+/* Row i of a kind: its key and its compared values. Keys are one exactly when model/diff's key texts
+ * (keys() there) are: an id, whose text is its value's; a risk's system id and threat, which its
+ * text "ID/THREAT" holds apart (an id has no '/'); a checklist answer's text itself (FNV-1a over its
+ * pieces), since a '/' in the form or item could make two of them one text. */
+static struct entry row_hash(const struct az_book *b, int kind, size_t i, const compared cmp)
+{
+	struct entry e;
+	switch (kind) {
+	case AZ_DIFF_SYSTEMS:
+		e.key = fmix((uint64_t)b->systems[i].id), e.val = system_value(&b->systems[i], cmp[kind]);
+		break;
+	case AZ_DIFF_VENDORS:
+		e.key = fmix((uint64_t)b->vendors[i].id), e.val = vendor_value(&b->vendors[i], cmp[kind]);
+		break;
+	case AZ_DIFF_RISKS: {
+		const struct az_risk *r = &b->risks[i];
+		e.key = fmix(fmix((uint64_t)r->system_id) + text_hash(r->threat, strlen(r->threat)));
+		e.val = risk_value(r, cmp[kind]);
+		break;
+	}
+	case AZ_DIFF_ACTIONS:
+		e.key = fmix((uint64_t)b->actions[i].id), e.val = action_value(&b->actions[i], cmp[kind]);
+		break;
+	default: {
+		/* the form without its year prefix (r6-clinic and r7-clinic answers match), item, device */
+		const struct az_checklist_answer *a = &b->checklist_answers[i];
+		const char *form = a->checklist, *dash = strchr(form, '-');
+		e.key = FNV_BASIS; /* a NULL device: model/diff's key is "" */
+		if (a->device >= 0)
+			e.key = fnv_str(fnv(fnv_str(fnv(fnv_str(FNV_BASIS, dash ? dash + 1 : form), "/", 1), a->item), "/", 1),
+					az_device_values[a->device]);
+		e.val = checklist_value(a, cmp[kind]);
+	}
+	}
+	return e;
+}
+
+/* Open addressing over the key hashes of e[0..n): slot holds an index + 1. */
+struct index {
+	uint32_t *slot;
+	size_t mask;
+};
+
+/* -1 out of memory, 1 a key repeats, 0 built. */
+static int index_build(struct index *x, const struct entry *e, size_t n)
+{
+	size_t cap = 16;
+	while (cap < 2 * n)
+		cap <<= 1;
+	x->mask = cap - 1;
+	if (!(x->slot = calloc(cap, sizeof *x->slot)))
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		size_t h = (size_t)fmix(e[i].key) & x->mask;
+		for (; x->slot[h]; h = (h + 1) & x->mask)
+			if (e[x->slot[h] - 1].key == e[i].key)
+				return 1;
+		x->slot[h] = (uint32_t)i + 1;
+	}
+	return 0;
+}
+
+static size_t index_find(const struct index *x, const struct entry *e, uint64_t key)
+{
+	for (size_t h = (size_t)fmix(key) & x->mask; x->slot[h]; h = (h + 1) & x->mask)
+		if (e[x->slot[h] - 1].key == key)
+			return x->slot[h] - 1;
+	return (size_t)-1;
+}
+
+static void put(unsigned char *p, uint64_t v, int bytes)
+{
+	for (int i = 0; i < bytes; i++)
+		p[i] = (unsigned char)(v >> 8 * i);
+}
+
+static uint64_t get(const unsigned char *p, int bytes)
+{
+	uint64_t v = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	memcpy(&v, p, (size_t)bytes); /* the same, in one load */
+#else
+	for (int i = 0; i < bytes; i++)
+		v |= (uint64_t)p[i] << 8 * i;
+#endif
+	return v;
+}
+
+/* The rows of a digest blob that is whole and of this program's format for year; n[] their numbers,
+ * *snap the snapshot's hash; NULL if it is not. */
+static const unsigned char *digest_rows(const unsigned char *p, size_t len, int year, size_t n[AZ_DIFF_NKINDS],
+					uint64_t *snap)
+{
+	if (!p || len < HEAD || memcmp(p, "AZCD", 4) != 0 || get(p + 4, 4) != FORMAT ||
+	    get(p + 8, 4) != AZ_SCHEMA_VERSION || get(p + 12, 4) != (uint64_t)year)
+		return NULL;
+	*snap = get(p + 16, 8);
+	size_t total = 0;
+	for (int k = 0; k < AZ_DIFF_NKINDS; k++) {
+		n[k] = (size_t)get(p + 24 + 4 * k, 4);
+		if (n[k] > MAX_ROWS)
+			return NULL;
+		total += n[k];
+	}
+	return len == HEAD + total * ENTRY ? p + HEAD : NULL;
+}
+
+static const char select_sql[] = "SELECT value FROM meta WHERE key = 'changes ' || ?1";
+
+static int meta_write(struct az_store *s, int year, const unsigned char *blob, size_t len, struct az_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	const char *sql = blob ? "INSERT OR REPLACE INTO meta (key, value) VALUES ('changes ' || ?1, ?2)"
+			       : "DELETE FROM meta WHERE key = 'changes ' || ?1";
+	if (sqlite3_prepare_v2(az_store_db(s), sql, -1, &st, NULL) != SQLITE_OK)
+		return az_store_sqlfail(s, err, AZ_IOERR, _("cannot write"));
+	sqlite3_bind_int(st, 1, year);
+	if (blob)
+		sqlite3_bind_blob(st, 2, blob, (int)len, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? AZ_OK : az_store_sqlfail(s, err, AZ_IOERR, _("cannot write"));
+}
+
+int az_changes_digest_save(struct az_store *s, int year, const struct az_book *was, const char *snapshot,
+			   size_t len, struct az_error *err)
+{
+	compared cmp;
+	compared_columns(cmp);
+	size_t total = 0;
+	for (int k = 0; k < AZ_DIFF_NKINDS; k++)
+		total += rows_of(was, k);
+	unsigned char *blob = malloc(HEAD + total * ENTRY);
+	struct entry *e = malloc((total ? total : 1) * sizeof *e);
+	if (!blob || !e) {
+		free(blob);
+		free(e);
+		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+	}
+	memcpy(blob, "AZCD", 4);
+	put(blob + 4, FORMAT, 4);
+	put(blob + 8, AZ_SCHEMA_VERSION, 4);
+	put(blob + 12, (uint64_t)year, 4);
+	put(blob + 16, fmix(text_hash(snapshot, len)), 8);
+	int repeats = 0;
+	size_t at = 0;
+	for (int k = 0; k < AZ_DIFF_NKINDS && !repeats; k++) {
+		size_t n = rows_of(was, k);
+		put(blob + 24 + 4 * k, n, 4);
+		for (size_t i = 0; i < n; i++)
+			e[i] = row_hash(was, k, i, cmp);
+		/* model/diff matches a repeated earlier key by where its binary search lands: not kept */
+		struct index x;
+		int rc = index_build(&x, e, n);
+		free(x.slot);
+		if (rc < 0) {
+			free(blob);
+			free(e);
+			return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+		}
+		repeats = rc > 0;
+		for (size_t i = 0; i < n; i++, at++) {
+			put(blob + HEAD + at * ENTRY, e[i].key, 8);
+			put(blob + HEAD + at * ENTRY + 8, e[i].val, 8);
+		}
+	}
+	free(e);
+	int rc = repeats ? meta_write(s, year, NULL, 0, err) : meta_write(s, year, blob, HEAD + total * ENTRY, err);
+	free(blob);
+	return rc;
+}
+
+/* One earlier year's book from its snapshot, and its digest kept. */
+static int rebuild_year(struct az_store *s, int year, struct az_error *err)
+{
+	char *json = NULL;
+	size_t len = 0;
+	struct az_store *m = NULL;
+	struct az_book b;
+	int rc = az_history_snapshot(s, year, &json, &len, err);
+	if (rc == AZ_OK)
+		rc = az_store_create_memory(&m, err);
+	if (rc == AZ_OK)
+		rc = az_import_json(m, json, len, "snapshot", err);
+	if (rc == AZ_OK && (rc = az_book_load(m, &b, err)) == AZ_OK) {
+		rc = az_changes_digest_save(s, year, &b, json, len, err);
+		az_book_free(&b);
+	}
+	az_store_close(m);
+	free(json);
+	return rc;
+}
+
+int az_changes_digests_rebuild(struct az_store *s, struct az_error *err)
+{
+	int years[101];
+	int n = az_history_years(s, years, 101, err);
+	if (n < 0)
+		return err->code;
+	/* the years may have moved too */
+	if (sqlite3_exec(az_store_db(s), "DELETE FROM meta WHERE key GLOB 'changes *'", NULL, NULL, NULL) != SQLITE_OK)
+		return az_store_sqlfail(s, err, AZ_IOERR, _("cannot write"));
+	for (int i = 0; i < n; i++)
+		if (rebuild_year(s, years[i], err) != AZ_OK)
+			return err->code;
+	return AZ_OK;
+}
+
+int az_changes_digests_drop_stale(struct az_store *s, struct az_error *err)
+{
+	sqlite3 *db = az_store_db(s);
+	sqlite3_stmt *st = NULL;
+	int dropped = 0, rc;
+	/* every digest, with its year's snapshot if there is one */
+	if (sqlite3_prepare_v2(db, "SELECT m.key, m.value, h.fiscal_year, h.snapshot FROM meta AS m LEFT JOIN history AS h"
+				   " ON m.key = 'changes ' || h.fiscal_year WHERE m.key GLOB 'changes *'",
+			       -1, &st, NULL) != SQLITE_OK)
+		return az_store_sqlfail(s, err, AZ_IOERR, _("cannot read")), -1;
+	sqlite3_str *keys = sqlite3_str_new(db);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		size_t n[AZ_DIFF_NKINDS];
+		uint64_t snap = 0;
+		int year = sqlite3_column_int(st, 2);
+		const char *text = (const char *)sqlite3_column_text(st, 3);
+		const unsigned char *rows =
+			text ? digest_rows(sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1), year, n, &snap)
+			     : NULL;
+		if (rows && snap == fmix(text_hash(text, (size_t)sqlite3_column_bytes(st, 3))))
+			continue;
+		sqlite3_str_appendf(keys, "%s%Q", dropped++ ? "," : "", (const char *)sqlite3_column_text(st, 0));
+	}
+	sqlite3_finalize(st);
+	char *list = sqlite3_str_finish(keys);
+	if (rc != SQLITE_DONE) {
+		sqlite3_free(list);
+		return az_store_sqlfail(s, err, AZ_IOERR, _("cannot read")), -1;
+	}
+	/* the keys are quoted by %Q above */
+	char *sql = dropped ? sqlite3_mprintf("DELETE FROM meta WHERE key IN (%s)", list) : NULL;
+	sqlite3_free(list);
+	if (dropped && (!sql || sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)) {
+		sqlite3_free(sql);
+		return az_store_sqlfail(s, err, AZ_IOERR, _("cannot write")), -1;
+	}
+	sqlite3_free(sql);
+	return dropped;
+}
+
+/* The earlier row of key: most often the one after the last found (both years' rows come in id
+ * order), else found through the index, built at the first need; n if none. */
+static size_t find(struct index *x, const struct entry *was, size_t n, size_t next, uint64_t key, int *oom)
+{
+	if (next < n && was[next].key == key)
+		return next;
+	if (!x->slot && index_build(x, was, n) < 0) {
+		*oom = 1;
+		return n;
+	}
+	size_t at = index_find(x, was, key);
+	return at == (size_t)-1 ? n : at;
+}
+
+/* The counts from the digest rows p (n[] of each kind) against the book now. */
+static int count(const unsigned char *p, const size_t n[AZ_DIFF_NKINDS], const struct az_book *now, struct az_diff *d)
+{
+	compared cmp;
+	compared_columns(cmp);
+	for (int k = 0; k < AZ_DIFF_NKINDS; p += n[k] * ENTRY, k++) {
+		struct entry *was = malloc((n[k] ? n[k] : 1) * sizeof *was);
+		unsigned char *matched = calloc(n[k] ? n[k] : 1, 1);
+		struct index x = { NULL, 0 };
+		int oom = !was || !matched;
+		for (size_t i = 0; !oom && i < n[k]; i++)
+			was[i] = (struct entry){ get(p + i * ENTRY, 8), get(p + i * ENTRY + 8, 8) };
+		/* as model/diff: each current row in the book's order takes its earlier row, if still free */
+		size_t taken = 0, next = 0;
+		for (size_t i = 0, rows = rows_of(now, k); !oom && i < rows; i++) {
+			struct entry e = row_hash(now, k, i, cmp);
+			size_t at = find(&x, was, n[k], next, e.key, &oom);
+			int change = AZ_NEW;
+			if (at < n[k] && !matched[at]) {
+				matched[at] = 1, taken++, next = at + 1;
+				change = was[at].val == e.val ? AZ_UNCHANGED : AZ_CHANGED;
+			}
+			d->count[k][change]++;
+		}
+		d->count[k][AZ_REMOVED] = n[k] - taken;
+		free(x.slot);
+		free(was);
+		free(matched);
+		if (oom)
+			return -1;
+	}
+	return 0;
+}
+
+int az_changes_count(struct az_store *s, const struct az_book *now, struct az_diff *d, struct az_error *err)
+{
+	int year;
+	if (!now)
+		return az_diff_compute(s, 0, d, err);
+	memset(d, 0, sizeof *d);
+	int nyears = az_history_years(s, &year, 1, err);
+	if (nyears < 0)
+		return err->code;
+	if (nyears == 0) {
+		d->year = now->assessment.fiscal_year;
+		return AZ_OK;
+	}
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(az_store_db(s), select_sql, -1, &st, NULL) != SQLITE_OK)
+		return az_store_sqlfail(s, err, AZ_IOERR, _("cannot read"));
+	sqlite3_bind_int(st, 1, year);
+	size_t n[AZ_DIFF_NKINDS];
+	uint64_t snap;
+	const unsigned char *rows = NULL;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		rows = digest_rows(sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0), year, n, &snap);
+	if (rows) {
+		d->base_year = year;
+		d->year = now->assessment.fiscal_year;
+		rc = count(rows, n, now, d);
+		sqlite3_finalize(st);
+		if (rc == 0)
+			return AZ_OK;
+		memset(d, 0, sizeof *d);
+		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return az_store_sqlfail(s, err, AZ_IOERR, _("cannot read"));
+	/* no digest of this year that this program can use: the snapshot itself */
+	return az_diff_compute(s, year, d, err);
+}
