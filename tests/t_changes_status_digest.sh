@@ -55,4 +55,18 @@ cp "$T/y3.anzen" "$T/y3old.anzen" && q "$T/y3old.anzen" "DELETE FROM meta WHERE 
 run 0 "status of the third year without digests" "$ANZEN" status "$T/y3old.anzen"
 changes "$T/y3full"
 same "$T/y3" "$T/y3full" "the same changes"
+
+# the demo moves its earlier year's dates and year with its own: its digest is made again
+run 0 "the demo" env XDG_DATA_HOME="$T/xdg" "$ANZEN" demo </dev/null
+W=$T/xdg/anzen/demo.anzen
+[ "$(q "$W" "SELECT group_concat(m.key) FROM meta AS m JOIN history AS h ON m.key = 'changes ' || h.fiscal_year")" = \
+	"$(q "$W" "SELECT group_concat('changes ' || fiscal_year) FROM history")" ]
+ok $? "a digest of each of its earlier years"
+run 0 "status of the demo" "$ANZEN" status "$W"
+changes "$T/demo"
+has "$T/demo" "Changes since" "it has changes"
+cp "$W" "$T/demo-old.anzen" && q "$T/demo-old.anzen" "DELETE FROM meta WHERE key GLOB 'changes *'"
+run 0 "status of the demo without digests" "$ANZEN" status "$T/demo-old.anzen"
+changes "$T/demofull"
+same "$T/demo" "$T/demofull" "the same changes"
 done_testing
