@@ -139,8 +139,8 @@ int rp_checklist_section(struct rp *r)
 		az_doc_paragraph(r->doc, R_("No checklist in the catalogue."));
 		return az_doc_status(r->doc);
 	}
-	az_doc_paragraph(r->doc, rp_fmt(r, "%s (%s %s)", rp_text(r, &cl->title), R_("published"),
-					rp_or_dash(cl->published)));
+	/* the title alone: the next paragraph gives its publication date, as a 令和 date */
+	az_doc_paragraph(r->doc, rp_text(r, &cl->title));
 	struct basis b = { cl, "" };
 	rp_in_report_language(r, basis_text, &b);
 	az_doc_paragraph(r->doc, b.text);

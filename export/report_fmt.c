@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "export/report_ctx.h"
+#include "base/date.h"
 #include "base/text.h"
 #include "base/wareki.h"
 
@@ -229,6 +230,8 @@ const char *rp_refs(struct rp *r, const struct az_ref *refs, size_t n)
 		/* a source the catalogue does not describe is named by its section alone, never its tag */
 		const char *name = src ? rp_text(r, &src->short_name) : "";
 		const char *sec = refs[i].section ? refs[i].section : "";
+		if (az_date_valid(sec)) /* a section that is a date (a dated sheet) reads as the dates do */
+			sec = rp_date_cell(r, sec);
 		s = rp_fmt(r, "%s%s%s%s%s", s, i ? "\n" : "", name, *name && *sec ? " " : "", sec);
 	}
 	return s;

@@ -169,7 +169,7 @@ check "home: two risks done" w "anzen | ホーム" "5  リスク" "2/32"
 keys w 6
 check "the MHLW checklist" w "anzen | 厚労省チェックリスト" "提案" "Space 切替"
 keys w Space
-check "Space answers yes" w "オーダリング  [はい]"
+check "Space answers yes" w "運用してい  [はい]"
 keys w Down s
 check "s takes the suggestion, with its evidence" w "提案どおりに記入しました: はい" "安全管理責任者: 山田太郎"
 keys w Down Down Space Space
