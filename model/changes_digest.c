@@ -15,28 +15,19 @@
 
 /*
  * The stored form, little-endian: "AZCD", the format, the schema version and the year (4 bytes each),
- * the snapshot text's hash (8), the number of rows of each kind (4 each), then per row of each kind in
- * turn its key hash and value hash (8 + 8). FORMAT changes with what is hashed or how; a digest of
- * another format or schema version is not used (the compared columns may differ).
+ * the snapshot text's hash and a hash of the compared columns' names (8 each), the number of rows of
+ * each kind (4 each), then per row of each kind in turn its key hash and value hash (8 + 8). FORMAT
+ * changes with how rows are hashed; a digest of another format, schema version or set of compared
+ * columns is not used.
  */
 #define FORMAT 1
-#define HEAD (4 + 4 + 4 + 4 + 8 + 4 * AZ_DIFF_NKINDS)
+#define HEAD (4 + 4 + 4 + 4 + 8 + 8 + 4 * AZ_DIFF_NKINDS)
 #define ENTRY 16
 #define MAX_ROWS 100000 /* the largest table's max_rows (model/table_defs.h) */
 
 struct entry {
 	uint64_t key, val;
 };
-
-/* Which columns of each kind model/diff compares. */
-typedef unsigned char compared[AZ_DIFF_NKINDS][64];
-
-static void compared_columns(compared cmp)
-{
-	for (int k = 0; k < AZ_DIFF_NKINDS; k++)
-		for (size_t c = 0; c < 64; c++)
-			cmp[k][c] = (unsigned char)az_diff_compared(k, c);
-}
 
 #define FNV_BASIS 0xcbf29ce484222325ull
 static uint64_t fnv(uint64_t h, const char *s, size_t n)
@@ -47,6 +38,24 @@ static uint64_t fnv(uint64_t h, const char *s, size_t n)
 }
 
 static uint64_t fnv_str(uint64_t h, const char *s) { return fnv(h, s, strlen(s)); }
+
+/* Which columns of each kind model/diff compares; returns a hash of their tables' and their names. */
+typedef unsigned char compared[AZ_DIFF_NKINDS][64];
+
+static uint64_t compared_columns(compared cmp)
+{
+	uint64_t h = FNV_BASIS;
+	for (int k = 0; k < AZ_DIFF_NKINDS; k++) {
+		const struct az_table *t = az_diff_table(k);
+		h = fnv(fnv_str(h, t ? t->name : "?"), ":", 1);
+		memset(cmp[k], 0, sizeof cmp[k]);
+		for (size_t c = 0; t && c < t->ncols && c < 64; c++)
+			if ((cmp[k][c] = (unsigned char)az_diff_compared(k, c)))
+				h = fnv(fnv_str(h, t->cols[c].name), ",", 1);
+		h = fnv(h, ";", 1);
+	}
+	return h;
+}
 
 static uint64_t fmix(uint64_t h)
 {
@@ -199,16 +208,16 @@ static uint64_t get(const unsigned char *p, int bytes)
 
 /* The rows of a digest blob that is whole and of this program's format for year; n[] their numbers,
  * *snap the snapshot's hash; NULL if it is not. */
-static const unsigned char *digest_rows(const unsigned char *p, size_t len, int year, size_t n[AZ_DIFF_NKINDS],
-					uint64_t *snap)
+static const unsigned char *digest_rows(const unsigned char *p, size_t len, int year, uint64_t columns,
+					size_t n[AZ_DIFF_NKINDS], uint64_t *snap)
 {
 	if (!p || len < HEAD || memcmp(p, "AZCD", 4) != 0 || get(p + 4, 4) != FORMAT ||
-	    get(p + 8, 4) != AZ_SCHEMA_VERSION || get(p + 12, 4) != (uint64_t)year)
+	    get(p + 8, 4) != AZ_SCHEMA_VERSION || get(p + 12, 4) != (uint64_t)year || get(p + 24, 8) != columns)
 		return NULL;
 	*snap = get(p + 16, 8);
 	size_t total = 0;
 	for (int k = 0; k < AZ_DIFF_NKINDS; k++) {
-		n[k] = (size_t)get(p + 24 + 4 * k, 4);
+		n[k] = (size_t)get(p + 32 + 4 * k, 4);
 		if (n[k] > MAX_ROWS)
 			return NULL;
 		total += n[k];
@@ -237,7 +246,7 @@ int az_changes_digest_save(struct az_store *s, int year, const struct az_book *w
 			   size_t len, struct az_error *err)
 {
 	compared cmp;
-	compared_columns(cmp);
+	uint64_t columns = compared_columns(cmp);
 	size_t total = 0;
 	for (int k = 0; k < AZ_DIFF_NKINDS; k++)
 		total += rows_of(was, k);
@@ -253,11 +262,12 @@ int az_changes_digest_save(struct az_store *s, int year, const struct az_book *w
 	put(blob + 8, AZ_SCHEMA_VERSION, 4);
 	put(blob + 12, (uint64_t)year, 4);
 	put(blob + 16, fmix(text_hash(snapshot, len)), 8);
+	put(blob + 24, columns, 8);
 	int repeats = 0;
 	size_t at = 0;
 	for (int k = 0; k < AZ_DIFF_NKINDS && !repeats; k++) {
 		size_t n = rows_of(was, k);
-		put(blob + 24 + 4 * k, n, 4);
+		put(blob + 32 + 4 * k, n, 4);
 		for (size_t i = 0; i < n; i++)
 			e[i] = row_hash(was, k, i, cmp);
 		/* model/diff matches a repeated earlier key by where its binary search lands: not kept */
@@ -322,6 +332,8 @@ int az_changes_digests_drop_stale(struct az_store *s, struct az_error *err)
 	sqlite3 *db = az_store_db(s);
 	sqlite3_stmt *st = NULL;
 	int dropped = 0, rc;
+	compared cmp;
+	uint64_t columns = compared_columns(cmp);
 	/* every digest, with its year's snapshot if there is one */
 	if (sqlite3_prepare_v2(db, "SELECT m.key, m.value, h.fiscal_year, h.snapshot FROM meta AS m LEFT JOIN history AS h"
 				   " ON m.key = 'changes ' || h.fiscal_year WHERE m.key GLOB 'changes *'",
@@ -334,7 +346,7 @@ int az_changes_digests_drop_stale(struct az_store *s, struct az_error *err)
 		int year = sqlite3_column_int(st, 2);
 		const char *text = (const char *)sqlite3_column_text(st, 3);
 		const unsigned char *rows =
-			text ? digest_rows(sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1), year, n, &snap)
+			text ? digest_rows(sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1), year, columns, n, &snap)
 			     : NULL;
 		if (rows && snap == fmix(text_hash(text, (size_t)sqlite3_column_bytes(st, 3))))
 			continue;
@@ -372,10 +384,9 @@ static size_t find(struct index *x, const struct entry *was, size_t n, size_t ne
 }
 
 /* The counts from the digest rows p (n[] of each kind) against the book now. */
-static int count(const unsigned char *p, const size_t n[AZ_DIFF_NKINDS], const struct az_book *now, struct az_diff *d)
+static int count(const unsigned char *p, const size_t n[AZ_DIFF_NKINDS], const compared cmp, const struct az_book *now,
+		 struct az_diff *d)
 {
-	compared cmp;
-	compared_columns(cmp);
 	for (int k = 0; k < AZ_DIFF_NKINDS; p += n[k] * ENTRY, k++) {
 		struct entry *was = malloc((n[k] ? n[k] : 1) * sizeof *was);
 		unsigned char *matched = calloc(n[k] ? n[k] : 1, 1);
@@ -425,13 +436,15 @@ int az_changes_count(struct az_store *s, const struct az_book *now, struct az_di
 	size_t n[AZ_DIFF_NKINDS];
 	uint64_t snap;
 	const unsigned char *rows = NULL;
+	compared cmp;
+	uint64_t columns = compared_columns(cmp);
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		rows = digest_rows(sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0), year, n, &snap);
+		rows = digest_rows(sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0), year, columns, n, &snap);
 	if (rows) {
 		d->base_year = year;
 		d->year = now->assessment.fiscal_year;
-		rc = count(rows, n, now, d);
+		rc = count(rows, n, cmp, now, d);
 		sqlite3_finalize(st);
 		if (rc == 0)
 			return AZ_OK;

@@ -9,8 +9,10 @@
  *
  * A digest is derived data: kept in the workbook's meta table (key "changes YEAR"), never exported,
  * written in the same transaction as its history row by whatever writes one (import, next-year, the
- * demo), with a hash of the snapshot's text. Without a usable digest (an older workbook, a year whose
- * keys repeat), the counts come from model/diff itself, exactly as before.
+ * demo), with a hash of the snapshot's text: a file changed outside anzen is checked when next opened
+ * (model/store.c), and a digest whose snapshot changed is dropped then. Without a usable digest (an
+ * older workbook, a year whose keys repeat, another set of compared columns), the counts come from
+ * model/diff itself, exactly as before.
  */
 #ifndef ANZEN_CHANGES_DIGEST_H
 #define ANZEN_CHANGES_DIGEST_H
