@@ -225,8 +225,6 @@ static const unsigned char *digest_rows(const unsigned char *p, size_t len, int 
 	return len == HEAD + total * ENTRY ? p + HEAD : NULL;
 }
 
-static const char select_sql[] = "SELECT value FROM meta WHERE key = 'changes ' || ?1";
-
 static int meta_write(struct az_store *s, int year, const unsigned char *blob, size_t len, struct az_error *err)
 {
 	sqlite3_stmt *st = NULL;
@@ -418,32 +416,27 @@ static int count(const unsigned char *p, const size_t n[AZ_DIFF_NKINDS], const c
 
 int az_changes_count(struct az_store *s, const struct az_book *now, struct az_diff *d, struct az_error *err)
 {
-	int year;
 	if (!now)
 		return az_diff_compute(s, 0, d, err);
 	memset(d, 0, sizeof *d);
-	int nyears = az_history_years(s, &year, 1, err);
-	if (nyears < 0)
-		return err->code;
-	if (nyears == 0) {
-		d->year = now->assessment.fiscal_year;
-		return AZ_OK;
-	}
+	d->year = now->assessment.fiscal_year;
+	/* the latest earlier year, with its digest if it has one */
 	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(az_store_db(s), select_sql, -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(az_store_db(s),
+			       "SELECT h.fiscal_year, m.value FROM history AS h LEFT JOIN meta AS m"
+			       " ON m.key = 'changes ' || h.fiscal_year ORDER BY h.fiscal_year DESC LIMIT 1",
+			       -1, &st, NULL) != SQLITE_OK)
 		return az_store_sqlfail(s, err, AZ_IOERR, _("cannot read"));
-	sqlite3_bind_int(st, 1, year);
 	size_t n[AZ_DIFF_NKINDS];
 	uint64_t snap;
 	const unsigned char *rows = NULL;
 	compared cmp;
 	uint64_t columns = compared_columns(cmp);
-	int rc = sqlite3_step(st);
+	int rc = sqlite3_step(st), year = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
 	if (rc == SQLITE_ROW)
-		rows = digest_rows(sqlite3_column_blob(st, 0), (size_t)sqlite3_column_bytes(st, 0), year, columns, n, &snap);
+		rows = digest_rows(sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1), year, columns, n, &snap);
 	if (rows) {
 		d->base_year = year;
-		d->year = now->assessment.fiscal_year;
 		rc = count(rows, n, cmp, now, d);
 		sqlite3_finalize(st);
 		if (rc == 0)
@@ -452,8 +445,10 @@ int az_changes_count(struct az_store *s, const struct az_book *now, struct az_di
 		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	if (rc == SQLITE_DONE) /* no earlier year */
+		return AZ_OK;
+	if (rc != SQLITE_ROW)
 		return az_store_sqlfail(s, err, AZ_IOERR, _("cannot read"));
-	/* no digest of this year that this program can use: the snapshot itself */
+	/* no digest of that year that this program can use: the snapshot itself */
 	return az_diff_compute(s, year, d, err);
 }
