@@ -15,13 +15,13 @@
 
 /*
  * The stored form, little-endian: "AZCD", the format, the schema version and the year (4 bytes each),
- * the snapshot text's hash and a hash of the compared columns' names (8 each), the number of rows of
- * each kind (4 each), then per row of each kind in turn its key hash and value hash (8 + 8). FORMAT
- * changes with how rows are hashed; a digest of another format, schema version or set of compared
- * columns is not used.
+ * the snapshot text's hash, a hash of the compared columns' names and one of the rows below (8 each),
+ * the number of rows of each kind (4 each), then per row of each kind in turn its key hash and value
+ * hash (8 + 8). FORMAT changes with how rows are hashed; a digest of another format, schema version or
+ * set of compared columns is not used.
  */
 #define FORMAT 1
-#define HEAD (4 + 4 + 4 + 4 + 8 + 8 + 4 * AZ_DIFF_NKINDS)
+#define HEAD (4 + 4 + 4 + 4 + 8 + 8 + 8 + 4 * AZ_DIFF_NKINDS)
 #define ENTRY 16
 #define MAX_ROWS 100000 /* the largest table's max_rows (model/table_defs.h) */
 
@@ -217,7 +217,7 @@ static const unsigned char *digest_rows(const unsigned char *p, size_t len, int 
 	*snap = get(p + 16, 8);
 	size_t total = 0;
 	for (int k = 0; k < AZ_DIFF_NKINDS; k++) {
-		n[k] = (size_t)get(p + 32 + 4 * k, 4);
+		n[k] = (size_t)get(p + 40 + 4 * k, 4);
 		if (n[k] > MAX_ROWS)
 			return NULL;
 		total += n[k];
@@ -265,7 +265,7 @@ int az_changes_digest_save(struct az_store *s, int year, const struct az_book *w
 	size_t at = 0;
 	for (int k = 0; k < AZ_DIFF_NKINDS && !repeats; k++) {
 		size_t n = rows_of(was, k);
-		put(blob + 32 + 4 * k, n, 4);
+		put(blob + 40 + 4 * k, n, 4);
 		for (size_t i = 0; i < n; i++)
 			e[i] = row_hash(was, k, i, cmp);
 		/* model/diff matches a repeated earlier key by where its binary search lands: not kept */
@@ -284,6 +284,7 @@ int az_changes_digest_save(struct az_store *s, int year, const struct az_book *w
 		}
 	}
 	free(e);
+	put(blob + 32, fmix(text_hash((const char *)blob + HEAD, total * ENTRY)), 8);
 	int rc = repeats ? meta_write(s, year, NULL, 0, err) : meta_write(s, year, blob, HEAD + total * ENTRY, err);
 	free(blob);
 	return rc;
@@ -346,7 +347,10 @@ int az_changes_digests_drop_stale(struct az_store *s, struct az_error *err)
 		const unsigned char *rows =
 			text ? digest_rows(sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1), year, columns, n, &snap)
 			     : NULL;
-		if (rows && snap == fmix(text_hash(text, (size_t)sqlite3_column_bytes(st, 3))))
+		/* the rows as written, of the snapshot as it is */
+		size_t len = (size_t)sqlite3_column_bytes(st, 1) - HEAD;
+		if (rows && get(rows - HEAD + 32, 8) == fmix(text_hash((const char *)rows, len)) &&
+		    snap == fmix(text_hash(text, (size_t)sqlite3_column_bytes(st, 3))))
 			continue;
 		sqlite3_str_appendf(keys, "%s%Q", dropped++ ? "," : "", (const char *)sqlite3_column_text(st, 0));
 	}
@@ -368,20 +372,20 @@ int az_changes_digests_drop_stale(struct az_store *s, struct az_error *err)
 }
 
 /* The earlier row of key: most often the one after the last found (both years' rows come in id
- * order), else found through the index, built at the first need; n if none. */
-static size_t find(struct index *x, const struct entry *was, size_t n, size_t next, uint64_t key, int *oom)
+ * order), else found through the index, built at the first need; n if none. *fail: -1 out of memory,
+ * 1 a key repeats (a digest changed in place). */
+static size_t find(struct index *x, const struct entry *was, size_t n, size_t next, uint64_t key, int *fail)
 {
 	if (next < n && was[next].key == key)
 		return next;
-	if (!x->slot && index_build(x, was, n) < 0) {
-		*oom = 1;
+	if (!x->slot && (*fail = index_build(x, was, n)) != 0)
 		return n;
-	}
 	size_t at = index_find(x, was, key);
 	return at == (size_t)-1 ? n : at;
 }
 
-/* The counts from the digest rows p (n[] of each kind) against the book now. */
+/* The counts from the digest rows p (n[] of each kind) against the book now: 0, -1 out of memory, 1 the
+ * digest cannot be used. */
 static int count(const unsigned char *p, const size_t n[AZ_DIFF_NKINDS], const compared cmp, const struct az_book *now,
 		 struct az_diff *d)
 {
@@ -389,14 +393,14 @@ static int count(const unsigned char *p, const size_t n[AZ_DIFF_NKINDS], const c
 		struct entry *was = malloc((n[k] ? n[k] : 1) * sizeof *was);
 		unsigned char *matched = calloc(n[k] ? n[k] : 1, 1);
 		struct index x = { NULL, 0 };
-		int oom = !was || !matched;
-		for (size_t i = 0; !oom && i < n[k]; i++)
+		int fail = !was || !matched ? -1 : 0;
+		for (size_t i = 0; !fail && i < n[k]; i++)
 			was[i] = (struct entry){ get(p + i * ENTRY, 8), get(p + i * ENTRY + 8, 8) };
 		/* as model/diff: each current row in the book's order takes its earlier row, if still free */
 		size_t taken = 0, next = 0;
-		for (size_t i = 0, rows = rows_of(now, k); !oom && i < rows; i++) {
+		for (size_t i = 0, rows = rows_of(now, k); !fail && i < rows; i++) {
 			struct entry e = row_hash(now, k, i, cmp);
-			size_t at = find(&x, was, n[k], next, e.key, &oom);
+			size_t at = find(&x, was, n[k], next, e.key, &fail);
 			int change = AZ_NEW;
 			if (at < n[k] && !matched[at]) {
 				matched[at] = 1, taken++, next = at + 1;
@@ -408,8 +412,8 @@ static int count(const unsigned char *p, const size_t n[AZ_DIFF_NKINDS], const c
 		free(x.slot);
 		free(was);
 		free(matched);
-		if (oom)
-			return -1;
+		if (fail)
+			return fail;
 	}
 	return 0;
 }
@@ -442,7 +446,9 @@ int az_changes_count(struct az_store *s, const struct az_book *now, struct az_di
 		if (rc == 0)
 			return AZ_OK;
 		memset(d, 0, sizeof *d);
-		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+		if (rc < 0)
+			return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+		return az_diff_compute(s, year, d, err);
 	}
 	sqlite3_finalize(st);
 	if (rc == SQLITE_DONE) /* no earlier year */

@@ -36,6 +36,13 @@ for n in 1 2; do
 	same "$T/got" "$T/want" "run $n: the changes of the snapshot as it is"
 done
 
+# a digest changed in place outside anzen is not used
+cp "$T/c.anzen" "$T/b.anzen"
+q "$T/b.anzen" "UPDATE meta SET value = substr(value, 1, 100) || X'FF' || substr(value, 102) WHERE key GLOB 'changes *'"
+run 0 "status with a digest changed in place" "$ANZEN" status "$T/b.anzen"
+changes "$T/got"
+same "$T/got" "$T/full" "the changes of the snapshot"
+
 # a damaged snapshot: the counts, then the reason, and a failure
 cp "$T/c.anzen" "$T/d.anzen" && q "$T/d.anzen" "UPDATE history SET snapshot = 'not json'"
 for n in 1 2; do
