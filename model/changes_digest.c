@@ -83,12 +83,15 @@ static uint64_t text_hash(const char *s, size_t n)
 	return h ^ w;
 }
 
+/* text_hash of a text, without a call for an empty one (most of a row's texts) */
+static inline uint64_t str_hash(const char *s) { return *s ? text_hash(s, strlen(s)) : 0; }
+
 /* Values: the sum over the compared columns of each one's field (a text's hash) times an odd number
  * of its own; the columns do not wait for each other, and a change of one column always changes the
  * sum (an odd factor is one-to-one). */
 #define COL(t, col) ((uint64_t)(AZ_COL_##t##_##col + 1) * 0x9e3779b97f4a7c15ull)
 #define ODD(t, col) (COL(t, col) | 1)
-#define V_S_(t, col) h += (text_hash(r->col, strlen(r->col)) ^ COL(t, col)) * ODD(t, col);
+#define V_S_(t, col) h += (str_hash(r->col) ^ COL(t, col)) * ODD(t, col);
 #define V_L_(t, col) h += ((uint64_t)r->col ^ COL(t, col)) * ODD(t, col);
 #define V_I_(t, col) h += ((uint64_t)(int64_t)r->col ^ COL(t, col)) * ODD(t, col);
 #define V_E_(t, col) V_I_(t, col)
