@@ -70,26 +70,17 @@ void cli_print_findings(FILE *out, const struct az_findings *f, int json)
 	/* a line of "ID  ITEM  LEVEL: MESSAGE" each, written piece by piece: a hospital's second year
 	 * prints thousands */
 	const char *must = az_finding_level_name(AZ_FINDING_MUST), *check = az_finding_level_name(AZ_FINDING_CHECK);
-	const char *said = NULL;
-	char *msg = NULL;
 	for (size_t i = 0; i < f->n; i++) {
 		const struct az_finding *x = &f->v[i];
-		char *item = az_text_sanitize(x->item);
-		if (x->message != said) { /* findings that say the same share the message */
-			free(msg);
-			msg = az_text_sanitize(said = x->message);
-		}
 		fputs(x->id, out);
 		fputs("  ", out);
-		fputs(item ? item : "?", out);
+		az_text_fputs(x->item, out);
 		fputs("  ", out);
 		fputs(x->level == AZ_FINDING_MUST ? must : check, out);
 		fputs(": ", out);
-		fputs(msg ? msg : "?", out);
+		az_text_fputs(x->message, out);
 		putc('\n', out);
-		free(item);
 	}
-	free(msg);
 }
 
 int cli_findings(struct az_store *s, const char *today, struct az_findings *f, struct az_error *err)
