@@ -158,39 +158,6 @@ static struct entry row_hash(const struct az_book *b, int kind, size_t i, const 
 	return e;
 }
 
-/* Open addressing over the key hashes of e[0..n): slot holds an index + 1. */
-struct index {
-	uint32_t *slot;
-	size_t mask;
-};
-
-/* -1 out of memory, 1 a key repeats, 0 built. */
-static int index_build(struct index *x, const struct entry *e, size_t n)
-{
-	size_t cap = 16;
-	while (cap < 2 * n)
-		cap <<= 1;
-	x->mask = cap - 1;
-	if (!(x->slot = calloc(cap, sizeof *x->slot)))
-		return -1;
-	for (size_t i = 0; i < n; i++) {
-		size_t h = (size_t)fmix(e[i].key) & x->mask;
-		for (; x->slot[h]; h = (h + 1) & x->mask)
-			if (e[x->slot[h] - 1].key == e[i].key)
-				return 1;
-		x->slot[h] = (uint32_t)i + 1;
-	}
-	return 0;
-}
-
-static size_t index_find(const struct index *x, const struct entry *e, uint64_t key)
-{
-	for (size_t h = (size_t)fmix(key) & x->mask; x->slot[h]; h = (h + 1) & x->mask)
-		if (e[x->slot[h] - 1].key == key)
-			return x->slot[h] - 1;
-	return (size_t)-1;
-}
-
 static void put(unsigned char *p, uint64_t v, int bytes)
 {
 	for (int i = 0; i < bytes; i++)
@@ -207,6 +174,44 @@ static uint64_t get(const unsigned char *p, int bytes)
 		v |= (uint64_t)p[i] << 8 * i;
 #endif
 	return v;
+}
+
+/* Row i of the stored rows p: its key hash, its value hash. */
+static uint64_t key_at(const unsigned char *p, size_t i) { return get(p + i * ENTRY, 8); }
+static uint64_t val_at(const unsigned char *p, size_t i) { return get(p + i * ENTRY + 8, 8); }
+
+/* Open addressing over the key hashes of the stored rows p[0..n): slot holds an index + 1. */
+struct index {
+	uint32_t *slot;
+	size_t mask;
+};
+
+/* -1 out of memory, 1 a key repeats, 0 built. */
+static int index_build(struct index *x, const unsigned char *p, size_t n)
+{
+	size_t cap = 16;
+	while (cap < 2 * n)
+		cap <<= 1;
+	x->mask = cap - 1;
+	if (!(x->slot = calloc(cap, sizeof *x->slot)))
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		uint64_t key = key_at(p, i);
+		size_t h = (size_t)fmix(key) & x->mask;
+		for (; x->slot[h]; h = (h + 1) & x->mask)
+			if (key_at(p, x->slot[h] - 1) == key)
+				return 1;
+		x->slot[h] = (uint32_t)i + 1;
+	}
+	return 0;
+}
+
+static size_t index_find(const struct index *x, const unsigned char *p, uint64_t key)
+{
+	for (size_t h = (size_t)fmix(key) & x->mask; x->slot[h]; h = (h + 1) & x->mask)
+		if (key_at(p, x->slot[h] - 1) == key)
+			return x->slot[h] - 1;
+	return (size_t)-1;
 }
 
 /* The rows of a digest blob that is whole and of this program's format for year; n[] their numbers,
@@ -252,12 +257,8 @@ int az_changes_digest_save(struct az_store *s, int year, const struct az_book *w
 	for (int k = 0; k < AZ_DIFF_NKINDS; k++)
 		total += rows_of(was, k);
 	unsigned char *blob = malloc(HEAD + total * ENTRY);
-	struct entry *e = malloc((total ? total : 1) * sizeof *e);
-	if (!blob || !e) {
-		free(blob);
-		free(e);
+	if (!blob)
 		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
-	}
 	memcpy(blob, "AZCD", 4);
 	put(blob + 4, FORMAT, 4);
 	put(blob + 8, AZ_SCHEMA_VERSION, 4);
@@ -269,24 +270,23 @@ int az_changes_digest_save(struct az_store *s, int year, const struct az_book *w
 	for (int k = 0; k < AZ_DIFF_NKINDS && !repeats; k++) {
 		size_t n = rows_of(was, k);
 		put(blob + 40 + 4 * k, n, 4);
-		for (size_t i = 0; i < n; i++)
-			e[i] = row_hash(was, k, i, cmp);
+		unsigned char *rows = blob + HEAD + at * ENTRY;
+		for (size_t i = 0; i < n; i++) {
+			struct entry e = row_hash(was, k, i, cmp);
+			put(rows + i * ENTRY, e.key, 8);
+			put(rows + i * ENTRY + 8, e.val, 8);
+		}
+		at += n;
 		/* model/diff matches a repeated earlier key by where its binary search lands: not kept */
 		struct index x;
-		int rc = index_build(&x, e, n);
+		int rc = index_build(&x, rows, n);
 		free(x.slot);
 		if (rc < 0) {
 			free(blob);
-			free(e);
 			return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
 		}
 		repeats = rc > 0;
-		for (size_t i = 0; i < n; i++, at++) {
-			put(blob + HEAD + at * ENTRY, e[i].key, 8);
-			put(blob + HEAD + at * ENTRY + 8, e[i].val, 8);
-		}
 	}
-	free(e);
 	put(blob + 32, fmix(text_hash((const char *)blob + HEAD, total * ENTRY)), 8);
 	int rc = repeats ? meta_write(s, year, NULL, 0, err) : meta_write(s, year, blob, HEAD + total * ENTRY, err);
 	free(blob);
@@ -377,9 +377,9 @@ int az_changes_digests_drop_stale(struct az_store *s, struct az_error *err)
 /* The earlier row of key: most often the one after the last found (both years' rows come in id
  * order), else found through the index, built at the first need; n if none. *fail: -1 out of memory,
  * 1 a key repeats (a digest changed in place). */
-static size_t find(struct index *x, const struct entry *was, size_t n, size_t next, uint64_t key, int *fail)
+static size_t find(struct index *x, const unsigned char *was, size_t n, size_t next, uint64_t key, int *fail)
 {
-	if (next < n && was[next].key == key)
+	if (next < n && key_at(was, next) == key)
 		return next;
 	if (!x->slot && (*fail = index_build(x, was, n)) != 0)
 		return n;
@@ -393,27 +393,23 @@ static int count(const unsigned char *p, const size_t n[AZ_DIFF_NKINDS], const c
 		 struct az_diff *d)
 {
 	for (int k = 0; k < AZ_DIFF_NKINDS; p += n[k] * ENTRY, k++) {
-		struct entry *was = malloc((n[k] ? n[k] : 1) * sizeof *was);
 		unsigned char *matched = calloc(n[k] ? n[k] : 1, 1);
 		struct index x = { NULL, 0 };
-		int fail = !was || !matched ? -1 : 0;
-		for (size_t i = 0; !fail && i < n[k]; i++)
-			was[i] = (struct entry){ get(p + i * ENTRY, 8), get(p + i * ENTRY + 8, 8) };
+		int fail = !matched ? -1 : 0;
 		/* as model/diff: each current row in the book's order takes its earlier row, if still free */
 		size_t taken = 0, next = 0;
 		for (size_t i = 0, rows = rows_of(now, k); !fail && i < rows; i++) {
 			struct entry e = row_hash(now, k, i, cmp);
-			size_t at = find(&x, was, n[k], next, e.key, &fail);
+			size_t at = find(&x, p, n[k], next, e.key, &fail);
 			int change = AZ_NEW;
 			if (at < n[k] && !matched[at]) {
 				matched[at] = 1, taken++, next = at + 1;
-				change = was[at].val == e.val ? AZ_UNCHANGED : AZ_CHANGED;
+				change = val_at(p, at) == e.val ? AZ_UNCHANGED : AZ_CHANGED;
 			}
 			d->count[k][change]++;
 		}
 		d->count[k][AZ_REMOVED] = n[k] - taken;
 		free(x.slot);
-		free(was);
 		free(matched);
 		if (fail)
 			return fail;
