@@ -401,9 +401,12 @@ int az_store_open(const char *path, int flags, struct az_store **out, struct az_
 	int checked = checked_before(s->lockfd);
 	if (ro && (!checked || version < AZ_SCHEMA_VERSION) && copy_to_memory(s, err))
 		goto fail;
+	if (!checked && az_store_check(s->db, path, version, err) != AZ_OK)
+		goto fail;
+	s->writable = !ro;
+	if (configure(s, err))
+		goto fail;
 	if (!checked) {
-		if (az_store_check(s->db, path, version, err) != AZ_OK)
-			goto fail;
 		/* a change digest whose snapshot was changed outside anzen is dropped (model/changes_digest.h);
 		 * from a read-only copy only, so such a file is checked again until a writer drops it */
 		int stale = version == AZ_SCHEMA_VERSION ? az_changes_digests_drop_stale(s, err) : 0;
@@ -412,9 +415,6 @@ int az_store_open(const char *path, int flags, struct az_store **out, struct az_
 		if (!stale || !ro)
 			checked_now(s->lockfd);
 	}
-	s->writable = !ro;
-	if (configure(s, err))
-		goto fail;
 	/* a read-only command reads the file's pages where they lie instead of copying each through a
 	 * read() into SQLite's page cache; no anzen writes the file meanwhile (the lock above) */
 	if (ro && checked && version == AZ_SCHEMA_VERSION && exec(s, "PRAGMA mmap_size = 1073741824", err))
