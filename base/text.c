@@ -94,6 +94,7 @@ static char *sanitize(const char *str, int keep_lines)
 }
 
 char *az_text_sanitize(const char *s) { return sanitize(s, 0); }
+char *az_text_sanitize_lines(const char *s) { return sanitize(s, 1); }
 
 int az_text_fputs(const char *str, FILE *f)
 {
@@ -106,4 +107,3 @@ int az_text_fputs(const char *str, FILE *f)
 	free(safe);
 	return rc == EOF ? EOF : 0;
 }
-char *az_text_sanitize_lines(const char *s) { return sanitize(s, 1); }

@@ -100,8 +100,6 @@ static const char *dup(struct ctx *c, const char *s)
 	return d ? d : "";
 }
 
-static void add(struct ctx *c, const char *id, int level, enum az_step step, const char *item, const char *check_item,
-		long long row, const char *fmt, ...) __attribute__((format(printf, 8, 9)));
 /* A place for one more finding, or NULL (out of memory). */
 static struct az_finding *more(struct ctx *c)
 {
@@ -121,6 +119,8 @@ static struct az_finding *more(struct ctx *c)
 }
 
 static void add(struct ctx *c, const char *id, int level, enum az_step step, const char *item, const char *check_item,
+		long long row, const char *fmt, ...) __attribute__((format(printf, 8, 9)));
+static void add(struct ctx *c, const char *id, int level, enum az_step step, const char *item, const char *check_item,
 		long long row, const char *fmt, ...)
 {
 	struct az_finding *x = more(c);
@@ -136,9 +136,9 @@ static void add(struct ctx *c, const char *id, int level, enum az_step step, con
 				  NULL, NULL };
 }
 
-/* A finding that says what the one added before it with add() said: its message, the findings' own
- * already, is shared (a hospital's second year has thousands of risks to approve again, under two
- * messages). */
+/* A finding that says what an earlier one, like, said: the message (the findings' own already) is
+ * shared, not formatted, translated and copied again (a hospital's second year has thousands of risks
+ * to approve again, under two messages). */
 static void add_same(struct ctx *c, const char *id, int level, enum az_step step, const char *item, long long row,
 		     const struct az_finding *like)
 {
