@@ -329,49 +329,71 @@ int az_changes_digests_rebuild(struct az_store *s, struct az_error *err)
 	return AZ_OK;
 }
 
+/* Deletes the digests whose keys are keys[0..n), one bound statement each. */
+static int meta_delete(struct az_store *s, char **keys, size_t n, struct az_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	if (!n)
+		return AZ_OK;
+	if (sqlite3_prepare_v2(az_store_db(s), "DELETE FROM meta WHERE key = ?1", -1, &st, NULL) != SQLITE_OK)
+		return az_store_sqlfail(s, err, AZ_IOERR, _("cannot write"));
+	int rc = SQLITE_DONE;
+	for (size_t i = 0; i < n && rc == SQLITE_DONE; i++) {
+		sqlite3_reset(st);
+		sqlite3_bind_text(st, 1, keys[i], -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? AZ_OK : az_store_sqlfail(s, err, AZ_IOERR, _("cannot write"));
+}
+
 int az_changes_digests_drop_stale(struct az_store *s, struct az_error *err)
 {
-	sqlite3 *db = az_store_db(s);
 	sqlite3_stmt *st = NULL;
-	int dropped = 0, rc;
+	char **stale = NULL;
+	size_t n = 0, cap = 0;
+	int rc, oom = 0;
 	compared cmp;
 	uint64_t columns = compared_columns(cmp);
 	/* every digest, with its year's snapshot if there is one */
-	if (sqlite3_prepare_v2(db, "SELECT m.key, m.value, h.fiscal_year, h.snapshot FROM meta AS m LEFT JOIN history AS h"
-				   " ON m.key = 'changes ' || h.fiscal_year WHERE m.key GLOB 'changes *'",
+	if (sqlite3_prepare_v2(az_store_db(s),
+			       "SELECT m.key, m.value, h.fiscal_year, h.snapshot FROM meta AS m LEFT JOIN history AS h"
+			       " ON m.key = 'changes ' || h.fiscal_year WHERE m.key GLOB 'changes *'",
 			       -1, &st, NULL) != SQLITE_OK)
 		return az_store_sqlfail(s, err, AZ_IOERR, _("cannot read")), -1;
-	sqlite3_str *keys = sqlite3_str_new(db);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		size_t n[AZ_DIFF_NKINDS];
+	while (!oom && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		size_t rows_of_kind[AZ_DIFF_NKINDS];
 		uint64_t snap = 0;
-		int year = sqlite3_column_int(st, 2);
 		const char *text = (const char *)sqlite3_column_text(st, 3);
-		const unsigned char *rows =
-			text ? digest_rows(sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1), year, columns, n, &snap)
-			     : NULL;
-		/* the rows as written, of the snapshot as it is */
-		size_t len = (size_t)sqlite3_column_bytes(st, 1) - HEAD;
-		if (rows && get(rows - HEAD + 32, 8) == fmix(text_hash((const char *)rows, len)) &&
+		const unsigned char *rows = text ? digest_rows(sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1),
+							       sqlite3_column_int(st, 2), columns, rows_of_kind, &snap)
+						 : NULL;
+		/* kept: the rows as written, of the snapshot as it is */
+		if (rows && get(rows - HEAD + 32, 8) == fmix(text_hash((const char *)rows,
+									(size_t)sqlite3_column_bytes(st, 1) - HEAD)) &&
 		    snap == fmix(text_hash(text, (size_t)sqlite3_column_bytes(st, 3))))
 			continue;
-		sqlite3_str_appendf(keys, "%s%Q", dropped++ ? "," : "", (const char *)sqlite3_column_text(st, 0));
+		if (n == cap) {
+			char **more = realloc(stale, (cap = cap ? cap * 2 : 8) * sizeof *more);
+			if (!more) {
+				oom = 1;
+				break;
+			}
+			stale = more;
+		}
+		if (!(stale[n] = strdup((const char *)sqlite3_column_text(st, 0))))
+			oom = 1;
+		else
+			n++;
 	}
 	sqlite3_finalize(st);
-	char *list = sqlite3_str_finish(keys);
-	if (rc != SQLITE_DONE) {
-		sqlite3_free(list);
-		return az_store_sqlfail(s, err, AZ_IOERR, _("cannot read")), -1;
-	}
-	/* the keys are quoted by %Q above */
-	char *sql = dropped ? sqlite3_mprintf("DELETE FROM meta WHERE key IN (%s)", list) : NULL;
-	sqlite3_free(list);
-	if (dropped && (!sql || sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)) {
-		sqlite3_free(sql);
-		return az_store_sqlfail(s, err, AZ_IOERR, _("cannot write")), -1;
-	}
-	sqlite3_free(sql);
-	return dropped;
+	int out = oom ? (az_fail(err, AZ_IOERR, "%s", _("out of memory")), -1)
+	      : rc != SQLITE_DONE ? (az_store_sqlfail(s, err, AZ_IOERR, _("cannot read")), -1)
+	      : meta_delete(s, stale, n, err) != AZ_OK ? -1 : (int)n;
+	for (size_t i = 0; i < n; i++)
+		free(stale[i]);
+	free(stale);
+	return out;
 }
 
 /* The earlier row of key: most often the one after the last found (both years' rows come in id
