@@ -36,7 +36,7 @@ int main(void)
 	       "ESC, BEL, C1 CSI and invalid bytes are neutralised");
 	free(s);
 	/* az_text_fputs writes what az_text_sanitize gives, copied or not */
-	static const char *const texts[] = { "plain ASCII", "安全 / 院長", "a\x1b[31mb\x07\xc2\x9b" "c\xff安", "\xe5\xae",
+	static const char *const texts[] = { "plain ASCII", "安全 / 院長", ("a\x1b[31mb\x07\xc2\x9b" "c\xff安"), "\xe5\xae",
 					     "\xed\xa0\x80x", "emoji \xf0\x9f\x98\x80 and \xc3\xa9", "tab\tnewline\n", "" };
 	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
 		char *buf = NULL;
