@@ -24,6 +24,9 @@
 #define HEAD (4 + 4 + 4 + 4 + 8 + 8 + 8 + 4 * AZ_DIFF_NKINDS)
 #define ENTRY 16
 #define MAX_ROWS 100000 /* the largest table's max_rows (model/table_defs.h) */
+/* Kept for a year that can have no digest (its keys repeat, or its snapshot cannot be read): not one
+ * to count from, but no writer tries again. */
+#define NONE "AZCD\0\0\0\0"
 
 struct entry {
 	uint64_t key, val;
@@ -236,13 +239,11 @@ static const unsigned char *digest_rows(const unsigned char *p, size_t len, int 
 static int meta_write(struct az_store *s, int year, const unsigned char *blob, size_t len, struct az_error *err)
 {
 	sqlite3_stmt *st = NULL;
-	const char *sql = blob ? "INSERT OR REPLACE INTO meta (key, value) VALUES ('changes ' || ?1, ?2)"
-			       : "DELETE FROM meta WHERE key = 'changes ' || ?1";
-	if (sqlite3_prepare_v2(az_store_db(s), sql, -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(az_store_db(s), "INSERT OR REPLACE INTO meta (key, value) VALUES ('changes ' || ?1, ?2)", -1,
+			       &st, NULL) != SQLITE_OK)
 		return az_store_sqlfail(s, err, AZ_IOERR, _("cannot write"));
 	sqlite3_bind_int(st, 1, year);
-	if (blob)
-		sqlite3_bind_blob(st, 2, blob, (int)len, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 2, blob, (int)len, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? AZ_OK : az_store_sqlfail(s, err, AZ_IOERR, _("cannot write"));
@@ -288,7 +289,8 @@ int az_changes_digest_save(struct az_store *s, int year, const struct az_book *w
 		repeats = rc > 0;
 	}
 	put(blob + 32, fmix(text_hash((const char *)blob + HEAD, total * ENTRY)), 8);
-	int rc = repeats ? meta_write(s, year, NULL, 0, err) : meta_write(s, year, blob, HEAD + total * ENTRY, err);
+	int rc = repeats ? meta_write(s, year, (const unsigned char *)NONE, sizeof NONE - 1, err)
+			 : meta_write(s, year, blob, HEAD + total * ENTRY, err);
 	free(blob);
 	return rc;
 }
@@ -312,6 +314,26 @@ static int rebuild_year(struct az_store *s, int year, struct az_error *err)
 	az_store_close(m);
 	free(json);
 	return rc;
+}
+
+void az_changes_digests_fill(struct az_store *s)
+{
+	sqlite3_stmt *st = NULL;
+	int years[101], n = 0;
+	if (sqlite3_prepare_v2(az_store_db(s),
+			       "SELECT fiscal_year FROM history WHERE NOT EXISTS"
+			       " (SELECT 1 FROM meta WHERE key = 'changes ' || fiscal_year) ORDER BY fiscal_year",
+			       -1, &st, NULL) != SQLITE_OK)
+		return;
+	while (n < 101 && sqlite3_step(st) == SQLITE_ROW)
+		years[n++] = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	for (int i = 0; i < n; i++) {
+		struct az_error err = { 0 };
+		/* a snapshot that cannot be read is for model/diff to report, when asked */
+		if (rebuild_year(s, years[i], &err) != AZ_OK)
+			meta_write(s, years[i], (const unsigned char *)NONE, sizeof NONE - 1, &err);
+	}
 }
 
 int az_changes_digests_rebuild(struct az_store *s, struct az_error *err)

@@ -24,9 +24,14 @@
 #include "model/store.h"
 
 /* Keeps the digest of the earlier year `year` whose rows are was and whose snapshot text is snapshot
- * (replacing any older one); a year whose keys repeat gets none (its counts need model/diff). */
+ * (replacing any older one); a year whose keys repeat gets a mark that it has none (its counts need
+ * model/diff). */
 int az_changes_digest_save(struct az_store *s, int year, const struct az_book *was, const char *snapshot,
 			   size_t len, struct az_error *err);
+/* The digest of each year in history that has none (a workbook of an older anzen), for a writer: once
+ * per year, even when it cannot be made (its keys repeat, its snapshot cannot be read); failures are
+ * not errors, the counts then come from model/diff. */
+void az_changes_digests_fill(struct az_store *s);
 /* The digests of every year in history again, from their snapshots (after the snapshots changed). */
 int az_changes_digests_rebuild(struct az_store *s, struct az_error *err);
 /* Forgets every digest whose snapshot text no longer hashes to what it was made from; returns how many

@@ -421,6 +421,9 @@ int az_store_open(const char *path, int flags, struct az_store **out, struct az_
 		goto fail;
 	if (version < AZ_SCHEMA_VERSION && az_schema_migrate(s->db, version, err))
 		goto fail;
+	/* an earlier year without its change digest (a workbook of an older anzen) gets it from a writer */
+	if (!ro)
+		az_changes_digests_fill(s);
 	*out = s;
 	return AZ_OK;
 fail:

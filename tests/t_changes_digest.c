@@ -39,6 +39,19 @@ static int digests(struct az_store *s)
 	return n;
 }
 
+/* The digest kept is the mark of a year that has none. */
+static int marked(struct az_store *s)
+{
+	sqlite3_stmt *st = NULL;
+	int yes = 0;
+	if (sqlite3_prepare_v2(az_store_db(s), "SELECT value = X'415A434400000000' FROM meta WHERE key GLOB 'changes *'", -1,
+			       &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		yes = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return yes;
+}
+
 static void print_counts(const char *which, const struct az_diff *d)
 {
 	printf("# %s: base %d year %d", which, d->base_year, d->year);
@@ -167,8 +180,24 @@ int main(void)
 		   " 'target_at', NULL))"),
 	   "a repeated key in the earlier year");
 	ok(az_changes_digests_rebuild(s, &err) == AZ_OK, "rebuilt (%s)", err.msg);
-	ok(digests(s) == 0, "no digest for a year whose keys repeat");
+	ok(digests(s) == 1 && marked(s), "a year whose keys repeat is marked as having no digest");
 	same_counts(s, "repeated keys");
+
+	/* a workbook of an older anzen: a writer makes the digests it lacks, once */
+	ok(exec(s, "DELETE FROM meta WHERE key GLOB 'changes *'"), "no digests");
+	az_changes_digests_fill(s);
+	ok(digests(s) == 1 && marked(s), "filled: the mark of a year whose keys repeat");
+	ok(exec(s, "UPDATE history SET snapshot = json_remove(snapshot, '$.checklist_answers[#-1]');"
+		   "DELETE FROM meta WHERE key GLOB 'changes *'"),
+	   "the repeated key gone, no digests");
+	az_changes_digests_fill(s);
+	ok(digests(s) == 1 && !marked(s), "filled: a digest");
+	digest_alone(s, "filled");
+	same_counts(s, "filled");
+	ok(exec(s, "UPDATE history SET snapshot = '{\"x\": 1}'; DELETE FROM meta WHERE key GLOB 'changes *'"),
+	   "a snapshot that cannot be read, no digests");
+	az_changes_digests_fill(s);
+	ok(digests(s) == 1 && marked(s), "filled: the mark, not an error");
 
 	/* no earlier year */
 	ok(exec(s, "DELETE FROM history"), "no history");

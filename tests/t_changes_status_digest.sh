@@ -36,15 +36,29 @@ for n in 1 2; do
 	same "$T/got" "$T/want" "run $n: the changes of the snapshot as it is"
 done
 
-# the screens, which may write, drop that digest from the file; status then needs the snapshot alone
+# the screens, which may write, drop that digest from the file and make it again from the snapshot as it is
 printf 'q\n' >"$T/quit.keys"
-run 0 "the screens open it and quit" env HOME="$T" XDG_STATE_HOME="$T/state" TERM=xterm ANZEN_HEADLESS=1 LINES=24 \
-	COLUMNS=80 ANZEN_KEYS="$T/quit.keys" ANZEN_DUMP=/dev/null "$ANZEN" open "$T/t.anzen"
-[ "$(q "$T/t.anzen" "SELECT count(*) FROM meta WHERE key GLOB 'changes *'")" = 0 ]
-ok $? "the digest of the changed snapshot is gone from the file"
+screens() {
+	env HOME="$T" XDG_STATE_HOME="$T/state" TERM=xterm ANZEN_HEADLESS=1 LINES=24 COLUMNS=80 \
+		ANZEN_KEYS="$T/quit.keys" ANZEN_DUMP=/dev/null "$ANZEN" open "$1"
+}
+digest() { q "$1" "SELECT hex(value) FROM meta WHERE key GLOB 'changes *'"; }
+old=$(digest "$T/t.anzen")
+run 0 "the screens open it and quit" screens "$T/t.anzen"
+new=$(digest "$T/t.anzen")
+[ -n "$new" ] && [ "$new" != "$old" ]
+ok $? "the digest of the changed snapshot is made again"
 run 0 "status after the screens" "$ANZEN" status "$T/t.anzen"
 changes "$T/got"
 same "$T/got" "$T/want" "the changes of the snapshot as it is"
+
+# a workbook of an older anzen, without digests, gets them from the screens, once
+run 0 "the screens open the workbook without digests" screens "$T/old.anzen"
+[ "$(digest "$T/old.anzen")" = "$(digest "$T/c.anzen")" ]
+ok $? "it has the digest an import makes"
+run 0 "status of it" "$ANZEN" status "$T/old.anzen"
+changes "$T/got"
+same "$T/got" "$T/full" "the same changes"
 
 # a digest changed in place outside anzen is not used
 cp "$T/c.anzen" "$T/b.anzen"
@@ -60,6 +74,9 @@ for n in 1 2; do
 	has "$T/err" "the earlier year 2026 cannot be read" "run $n: says which year cannot be read"
 	has "$T/out" "Change log entries" "run $n: the counts are still printed"
 done
+run 0 "the screens open a workbook with a damaged snapshot" screens "$T/d.anzen"
+run 65 "status after the screens" "$ANZEN" status "$T/d.anzen"
+has "$T/err" "the earlier year 2026 cannot be read" "still says which year cannot be read"
 
 # the next year keeps a digest of each earlier year
 run 0 "next-year of the second year" "$ANZEN" next-year -o "$T/y3.anzen" "$T/c.anzen"
