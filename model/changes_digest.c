@@ -390,10 +390,12 @@ int az_changes_digests_drop_stale(struct az_store *s, struct az_error *err)
 		const unsigned char *rows = text ? digest_rows(sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1),
 							       sqlite3_column_int(st, 2), columns, rows_of_kind, &snap)
 						 : NULL;
-		/* kept: the rows as written, of the snapshot as it is */
-		if (rows && get(rows - HEAD + 32, 8) == fmix(text_hash((const char *)rows,
-									(size_t)sqlite3_column_bytes(st, 1) - HEAD)) &&
-		    snap == fmix(text_hash(text, (size_t)sqlite3_column_bytes(st, 3))))
+		/* kept: a mark or a digest this program cannot count from (never used, so harmless: dropping it
+		 * would only make a read-only command check the file again each time), and a digest whose rows
+		 * are as written, of the snapshot as it is */
+		if (text && (!rows || (get(rows - HEAD + 32, 8) == fmix(text_hash((const char *)rows,
+										   (size_t)sqlite3_column_bytes(st, 1) - HEAD)) &&
+				       snap == fmix(text_hash(text, (size_t)sqlite3_column_bytes(st, 3))))))
 			continue;
 		if (n == cap) {
 			char **more = realloc(stale, (cap = cap ? cap * 2 : 8) * sizeof *more);

@@ -34,8 +34,10 @@ int az_changes_digest_save(struct az_store *s, int year, const struct az_book *w
 void az_changes_digests_fill(struct az_store *s);
 /* The digests of every year in history again, from their snapshots (after the snapshots changed). */
 int az_changes_digests_rebuild(struct az_store *s, struct az_error *err);
-/* Forgets every digest whose snapshot text no longer hashes to what it was made from; returns how many
- * (-1 on a read error). For a file changed outside anzen. */
+/* Forgets every digest whose snapshot text, or whose own rows, no longer hash to what they were, and
+ * every digest of a year not in history; returns how many (-1 on a read error). For a file changed
+ * outside anzen. A schema step that changes the compared columns deletes the digests (key GLOB
+ * 'changes *'); the next writer makes them again. */
 int az_changes_digests_drop_stale(struct az_store *s, struct az_error *err);
 
 /*

@@ -198,6 +198,9 @@ int main(void)
 	   "a snapshot that cannot be read, no digests");
 	az_changes_digests_fill(s);
 	ok(digests(s) == 1 && marked(s), "filled: the mark, not an error");
+	ok(az_changes_digests_drop_stale(s, &err) == 0 && marked(s), "the check of a changed file keeps the mark");
+	ok(exec(s, "INSERT INTO meta (key, value) VALUES ('changes 1999', X'00')"), "a digest of no earlier year");
+	ok(az_changes_digests_drop_stale(s, &err) == 1 && digests(s) == 1, "the check drops it");
 
 	/* no earlier year */
 	ok(exec(s, "DELETE FROM history"), "no history");
