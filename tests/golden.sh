@@ -6,6 +6,8 @@
 #   headless LANG COLS ROWS KEYS ARG...  runs ARG... ([VAR=VALUE...] PROGRAM ARGS) in a fresh $T/run
 #                        holding a copy of $golden_wb (if set) named $golden_wb_name (wb.anzen), with
 #                        a clean environment; sets $rc, the dump is $T/run/dump, stderr $T/run/stderr.
+#                        The runs of a test share one cache ($T/cache): the catalogue is parsed by
+#                        the first, as after a user's first run (tests/t_cache.sh tests the cache).
 #                        LANG ja uses po/ja.po (call ja_catalogue first), anything else English;
 #                        the clock is SOURCE_DATE_EPOCH=$golden_epoch (default 1795402800).
 #   golden NAME GOLDEN   a test: the last run exited 0, wrote nothing to stderr, no escape byte
@@ -25,6 +27,7 @@ headless() { # LANG COLS ROWS KEYS ARG...
 	(cd "$T/run" && env -i PATH="$PATH" HOME="$T/run" ${ASAN_OPTIONS:+ASAN_OPTIONS="$ASAN_OPTIONS"} \
 		${UBSAN_OPTIONS:+UBSAN_OPTIONS="$UBSAN_OPTIONS"} TERM=xterm-256color LC_ALL=C.UTF-8 \
 		SOURCE_DATE_EPOCH="${golden_epoch:-1795402800}" LANGUAGE="$h_lang" ANZEN_GUIDELINE="$top_srcdir/guideline" \
+		XDG_CACHE_HOME="$T/cache" \
 		ANZEN_LOCALEDIR="$([ "$h_lang" = ja ] && echo "$T/locale" || echo /nonexistent)" NO_COLOR=1 \
 		ANZEN_HEADLESS=1 LINES="$h_rows" COLUMNS="$h_cols" ANZEN_KEYS="$h_keys" ANZEN_DUMP="$T/run/dump" \
 		"$@" >"$T/run/stdout" 2>"$T/run/stderr")

@@ -36,6 +36,9 @@ static const char base_sql[] =
 
 static int fill(struct az_store *s, void *arg, struct az_error *err)
 {
+	/* a workbook read once and removed: its many small writes need not each wait for the disk */
+	if (sqlite3_exec(az_store_db(s), "PRAGMA synchronous = OFF", NULL, NULL, NULL) != SQLITE_OK)
+		return az_store_sqlfail(s, err, AZ_IOERR, "synchronous");
 	if (az_workbook_fill_empty(s, NULL, err) != AZ_OK)
 		return err->code;
 	if (sqlite3_exec(az_store_db(s), "UPDATE meta SET value = '0' WHERE key = 'changelog';", NULL, NULL, NULL) !=

@@ -197,7 +197,7 @@ sqlpid=$!
 exec 8>"$T/sql.in"
 printf "PRAGMA cache_size = 1;\nBEGIN;\nUPDATE risks SET rationale = hex(randomblob(300));\nSELECT 'written';\n" >&8
 i=0
-while ! grep -q written "$T/sql.out" && [ $i -lt 200 ]; do sleep 0.1; i=$((i + 1)); done
+while ! grep -q written "$T/sql.out" && [ $i -lt 2000 ]; do sleep 0.01; i=$((i + 1)); done
 kill -9 $sqlpid
 wait $sqlpid 2>/dev/null
 exec 8>&-

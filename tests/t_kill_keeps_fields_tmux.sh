@@ -19,6 +19,18 @@ kill9() {
 }
 # field WORKBOOK JQ-PATH: a value of the workbook's JSON export
 field() { (cd "$T" && "$ANZEN" export --format json -o - "$1" 2>/dev/null) | jq -r "$2"; }
+# values WORKBOOK JQ-PATH...: the values of one export, by one jq, in $v1, $v2... (each a line)
+values() {
+	v_wb=$1
+	shift
+	v_expr=
+	for v_path in "$@"; do v_expr="$v_expr${v_expr:+, }($v_path)"; done
+	(cd "$T" && "$ANZEN" export --format json -o - "$v_wb" 2>/dev/null) | jq -r "$v_expr" >"$T/values"
+	v_i=0
+	while [ $v_i -lt $# ]; do v_i=$((v_i + 1)); eval "v$v_i="; done
+	v_i=0
+	while IFS= read -r v_line; do v_i=$((v_i + 1)); eval "v$v_i=\$v_line"; done <"$T/values"
+}
 whole() {
 	if [ "$(sqlite3 "$T/$1" 'PRAGMA integrity_check' 2>&1)" = ok ]; then pass "$2"; else nok "$2: $(sqlite3 "$T/$1" 'PRAGMA integrity_check' 2>&1)" x; fi
 }
@@ -33,12 +45,13 @@ keys c Tab; type_text c '東京都千代田区1-1'
 keys c Tab; type_text c '03-12'
 check "  three fields typed" c "[03-12"
 kill9 c
-if [ "$(field wb.anzen .clinic.name)" = 山田歯科医院 ] && [ "$(field wb.anzen .clinic.address)" = '東京都千代田区1-1' ]; then
+values wb.anzen .clinic.name .clinic.address .clinic.phone
+if [ "$v1" = 山田歯科医院 ] && [ "$v2" = '東京都千代田区1-1' ]; then
 	pass "the two fields left are saved"
 else
 	nok "the fields left are not saved: $(field wb.anzen .clinic)" x
 fi
-if [ "$(field wb.anzen .clinic.phone)" = "" ]; then pass "the field being typed is lost, and only it"; else nok "phone: $(field wb.anzen .clinic.phone)" x; fi
+if [ "$v3" = "" ]; then pass "the field being typed is lost, and only it"; else nok "phone: $v3" x; fi
 whole wb.anzen "the workbook is whole after SIGKILL"
 anzen_pane c2 wb.anzen
 check "reopening returns to the clinic form, with the saved fields" c2 "anzen | 医療機関と担当者" "[山田歯科医院" "[東京都千代田区1-1"
@@ -61,13 +74,13 @@ keys k Tab; type_text k '鈴木'
 keys k Tab; type_text k '山田シス'
 check "  organisation half typed" k "[山田シス"
 kill9 k
-if [ "$(field wb.anzen '.contacts | length')" = 1 ] && [ "$(field wb.anzen '.contacts[0].name')" = 鈴木 ] &&
-	[ "$(field wb.anzen '.contacts[0].role')" = 保守担当 ] && [ "$(field wb.anzen '.contacts[0].kind')" = vendor ]; then
+values wb.anzen '.contacts | length' '.contacts[0].name' '.contacts[0].role' '.contacts[0].kind' '.contacts[0].organisation'
+if [ "$v1" = 1 ] && [ "$v2" = 鈴木 ] && [ "$v3" = 保守担当 ] && [ "$v4" = vendor ]; then
 	pass "the new contact was added when its name was left"
 else
 	nok "contacts: $(field wb.anzen .contacts)" x
 fi
-if [ "$(field wb.anzen '.contacts[0].organisation')" = "" ]; then pass "  its field being typed is lost"; else nok "organisation: $(field wb.anzen '.contacts[0].organisation')" x; fi
+if [ "$v5" = "" ]; then pass "  its field being typed is lost"; else nok "organisation: $v5" x; fi
 whole wb.anzen "the workbook is whole after SIGKILL (contact)"
 
 # ---- a checklist answer: the answer picked, a bad date kept out, a good one saved ----
@@ -85,9 +98,9 @@ keys l C-u; type_text l '2026-11-01'
 keys l Tab; type_text l '2027-0'
 check "  target date half typed" l "[2027-0"
 kill9 l
-if [ "$(field e.anzen '.checklist_answers | length')" = 1 ] && [ "$(field e.anzen '.checklist_answers[0].answer')" = yes ] &&
-	[ "$(field e.anzen '.checklist_answers[0].checked_at')" = 2026-11-01 ] &&
-	[ "$(field e.anzen '.checklist_answers[0].target_at')" = null ]; then
+values e.anzen '.checklist_answers | length' '.checklist_answers[0].answer' '.checklist_answers[0].checked_at' \
+	'.checklist_answers[0].target_at'
+if [ "$v1" = 1 ] && [ "$v2" = yes ] && [ "$v3" = 2026-11-01 ] && [ "$v4" = null ]; then
 	pass "the answer and the checked date are saved, the target date being typed is lost"
 else
 	nok "checklist: $(field e.anzen .checklist_answers)" x
@@ -111,12 +124,13 @@ keys s C-u; type_text s 'Cis'
 check "  third field typed" s "[Cis"
 kill9 s
 # tests/data/clinic.json has it in the cloud
-if [ "$(field sys.anzen .systems[0].name)" = レセコン受付 ] && [ "$(field sys.anzen .systems[0].hosting)" = onprem ]; then
+values sys.anzen .systems[0].name .systems[0].hosting .systems[0].device_make
+if [ "$v1" = レセコン受付 ] && [ "$v2" = onprem ]; then
 	pass "the system's name and the choice changed are saved"
 else
 	nok "system: $(field sys.anzen '.systems[0]')" x
 fi
-if [ "$(field sys.anzen .systems[0].device_make)" = Yamaha ]; then pass "the system field being typed is lost"; else nok "make: $(field sys.anzen .systems[0].device_make)" x; fi
+if [ "$v3" = Yamaha ]; then pass "the system field being typed is lost"; else nok "make: $v3" x; fi
 whole sys.anzen "the workbook is whole after SIGKILL (system)"
 anzen_pane s2 sys.anzen
 check "reopening returns to the systems" s2 "anzen | システム" "> レセコン受付"
@@ -127,6 +141,12 @@ tm kill-session -t s2
 # catalogue does not know, so only the own action is offered) directly
 (cd "$T" && "$ANZEN" import -o act.anzen "$top_srcdir/tests/data/clinic.json") >/dev/null 2>&1 || { echo "Bail out! import"; exit 99; }
 acts() { field act.anzen "[.actions[] | select(.risk_id == ${risk:-2})] | $1"; }
+# acts_values JQ-PATH...: values of the actions of the risk, into $v1, $v2...
+acts_values() {
+	av_paths=
+	for av_path in "$@"; do av_paths="$av_paths '[.actions[] | select(.risk_id == ${risk:-2})] | $av_path'"; done
+	eval "values act.anzen $av_paths"
+}
 treat() { # NAME RISK-ID
 	start_pane "$1" "cd '$T' && env -u ANZEN_HEADLESS -u ANZEN_KEYS -u NO_COLOR HOME='$T' LC_ALL=C.UTF-8 LANGUAGE=ja ANZEN_LOCALEDIR='$T/locale' ANZEN_GUIDELINE='$top_srcdir/guideline' '$top_builddir/tests/open_screen' treat:$2 act.anzen"
 }
@@ -141,13 +161,13 @@ keys a Tab; type_text a '事務長'
 keys a Tab; type_text a '2027-0'
 check "  due date half typed" a "[2027-0"
 kill9 a
-if [ "$(acts length)" = 2 ] && [ "$(acts '.[1].description')" = 'UTMのログを毎月確認する' ] &&
-	[ "$(acts '.[1].owner')" = 事務長 ] && [ "$(acts '.[1].control')" = null ] && [ "$(acts '.[1].status')" = planned ]; then
+acts_values length '.[1].description' '.[1].owner' '.[1].control' '.[1].status' '.[1].due'
+if [ "$v1" = 2 ] && [ "$v2" = 'UTMのログを毎月確認する' ] && [ "$v3" = 事務長 ] && [ "$v4" = null ] && [ "$v5" = planned ]; then
 	pass "the new action was added when what is done was left, and its owner saved"
 else
 	nok "actions: $(acts .)" x
 fi
-if [ "$(acts '.[1].due')" = null ]; then pass "  its due date being typed is lost"; else nok "due: $(acts '.[1].due')" x; fi
+if [ "$v6" = null ]; then pass "  its due date being typed is lost"; else nok "due: $v6" x; fi
 whole act.anzen "the workbook is whole after SIGKILL (own action)"
 
 # a control from the catalogue is given by the pick: leaving its owner adds the action (risk 17:
@@ -164,8 +184,8 @@ type_text b '山田'
 keys b Tab; type_text b '2027-1'
 check "  due date half typed" b "[2027-1"
 kill9 b
-if [ "$(acts length)" = $((before + 1)) ] && [ "$(acts '.[-1].control')" != null ] &&
-	[ "$(acts '.[-1].owner')" = 山田 ] && [ "$(acts '.[-1].due')" = null ]; then
+acts_values length '.[-1].control' '.[-1].owner' '.[-1].due'
+if [ "$v1" = $((before + 1)) ] && [ "$v2" != null ] && [ "$v3" = 山田 ] && [ "$v4" = null ]; then
 	pass "the control was added when its owner was left, the due date being typed is lost"
 else
 	nok "actions: $(acts .)" x

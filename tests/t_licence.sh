@@ -29,7 +29,11 @@ ok $? "every cited source is listed in SOURCES.md${missing:+ (missing: $missing)
 # every source file names its licence in its first lines
 nospdx=$(cd "$top_srcdir" && find base cli guideline model export tui tests bench fuzz \( -path tests/data -o -name 'corpus*' \) -prune \
 	-o -type f \( -name '*.c' -o -name '*.h' -o -name '*.sh' -o -name '*.yaml' \) -print 2>/dev/null |
-	while read -r f; do head -n 3 "$f" | grep -q 'SPDX-License-Identifier: GPL-3.0-or-later' || printf '%s ' "$f"; done)
+	xargs head -v -n 3 | awk '
+		function end() { if (f != "" && !found) printf "%s ", f }
+		/^==> .* <==$/ { end(); f = substr($0, 5, length($0) - 8); found = 0; next }
+		/SPDX-License-Identifier: GPL-3.0-or-later/ { found = 1 }
+		END { end() }')
 [ -z "$nospdx" ]
 ok $? "every source file has an SPDX line${nospdx:+ (missing: $nospdx)}"
 done_testing

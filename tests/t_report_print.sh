@@ -15,15 +15,13 @@ msgfmt -o "$T/locale/ja/LC_MESSAGES/anzen.mo" "$top_srcdir/po/ja.po"
 ANZEN_LOCALEDIR=$T/locale && export ANZEN_LOCALEDIR
 
 pages() { pdfinfo "$1" 2>/dev/null | sed -n 's/^Pages: *//p'; }
-# first_page PDF TEXT [-x]: the first page whose text holds TEXT (-x: as a whole line; 0: none)
+# first_page PDF TEXT [-x]: the first page whose text holds TEXT (-x: as a whole line; 0: none). The
+# text of the whole PDF is extracted once (PDF.pages, a form feed after each page), not once a page.
 first_page() {
-	n=$(pages "$1")
-	p=1
-	while [ "$p" -le "${n:-0}" ]; do
-		pdftotext -enc UTF-8 -f "$p" -l "$p" "$1" - 2>/dev/null | grep -qF ${3:-} -- "$2" && { echo "$p"; return; }
-		p=$((p + 1))
-	done
-	echo 0
+	[ -s "$1.pages" ] || pdftotext -enc UTF-8 "$1" "$1.pages" 2>/dev/null
+	FP_TEXT=$2 FP_WHOLE=${3:-} awk 'BEGIN { RS = "\f"; t = ENVIRON["FP_TEXT"]; x = ENVIRON["FP_WHOLE"] == "-x" }
+		{ n = split($0, l, "\n"); for (i = 1; i <= n; i++) if (x ? l[i] == t : index(l[i], t)) { p = NR; exit } }
+		END { print p + 0 }' "$1.pages"
 }
 
 run 0 "import the demo" "$ANZEN" import -o "$T/demo.anzen" "$G/demo/dental-clinic.json"
@@ -82,14 +80,15 @@ ok "$(test "$named" -eq "$n"; echo $?)" "and each item on a line of its own with
 		echo "$id"
 	done
 } | sort -u >"$T/ids"
+# a tag that is part of its source's own name (JAHIS) is a word a reader knows
+awk 'NR == FNR { while ((i = index($0, "short: {ja: \"")) > 0) { $0 = substr($0, i + 13); q = index($0, "\"")
+		names = names "\n" (q ? substr($0, 1, q - 1) : $0) }; next }
+	{ k = 0; n = split(names, name, "\n"); for (j = 1; j <= n; j++) if (index(name[j], $0)) k = 1 }
+	!k' "$G/sources.yaml" "$T/ids" >"$T/ids.unknown"
 for w in demo full; do
 	tr '\n' ' ' <"$T/$w.txt" >"$T/$w.flat"
-	: >"$T/found"
-	while IFS= read -r id; do
-		# a tag that is part of its source's own name (JAHIS) is a word a reader knows
-		grep -q "short: {ja: \"[^\"]*$id" "$G/sources.yaml" && continue
-		grep -qw -- "$id" "$T/$w.flat" && echo "$id" >>"$T/found"
-	done <"$T/ids"
+	# every id at once, each as a word (-w): a match is one id printed
+	grep -owF -f "$T/ids.unknown" "$T/$w.flat" | sort -u >"$T/found"
 	ok "$(test ! -s "$T/found"; echo $?)" "$w: no internal id in the text ($(wc -l <"$T/ids") checked)"
 	[ -s "$T/found" ] && sed 's/^/#   printed: /' "$T/found" | head -10
 done

@@ -11,19 +11,36 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/tmux.sh"
 nkeys=0 ntexts=0
-# wait_change: until the pane differs from $T/before (the screen answered the key)
-wait_change() {
-	wc_end=$(($(date +%s) + wait_timeout))
-	while tm capture-pane -p -t w 2>/dev/null | cmp -s - "$T/before"; do
-		[ "$(date +%s)" -lt "$wc_end" ] || return 1
-		sleep 0.01 # the poll interval
+# key K...: each key counted; the screen before them read and the keys sent by one tmux process
+# (one command after the other in the server); waits for the screen to answer the last one (to
+# differ from the screen before)
+key() {
+	for k in "$@"; do nkeys=$((nkeys + 1)); done
+	before=$(tm capture-pane -p -t w ';' send-keys -t w "$@" 2>/dev/null)
+	tm_poll_start
+	while [ "$(tm capture-pane -p -t w 2>/dev/null)" = "$before" ]; do
+		tm_poll || break
 	done
 }
-# key K...: each key counted; waits for the screen to answer the last one
-key() {
-	tm capture-pane -p -t w >"$T/before" 2>/dev/null
-	for k in "$@"; do nkeys=$((nkeys + 1)); tm send-keys -t w "$k"; done
-	wait_change || true
+# has_line PATTERN: a line of $tm_screen matches the shell PATTERN (no process for the match)
+has_line() {
+	hl_rest=$tm_screen$tm_nl
+	while [ -n "$hl_rest" ]; do
+		hl_line=${hl_rest%%"$tm_nl"*}
+		hl_rest=${hl_rest#*"$tm_nl"}
+		case $hl_line in $1) return 0 ;; esac
+	done
+	return 1
+}
+# all_decided: the list's title says N / N threats decided
+all_decided() {
+	case $tm_screen in *"提案ランク順の脅威: "[0-9]*" / "[0-9]*" 件決定"*) ;; *) return 1 ;; esac
+	ad_rest=${tm_screen#*"提案ランク順の脅威: "}
+	ad_n=${ad_rest%%" / "*}
+	ad_rest=${ad_rest#*" / "}
+	ad_m=${ad_rest%%" 件決定"*}
+	case $ad_n$ad_m in *[!0-9]*) return 1 ;; esac
+	[ "$ad_n" = "$ad_m" ]
 }
 # text STRING: one typed text, counted
 text() { ntexts=$((ntexts + 1)); tm send-keys -t w -l "$1"; }
@@ -66,8 +83,9 @@ check "the questions left, the first open one selected" w "運用の確認: 質�
 # after each answer the next open one is selected. The VPN router keeps its default password and nobody
 # knows when its firmware was updated; nobody knows what the vendors do.
 while :; do
-	tm capture-pane -p -t w >"$T/pane"
-	line=$(grep '^>' "$T/pane" | head -1)
+	tm_screen w
+	line=$tm_nl$tm_screen
+	case $line in *"$tm_nl>"*) line=${line#*"$tm_nl>"} && line=">${line%%"$tm_nl"*}" ;; *) line= ;; esac
 	case $line in
 	*"(未回答)"*遠隔保守用VPNルータ*初期ID*) key 2 ;;
 	*"(未回答)"*遠隔保守用VPNルータ*ファームウェア*) key 3 ;;
@@ -86,11 +104,11 @@ dismissed=0
 rounds=0
 while [ $rounds -lt 400 ]; do
 	rounds=$((rounds + 1))
-	tm capture-pane -p -t w >"$T/pane"
-	if grep -qE '提案ランク順の脅威: ([0-9]+) / \1 件決定' "$T/pane" && ! grep -q '^  +-' "$T/pane"; then
+	tm_screen w
+	if all_decided && ! has_line '  +-*'; then
 		break
 	fi
-	if [ $dismissed = 0 ] && grep -q '^>.*未確認 *職員の院外からのアクセス' "$T/pane"; then
+	if [ $dismissed = 0 ] && has_line '>*未確認*職員の院外からのアクセス*'; then
 		key x
 		wait_for w "なぜ該当しないのですか" || true
 		key Enter

@@ -15,7 +15,9 @@
 #                                  would arrive as Alt-key)
 #   wait_for NAME TEXT...          0 once the screen shows every TEXT (fixed strings), 1 after
 #                                  $wait_timeout seconds (default 30) or as soon as the program
-#                                  has ended without showing them; the screen is in $T/pane
+#                                  has ended without showing them; the screen is in $T/pane and
+#                                  in $tm_screen
+#   tm_screen NAME                 the screen now, in $tm_screen and $T/pane
 #   check DESCRIPTION NAME TEXT... a test: wait_for, and on failure the screen is printed
 #   wait_same NAME FILE            0 once the screen is exactly FILE (a capture-pane kept earlier),
 #                                  1 as wait_for gives up; the screen is in $T/pane
@@ -27,10 +29,18 @@ command -v tmux >/dev/null 2>&1 || { echo "1..0 # SKIP tmux not installed"; exit
 printf 'set -s exit-empty off\n' >"$T/tmux.conf"
 tm() { tmux -S "$T/tmux.socket" -f "$T/tmux.conf" "$@"; }
 tmux_pid=
+# tm_running PID: the process has not ended. A zombie has: the server is not our child, and the
+# init that adopts it may take a second to reap it (kill -0 still finds it until then).
+tm_running() {
+	kill -0 "$1" 2>/dev/null || return 1
+	[ -r "/proc/$1/stat" ] || return 0
+	read -r tr_stat <"/proc/$1/stat" 2>/dev/null || return 1
+	case ${tr_stat##*") "} in Z*) return 1 ;; esac
+}
 tmux_cleanup() {
 	tm kill-server 2>/dev/null
 	# kill-server returns before the server has gone; its socket and panes go with it
-	while [ -n "$tmux_pid" ] && kill -0 "$tmux_pid" 2>/dev/null; do sleep 0.05; done
+	while [ -n "$tmux_pid" ] && tm_running "$tmux_pid"; do sleep 0.01; done
 	rm -rf "$T"
 }
 trap tmux_cleanup EXIT
@@ -49,17 +59,39 @@ anzen_pane() { # NAME WORKBOOK [VAR=VALUE...]
 }
 keys() { tm send-keys -t "$@"; }
 type_text() { tm send-keys -t "$1" -l "$2"; }
+# The polls below fork as little as they can (a process costs a millisecond of CPU, and a walk
+# polls thousands of times): the screen is read into $tm_screen by one tmux process and matched
+# with the shell's own patterns, and the clock is read every tenth poll only (the first reading
+# starts the timeout: the tenth poll comes at least 0.1 s after the first).
+tm_nl='
+'
+# tm_screen NAME: the screen of NAME in $tm_screen and in $T/pane
+tm_screen() {
+	tm_screen=$(tm capture-pane -p -t "$1" 2>/dev/null)
+	printf '%s\n' "$tm_screen" >"$T/pane"
+}
+# tm_poll: 0 while the time is not up; sleeps the poll interval: short at first (a screen is usually
+# redrawn within milliseconds), then longer so that a slow machine is not flooded. Start with
+# tm_poll_start.
+tm_poll_start() { tm_poll_end= tm_poll_n=0; }
+tm_poll() {
+	tm_poll_n=$((tm_poll_n + 1))
+	if [ $((tm_poll_n % 10)) = 0 ]; then
+		[ -n "$tm_poll_end" ] || tm_poll_end=$(($(date +%s) + wait_timeout))
+		[ "$(date +%s)" -lt "$tm_poll_end" ] || return 1
+	fi
+	if [ $tm_poll_n -le 20 ]; then sleep 0.01; else sleep 0.05; fi
+}
 esc() { # NAME [TEXT...]
 	e_target=$1
 	shift
 	if [ $# -eq 0 ]; then
 		# no TEXT: wait until the title line (the first) is another screen's
-		tm capture-pane -p -t "$e_target" -S 0 -E 0 >"$T/esc.title" 2>/dev/null
+		e_title=$(tm capture-pane -p -t "$e_target" -S 0 -E 0 2>/dev/null)
 		tm send-keys -t "$e_target" Escape
-		e_end=$(($(date +%s) + wait_timeout))
-		while tm capture-pane -p -t "$e_target" -S 0 -E 0 2>/dev/null | cmp -s - "$T/esc.title"; do
-			[ "$(date +%s)" -lt "$e_end" ] || return 1
-			sleep 0.01 # the poll interval
+		tm_poll_start
+		while [ "$(tm capture-pane -p -t "$e_target" -S 0 -E 0 2>/dev/null)" = "$e_title" ]; do
+			tm_poll || return 1
 		done
 		return 0
 	fi
@@ -69,27 +101,26 @@ esc() { # NAME [TEXT...]
 wait_for() { # NAME TEXT...
 	w_target=$1
 	shift
-	w_end=$(($(date +%s) + wait_timeout)) w_n=0
+	tm_poll_start
 	while :; do
-		tm capture-pane -p -t "$w_target" >"$T/pane" 2>/dev/null
+		tm_screen "$w_target"
 		w_all=1
 		if [ -n "${w_same:-}" ]; then
-			cmp -s "$T/pane" "$w_same" || w_all=0
+			[ "$tm_screen" = "$w_want" ] || w_all=0
 		else
-			for w_text in "$@"; do grep -qF -- "$w_text" "$T/pane" || { w_all=0; break; }; done
+			for w_text in "$@"; do
+				case $tm_screen in *"$w_text"*) ;; *) w_all=0 && break ;; esac
+			done
 		fi
 		[ $w_all = 1 ] && return 0
 		# the program has ended (start_pane's EXIT= line): nothing more will appear
-		grep -q '^EXIT=[0-9]' "$T/pane" && return 1
-		[ "$(date +%s)" -lt "$w_end" ] || return 1
-		# the poll interval, not a wait for anything: short at first (a screen is usually
-		# redrawn within milliseconds), then longer so that a slow machine is not flooded
-		w_n=$((w_n + 1))
-		if [ $w_n -le 20 ]; then sleep 0.01; else sleep 0.05; fi
+		case $tm_nl$tm_screen in *"${tm_nl}EXIT="[0-9]*) return 1 ;; esac
+		tm_poll || return 1
 	done
 }
 wait_same() { # NAME FILE
 	w_same=$2
+	w_want=$(cat "$2")
 	wait_for "$1"
 	w_rc=$?
 	w_same=
