@@ -44,6 +44,23 @@ size_t az_utf8_count(const char *str, size_t len)
 	return u8_mbsnlen((const uint8_t *)str, len);
 }
 
+/* How many bytes from s[i] on sanitize keeps as they are without a closer look: printable ASCII and
+ * the three-byte characters (Japanese; no control among them), as az_utf8_next decodes them. */
+static size_t plain_run(const unsigned char *s, size_t i, size_t len)
+{
+	size_t from = i;
+	while (i < len) {
+		if (s[i] >= 0x20 && s[i] < 0x7F)
+			i++;
+		else if (len - i >= 3 && (s[i] & 0xF0) == 0xE0 && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80 &&
+			 (s[i] != 0xE0 || s[i + 1] >= 0xA0) && (s[i] != 0xED || s[i + 1] < 0xA0))
+			i += 3;
+		else
+			break;
+	}
+	return i - from;
+}
+
 static char *sanitize(const char *str, int keep_lines)
 {
 	const unsigned char *s = (const unsigned char *)(str ? str : "");
@@ -52,6 +69,12 @@ static char *sanitize(const char *str, int keep_lines)
 	if (!out)
 		return NULL;
 	for (size_t i = 0; i < len;) {
+		size_t run = plain_run(s, i, len); /* most text: copied without a call per character */
+		if (run) {
+			memcpy(o, s + i, run);
+			o += run, i += run;
+			continue;
+		}
 		ucs4_t c;
 		int n = u8_mbtoucr(&c, s + i, len - i);
 		/* invalid (skipped a byte at a time), C0, DEL and the C1 controls U+0080..U+009F */
@@ -72,3 +95,15 @@ static char *sanitize(const char *str, int keep_lines)
 
 char *az_text_sanitize(const char *s) { return sanitize(s, 0); }
 char *az_text_sanitize_lines(const char *s) { return sanitize(s, 1); }
+
+int az_text_fputs(const char *str, FILE *f)
+{
+	const unsigned char *s = (const unsigned char *)(str ? str : "");
+	size_t len = strlen((const char *)s);
+	if (plain_run(s, 0, len) == len) /* nothing to replace: no copy */
+		return fwrite(s, 1, len, f) == len ? 0 : EOF;
+	char *safe = az_text_sanitize(str);
+	int rc = fputs(safe ? safe : "?", f);
+	free(safe);
+	return rc == EOF ? EOF : 0;
+}

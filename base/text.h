@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 /* Decodes the code point at s[*i] and advances *i; an invalid or truncated sequence gives U+FFFD
  * and advances one byte, so every input decodes. */
@@ -20,6 +21,8 @@ size_t az_utf8_count(const char *s, size_t len);
 /* A copy safe to print on a terminal: control characters (C0, DEL, C1, and so ESC sequences)
  * and invalid UTF-8 become U+FFFD, so workbook text cannot drive the terminal. free() it. */
 char *az_text_sanitize(const char *s);
+/* fputs of az_text_sanitize(s) ("?" without memory), without a copy when nothing needs replacing. */
+int az_text_fputs(const char *s, FILE *f);
 /* The same, keeping line breaks and tabs (a CSV cell, which quotes them). */
 char *az_text_sanitize_lines(const char *s);
 #endif

@@ -21,6 +21,7 @@
 #include "guideline/locate.h"
 #include "guideline/template.h"
 #include "model/catalogue_open.h"
+#include "model/changes_digest.h"
 #include "model/diff.h"
 #include "model/findings.h"
 #include "model/vendor_rules.h"
@@ -268,32 +269,31 @@ static void line(const char *label, long n)
 /* The counts, the steps as the home screen shows them and the findings of 'anzen check', from one
  * reading of the book and the catalogue. The counts come from SQL when the book cannot be read;
  * without the book or the catalogue there are no steps (*have 0, and a warning), since the counts
- * are still worth printing. */
+ * are still worth printing. The book, for the changes since last year, stays in *b (*book_ok) for
+ * the caller to free. */
 static int counts_progress_findings(struct az_store *s, struct az_counts *c, struct az_progress *p,
-				    struct az_findings *f, int *have, struct az_error *err)
+				    struct az_findings *f, int *have, struct az_book *b, int *book_ok,
+				    struct az_error *err)
 {
 	struct az_error why = { 0 }, ignored = { 0 };
 	struct az_catalogue *cat = NULL;
-	struct az_book b;
 	int cat_ok = az_catalogue_open(&cat, &why) == AZ_OK;
-	int book_ok = az_book_load(s, &b, cat_ok ? &why : &ignored) == AZ_OK;
+	*book_ok = az_book_load(s, b, cat_ok ? &why : &ignored) == AZ_OK;
 	int rc = AZ_OK;
-	if (book_ok)
-		az_workbook_counts_of(&b, c);
+	if (*book_ok)
+		az_workbook_counts_of(b, c);
 	else
 		rc = az_workbook_counts(s, c, err);
 	*have = 0;
-	if (rc == AZ_OK && cat_ok && book_ok) {
-		*have = az_progress_compute(&b, cat, p) == 0;
-		if (*have && az_findings_compute(&b, cat, NULL, f) != 0) {
+	if (rc == AZ_OK && cat_ok && *book_ok) {
+		*have = az_progress_compute(b, cat, p) == 0;
+		if (*have && az_findings_compute(b, cat, NULL, f) != 0) {
 			az_progress_free(p);
 			*have = 0;
 		}
 		if (!*have)
 			az_fail(&why, AZ_IOERR, "%s", _("out of memory"));
 	}
-	if (book_ok)
-		az_book_free(&b);
 	az_catalogue_free(cat);
 	if (rc == AZ_OK && !*have) {
 		char *m = az_text_sanitize(why.msg);
@@ -382,11 +382,15 @@ int cmd_status(int argc, char **argv)
 	struct az_error derr = { 0 };
 	struct az_progress p;
 	struct az_findings fnd;
-	int have_progress;
-	rc = counts_progress_findings(s, &c, &p, &fnd, &have_progress, &err);
+	struct az_book b;
+	int have_progress, book_ok;
+	rc = counts_progress_findings(s, &c, &p, &fnd, &have_progress, &b, &book_ok, &err);
 	int have_findings = have_progress;
-	/* a damaged earlier year must not hide the counts: reported after them */
-	int drc = rc == AZ_OK ? az_diff_compute(s, 0, &d, &derr) : AZ_OK;
+	/* a damaged earlier year must not hide the counts: reported after them. The counts of the
+	 * changes only: from the book and the earlier year's digest where it has one */
+	int drc = rc == AZ_OK ? az_changes_count(s, book_ok ? &b : NULL, &d, &derr) : AZ_OK;
+	if (book_ok)
+		az_book_free(&b);
 	int years[101], nyears = rc == AZ_OK && drc == AZ_OK ? az_history_years(s, years, 101, &derr) : 0;
 	if (nyears < 0)
 		drc = derr.code, nyears = 0;

@@ -67,13 +67,19 @@ void cli_print_findings(FILE *out, const struct az_findings *f, int json)
 		fputs(f->n ? "\n]\n" : "]\n", out);
 		return;
 	}
+	/* a line of "ID  ITEM  LEVEL: MESSAGE" each, written piece by piece: a hospital's second year
+	 * prints thousands */
+	const char *must = az_finding_level_name(AZ_FINDING_MUST), *check = az_finding_level_name(AZ_FINDING_CHECK);
 	for (size_t i = 0; i < f->n; i++) {
 		const struct az_finding *x = &f->v[i];
-		char *item = az_text_sanitize(x->item), *msg = az_text_sanitize(x->message);
-		fprintf(out, "%s  %s  %s: %s\n", x->id, item ? item : "?", az_finding_level_name(x->level),
-			msg ? msg : "?");
-		free(item);
-		free(msg);
+		fputs(x->id, out);
+		fputs("  ", out);
+		az_text_fputs(x->item, out);
+		fputs("  ", out);
+		fputs(x->level == AZ_FINDING_MUST ? must : check, out);
+		fputs(": ", out);
+		az_text_fputs(x->message, out);
+		putc('\n', out);
 	}
 }
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "model/changes_digest.h"
 #include "model/demo.h"
 #include "model/import.h"
 #include "model/tables.h"
@@ -104,8 +105,10 @@ int az_demo_fill(struct az_store *s, void *arg, struct az_error *err)
 		return rc;
 	if (az_store_begin(s, err) != AZ_OK)
 		return err->code;
+	/* the snapshot moved with the dates: its change digest is made again */
 	if (az_store_set_logging(s, 0, err) != AZ_OK || shift_dates(s, err) != AZ_OK ||
-	    az_store_set_logging(s, 1, err) != AZ_OK || az_store_commit(s, err) != AZ_OK) {
+	    az_changes_digests_rebuild(s, err) != AZ_OK || az_store_set_logging(s, 1, err) != AZ_OK ||
+	    az_store_commit(s, err) != AZ_OK) {
 		az_store_rollback(s);
 		return err->code;
 	}

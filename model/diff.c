@@ -49,6 +49,17 @@ static int skipped(const struct kind *k, const char *col)
 	return 0;
 }
 
+const struct az_table *az_diff_table(int kind)
+{
+	return kind >= 0 && kind < AZ_DIFF_NKINDS ? az_table_find(kinds[kind].table) : NULL;
+}
+
+int az_diff_compared(int kind, size_t col)
+{
+	const struct az_table *t = az_diff_table(kind);
+	return t && col < t->ncols && col < 64 && !skipped(&kinds[kind], t->cols[col].name);
+}
+
 static int by_key(const void *a, const void *b)
 {
 	return strcmp(((const struct row *)a)->key, ((const struct row *)b)->key);

@@ -48,6 +48,12 @@ struct az_diff {
 int az_diff_compute(struct az_store *s, int base_year, struct az_diff *d, struct az_error *err);
 void az_diff_free(struct az_diff *d);
 
+/* 1 if the diff compares column col (an index into the kind's table's cols) of that kind: not its key,
+ * nor what next-year clears. model/changes_digest hashes the same columns. */
+int az_diff_compared(int kind, size_t col);
+/* The table of a kind (model/tables.h), or NULL. */
+const struct az_table *az_diff_table(int kind);
+
 /* The names of the changed columns of a row (model/tables.h names), at most max; returns how many. */
 size_t az_diff_fields(const struct az_diff_row *r, const char **names, size_t max);
 /* A label for a column name, translated (e.g. "firmware" -> ファームウェア); the name itself if unknown. */

@@ -100,31 +100,52 @@ static const char *dup(struct ctx *c, const char *s)
 	return d ? d : "";
 }
 
-static void add(struct ctx *c, const char *id, int level, enum az_step step, const char *item, const char *check_item,
-		long long row, const char *fmt, ...) __attribute__((format(printf, 8, 9)));
-static void add(struct ctx *c, const char *id, int level, enum az_step step, const char *item, const char *check_item,
-		long long row, const char *fmt, ...)
+/* A place for one more finding, or NULL (out of memory). */
+static struct az_finding *more(struct ctx *c)
 {
 	struct az_findings *f = c->out;
 	if (c->oom)
-		return;
+		return NULL;
 	if (f->n == f->cap) {
 		size_t cap = f->cap ? f->cap * 2 : 16;
 		struct az_finding *v = realloc(f->v, cap * sizeof *v);
 		if (!v) {
 			c->oom = 1;
-			return;
+			return NULL;
 		}
 		f->v = v, f->cap = cap;
 	}
+	return &f->v[f->n++];
+}
+
+static void add(struct ctx *c, const char *id, int level, enum az_step step, const char *item, const char *check_item,
+		long long row, const char *fmt, ...) __attribute__((format(printf, 8, 9)));
+static void add(struct ctx *c, const char *id, int level, enum az_step step, const char *item, const char *check_item,
+		long long row, const char *fmt, ...)
+{
+	struct az_finding *x = more(c);
+	if (!x)
+		return;
 	char msg[1536];
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	/* every string is the findings' own: they outlive the book and the catalogue */
-	f->v[f->n++] = (struct az_finding){ id, level, step, dup(c, item), check_item ? dup(c, check_item) : NULL, row,
-					    dup(c, msg), NULL, NULL };
+	*x = (struct az_finding){ id, level, step, dup(c, item), check_item ? dup(c, check_item) : NULL, row, dup(c, msg),
+				  NULL, NULL };
+}
+
+/* A finding that says what an earlier one, like, said: the message (the findings' own already) is
+ * shared, not formatted, translated and copied again (a hospital's second year has thousands of risks
+ * to approve again, under two messages). */
+static void add_same(struct ctx *c, const char *id, int level, enum az_step step, const char *item, long long row,
+		     const struct az_finding *like)
+{
+	const char *message = like->message;
+	struct az_finding *x = more(c);
+	if (x)
+		*x = (struct az_finding){ id, level, step, dup(c, item), NULL, row, message, NULL, NULL };
 }
 
 /* ---- the checklist ---- */
@@ -262,6 +283,8 @@ static void risks(struct ctx *c)
 {
 	const struct az_book *b = c->b;
 	char label[512];
+	/* the first finding of each message: [undecided][rank A, else S] */
+	size_t first_of[2][2] = { { (size_t)-1, (size_t)-1 }, { (size_t)-1, (size_t)-1 } };
 	for (size_t i = 0; i < b->n_risks; i++) {
 		const struct az_risk *r = &b->risks[i];
 		const struct az_rank *k = az_rank_of(c->cat, r->likelihood, r->severity);
@@ -273,14 +296,20 @@ static void risks(struct ctx *c)
 		if (!undecided && !unapproved)
 			continue;
 		risk_label(c, r, label, sizeof label); /* only for a finding: most S and A risks are settled */
-		if (undecided)
-			add(c, "risk-undecided", AZ_FINDING_MUST, AZ_STEP_RISKS, label, NULL, r->id,
+		const char *id = undecided ? "risk-undecided" : "risk-unapproved";
+		size_t said = c->out->n, *first = &first_of[undecided][k->id[0] == 'A'];
+		if (*first != (size_t)-1)
+			add_same(c, id, AZ_FINDING_MUST, AZ_STEP_RISKS, label, r->id, &c->out->v[*first]);
+		else if (undecided)
+			add(c, id, AZ_FINDING_MUST, AZ_STEP_RISKS, label, NULL, r->id,
 			    _("Rank %s without a decided treatment: choose avoid, reduce, transfer or accept."), k->id);
 		else
-			add(c, "risk-unapproved", AZ_FINDING_MUST, AZ_STEP_RISKS, label, NULL, r->id,
+			add(c, id, AZ_FINDING_MUST, AZ_STEP_RISKS, label, NULL, r->id,
 			    _("Rank %s accepted or transferred without the approval of management (経営層): enter who "
 			      "approved it and when."),
 			    k->id);
+		if (*first == (size_t)-1 && c->out->n > said)
+			*first = said;
 	}
 	for (size_t i = 0; i < b->n_actions; i++) {
 		const struct az_action *a = &b->actions[i];

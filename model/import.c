@@ -10,6 +10,7 @@
 #include "base/i18n.h"
 #include "model/book.h"
 #include "model/catalogue_open.h"
+#include "model/changes_digest.h"
 #include "model/import.h"
 #include "model/json_strict.h"
 #include "model/rule_check.h"
@@ -349,9 +350,15 @@ static void check_history(struct loader *L)
 		size_t len = (size_t)sqlite3_column_bytes(st, 1);
 		struct az_store *m = NULL;
 		struct az_error e = { 0 };
-		if (az_store_create_memory(&m, &e) == AZ_OK && snap)
-			az_import_json(m, snap, len, "snapshot", &e);
-		else if (!snap)
+		struct az_book b;
+		/* read back whole: its change digest (model/changes_digest.h) comes from its book */
+		if (az_store_create_memory(&m, &e) == AZ_OK && snap && az_import_json(m, snap, len, "snapshot", &e) == AZ_OK &&
+		    az_book_load(m, &b, &e) == AZ_OK) {
+			struct az_error we = { 0 };
+			if (az_changes_digest_save(L->s, year, &b, snap, len, &we) != AZ_OK)
+				bad(L, "%s", we.msg);
+			az_book_free(&b);
+		} else if (!snap)
 			az_fail(&e, AZ_DATAERR, "%s", _("the snapshot is not an anzen workbook export"));
 		az_store_close(m);
 		if (e.code)

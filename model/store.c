@@ -13,6 +13,7 @@
 
 #include "base/cache.h"
 #include "base/i18n.h"
+#include "model/changes_digest.h"
 #include "model/schema.h"
 #include "base/outfile.h"
 #include "model/store.h"
@@ -400,20 +401,29 @@ int az_store_open(const char *path, int flags, struct az_store **out, struct az_
 	int checked = checked_before(s->lockfd);
 	if (ro && (!checked || version < AZ_SCHEMA_VERSION) && copy_to_memory(s, err))
 		goto fail;
-	if (!checked) {
-		if (az_store_check(s->db, path, version, err) != AZ_OK)
-			goto fail;
-		checked_now(s->lockfd);
-	}
+	if (!checked && az_store_check(s->db, path, version, err) != AZ_OK)
+		goto fail;
 	s->writable = !ro;
 	if (configure(s, err))
 		goto fail;
+	if (!checked) {
+		/* a change digest whose snapshot was changed outside anzen is dropped (model/changes_digest.h);
+		 * from a read-only copy only, so such a file is checked again until a writer drops it */
+		int stale = version == AZ_SCHEMA_VERSION ? az_changes_digests_drop_stale(s, err) : 0;
+		if (stale < 0)
+			goto fail;
+		if (!stale || !ro)
+			checked_now(s->lockfd);
+	}
 	/* a read-only command reads the file's pages where they lie instead of copying each through a
 	 * read() into SQLite's page cache; no anzen writes the file meanwhile (the lock above) */
 	if (ro && checked && version == AZ_SCHEMA_VERSION && exec(s, "PRAGMA mmap_size = 1073741824", err))
 		goto fail;
 	if (version < AZ_SCHEMA_VERSION && az_schema_migrate(s->db, version, err))
 		goto fail;
+	/* an earlier year without its change digest (a workbook of an older anzen) gets it from a writer */
+	if (!ro)
+		az_changes_digests_fill(s);
 	*out = s;
 	return AZ_OK;
 fail:

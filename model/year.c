@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "model/changes_digest.h"
 #include "model/import.h"
 #include "base/date.h"
 #include "base/text.h"
@@ -36,8 +37,14 @@ int az_year_fill_next(struct az_store *s, void *arg, struct az_error *err)
 		return az_fail(err, AZ_DATAERR, _("%s: fiscal year %d is the last this program supports"), ny->name,
 			       ny->old_year);
 	ny->new_year = ny->old_year + 1;
-	if (az_store_begin(s, err) != AZ_OK)
+	/* the closed year as the snapshot holds it, before the clearing below: for its change digest */
+	struct az_book was;
+	if (az_book_load(s, &was, err) != AZ_OK)
 		return err->code;
+	if (az_store_begin(s, err) != AZ_OK) {
+		az_book_free(&was);
+		return err->code;
+	}
 	/* the new year's log starts empty: the carry-over is not an edit */
 	if (az_store_set_logging(s, 0, err) != AZ_OK)
 		goto fail;
@@ -61,10 +68,13 @@ int az_year_fill_next(struct az_store *s, void *arg, struct az_error *err)
 		az_store_sqlfail(s, err, AZ_IOERR, _("cannot write"));
 		goto fail;
 	}
-	if (az_store_set_logging(s, 1, err) != AZ_OK || az_store_commit(s, err) != AZ_OK)
+	if (az_changes_digest_save(s, ny->old_year, &was, ny->snapshot, ny->snapshot_len, err) != AZ_OK ||
+	    az_store_set_logging(s, 1, err) != AZ_OK || az_store_commit(s, err) != AZ_OK)
 		goto fail;
+	az_book_free(&was);
 	return AZ_OK;
 fail:
+	az_book_free(&was);
 	az_store_rollback(s);
 	return err->code;
 }

@@ -3,6 +3,7 @@
 /* Text, date and table-description rules. */
 #include <config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,6 +35,21 @@ int main(void)
 	is_str(s, "a\xEF\xBF\xBD[31mb\xEF\xBF\xBD\xEF\xBF\xBD" "c\xEF\xBF\xBD安",
 	       "ESC, BEL, C1 CSI and invalid bytes are neutralised");
 	free(s);
+	/* az_text_fputs writes what az_text_sanitize gives, copied or not */
+	static const char *const texts[] = { "plain ASCII", "安全 / 院長", ("a\x1b[31mb\x07\xc2\x9b" "c\xff安"), "\xe5\xae",
+					     "\xed\xa0\x80x", "emoji \xf0\x9f\x98\x80 and \xc3\xa9", "tab\tnewline\n", "" };
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *m = open_memstream(&buf, &len);
+		int rc = m ? az_text_fputs(texts[i], m) : EOF;
+		if (m)
+			fclose(m);
+		char *want = az_text_sanitize(texts[i]);
+		ok(rc == 0 && buf && want && !strcmp(buf, want), "az_text_fputs of text %zu is its sanitised form", i + 1);
+		free(buf);
+		free(want);
+	}
 
 	int sorted = 1;
 	for (size_t t = 0; t < az_ntables; t++) {
