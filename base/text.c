@@ -10,19 +10,8 @@
 
 #include "base/text.h"
 
-uint32_t az_utf8_next(const char *str, size_t len, size_t *i)
+uint32_t az_utf8_next_rest(const char *str, size_t len, size_t *i)
 {
-	/* ASCII and the three-byte forms of Japanese decoded here (line breaking and measuring
-	 * decode every character of the PDF several times); the rest, and anything invalid, by
-	 * libunistring */
-	const uint8_t *p = (const uint8_t *)str + *i;
-	if (*i < len && p[0] < 0x80)
-		return (*i)++, p[0];
-	if (len - *i >= 3 && (p[0] & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
-	    (p[0] != 0xE0 || p[1] >= 0xA0) && (p[0] != 0xED || p[1] < 0xA0)) {
-		*i += 3;
-		return (uint32_t)(p[0] & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
-	}
 	ucs4_t c;
 	int n = u8_mbtoucr(&c, (const uint8_t *)str + *i, len - *i);
 	if (n <= 0) { /* invalid or truncated: one byte at a time */
