@@ -41,6 +41,9 @@ struct az_doc {
 	struct az_font *font;
 	struct az_wrapcache *wraps; /* lines already broken (wrapcache.h), passed on to the next pass */
 	uint32_t repl; /* printed for anything the font cannot draw: 〓, or '?' */
+	/* one bit per BMP code point the font draws and the subset already has: clean() copies it
+	 * without asking the font again (NULL until the first text) */
+	uint8_t *plain;
 	struct az_error err;
 	char date[11]; /* YYYY-MM-DD or "" */
 	char fingerprint[32]; /* "" if none: then no seal */

@@ -262,9 +262,19 @@ static char *clean(struct az_doc *d, const char *s, int drawn)
 	char r[4], c8[5];
 	size_t rn = put_utf8(r, d->repl), n = 0;
 	r[rn] = '\0';
+	if (drawn && !d->plain)
+		d->plain = calloc(0x10000 / 8, 1); /* without it, only slower */
+	const uint8_t *plain = drawn ? d->plain : NULL;
 	for (size_t i = 0; i < len;) {
 		size_t at = i;
 		uint32_t cp = az_utf8_next(s, len, &i);
+		if (plain && cp < 0x10000 && (plain[cp >> 3] >> (cp & 7) & 1)) {
+			/* valid, drawn and used before: the same bytes (U+FFFD only when written so) */
+			memcpy(out + n, s + at, i - at);
+			n += i - at;
+			continue;
+		}
+		uint32_t in = cp;
 		int bad = cp == 0xFFFD && !(i - at == 3 && memcmp(s + at, "\xEF\xBF\xBD", 3) == 0);
 		if (cp == '\r')
 			continue;
@@ -285,8 +295,12 @@ static char *clean(struct az_doc *d, const char *s, int drawn)
 				  c8, az_font_family(d->font), AZ_FALLBACK_PACKAGES, r);
 			note_missing(d, cp);
 		}
-		if (drawn && cp != '\n')
+		if (drawn && cp != '\n') {
 			az_font_use(d->font, cp);
+			/* not U+FFFD, which an invalid byte decodes to as well */
+			if (plain && cp == in && cp < 0xFFFD && !is_control(cp) && az_font_has(d->font, cp))
+				d->plain[cp >> 3] |= (uint8_t)(1u << (cp & 7));
+		}
 		n += put_utf8(out + n, cp);
 	}
 	out[n] = '\0';
@@ -562,6 +576,7 @@ void az_doc_free(struct az_doc *d)
 	}
 	az_font_close(d->font);
 	az_wrapcache_free(d->wraps);
+	free(d->plain);
 	for (size_t i = 0; i < d->nblocks; i++)
 		free(d->blocks[i]);
 	free(d->blocks);
