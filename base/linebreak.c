@@ -3,6 +3,7 @@
 #include <config.h>
 
 #include <stdlib.h>
+#include <string.h>
 
 #include <unilbrk.h>
 
@@ -121,43 +122,103 @@ static int is_letter(uint32_t cp)
 	return (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z');
 }
 
-/* Start of the code point before byte pos. */
-static size_t before(const char *s, size_t pos)
+/* A text decoded once for breaking at any width: for each code point k, its first byte, the code
+ * point, the width of the text before it, whether a line may end before it and its class in a
+ * name's span (4 outside). Nothing of it depends on the width of the line. */
+struct az_breaks {
+	char *text;
+	size_t len, n, from, to;
+	long hyw; /* the hyphen's width */
+	size_t *off; /* n + 1: off[n] = len */
+	size_t *idx; /* len + 1: the code point starting at each byte (only read at such bytes) */
+	uint32_t *cp;
+	long *pre; /* n + 1 */
+	unsigned char *ok, *cls;
+};
+
+void az_breaks_free(struct az_breaks *b)
 {
-	while (pos > 0 && ((unsigned char)s[--pos] & 0xC0) == 0x80)
-		;
-	return pos;
+	if (!b)
+		return;
+	free(b->text), free(b->off), free(b->idx), free(b->cp), free(b->pre), free(b->ok), free(b->cls);
+	free(b);
 }
 
-static uint32_t cp_at(const char *s, size_t len, size_t pos)
+struct az_breaks *az_breaks_new(const char *s, size_t len, size_t from, size_t to, az_width_fn width, void *ctx)
 {
-	return az_utf8_next(s, len, &pos);
+	struct az_breaks *b = calloc(1, sizeof *b);
+	/* UAX #14; East Asian ambiguous characters (×, ①) as letters, so 20×5 stays whole */
+	char *opp = malloc(len ? len : 1);
+	to = to < len ? to : len;
+	from = from < to ? from : to;
+	struct span name = { from, to, NULL };
+	if (b) {
+		b->text = malloc(len + 1), b->off = malloc((len + 1) * sizeof *b->off);
+		b->idx = malloc((len + 1) * sizeof *b->idx), b->cp = malloc((len + 1) * sizeof *b->cp);
+		b->pre = malloc((len + 1) * sizeof *b->pre), b->ok = malloc(len + 1), b->cls = malloc(len + 1);
+	}
+	if (!b || !opp || !b->text || !b->off || !b->idx || !b->cp || !b->pre || !b->ok || !b->cls ||
+	    (to > from && (!(name.cls = malloc(to - from + 1)) || !az_name_breaks(s + from, to - from, name.cls)))) {
+		free(opp), free(name.cls);
+		az_breaks_free(b);
+		return NULL;
+	}
+	u8_possible_linebreaks((const uint8_t *)s, len, "UTF-8", opp);
+	memcpy(b->text, s, len);
+	b->text[len] = '\0';
+	b->len = len, b->from = from, b->to = to, b->hyw = width(ctx, '-');
+	size_t k = 0;
+	uint32_t prev = 0;
+	b->pre[0] = 0;
+	for (size_t i = 0; i < len; k++) {
+		size_t at = i;
+		uint32_t cp = az_utf8_next(s, len, &i);
+		b->off[k] = at, b->cp[k] = cp;
+		for (size_t j = at; j < i; j++)
+			b->idx[j] = k;
+		/* the line's first character is never asked: the one before is always prev here */
+		b->ok[k] = k > 0 && cp != '\n' && prev != '\n' && can_break(opp, at, prev, cp, &name);
+		b->cls[k] = in_span(&name, at) ? name.cls[at - from] : 4;
+		b->pre[k + 1] = b->pre[k] + (cp == '\n' ? 0 : width(ctx, cp));
+		prev = cp;
+	}
+	b->n = k, b->off[k] = len, b->idx[len] = k;
+	free(opp), free(name.cls);
+	return b;
+}
+
+int az_breaks_of(const struct az_breaks *b, const char *s, size_t len, size_t from, size_t to)
+{
+	to = to < len ? to : len;
+	from = from < to ? from : to;
+	return b && b->len == len && b->from == from && b->to == to && memcmp(b->text, s, len) == 0;
+}
+
+/* Start of the code point before byte pos. */
+static size_t before(const struct az_breaks *b, size_t pos)
+{
+	return pos > 0 ? b->off[b->idx[pos] - 1] : 0;
+}
+
+static uint32_t cp_at(const struct az_breaks *b, size_t pos)
+{
+	return pos < b->len ? b->cp[b->idx[pos]] : 0;
 }
 
 /* 1 if from pos exactly one code point is left before the end of the text or of its line (or,
  * for a word cut inside, before a space): a line that would hold it alone ("システ" / "ム"). */
-static int lone_tail(const char *s, size_t len, size_t pos, int word)
+static int lone_tail(const struct az_breaks *b, size_t pos, int word)
 {
-	if (pos >= len)
+	if (pos >= b->len)
 		return 0;
-	size_t j = pos;
-	(void)az_utf8_next(s, len, &j);
-	return j >= len || s[j] == '\n' || (word && is_space((unsigned char)s[j]));
-}
-
-static void emit_h(struct lines *l, const char *s, size_t start, size_t end, az_width_fn width, void *ctx,
-		   int hyphen);
-
-static void emit(struct lines *l, const char *s, size_t start, size_t end, az_width_fn width, void *ctx)
-{
-	emit_h(l, s, start, end, width, ctx, 0);
+	size_t j = b->off[b->idx[pos] + 1];
+	return j >= b->len || b->text[j] == '\n' || (word && is_space((unsigned char)b->text[j]));
 }
 
 /* A line [start, end), with a hyphen drawn after it when a word was cut there. */
-static void emit_h(struct lines *l, const char *s, size_t start, size_t end, az_width_fn width, void *ctx,
-		   int hyphen)
+static void emit_h(struct lines *l, const struct az_breaks *b, size_t start, size_t end, int hyphen)
 {
-	while (end > start && is_space((unsigned char)s[end - 1]))
+	while (end > start && is_space((unsigned char)b->text[end - 1]))
 		end--;
 	if (l->oom)
 		return;
@@ -170,29 +231,14 @@ static void emit_h(struct lines *l, const char *s, size_t start, size_t end, az_
 		}
 		l->v = v, l->cap = cap;
 	}
-	long w = 0;
-	for (size_t i = start; i < end;)
-		w += width(ctx, az_utf8_next(s, end, &i));
-	if (hyphen)
-		w += width(ctx, '-');
+	long w = b->pre[b->idx[end]] - b->pre[b->idx[start]] + (hyphen ? b->hyw : 0);
 	l->v[l->n++] = (struct az_line){ start, end - start, w, hyphen };
 }
 
-size_t az_wrap_span(const char *s, size_t len, size_t from, size_t to, long max_width, az_width_fn width,
-		    void *ctx, struct az_line **lines)
+size_t az_breaks_wrap(const struct az_breaks *b, long max_width, struct az_line **lines)
 {
 	struct lines l = { 0 };
-	/* UAX #14; East Asian ambiguous characters (×, ①) as letters, so 20×5 stays whole */
-	char *opp = malloc(len ? len : 1);
-	to = to < len ? to : len;
-	from = from < to ? from : to;
-	struct span name = { from, to, NULL };
-	if (!opp || (to > from && (!(name.cls = malloc(to - from + 1)) || !az_name_breaks(s + from, to - from, name.cls)))) {
-		free(opp), free(name.cls);
-		*lines = NULL;
-		return 0;
-	}
-	u8_possible_linebreaks((const uint8_t *)s, len, "UTF-8", opp);
+	size_t len = b->len;
 	size_t start = 0;       /* first byte of the current line */
 	size_t brk = 0;         /* last break opportunity in the line (0: none) */
 	long width_at_brk = 0;  /* width of [start, brk) */
@@ -200,12 +246,12 @@ size_t az_wrap_span(const char *s, size_t len, size_t from, size_t to, long max_
 	long w = 0;             /* width of [start, i) */
 	int soft = 0;           /* the line began at a soft break: skip leading spaces */
 	uint32_t prev = 0;
-	size_t i = 0;
-	while (i < len) {
-		size_t at = i;
-		uint32_t cp = az_utf8_next(s, len, &i);
+	for (size_t k = 0; k < b->n;) {
+		size_t at = b->off[k], i = b->off[k + 1];
+		uint32_t cp = b->cp[k];
+		size_t ck = k++;
 		if (cp == '\n') {
-			emit(&l, s, start, at, width, ctx);
+			emit_h(&l, b, start, at, 0);
 			start = i, brk = 0, w = 0, soft = 0, prev = 0;
 			continue;
 		}
@@ -213,18 +259,18 @@ size_t az_wrap_span(const char *s, size_t len, size_t from, size_t to, long max_
 			start = i;
 			continue;
 		}
-		if (at > start && can_break(opp, at, prev, cp, &name)) {
+		if (at > start && b->ok[ck]) {
 			/* in a name, a break of a lower class than the one held only when that left the
 			 * line less than 40% full (「デジタルX線・|歯科用CT」, not 「…歯科用|CT」); the text
 			 * around it breaks as the name's best */
-			int c = in_span(&name, at) ? name.cls[at - from] : 4;
+			int c = b->cls[ck];
 			if (!brk || c >= brk_cls || width_at_brk * 10 < max_width * 4)
 				brk = at, width_at_brk = w, brk_cls = c;
 		}
-		long cw = width(ctx, cp);
+		long cw = b->pre[ck + 1] - b->pre[ck];
 		if (w + cw > max_width && at > start) {
 			if (is_space(cp)) {
-				emit(&l, s, start, at, width, ctx);
+				emit_h(&l, b, start, at, 0);
 				start = i, w = 0, brk = 0, soft = 1, prev = cp;
 				continue;
 			}
@@ -236,29 +282,28 @@ size_t az_wrap_span(const char *s, size_t len, size_t from, size_t to, long max_
 				/* a word alone wider than the line: cut it, with a hyphen inside Latin letters */
 				cut = at;
 				hyphen = is_letter(prev) && is_letter(cp);
-				if (hyphen && w + width(ctx, '-') > max_width)
-					hyphen = before(s, cut) > start ? (cut = before(s, cut), 1) : 0;
+				if (hyphen && w + b->hyw > max_width)
+					hyphen = before(b, cut) > start ? (cut = before(b, cut), 1) : 0;
 			}
 			/* never one character alone on the next line */
-			if (lone_tail(s, len, cut, forced)) {
-				size_t c2 = before(s, cut);
-				if (c2 > start && (forced || can_break(opp, c2, cp_at(s, len, before(s, c2)), cp_at(s, len, c2), &name)))
+			if (lone_tail(b, cut, forced)) {
+				size_t c2 = before(b, cut);
+				if (c2 > start && (forced || b->ok[b->idx[c2]]))
 					cut = c2;
 			}
 			if (forced && hyphen)
-				hyphen = is_letter(cp_at(s, len, before(s, cut))) && is_letter(cp_at(s, len, cut));
-			emit_h(&l, s, start, cut, width, ctx, hyphen);
+				hyphen = is_letter(cp_at(b, before(b, cut))) && is_letter(cp_at(b, cut));
+			emit_h(&l, b, start, cut, hyphen);
 			start = cut, w = 0;
 			/* Measure again from the new line's start, which may still be too long. */
-			brk = 0, soft = 1, i = cut, prev = 0;
+			brk = 0, soft = 1, k = b->idx[cut], prev = 0;
 			continue;
 		}
 		w += cw;
 		prev = cp;
 	}
 	if (start < len || l.n == 0)
-		emit(&l, s, start, len, width, ctx);
-	free(opp), free(name.cls);
+		emit_h(&l, b, start, len, 0);
 	if (l.oom) {
 		free(l.v);
 		*lines = NULL;
@@ -266,6 +311,17 @@ size_t az_wrap_span(const char *s, size_t len, size_t from, size_t to, long max_
 	}
 	*lines = l.v;
 	return l.n;
+}
+
+size_t az_wrap_span(const char *s, size_t len, size_t from, size_t to, long max_width, az_width_fn width,
+		    void *ctx, struct az_line **lines)
+{
+	struct az_breaks *b = az_breaks_new(s, len, from, to, width, ctx);
+	size_t n = b ? az_breaks_wrap(b, max_width, lines) : 0;
+	if (!b)
+		*lines = NULL;
+	az_breaks_free(b);
+	return n;
 }
 
 size_t az_wrap_mode(const char *s, size_t len, long max_width, az_width_fn width, void *ctx, int name,

@@ -51,6 +51,15 @@ size_t az_wrap_name(const char *s, size_t len, long max_width, az_width_fn width
  * the names' words (class 2 and up of az_name_breaks), unless a word is wider than the line. */
 size_t az_wrap_span(const char *s, size_t len, size_t from, size_t to, long max_width, az_width_fn width,
 		    void *ctx, struct az_line **lines);
+/* The same in two steps, for a text broken at several widths (a table's columns are tried at
+ * several): az_breaks_new decodes and classifies s once (NULL when out of memory; it keeps a copy
+ * of s), az_breaks_wrap breaks it at a width as az_wrap_span would. az_breaks_of: b was made from
+ * these bytes and this span. */
+struct az_breaks;
+struct az_breaks *az_breaks_new(const char *s, size_t len, size_t from, size_t to, az_width_fn width, void *ctx);
+size_t az_breaks_wrap(const struct az_breaks *b, long max_width, struct az_line **lines);
+int az_breaks_of(const struct az_breaks *b, const char *s, size_t len, size_t from, size_t to);
+void az_breaks_free(struct az_breaks *b);
 /* The break class (0-4, as in base/namebreak.c) before each code point of the name s[0..len), at its
  * first byte in cls (len + 1 bytes; 0 elsewhere, and where a break would leave one character of the
  * name alone). 0 when out of memory. */

@@ -44,6 +44,7 @@ struct az_doc {
 	/* one bit per BMP code point the font draws and the subset already has: clean() copies it
 	 * without asking the font again (NULL until the first text) */
 	uint8_t *plain;
+	struct az_breaks *breaks; /* the text broken last, ready to break at another width */
 	struct az_error err;
 	char date[11]; /* YYYY-MM-DD or "" */
 	char fingerprint[32]; /* "" if none: then no seal */

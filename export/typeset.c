@@ -330,9 +330,19 @@ static size_t wrap_name(struct az_doc *d, const char *s, float width, float size
 			return memcpy(*lines, hit, n * sizeof **lines), n;
 		return oom(d), 0;
 	}
-	n = name ? az_wrap_name(s, len, max, width_cb, d->font, lines)
-		 : az_wrap_span(s, len, lead < 0 && k < len ? len - k : 0, lead < 0 ? len : k, max, width_cb, d->font,
-				lines);
+	size_t from = lead < 0 && k < len ? len - k : 0, to = lead < 0 ? len : k;
+	if (name) {
+		n = az_wrap_name(s, len, max, width_cb, d->font, lines);
+	} else {
+		/* the same text is tried at several widths in a row: decoded and classified once */
+		if (!az_breaks_of(d->breaks, s, len, from, to)) {
+			az_breaks_free(d->breaks);
+			d->breaks = az_breaks_new(s, len, from, to, width_cb, d->font);
+		}
+		n = d->breaks ? az_breaks_wrap(d->breaks, max, lines) : 0;
+		if (!d->breaks)
+			*lines = NULL;
+	}
 	if (n == 0)
 		oom(d);
 	az_wrapcache_put(d->wraps, s, len, max, mode, *lines, n);
@@ -577,6 +587,7 @@ void az_doc_free(struct az_doc *d)
 	az_font_close(d->font);
 	az_wrapcache_free(d->wraps);
 	free(d->plain);
+	az_breaks_free(d->breaks);
 	for (size_t i = 0; i < d->nblocks; i++)
 		free(d->blocks[i]);
 	free(d->blocks);
