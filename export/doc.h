@@ -36,6 +36,8 @@ struct az_attachment {
 };
 
 struct az_wrapcache;
+struct az_breaks;
+#define AZ_DOC_BREAKS 16
 struct az_doc {
 	struct az_doc_options opt;
 	struct az_font *font;
@@ -44,7 +46,9 @@ struct az_doc {
 	/* one bit per BMP code point the font draws and the subset already has: clean() copies it
 	 * without asking the font again (NULL until the first text) */
 	uint8_t *plain;
-	struct az_breaks *breaks; /* the text broken last, ready to break at another width */
+	/* the texts broken last (a row's cells), ready to break at another width */
+	struct az_breaks *breaks[AZ_DOC_BREAKS];
+	size_t nbreaks;
 	struct az_error err;
 	char date[11]; /* YYYY-MM-DD or "" */
 	char fingerprint[32]; /* "" if none: then no seal */

@@ -334,13 +334,18 @@ static size_t wrap_name(struct az_doc *d, const char *s, float width, float size
 	if (name) {
 		n = az_wrap_name(s, len, max, width_cb, d->font, lines);
 	} else {
-		/* the same text is tried at several widths in a row: decoded and classified once */
-		if (!az_breaks_of(d->breaks, s, len, from, to)) {
-			az_breaks_free(d->breaks);
-			d->breaks = az_breaks_new(s, len, from, to, width_cb, d->font);
+		/* a row's texts are tried at several widths in turn: each decoded and classified once */
+		struct az_breaks *b = NULL;
+		for (size_t i = 0; i < AZ_DOC_BREAKS && !b; i++)
+			if (az_breaks_of(d->breaks[i], s, len, from, to))
+				b = d->breaks[i];
+		if (!b) {
+			size_t i = d->nbreaks++ % AZ_DOC_BREAKS;
+			az_breaks_free(d->breaks[i]);
+			b = d->breaks[i] = az_breaks_new(s, len, from, to, width_cb, d->font);
 		}
-		n = d->breaks ? az_breaks_wrap(d->breaks, max, lines) : 0;
-		if (!d->breaks)
+		n = b ? az_breaks_wrap(b, max, lines) : 0;
+		if (!b)
 			*lines = NULL;
 	}
 	if (n == 0)
@@ -587,7 +592,8 @@ void az_doc_free(struct az_doc *d)
 	az_font_close(d->font);
 	az_wrapcache_free(d->wraps);
 	free(d->plain);
-	az_breaks_free(d->breaks);
+	for (size_t i = 0; i < AZ_DOC_BREAKS; i++)
+		az_breaks_free(d->breaks[i]);
 	for (size_t i = 0; i < d->nblocks; i++)
 		free(d->blocks[i]);
 	free(d->blocks);
