@@ -2,6 +2,7 @@
  * Copyright (C) 2026 The anzen authors */
 #include <config.h>
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -140,29 +141,33 @@ void az_breaks_free(struct az_breaks *b)
 {
 	if (!b)
 		return;
-	free(b->text), free(b->off), free(b->idx), free(b->cp), free(b->pre), free(b->ok), free(b->cls);
 	free(b);
 }
 
 struct az_breaks *az_breaks_new(const char *s, size_t len, size_t from, size_t to, az_width_fn width, void *ctx)
 {
-	struct az_breaks *b = calloc(1, sizeof *b);
-	/* UAX #14; East Asian ambiguous characters (×, ①) as letters, so 20×5 stays whole */
-	char *opp = malloc(len ? len : 1);
+	/* one block: the struct, then the arrays of len + 1 entries, widest first, then the bytes */
+	size_t m = len + 1;
+	size_t each = 2 * sizeof(size_t) + sizeof(long) + sizeof(uint32_t) + 4;
+	struct az_breaks *b = len < SIZE_MAX / 64 ? malloc(sizeof *b + m * each) : NULL;
+	char *opp = NULL;
 	to = to < len ? to : len;
 	from = from < to ? from : to;
 	struct span name = { from, to, NULL };
 	if (b) {
-		b->text = malloc(len + 1), b->off = malloc((len + 1) * sizeof *b->off);
-		b->idx = malloc((len + 1) * sizeof *b->idx), b->cp = malloc((len + 1) * sizeof *b->cp);
-		b->pre = malloc((len + 1) * sizeof *b->pre), b->ok = malloc(len + 1), b->cls = malloc(len + 1);
+		b->off = (size_t *)(b + 1), b->idx = b->off + m;
+		b->pre = (long *)(b->idx + m);
+		b->cp = (uint32_t *)(b->pre + m);
+		b->ok = (unsigned char *)(b->cp + m), b->cls = b->ok + m, b->text = (char *)b->cls + m;
+		opp = b->text + m;
 	}
-	if (!b || !opp || !b->text || !b->off || !b->idx || !b->cp || !b->pre || !b->ok || !b->cls ||
+	if (!b ||
 	    (to > from && (!(name.cls = malloc(to - from + 1)) || !az_name_breaks(s + from, to - from, name.cls)))) {
-		free(opp), free(name.cls);
+		free(name.cls);
 		az_breaks_free(b);
 		return NULL;
 	}
+	/* UAX #14; East Asian ambiguous characters (×, ①) as letters, so 20×5 stays whole */
 	u8_possible_linebreaks((const uint8_t *)s, len, "UTF-8", opp);
 	memcpy(b->text, s, len);
 	b->text[len] = '\0';
@@ -183,7 +188,7 @@ struct az_breaks *az_breaks_new(const char *s, size_t len, size_t from, size_t t
 		prev = cp;
 	}
 	b->n = k, b->off[k] = len, b->idx[len] = k;
-	free(opp), free(name.cls);
+	free(name.cls);
 	return b;
 }
 
