@@ -270,8 +270,8 @@ static char *clean(struct az_doc *d, const char *s, int drawn)
 		uint32_t cp = az_utf8_next(s, len, &i);
 		if (plain && cp < 0x10000 && (plain[cp >> 3] >> (cp & 7) & 1)) {
 			/* valid, drawn and used before: the same bytes (U+FFFD only when written so) */
-			memcpy(out + n, s + at, i - at);
-			n += i - at;
+			while (at < i)
+				out[n++] = s[at++];
 			continue;
 		}
 		uint32_t in = cp;
