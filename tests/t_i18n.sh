@@ -17,6 +17,9 @@ ok $? "xgettext extracts the source strings"
 msgcmp "$po" "$T/anzen.pot" >"$T/cmp" 2>&1
 ok $? "every source string has an entry in po/ja.po"
 [ $? -eq 0 ] || sed 's/^/#   /' "$T/cmp" | head -20
+msgcmp --use-untranslated "$T/anzen.pot" "$po" >"$T/stale" 2>&1
+ok $? "po/ja.po keeps no message the sources no longer have"
+[ $? -eq 0 ] || sed 's/^/#   /' "$T/stale" | head -20
 
 mkdir -p "$T/locale/ja/LC_MESSAGES"
 cp "$T/ja.mo" "$T/locale/ja/LC_MESSAGES/anzen.mo"
