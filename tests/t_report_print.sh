@@ -60,6 +60,10 @@ done
 sed 's/{"answer": "no", \("checked_at": "[^"]*", "checklist": "r7-clinic", "device": "all"\)/{"answer": "yes", \1/' \
 	"$G/demo/dental-clinic.json" >"$T/yes.json"
 run 0 "import the demo with its いいえ answered はい" "$ANZEN" import -o "$T/yes.anzen" "$T/yes.json"
+# an overdue action in the findings is its sentence, broken as text: not 「ネットワーク」 alone on a line
+# between 「バックアップを週1回、」 and 「から切り離した…」, as a name's word would be kept
+pdftotext -enc UTF-8 "$T/demo.pdf" - 2>/dev/null | grep -q '^ネットワーク$'
+ok "$([ $? -ne 0 ]; echo $?)" "an overdue action's sentence in the findings is broken as text, not as a name"
 run 0 "its PDF" "$ANZEN" export --format pdf --date 2026-11-28 -o "$T/yes.pdf" "$T/yes.anzen"
 pdftotext -enc UTF-8 "$T/yes.pdf" "$T/yes.txt" 2>/dev/null
 n=$("$ANZEN" check --date 2026-11-28 "$T/yes.anzen" | grep -c '^checklist-contradicted')
