@@ -53,6 +53,10 @@ for w in demo full; do
 	pdftotext -enc UTF-8 -raw "$pdf" - 2>/dev/null | grep -E '令和([0-9元]+(年([0-9]+(月[0-9]*)?)?)?)?( |$)' >"$T/cut"
 	ok "$(test ! -s "$T/cut"; echo $?)" "$w: no 令和 date is broken across lines"
 	sed 's/^/#   cut: /' "$T/cut" | head -5
+	# every date is a 令和 date; 2026-08-31 only in parentheses after its 令和 form
+	tr -d '\n' <"$T/$w.txt" | grep -oE '.{0,3}[0-9]{4}-[0-9]{2}-[0-9]{2}' | grep -v '(....-..-..$' >"$T/iso"
+	ok "$(test ! -s "$T/iso"; echo $?)" "$w: no date printed only as YYYY-MM-DD"
+	sed 's/^/#   iso: /' "$T/iso" | head -5
 done
 
 # Answers the workbook disproves (the demo's いいえ answered はい) are one finding that says what to do
