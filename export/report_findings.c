@@ -153,7 +153,8 @@ static void finding_cells(struct rp *r, const struct entry *e, size_t n, struct 
 	c[0].text = first->level == AZ_FINDING_MUST ? R_("Must fix (要対応)") : R_("Check (要確認)");
 	/* many things: counted in the narrow column, named in the wide one (with what each lacks) */
 	c[1].text = n > 3 ? rp_fmt(r, R_("%zu items"), n) : items;
-	c[1].style = n > 3 ? 0 : AZ_NAME; /* the things' names (systems, vendors, items) */
+	/* the things' names (systems, vendors, items), broken as names; an action's sentence as text */
+	c[1].style = n > 3 || first->item_prose ? 0 : AZ_NAME;
 	if (n == 1)
 		c[2].text = first->message;
 	else if (*lines)

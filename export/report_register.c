@@ -71,7 +71,7 @@ static const char *treatment_cell(struct rp *r, const struct az_risk *k)
 		return rp_fmt(r, "%s\n%s %s", t, R_("to:"), rp_or_dash(k->transfer_to));
 	case AZ_ACCEPT:
 		return rp_fmt(r, "%s\n%s %s\n%s", t, R_("accepted by"), rp_or_dash(k->accepted_by),
-			      rp_or_dash(k->accepted_at));
+			      rp_date_cell(r, k->accepted_at));
 	default:
 		return t;
 	}

@@ -112,7 +112,8 @@ static int question_cells(struct rp *r, size_t q, size_t from, size_t to, struct
 	int asked = 0;
 	for (size_t v = from; v < to; v++)
 		asked |= az_question_applies(bk, qu, bk->vendors[v].id);
-	if (!asked || !strcmp(qu->id, AZ_VENDOR_FORM_QUESTION))
+	/* the two questions of dates are answered in the table of vendors, whose columns hold a 令和 date */
+	if (!asked || !strcmp(qu->id, AZ_VENDOR_FORM_QUESTION) || !strcmp(qu->id, AZ_CERT_TARGET_QUESTION))
 		return 0;
 	for (size_t v = from; v < to; v++)
 		c[1 + v - from].text = az_question_applies(bk, qu, bk->vendors[v].id)
@@ -194,10 +195,10 @@ static void fact_cells(struct rp *r, size_t v, size_t nc, struct az_cell *c)
 	c++, nc--;
 	c[0].text = rp_or_dash(vd->name);
 	c[0].style = AZ_NAME;
-	c[1].text = vd->certification_target && *vd->certification_target
-			    ? rp_fmt(r, "%s\n%s %s", rp_certification(r, vd->certification), R_("target"),
-				     rp_date_cell(r, vd->certification_target))
-			    : rp_certification(r, vd->certification);
+	const char *target = az_vendor_cert_target(r->book, vd->id);
+	c[1].text = target ? rp_fmt(r, "%s\n%s %s", rp_certification(r, vd->certification), R_("target"),
+				    rp_date_cell(r, target))
+			   : rp_certification(r, vd->certification);
 	c[2].text = rp_date_cell(r, vd->mds_sds_received);
 	c[3].text = back ? rp_date_cell(r, back) : R_("Not returned");
 	if (nc == 6)

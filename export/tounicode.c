@@ -8,7 +8,7 @@
 
 #include "export/tounicode.h"
 
-/* A block of bfchar holds at most 100 entries (PDF 32000-1, 9.10.3). */
+/* A block of bfchar or bfrange holds at most 100 entries (PDF 32000-1, 9.10.3). */
 #define BLOCK 100
 
 static const char head[] =
@@ -100,8 +100,8 @@ char *az_tounicode_cmap(const uint16_t *gids, const uint32_t *cps, size_t n, int
 		p[i] = (struct pair){ gids[i], cps[i] };
 	}
 	qsort(p, n, sizeof *p, by_gid);
-	/* at most 22 bytes per entry, and a begin/end pair (30) per block */
-	size_t cap = sizeof head + sizeof mixed_space + sizeof tail + n * 22 + (n / BLOCK + 1) * 30 + 1;
+	/* at most 29 bytes per entry (a bfrange's), and a begin/end pair (30) per block */
+	size_t cap = sizeof head + sizeof mixed_space + sizeof tail + n * 29 + (n / BLOCK + 2) * 30 + 1;
 	char *buf = malloc(cap), *o = buf;
 	for (size_t i = 1; buf && i < n; i++)
 		if (p[i].gid == p[i - 1].gid) {
@@ -114,16 +114,47 @@ char *az_tounicode_cmap(const uint16_t *gids, const uint32_t *cps, size_t n, int
 	}
 	const char *space = mixed ? mixed_space : identity_space;
 	o += sprintf(o, "%s%s", head, space);
-	for (size_t i = 0; i < n; i++) {
-		if (i % BLOCK == 0)
-			o += sprintf(o, "%zu beginbfchar\n", n - i < BLOCK ? n - i : (size_t)BLOCK);
-		o += mixed ? put_code_hex(o, p[i].gid) : sprintf(o, "<%04X>", (unsigned)p[i].gid);
-		*o++ = ' ', *o++ = '<';
-		o += put_utf16(o, p[i].cp);
-		*o++ = '>', *o++ = '\n';
-		if (i % BLOCK == BLOCK - 1 || i == n - 1)
-			o += sprintf(o, "endbfchar\n");
+	/* runs of consecutive glyphs for consecutive characters (kana, digits, Latin: a subset keeps
+	 * the font's order) as one bfrange line each, within one last byte of code and of character as
+	 * a bfrange must be (PDF 32000-1, 9.10.3); the rest a bfchar line each */
+	size_t *run = malloc((n ? n : 1) * sizeof *run), nsingle = 0, nrun = 0;
+	if (!run) {
+		free(buf), free(p);
+		return NULL;
 	}
+	for (size_t i = 0; i < n; i += run[i]) {
+		size_t k = 1;
+		unsigned char a[2], b[2];
+		int w = (int)(az_glyph_code(a, p[i].gid, mixed) - a);
+		while (i + k < n && p[i + k].gid == p[i].gid + k && p[i + k].cp == p[i].cp + k && p[i].cp + k <= 0xFFFF &&
+		       ((p[i].cp + k) & 0xFF) != 0 && az_glyph_code(b, p[i + k].gid, mixed) - b == w &&
+		       (w == 1 || b[0] == a[0]) && b[w - 1] != 0)
+			k++;
+		run[i] = k;
+		k > 1 ? nrun++ : nsingle++;
+	}
+	for (int pass = 0; pass < 2; pass++) { /* bfchar lines, then bfrange lines */
+		size_t total = pass ? nrun : nsingle, done = 0;
+		const char *kind = pass ? "bfrange" : "bfchar";
+		for (size_t i = 0; i < n; i += run[i]) {
+			if ((run[i] > 1) != pass)
+				continue;
+			if (done % BLOCK == 0)
+				o += sprintf(o, "%zu begin%s\n", total - done < BLOCK ? total - done : (size_t)BLOCK, kind);
+			o += mixed ? put_code_hex(o, p[i].gid) : sprintf(o, "<%04X>", (unsigned)p[i].gid);
+			if (pass) {
+				*o++ = ' ';
+				unsigned last = p[i].gid + (unsigned)run[i] - 1;
+				o += mixed ? put_code_hex(o, last) : sprintf(o, "<%04X>", last);
+			}
+			*o++ = ' ', *o++ = '<';
+			o += put_utf16(o, p[i].cp);
+			*o++ = '>', *o++ = '\n';
+			if (++done % BLOCK == 0 || done == total)
+				o += sprintf(o, "end%s\n", kind);
+		}
+	}
+	free(run);
 	memcpy(o, tail, sizeof tail);
 	o += sizeof tail - 1;
 	*len = (size_t)(o - buf);

@@ -236,8 +236,10 @@ static int count_rows(struct az_store *s, sqlite3_int64 count[NCOUNTED], char la
 	sqlite3_str *q = sqlite3_str_new(NULL);
 	for (int t = 0; t < NCOUNTED; t++)
 		sqlite3_str_appendf(q, "%s(SELECT count(*) FROM %s)", t ? ", " : "SELECT ", counted[t]);
-	sqlite3_str_appendall(q, ", (SELECT substr(max(at), 1, 10) FROM changelog WHERE NOT (tbl = 'assessment' "
-				 "AND field IN ('approved_by', 'approved_at')))");
+	/* the latest line, found from the end of the append-only log, not by max(at): that reads every
+	 * line (200,000 lines: 15 ms) */
+	sqlite3_str_appendall(q, ", (SELECT substr(at, 1, 10) FROM changelog WHERE NOT (tbl = 'assessment' "
+				 "AND field IN ('approved_by', 'approved_at')) ORDER BY id DESC LIMIT 1)");
 	char *sql = sqlite3_str_finish(q);
 	sqlite3_stmt *st = NULL;
 	int rc = sql ? sqlite3_prepare_v2(az_store_db(s), sql, -1, &st, NULL) : SQLITE_NOMEM;

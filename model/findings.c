@@ -133,7 +133,7 @@ static void add(struct ctx *c, const char *id, int level, enum az_step step, con
 	va_end(ap);
 	/* every string is the findings' own: they outlive the book and the catalogue */
 	*x = (struct az_finding){ id, level, step, dup(c, item), check_item ? dup(c, check_item) : NULL, row, dup(c, msg),
-				  NULL, NULL };
+				  NULL, NULL, 0 };
 }
 
 /* A finding that says what an earlier one, like, said: the message (the findings' own already) is
@@ -145,7 +145,7 @@ static void add_same(struct ctx *c, const char *id, int level, enum az_step step
 	const char *message = like->message;
 	struct az_finding *x = more(c);
 	if (x)
-		*x = (struct az_finding){ id, level, step, dup(c, item), NULL, row, message, NULL, NULL };
+		*x = (struct az_finding){ id, level, step, dup(c, item), NULL, row, message, NULL, NULL, 0 };
 }
 
 /* ---- the checklist ---- */
@@ -317,9 +317,12 @@ static void risks(struct ctx *c)
 		    strcmp(a->due, c->today) >= 0)
 			continue;
 		const struct az_control *ctl = given(a->control) ? az_catalogue_control(c->cat, a->control) : NULL;
+		size_t said = c->out->n;
 		add(c, "action-overdue", AZ_FINDING_MUST, AZ_STEP_RISKS,
 		    given(a->description) ? a->description : ctl ? az_text_get(&ctl->name) : "?", NULL, a->risk_id,
 		    _("Due %s and not done: finish it and enter the date, or set a new due date."), day(a->due));
+		if (c->out->n > said)
+			c->out->v[said].item_prose = 1;
 	}
 }
 

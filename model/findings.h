@@ -33,6 +33,7 @@ struct az_finding {
 	 * (detail), so a list can print the findings of one rule as one; both NULL when the message is
 	 * already the same for each. */
 	const char *general, *detail;
+	int item_prose; /* item is a sentence (an action's description), to be broken as text, not as a name */
 };
 
 struct az_findings {

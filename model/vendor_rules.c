@@ -43,15 +43,28 @@ int az_vendor_answers_check(const struct az_book *b, const struct az_catalogue *
 	return AZ_OK;
 }
 
-const char *az_vendor_form_returned(const struct az_book *b, long long vendor_id)
+/* The vendor's date answer to question, or NULL. */
+static const char *date_answer(const struct az_book *b, long long vendor_id, const char *question)
 {
 	for (size_t i = 0; i < b->n_vendor_answers; i++) {
 		const struct az_vendor_answer *a = &b->vendor_answers[i];
-		if (a->vendor_id == vendor_id && strcmp(a->question, AZ_VENDOR_FORM_QUESTION) == 0 &&
-		    az_date_valid(a->value))
+		if (a->vendor_id == vendor_id && strcmp(a->question, question) == 0 && az_date_valid(a->value))
 			return a->value;
 	}
 	return NULL;
+}
+
+const char *az_vendor_form_returned(const struct az_book *b, long long vendor_id)
+{
+	return date_answer(b, vendor_id, AZ_VENDOR_FORM_QUESTION);
+}
+
+const char *az_vendor_cert_target(const struct az_book *b, long long vendor_id)
+{
+	const struct az_vendor *v = az_book_vendor(b, vendor_id);
+	if (v && v->certification_target && az_date_valid(v->certification_target))
+		return v->certification_target;
+	return date_answer(b, vendor_id, AZ_CERT_TARGET_QUESTION);
 }
 
 int az_vendor_form_answer(const struct az_catalogue *cat, const struct az_book *b, long long vendor_id,
@@ -89,7 +102,7 @@ int az_question_applies(const struct az_book *b, const struct az_question *q, lo
 {
 	/* by when a certification comes is asked only of a vendor without one (isms pmark both) */
 	const struct az_vendor *v = az_book_vendor(b, vendor_id);
-	if (!strcmp(q->id, "cert_target_date") && v && v->certification >= 0 && v->certification <= 2)
+	if (!strcmp(q->id, AZ_CERT_TARGET_QUESTION) && v && v->certification >= 0 && v->certification <= 2)
 		return 0;
 	if (applies_empty(&q->applies))
 		return 1;

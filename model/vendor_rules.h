@@ -33,6 +33,12 @@ int az_question_applies(const struct az_book *b, const struct az_question *q, lo
  * NULL if it has not. */
 const char *az_vendor_form_returned(const struct az_book *b, long long vendor_id);
 
+/* The question whose date answer is when a vendor without ISMS or PrivacyMark will have one. */
+#define AZ_CERT_TARGET_QUESTION "cert_target_date"
+/* That date: the vendor's own certification target, else its answer to AZ_CERT_TARGET_QUESTION,
+ * else NULL. */
+const char *az_vendor_cert_target(const struct az_book *b, long long vendor_id);
+
 /* The vendor form (事業者確認用) as the vendor's answers fill it: for one item, 0 (はい) if the
  * vendor answered Yes to every Yes/No question feeding the item (feeds: in vendor_questions.yaml),
  * 1 (いいえ) if it answered No or don't know to one, -1 if it answered none of them. */

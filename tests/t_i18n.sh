@@ -7,6 +7,12 @@ for t in xgettext msgfmt msgcmp; do
 	command -v $t >/dev/null || { echo "1..0 # SKIP $t not installed"; exit 0; }
 done
 po=$top_srcdir/po/ja.po
+# a file with messages but missing from po/POTFILES.in would escape every check below
+(cd "$top_srcdir" && for f in base/*.[ch] guideline/*.[ch] model/*.[ch] export/*.[ch] tui/*.[ch] cli/*.[ch]; do
+	grep -qE '(^|[^A-Za-z0-9_])(_|N_|R_)\("' "$f" && ! grep -qx "$f" po/POTFILES.in && echo "$f"
+done) >"$T/unlisted"
+ok "$(test ! -s "$T/unlisted"; echo $?)" "every source file with messages is in po/POTFILES.in"
+sed 's/^/#   not listed: /' "$T/unlisted"
 msgfmt --check --statistics -o "$T/ja.mo" "$po" 2>"$T/stats"
 ok $? "po/ja.po compiles with msgfmt --check"
 ! grep -qE 'untranslated|fuzzy' "$T/stats"
@@ -17,6 +23,9 @@ ok $? "xgettext extracts the source strings"
 msgcmp "$po" "$T/anzen.pot" >"$T/cmp" 2>&1
 ok $? "every source string has an entry in po/ja.po"
 [ $? -eq 0 ] || sed 's/^/#   /' "$T/cmp" | head -20
+msgcmp --use-untranslated "$T/anzen.pot" "$po" >"$T/stale" 2>&1
+ok $? "po/ja.po keeps no message the sources no longer have"
+[ $? -eq 0 ] || sed 's/^/#   /' "$T/stale" | head -20
 
 mkdir -p "$T/locale/ja/LC_MESSAGES"
 cp "$T/ja.mo" "$T/locale/ja/LC_MESSAGES/anzen.mo"
