@@ -316,7 +316,8 @@ static long width_cb(void *ctx, uint32_t cp)
 
 /* s broken into lines of width points at size, through the document's cache of broken lines.
  * name: s is a name; else its first (lead > 0) or last (lead < 0) |lead| bytes are names
- * (base/linebreak.h). */
+ * (base/linebreak.h). lines NULL: only their number (the column split asks for several widths of
+ * every text in every pass), without copying them out of the cache. */
 static size_t wrap_name(struct az_doc *d, const char *s, float width, float size, int name, long lead,
 			struct az_line **lines)
 {
@@ -324,15 +325,19 @@ static size_t wrap_name(struct az_doc *d, const char *s, float width, float size
 	size_t len = strlen(s), n = 0, k = (size_t)(lead < 0 ? -lead : lead);
 	/* the cache's mode: 0 a text, 1 a name, else the span of names (lead is at most 2^23) */
 	int mode = name ? 1 : lead ? 2 + 2 * (int)k + (lead < 0) : 0;
-	const struct az_line *hit = az_wrapcache_get(d->wraps, s, len, max, mode, &n);
+	struct az_wrapkey key = az_wrapcache_key(s, len, max, mode);
+	const struct az_line *hit = az_wrapcache_get(d->wraps, &key, &n);
+	if (hit && !lines)
+		return n;
 	if (hit) {
 		if ((*lines = malloc(n * sizeof **lines)))
 			return memcpy(*lines, hit, n * sizeof **lines), n;
 		return oom(d), 0;
 	}
+	struct az_line *l = NULL;
 	size_t from = lead < 0 && k < len ? len - k : 0, to = lead < 0 ? len : k;
 	if (name) {
-		n = az_wrap_name(s, len, max, width_cb, d->font, lines);
+		n = az_wrap_name(s, len, max, width_cb, d->font, &l);
 	} else {
 		/* a row's texts are tried at several widths in turn: each decoded and classified once */
 		struct az_breaks *b = NULL;
@@ -344,13 +349,15 @@ static size_t wrap_name(struct az_doc *d, const char *s, float width, float size
 			az_breaks_free(d->breaks[i]);
 			b = d->breaks[i] = az_breaks_new(s, len, from, to, width_cb, d->font);
 		}
-		n = b ? az_breaks_wrap(b, max, lines) : 0;
-		if (!b)
-			*lines = NULL;
+		n = b ? az_breaks_wrap(b, max, &l) : 0;
 	}
 	if (n == 0)
-		oom(d);
-	az_wrapcache_put(d->wraps, s, len, max, mode, *lines, n);
+		oom(d), l = NULL;
+	az_wrapcache_put(d->wraps, &key, l, n);
+	if (lines)
+		*lines = l;
+	else
+		free(l);
 	return n;
 }
 
@@ -359,17 +366,10 @@ static size_t wrap(struct az_doc *d, const char *s, float width, float size, str
 	return wrap_name(d, s, width, size, 0, 0, lines);
 }
 
-/* The number of lines only: from the cache without copying them (the column split asks for
- * nine widths of every text in every pass). */
+/* The number of lines only. */
 static size_t wrap_count(struct az_doc *d, const char *s, float width, float size)
 {
-	size_t n = 0;
-	if (az_wrapcache_get(d->wraps, s, strlen(s), (long)(width * 1000.0f / size), 0, &n))
-		return n;
-	struct az_line *l = NULL;
-	n = wrap(d, s, width, size, &l);
-	free(l);
-	return n;
+	return wrap_name(d, s, width, size, 0, 0, NULL);
 }
 
 static float line_width(const struct az_line *l, float size)

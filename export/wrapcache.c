@@ -94,12 +94,16 @@ static size_t find(const struct az_wrapcache *c, uint64_t h, const char *s, size
 	return i;
 }
 
-const struct az_line *az_wrapcache_get(struct az_wrapcache *c, const char *s, size_t len, long max_width, int name,
-				       size_t *n)
+struct az_wrapkey az_wrapcache_key(const char *s, size_t len, long max_width, int name)
+{
+	return (struct az_wrapkey){ s, len, max_width, name, hash_of(s, len, max_width, name) };
+}
+
+const struct az_line *az_wrapcache_get(struct az_wrapcache *c, const struct az_wrapkey *k, size_t *n)
 {
 	if (!c || !c->used)
 		return NULL;
-	const struct entry *e = c->slot[find(c, hash_of(s, len, max_width, name), s, len, max_width, name)];
+	const struct entry *e = c->slot[find(c, k->hash, k->s, k->len, k->max_width, k->name)];
 	if (!e)
 		return NULL;
 	*n = e->n;
@@ -125,26 +129,24 @@ static int grow(struct az_wrapcache *c)
 	return 1;
 }
 
-void az_wrapcache_put(struct az_wrapcache *c, const char *s, size_t len, long max_width, int name,
-		      const struct az_line *lines, size_t n)
+void az_wrapcache_put(struct az_wrapcache *c, const struct az_wrapkey *k, const struct az_line *lines, size_t n)
 {
 	if (!c || n == 0)
 		return;
-	size_t size = sizeof(struct entry) + n * sizeof *lines + len;
+	size_t len = k->len, size = sizeof(struct entry) + n * sizeof *lines + len;
 	if (c->bytes + size > c->budget)
 		clear(c);
 	if (size > c->budget || ((c->used + 1) * 2 > c->nslots && !grow(c)))
 		return;
-	uint64_t h = hash_of(s, len, max_width, name);
-	size_t i = find(c, h, s, len, max_width, name);
+	size_t i = find(c, k->hash, k->s, len, k->max_width, k->name);
 	if (c->slot[i])
 		return;
 	struct entry *e = malloc(size);
 	if (!e)
 		return;
-	*e = (struct entry){ h, max_width, len, n, name, (struct az_line *)(e + 1) };
+	*e = (struct entry){ k->hash, k->max_width, len, n, k->name, (struct az_line *)(e + 1) };
 	memcpy(e->lines, lines, n * sizeof *lines);
-	memcpy(e->lines + n, s, len);
+	memcpy(e->lines + n, k->s, len);
 	c->slot[i] = e;
 	c->used++, c->bytes += size;
 }

@@ -9,6 +9,7 @@
 #define ANZEN_WRAPCACHE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "base/linebreak.h"
 
@@ -18,11 +19,20 @@ struct az_wrapcache *az_wrapcache_new(size_t budget);
 void az_wrapcache_free(struct az_wrapcache *c);
 void az_wrapcache_budget(struct az_wrapcache *c, size_t budget);
 
-/* The lines of s[0, len) at max_width in mode name, or NULL (*n untouched) if not cached. */
-const struct az_line *az_wrapcache_get(struct az_wrapcache *c, const char *s, size_t len, long max_width, int name,
-				       size_t *n);
+/* A text, its width and mode, and their hash: computed once for a look-up and the insertion
+ * after a miss. */
+struct az_wrapkey {
+	const char *s;
+	size_t len;
+	long max_width;
+	int name;
+	uint64_t hash;
+};
+struct az_wrapkey az_wrapcache_key(const char *s, size_t len, long max_width, int name);
+
+/* The lines of the key's text at its width in its mode, or NULL (*n untouched) if not cached. */
+const struct az_line *az_wrapcache_get(struct az_wrapcache *c, const struct az_wrapkey *k, size_t *n);
 /* Remembers them (a copy); a failed allocation only leaves them out. */
-void az_wrapcache_put(struct az_wrapcache *c, const char *s, size_t len, long max_width, int name,
-		      const struct az_line *lines, size_t n);
+void az_wrapcache_put(struct az_wrapcache *c, const struct az_wrapkey *k, const struct az_line *lines, size_t n);
 
 #endif
