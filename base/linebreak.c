@@ -318,9 +318,35 @@ size_t az_breaks_wrap(const struct az_breaks *b, long max_width, struct az_line 
 	return l.n;
 }
 
+int az_wrap_fits(const char *s, size_t len, long max_width, az_width_fn width, void *ctx, struct az_line *line)
+{
+	/* what az_breaks_wrap gives when no character overflows: the whole text, its spaces at the
+	 * end trimmed, measured up to them */
+	long w = 0, w_end = 0;
+	size_t end = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp = az_utf8_next(s, len, &i);
+		if (cp == '\n')
+			return 0;
+		w += width(ctx, cp);
+		if (w > max_width)
+			return 0;
+		if (!is_space(cp))
+			end = i, w_end = w;
+	}
+	*line = (struct az_line){ 0, end, w_end, 0 };
+	return 1;
+}
+
 size_t az_wrap_span(const char *s, size_t len, size_t from, size_t to, long max_width, az_width_fn width,
 		    void *ctx, struct az_line **lines)
 {
+	struct az_line one;
+	if (az_wrap_fits(s, len, max_width, width, ctx, &one)) {
+		if ((*lines = malloc(sizeof one)))
+			**lines = one;
+		return *lines ? 1 : 0;
+	}
 	struct az_breaks *b = az_breaks_new(s, len, from, to, width, ctx);
 	size_t n = b ? az_breaks_wrap(b, max_width, lines) : 0;
 	if (!b)

@@ -56,6 +56,9 @@ size_t az_wrap_span(const char *s, size_t len, size_t from, size_t to, long max_
  * of s), az_breaks_wrap breaks it at a width as az_wrap_span would. az_breaks_of: b was made from
  * these bytes and this span. */
 struct az_breaks;
+/* 1 and the one line in *line when s has no '\n' and fits max_width whole (as az_wrap_span would
+ * break it, without classifying its breaks), else 0. */
+int az_wrap_fits(const char *s, size_t len, long max_width, az_width_fn width, void *ctx, struct az_line *line);
 struct az_breaks *az_breaks_new(const char *s, size_t len, size_t from, size_t to, az_width_fn width, void *ctx);
 size_t az_breaks_wrap(const struct az_breaks *b, long max_width, struct az_line **lines);
 int az_breaks_of(const struct az_breaks *b, const char *s, size_t len, size_t from, size_t to);

@@ -334,10 +334,13 @@ static size_t wrap_name(struct az_doc *d, const char *s, float width, float size
 			return memcpy(*lines, hit, n * sizeof **lines), n;
 		return oom(d), 0;
 	}
-	struct az_line *l = NULL;
+	struct az_line *l = NULL, one;
 	size_t from = lead < 0 && k < len ? len - k : 0, to = lead < 0 ? len : k;
 	if (name) {
 		n = az_wrap_name(s, len, max, width_cb, d->font, &l);
+	} else if (az_wrap_fits(s, len, max, width_cb, d->font, &one)) {
+		if ((l = malloc(sizeof one)))
+			*l = one, n = 1;
 	} else {
 		/* a row's texts are tried at several widths in turn: each decoded and classified once */
 		struct az_breaks *b = NULL;
