@@ -56,6 +56,13 @@ static int shift_dates(struct az_store *s, struct az_error *err)
 				return rc;
 		}
 	}
+	/* and the answers that are dates (the day the vendor form came back, the certification target),
+	 * which a text column holds */
+	char *sql = sqlite3_mprintf("UPDATE vendor_answers SET value = date(value, ?1 || ' days')"
+				    " WHERE value GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND date(value) = value");
+	int rc = shift(s, sql, days, err);
+	if (rc != AZ_OK)
+		return rc;
 	/* the earlier year's snapshot moves by the same days, so that the changes shown are the demo's own */
 	for (size_t t = 0; t < az_ntables; t++) {
 		const struct az_table *tb = &az_tables[t];

@@ -346,6 +346,14 @@ static void vendors(struct ctx *c)
 			add(c, "vendor-no-form", AZ_FINDING_MUST, AZ_STEP_VENDORS, v->name, NULL, v->id, "%s",
 			    _("No vendor form (事業者確認用) returned: send it to the vendor and enter the date it came "
 			      "back."));
+		/* the date by which the vendor will be certified is kept on the vendor and asked among its
+		 * questions; the PDF prints one (az_vendor_cert_target), so two must agree */
+		const char *answered = az_vendor_date_answer(b, v->id, AZ_CERT_TARGET_QUESTION);
+		if (answered && v->certification_target && az_date_valid(v->certification_target) &&
+		    strcmp(answered, v->certification_target) != 0)
+			add(c, "vendor-target-differs", AZ_FINDING_CHECK, AZ_STEP_VENDORS, v->name, NULL, v->id,
+			    _("Two dates for ISMS or PrivacyMark: %s on the vendor, %s in its answer; keep the right one."),
+			    day(v->certification_target), day(answered));
 	}
 }
 

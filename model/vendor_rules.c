@@ -43,8 +43,7 @@ int az_vendor_answers_check(const struct az_book *b, const struct az_catalogue *
 	return AZ_OK;
 }
 
-/* The vendor's date answer to question, or NULL. */
-static const char *date_answer(const struct az_book *b, long long vendor_id, const char *question)
+const char *az_vendor_date_answer(const struct az_book *b, long long vendor_id, const char *question)
 {
 	for (size_t i = 0; i < b->n_vendor_answers; i++) {
 		const struct az_vendor_answer *a = &b->vendor_answers[i];
@@ -56,7 +55,7 @@ static const char *date_answer(const struct az_book *b, long long vendor_id, con
 
 const char *az_vendor_form_returned(const struct az_book *b, long long vendor_id)
 {
-	return date_answer(b, vendor_id, AZ_VENDOR_FORM_QUESTION);
+	return az_vendor_date_answer(b, vendor_id, AZ_VENDOR_FORM_QUESTION);
 }
 
 const char *az_vendor_cert_target(const struct az_book *b, long long vendor_id)
@@ -64,7 +63,7 @@ const char *az_vendor_cert_target(const struct az_book *b, long long vendor_id)
 	const struct az_vendor *v = az_book_vendor(b, vendor_id);
 	if (v && v->certification_target && az_date_valid(v->certification_target))
 		return v->certification_target;
-	return date_answer(b, vendor_id, AZ_CERT_TARGET_QUESTION);
+	return az_vendor_date_answer(b, vendor_id, AZ_CERT_TARGET_QUESTION);
 }
 
 int az_vendor_form_answer(const struct az_catalogue *cat, const struct az_book *b, long long vendor_id,

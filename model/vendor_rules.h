@@ -29,6 +29,9 @@ int az_vendor_answers_check(const struct az_book *b, const struct az_catalogue *
 /* 1 if the question concerns the vendor: it has no applies, or one of the vendor's systems fits. */
 int az_question_applies(const struct az_book *b, const struct az_question *q, long long vendor_id);
 
+/* The vendor's answer to question when it is a date, or NULL. */
+const char *az_vendor_date_answer(const struct az_book *b, long long vendor_id, const char *question);
+
 /* The date the vendor returned its 事業者確認用 form (the answer to AZ_VENDOR_FORM_QUESTION), or
  * NULL if it has not. */
 const char *az_vendor_form_returned(const struct az_book *b, long long vendor_id);

@@ -265,6 +265,10 @@ static const struct finding_case cases[] = {
 	  "a 誰がどのように question answered はい" },
 	{ "vendor-no-form", "DELETE FROM vendor_answers WHERE question = 'vendor_checklist';",
 	  "a vendor without its 事業者確認用 form" },
+	{ "vendor-target-differs",
+	  "UPDATE vendors SET certification = 'none', certification_target = '2026-03-31' WHERE id = 1;"
+	  "INSERT INTO vendor_answers (vendor_id, question, value) VALUES (1, 'cert_target_date', '2026-09-30');",
+	  "two dates for the vendor's certification, on the vendor and in its answer" },
 	{ "approval-before-change",
 	  "UPDATE assessment SET approved_by = '鈴木花子', approved_at = '2025-05-10';"
 	  "INSERT INTO changelog (at, tbl, row_key, field, old, new) VALUES ('2025-05-20T09:00:00Z', 'risks', '1', "
