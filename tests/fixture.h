@@ -29,4 +29,22 @@ __attribute__((unused)) static char *slurp(const char *p, size_t *n)
 	return b;
 }
 
+#ifdef ANZEN_IMPORT_H
+/* A workbook in memory imported from tests/data/NAME of the source tree, or NULL (err says why). */
+__attribute__((unused)) static struct az_store *fixture_import(const char *name, struct az_error *err)
+{
+	char path[512];
+	size_t len = 0;
+	struct az_store *s = NULL;
+	snprintf(path, sizeof path, "%s/tests/data/%s", getenv("top_srcdir") ? getenv("top_srcdir") : ".", name);
+	char *json = slurp(path, &len);
+	if (json && az_store_create_memory(&s, err) == AZ_OK && az_import_json(s, json, len, name, err) != AZ_OK) {
+		az_store_close(s);
+		s = NULL;
+	}
+	free(json);
+	return s;
+}
+#endif
+
 #endif

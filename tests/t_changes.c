@@ -46,15 +46,11 @@ static char *rows_text(const struct az_diff *d)
 int main(int argc, char **argv)
 {
 	char path[512];
-	size_t len = 0, glen = 0;
+	size_t glen = 0;
 	struct az_error err = { 0 };
-	struct az_store *s = NULL;
 	struct az_diff d;
-	snprintf(path, sizeof path, "%s/tests/data/year/changes.json", srcdir());
-	char *json = slurp(path, &len);
-	ok(json && az_store_create_memory(&s, &err) == AZ_OK && az_import_json(s, json, len, "changes.json", &err) == AZ_OK,
-	   "the second-year fixture imports (%s)", err.msg);
-	free(json);
+	struct az_store *s = fixture_import("year/changes.json", &err);
+	ok(s != NULL, "the second-year fixture imports (%s)", err.msg);
 	if (!s)
 		return done_testing();
 	int rc = az_diff_compute(s, 0, &d, &err);

@@ -15,7 +15,6 @@
 #include "tests/fixture.h"
 #include "tests/tap.h"
 
-static const char *srcdir(void) { return getenv("top_srcdir") ? getenv("top_srcdir") : "."; }
 
 static int exec(struct az_store *s, const char *sql)
 {
@@ -108,15 +107,9 @@ static void digest_alone(struct az_store *s, const char *what)
 
 int main(void)
 {
-	char path[512];
-	size_t len = 0;
 	struct az_error err = { 0 };
-	struct az_store *s = NULL;
-	snprintf(path, sizeof path, "%s/tests/data/year/changes.json", srcdir());
-	char *json = slurp(path, &len);
-	ok(json && az_store_create_memory(&s, &err) == AZ_OK && az_import_json(s, json, len, "changes.json", &err) == AZ_OK,
-	   "the second-year fixture imports (%s)", err.msg);
-	free(json);
+	struct az_store *s = fixture_import("year/changes.json", &err);
+	ok(s != NULL, "the second-year fixture imports (%s)", err.msg);
 	if (!s)
 		return done_testing();
 	ok(digests(s) == 1, "the import keeps a digest of the earlier year");
