@@ -466,24 +466,19 @@ static void subset_name(const struct face *c, const struct az_subset *s, char *o
 	snprintf(out, cap, "%s+%s", tag, ps);
 }
 
-static int by_code_point(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-	return (x > y) - (x < y);
-}
-
 int az_font_subset_face(struct az_font *f, int k, struct az_subset *out, struct az_error *err)
 {
 	memset(out, 0, sizeof *out);
 	struct face *c = &f->faces[k];
 	/* the code points drawn with it, once each, ascending */
-	qsort(c->used, c->nused, sizeof *c->used, by_code_point);
+	uint32_t *old = malloc((c->nused + 1) * sizeof *old);
+	if (old)
+		az_sort_u32(c->used, old, c->nused);
 	size_t n = 0;
 	for (size_t i = 0; i < c->nused; i++)
 		if (n == 0 || c->used[i] != c->used[n - 1])
 			c->used[n++] = c->used[i];
 	c->nused = n;
-	uint32_t *old = malloc((n + 1) * sizeof *old);
 	out->cps = malloc((n + 1) * sizeof *out->cps);
 	out->gids = malloc((n + 1) * sizeof *out->gids);
 	out->bmp = calloc(65536, sizeof *out->bmp); /* only the used entries are touched */
@@ -530,13 +525,13 @@ int az_font_subset_face(struct az_font *f, int k, struct az_subset *out, struct 
 	}
 	free(seen);
 	/* widths from the original font, in 1/1000 em */
-	for (unsigned g = 0; g < cut.nold; g++)
-		if (cut.map[g] || g == 0)
-			out->widths[cut.map[g]] = (uint16_t)advance(c, g);
+	for (unsigned g = 0; g < cut.nnew; g++)
+		out->widths[g] = (uint16_t)advance(c, cut.from[g]);
 	free(old);
 	out->nglyphs = cut.nnew;
 	out->data = cut.data, out->len = cut.len;
 	free(cut.map);
+	free(cut.from);
 	metrics(c, out);
 	subset_name(c, out, out->name, sizeof out->name);
 	return AZ_OK;

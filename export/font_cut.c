@@ -30,10 +30,10 @@ struct src {
 	int longloca;
 };
 
-/* Scratch for one glyph's points, kept between glyphs. */
+/* Scratch for one glyph, kept between glyphs: its flags one a point, the new x and y bytes, and
+ * room for a copy of the old ones. */
 struct pts {
-	unsigned char *fl;
-	int32_t *xy;
+	unsigned char *fl, *xb, *yb, *cb;
 	size_t cap;
 };
 
@@ -105,8 +105,91 @@ static void scale_at(unsigned char *t, size_t len, const unsigned short *at, siz
 		}
 }
 
+/* How a point's flag (its bits 1-5) says its x (then its y) is stored: as a word, a byte (+ or
+ * -) or the same as the point before. For each, read as two bytes u (the word, or the byte and
+ * the next one): the value is (int32_t)(u << shift) >> 16, negated by neg (0 or -1); len bytes. */
+struct coord {
+	unsigned char shift[2], len[2];
+	signed char neg[2];
+	uint64_t lens; /* x's len, y's len << 32 */
+};
+#define SHIFT(byte, same) ((byte) ? 8 : (same) ? 0 : 16)
+#define LEN(byte, same) ((byte) ? 1 : (same) ? 0 : 2)
+#define NEG(byte, same) ((byte) && !(same) ? -1 : 0)
+#define COORD(i)                                                                                          \
+	{ { SHIFT((i) & 1, (i) & 8), SHIFT((i) & 2, (i) & 16) },                                         \
+	  { LEN((i) & 1, (i) & 8), LEN((i) & 2, (i) & 16) },                                             \
+	  { NEG((i) & 1, (i) & 8), NEG((i) & 2, (i) & 16) },                                             \
+	  LEN((i) & 1, (i) & 8) | (uint64_t)LEN((i) & 2, (i) & 16) << 32 }
+#define COORD4(i) COORD(i), COORD(i + 1), COORD(i + 2), COORD(i + 3)
+static const struct coord coord[32] = { COORD4(0),  COORD4(4),  COORD4(8),  COORD4(12),
+					COORD4(16), COORD4(20), COORD4(24), COORD4(28) };
+
+/* The next delta on axis a as t says, at *c, which may read two bytes: without a branch, as the
+ * flags follow no pattern. */
+static inline long delta_in(const unsigned char **c, const struct coord *t, int a)
+{
+	const unsigned char *p = *c;
+	long v = (int32_t)((uint32_t)(p[0] << 8 | p[1]) << t->shift[a]) >> 16;
+	*c = p + t->len[a];
+	return (v ^ t->neg[a]) - t->neg[a];
+}
+
+/* Delta d written at o (a byte, none, else a word), its flag bits (sh: the one-byte bit; eight
+ * times it, the sign-or-same bit) or-ed into *f; the end of o. On the new grid nearly every delta
+ * is a byte or none: the branch is on the rare word, the rest without one. */
+static inline unsigned char *delta_out(int32_t d, unsigned sh, unsigned char *o, unsigned *f)
+{
+	uint32_t a = d < 0 ? -(uint32_t)d : (uint32_t)d;
+	if (a > 255) {
+		wr16(o, (unsigned)(uint16_t)d);
+		return o + 2;
+	}
+	*f |= (d >= 0) * (sh << 3) | (d != 0) * sh;
+	*o = (unsigned char)a;
+	return o + (d != 0);
+}
+
+/* The points of a simple glyph in one pass: the coordinates at cx and cy, as the flags fl say,
+ * rounded to the new grid; their new flags written at o (a run of equal ones, up to 256, as one
+ * with its repeat count), their deltas at s->xb and s->yb (*nx, *ny bytes); the extremes in box
+ * (least x, y, greatest x, y). The caller has checked that two bytes can be read at every point.
+ * Returns the end of o. */
+static unsigned char *points(const unsigned char *cx, const unsigned char *cy, const unsigned char *fl, size_t npts,
+			     int32_t r, struct pts *s, unsigned char *o, size_t *nx, size_t *ny, int32_t box[4])
+{
+	long vx = 0, vy = 0;
+	int32_t px = 0, py = 0, x0 = INT32_MAX, y0 = INT32_MAX, x1 = INT32_MIN, y1 = INT32_MIN;
+	unsigned char *ox = s->xb, *oy = s->yb;
+	unsigned last = 256, run = 0; /* the flag before, and how often it repeats */
+	for (size_t i = 0; i < npts; i++) {
+		unsigned f = fl[i], nf = f & 1; /* the on-curve bit stays */
+		const struct coord *t = &coord[f >> 1 & 31];
+		vx += delta_in(&cx, t, 0);
+		vy += delta_in(&cy, t, 1);
+		int32_t x = scale(vx, r), y = scale(vy, r);
+		x0 = x < x0 ? x : x0, x1 = x > x1 ? x : x1;
+		y0 = y < y0 ? y : y0, y1 = y > y1 ? y : y1;
+		ox = delta_out((int32_t)((uint32_t)x - (uint32_t)px), 2, ox, &nf);
+		oy = delta_out((int32_t)((uint32_t)y - (uint32_t)py), 4, oy, &nf);
+		px = x, py = y;
+		if (nf != last || run == 255) {
+			*o++ = (unsigned char)nf;
+			last = nf, run = 0;
+		} else if (run++ == 0) {
+			o[-1] |= 8, *o++ = 1;
+		} else {
+			o[-1] = (unsigned char)run;
+		}
+	}
+	*nx = (size_t)(ox - s->xb), *ny = (size_t)(oy - s->yb);
+	box[0] = x0, box[1] = y0, box[2] = x1, box[3] = y1;
+	return o;
+}
+
 /* One simple glyph (g, n bytes; ncont >= 0) scaled into out, its instructions dropped; -1 when
- * malformed. */
+ * malformed. The flags are read once (with the lengths of the coordinates they announce, so that
+ * these are checked once), then the points in one pass. */
 static int simple_glyph(const unsigned char *g, size_t n, int ncont, int32_t r, struct pts *s, struct grow *out)
 {
 	size_t p = 10 + 2 * (size_t)ncont;
@@ -116,99 +199,55 @@ static int simple_glyph(const unsigned char *g, size_t n, int ncont, int32_t r, 
 	p += 2 + rd16(g + p);
 	if (npts + 1 > s->cap) {
 		size_t cap = npts + 1024;
-		unsigned char *fl = realloc(s->fl, cap);
-		if (fl)
-			s->fl = fl;
-		int32_t *xy = realloc(s->xy, 2 * cap * sizeof *xy);
-		if (!fl || !xy)
+		unsigned char *fl = realloc(s->fl, 9 * cap);
+		if (!fl)
 			return -1;
-		s->xy = xy, s->cap = cap;
+		s->fl = fl, s->xb = fl + cap, s->yb = fl + 3 * cap, s->cb = fl + 5 * cap, s->cap = cap;
 	}
 	unsigned char *fl = s->fl;
-	int32_t *xy = s->xy;
+	uint64_t lens = 0;
 	for (size_t i = 0; i < npts;) {
 		if (p >= n)
 			return -1;
-		unsigned char f = fl[i++] = g[p++];
+		unsigned f = g[p++];
+		uint64_t l = coord[f >> 1 & 31].lens;
+		fl[i++] = (unsigned char)f;
+		lens += l;
 		if (f & 8) {
 			if (p >= n)
 				return -1;
 			for (unsigned rep = g[p++]; rep > 0 && i < npts; rep--)
-				fl[i++] = f;
+				fl[i++] = (unsigned char)f, lens += l;
 		}
 	}
-	/* x then y: a byte (bit 1/2, sign in bit 4/5), the same (bit 4/5 alone), else a word */
-	for (unsigned axis = 0; axis < 2; axis++) {
-		unsigned sh = axis ? 4 : 2, same = axis ? 32 : 16;
-		long v = 0;
-		for (size_t i = 0; i < npts; i++) {
-			if (fl[i] & sh) {
-				if (p >= n)
-					return -1;
-				v += fl[i] & same ? g[p] : -(long)g[p];
-				p++;
-			} else if (!(fl[i] & same)) {
-				if (p + 2 > n)
-					return -1;
-				v += (int16_t)rd16(g + p);
-				p += 2;
-			}
-			xy[2 * i + axis] = scale(v, r);
-		}
-	}
-	int32_t box[4];
-	for (int k = 0; k < 4; k++)
-		box[k] = scale((int16_t)rd16(g + 2 + 2 * k), r);
-	for (size_t i = 0; i < npts; i++) {
-		int32_t x = xy[2 * i], y = xy[2 * i + 1];
-		if (i == 0 || x < box[0])
-			box[0] = x;
-		if (i == 0 || y < box[1])
-			box[1] = y;
-		if (i == 0 || x > box[2])
-			box[2] = x;
-		if (i == 0 || y > box[3])
-			box[3] = y;
+	size_t xlen = (uint32_t)lens, ylen = lens >> 32;
+	if (xlen + ylen > (p <= n ? n - p : 0)) /* p is past n only without points */
+		return -1;
+	/* two bytes are read at every point: when the glyph ends sooner, from a copy */
+	const unsigned char *c = g + p;
+	if (npts && n - p < xlen + ylen + 2) {
+		memcpy(s->cb, c, xlen + ylen);
+		s->cb[xlen + ylen] = s->cb[xlen + ylen + 1] = 0;
+		c = s->cb;
 	}
 	/* at most: header, ends, no instructions, a flag and two words a point, a pad */
 	if (reserve(out, 14 + 2 * (size_t)ncont + 5 * npts) != 0)
 		return -1;
 	unsigned char *o = out->s + out->n, *o0 = o;
-	wr16(o, (unsigned)ncont);
+	int32_t box[4];
+	size_t nx, ny;
+	o = points(c, c + xlen, fl, npts, r, s, o + 12 + 2 * (size_t)ncont, &nx, &ny, box);
+	if (npts == 0)
+		for (int k = 0; k < 4; k++)
+			box[k] = scale((int16_t)rd16(g + 2 + 2 * k), r);
+	wr16(o0, (unsigned)ncont);
 	for (int k = 0; k < 4; k++)
-		wr16(o + 2 + 2 * k, (unsigned)(uint16_t)box[k]);
-	memcpy(o + 10, g + 10, 2 * (size_t)ncont);
-	o += 10 + 2 * (size_t)ncont;
-	*o++ = 0, *o++ = 0;
-	/* the new flags (on-curve bit kept), written with repeats, then the x bytes, the y bytes;
-	 * xy becomes the deltas */
-	for (size_t i = npts; i-- > 1;)
-		xy[2 * i] -= xy[2 * i - 2], xy[2 * i + 1] -= xy[2 * i - 1];
-	for (size_t i = 0; i < npts; i++) {
-		int32_t dx = xy[2 * i], dy = xy[2 * i + 1];
-		unsigned f = fl[i] & 1u;
-		f |= dx == 0 ? 16u : dx > -256 && dx < 256 ? 2u | (dx > 0 ? 16u : 0) : 0;
-		f |= dy == 0 ? 32u : dy > -256 && dy < 256 ? 4u | (dy > 0 ? 32u : 0) : 0;
-		fl[i] = (unsigned char)f;
-	}
-	for (size_t i = 0; i < npts;) {
-		unsigned rep = 0;
-		while (i + rep + 1 < npts && fl[i + rep + 1] == fl[i] && rep < 255)
-			rep++;
-		if (rep)
-			*o++ = (unsigned char)(fl[i] | 8), *o++ = (unsigned char)rep;
-		else
-			*o++ = fl[i];
-		i += rep + 1;
-	}
-	for (unsigned axis = 0; axis < 2; axis++)
-		for (size_t i = 0; i < npts; i++) {
-			int32_t d = xy[2 * i + axis];
-			if (d != 0 && d > -256 && d < 256)
-				*o++ = (unsigned char)(d < 0 ? -d : d);
-			else if (d != 0)
-				wr16(o, (unsigned)(uint16_t)d), o += 2;
-		}
+		wr16(o0 + 2 + 2 * k, (unsigned)(uint16_t)box[k]);
+	memcpy(o0 + 10, g + 10, 2 * (size_t)ncont);
+	wr16(o0 + 10 + 2 * (size_t)ncont, 0);
+	memcpy(o, s->xb, nx);
+	memcpy(o + nx, s->yb, ny);
+	o += nx + ny;
 	if ((o - o0) % 2)
 		*o++ = 0;
 	out->n += (size_t)(o - o0);
@@ -314,51 +353,68 @@ static int glyph_at(const struct src *s, unsigned gid, size_t *a, size_t *b)
 	return *a > *b || *b > s->glyf_n || (*b > *a && *b - *a < 10) ? -1 : 0;
 }
 
-/* Marks the kept glyphs (and, through composites, their components) in map as 1. */
-static int mark(const struct src *s, const uint32_t *keep, size_t n, uint16_t *map)
+/* Marks the kept glyphs (and, through composites, their components) in map as 1 and lists them
+ * in list (in no order): their number, or -1 when one is malformed. */
+static long mark(const struct src *s, const uint32_t *keep, size_t n, uint16_t *map, uint32_t *list)
 {
-	unsigned *work = malloc(((size_t)s->nglyphs + 1) * sizeof *work);
-	if (!work)
-		return -1;
-	size_t nw = 0;
-	map[0] = 1, work[nw++] = 0;
+	size_t nl = 0;
+	map[0] = 1, list[nl++] = 0;
 	for (size_t i = 0; i < (keep ? n : s->nglyphs); i++) {
 		uint32_t g = keep ? keep[i] : (uint32_t)i;
 		if (g < s->nglyphs && !map[g])
-			map[g] = 1, work[nw++] = g;
+			map[g] = 1, list[nl++] = g;
 	}
-	int rc = 0;
 	unsigned comp[64];
-	while (rc == 0 && nw > 0) {
+	for (size_t q = 0; q < nl; q++) { /* the list grows with the components it meets */
 		size_t a, b, nc = 0;
-		unsigned g = work[--nw];
-		if (glyph_at(s, g, &a, &b) != 0) {
-			rc = -1;
-			break;
-		}
+		if (glyph_at(s, list[q], &a, &b) != 0)
+			return -1;
 		if (b == a || (int16_t)rd16(s->glyf + a) >= 0)
 			continue;
-		rc = composite_glyph(s->glyf + a, b - a, 65536, NULL, s->nglyphs, NULL, comp, &nc, 64);
-		for (size_t k = 0; rc == 0 && k < nc; k++)
+		if (composite_glyph(s->glyf + a, b - a, 65536, NULL, s->nglyphs, NULL, comp, &nc, 64) != 0)
+			return -1;
+		for (size_t k = 0; k < nc; k++)
 			if (!map[comp[k]])
-				map[comp[k]] = 1, work[nw++] = comp[k];
+				map[comp[k]] = 1, list[nl++] = comp[k];
 	}
-	free(work);
-	return rc;
+	return (long)nl;
 }
 
+void az_sort_u32(uint32_t *v, uint32_t *tmp, size_t n)
+{
+	uint32_t *in = v, *t;
+	for (unsigned sh = 0; sh < 32 && n > 0; sh += 8) {
+		size_t at[257] = { 0 };
+		for (size_t i = 0; i < n; i++)
+			at[(in[i] >> sh & 255) + 1]++;
+		if (at[(in[0] >> sh & 255) + 1] == n)
+			continue; /* all the same here */
+		for (unsigned k = 0; k < 256; k++)
+			at[k + 1] += at[k];
+		for (size_t i = 0; i < n; i++)
+			tmp[at[in[i] >> sh & 255]++] = in[i];
+		t = in, in = tmp, tmp = t;
+	}
+	if (in != v)
+		memcpy(v, in, n * sizeof *v);
+}
+
+/* The sum of the big-endian 32-bit words at p (n: a multiple of 4), two at a time. */
 static uint32_t checksum(const unsigned char *p, size_t n)
 {
-	uint32_t sum = 0;
+	uint64_t sum = 0;
 	size_t i = 0;
-	for (; i + 4 <= n; i += 4)
-		sum += rd32(p + i);
-	if (i < n) {
-		unsigned char b[4] = { 0, 0, 0, 0 };
-		memcpy(b, p + i, n - i);
-		sum += rd32(b);
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, p + i, 8);
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		w = __builtin_bswap64(w);
+#endif
+		sum += (w >> 32) + (w & 0xFFFFFFFFu);
 	}
-	return sum;
+	if (i < n)
+		sum += rd32(p + i);
+	return (uint32_t)sum;
 }
 
 /* The name table with only the copyright, family, style and PostScript names (format 0). */
@@ -405,7 +461,27 @@ void az_cut_free(struct az_cut *c)
 {
 	free(c->data);
 	free(c->map);
+	free(c->from);
 	memset(c, 0, sizeof *c);
+}
+
+/* The tables written, in the order of their tags. */
+enum { T_OS2, T_GLYF, T_HEAD, T_HHEA, T_HMTX, T_LOCA, T_MAXP, T_NAME, T_POST };
+static const char out_tags[NOUT][5] = { "OS/2", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "name", "post" };
+
+/* Where the tables of these lengths go (at; 0 for an empty one, which is left out): the size of
+ * the whole font. Where glyf goes depends only on which tables are there and OS/2's length. */
+static size_t layout(const size_t len[NOUT], size_t at[NOUT], unsigned *nt)
+{
+	*nt = 0;
+	for (int i = 0; i < NOUT; i++)
+		*nt += len[i] != 0;
+	size_t end = 12 + 16 * (size_t)*nt;
+	for (int i = 0; i < NOUT; i++) {
+		at[i] = len[i] ? end : 0;
+		end += (len[i] + 3) & ~(size_t)3;
+	}
+	return end;
 }
 
 int az_font_cut(const char *data, size_t len, size_t dir, const uint32_t *keep, size_t n, unsigned upem,
@@ -418,58 +494,73 @@ int az_font_cut(const char *data, size_t len, size_t dir, const uint32_t *keep, 
 	int32_t r = s.upem > upem ? (int32_t)(((int64_t)upem * 65536 + s.upem / 2) / s.upem) : 65536;
 	unsigned new_upem = s.upem > upem ? upem : s.upem;
 	out->nold = s.nglyphs;
-	if (!(out->map = calloc(s.nglyphs, sizeof *out->map)) || mark(&s, keep, n, out->map) != 0) {
+	out->map = calloc(s.nglyphs, sizeof *out->map);
+	uint32_t *list = malloc(2 * ((size_t)s.nglyphs + 1) * sizeof *list); /* and room to sort */
+	long nl = out->map && list ? mark(&s, keep, n, out->map, list) : -1;
+	if (nl >= 0 && !(out->from = malloc((size_t)nl * sizeof *out->from)))
+		nl = -1;
+	if (nl < 0) {
+		free(list);
 		az_cut_free(out);
 		return -1;
 	}
-	/* numbered in old order; the new glyphs' advances and side bearings */
-	unsigned ng = 0;
-	for (unsigned g = 0; g < s.nglyphs; g++)
-		if (out->map[g])
-			out->map[g] = (uint16_t)ng++;
+	/* numbered in old order */
+	unsigned ng = (unsigned)nl;
+	az_sort_u32(list, list + s.nglyphs + 1, ng);
 	out->nnew = ng;
-	/* room for the kept glyphs as they were, which their new forms rarely exceed: one block */
-	struct grow glyf = { 0 };
 	size_t room = 0, a, b;
-	for (unsigned g = 0; g < s.nglyphs; g++)
-		if ((out->map[g] || g == 0) && glyph_at(&s, g, &a, &b) == 0)
+	for (unsigned k = 0; k < ng; k++) {
+		out->map[list[k]] = (uint16_t)k, out->from[k] = (uint16_t)list[k];
+		if (glyph_at(&s, list[k], &a, &b) == 0)
 			room += b - a + 2;
-	reserve(&glyf, room);
+	}
+	free(list);
+	size_t tlen[NOUT] = { 0 }, at[NOUT];
+	unsigned char *name = names(&s, &tlen[T_NAME]);
+	tlen[T_OS2] = s.os2_n <= 100 ? s.os2_n : 100;
+	tlen[T_HEAD] = 54, tlen[T_HHEA] = 36, tlen[T_MAXP] = s.maxp_n >= 32 ? 32 : 6;
+	tlen[T_POST] = s.post && s.post_n >= 32 ? 32 : 0;
+	tlen[T_GLYF] = tlen[T_HMTX] = tlen[T_LOCA] = 1; /* there: their lengths come later */
+	unsigned nt;
+	layout(tlen, at, &nt);
+	/* the new glyf made in place in the new font, with room for the kept glyphs as they were,
+	 * which their new forms rarely exceed */
+	size_t glyf_at = at[T_GLYF];
+	struct grow font = { 0 };
+	reserve(&font, glyf_at + room);
+	font.n = glyf_at;
 	struct pts pts = { 0 };
-	size_t loca_n = ((size_t)ng + 1) * 4, hmtx_n = 4 * (size_t)ng, name_n;
-	unsigned char *loca = malloc(loca_n), *hmtx = malloc(hmtx_n), *name = names(&s, &name_n);
+	size_t loca_n = ((size_t)ng + 1) * 4, hmtx_n = 4 * (size_t)ng;
+	unsigned char *loca = malloc(loca_n), *hmtx = malloc(hmtx_n);
 	unsigned char head[54], hhea[36], maxp[32], os2[100], post[32];
 	int rc = loca && hmtx ? 0 : -1;
-	unsigned k = 0, maxadv = 0;
-	for (unsigned g = 0; rc == 0 && g < s.nglyphs; g++) {
-		if (!out->map[g] && g)
-			continue;
-		size_t a, b;
-		wr32(loca + 4 * k, (uint32_t)glyf.n);
+	unsigned maxadv = 0;
+	for (unsigned k = 0; rc == 0 && k < ng; k++) {
+		unsigned g = out->from[k];
+		wr32(loca + 4 * k, (uint32_t)(font.n - glyf_at));
 		if ((rc = glyph_at(&s, g, &a, &b)) != 0)
 			break;
 		if (b > a)
 			rc = (int16_t)rd16(s.glyf + a) >= 0
-				     ? simple_glyph(s.glyf + a, b - a, (int16_t)rd16(s.glyf + a), r, &pts, &glyf)
-				     : composite_glyph(s.glyf + a, b - a, r, out->map, s.nglyphs, &glyf, NULL, NULL, 0);
+				     ? simple_glyph(s.glyf + a, b - a, (int16_t)rd16(s.glyf + a), r, &pts, &font)
+				     : composite_glyph(s.glyf + a, b - a, r, out->map, s.nglyphs, &font, NULL, NULL, 0);
 		unsigned m = g < s.nh ? g : s.nh - 1;
 		unsigned adv = (unsigned)scale(rd16(s.hmtx + 4 * m), r);
 		long lsb = g < s.nh ? (int16_t)rd16(s.hmtx + 4 * g + 2) : (int16_t)rd16(s.hmtx + 4 * s.nh + 2 * (g - s.nh));
 		wr16(hmtx + 4 * k, adv);
 		wr16(hmtx + 4 * k + 2, (unsigned)(uint16_t)scale(lsb, r));
 		maxadv = adv > maxadv ? adv : maxadv;
-		k++;
 	}
 	free(pts.fl);
-	free(pts.xy);
-	if (rc != 0 || glyf.bad || !name != !s.name) {
-		free(glyf.s), free(loca), free(hmtx), free(name);
+	size_t glyf_n = font.n - glyf_at;
+	if (rc != 0 || font.bad || !name != !s.name) {
+		free(font.s), free(loca), free(hmtx), free(name);
 		az_cut_free(out);
 		return -1;
 	}
-	wr32(loca + 4 * (size_t)ng, (uint32_t)glyf.n);
+	wr32(loca + 4 * (size_t)ng, (uint32_t)glyf_n);
 	/* loca short when every offset fits; hmtx without its trailing run of equal advances */
-	int shortloca = glyf.n / 2 <= 0xFFFF;
+	int shortloca = glyf_n / 2 <= 0xFFFF;
 	if (shortloca) {
 		for (size_t i = 0; i <= ng; i++)
 			wr16(loca + 2 * i, rd32(loca + 4 * i) / 2);
@@ -488,15 +579,15 @@ int az_font_cut(const char *data, size_t len, size_t dir, const uint32_t *keep, 
 	memcpy(head, s.head, 54);
 	wr16(head + 18, new_upem);
 	wr16(head + 50, shortloca ? 0 : 1);
+	wr32(head + 8, 0); /* checkSumAdjustment counts as 0 */
 	scale_at(head, 54, head_f, 4, 1, r);
 	memcpy(hhea, s.hhea, 36);
 	scale_at(hhea, 36, hhea_f, 7, 1, r);
 	wr16(hhea + 10, maxadv);
 	wr16(hhea + 34, nh);
-	size_t maxp_n = s.maxp_n >= 32 ? 32 : 6, os2_n = s.os2_n <= sizeof os2 ? s.os2_n : sizeof os2,
-	       post_n = s.post && s.post_n >= 32 ? 32 : 0;
-	memcpy(maxp, s.maxp, maxp_n);
-	if (maxp_n == 6)
+	size_t os2_n = tlen[T_OS2];
+	memcpy(maxp, s.maxp, tlen[T_MAXP]);
+	if (tlen[T_MAXP] == 6)
 		wr32(maxp, 0x00005000u);
 	wr16(maxp + 4, ng);
 	if (os2_n) {
@@ -505,49 +596,47 @@ int az_font_cut(const char *data, size_t len, size_t dir, const uint32_t *keep, 
 		scale_at(os2, os2_n, os2_f, os2_n >= 2 && rd16(os2) >= 2 ? 16 : 14, 1, r);
 		scale_at(os2, os2_n, os2_u, 2, 0, r);
 	}
-	if (post_n) {
+	if (tlen[T_POST]) {
 		memcpy(post, s.post, 32);
 		wr32(post, 0x00030000u);
 		scale_at(post, 32, post_f, 2, 1, r);
 	}
-	struct {
-		const char *tag;
-		const unsigned char *data;
-		size_t len;
-	} t[NOUT] = { { "OS/2", os2, os2_n },	  { "glyf", glyf.s, glyf.n }, { "head", head, 54 },
-		      { "hhea", hhea, 36 },	  { "hmtx", hmtx, hmtx_n },   { "loca", loca, loca_n },
-		      { "maxp", maxp, maxp_n }, { "name", name, name_n },	  { "post", post, post_n } };
-	unsigned nt = 0;
-	size_t total = 12;
-	for (int i = 0; i < NOUT; i++)
-		if (t[i].len)
-			nt++, total += 16 + ((t[i].len + 3) & ~(size_t)3);
-	unsigned char *f = calloc(1, total);
-	if (f) {
+	const unsigned char *from[NOUT] = { os2, NULL, head, hhea, hmtx, loca, maxp, name, post };
+	tlen[T_GLYF] = glyf_n, tlen[T_HMTX] = hmtx_n, tlen[T_LOCA] = loca_n;
+	size_t total = layout(tlen, at, &nt);
+	/* glyf stays where it is: before, only OS/2 and the table directory, whose length did not
+	 * change unless glyf is empty */
+	if (reserve(&font, total > font.n ? total - font.n : 0) == 0) {
+		unsigned char *f = font.s;
 		unsigned sel = 0;
 		while ((2u << sel) <= nt)
 			sel++;
 		wr32(f, 0x00010000u);
 		wr16(f + 4, nt), wr16(f + 6, 16u << sel), wr16(f + 8, sel), wr16(f + 10, nt * 16 - (16u << sel));
-		size_t at = 12 + 16 * (size_t)nt, rec = 12, head_at = 0;
-		wr32(head + 8, 0); /* checkSumAdjustment counts as 0 */
+		size_t rec = 12;
+		uint32_t whole = 0;
 		for (int i = 0; i < NOUT; i++) {
-			if (!t[i].len)
+			if (!tlen[i])
 				continue;
-			if (t[i].data == head)
-				head_at = at;
-			memcpy(f + at, t[i].data, t[i].len);
-			wr32(f + rec, tag4(t[i].tag));
-			wr32(f + rec + 4, checksum(t[i].data, t[i].len));
-			wr32(f + rec + 8, (uint32_t)at);
-			wr32(f + rec + 12, (uint32_t)t[i].len);
-			rec += 16, at += (t[i].len + 3) & ~(size_t)3;
+			size_t padded = (tlen[i] + 3) & ~(size_t)3;
+			if (i != T_GLYF)
+				memcpy(f + at[i], from[i], tlen[i]);
+			memset(f + at[i] + tlen[i], 0, padded - tlen[i]);
+			uint32_t sum = checksum(f + at[i], padded);
+			wr32(f + rec, tag4(out_tags[i]));
+			wr32(f + rec + 4, sum);
+			wr32(f + rec + 8, (uint32_t)at[i]);
+			wr32(f + rec + 12, (uint32_t)tlen[i]);
+			rec += 16, whole += sum;
 		}
-		wr32(f + head_at + 8, 0xB1B0AFBAu - checksum(f, total));
+		/* the whole font's sum: the tables' (zero padded to whole words) and the directory's */
+		whole += checksum(f, 12 + 16 * (size_t)nt);
+		wr32(f + at[T_HEAD] + 8, 0xB1B0AFBAu - whole);
 		out->data = (char *)f, out->len = total;
 	}
-	free(glyf.s), free(loca), free(hmtx), free(name);
-	if (!f) {
+	free(loca), free(hmtx), free(name);
+	if (!out->data) {
+		free(font.s);
 		az_cut_free(out);
 		return -1;
 	}

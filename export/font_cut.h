@@ -20,6 +20,7 @@ struct az_cut {
 	char *data;     /* the new font */
 	size_t len;
 	uint16_t *map;  /* new glyph id of each old one (0: not kept; .notdef stays 0) */
+	uint16_t *from; /* old glyph id of each new one */
 	unsigned nold;  /* glyphs in the old font: entries of map */
 	unsigned nnew;  /* glyphs in the new one */
 };
@@ -32,5 +33,8 @@ struct az_cut {
 int az_font_cut(const char *data, size_t len, size_t dir, const uint32_t *keep, size_t n, unsigned upem,
 		struct az_cut *out);
 void az_cut_free(struct az_cut *c);
+/* Sorts the n values at v ascending (tmp: room for n more), a byte at a time: linear, for the
+ * few hundred glyph ids and code points of a document. */
+void az_sort_u32(uint32_t *v, uint32_t *tmp, size_t n);
 
 #endif
