@@ -107,19 +107,19 @@ static void scale_at(unsigned char *t, size_t len, const unsigned short *at, siz
 
 /* How a point's flag (its bits 1-5) says its x (then its y) is stored: as a word, a byte (+ or
  * -) or the same as the point before. For each, read as two bytes u (the word, or the byte and
- * the next one): the value is (int32_t)(u << shift) >> 16, negated by neg (0 or -1); len bytes. */
+ * the next one): the value is (int32_t)(u << shift) >> 16, times sign; len bytes. */
 struct coord {
 	unsigned char shift[2], len[2];
-	signed char neg[2];
+	signed char sign[2];
 	uint64_t lens; /* x's len, y's len << 32 */
 };
 #define SHIFT(byte, same) ((byte) ? 8 : (same) ? 0 : 16)
 #define LEN(byte, same) ((byte) ? 1 : (same) ? 0 : 2)
-#define NEG(byte, same) ((byte) && !(same) ? -1 : 0)
+#define SIGN(byte, same) ((byte) && !(same) ? -1 : 1)
 #define COORD(i)                                                                                          \
 	{ { SHIFT((i) & 1, (i) & 8), SHIFT((i) & 2, (i) & 16) },                                         \
 	  { LEN((i) & 1, (i) & 8), LEN((i) & 2, (i) & 16) },                                             \
-	  { NEG((i) & 1, (i) & 8), NEG((i) & 2, (i) & 16) },                                             \
+	  { SIGN((i) & 1, (i) & 8), SIGN((i) & 2, (i) & 16) },                                           \
 	  LEN((i) & 1, (i) & 8) | (uint64_t)LEN((i) & 2, (i) & 16) << 32 }
 #define COORD4(i) COORD(i), COORD(i + 1), COORD(i + 2), COORD(i + 3)
 static const struct coord coord[32] = { COORD4(0),  COORD4(4),  COORD4(8),  COORD4(12),
@@ -132,7 +132,7 @@ static inline long delta_in(const unsigned char **c, const struct coord *t, int 
 	const unsigned char *p = *c;
 	long v = (int32_t)((uint32_t)(p[0] << 8 | p[1]) << t->shift[a]) >> 16;
 	*c = p + t->len[a];
-	return (v ^ t->neg[a]) - t->neg[a];
+	return v * t->sign[a];
 }
 
 /* Delta d written at o (a byte, none, else a word), its flag bits (sh: the one-byte bit; eight
@@ -145,9 +145,10 @@ static inline unsigned char *delta_out(int32_t d, unsigned sh, unsigned char *o,
 		wr16(o, (unsigned)(uint16_t)d);
 		return o + 2;
 	}
-	*f |= (d >= 0) * (sh << 3) | (d != 0) * sh;
+	unsigned nonzero = (a + 255) >> 8, not_negative = (uint32_t)~d >> 31;
+	*f |= (not_negative << 3 | nonzero) * sh;
 	*o = (unsigned char)a;
-	return o + (d != 0);
+	return o + nonzero;
 }
 
 /* The points of a simple glyph in one pass: the coordinates at cx and cy, as the flags fl say,
@@ -161,9 +162,9 @@ static unsigned char *points(const unsigned char *cx, const unsigned char *cy, c
 	long vx = 0, vy = 0;
 	int32_t px = 0, py = 0, x0 = INT32_MAX, y0 = INT32_MAX, x1 = INT32_MIN, y1 = INT32_MIN;
 	unsigned char *ox = s->xb, *oy = s->yb;
-	unsigned last = 256, run = 0; /* the flag before, and how often it repeats */
-	for (size_t i = 0; i < npts; i++) {
-		unsigned f = fl[i], nf = f & 1; /* the on-curve bit stays */
+	unsigned last = 255; /* the flag before (none: 255), and (<< 8) how often it repeats */
+	for (const unsigned char *end = fl + npts; fl < end; fl++) {
+		unsigned f = *fl, nf = f & 1; /* the on-curve bit stays */
 		const struct coord *t = &coord[f >> 1 & 31];
 		vx += delta_in(&cx, t, 0);
 		vy += delta_in(&cy, t, 1);
@@ -173,13 +174,13 @@ static unsigned char *points(const unsigned char *cx, const unsigned char *cy, c
 		ox = delta_out((int32_t)((uint32_t)x - (uint32_t)px), 2, ox, &nf);
 		oy = delta_out((int32_t)((uint32_t)y - (uint32_t)py), 4, oy, &nf);
 		px = x, py = y;
-		if (nf != last || run == 255) {
+		if (nf != (last & 255) || last >> 8 == 255) {
 			*o++ = (unsigned char)nf;
-			last = nf, run = 0;
-		} else if (run++ == 0) {
+			last = nf;
+		} else if ((last += 256) >> 8 == 1) {
 			o[-1] |= 8, *o++ = 1;
 		} else {
-			o[-1] = (unsigned char)run;
+			o[-1] = (unsigned char)(last >> 8);
 		}
 	}
 	*nx = (size_t)(ox - s->xb), *ny = (size_t)(oy - s->yb);
@@ -399,20 +400,19 @@ void az_sort_u32(uint32_t *v, uint32_t *tmp, size_t n)
 		memcpy(v, in, n * sizeof *v);
 }
 
-/* The sum of the big-endian 32-bit words at p (n: a multiple of 4), two at a time. */
+/* The sum of the big-endian 32-bit words at p (n: a multiple of 4), four at a time. */
 static uint32_t checksum(const unsigned char *p, size_t n)
 {
-	uint64_t sum = 0;
+	uint64_t sum = 0, w[2];
 	size_t i = 0;
-	for (; i + 8 <= n; i += 8) {
-		uint64_t w;
-		memcpy(&w, p + i, 8);
+	for (; i + 16 <= n; i += 16) {
+		memcpy(w, p + i, 16);
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-		w = __builtin_bswap64(w);
+		w[0] = __builtin_bswap64(w[0]), w[1] = __builtin_bswap64(w[1]);
 #endif
-		sum += (w >> 32) + (w & 0xFFFFFFFFu);
+		sum += (w[0] >> 32) + (w[0] & 0xFFFFFFFFu) + (w[1] >> 32) + (w[1] & 0xFFFFFFFFu);
 	}
-	if (i < n)
+	for (; i < n; i += 4)
 		sum += rd32(p + i);
 	return (uint32_t)sum;
 }
