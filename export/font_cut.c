@@ -106,14 +106,15 @@ static void scale_at(unsigned char *t, size_t len, const unsigned short *at, siz
 }
 
 /* How a point's flag (its bits 1-5) says its x (then its y) is stored: as a word, a byte (+ or
- * -) or the same as the point before. For each, read as two bytes u (the word, or the byte and
- * the next one): the value is (int32_t)(u << shift) >> 16, times sign; len bytes. */
+ * -) or the same as the point before. For each, read as four bytes u (big-endian: the word or
+ * the byte, then what follows): the value is (int64_t)((uint64_t)u << shift) >> 48, times sign;
+ * len bytes. */
 struct coord {
 	unsigned char shift[2], len[2];
 	signed char sign[2];
 	uint64_t lens; /* x's len, y's len << 32 */
 };
-#define SHIFT(byte, same) ((byte) ? 8 : (same) ? 0 : 16)
+#define SHIFT(byte, same) ((byte) ? 24 : (same) ? 0 : 32)
 #define LEN(byte, same) ((byte) ? 1 : (same) ? 0 : 2)
 #define SIGN(byte, same) ((byte) && !(same) ? -1 : 1)
 #define COORD(i)                                                                                          \
@@ -125,12 +126,12 @@ struct coord {
 static const struct coord coord[32] = { COORD4(0),  COORD4(4),  COORD4(8),  COORD4(12),
 					COORD4(16), COORD4(20), COORD4(24), COORD4(28) };
 
-/* The next delta on axis a as t says, at *c, which may read two bytes: without a branch, as the
- * flags follow no pattern. */
+/* The next delta on axis a as t says, at *c, which may read four bytes: without a branch, as
+ * the flags follow no pattern. */
 static inline long delta_in(const unsigned char **c, const struct coord *t, int a)
 {
 	const unsigned char *p = *c;
-	long v = (int32_t)((uint32_t)(p[0] << 8 | p[1]) << t->shift[a]) >> 16;
+	long v = (int64_t)((uint64_t)rd32(p) << t->shift[a]) >> 48;
 	*c = p + t->len[a];
 	return v * t->sign[a];
 }
@@ -154,7 +155,7 @@ static inline unsigned char *delta_out(int32_t d, unsigned sh, unsigned char *o,
 /* The points of a simple glyph in one pass: the coordinates at cx and cy, as the flags fl say,
  * rounded to the new grid; their new flags written at o (a run of equal ones, up to 256, as one
  * with its repeat count), their deltas at s->xb and s->yb (*nx, *ny bytes); the extremes in box
- * (least x, y, greatest x, y). The caller has checked that two bytes can be read at every point.
+ * (least x, y, greatest x, y). The caller has checked that four bytes can be read at every point.
  * Returns the end of o. */
 static unsigned char *points(const unsigned char *cx, const unsigned char *cy, const unsigned char *fl, size_t npts,
 			     int32_t r, struct pts *s, unsigned char *o, size_t *nx, size_t *ny, int32_t box[4])
@@ -224,11 +225,11 @@ static int simple_glyph(const unsigned char *g, size_t n, int ncont, int32_t r, 
 	size_t xlen = (uint32_t)lens, ylen = lens >> 32;
 	if (xlen + ylen > (p <= n ? n - p : 0)) /* p is past n only without points */
 		return -1;
-	/* two bytes are read at every point: when the glyph ends sooner, from a copy */
+	/* four bytes are read at every point: when the glyph ends sooner, from a copy */
 	const unsigned char *c = g + p;
-	if (npts && n - p < xlen + ylen + 2) {
+	if (npts && n - p < xlen + ylen + 4) {
 		memcpy(s->cb, c, xlen + ylen);
-		s->cb[xlen + ylen] = s->cb[xlen + ylen + 1] = 0;
+		memset(s->cb + xlen + ylen, 0, 4);
 		c = s->cb;
 	}
 	/* at most: header, ends, no instructions, a flag and two words a point, a pad */
