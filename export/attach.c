@@ -26,7 +26,7 @@ struct packer {
 	z_stream z;
 	int started, failed;
 	unsigned char *head; /* the first SMALL bytes, until deflating starts */
-	size_t nhead, capout;
+	size_t nhead, caphead, capout;
 };
 
 /* Deflates n bytes (flush: Z_NO_FLUSH or Z_FINISH) into the growing output. */
@@ -61,7 +61,7 @@ static int start(struct packer *k, int level)
 	k->started = 1;
 	int rc = feed(k, k->head, k->nhead, Z_NO_FLUSH);
 	free(k->head);
-	k->head = NULL, k->nhead = 0;
+	k->head = NULL, k->nhead = k->caphead = 0;
 	return rc;
 }
 
@@ -73,9 +73,16 @@ static ssize_t pack_write(void *cookie, const char *buf, size_t size)
 	sha256_update(&k->sha, size, (const uint8_t *)buf);
 	k->p->len += size;
 	if (!k->started && k->nhead + size <= SMALL) {
-		if (!k->head && !(k->head = malloc(SMALL))) {
-			k->failed = 1;
-			return 0;
+		if (k->nhead + size > k->caphead) { /* grown as needed: the clinic's JSON is 43 KB */
+			size_t cap = k->caphead ? k->caphead : 65536;
+			while (cap < k->nhead + size)
+				cap *= 2;
+			unsigned char *h = realloc(k->head, cap);
+			if (!h) {
+				k->failed = 1;
+				return 0;
+			}
+			k->head = h, k->caphead = cap;
 		}
 		memcpy(k->head + k->nhead, buf, size);
 		k->nhead += size;
@@ -86,6 +93,14 @@ static ssize_t pack_write(void *cookie, const char *buf, size_t size)
 		return 0;
 	}
 	return (ssize_t)size;
+}
+
+static int pack_sink(void *cookie, const char *buf, size_t size)
+{
+	if (pack_write(cookie, buf, size) == (ssize_t)size)
+		return 0;
+	errno = ENOMEM;
+	return -1;
 }
 
 /* The held bytes deflated whole into the output. */
@@ -130,7 +145,7 @@ static int pack_close(void *cookie)
 	return bad ? -1 : 0;
 }
 
-FILE *az_pack_open(struct az_packed *p)
+static struct packer *pack_new(struct az_packed *p)
 {
 	memset(p, 0, sizeof *p);
 	struct packer *k = calloc(1, sizeof *k);
@@ -138,6 +153,14 @@ FILE *az_pack_open(struct az_packed *p)
 		return NULL;
 	k->p = p;
 	sha256_init(&k->sha);
+	return k;
+}
+
+FILE *az_pack_open(struct az_packed *p)
+{
+	struct packer *k = pack_new(p);
+	if (!k)
+		return NULL;
 	FILE *f = fopencookie(k, "w", (cookie_io_functions_t){ .write = pack_write, .close = pack_close });
 	if (!f)
 		free(k);
@@ -157,13 +180,14 @@ int az_pack_bytes(struct az_packed *p, const void *data, size_t len)
 	return 0;
 }
 
+/* Straight from the writer's buffer, without a stdio stream between. */
 int az_pack_json(struct az_store *s, struct az_packed *p, struct az_error *err)
 {
-	FILE *f = az_pack_open(p);
-	if (!f)
+	struct packer *k = pack_new(p);
+	if (!k)
 		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
-	int rc = az_export_json(s, f, err);
-	if (fclose(f) != 0 && rc == AZ_OK)
+	int rc = az_export_json_to(s, pack_sink, k, 0, err);
+	if (pack_close(k) != 0 && rc == AZ_OK)
 		rc = az_fail(err, AZ_IOERR, "%s", _("out of memory"));
 	if (rc != AZ_OK)
 		az_packed_free(p);
