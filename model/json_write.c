@@ -256,10 +256,29 @@ static int put_all(struct az_store *s, struct jout *o, unsigned omit, struct az_
 	return PUT(o, "  \"version\": ") || put_int(o, AZ_JSON_VERSION) || PUT(o, "\n}\n") ? -1 : 0;
 }
 
+/* Every table read in one transaction, unless the caller has one open: the text is one state of the
+ * workbook even if another program writes to it meanwhile, and SQLite takes its lock and checks
+ * the file once (8 system calls a table before). */
+static int put_all_at_once(struct az_store *s, struct jout *o, unsigned omit, struct az_error *err)
+{
+	sqlite3 *db = az_store_db(s);
+	int own = sqlite3_get_autocommit(db);
+	if (own && sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
+		az_store_sqlfail(s, err, AZ_IOERR, _("cannot read"));
+		return err->code;
+	}
+	int rc = put_all(s, o, omit, err);
+	if (own && sqlite3_exec(db, rc ? "ROLLBACK" : "COMMIT", NULL, NULL, NULL) != SQLITE_OK && !rc) {
+		az_store_sqlfail(s, err, AZ_IOERR, _("cannot read"));
+		rc = err->code;
+	}
+	return rc;
+}
+
 int az_export_json_to(struct az_store *s, az_json_sink *sink, void *ctx, unsigned omit, struct az_error *err)
 {
 	struct jout o = { .sink = sink, .ctx = ctx };
-	int rc = put_all(s, &o, omit, err);
+	int rc = put_all_at_once(s, &o, omit, err);
 	if (rc == 0 && o.len && sink(ctx, o.buf, o.len) != 0)
 		rc = -1, o.sink_failed = 1;
 	free(o.buf);
@@ -296,7 +315,7 @@ int az_export_json_string(struct az_store *s, char **out, size_t *len, struct az
 int az_export_json_string_omit(struct az_store *s, char **out, size_t *len, unsigned omit, struct az_error *err)
 {
 	struct jout o = { 0 };
-	int rc = put_all(s, &o, omit, err);
+	int rc = put_all_at_once(s, &o, omit, err);
 	if (rc == 0 && room(&o, 1) == 0) {
 		o.buf[o.len] = '\0'; /* as open_memstream did */
 		*out = o.buf, *len = o.len;
