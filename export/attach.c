@@ -65,11 +65,12 @@ static int start(struct packer *k, int level)
 	return rc;
 }
 
-static ssize_t pack_write(void *cookie, const char *buf, size_t size)
+/* Takes the next size bytes: 0, or -1 (errno ENOMEM) once memory ran out. */
+static int pack_write(void *cookie, const char *buf, size_t size)
 {
 	struct packer *k = cookie;
 	if (k->failed)
-		return 0;
+		return errno = ENOMEM, -1;
 	sha256_update(&k->sha, size, (const uint8_t *)buf);
 	k->p->len += size;
 	if (!k->started && k->nhead + size <= SMALL) {
@@ -78,29 +79,17 @@ static ssize_t pack_write(void *cookie, const char *buf, size_t size)
 			while (cap < k->nhead + size)
 				cap *= 2;
 			unsigned char *h = realloc(k->head, cap);
-			if (!h) {
-				k->failed = 1;
-				return 0;
-			}
+			if (!h)
+				return k->failed = 1, errno = ENOMEM, -1;
 			k->head = h, k->caphead = cap;
 		}
 		memcpy(k->head + k->nhead, buf, size);
 		k->nhead += size;
-		return (ssize_t)size;
-	}
-	if ((!k->started && start(k, Z_BEST_SPEED) != 0) || feed(k, buf, size, Z_NO_FLUSH) != 0) {
-		k->failed = 1;
 		return 0;
 	}
-	return (ssize_t)size;
-}
-
-static int pack_sink(void *cookie, const char *buf, size_t size)
-{
-	if (pack_write(cookie, buf, size) == (ssize_t)size)
-		return 0;
-	errno = ENOMEM;
-	return -1;
+	if ((!k->started && start(k, Z_BEST_SPEED) != 0) || feed(k, buf, size, Z_NO_FLUSH) != 0)
+		return k->failed = 1, errno = ENOMEM, -1;
+	return 0;
 }
 
 /* The held bytes deflated whole into the output. */
@@ -120,9 +109,9 @@ static int deflate_small(struct packer *k)
 	return 0;
 }
 
-static int pack_close(void *cookie)
+/* Finishes *k->p and frees k: 0, or -1 (errno ENOMEM, *k->p freed) when memory ran out. */
+static int pack_close(struct packer *k)
 {
-	struct packer *k = cookie;
 	int bad = k->failed;
 	if (!bad && !k->started)
 		bad = deflate_small(k) != 0;
@@ -156,37 +145,22 @@ static struct packer *pack_new(struct az_packed *p)
 	return k;
 }
 
-FILE *az_pack_open(struct az_packed *p)
+int az_pack_bytes(struct az_packed *p, const void *data, size_t len)
 {
 	struct packer *k = pack_new(p);
 	if (!k)
-		return NULL;
-	FILE *f = fopencookie(k, "w", (cookie_io_functions_t){ .write = pack_write, .close = pack_close });
-	if (!f)
-		free(k);
-	return f;
+		return -1;
+	pack_write(k, data, len); /* a failure is kept for pack_close */
+	return pack_close(k);
 }
 
-int az_pack_bytes(struct az_packed *p, const void *data, size_t len)
-{
-	FILE *f = az_pack_open(p);
-	if (!f)
-		return -1;
-	int bad = fwrite(data, 1, len, f) != len;
-	if (fclose(f) != 0 || bad) {
-		az_packed_free(p);
-		return -1;
-	}
-	return 0;
-}
-
-/* Straight from the writer's buffer, without a stdio stream between. */
+/* Straight from the writer's buffer. */
 int az_pack_json(struct az_store *s, struct az_packed *p, struct az_error *err)
 {
 	struct packer *k = pack_new(p);
 	if (!k)
 		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
-	int rc = az_export_json_to(s, pack_sink, k, 0, err);
+	int rc = az_export_json_to(s, pack_write, k, 0, err);
 	if (pack_close(k) != 0 && rc == AZ_OK)
 		rc = az_fail(err, AZ_IOERR, "%s", _("out of memory"));
 	if (rc != AZ_OK)
