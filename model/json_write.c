@@ -204,9 +204,13 @@ static int put_rows(struct jout *o, const struct az_table *t, sqlite3_stmt *st, 
 static int put_table(struct az_store *s, const struct az_table *t, struct jout *o, unsigned flags,
 		     struct az_error *err)
 {
+	/* +col, the same value: a result column that is an expression has no origin, which SQLite
+	 * otherwise looks up and copies for each column (as model/book.c reads them) */
 	sqlite3_str *q = sqlite3_str_new(NULL);
-	for (size_t c = 0; c < t->ncols; c++)
-		sqlite3_str_appendf(q, "%s%s", c ? ", " : "SELECT ", t->cols[c].name);
+	for (size_t c = 0; c < t->ncols; c++) {
+		sqlite3_str_appendall(q, c ? ", +" : "SELECT +");
+		sqlite3_str_appendall(q, t->cols[c].name);
+	}
 	sqlite3_str_appendf(q, " FROM %s ORDER BY %s", t->name, t->order);
 	char *sql = sqlite3_str_finish(q);
 	sqlite3_stmt *st = NULL;
