@@ -147,19 +147,18 @@ static int put_int(struct jout *o, long long v)
 
 static int put_value(struct jout *o, const struct az_column *c, sqlite3_stmt *st, int i, unsigned flags)
 {
+	if (c->type != AZ_T_INT && c->type != AZ_T_REF && c->type != AZ_T_BOOL) {
+		/* text is NULL only for NULL (its type then asked) or an empty BLOB, written "" as ever */
+		const unsigned char *t = sqlite3_column_text(st, i);
+		if (t)
+			return put_string(o, t, (size_t)sqlite3_column_bytes(st, i), flags);
+		return sqlite3_column_type(st, i) == SQLITE_NULL ? PUT(o, "null") : PUT(o, "\"\"");
+	}
 	if (sqlite3_column_type(st, i) == SQLITE_NULL)
 		return PUT(o, "null");
-	switch (c->type) {
-	case AZ_T_INT:
-	case AZ_T_REF:
-		return put_int(o, (long long)sqlite3_column_int64(st, i));
-	case AZ_T_BOOL:
+	if (c->type == AZ_T_BOOL)
 		return sqlite3_column_int(st, i) ? PUT(o, "true") : PUT(o, "false");
-	default: {
-		const unsigned char *t = sqlite3_column_text(st, i);
-		return t ? put_string(o, t, (size_t)sqlite3_column_bytes(st, i), flags) : PUT(o, "\"\""); /* an empty BLOB */
-	}
-	}
+	return put_int(o, (long long)sqlite3_column_int64(st, i));
 }
 
 /* The widest table's columns and longest key; each key is written as `, "name": ` (the first
