@@ -4,6 +4,7 @@
 
 #include <errno.h>
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistr.h>
