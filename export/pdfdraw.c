@@ -48,7 +48,18 @@ static void buf_put(struct buf *b, const char *s, size_t n)
 	b->n += n;
 }
 
+/* A drawn character's face and its code as it goes into a literal string (escaped), found once:
+ * the face, subset and code lookups were most of the cost of a glyph. cp 0 marks an empty slot
+ * (a C string has no NUL to draw). */
+#define CODE_SLOTS 2048
+struct code_slot {
+	uint32_t cp;
+	uint8_t face, len;
+	char code[4];
+};
+
 struct az_render {
+	struct code_slot codes[CODE_SLOTS]; /* direct-mapped by code point */
 	struct az_font *font_set;
 	struct az_subset sub[AZ_MAX_FACES];
 	int nfaces;
@@ -81,7 +92,7 @@ static float text_width(struct az_font *f, const char *s, float size)
 }
 
 struct pen {
-	const struct az_render *r;
+	struct az_render *r; /* its code slots fill as characters are drawn */
 	struct buf *out;
 	int face; /* the font set by the last Tf (-1: none yet) */
 	int in_text, bold;
@@ -106,25 +117,41 @@ static long cents(float v)
 	return (long)(v * 100.0f + (v < 0 ? -0.5f : 0.5f));
 }
 
+/* "00" .. "99" */
+static const char pairs[201] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+			       "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+			       "8081828384858687888990919293949596979899";
+
 /* c hundredths as a number with at most two decimals, trailing zeros dropped ("12.5", "-3"). */
 static char *put_cents(char *b, long c)
 {
 	if (c < 0)
 		*b++ = '-', c = -c;
-	/* the integer part by hand: printf was a twentieth of a hospital's export */
-	char digits[24];
-	int n = 0;
-	long q = c / 100;
-	do
-		digits[n++] = (char)('0' + q % 10), q /= 10;
-	while (q);
-	while (n)
-		*b++ = digits[--n];
-	if (c % 100) {
+	/* by hand, two digits at a time: printf was a twentieth of a hospital's export, and a page's
+	 * numbers are mostly under 1,000 points */
+	unsigned long q = (unsigned long)c / 100;
+	unsigned f = (unsigned)((unsigned long)c % 100);
+	if (q < 10) {
+		*b++ = (char)('0' + q);
+	} else if (q < 100) {
+		memcpy(b, pairs + 2 * q, 2), b += 2;
+	} else if (q < 1000) {
+		*b++ = (char)('0' + q / 100);
+		memcpy(b, pairs + 2 * (q % 100), 2), b += 2;
+	} else {
+		char digits[24];
+		int n = 0;
+		do
+			digits[n++] = (char)('0' + q % 10), q /= 10;
+		while (q);
+		while (n)
+			*b++ = digits[--n];
+	}
+	if (f) {
 		*b++ = '.';
-		*b++ = (char)('0' + c % 100 / 10);
-		if (c % 10)
-			*b++ = (char)('0' + c % 10);
+		*b++ = pairs[2 * f];
+		if (f % 10)
+			*b++ = pairs[2 * f + 1];
 	}
 	*b++ = ' ';
 	return b;
@@ -178,6 +205,25 @@ static char *put_code(char *e, uint16_t gid, int mixed)
 	return e;
 }
 
+/* The slot of cp, filled; NULL when no font has cp. */
+static const struct code_slot *code_of(struct az_render *r, uint32_t cp)
+{
+	int face = az_font_face_of(r->font_set, cp);
+	if (face < 0)
+		return NULL;
+	struct code_slot *c = &r->codes[cp % CODE_SLOTS];
+	char *e = put_code(c->code, gid_of(r, face, cp), r->mixed[face]);
+	c->cp = cp, c->face = (uint8_t)face, c->len = (uint8_t)(e - c->code);
+	return c;
+}
+
+/* The face that draws the substitute (0 when none does). */
+static int substitute_face(const struct az_render *r)
+{
+	int face = az_font_face_of(r->font_set, az_font_substitute(r->font_set));
+	return face < 0 ? 0 : face;
+}
+
 /* "/Span << /ActualText <FEFF...> >> BDC " for cp, in UTF-16BE; returns its length. */
 static int actual_span(char *e, uint32_t cp)
 {
@@ -187,6 +233,16 @@ static int actual_span(char *e, uint32_t cp)
 			       (unsigned)(0xDC00 + (cp & 0x3FF)));
 	}
 	return sprintf(e, "/Span << /ActualText <FEFF%04X> >> BDC ", (unsigned)cp);
+}
+
+/* "/Fk size Tf " */
+static char *set_font(struct pen *p, char *e, int face, float size)
+{
+	*e++ = '/', *e++ = 'F', *e++ = (char)('1' + face), *e++ = ' '; /* at most AZ_MAX_FACES (8) */
+	e = put_num(e, size);
+	*e++ = 'T', *e++ = 'f', *e++ = ' ';
+	p->face = face, p->size = size;
+	return e;
 }
 
 /* "dx dy Td (...) Tj": s as literal strings of the codes of the glyphs of each font's subset
@@ -206,33 +262,30 @@ static void show(struct pen *p, float x, float y, float size, const char *s)
 			raw(p, b, (size_t)(e - b));
 			e = b;
 		}
-		uint32_t cp = az_utf8_next(s, n, &i), actual = 0;
-		int face = az_font_face_of(p->r->font_set, cp);
-		if (face < 0) {
+		uint32_t cp = az_utf8_next(s, n, &i);
+		const struct code_slot *c = &p->r->codes[cp % CODE_SLOTS];
+		if (c->cp != cp && !(c = code_of(p->r, cp))) {
 			/* no font has it: the substitute is drawn, and the text layer keeps the character */
-			actual = cp;
-			cp = az_font_substitute(p->r->font_set);
-			face = az_font_face_of(p->r->font_set, cp);
-			if (face < 0)
-				face = 0;
-		}
-		if (actual && open)
-			*e++ = ')', *e++ = ' ', *e++ = 'T', *e++ = 'j', *e++ = ' ', open = 0;
-		if (face != p->face || size != p->size) {
 			if (open)
 				*e++ = ')', *e++ = ' ', *e++ = 'T', *e++ = 'j', *e++ = ' ', open = 0;
-			*e++ = '/', *e++ = 'F', *e++ = (char)('1' + face), *e++ = ' '; /* at most AZ_MAX_FACES (8) */
-			e = put_num(e, size);
-			*e++ = 'T', *e++ = 'f', *e++ = ' ';
-			p->face = face, p->size = size;
+			int face = substitute_face(p->r);
+			if (face != p->face || size != p->size)
+				e = set_font(p, e, face, size);
+			e += actual_span(e, cp);
+			*e++ = '(';
+			e = put_code(e, gid_of(p->r, face, az_font_substitute(p->r->font_set)), p->r->mixed[face]);
+			memcpy(e, ") Tj EMC ", 9), e += 9;
+			continue;
 		}
-		if (actual)
-			e += actual_span(e, actual);
+		if (c->face != p->face || size != p->size) {
+			if (open)
+				*e++ = ')', *e++ = ' ', *e++ = 'T', *e++ = 'j', *e++ = ' ', open = 0;
+			e = set_font(p, e, c->face, size);
+		}
 		if (!open)
 			*e++ = '(', open = 1;
-		e = put_code(e, gid_of(p->r, face, cp), p->r->mixed[face]);
-		if (actual)
-			memcpy(e, ") Tj EMC ", 9), e += 9, open = 0;
+		memcpy(e, c->code, sizeof c->code);
+		e += c->len;
 	}
 	if (open)
 		*e++ = ')', *e++ = ' ', *e++ = 'T', *e++ = 'j';
@@ -375,7 +428,7 @@ static void draw_grids(struct pen *p, const struct az_doc *d, size_t first, size
 }
 
 /* A pen in PDF's initial graphics state (black, width 1) writing to out. */
-static struct pen pen_new(const struct az_render *r, struct buf *out)
+static struct pen pen_new(struct az_render *r, struct buf *out)
 {
 	struct pen p = { 0 };
 	p.r = r, p.out = out, p.face = -1, p.pending = -1, p.lw = 1;
