@@ -49,17 +49,19 @@ static void buf_put(struct buf *b, const char *s, size_t n)
 }
 
 /* A drawn character's face and its code as it goes into a literal string (escaped), found once:
- * the face, subset and code lookups were most of the cost of a glyph. cp 0 marks an empty slot
- * (a C string has no NUL to draw). */
+ * decoding, the face, subset and code lookups were most of the cost of a glyph. A slot is keyed
+ * by the character's UTF-8 bytes (one byte, or three: Japanese), stored only once they decoded
+ * as valid, so equal bytes are the same character without decoding them again. Key 0 marks an
+ * empty slot (a C string has no NUL to draw). */
 #define CODE_SLOTS 2048
 struct code_slot {
-	uint32_t cp;
+	uint32_t key;
 	uint8_t face, len;
 	char code[4];
 };
 
 struct az_render {
-	struct code_slot codes[CODE_SLOTS]; /* direct-mapped by code point */
+	struct code_slot codes[CODE_SLOTS]; /* direct-mapped by key */
 	struct az_font *font_set;
 	struct az_subset sub[AZ_MAX_FACES];
 	int nfaces;
@@ -157,6 +159,12 @@ static char *put_cents(char *b, long c)
 	return b;
 }
 
+/* v in decimal and a space */
+static char *put_uint(char *b, unsigned v)
+{
+	return put_cents(b, (long)v * 100);
+}
+
 /* v with at most two decimals, trailing zeros dropped ("12.5", "-3", "0.04"). */
 static char *put_num(char *b, float v)
 {
@@ -205,15 +213,33 @@ static char *put_code(char *e, uint16_t gid, int mixed)
 	return e;
 }
 
-/* The slot of cp, filled; NULL when no font has cp. */
-static const struct code_slot *code_of(struct az_render *r, uint32_t cp)
+/* The slot of a key (code_key). */
+static struct code_slot *slot_of(struct az_render *r, uint32_t key)
+{
+	return &r->codes[(key * 0x9E3779B1u) >> 21]; /* 2^32 / CODE_SLOTS */
+}
+
+/* The key of the character at u (n bytes left) and its length in *len: its bytes when it is
+ * ASCII or of the three-byte form, else 0 (not kept). */
+static uint32_t code_key(const unsigned char *u, size_t n, size_t *len)
+{
+	if (u[0] < 0x80)
+		return *len = 1, u[0];
+	if ((u[0] & 0xF0) == 0xE0 && n >= 3)
+		return *len = 3, (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2];
+	return *len = 0, 0;
+}
+
+/* cp's face and code in the slot of key (when key is not 0), or else in *tmp; NULL when no font
+ * has cp. */
+static const struct code_slot *code_of(struct az_render *r, uint32_t cp, uint32_t key, struct code_slot *tmp)
 {
 	int face = az_font_face_of(r->font_set, cp);
 	if (face < 0)
 		return NULL;
-	struct code_slot *c = &r->codes[cp % CODE_SLOTS];
+	struct code_slot *c = key ? slot_of(r, key) : tmp;
 	char *e = put_code(c->code, gid_of(r, face, cp), r->mixed[face]);
-	c->cp = cp, c->face = (uint8_t)face, c->len = (uint8_t)(e - c->code);
+	c->key = key, c->face = (uint8_t)face, c->len = (uint8_t)(e - c->code);
 	return c;
 }
 
@@ -257,30 +283,40 @@ static void show(struct pen *p, float x, float y, float size, const char *s)
 	*e++ = 'T', *e++ = 'd', *e++ = ' ';
 	size_t n = strlen(s);
 	int open = 0; /* inside a string */
+	int cur = size == p->size ? p->face : -1; /* the font set (-1: a Tf is due) */
 	for (size_t i = 0; i < n;) {
 		if (e > b + sizeof b - 128) {
 			raw(p, b, (size_t)(e - b));
 			e = b;
 		}
-		uint32_t cp = az_utf8_next(s, n, &i);
-		const struct code_slot *c = &p->r->codes[cp % CODE_SLOTS];
-		if (c->cp != cp && !(c = code_of(p->r, cp))) {
+		size_t len;
+		uint32_t key = code_key((const unsigned char *)s + i, n - i, &len), cp = 0;
+		const struct code_slot *c = slot_of(p->r, key);
+		struct code_slot tmp;
+		if (key && c->key == key) {
+			i += len;
+		} else {
+			size_t at = i;
+			cp = az_utf8_next(s, n, &i);
+			c = code_of(p->r, cp, i - at == len ? key : 0, &tmp);
+		}
+		if (!c) {
 			/* no font has it: the substitute is drawn, and the text layer keeps the character */
 			if (open)
 				*e++ = ')', *e++ = ' ', *e++ = 'T', *e++ = 'j', *e++ = ' ', open = 0;
 			int face = substitute_face(p->r);
-			if (face != p->face || size != p->size)
-				e = set_font(p, e, face, size);
+			if (face != cur)
+				e = set_font(p, e, face, size), cur = face;
 			e += actual_span(e, cp);
 			*e++ = '(';
 			e = put_code(e, gid_of(p->r, face, az_font_substitute(p->r->font_set)), p->r->mixed[face]);
 			memcpy(e, ") Tj EMC ", 9), e += 9;
 			continue;
 		}
-		if (c->face != p->face || size != p->size) {
+		if (c->face != cur) {
 			if (open)
 				*e++ = ')', *e++ = ' ', *e++ = 'T', *e++ = 'j', *e++ = ' ', open = 0;
-			e = set_font(p, e, c->face, size);
+			e = set_font(p, e, c->face, size), cur = c->face;
 		}
 		if (!open)
 			*e++ = '(', open = 1;
@@ -531,9 +567,12 @@ static void put_widths(struct az_pdfw *w, const struct az_subset *sub)
 			g++;
 			continue;
 		}
-		k += (size_t)snprintf(b + k, sizeof b - k, " %u [", g);
+		b[k++] = ' ';
+		k = (size_t)(put_uint(b + k, g) - b);
+		b[k++] = '[';
 		for (; g < sub->nglyphs && sub->widths[g] != 1000; g++) {
-			k += (size_t)snprintf(b + k, sizeof b - k, " %u", (unsigned)sub->widths[g]);
+			b[k++] = ' ';
+			k = (size_t)(put_uint(b + k, sub->widths[g]) - b) - 1; /* no space after it */
 			if (k > sizeof b - 32)
 				az_pdfw_put(w, b, k), k = 0;
 		}
@@ -877,12 +916,18 @@ int az_render_close(struct az_doc *d, struct az_error *err)
 	return AZ_OK;
 }
 
+#define IOBUF (64 * 1024)
+
 /* A laid-out (not streamed) document, drawn whole: straight into the file, or into memory. */
 static int render_all(struct az_doc *d, const char *path, char **out, size_t *len, struct az_error *err)
 {
 	char *mem = NULL;
 	size_t n = 0;
 	FILE *fp = path ? fopen(path, "wb") : open_memstream(&mem, &n);
+	/* a few writes for a short PDF, not one per 4 KiB (below malloc's mmap threshold) */
+	char *iobuf = fp && path ? malloc(IOBUF) : NULL;
+	if (iobuf && setvbuf(fp, iobuf, _IOFBF, IOBUF) != 0)
+		free(iobuf), iobuf = NULL;
 	int rc = render_start(d, fp, 0, err);
 	for (size_t i = 0; rc == AZ_OK && i < d->npages; i++)
 		rc = az_render_page(d, d->page_first[i], i + 1 < d->npages ? d->page_first[i + 1] : d->nops, err);
@@ -895,8 +940,9 @@ static int render_all(struct az_doc *d, const char *path, char **out, size_t *le
 		if (bad && rc == AZ_OK)
 			rc = write_fail(err, errno);
 	}
-	az_render_free(d->render);
+	az_render_free(d->render); /* closes fp if it is still open */
 	d->render = NULL;
+	free(iobuf);
 	if (rc == AZ_OK && !path)
 		*out = mem, *len = n;
 	else
