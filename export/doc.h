@@ -38,6 +38,15 @@ struct az_attachment {
 struct az_wrapcache;
 struct az_breaks;
 #define AZ_DOC_BREAKS 16
+/* The placeholders of page references (az_doc_ref): one block of plane 16's private use area, which
+ * no font draws; workbook text of that block is printed as the substitute (typeset.c clean()). */
+#define AZ_REF_FIRST 0x10F000u
+/* A page reference: the width reserved for it (in 1/1000 em; -1: no such key) and what it prints
+ * (a pool offset; (size_t)-1 until az_doc_ref_set). */
+struct az_doc_ref {
+	long width;
+	size_t text;
+};
 struct az_doc {
 	struct az_doc_options opt;
 	struct az_font *font;
@@ -87,6 +96,13 @@ struct az_doc {
 
 	struct az_attachment *att;
 	size_t natt;
+
+	/* page references, by key (carried to the next pass with the broken lines, which measured
+	 * them), and the text ops holding a placeholder, rewritten before drawing */
+	struct az_doc_ref *refs;
+	size_t nrefs;
+	size_t *refops;
+	size_t nrefops, caprefops;
 
 	/* Two-pass output for long documents (az_doc_discard, az_doc_new_stream): a page's ops
 	 * are dropped (discard) or drawn (stream) as soon as the next page starts, so the display

@@ -151,35 +151,42 @@ static int lay_out(struct rp *r)
  * header repeated on each page; a hospital's passes are too far apart to share more. */
 #define LONG_LINE_BUDGET (64u << 10)
 
-/* Before the first pass the pages are not known: every page the checklist may point to is taken
- * as "p.99", as wide as any real one, so the later passes can only be as long or shorter. */
-static void guess_pages(struct rp *r)
+/* Before the first pass: every section the checklist may point to is taken as laid out, and the
+ * action plan as holding a row for every control with an action; a reference is made to each. */
+static void assume_anchors(struct rp *r)
 {
 	for (int i = 0; i < RP_NANCHORS; i++)
-		r->prev_at[i] = 99;
+		r->prev_at[i] = 1;
 	for (size_t i = 0; r->prev_ctl && i < r->cat->ncontrols; i++)
 		r->prev_ctl[i] = 0;
 	for (size_t i = 0; r->prev_ctl && i < r->book->n_actions; i++) {
 		const char *id = r->book->actions[i].control;
 		const struct az_control *c = id ? rp_find_control(r, id) : NULL;
 		if (c)
-			r->prev_ctl[c - r->cat->controls] = 99;
+			r->prev_ctl[c - r->cat->controls] = 1;
 	}
 }
 
-/* 1 if this pass put everything on the pages the previous one said (the checklist's pointers hold). */
-static int pages_settled(struct rp *r)
+/* 1 if this pass laid out what it took as laid out (the sections it referred to, the controls whose
+ * rows it pointed to, and no other): then its references are right once given their pages. What
+ * it found is taken by the next pass. */
+static int anchors_settled(struct rp *r)
 {
-	int same = !memcmp(r->at, r->prev_at, sizeof r->at) &&
-		   (!r->ctl_page || !memcmp(r->ctl_page, r->prev_ctl, r->cat->ncontrols * sizeof *r->ctl_page));
-	memcpy(r->prev_at, r->at, sizeof r->at);
-	if (r->ctl_page)
-		memcpy(r->prev_ctl, r->ctl_page, r->cat->ncontrols * sizeof *r->ctl_page);
+	int same = 1;
+	for (int i = 0; i < RP_NANCHORS; i++) {
+		same &= !r->asked[i] || !r->prev_at[i] == !r->at[i];
+		r->prev_at[i] = r->at[i] != 0;
+	}
+	for (size_t i = 0; r->ctl_page && i < r->cat->ncontrols; i++) {
+		same &= !r->prev_ctl[i] == !r->ctl_page[i];
+		r->prev_ctl[i] = r->ctl_page[i] != 0;
+	}
 	return same;
 }
 
-/* A short report is laid out until the checklist's page numbers point where the sections landed
- * (two passes, rarely three). A long one (typeset.h) in two passes: the first counts the pages and
+/* A short report is laid out once, its checklist's page references given their pages afterwards
+ * (az_doc_ref); again only when a section it pointed to is missing, or a page number is wider than
+ * laid out (three digits). A long one (typeset.h) in two passes: the first counts the pages and
  * collects the characters, the second draws each page as soon as it is laid out, so memory stays
  * flat for a hospital's register; its checklist names the sections without page numbers. */
 static int build(struct rp *r, const char *path, const struct az_report_opts *o, struct az_packed *json,
@@ -190,20 +197,22 @@ static int build(struct rp *r, const char *path, const struct az_report_opts *o,
 	struct az_doc *first = az_doc_new(&dopt, err);
 	if (!first)
 		return err->code;
-	/* The first pass only measures: its pages never print (its page numbers are guesses). */
-	az_doc_discard(first, 0);
 	r->doc = first;
 	/* a hospital's register is long for sure: its checklist names the sections without pages */
 	int surely_long = r->book->n_risks + r->book->n_actions > LONG_ROWS;
-	if (!surely_long)
-		guess_pages(r);
-	else
+	if (surely_long) {
+		az_doc_discard(first, 0);
 		az_doc_line_budget(first, LONG_LINE_BUDGET);
-	if (lay_out(r) == AZ_OK && az_doc_page_count(first) <= SHORT_PAGES + 1) {
-		for (int pass = 0; pass < 3; pass++) {
-			int same = pages_settled(r);
-			if (same && pass > 0)
-				break; /* the first pass is laid out again in any case: it kept no pages */
+	} else {
+		az_doc_discard(first, SHORT_PAGES); /* kept, unless it runs long */
+		assume_anchors(r);
+	}
+	if (lay_out(r) == AZ_OK && !az_doc_discarded(first)) {
+		for (int pass = 0;; pass++) {
+			int settled = anchors_settled(r), fit = rp_refs_set(r);
+			if ((settled && fit) || pass == 2 || az_doc_status(r->doc) != AZ_OK)
+				break;
+			r->wide |= !fit;
 			doc_options(r, o, &dopt);
 			dopt.warn = NULL; /* the first pass reported every replaced character */
 			struct az_doc *again = az_doc_new_again(&dopt, r->doc, err);
@@ -222,7 +231,7 @@ static int build(struct rp *r, const char *path, const struct az_report_opts *o,
 	if (r->prev_ctl)
 		memset(r->prev_ctl, 0, r->cat->ncontrols * sizeof *r->prev_ctl);
 	if (!surely_long && az_doc_status(first) == AZ_OK) {
-		/* The pages were counted with guessed page numbers in the checklist: count them again
+		/* The pages were counted with page references in the checklist: count them again
 		 * without, as the drawing pass will print it, or the two would disagree. */
 		doc_options(r, o, &dopt);
 		dopt.warn = NULL;

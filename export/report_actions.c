@@ -189,7 +189,7 @@ int rp_action_plan(struct rp *r)
 	for (size_t i = 0, j; i < n && split.rows < RP_SPLIT_ROWS; i = j) {
 		j = group_end(bk, order, i, n);
 		group_cells(r, order + i, j - i, c);
-		rp_split_add(r, &split, c[1].text, c[4].text);
+		rp_split_add(r, &split, &c[1], &c[4]);
 	}
 	cols[1].weight = rp_split_first(&split);
 	cols[4].weight = split.width - cols[1].weight;

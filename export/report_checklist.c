@@ -65,7 +65,24 @@ static void basis_text(struct rp *r, void *arg)
 	az_checklist_basis(r->book, b->cl, b->text, sizeof b->text);
 }
 
-/* The sections of this report that back an item's answer, with their pages from the previous pass:
+size_t rp_item_pages(const struct rp *r, const struct az_check_item *it, int prev, int *lo, int *hi)
+{
+	size_t n = 0;
+	*lo = *hi = 0;
+	const int *page = prev ? r->prev_ctl : r->ctl_page;
+	for (size_t i = 0; page && i < r->cat->ncontrols; i++) {
+		const struct az_control *c = &r->cat->controls[i];
+		for (size_t k = 0; k < c->checklist.n; k++)
+			if (page[i] > 0 && !strcmp(c->checklist.v[k], it->id)) {
+				n++;
+				*lo = !*lo || page[i] < *lo ? page[i] : *lo, *hi = page[i] > *hi ? page[i] : *hi;
+				break;
+			}
+	}
+	return n;
+}
+
+/* The sections of this report that back an item's answer, as page references (rp_page_of):
  * the action plan rows of the controls that evidence it, the vendors' answers that feed it, and
  * the cover and contact chart for the controls they are ("→ 対策計画 p.6, 事業者 p.8"). */
 static const char *backing(struct rp *r, const struct az_check_item *it)
@@ -80,7 +97,6 @@ static const char *backing(struct rp *r, const struct az_check_item *it)
 		{ "contact_chart", RP_AT_CONTACTS, N_("contact chart") },
 	};
 	const char *s = "";
-	int lo = 0, hi = 0; /* the action plan's rows for it: first and last page */
 	for (size_t i = 0; i < r->cat->ncontrols; i++) {
 		const struct az_control *c = &r->cat->controls[i];
 		for (size_t k = 0; k < c->checklist.n; k++) {
@@ -91,13 +107,13 @@ static const char *backing(struct rp *r, const struct az_check_item *it)
 				    !strstr(s, R_(shown_in[j].label)))
 					s = rp_fmt(r, "%s%s%s %s", s, *s ? ", " : "", R_(shown_in[j].label),
 						   rp_page_of(r, shown_in[j].at));
-			int p = r->prev_ctl ? r->prev_ctl[i] : 0;
-			if (p > 0)
-				lo = !lo || p < lo ? p : lo, hi = p > hi ? p : hi;
 		}
 	}
-	if (lo) {
-		const char *list = lo == hi ? rp_fmt(r, "p.%d", lo) : rp_fmt(r, "p.%d–%d", lo, hi);
+	int lo, hi; /* the action plan's rows for it: one page, or a range when several controls */
+	size_t n = rp_item_pages(r, it, 1, &lo, &hi);
+	if (n) {
+		const struct az_checklist *cl = rp_checklist(r);
+		const char *list = rp_pages_of_item(r, (size_t)(it - cl->items), n > 1);
 		s = rp_fmt(r, "%s%s%s %s", s, *s ? ", " : "", R_("action plan"), list);
 	}
 	for (size_t i = 0; i < r->cat->nquestions && r->prev_at[RP_AT_VENDORS]; i++) {
@@ -129,6 +145,7 @@ static void item_cells(struct rp *r, const struct az_checklist *cl, const struct
 	/* the first reference (the MHLW manual, as a rule): the others are in the catalogue */
 	const char *refs = rp_refs(r, it->refs, it->nrefs ? 1 : 0), *back = backing(r, it);
 	c[5].text = *back ? rp_fmt(r, "%s\n→ %s", refs, back) : refs;
+	c[5].style = AZ_REFS;
 }
 
 int rp_checklist_section(struct rp *r)
@@ -168,7 +185,7 @@ int rp_checklist_section(struct rp *r)
 	rp_split_init(&split, free - cols[2].weight, 3.55 / 6.15);
 	for (size_t i = 0; i < cl->nitems; i++) {
 		item_cells(r, cl, &cl->items[i], c);
-		rp_split_add(r, &split, c[1].text, c[5].text);
+		rp_split_add(r, &split, &c[1], &c[5]);
 	}
 	cols[1].weight = rp_split_first(&split);
 	cols[5].weight = split.width - cols[1].weight;

@@ -17,8 +17,8 @@
 
 #define RP_NBUF 96 /* two heat maps side by side hold 70 at once */
 
-/* Where the pages that back a checklist answer start, as the previous layout pass found them
- * (the checklist comes first and points forward). */
+/* Where the pages that back a checklist answer start (the checklist comes first and points
+ * forward): page references (az_doc_ref) that get their numbers once the pass is laid out. */
 enum rp_anchor { RP_AT_COVER, RP_AT_RISKS, RP_AT_ACTIONS, RP_AT_INVENTORY, RP_AT_VENDORS, RP_AT_CONTACTS,
 		 RP_AT_SOURCES, RP_AT_REGISTER, RP_NANCHORS };
 
@@ -32,10 +32,14 @@ struct rp {
 	char date[11];       /* generation date, YYYY-MM-DD */
 	char fingerprint[20]; /* shortened SHA-256 of the canonical JSON */
 	struct rp_lang *lang; /* message catalogue switch (report_i18n.c) */
-	/* page numbers (1-based, 0: not laid out): at[] and ctl_page[] (per catalogue control, its
-	 * first row in the action plan) of this pass, prev_at[] and prev_ctl[] of the one before */
+	/* page numbers (1-based, 0: not laid out) of this pass: at[] and ctl_page[] (per catalogue
+	 * control, its first row in the action plan); prev_at[] and prev_ctl[]: 1 for those this
+	 * pass takes as laid out somewhere (a reference to them is made), from the pass before, or
+	 * all 0: no references (a long report) */
 	int at[RP_NANCHORS], prev_at[RP_NANCHORS];
 	int *ctl_page, *prev_ctl;
+	unsigned char asked[RP_NANCHORS]; /* a reference to the anchor was made */
+	int wide;                         /* references are laid out as wide as "p.999" */
 	unsigned char *cited; /* per catalogue source: named on a page, so listed in the appendix */
 	int form_marked;      /* a 事業者確認用 item printed is marked unverified (report_vendors.c) */
 	int rank_one_line;    /* rp_rank_cell: "S !!! 4×5" on one line (a compact table) */
@@ -84,8 +88,17 @@ void rp_cells_keep(struct az_cell *dst, const struct az_cell *src, size_t n);
 void rp_cells_free(struct az_cell *cells, size_t n);
 /* Records that the current page starts (or holds) what anchor a names. */
 void rp_anchor(struct rp *r, enum rp_anchor a);
-/* "p.N" of anchor a from the previous pass, or "" when not known. */
+/* A reference to the page of anchor a ("p.N" once laid out), or "" when there is none. Only in
+ * text marked for references (AZ_REFS, az_doc_paragraph_refs, az_doc_table_continued_refs). */
 const char *rp_page_of(struct rp *r, enum rp_anchor a);
+/* The same for the action plan's rows of checklist item i: "p.N", or with range "p.N–M". */
+const char *rp_pages_of_item(struct rp *r, size_t i, int range);
+/* Gives every reference of this pass its page, from this pass's anchors and action plan; 0 if one
+ * is wider than it was laid out. */
+int rp_refs_set(struct rp *r);
+/* The controls of checklist item it that have action plan rows, and the first and last page of
+ * those rows in this pass (prev: the controls the pass took as having them; lo and hi unused). */
+size_t rp_item_pages(const struct rp *r, const struct az_check_item *it, int prev, int *lo, int *hi);
 /* References as a reader knows them, one a line: "ガイドライン第6.0版 システム運用編 8.1"; "—" if
  * none. Marks the sources cited for the appendix. */
 const char *rp_refs(struct rp *r, const struct az_ref *refs, size_t n);
@@ -133,7 +146,7 @@ struct rp_split {
 	size_t rows;
 };
 void rp_split_init(struct rp_split *s, double width, double usual);
-void rp_split_add(struct rp *r, struct rp_split *s, const char *first, const char *second);
+void rp_split_add(struct rp *r, struct rp_split *s, const struct az_cell *first, const struct az_cell *second);
 double rp_split_first(const struct rp_split *s);
 
 /* The sections, in report order (report_*.c). */

@@ -213,9 +213,45 @@ void rp_anchor(struct rp *r, enum rp_anchor a)
 		r->at[a] = az_doc_page_count(r->doc);
 }
 
+/* The keys of the references (az_doc_ref): two per anchor, then four per checklist item (one
+ * page or a range), in two widths each (pages of two digits or of three). */
+static const char *ref(struct rp *r, unsigned slot, int range)
+{
+	static const char *const template[2][2] = { { "p.99", "p.999" }, { "p.99–99", "p.999–999" } };
+	char ph[5];
+	if (2 * slot + 1 >= AZ_DOC_REFS)
+		return ""; /* a checklist of over a thousand items: its later ones point nowhere */
+	return rp_fmt(r, "%s", az_doc_ref(r->doc, 2 * slot + (r->wide != 0), template[range][r->wide != 0], ph));
+}
+
 const char *rp_page_of(struct rp *r, enum rp_anchor a)
 {
-	return r->prev_at[a] > 0 ? rp_fmt(r, "p.%d", r->prev_at[a]) : "";
+	if (!r->prev_at[a])
+		return "";
+	r->asked[a] = 1;
+	return ref(r, a, 0);
+}
+
+const char *rp_pages_of_item(struct rp *r, size_t i, int range)
+{
+	return ref(r, RP_NANCHORS + 2 * (unsigned)i + (range != 0), range != 0);
+}
+
+int rp_refs_set(struct rp *r)
+{
+	int fit = 1;
+	for (unsigned a = 0; a < RP_NANCHORS; a++)
+		for (unsigned w = 0; w < 2; w++)
+			fit &= az_doc_ref_set(r->doc, 2 * a + w, r->at[a] ? rp_fmt(r, "p.%d", r->at[a]) : "") != 0;
+	const struct az_checklist *cl = rp_checklist(r);
+	for (size_t i = 0; cl && i < cl->nitems; i++) {
+		int lo = 0, hi = 0;
+		rp_item_pages(r, &cl->items[i], 0, &lo, &hi);
+		const char *t = !lo ? "" : lo == hi ? rp_fmt(r, "p.%d", lo) : rp_fmt(r, "p.%d–%d", lo, hi);
+		for (unsigned k = 0; k < 4; k++)
+			fit &= az_doc_ref_set(r->doc, 2 * (RP_NANCHORS + 2 * (unsigned)i) + k, t) != 0;
+	}
+	return fit;
 }
 
 const char *rp_refs(struct rp *r, const struct az_ref *refs, size_t n)

@@ -237,8 +237,8 @@ static void low_counts(struct rp *r)
 	az_doc_paragraph_names(r->doc, b.s ? b.s : "");
 	free(b.s);
 	const char *at = rp_page_of(r, RP_AT_REGISTER);
-	az_doc_paragraph(r->doc, *at ? rp_fmt(r, R_("They are listed in full in the appendix (%s)."), at)
-				     : R_("They are listed in full in the appendix."));
+	az_doc_paragraph_refs(r->doc, *at ? rp_fmt(r, R_("They are listed in full in the appendix (%s)."), at)
+					  : R_("They are listed in full in the appendix."));
 	free(n);
 }
 
@@ -367,7 +367,7 @@ static void full_rows(struct rp *r, const struct decision *d, size_t n, const ch
 	rp_split_init(&split, cols[0].weight + cols[2].weight, 4.3 / 9.2);
 	for (size_t i = 0; i < n && split.rows < RP_SPLIT_ROWS;) {
 		i = decision_cells(r, d, i, n, c);
-		rp_split_add(r, &split, c[0].text, c[2].text);
+		rp_split_add(r, &split, &c[0], &c[2]);
 	}
 	cols[0].weight = rp_split_first(&split);
 	cols[2].weight = split.width - cols[0].weight;
@@ -406,8 +406,8 @@ static void b_lines(struct rp *r, const struct decision *d, size_t n)
 		cols[i] = src[i], cols[i].title = R_(src[i].title);
 	const char *at = rp_page_of(r, RP_AT_REGISTER);
 	az_doc_heading(r->doc, 2, R_("Rank B, one line per threat"));
-	az_doc_paragraph(r->doc, *at ? rp_fmt(r, R_("Each with its treatment and controls in the appendix (%s)."), at)
-				     : R_("Each with its treatment and controls in the appendix."));
+	az_doc_paragraph_refs(r->doc, *at ? rp_fmt(r, R_("Each with its treatment and controls in the appendix (%s)."), at)
+					  : R_("Each with its treatment and controls in the appendix."));
 	if (az_doc_table_begin(r->doc, cols, 2) != AZ_OK)
 		return;
 	az_doc_table_continued(r->doc, rp_fmt(r, "%s %s", R_("Rank B, one line per threat"), R_("(continued)")));

@@ -14,7 +14,7 @@ void rp_split_init(struct rp_split *s, double width, double usual)
 	*s = (struct rp_split){ .width = width, .usual = usual };
 }
 
-void rp_split_add(struct rp *r, struct rp_split *s, const char *first, const char *second)
+void rp_split_add(struct rp *r, struct rp_split *s, const struct az_cell *first, const struct az_cell *second)
 {
 	if (s->rows++ >= RP_SPLIT_ROWS)
 		return;

@@ -166,7 +166,7 @@ static void vendor_table(struct rp *r, size_t from, size_t to)
 	/* one line over the continued table: where the keys are */
 	const char *at = rp_page_of(r, RP_AT_VENDORS);
 	const char *title = R_("Vendor confirmations");
-	az_doc_table_continued(r->doc,
+	az_doc_table_continued_refs(r->doc,
 			       !*at ? rp_fmt(r, "%s %s", title, R_("(continued)"))
 			       : nv > 1 ? rp_fmt(r, R_("%s (continued): vendors %s–%s as in the table of vendors, %s"), title,
 						 keys[0], keys[nv - 1], at)

@@ -186,6 +186,20 @@ static void text_op(struct az_doc *d, float x, float y, float size, int bold, st
 	x = q(x), y = q(y);
 	if (o)
 		o->x = x, o->y = y, o->size = size, o->bold = (unsigned char)bold, o->rgb = c, o->off = (unsigned)off;
+	/* a page reference's placeholder (only cleaned text marked for them has one): the op's text
+	 * is rewritten once the pages are known */
+	if (o && d->nrefs && memmem(s, n, "\xF4\x8F", 2)) {
+		if (d->nrefops == d->caprefops) {
+			size_t cap = d->caprefops ? d->caprefops * 2 : 64;
+			size_t *v = realloc(d->refops, cap * sizeof *v);
+			if (!v) {
+				oom(d);
+				return;
+			}
+			d->refops = v, d->caprefops = cap;
+		}
+		d->refops[d->nrefops++] = d->nops - 1;
+	}
 }
 
 /* --- text cleaning --- */
@@ -247,12 +261,21 @@ static int is_control(uint32_t cp)
 	return cp < 0x20 || (cp >= 0x7F && cp < 0xA0);
 }
 
+/* clean()'s flags: the text goes on the page (else into the Info dictionary, where only the BMP
+ * limit applies); it may hold page references (az_doc_ref). */
+enum { CLEAN_DRAWN = 1, CLEAN_REFS = 2 };
+
+static int is_ref(const struct az_doc *d, uint32_t cp)
+{
+	return cp >= AZ_REF_FIRST && cp - AZ_REF_FIRST < d->nrefs && d->refs[cp - AZ_REF_FIRST].width >= 0;
+}
+
 /* A malloc'd copy of s that the font can draw in full: tabs become spaces, CR is dropped, '\n'
  * stays, and everything else the font cannot draw becomes the replacement character, with a
- * warning. drawn: the text goes on the page (else into the Info dictionary, where only the BMP
- * limit applies). */
-static char *clean(struct az_doc *d, const char *s, int drawn)
+ * warning. flags: CLEAN_DRAWN, CLEAN_REFS. */
+static char *clean(struct az_doc *d, const char *s, int flags)
 {
+	int drawn = flags & CLEAN_DRAWN;
 	if (!s)
 		s = "";
 	size_t len = strlen(s);
@@ -280,6 +303,10 @@ static char *clean(struct az_doc *d, const char *s, int drawn)
 			continue;
 		if (cp == '\t')
 			cp = ' ';
+		if ((flags & CLEAN_REFS) && is_ref(d, cp)) {
+			n += put_utf8(out + n, cp); /* measured as its template, rewritten before drawing */
+			continue;
+		}
 		if (bad) {
 			warn_once(d, 0xFFFFFFFF, _("invalid UTF-8 in the text; printed as %s"), r);
 			cp = d->repl;
@@ -294,6 +321,10 @@ static char *clean(struct az_doc *d, const char *s, int drawn)
 			warn_once(d, cp, _("U+%04X %s is in no installed font (%s, nor %s); printed as %s"), (unsigned)cp,
 				  c8, az_font_family(d->font), AZ_FALLBACK_PACKAGES, r);
 			note_missing(d, cp);
+			/* the placeholders' block: the substitute in the text layer too, so that no
+			 * workbook text is ever taken for a page reference */
+			if (cp >= AZ_REF_FIRST && cp <= AZ_REF_FIRST + AZ_DOC_REFS)
+				cp = d->repl;
 		}
 		if (drawn && cp != '\n') {
 			az_font_use(d->font, cp);
@@ -309,9 +340,13 @@ static char *clean(struct az_doc *d, const char *s, int drawn)
 
 /* --- measuring and wrapping --- */
 
+/* A code point's width (1/1000 em); a page reference's is its template's. ctx: the document. */
 static long width_cb(void *ctx, uint32_t cp)
 {
-	return az_font_width(ctx, cp);
+	const struct az_doc *d = ctx;
+	if (cp >= AZ_REF_FIRST && is_ref(d, cp))
+		return d->refs[cp - AZ_REF_FIRST].width;
+	return az_font_width(d->font, cp);
 }
 
 /* s broken into lines of width points at size, through the document's cache of broken lines.
@@ -337,8 +372,8 @@ static size_t wrap_name(struct az_doc *d, const char *s, float width, float size
 	struct az_line *l = NULL, one;
 	size_t from = lead < 0 && k < len ? len - k : 0, to = lead < 0 ? len : k;
 	if (name) {
-		n = az_wrap_name(s, len, max, width_cb, d->font, &l);
-	} else if (az_wrap_fits(s, len, max, width_cb, d->font, &one)) {
+		n = az_wrap_name(s, len, max, width_cb, d, &l);
+	} else if (az_wrap_fits(s, len, max, width_cb, d, &one)) {
 		if ((l = malloc(sizeof one)))
 			*l = one, n = 1;
 	} else {
@@ -350,7 +385,7 @@ static size_t wrap_name(struct az_doc *d, const char *s, float width, float size
 		if (!b) {
 			size_t i = d->nbreaks++ % AZ_DOC_BREAKS;
 			az_breaks_free(d->breaks[i]);
-			b = d->breaks[i] = az_breaks_new(s, len, from, to, width_cb, d->font);
+			b = d->breaks[i] = az_breaks_new(s, len, from, to, width_cb, d);
 		}
 		n = b ? az_breaks_wrap(b, max, &l) : 0;
 	}
@@ -532,7 +567,14 @@ struct az_doc *az_doc_new_again(const struct az_doc_options *opt, struct az_doc 
 	struct az_wrapcache *wraps = first->wraps;
 	first->font = NULL; /* with every code point of the first pass */
 	first->wraps = NULL; /* the same text breaks the same way in the next pass */
-	return doc_new(opt, font, wraps, err);
+	struct az_doc *d = doc_new(opt, font, wraps, err);
+	if (d) { /* and the references it measured keep their widths */
+		d->refs = first->refs, d->nrefs = first->nrefs;
+		first->refs = NULL, first->nrefs = 0;
+		for (size_t i = 0; i < d->nrefs; i++)
+			d->refs[i].text = (size_t)-1;
+	}
+	return d;
 }
 
 struct az_doc *az_doc_new_stream(const struct az_doc_options *opt, struct az_doc *first, const char *path, int force,
@@ -604,6 +646,8 @@ void az_doc_free(struct az_doc *d)
 	free(d->pool);
 	free(d->grids);
 	free(d->warned);
+	free(d->refs);
+	free(d->refops);
 	free(d);
 }
 
@@ -693,14 +737,14 @@ int az_doc_heading(struct az_doc *d, int level, const char *text)
 	return d->err.code;
 }
 
-/* name: the paragraph lists names (base/namebreak.c). */
-static int paragraph(struct az_doc *d, const char *text, int name)
+/* name: the paragraph lists names (base/namebreak.c); flags: clean()'s. */
+static int paragraph(struct az_doc *d, const char *text, int name, int flags)
 {
 	if (d->err.code != AZ_OK)
 		return d->err.code;
 	if (d->ncols)
 		return az_fail(&d->err, AZ_DATAERR, "%s", "az_doc_paragraph: a table is open");
-	char *s = clean(d, text, 1);
+	char *s = clean(d, text, flags);
 	struct az_line *l = NULL;
 	size_t n = s ? wrap_name(d, s, BODY_W, BODY_SIZE, name, 0, &l) : 0;
 	if (n) {
@@ -714,12 +758,17 @@ static int paragraph(struct az_doc *d, const char *text, int name)
 
 int az_doc_paragraph(struct az_doc *d, const char *text)
 {
-	return paragraph(d, text, 0);
+	return paragraph(d, text, 0, CLEAN_DRAWN);
 }
 
 int az_doc_paragraph_names(struct az_doc *d, const char *text)
 {
-	return paragraph(d, text, 1);
+	return paragraph(d, text, 1, CLEAN_DRAWN);
+}
+
+int az_doc_paragraph_refs(struct az_doc *d, const char *text)
+{
+	return paragraph(d, text, 0, CLEAN_DRAWN | CLEAN_REFS);
 }
 
 /* --- rows: tables, key/value blocks --- */
@@ -879,15 +928,25 @@ static void continued(struct az_doc *d)
 	free(l);
 }
 
-int az_doc_table_continued(struct az_doc *d, const char *text)
+static int table_continued(struct az_doc *d, const char *text, int flags)
 {
 	if (d->err.code != AZ_OK)
 		return d->err.code;
 	if (!d->ncols)
 		return az_fail(&d->err, AZ_DATAERR, "%s", "az_doc_table_continued: no table is open");
 	free(d->cont);
-	d->cont = text ? clean(d, text, 1) : NULL;
+	d->cont = text ? clean(d, text, flags) : NULL;
 	return d->err.code;
+}
+
+int az_doc_table_continued(struct az_doc *d, const char *text)
+{
+	return table_continued(d, text, CLEAN_DRAWN);
+}
+
+int az_doc_table_continued_refs(struct az_doc *d, const char *text)
+{
+	return table_continued(d, text, CLEAN_DRAWN | CLEAN_REFS);
 }
 
 static void table_header(struct az_doc *d)
@@ -973,7 +1032,7 @@ static struct cell_run *row_cells(struct az_doc *d, const struct az_cell *cells)
 	if (!c)
 		return oom(d), NULL;
 	for (size_t i = 0; i < d->ncols; i++) {
-		c[i].text = clean(d, cells[i].text, 1);
+		c[i].text = clean(d, cells[i].text, CLEAN_DRAWN | (cells[i].style & AZ_REFS ? CLEAN_REFS : 0));
 		c[i].al = d->col_align[i];
 		c[i].fill = cells[i].fill;
 		c[i].color = black;
@@ -1240,13 +1299,6 @@ double az_doc_cell_width(struct az_doc *d, const char *text)
 	return w + 2 * CELL_PAD_X + 0.5f; /* and the quarter point a column's edge may round away */
 }
 
-size_t az_doc_cell_lines(struct az_doc *d, const char *text, double width)
-{
-	size_t n = 0;
-	az_doc_cell_lines_at(d, text, &width, 1, &n);
-	return n;
-}
-
 /* Lines of the cleaned text s (natural: its width on one line, -1 with a line break) in a cell
  * of width. */
 static size_t cell_lines(struct az_doc *d, const char *s, long natural, double width)
@@ -1276,12 +1328,13 @@ static void cell_lines_between(struct az_doc *d, const char *s, long natural, co
 	cell_lines_between(d, s, natural, widths, mid, hi, lines);
 }
 
-void az_doc_cell_lines_at(struct az_doc *d, const char *text, const double *widths, size_t nw, size_t *lines)
+void az_doc_cell_lines_at(struct az_doc *d, const struct az_cell *cell, const double *widths, size_t nw,
+			  size_t *lines)
 {
 	memset(lines, 0, nw * sizeof *lines);
 	if (d->err.code != AZ_OK)
 		return;
-	char *s = clean(d, text, 1);
+	char *s = clean(d, cell->text, CLEAN_DRAWN | (cell->style & AZ_REFS ? CLEAN_REFS : 0));
 	if (!s)
 		return;
 	/* a text of one line that fits is one line at any width it fits in: no breaking needed */
@@ -1289,7 +1342,7 @@ void az_doc_cell_lines_at(struct az_doc *d, const char *text, const double *widt
 	long natural = 0;
 	for (size_t i = 0; i < len && natural >= 0;) {
 		uint32_t cp = az_utf8_next(s, len, &i);
-		natural = cp == '\n' ? -1 : natural + az_font_width(d->font, cp);
+		natural = cp == '\n' ? -1 : natural + width_cb(d, cp);
 	}
 	/* widths in increasing order (the column split's): a wider cell takes no more lines, so where
 	 * two widths take as many lines, so does every width between them */
@@ -1311,6 +1364,92 @@ void az_doc_cell_lines_at(struct az_doc *d, const char *text, const double *widt
 int az_doc_heatmap(struct az_doc *d, const struct az_heatmap_figure *h) { return heatmaps(d, h, 1); }
 
 int az_doc_heatmap_pair(struct az_doc *d, const struct az_heatmap_figure *h) { return heatmaps(d, h, 2); }
+
+/* --- page references --- */
+
+const char *az_doc_ref(struct az_doc *d, unsigned key, const char *template, char out[5])
+{
+	out[0] = '\0';
+	if (d->err.code != AZ_OK)
+		return out;
+	if (key >= AZ_DOC_REFS || d->stream) /* a streamed page is drawn before its references are known */
+		return az_fail(&d->err, AZ_DATAERR, "az_doc_ref: key %u in a %s document", key,
+			       d->stream ? "streamed" : "laid-out"), out;
+	char *t = clean(d, template, CLEAN_DRAWN); /* its characters, and the digits, are in the subset */
+	if (!t)
+		return out;
+	long w = 0;
+	for (size_t i = 0, n = strlen(t); i < n;)
+		w += az_font_width(d->font, az_utf8_next(t, n, &i));
+	free(t);
+	if (key >= d->nrefs) {
+		struct az_doc_ref *v = realloc(d->refs, (key + 1) * sizeof *v);
+		if (!v)
+			return oom(d), out;
+		for (size_t i = d->nrefs; i <= key; i++)
+			v[i] = (struct az_doc_ref){ -1, (size_t)-1 };
+		d->refs = v, d->nrefs = key + 1;
+	}
+	if (d->refs[key].width >= 0 && d->refs[key].width != w)
+		return az_fail(&d->err, AZ_DATAERR, "az_doc_ref: key %u changed its template", key), out;
+	d->refs[key].width = w;
+	out[put_utf8(out, AZ_REF_FIRST + key)] = '\0';
+	return out;
+}
+
+int az_doc_ref_set(struct az_doc *d, unsigned key, const char *text)
+{
+	if (key >= d->nrefs || d->refs[key].width < 0)
+		return -1;
+	char *t = clean(d, text, CLEAN_DRAWN);
+	if (!t)
+		return -1;
+	long w = 0;
+	size_t n = strlen(t);
+	for (size_t i = 0; i < n;) {
+		uint32_t cp = az_utf8_next(t, n, &i);
+		w += cp == '\n' ? 0 : az_font_width(d->font, cp);
+	}
+	d->refs[key].text = pool_add(d, t, n);
+	free(t);
+	return w <= d->refs[key].width;
+}
+
+/* The texts that hold page references, with their pages put in. */
+static int resolve_refs(struct az_doc *d)
+{
+	for (size_t k = 0; k < d->nrefops && d->err.code == AZ_OK; k++) {
+		struct az_op *o = az_doc_op(d, d->refops[k]);
+		size_t len = strlen(d->pool + o->off), n = 0;
+		char *b = malloc(len * 8 + 1); /* a placeholder (4 bytes) prints as "p.999–999" at most */
+		if (!b)
+			return oom(d);
+		for (size_t i = 0; i < len;) {
+			size_t at = i;
+			uint32_t cp = az_utf8_next(d->pool + o->off, len, &i);
+			const struct az_doc_ref *ref = is_ref(d, cp) ? &d->refs[cp - AZ_REF_FIRST] : NULL;
+			if (ref && ref->text == (size_t)-1) {
+				free(b);
+				return az_fail(&d->err, AZ_DATAERR, "internal error: page reference %u has no page",
+					       (unsigned)(cp - AZ_REF_FIRST));
+			}
+			const char *from = ref ? d->pool + ref->text : d->pool + o->off + at;
+			size_t m = ref ? strlen(from) : i - at;
+			if (m > 8 * (i - at)) {
+				free(b);
+				return az_fail(&d->err, AZ_DATAERR, "%s", "internal error: a page reference too long");
+			}
+			memcpy(b + n, from, m), n += m;
+		}
+		size_t off = pool_add(d, b, n);
+		free(b);
+		if (off == (size_t)-1)
+			return d->err.code;
+		o->off = (unsigned)off;
+	}
+	d->nrefops = 0;
+	return d->err.code;
+}
 
 /* --- attachments and output --- */
 
@@ -1370,7 +1509,7 @@ int az_doc_save_mem(struct az_doc *d, char **out, size_t *len, struct az_error *
 		az_fail(&d->err, AZ_DATAERR, "%s", "az_doc_save_mem: a streamed or discarded document");
 	if (d->err.code == AZ_OK && d->ncols)
 		az_fail(&d->err, AZ_DATAERR, "%s", "az_doc_save: a table is still open");
-	if (d->err.code != AZ_OK) {
+	if (d->err.code != AZ_OK || resolve_refs(d) != AZ_OK) {
 		if (err)
 			*err = d->err;
 		return d->err.code;
@@ -1383,6 +1522,8 @@ int az_doc_save(struct az_doc *d, const char *path, int force, struct az_error *
 	footnote(d);
 	if (d->err.code == AZ_OK && d->ncols)
 		az_fail(&d->err, AZ_DATAERR, "%s", "az_doc_save: a table is still open");
+	if (d->err.code == AZ_OK && !d->stream && !d->discard)
+		resolve_refs(d);
 	if (d->err.code != AZ_OK) {
 		if (err)
 			*err = d->err;

@@ -59,7 +59,7 @@ struct az_doc_column {
 /* AZ_STRONG: bold at body size (a rank, which must survive a monochrome print). AZ_NAME: a person's
  * or organisation's name, broken only at its spaces unless a part is wider than the cell, and
  * never one character from its end. */
-enum { AZ_STRONG = 1, AZ_NAME = 2 };
+enum { AZ_STRONG = 1, AZ_NAME = 2, AZ_REFS = 4 /* may hold page references (az_doc_ref) */ };
 /* The cell's first n bytes are a name ("遠隔保守用VPNルータ: VPN機器の…"), broken as AZ_NAME breaks
  * a name; the rest as a sentence. With AZ_NAMES_LAST, its last n bytes are names ("…。\n対象: A、B").
  * (In the style's upper bits, so cells keep their three fields.) */
@@ -109,6 +109,19 @@ struct az_doc *az_doc_new_stream(const struct az_doc_options *opt, struct az_doc
  * it takes the font (and the code points collected) of first, which must not be saved. */
 struct az_doc *az_doc_new_again(const struct az_doc_options *opt, struct az_doc *first, struct az_error *err);
 
+/* Page references laid out before the pages they name are known ("p.12", "p.6–7"), so that one
+ * layout pass serves: az_doc_ref gives a placeholder (UTF-8, into out) that is laid out as wide as
+ * template, and az_doc_ref_set gives what it prints, before az_doc_save. Only left-aligned text
+ * marked for them holds references (AZ_REFS cells, az_doc_paragraph_refs,
+ * az_doc_table_continued_refs), and such text holds no workbook text. key (below AZ_DOC_REFS)
+ * names a reference; it keeps its template in the passes made from this document (az_doc_new_again),
+ * which reuse the lines broken here. "" after an error. */
+#define AZ_DOC_REFS 4094u
+const char *az_doc_ref(struct az_doc *d, unsigned key, const char *template, char out[5]);
+/* What the reference key prints (a printable one-line text): 1, or 0 if it is wider than its
+ * template (lay the document out again with a wider one), or -1 if there is no such key. */
+int az_doc_ref_set(struct az_doc *d, unsigned key, const char *text);
+
 /* Level 1 (largest) to 3. Never left alone at the foot of a page. */
 int az_doc_heading(struct az_doc *d, int level, const char *text);
 /* Wrapped to the text width; '\n' breaks a line. */
@@ -116,6 +129,8 @@ int az_doc_paragraph(struct az_doc *d, const char *text);
 /* The same for a list of names ("レセコン (C 10 件)、遠隔保守用VPNルータ …"): lines end after 、 and at
  * the names' words, as AZ_NAME cells do. */
 int az_doc_paragraph_names(struct az_doc *d, const char *text);
+/* The same for a text holding page references (az_doc_ref). */
+int az_doc_paragraph_refs(struct az_doc *d, const char *text);
 /* Two columns, keys in grey; n pairs, each kept on one page; the values (names, titles, dates) are
  * broken as AZ_NAME breaks a name. */
 int az_doc_keyvalue(struct az_doc *d, const char *const *keys, const char *const *values, size_t n);
@@ -130,15 +145,16 @@ int az_doc_table_row(struct az_doc *d, const struct az_cell *cells); /* ncols ce
 /* After az_doc_table_begin: text printed in bold above the repeated header row on every page the
  * table continues on, naming what it belongs to (e.g. "System X (continued)"). */
 int az_doc_table_continued(struct az_doc *d, const char *text);
+/* The same for a text holding page references (az_doc_ref). */
+int az_doc_table_continued_refs(struct az_doc *d, const char *text);
 int az_doc_table_end(struct az_doc *d);
 /* For column weights in points: the width of the text, and the width a table cell needs to hold
  * text without wrapping (its widest line, '\n' breaking lines, and the cell's padding). */
 double az_doc_body_width(const struct az_doc *d);
 double az_doc_cell_width(struct az_doc *d, const char *text);
-/* The lines text takes in a table cell of this width (padding included). */
-size_t az_doc_cell_lines(struct az_doc *d, const char *text, double width);
-/* The same at nw widths at once, into lines[]. */
-void az_doc_cell_lines_at(struct az_doc *d, const char *text, const double *widths, size_t nw, size_t *lines);
+/* The same at nw widths at once, into lines[], for a cell's text and style (AZ_REFS matters). */
+void az_doc_cell_lines_at(struct az_doc *d, const struct az_cell *cell, const double *widths, size_t nw,
+			  size_t *lines);
 /* Heights in points, measured as the calls would place them (nothing is placed): a heading, a
  * paragraph, and a table's header row with nrows rows (ncols cells each). */
 double az_doc_heading_height(struct az_doc *d, int level, const char *text);

@@ -305,6 +305,65 @@ static int every_glyph(const char *out)
 	return rc;
 }
 
+/* The text layer of a PDF file, its white space removed (pdftotext); NULL without pdftotext. */
+static char *text_of(const char *path)
+{
+	char cmd[600];
+	snprintf(cmd, sizeof cmd, "pdftotext -enc UTF-8 '%s' - 2>/dev/null", path);
+	FILE *p = popen(cmd, "r");
+	static char text[1 << 16];
+	size_t n = p ? fread(text, 1, sizeof text - 1, p) : 0;
+	if (!p || pclose(p) != 0)
+		return NULL;
+	text[n] = '\0';
+	squeeze(text);
+	return text;
+}
+
+/* Page references: laid out as wide as their template and printed with the page given once the
+ * layout is done; a character of the placeholders' block in ordinary text never becomes one. */
+static void refs_tests(const char *dir)
+{
+	struct az_doc_options o = { 0 };
+	struct az_error err = { 0 };
+	struct az_doc *d = az_doc_new(&o, &err);
+	char ph[5], line[256], path[512];
+	const char *p = az_doc_ref(d, 3, "p.99", ph);
+	ok(strlen(p) == 4 && memcmp(p, "\xF4\x8F\x80\x83", 4) == 0, "a reference is one placeholder character");
+	snprintf(line, sizeof line, "付録 (%s) を参照。", p);
+	az_doc_paragraph_refs(d, line);
+	az_doc_paragraph(d, "利用者の文字\xF4\x8F\x80\x83はそのまま"); /* U+10F003 in ordinary text */
+	is_int(az_doc_ref_set(d, 3, "p.7"), 1, "a page that fits its template");
+	is_int(az_doc_ref_set(d, 4, "p.7"), -1, "no such reference");
+	snprintf(path, sizeof path, "%s/refs.pdf", dir);
+	is_int(az_doc_save(d, path, 1, &err), 0, "saved");
+	az_doc_free(d);
+	const char *t = text_of(path);
+	if (t) {
+		ok(strstr(t, "付録(p.7)を参照。") != NULL, "the page is printed in place of the reference");
+		ok(strstr(t, "利用者の文字〓はそのまま") != NULL, "the same character in ordinary text prints as 〓");
+	} else {
+		ok(1, "# SKIP pdftotext is not installed");
+		ok(1, "# SKIP pdftotext is not installed");
+	}
+	unlink(path);
+
+	d = az_doc_new(&o, &err);
+	az_doc_ref(d, 3, "p.99", ph);
+	is_int(az_doc_ref_set(d, 3, "p.100"), 0, "a page wider than its template is refused (lay out again)");
+	az_doc_ref(d, 3, "p.999", ph);
+	is_int(az_doc_status(d), 65, "a reference keeps its template");
+	az_doc_free(d);
+
+	err.code = 0;
+	d = az_doc_new(&o, &err);
+	snprintf(line, sizeof line, "付録 (%s)", az_doc_ref(d, 5, "p.99", ph));
+	az_doc_paragraph_refs(d, line);
+	is_int(az_doc_save(d, path, 1, &err), 65, "a reference never given its page fails the save");
+	ok(!file_exists(path), "and leaves no file");
+	az_doc_free(d);
+}
+
 int main(int argc, char **argv)
 {
 	struct az_error err = { 0 };
@@ -501,6 +560,7 @@ int main(int argc, char **argv)
 	is_int(az_doc_save(d, path, 1, &err), 0, "replaced with force");
 	az_doc_free(d);
 	unlink(path);
+	refs_tests(tmp);
 	rmdir(tmp);
 	tounicode_tests();
 	az_font_close(probe);
