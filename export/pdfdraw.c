@@ -29,10 +29,12 @@ struct buf {
 	int oom;
 };
 
-static void buf_put(struct buf *b, const char *s, size_t n)
+/* Room for n more bytes at the end of b: where they go (buf_done keeps them), or NULL when out of
+ * memory. */
+static char *buf_room(struct buf *b, size_t n)
 {
 	if (b->oom)
-		return;
+		return NULL;
 	if (b->cap - b->n < n) {
 		size_t cap = b->cap ? b->cap : 16384;
 		while (cap - b->n < n)
@@ -40,12 +42,24 @@ static void buf_put(struct buf *b, const char *s, size_t n)
 		char *v = realloc(b->s, cap);
 		if (!v) {
 			b->oom = 1;
-			return;
+			return NULL;
 		}
 		b->s = v, b->cap = cap;
 	}
-	memcpy(b->s + b->n, s, n);
-	b->n += n;
+	return b->s + b->n;
+}
+
+/* Keeps what was written into buf_room's room up to e. */
+static void buf_done(struct buf *b, const char *e)
+{
+	b->n = (size_t)(e - b->s);
+}
+
+static void buf_put(struct buf *b, const char *s, size_t n)
+{
+	char *e = buf_room(b, n);
+	if (e && n)
+		memcpy(e, s, n), buf_done(b, e + n);
 }
 
 /* A drawn character's face and its code as it goes into a literal string (escaped), found once:
@@ -271,45 +285,54 @@ static char *set_font(struct pen *p, char *e, int face, float size)
 	return e;
 }
 
+#define SHOW_ROOM 512
+
 /* "dx dy Td (...) Tj": s as literal strings of the codes of the glyphs of each font's subset
  * (tounicode.h), one "/Fk size Tf (...) Tj" per run of characters from one font. Positions are
  * rounded absolutely, so relative moves add up to no error; a run continues where the previous
  * one ended (Tj advances by the widths of the font's /W). */
 static void show(struct pen *p, float x, float y, float size, const char *s)
 {
+	/* straight into the content, in steps of SHOW_ROOM bytes (a character takes at most 128) */
+	char *e = buf_room(p->out, SHOW_ROOM), *end = e + SHOW_ROOM - 128;
+	if (!e)
+		return; /* out of memory: the page fails */
 	long cx = cents(x), cy = cents(y);
-	char b[512], *e = put_cents(put_cents(b, cx - p->tx), cy - p->ty);
+	e = put_cents(put_cents(e, cx - p->tx), cy - p->ty);
 	p->tx = cx, p->ty = cy;
 	*e++ = 'T', *e++ = 'd', *e++ = ' ';
 	size_t n = strlen(s);
 	int open = 0; /* inside a string */
 	int cur = size == p->size ? p->face : -1; /* the font set (-1: a Tf is due) */
+	struct az_render *r = p->r;
 	for (size_t i = 0; i < n;) {
-		if (e > b + sizeof b - 128) {
-			raw(p, b, (size_t)(e - b));
-			e = b;
+		if (e > end) {
+			buf_done(p->out, e);
+			if (!(e = buf_room(p->out, SHOW_ROOM)))
+				return;
+			end = e + SHOW_ROOM - 128;
 		}
 		size_t len;
 		uint32_t key = code_key((const unsigned char *)s + i, n - i, &len), cp = 0;
-		const struct code_slot *c = slot_of(p->r, key);
+		const struct code_slot *c = slot_of(r, key);
 		struct code_slot tmp;
 		if (key && c->key == key) {
 			i += len;
 		} else {
 			size_t at = i;
 			cp = az_utf8_next(s, n, &i);
-			c = code_of(p->r, cp, i - at == len ? key : 0, &tmp);
+			c = code_of(r, cp, i - at == len ? key : 0, &tmp);
 		}
 		if (!c) {
 			/* no font has it: the substitute is drawn, and the text layer keeps the character */
 			if (open)
 				*e++ = ')', *e++ = ' ', *e++ = 'T', *e++ = 'j', *e++ = ' ', open = 0;
-			int face = substitute_face(p->r);
+			int face = substitute_face(r);
 			if (face != cur)
 				e = set_font(p, e, face, size), cur = face;
 			e += actual_span(e, cp);
 			*e++ = '(';
-			e = put_code(e, gid_of(p->r, face, az_font_substitute(p->r->font_set)), p->r->mixed[face]);
+			e = put_code(e, gid_of(r, face, az_font_substitute(r->font_set)), r->mixed[face]);
 			memcpy(e, ") Tj EMC ", 9), e += 9;
 			continue;
 		}
@@ -326,7 +349,7 @@ static void show(struct pen *p, float x, float y, float size, const char *s)
 	if (open)
 		*e++ = ')', *e++ = ' ', *e++ = 'T', *e++ = 'j';
 	*e++ = '\n';
-	raw(p, b, (size_t)(e - b));
+	buf_done(p->out, e);
 }
 
 static void paint(struct pen *p)
