@@ -899,9 +899,14 @@ int az_render_page(struct az_doc *d, size_t first, size_t end, struct az_error *
 	struct az_pdfw *w = &r->w;
 	unsigned page = az_pdfw_reserve(w), contents = az_pdfw_reserve(w);
 	az_pdfw_stream(w, contents, "", out->s, out->n, total > LONG_PAGES ? LONG_LEVEL : PAGE_LEVEL);
+	/* "<< /Type /Page /Parent %u 0 R /Resources %u 0 R /Contents %u 0 R >>", without printf */
+	char b[128], *e = b;
+	memcpy(e, "<< /Type /Page /Parent ", 23), e = put_uint(e + 23, r->pages);
+	memcpy(e, "0 R /Resources ", 15), e = put_uint(e + 15, r->resources);
+	memcpy(e, "0 R /Contents ", 14), e = put_uint(e + 14, contents);
+	memcpy(e, "0 R >>", 6), e += 6;
 	az_pdfw_begin_packed(w, page);
-	az_pdfw_printf(w, "<< /Type /Page /Parent %u 0 R /Resources %u 0 R /Contents %u 0 R >>", r->pages,
-		       r->resources, contents);
+	az_pdfw_put(w, b, (size_t)(e - b));
 	az_pdfw_end(w);
 	r->page_obj[r->npages++] = page;
 	if (az_pdfw_error(w))
