@@ -176,6 +176,15 @@ static void line_op(struct az_doc *d, float x, float y, float dx, float dy, floa
 		o->x = x, o->y = y, o->w = dx, o->h = dy, o->lw = lw, o->rgb = c;
 }
 
+/* 1 if s holds a character of the placeholders' block (F4 8F xx xx): after clean(), a reference */
+static int holds_ref(const char *s, size_t n)
+{
+	for (const char *p = s, *end = s + n; (p = memchr(p, 0xF4, (size_t)(end - p))) && p + 1 < end; p++)
+		if ((unsigned char)p[1] == 0x8F)
+			return 1;
+	return 0;
+}
+
 static void text_op(struct az_doc *d, float x, float y, float size, int bold, struct az_rgb c, const char *s,
 		    size_t n)
 {
@@ -188,7 +197,7 @@ static void text_op(struct az_doc *d, float x, float y, float size, int bold, st
 		o->x = x, o->y = y, o->size = size, o->bold = (unsigned char)bold, o->rgb = c, o->off = (unsigned)off;
 	/* a page reference's placeholder (only cleaned text marked for them has one): the op's text
 	 * is rewritten once the pages are known */
-	if (o && d->nrefs && memmem(s, n, "\xF4\x8F", 2)) {
+	if (o && d->nrefs && holds_ref(s, n)) {
 		if (d->nrefops == d->caprefops) {
 			size_t cap = d->caprefops ? d->caprefops * 2 : 64;
 			size_t *v = realloc(d->refops, cap * sizeof *v);
