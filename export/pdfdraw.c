@@ -67,7 +67,8 @@ static void buf_put(struct buf *b, const char *s, size_t n)
  * by the character's UTF-8 bytes (one byte, or three: Japanese), stored only once they decoded
  * as valid, so equal bytes are the same character without decoding them again. Key 0 marks an
  * empty slot (a C string has no NUL to draw). */
-#define CODE_SLOTS 2048
+#define CODE_BITS 11
+#define CODE_SLOTS (1u << CODE_BITS)
 struct code_slot {
 	uint32_t key;
 	uint8_t face, len;
@@ -230,7 +231,7 @@ static char *put_code(char *e, uint16_t gid, int mixed)
 /* The slot of a key (code_key). */
 static struct code_slot *slot_of(struct az_render *r, uint32_t key)
 {
-	return &r->codes[(key * 0x9E3779B1u) >> 21]; /* 2^32 / CODE_SLOTS */
+	return &r->codes[(key * 0x9E3779B1u) >> (32 - CODE_BITS)]; /* Fibonacci hashing: the top bits */
 }
 
 /* The key of the character at u (n bytes left) and its length in *len: its bytes when it is
