@@ -462,8 +462,8 @@ static int export_pdf(const struct opts *o, const char *workbook)
 		snprintf(msg, sizeof msg, _("--date wants a date YYYY-MM-DD, not '%s'"), o->date);
 		return usage_error("export", msg);
 	}
-	const struct cli_ui *ui = cli_ui(&err);
-	if (!ui)
+	const struct cli_pdf *pdf = cli_pdf(&err);
+	if (!pdf)
 		return fail_err(&err);
 	struct az_catalogue *cat = NULL;
 	int rc = az_catalogue_open(&cat, &err);
@@ -475,7 +475,7 @@ static int export_pdf(const struct opts *o, const char *workbook)
 	}
 	struct az_report_opts ro = { .lang = o->lang, .font = o->font, .date = o->date, .force = o->force,
 				     .warn = warn_stderr };
-	rc = ui->report_pdf(s, cat, o->output, &ro, &err);
+	rc = pdf->report_pdf(s, cat, o->output, &ro, &err);
 	az_store_close(s);
 	az_catalogue_free(cat);
 	return rc == AZ_OK ? AZ_OK : fail_err(&err);

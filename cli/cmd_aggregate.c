@@ -144,13 +144,13 @@ static void add_one(struct az_aggregate *a, const char *path)
 
 static int write_out(const struct az_agg_report *r, const char *out, int pdf, int force, struct az_error *err)
 {
-	const struct cli_ui *ui = cli_ui(err);
-	if (!ui)
+	const struct cli_pdf *w = cli_pdf(err);
+	if (!w)
 		return err->code;
 	if (pdf)
-		return ui->aggregate_write_pdf(r, out, force, err);
+		return w->aggregate_write_pdf(r, out, force, err);
 	if (!strcmp(out, "-")) {
-		int rc = ui->aggregate_write_csv(r, stdout, err);
+		int rc = w->aggregate_write_csv(r, stdout, err);
 		if (rc == AZ_OK && fflush(stdout) != 0)
 			rc = az_fail(err, AZ_IOERR, _("write failed: %s"), strerror(errno));
 		return rc;
@@ -159,7 +159,7 @@ static int write_out(const struct az_agg_report *r, const char *out, int pdf, in
 	int rc = az_outfile_open(&o, out, force, err);
 	if (rc != AZ_OK)
 		return rc;
-	rc = ui->aggregate_write_csv(r, o.fp, err);
+	rc = w->aggregate_write_csv(r, o.fp, err);
 	if (rc == AZ_OK)
 		return az_outfile_commit(&o, err);
 	az_outfile_abort(&o);

@@ -93,10 +93,10 @@ int cmd_verify(int argc, char **argv)
 	const char *path = argv[optind];
 	struct az_verify v;
 	struct az_error err = { 0 };
-	const struct cli_ui *ui = cli_ui(&err);
-	if (!ui)
+	const struct cli_pdf *pdf = cli_pdf(&err);
+	if (!pdf)
 		return cli_fail(err.code, err.msg);
-	int rc = ui->verify_pdf(path, &v, &err);
+	int rc = pdf->verify_pdf(path, &v, &err);
 	if (rc != AZ_OK) {
 		char *msg = az_text_sanitize(err.msg);
 		fprintf(stderr, "anzen: %s\n", msg ? msg : "?");
@@ -115,7 +115,7 @@ int cmd_verify(int argc, char **argv)
 	     : v.seal == 0 ? _("The file was CHANGED after anzen wrote it (edited, or saved again by another program).")
 			   : _("The file's seal cannot be found: it was saved again by another program (or written "
 			       "by an older anzen), so whether it changed cannot be told."));
-	int good = ui->verify_ok(&v);
+	int good = pdf->verify_ok(&v);
 	puts(good ? _("Verified: this PDF is as anzen wrote it.") : _("NOT verified."));
 	free(v.json);
 	if (fflush(stdout) != 0)

@@ -26,7 +26,7 @@ struct packer {
 	z_stream z;
 	int started, failed;
 	unsigned char *head; /* the first SMALL bytes, until deflating starts */
-	size_t nhead, capout;
+	size_t nhead, caphead, capout;
 };
 
 /* Deflates n bytes (flush: Z_NO_FLUSH or Z_FINISH) into the growing output. */
@@ -61,31 +61,35 @@ static int start(struct packer *k, int level)
 	k->started = 1;
 	int rc = feed(k, k->head, k->nhead, Z_NO_FLUSH);
 	free(k->head);
-	k->head = NULL, k->nhead = 0;
+	k->head = NULL, k->nhead = k->caphead = 0;
 	return rc;
 }
 
-static ssize_t pack_write(void *cookie, const char *buf, size_t size)
+/* Takes the next size bytes: 0, or -1 (errno ENOMEM) once memory ran out. */
+static int pack_write(void *cookie, const char *buf, size_t size)
 {
 	struct packer *k = cookie;
 	if (k->failed)
-		return 0;
+		return errno = ENOMEM, -1;
 	sha256_update(&k->sha, size, (const uint8_t *)buf);
 	k->p->len += size;
 	if (!k->started && k->nhead + size <= SMALL) {
-		if (!k->head && !(k->head = malloc(SMALL))) {
-			k->failed = 1;
-			return 0;
+		if (k->nhead + size > k->caphead) { /* grown as needed: the clinic's JSON is 43 KB */
+			size_t cap = k->caphead ? k->caphead : 65536;
+			while (cap < k->nhead + size)
+				cap *= 2;
+			unsigned char *h = realloc(k->head, cap);
+			if (!h)
+				return k->failed = 1, errno = ENOMEM, -1;
+			k->head = h, k->caphead = cap;
 		}
 		memcpy(k->head + k->nhead, buf, size);
 		k->nhead += size;
-		return (ssize_t)size;
-	}
-	if ((!k->started && start(k, Z_BEST_SPEED) != 0) || feed(k, buf, size, Z_NO_FLUSH) != 0) {
-		k->failed = 1;
 		return 0;
 	}
-	return (ssize_t)size;
+	if ((!k->started && start(k, Z_BEST_SPEED) != 0) || feed(k, buf, size, Z_NO_FLUSH) != 0)
+		return k->failed = 1, errno = ENOMEM, -1;
+	return 0;
 }
 
 /* The held bytes deflated whole into the output. */
@@ -105,9 +109,9 @@ static int deflate_small(struct packer *k)
 	return 0;
 }
 
-static int pack_close(void *cookie)
+/* Finishes *k->p and frees k: 0, or -1 (errno ENOMEM, *k->p freed) when memory ran out. */
+static int pack_close(struct packer *k)
 {
-	struct packer *k = cookie;
 	int bad = k->failed;
 	if (!bad && !k->started)
 		bad = deflate_small(k) != 0;
@@ -130,7 +134,7 @@ static int pack_close(void *cookie)
 	return bad ? -1 : 0;
 }
 
-FILE *az_pack_open(struct az_packed *p)
+static struct packer *pack_new(struct az_packed *p)
 {
 	memset(p, 0, sizeof *p);
 	struct packer *k = calloc(1, sizeof *k);
@@ -138,32 +142,26 @@ FILE *az_pack_open(struct az_packed *p)
 		return NULL;
 	k->p = p;
 	sha256_init(&k->sha);
-	FILE *f = fopencookie(k, "w", (cookie_io_functions_t){ .write = pack_write, .close = pack_close });
-	if (!f)
-		free(k);
-	return f;
+	return k;
 }
 
 int az_pack_bytes(struct az_packed *p, const void *data, size_t len)
 {
-	FILE *f = az_pack_open(p);
-	if (!f)
+	struct packer *k = pack_new(p);
+	if (!k)
 		return -1;
-	int bad = fwrite(data, 1, len, f) != len;
-	if (fclose(f) != 0 || bad) {
-		az_packed_free(p);
-		return -1;
-	}
-	return 0;
+	pack_write(k, data, len); /* a failure is kept for pack_close */
+	return pack_close(k);
 }
 
+/* Straight from the writer's buffer. */
 int az_pack_json(struct az_store *s, struct az_packed *p, struct az_error *err)
 {
-	FILE *f = az_pack_open(p);
-	if (!f)
+	struct packer *k = pack_new(p);
+	if (!k)
 		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
-	int rc = az_export_json(s, f, err);
-	if (fclose(f) != 0 && rc == AZ_OK)
+	int rc = az_export_json_to(s, pack_write, k, 0, err);
+	if (pack_close(k) != 0 && rc == AZ_OK)
 		rc = az_fail(err, AZ_IOERR, "%s", _("out of memory"));
 	if (rc != AZ_OK)
 		az_packed_free(p);

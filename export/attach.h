@@ -8,7 +8,6 @@
 #define ANZEN_ATTACH_H
 
 #include <stddef.h>
-#include <stdio.h>
 
 #include "base/error.h"
 
@@ -20,10 +19,7 @@ struct az_packed {
 	unsigned char sha256[32];
 };
 
-/* A stream whose bytes are deflated into *p; p is complete once it is closed (fclose fails when
- * memory ran out). NULL when out of memory. */
-FILE *az_pack_open(struct az_packed *p);
-/* len bytes of data into *p. */
+/* len bytes of data into *p: 0, or -1 when out of memory. */
 int az_pack_bytes(struct az_packed *p, const void *data, size_t len);
 /* The workbook's canonical JSON (model/json_write.h) into *p. */
 int az_pack_json(struct az_store *s, struct az_packed *p, struct az_error *err);

@@ -29,10 +29,12 @@ struct buf {
 	int oom;
 };
 
-static void buf_put(struct buf *b, const char *s, size_t n)
+/* Room for n more bytes at the end of b: where they go (buf_done keeps them), or NULL when out of
+ * memory. */
+static char *buf_room(struct buf *b, size_t n)
 {
 	if (b->oom)
-		return;
+		return NULL;
 	if (b->cap - b->n < n) {
 		size_t cap = b->cap ? b->cap : 16384;
 		while (cap - b->n < n)
@@ -40,15 +42,41 @@ static void buf_put(struct buf *b, const char *s, size_t n)
 		char *v = realloc(b->s, cap);
 		if (!v) {
 			b->oom = 1;
-			return;
+			return NULL;
 		}
 		b->s = v, b->cap = cap;
 	}
-	memcpy(b->s + b->n, s, n);
-	b->n += n;
+	return b->s + b->n;
 }
 
+/* Keeps what was written into buf_room's room up to e. */
+static void buf_done(struct buf *b, const char *e)
+{
+	b->n = (size_t)(e - b->s);
+}
+
+static void buf_put(struct buf *b, const char *s, size_t n)
+{
+	char *e = buf_room(b, n);
+	if (e && n)
+		memcpy(e, s, n), buf_done(b, e + n);
+}
+
+/* A drawn character's face and its code as it goes into a literal string (escaped), found once:
+ * decoding, the face, subset and code lookups were most of the cost of a glyph. A slot is keyed
+ * by the character's UTF-8 bytes (one byte, or three: Japanese), stored only once they decoded
+ * as valid, so equal bytes are the same character without decoding them again. Key 0 marks an
+ * empty slot (a C string has no NUL to draw). */
+#define CODE_BITS 11
+#define CODE_SLOTS (1u << CODE_BITS)
+struct code_slot {
+	uint32_t key;
+	uint8_t face, len;
+	char code[4];
+};
+
 struct az_render {
+	struct code_slot codes[CODE_SLOTS]; /* direct-mapped by key */
 	struct az_font *font_set;
 	struct az_subset sub[AZ_MAX_FACES];
 	int nfaces;
@@ -81,7 +109,7 @@ static float text_width(struct az_font *f, const char *s, float size)
 }
 
 struct pen {
-	const struct az_render *r;
+	struct az_render *r; /* its code slots fill as characters are drawn */
 	struct buf *out;
 	int face; /* the font set by the last Tf (-1: none yet) */
 	int in_text, bold;
@@ -106,28 +134,50 @@ static long cents(float v)
 	return (long)(v * 100.0f + (v < 0 ? -0.5f : 0.5f));
 }
 
+/* "00" .. "99" */
+static const char pairs[201] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+			       "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+			       "8081828384858687888990919293949596979899";
+
 /* c hundredths as a number with at most two decimals, trailing zeros dropped ("12.5", "-3"). */
 static char *put_cents(char *b, long c)
 {
 	if (c < 0)
 		*b++ = '-', c = -c;
-	/* the integer part by hand: printf was a twentieth of a hospital's export */
-	char digits[24];
-	int n = 0;
-	long q = c / 100;
-	do
-		digits[n++] = (char)('0' + q % 10), q /= 10;
-	while (q);
-	while (n)
-		*b++ = digits[--n];
-	if (c % 100) {
+	/* by hand, two digits at a time: printf was a twentieth of a hospital's export, and a page's
+	 * numbers are mostly under 1,000 points */
+	unsigned long q = (unsigned long)c / 100;
+	unsigned f = (unsigned)((unsigned long)c % 100);
+	if (q < 10) {
+		*b++ = (char)('0' + q);
+	} else if (q < 100) {
+		memcpy(b, pairs + 2 * q, 2), b += 2;
+	} else if (q < 1000) {
+		*b++ = (char)('0' + q / 100);
+		memcpy(b, pairs + 2 * (q % 100), 2), b += 2;
+	} else {
+		char digits[24];
+		int n = 0;
+		do
+			digits[n++] = (char)('0' + q % 10), q /= 10;
+		while (q);
+		while (n)
+			*b++ = digits[--n];
+	}
+	if (f) {
 		*b++ = '.';
-		*b++ = (char)('0' + c % 100 / 10);
-		if (c % 10)
-			*b++ = (char)('0' + c % 10);
+		*b++ = pairs[2 * f];
+		if (f % 10)
+			*b++ = pairs[2 * f + 1];
 	}
 	*b++ = ' ';
 	return b;
+}
+
+/* v in decimal and a space */
+static char *put_uint(char *b, unsigned v)
+{
+	return put_cents(b, (long)v * 100);
 }
 
 /* v with at most two decimals, trailing zeros dropped ("12.5", "-3", "0.04"). */
@@ -178,6 +228,43 @@ static char *put_code(char *e, uint16_t gid, int mixed)
 	return e;
 }
 
+/* The slot of a key (code_key). */
+static struct code_slot *slot_of(struct az_render *r, uint32_t key)
+{
+	return &r->codes[(key * 0x9E3779B1u) >> (32 - CODE_BITS)]; /* Fibonacci hashing: the top bits */
+}
+
+/* The key of the character at u (n bytes left) and its length in *len: its bytes when it is
+ * ASCII or of the three-byte form, else 0 (not kept). */
+static uint32_t code_key(const unsigned char *u, size_t n, size_t *len)
+{
+	if (u[0] < 0x80)
+		return *len = 1, u[0];
+	if ((u[0] & 0xF0) == 0xE0 && n >= 3)
+		return *len = 3, (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2];
+	return *len = 0, 0;
+}
+
+/* cp's face and code in the slot of key (when key is not 0), or else in *tmp; NULL when no font
+ * has cp. */
+static const struct code_slot *code_of(struct az_render *r, uint32_t cp, uint32_t key, struct code_slot *tmp)
+{
+	int face = az_font_face_of(r->font_set, cp);
+	if (face < 0)
+		return NULL;
+	struct code_slot *c = key ? slot_of(r, key) : tmp;
+	char *e = put_code(c->code, gid_of(r, face, cp), r->mixed[face]);
+	c->key = key, c->face = (uint8_t)face, c->len = (uint8_t)(e - c->code);
+	return c;
+}
+
+/* The face that draws the substitute (0 when none does). */
+static int substitute_face(const struct az_render *r)
+{
+	int face = az_font_face_of(r->font_set, az_font_substitute(r->font_set));
+	return face < 0 ? 0 : face;
+}
+
 /* "/Span << /ActualText <FEFF...> >> BDC " for cp, in UTF-16BE; returns its length. */
 static int actual_span(char *e, uint32_t cp)
 {
@@ -189,55 +276,81 @@ static int actual_span(char *e, uint32_t cp)
 	return sprintf(e, "/Span << /ActualText <FEFF%04X> >> BDC ", (unsigned)cp);
 }
 
+/* "/Fk size Tf " */
+static char *set_font(struct pen *p, char *e, int face, float size)
+{
+	*e++ = '/', *e++ = 'F', *e++ = (char)('1' + face), *e++ = ' '; /* at most AZ_MAX_FACES (8) */
+	e = put_num(e, size);
+	*e++ = 'T', *e++ = 'f', *e++ = ' ';
+	p->face = face, p->size = size;
+	return e;
+}
+
+#define SHOW_ROOM 512
+
 /* "dx dy Td (...) Tj": s as literal strings of the codes of the glyphs of each font's subset
  * (tounicode.h), one "/Fk size Tf (...) Tj" per run of characters from one font. Positions are
  * rounded absolutely, so relative moves add up to no error; a run continues where the previous
  * one ended (Tj advances by the widths of the font's /W). */
 static void show(struct pen *p, float x, float y, float size, const char *s)
 {
+	/* straight into the content, in steps of SHOW_ROOM bytes (a character takes at most 128) */
+	char *e = buf_room(p->out, SHOW_ROOM), *end = e + SHOW_ROOM - 128;
+	if (!e)
+		return; /* out of memory: the page fails */
 	long cx = cents(x), cy = cents(y);
-	char b[512], *e = put_cents(put_cents(b, cx - p->tx), cy - p->ty);
+	e = put_cents(put_cents(e, cx - p->tx), cy - p->ty);
 	p->tx = cx, p->ty = cy;
 	*e++ = 'T', *e++ = 'd', *e++ = ' ';
 	size_t n = strlen(s);
 	int open = 0; /* inside a string */
+	int cur = size == p->size ? p->face : -1; /* the font set (-1: a Tf is due) */
+	struct az_render *r = p->r;
 	for (size_t i = 0; i < n;) {
-		if (e > b + sizeof b - 128) {
-			raw(p, b, (size_t)(e - b));
-			e = b;
+		if (e > end) {
+			buf_done(p->out, e);
+			if (!(e = buf_room(p->out, SHOW_ROOM)))
+				return;
+			end = e + SHOW_ROOM - 128;
 		}
-		uint32_t cp = az_utf8_next(s, n, &i), actual = 0;
-		int face = az_font_face_of(p->r->font_set, cp);
-		if (face < 0) {
+		size_t len;
+		uint32_t key = code_key((const unsigned char *)s + i, n - i, &len), cp = 0;
+		const struct code_slot *c = slot_of(r, key);
+		struct code_slot tmp;
+		if (key && c->key == key) {
+			i += len;
+		} else {
+			size_t at = i;
+			cp = az_utf8_next(s, n, &i);
+			c = code_of(r, cp, i - at == len ? key : 0, &tmp);
+		}
+		if (!c) {
 			/* no font has it: the substitute is drawn, and the text layer keeps the character */
-			actual = cp;
-			cp = az_font_substitute(p->r->font_set);
-			face = az_font_face_of(p->r->font_set, cp);
-			if (face < 0)
-				face = 0;
-		}
-		if (actual && open)
-			*e++ = ')', *e++ = ' ', *e++ = 'T', *e++ = 'j', *e++ = ' ', open = 0;
-		if (face != p->face || size != p->size) {
 			if (open)
 				*e++ = ')', *e++ = ' ', *e++ = 'T', *e++ = 'j', *e++ = ' ', open = 0;
-			*e++ = '/', *e++ = 'F', *e++ = (char)('1' + face), *e++ = ' '; /* at most AZ_MAX_FACES (8) */
-			e = put_num(e, size);
-			*e++ = 'T', *e++ = 'f', *e++ = ' ';
-			p->face = face, p->size = size;
+			int face = substitute_face(r);
+			if (face != cur)
+				e = set_font(p, e, face, size), cur = face;
+			e += actual_span(e, cp);
+			*e++ = '(';
+			e = put_code(e, gid_of(r, face, az_font_substitute(r->font_set)), r->mixed[face]);
+			memcpy(e, ") Tj EMC ", 9), e += 9;
+			continue;
 		}
-		if (actual)
-			e += actual_span(e, actual);
+		if (c->face != cur) {
+			if (open)
+				*e++ = ')', *e++ = ' ', *e++ = 'T', *e++ = 'j', *e++ = ' ', open = 0;
+			e = set_font(p, e, c->face, size), cur = c->face;
+		}
 		if (!open)
 			*e++ = '(', open = 1;
-		e = put_code(e, gid_of(p->r, face, cp), p->r->mixed[face]);
-		if (actual)
-			memcpy(e, ") Tj EMC ", 9), e += 9, open = 0;
+		memcpy(e, c->code, sizeof c->code);
+		e += c->len;
 	}
 	if (open)
 		*e++ = ')', *e++ = ' ', *e++ = 'T', *e++ = 'j';
 	*e++ = '\n';
-	raw(p, b, (size_t)(e - b));
+	buf_done(p->out, e);
 }
 
 static void paint(struct pen *p)
@@ -375,7 +488,7 @@ static void draw_grids(struct pen *p, const struct az_doc *d, size_t first, size
 }
 
 /* A pen in PDF's initial graphics state (black, width 1) writing to out. */
-static struct pen pen_new(const struct az_render *r, struct buf *out)
+static struct pen pen_new(struct az_render *r, struct buf *out)
 {
 	struct pen p = { 0 };
 	p.r = r, p.out = out, p.face = -1, p.pending = -1, p.lw = 1;
@@ -478,9 +591,12 @@ static void put_widths(struct az_pdfw *w, const struct az_subset *sub)
 			g++;
 			continue;
 		}
-		k += (size_t)snprintf(b + k, sizeof b - k, " %u [", g);
+		b[k++] = ' ';
+		k = (size_t)(put_uint(b + k, g) - b);
+		b[k++] = '[';
 		for (; g < sub->nglyphs && sub->widths[g] != 1000; g++) {
-			k += (size_t)snprintf(b + k, sizeof b - k, " %u", (unsigned)sub->widths[g]);
+			b[k++] = ' ';
+			k = (size_t)(put_uint(b + k, sub->widths[g]) - b) - 1; /* no space after it */
 			if (k > sizeof b - 32)
 				az_pdfw_put(w, b, k), k = 0;
 		}
@@ -784,9 +900,14 @@ int az_render_page(struct az_doc *d, size_t first, size_t end, struct az_error *
 	struct az_pdfw *w = &r->w;
 	unsigned page = az_pdfw_reserve(w), contents = az_pdfw_reserve(w);
 	az_pdfw_stream(w, contents, "", out->s, out->n, total > LONG_PAGES ? LONG_LEVEL : PAGE_LEVEL);
+	/* "<< /Type /Page /Parent %u 0 R /Resources %u 0 R /Contents %u 0 R >>", without printf */
+	char b[128], *e = b;
+	memcpy(e, "<< /Type /Page /Parent ", 23), e = put_uint(e + 23, r->pages);
+	memcpy(e, "0 R /Resources ", 15), e = put_uint(e + 15, r->resources);
+	memcpy(e, "0 R /Contents ", 14), e = put_uint(e + 14, contents);
+	memcpy(e, "0 R >>", 6), e += 6;
 	az_pdfw_begin_packed(w, page);
-	az_pdfw_printf(w, "<< /Type /Page /Parent %u 0 R /Resources %u 0 R /Contents %u 0 R >>", r->pages,
-		       r->resources, contents);
+	az_pdfw_put(w, b, (size_t)(e - b));
 	az_pdfw_end(w);
 	r->page_obj[r->npages++] = page;
 	if (az_pdfw_error(w))
@@ -824,12 +945,18 @@ int az_render_close(struct az_doc *d, struct az_error *err)
 	return AZ_OK;
 }
 
+#define IOBUF (64 * 1024)
+
 /* A laid-out (not streamed) document, drawn whole: straight into the file, or into memory. */
 static int render_all(struct az_doc *d, const char *path, char **out, size_t *len, struct az_error *err)
 {
 	char *mem = NULL;
 	size_t n = 0;
 	FILE *fp = path ? fopen(path, "wb") : open_memstream(&mem, &n);
+	/* a few writes for a short PDF, not one per 4 KiB (below malloc's mmap threshold) */
+	char *iobuf = fp && path ? malloc(IOBUF) : NULL;
+	if (iobuf && setvbuf(fp, iobuf, _IOFBF, IOBUF) != 0)
+		free(iobuf), iobuf = NULL;
 	int rc = render_start(d, fp, 0, err);
 	for (size_t i = 0; rc == AZ_OK && i < d->npages; i++)
 		rc = az_render_page(d, d->page_first[i], i + 1 < d->npages ? d->page_first[i + 1] : d->nops, err);
@@ -842,8 +969,9 @@ static int render_all(struct az_doc *d, const char *path, char **out, size_t *le
 		if (bad && rc == AZ_OK)
 			rc = write_fail(err, errno);
 	}
-	az_render_free(d->render);
+	az_render_free(d->render); /* closes fp if it is still open */
 	d->render = NULL;
+	free(iobuf);
 	if (rc == AZ_OK && !path)
 		*out = mem, *len = n;
 	else

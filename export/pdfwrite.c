@@ -116,12 +116,34 @@ static int usable(struct az_pdfw *w, unsigned num)
 	return 1;
 }
 
+/* v in decimal at b; the end (printf was most of the cost of an object's header) */
+static char *put_u(char *b, unsigned long long v)
+{
+	char d[24];
+	int n = 0;
+	do
+		d[n++] = (char)('0' + v % 10), v /= 10;
+	while (v);
+	while (n)
+		*b++ = d[--n];
+	return b;
+}
+
+/* "num 0 obj\n" at b; the end */
+static char *obj_head(char *b, unsigned num)
+{
+	b = put_u(b, num);
+	memcpy(b, " 0 obj\n", 7);
+	return b + 7;
+}
+
 void az_pdfw_begin(struct az_pdfw *w, unsigned num)
 {
 	if (!usable(w, num))
 		return;
 	w->off[num] = w->pos;
-	az_pdfw_printf(w, "%u 0 obj\n", num);
+	char b[32];
+	az_pdfw_put(w, b, (size_t)(obj_head(b, num) - b));
 }
 
 static void flush_pack(struct az_pdfw *w);
@@ -226,11 +248,28 @@ void az_pdfw_stream(struct az_pdfw *w, unsigned num, const char *dict, const voi
 			return;
 		body = w->zbuf;
 	}
-	az_pdfw_begin(w, num);
-	az_pdfw_printf(w, "<<%s%s /Length %zu >>\nstream\n", dict, level != AZ_PDFW_RAW ? " /Filter /FlateDecode" : "", n);
+	/* "num 0 obj\n<<dict /Filter /FlateDecode /Length n >>\nstream\n" in one write */
+	static const char filter[] = " /Filter /FlateDecode", length[] = " /Length ", open[] = " >>\nstream\n";
+	size_t nd = strlen(dict);
+	char head[256], *h = head;
+	if (nd > sizeof head - 96) {
+		az_pdfw_begin(w, num); /* a long dictionary (the running form's fonts): in pieces */
+		az_pdfw_put(w, "<<", 2);
+		az_pdfw_put(w, dict, nd);
+	} else {
+		w->off[num] = w->pos;
+		h = obj_head(h, num);
+		*h++ = '<', *h++ = '<';
+		memcpy(h, dict, nd), h += nd;
+	}
+	if (level != AZ_PDFW_RAW)
+		memcpy(h, filter, sizeof filter - 1), h += sizeof filter - 1;
+	memcpy(h, length, sizeof length - 1), h += sizeof length - 1;
+	h = put_u(h, n);
+	memcpy(h, open, sizeof open - 1), h += sizeof open - 1;
+	az_pdfw_put(w, head, (size_t)(h - head));
 	az_pdfw_put(w, body, n);
-	az_pdfw_put(w, "\nendstream", 10);
-	az_pdfw_end(w);
+	az_pdfw_put(w, "\nendstream\nendobj\n", 18);
 }
 
 /* The objects collected so far as one object stream: "num offset ..." then the objects. */

@@ -26,11 +26,34 @@ static const char tail[] =
 	"end\n"
 	"end\n";
 
+/* The low 4 * digits bits of v in upper-case hex into o; its length (sprintf was most of the
+ * cost of a CMap). */
+static int put_hex(char *o, unsigned v, int digits)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	for (int k = digits - 1; k >= 0; k--, v >>= 4)
+		o[k] = hex[v & 15];
+	return digits;
+}
+
 /* "<code>" of id (mixed codes) into o; its length. */
 static int put_code_hex(char *o, unsigned id)
 {
 	unsigned char code[2], *end = az_glyph_code(code, id, 1);
-	return end - code == 1 ? sprintf(o, "<%02X>", code[0]) : sprintf(o, "<%02X%02X>", code[0], code[1]);
+	int n = (int)(end - code);
+	o[0] = '<';
+	put_hex(o + 1, n == 1 ? code[0] : (unsigned)code[0] << 8 | code[1], 2 * n);
+	o[1 + 2 * n] = '>';
+	return 2 + 2 * n;
+}
+
+/* "<gid>" as Identity-H's four digits into o; its length. */
+static int put_gid_hex(char *o, unsigned gid)
+{
+	o[0] = '<';
+	put_hex(o + 1, gid, 4);
+	o[5] = '>';
+	return 6;
 }
 
 char *az_mixed_cmap(unsigned nglyphs, const uint16_t *alias, size_t nalias, size_t *len)
@@ -82,9 +105,10 @@ static int by_gid(const void *a, const void *b)
 static int put_utf16(char *o, uint32_t cp)
 {
 	if (cp <= 0xFFFF)
-		return sprintf(o, "%04X", (unsigned)cp);
+		return put_hex(o, cp, 4);
 	cp -= 0x10000;
-	return sprintf(o, "%04X%04X", (unsigned)(0xD800 + (cp >> 10)), (unsigned)(0xDC00 + (cp & 0x3FF)));
+	put_hex(o, 0xD800 + (cp >> 10), 4);
+	return 4 + put_hex(o + 4, 0xDC00 + (cp & 0x3FF), 4);
 }
 
 char *az_tounicode_cmap(const uint16_t *gids, const uint32_t *cps, size_t n, int mixed, size_t *len)
@@ -141,11 +165,11 @@ char *az_tounicode_cmap(const uint16_t *gids, const uint32_t *cps, size_t n, int
 				continue;
 			if (done % BLOCK == 0)
 				o += sprintf(o, "%zu begin%s\n", total - done < BLOCK ? total - done : (size_t)BLOCK, kind);
-			o += mixed ? put_code_hex(o, p[i].gid) : sprintf(o, "<%04X>", (unsigned)p[i].gid);
+			o += mixed ? put_code_hex(o, p[i].gid) : put_gid_hex(o, p[i].gid);
 			if (pass) {
 				*o++ = ' ';
 				unsigned last = p[i].gid + (unsigned)run[i] - 1;
-				o += mixed ? put_code_hex(o, last) : sprintf(o, "<%04X>", last);
+				o += mixed ? put_code_hex(o, last) : put_gid_hex(o, last);
 			}
 			*o++ = ' ', *o++ = '<';
 			o += put_utf16(o, p[i].cp);

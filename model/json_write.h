@@ -18,4 +18,9 @@ enum { AZ_JSON_NO_CHANGELOG = 1, AZ_JSON_NO_HISTORY = 2, AZ_JSON_FOR_TERMINAL = 
 int az_export_json_omit(struct az_store *s, FILE *out, unsigned omit, struct az_error *err);
 int az_export_json_string_omit(struct az_store *s, char **out, size_t *len, unsigned omit, struct az_error *err);
 
+/* The same text handed to sink in pieces of 64 KiB or so, without stdio (the PDF's attachment hashes
+ * and deflates it as it comes); a non-zero return from sink stops it: "write failed", errno. */
+typedef int az_json_sink(void *ctx, const char *bytes, size_t n);
+int az_export_json_to(struct az_store *s, az_json_sink *sink, void *ctx, unsigned omit, struct az_error *err);
+
 #endif

@@ -290,6 +290,9 @@ lim "$ANZEN" --version >/dev/full 2>/dev/null
 ok $(($? == 0)) "--version >/dev/full fails"
 lim "$ANZEN" status --help >/dev/full 2>/dev/null
 ok $(($? == 0)) "status --help >/dev/full fails"
+lim "$ANZEN" export -o - "$WB" >/dev/full 2>"$T/err"
+[ $? -eq 74 ] && grep -q "write failed: No space left on device" "$T/err"
+ok $? "export -o - >/dev/full fails (74) and says why"
 
 # The 64 MB attachment limit holds for JSON and PDF alike.
 { cat "$T/wb.json"; head -c 67108864 /dev/zero | tr '\0' ' '; } >"$T/big.json"
