@@ -105,7 +105,7 @@ static void scale_at(unsigned char *t, size_t len, const unsigned short *at, siz
 		}
 }
 
-/* How a point's flag (its bits 1-5) says its x (then its y) is stored: as a word, a byte (+ or
+/* How a point's flag (its low six bits) says its x (then its y) is stored: as a word, a byte (+ or
  * -) or the same as the point before. For each, read as four bytes u (big-endian: the word or
  * the byte, then what follows): the value is (int64_t)((uint64_t)u << shift) >> 48, times sign;
  * len bytes. */
@@ -118,13 +118,13 @@ struct coord {
 #define LEN(byte, same) ((byte) ? 1 : (same) ? 0 : 2)
 #define SIGN(byte, same) ((byte) && !(same) ? -1 : 1)
 #define COORD(i)                                                                                          \
-	{ { SHIFT((i) & 1, (i) & 8), SHIFT((i) & 2, (i) & 16) },                                         \
-	  { LEN((i) & 1, (i) & 8), LEN((i) & 2, (i) & 16) },                                             \
-	  { SIGN((i) & 1, (i) & 8), SIGN((i) & 2, (i) & 16) },                                           \
-	  LEN((i) & 1, (i) & 8) | (uint64_t)LEN((i) & 2, (i) & 16) << 32 }
+	{ { SHIFT((i) & 2, (i) & 16), SHIFT((i) & 4, (i) & 32) },                                        \
+	  { LEN((i) & 2, (i) & 16), LEN((i) & 4, (i) & 32) },                                            \
+	  { SIGN((i) & 2, (i) & 16), SIGN((i) & 4, (i) & 32) },                                          \
+	  LEN((i) & 2, (i) & 16) | (uint64_t)LEN((i) & 4, (i) & 32) << 32 }
 #define COORD4(i) COORD(i), COORD(i + 1), COORD(i + 2), COORD(i + 3)
-static const struct coord coord[32] = { COORD4(0),  COORD4(4),  COORD4(8),  COORD4(12),
-					COORD4(16), COORD4(20), COORD4(24), COORD4(28) };
+#define COORD16(i) COORD4(i), COORD4(i + 4), COORD4(i + 8), COORD4(i + 12)
+static const struct coord coord[64] = { COORD16(0), COORD16(16), COORD16(32), COORD16(48) };
 
 /* The next delta on axis a as t says, at *c, which may read four bytes: without a branch, as
  * the flags follow no pattern. */
@@ -166,7 +166,7 @@ static unsigned char *points(const unsigned char *cx, const unsigned char *cy, c
 	unsigned last = 255; /* the flag before (none: 255), and (<< 8) how often it repeats */
 	for (const unsigned char *end = fl + npts; fl < end; fl++) {
 		unsigned f = *fl, nf = f & 1; /* the on-curve bit stays */
-		const struct coord *t = &coord[f >> 1 & 31];
+		const struct coord *t = &coord[f & 63];
 		vx += delta_in(&cx, t, 0);
 		vy += delta_in(&cy, t, 1);
 		int32_t x = scale(vx, r), y = scale(vy, r);
@@ -212,7 +212,7 @@ static int simple_glyph(const unsigned char *g, size_t n, int ncont, int32_t r, 
 		if (p >= n)
 			return -1;
 		unsigned f = g[p++];
-		uint64_t l = coord[f >> 1 & 31].lens;
+		uint64_t l = coord[f & 63].lens;
 		fl[i++] = (unsigned char)f;
 		lens += l;
 		if (f & 8) {
