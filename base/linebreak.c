@@ -2,6 +2,7 @@
  * Copyright (C) 2026 The anzen authors */
 #include <config.h>
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -115,7 +116,7 @@ static int can_break(const char *opp, size_t at, uint32_t a, uint32_t b, const s
 struct lines {
 	struct az_line *v;
 	size_t n, cap;
-	int oom;
+	int oom, count; /* count: only the number of lines, nothing allocated */
 };
 
 static int is_letter(uint32_t cp)
@@ -223,6 +224,10 @@ static int lone_tail(const struct az_breaks *b, size_t pos, int word)
 /* A line [start, end), with a hyphen drawn after it when a word was cut there. */
 static void emit_h(struct lines *l, const struct az_breaks *b, size_t start, size_t end, int hyphen)
 {
+	if (l->count) {
+		l->n++;
+		return;
+	}
 	while (end > start && is_space((unsigned char)b->text[end - 1]))
 		end--;
 	if (l->oom)
@@ -240,9 +245,9 @@ static void emit_h(struct lines *l, const struct az_breaks *b, size_t start, siz
 	l->v[l->n++] = (struct az_line){ start, end - start, w, hyphen };
 }
 
-size_t az_breaks_wrap(const struct az_breaks *b, long max_width, struct az_line **lines)
+static size_t breaks_run(const struct az_breaks *b, long max_width, struct lines *lp)
 {
-	struct lines l = { 0 };
+	struct lines l = *lp;
 	size_t len = b->len;
 	size_t start = 0;       /* first byte of the current line */
 	size_t brk = 0;         /* last break opportunity in the line (0: none) */
@@ -309,6 +314,14 @@ size_t az_breaks_wrap(const struct az_breaks *b, long max_width, struct az_line 
 	}
 	if (start < len || l.n == 0)
 		emit_h(&l, b, start, len, 0);
+	*lp = l;
+	return l.n;
+}
+
+size_t az_breaks_wrap(const struct az_breaks *b, long max_width, struct az_line **lines)
+{
+	struct lines l = { 0 };
+	breaks_run(b, max_width, &l);
 	if (l.oom) {
 		free(l.v);
 		*lines = NULL;
@@ -318,7 +331,15 @@ size_t az_breaks_wrap(const struct az_breaks *b, long max_width, struct az_line 
 	return l.n;
 }
 
-int az_wrap_fits(const char *s, size_t len, long max_width, az_width_fn width, void *ctx, struct az_line *line)
+size_t az_breaks_count(const struct az_breaks *b, long max_width)
+{
+	struct lines l = { .count = 1 };
+	return breaks_run(b, max_width, &l);
+}
+
+/* The width of s on one line, and that line in *line, or -1 when it holds '\n' or is wider than
+ * max_width. */
+static long one_line(const char *s, size_t len, long max_width, az_width_fn width, void *ctx, struct az_line *line)
 {
 	/* what az_breaks_wrap gives when no character overflows: the whole text, its spaces at the
 	 * end trimmed, measured up to them */
@@ -327,15 +348,25 @@ int az_wrap_fits(const char *s, size_t len, long max_width, az_width_fn width, v
 	for (size_t i = 0; i < len;) {
 		uint32_t cp = az_utf8_next(s, len, &i);
 		if (cp == '\n')
-			return 0;
+			return -1;
 		w += width(ctx, cp);
 		if (w > max_width)
-			return 0;
+			return -1;
 		if (!is_space(cp))
 			end = i, w_end = w;
 	}
 	*line = (struct az_line){ 0, end, w_end, 0 };
-	return 1;
+	return w;
+}
+
+int az_wrap_fits(const char *s, size_t len, long max_width, az_width_fn width, void *ctx, struct az_line *line)
+{
+	return one_line(s, len, max_width, width, ctx, line) >= 0;
+}
+
+long az_wrap_natural(const char *s, size_t len, az_width_fn width, void *ctx, struct az_line *line)
+{
+	return one_line(s, len, LONG_MAX, width, ctx, line);
 }
 
 size_t az_wrap_span(const char *s, size_t len, size_t from, size_t to, long max_width, az_width_fn width,

@@ -59,8 +59,13 @@ struct az_breaks;
 /* 1 and the one line in *line when s has no '\n' and fits max_width whole (as az_wrap_span would
  * break it, without classifying its breaks), else 0. */
 int az_wrap_fits(const char *s, size_t len, long max_width, az_width_fn width, void *ctx, struct az_line *line);
+/* The width of s on one line (widths are never negative: it fits any max_width at least as wide,
+ * as az_wrap_fits would say) and that line in *line, or -1 when s holds '\n'. */
+long az_wrap_natural(const char *s, size_t len, az_width_fn width, void *ctx, struct az_line *line);
 struct az_breaks *az_breaks_new(const char *s, size_t len, size_t from, size_t to, az_width_fn width, void *ctx);
 size_t az_breaks_wrap(const struct az_breaks *b, long max_width, struct az_line **lines);
+/* The number of lines az_breaks_wrap would give, without allocating them. */
+size_t az_breaks_count(const struct az_breaks *b, long max_width);
 int az_breaks_of(const struct az_breaks *b, const char *s, size_t len, size_t from, size_t to);
 void az_breaks_free(struct az_breaks *b);
 /* The break class (0-4, as in base/namebreak.c) before each code point of the name s[0..len), at its

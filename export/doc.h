@@ -36,8 +36,6 @@ struct az_attachment {
 };
 
 struct az_wrapcache;
-struct az_breaks;
-#define AZ_DOC_BREAKS 16
 /* The placeholders of page references (az_doc_ref): one block of plane 16's private use area, which
  * no font draws; workbook text of that block is printed as the substitute (typeset.c clean()). */
 #define AZ_REF_FIRST 0x10F000u
@@ -50,14 +48,11 @@ struct az_doc_ref {
 struct az_doc {
 	struct az_doc_options opt;
 	struct az_font *font;
-	struct az_wrapcache *wraps; /* lines already broken (wrapcache.h), passed on to the next pass */
+	struct az_wrapcache *wraps; /* texts cleaned and broken (wrapcache.h), passed on to the next pass */
 	uint32_t repl; /* printed for anything the font cannot draw: 〓, or '?' */
 	/* one bit per BMP code point the font draws and the subset already has: clean() copies it
 	 * without asking the font again (NULL until the first text) */
 	uint8_t *plain;
-	/* the texts broken last (a row's cells), ready to break at another width */
-	struct az_breaks *breaks[AZ_DOC_BREAKS];
-	size_t nbreaks;
 	struct az_error err;
 	char date[11]; /* YYYY-MM-DD or "" */
 	char fingerprint[32]; /* "" if none: then no seal */

@@ -281,16 +281,22 @@ static int is_ref(const struct az_doc *d, uint32_t cp)
 
 /* A malloc'd copy of s that the font can draw in full: tabs become spaces, CR is dropped, '\n'
  * stays, and everything else the font cannot draw becomes the replacement character, with a
- * warning. flags: CLEAN_DRAWN, CLEAN_REFS. */
+ * warning. flags: CLEAN_DRAWN, CLEAN_REFS. A text is cleaned each time it is measured and placed:
+ * what came out is kept in the cache, unless it warned or noted a missing character (which must
+ * happen again on another page). */
 static char *clean(struct az_doc *d, const char *s, int flags)
 {
-	int drawn = flags & CLEAN_DRAWN;
+	int drawn = flags & CLEAN_DRAWN, again = 1;
 	if (!s)
 		s = "";
 	size_t len = strlen(s);
-	char *out = malloc(len * 3 + 4); /* a 1-byte invalid sequence grows to 3 bytes at most */
+	struct az_wrapkey key = az_wrapcache_key(s, len, -1 - flags);
+	struct az_wraptext *t = az_wrapcache_find(d->wraps, &key);
+	char *out = malloc(t ? t->extra : len * 3 + 4); /* a 1-byte invalid sequence grows to 3 bytes at most */
 	if (!out)
 		return oom(d), NULL;
+	if (t)
+		return memcpy(out, az_wraptext_extra(t), t->extra);
 	char r[4], c8[5];
 	size_t rn = put_utf8(r, d->repl), n = 0;
 	r[rn] = '\0';
@@ -318,13 +324,14 @@ static char *clean(struct az_doc *d, const char *s, int flags)
 		}
 		if (bad) {
 			warn_once(d, 0xFFFFFFFF, _("invalid UTF-8 in the text; printed as %s"), r);
-			cp = d->repl;
+			cp = d->repl, again = 0;
 		} else if (cp == '\n') {
 			/* kept: a hard line break */
 		} else if (is_control(cp)) {
 			warn_once(d, cp, _("control character U+%04X in the text; printed as %s"), (unsigned)cp, r);
-			cp = d->repl;
+			cp = d->repl, again = 0;
 		} else if (drawn && !az_font_has(d->font, cp)) {
+			again = 0;
 			/* kept: drawn as the substitute, and the text layer still has it (pdfdraw.c) */
 			c8[put_utf8(c8, cp)] = '\0';
 			warn_once(d, cp, _("U+%04X %s is in no installed font (%s, nor %s); printed as %s"), (unsigned)cp,
@@ -344,6 +351,8 @@ static char *clean(struct az_doc *d, const char *s, int flags)
 		n += put_utf8(out + n, cp);
 	}
 	out[n] = '\0';
+	if (again && (t = az_wrapcache_add(d->wraps, &key, n + 1)))
+		memcpy(az_wraptext_extra(t), out, n + 1);
 	return out;
 }
 
@@ -358,53 +367,88 @@ static long width_cb(void *ctx, uint32_t cp)
 	return az_font_width(d->font, cp);
 }
 
-/* s broken into lines of width points at size, through the document's cache of broken lines.
- * name: s is a name; else its first (lead > 0) or last (lead < 0) |lead| bytes are names
- * (base/linebreak.h). lines NULL: only their number (the column split asks for several widths of
- * every text in every pass), without copying them out of the cache. */
-static size_t wrap_name(struct az_doc *d, const char *s, float width, float size, int name, long lead,
-			struct az_line **lines)
+/* The cache's mode of a text: 0 a text, 1 a name, else its first (lead > 0) or last (lead < 0)
+ * |lead| bytes are names (lead is at most 2^23); clean()'s records have negative modes. */
+static int wrap_mode(int name, long lead)
 {
-	long max = (long)(width * 1000.0f / size);
-	size_t len = strlen(s), n = 0, k = (size_t)(lead < 0 ? -lead : lead);
-	/* the cache's mode: 0 a text, 1 a name, else the span of names (lead is at most 2^23) */
-	int mode = name ? 1 : lead ? 2 + 2 * (int)k + (lead < 0) : 0;
-	struct az_wrapkey key = az_wrapcache_key(s, len, max, mode);
-	const struct az_line *hit = az_wrapcache_get(d->wraps, &key, &n);
-	if (hit && !lines)
-		return n;
-	if (hit) {
-		if ((*lines = malloc(n * sizeof **lines)))
-			return memcpy(*lines, hit, n * sizeof **lines), n;
+	long k = lead < 0 ? -lead : lead;
+	return name ? 1 : lead ? 2 + 2 * (int)k + (lead < 0) : 0;
+}
+
+/* The record of the cleaned text s (len bytes) in mode, made if new, with its width on one line
+ * (a name's is not used: -1); NULL without a cache or memory. */
+static struct az_wraptext *text_rec(struct az_doc *d, const char *s, size_t len, int mode)
+{
+	struct az_wrapkey key = az_wrapcache_key(s, len, mode);
+	struct az_wraptext *t = az_wrapcache_find(d->wraps, &key);
+	if (t || !(t = az_wrapcache_add(d->wraps, &key, 0)))
+		return t;
+	t->natural = mode == 1 ? -1 : az_wrap_natural(s, len, width_cb, d, &t->one);
+	return t;
+}
+
+/* s (len bytes, its record t, from the cache c or none) broken at max (1/1000 em) as its mode
+ * says (base/linebreak.h); lines NULL: only their number (the column split asks for several
+ * widths of every text), nothing allocated. */
+static size_t wrap_rec(struct az_doc *d, struct az_wrapcache *c, struct az_wraptext *t, const char *s, size_t len,
+		       long max, struct az_line **lines)
+{
+	struct az_line *l = NULL;
+	size_t n = 0;
+	if (t->natural >= 0 && t->natural <= max) { /* on one line, as az_wrap_fits would say */
+		n = 1;
+		if (lines && (l = malloc(sizeof *l)))
+			*l = t->one;
+	} else {
+		const struct az_wrapmemo *m = az_wrapcache_memo(t, max);
+		if (m && !lines)
+			return m->n;
+		if (m && m->lines) {
+			if ((*lines = malloc(m->n * sizeof **lines)))
+				return memcpy(*lines, m->lines, m->n * sizeof **lines), m->n;
+			return oom(d), 0;
+		}
+		if (t->mode == 1) {
+			n = az_wrap_name(s, len, max, width_cb, d, &l);
+		} else {
+			/* decoded and classified once, for every width it is broken at */
+			size_t k = t->mode < 2 ? 0 : (size_t)(t->mode - 2) / 2, last = t->mode >= 2 && (t->mode & 1);
+			if (!t->breaks)
+				az_wrapcache_breaks(c, t, az_breaks_new(s, len, last && k < len ? len - k : 0,
+									 last ? len : k, width_cb, d));
+			if (t->breaks)
+				n = lines ? az_breaks_wrap(t->breaks, max, &l) : az_breaks_count(t->breaks, max);
+		}
+		az_wrapcache_remember(c, t, max, l, n);
+	}
+	if (n == 0 || (lines && !l)) {
+		free(l);
 		return oom(d), 0;
 	}
-	struct az_line *l = NULL, one;
-	size_t from = lead < 0 && k < len ? len - k : 0, to = lead < 0 ? len : k;
-	if (name) {
-		n = az_wrap_name(s, len, max, width_cb, d, &l);
-	} else if (az_wrap_fits(s, len, max, width_cb, d, &one)) {
-		if ((l = malloc(sizeof one)))
-			*l = one, n = 1;
-	} else {
-		/* a row's texts are tried at several widths in turn: each decoded and classified once */
-		struct az_breaks *b = NULL;
-		for (size_t i = 0; i < AZ_DOC_BREAKS && !b; i++)
-			if (az_breaks_of(d->breaks[i], s, len, from, to))
-				b = d->breaks[i];
-		if (!b) {
-			size_t i = d->nbreaks++ % AZ_DOC_BREAKS;
-			az_breaks_free(d->breaks[i]);
-			b = d->breaks[i] = az_breaks_new(s, len, from, to, width_cb, d);
-		}
-		n = b ? az_breaks_wrap(b, max, &l) : 0;
-	}
-	if (n == 0)
-		oom(d), l = NULL;
-	az_wrapcache_put(d->wraps, &key, l, n);
 	if (lines)
 		*lines = l;
 	else
 		free(l);
+	return n;
+}
+
+/* s broken into lines of width points at size, through the document's cache. name: s is a name;
+ * else its first (lead > 0) or last (lead < 0) |lead| bytes are names (base/linebreak.h). lines
+ * NULL: only their number. */
+static size_t wrap_name(struct az_doc *d, const char *s, float width, float size, int name, long lead,
+			struct az_line **lines)
+{
+	long max = (long)(width * 1000.0f / size);
+	size_t len = strlen(s);
+	int mode = wrap_mode(name, lead);
+	struct az_wraptext *t = text_rec(d, s, len, mode), local = { .mode = mode };
+	if (!t) { /* no cache: measured for this once */
+		local.natural = name ? -1 : az_wrap_natural(s, len, width_cb, d, &local.one);
+		t = &local;
+	}
+	size_t n = wrap_rec(d, t == &local ? NULL : d->wraps, t, s, len, max, lines);
+	if (t == &local)
+		az_breaks_free(local.breaks);
 	return n;
 }
 
@@ -646,8 +690,6 @@ void az_doc_free(struct az_doc *d)
 	az_font_close(d->font);
 	az_wrapcache_free(d->wraps);
 	free(d->plain);
-	for (size_t i = 0; i < AZ_DOC_BREAKS; i++)
-		az_breaks_free(d->breaks[i]);
 	for (size_t i = 0; i < d->nblocks; i++)
 		free(d->blocks[i]);
 	free(d->blocks);
@@ -1308,21 +1350,19 @@ double az_doc_cell_width(struct az_doc *d, const char *text)
 	return w + 2 * CELL_PAD_X + 0.5f; /* and the quarter point a column's edge may round away */
 }
 
-/* Lines of the cleaned text s (natural: its width on one line, -1 with a line break) in a cell
- * of width. */
-static size_t cell_lines(struct az_doc *d, const char *s, long natural, double width)
+/* Lines of the cleaned text s (its record t, or NULL) in a cell of width. */
+static size_t cell_lines(struct az_doc *d, struct az_wraptext *t, const char *s, double width)
 {
 	float w = (float)width - 2 * CELL_PAD_X;
 	w = w > CELL_SIZE ? w : CELL_SIZE;
-	if (natural >= 0 && natural <= (long)(w * 1000.0f / CELL_SIZE))
-		return 1;
-	return wrap_count(d, s, w, CELL_SIZE);
+	return t ? wrap_rec(d, d->wraps, t, s, t->len, (long)(w * 1000.0f / CELL_SIZE), NULL)
+		 : wrap_count(d, s, w, CELL_SIZE);
 }
 
 /* lines[lo+1..hi-1] for widths rising from lo to hi, lines[lo] and lines[hi] known: where the ends
  * agree so does the middle, else the middle is measured and each half done the same way */
-static void cell_lines_between(struct az_doc *d, const char *s, long natural, const double *widths, size_t lo,
-			       size_t hi, size_t *lines)
+static void cell_lines_between(struct az_doc *d, struct az_wraptext *t, const char *s, const double *widths,
+			       size_t lo, size_t hi, size_t *lines)
 {
 	if (hi - lo < 2)
 		return;
@@ -1332,9 +1372,9 @@ static void cell_lines_between(struct az_doc *d, const char *s, long natural, co
 		return;
 	}
 	size_t mid = lo + (hi - lo) / 2;
-	lines[mid] = cell_lines(d, s, natural, widths[mid]);
-	cell_lines_between(d, s, natural, widths, lo, mid, lines);
-	cell_lines_between(d, s, natural, widths, mid, hi, lines);
+	lines[mid] = cell_lines(d, t, s, widths[mid]);
+	cell_lines_between(d, t, s, widths, lo, mid, lines);
+	cell_lines_between(d, t, s, widths, mid, hi, lines);
 }
 
 void az_doc_cell_lines_at(struct az_doc *d, const struct az_cell *cell, const double *widths, size_t nw,
@@ -1346,27 +1386,21 @@ void az_doc_cell_lines_at(struct az_doc *d, const struct az_cell *cell, const do
 	char *s = clean(d, cell->text, CLEAN_DRAWN | (cell->style & AZ_REFS ? CLEAN_REFS : 0));
 	if (!s)
 		return;
-	/* a text of one line that fits is one line at any width it fits in: no breaking needed */
-	size_t len = strlen(s);
-	long natural = 0;
-	for (size_t i = 0; i < len && natural >= 0;) {
-		uint32_t cp = az_utf8_next(s, len, &i);
-		natural = cp == '\n' ? -1 : natural + width_cb(d, cp);
-	}
+	/* found once for all the widths: a text that fits on one line is one line at each */
+	struct az_wraptext *t = text_rec(d, s, strlen(s), 0);
 	/* widths in increasing order (the column split's): a wider cell takes no more lines, so where
 	 * two widths take as many lines, so does every width between them */
 	int rising = 1;
 	for (size_t k = 1; k < nw; k++)
 		rising &= widths[k] >= widths[k - 1];
 	if (rising && nw > 2) {
-		lines[0] = cell_lines(d, s, natural, widths[0]);
-		lines[nw - 1] = cell_lines(d, s, natural, widths[nw - 1]);
-		cell_lines_between(d, s, natural, widths, 0, nw - 1, lines);
-		free(s);
-		return;
+		lines[0] = cell_lines(d, t, s, widths[0]);
+		lines[nw - 1] = cell_lines(d, t, s, widths[nw - 1]);
+		cell_lines_between(d, t, s, widths, 0, nw - 1, lines);
+	} else {
+		for (size_t k = 0; k < nw; k++)
+			lines[k] = cell_lines(d, t, s, widths[k]);
 	}
-	for (size_t k = 0; k < nw; k++)
-		lines[k] = cell_lines(d, s, natural, widths[k]);
 	free(s);
 }
 

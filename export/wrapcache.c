@@ -8,17 +8,26 @@
 
 #include "export/wrapcache.h"
 
-struct entry {
-	uint64_t hash;
-	long max;
-	size_t len, n;
-	int name;
-	struct az_line *lines; /* then the text, in the same block */
+/* Two generations: records are added to the newer; when it holds half the budget, the older is
+ * dropped and the newer takes its place. What was met lately always stays (a row measured and then
+ * placed, a header on each page), and the bytes held stay below the budget (and one record). */
+struct gen {
+	struct az_wraptext **slot; /* open addressing, a power of two, at most half full */
+	size_t nslots, used, bytes;
 };
 
+/* The records holding breaks, the latest up to AZ_WRAP_BREAKS and BREAKS_BYTES of them: a text's
+ * breaks are larger than all the rest of its record (33 bytes a byte) and needed only while it is
+ * measured and placed. Keeping all of a clinic's (1.3 MB) cost more in fresh pages than it saved. */
+#define AZ_WRAP_BREAKS 1024
+#define BREAKS_BYTES (128u << 10)
+
 struct az_wrapcache {
-	struct entry **slot; /* open addressing, a power of two, at most half full */
-	size_t nslots, used, bytes, budget;
+	struct gen g[2]; /* g[cur] the newer */
+	int cur;
+	size_t budget;
+	struct az_wraptext *ring[AZ_WRAP_BREAKS]; /* from ring[first], nring of them (NULL: forgotten) */
+	size_t first, nring, ring_bytes;
 };
 
 struct az_wrapcache *az_wrapcache_new(size_t budget)
@@ -29,21 +38,37 @@ struct az_wrapcache *az_wrapcache_new(size_t budget)
 	return c;
 }
 
-static void clear(struct az_wrapcache *c)
+/* About what az_breaks_new holds for t's text. */
+static size_t breaks_size(const struct az_wraptext *t) { return 64 + 34 * (t->len + 1); }
+
+static void forget(struct az_wrapcache *c, struct az_wraptext *t)
 {
-	for (size_t i = 0; i < c->nslots; i++) {
-		free(c->slot[i]);
-		c->slot[i] = NULL;
+	for (int i = 0; i < AZ_WRAP_MEMO; i++)
+		free(t->memo[i].lines);
+	if (t->breaks)
+		c->ring[t->ring] = NULL, c->ring_bytes -= breaks_size(t);
+	az_breaks_free(t->breaks);
+	free(t);
+}
+
+static void clear(struct az_wrapcache *c, struct gen *g)
+{
+	for (size_t i = 0; i < g->nslots; i++) {
+		if (g->slot[i])
+			forget(c, g->slot[i]);
+		g->slot[i] = NULL;
 	}
-	c->used = 0, c->bytes = 0;
+	g->used = 0, g->bytes = 0;
 }
 
 void az_wrapcache_free(struct az_wrapcache *c)
 {
 	if (!c)
 		return;
-	clear(c);
-	free(c->slot);
+	for (int i = 0; i < 2; i++) {
+		clear(c, &c->g[i]);
+		free(c->g[i].slot);
+	}
 	free(c);
 }
 
@@ -52,19 +77,20 @@ void az_wrapcache_budget(struct az_wrapcache *c, size_t budget)
 	if (!c)
 		return;
 	c->budget = budget;
-	if (c->bytes > budget)
-		clear(c);
+	for (int i = 0; i < 2; i++)
+		if (c->g[i].bytes > budget / 2)
+			clear(c, &c->g[i]);
 }
 
-/* The text eight bytes at a time (a multiply-xorshift mix), then the width and the mode: the
- * key of every text laid out, so it must cost less than a byte-by-byte hash. */
+/* The text eight bytes at a time (a multiply-xorshift mix), then the mode: the key of every text
+ * laid out, so it must cost less than a byte-by-byte hash. */
 static uint64_t mix(uint64_t h, uint64_t v)
 {
 	h = (h ^ v) * 0x9E3779B97F4A7C15u;
 	return h ^ (h >> 29);
 }
 
-static uint64_t hash_of(const char *s, size_t len, long max, int name)
+struct az_wrapkey az_wrapcache_key(const char *s, size_t len, int mode)
 {
 	uint64_t h = 0x243F6A8885A308D3u ^ len;
 	size_t i = 0;
@@ -78,46 +104,39 @@ static uint64_t hash_of(const char *s, size_t len, long max, int name)
 		memcpy(&v, s + i, len - i);
 		h = mix(h, v);
 	}
-	h = mix(h, (uint64_t)max);
-	return mix(h, (uint64_t)name);
+	return (struct az_wrapkey){ s, len, mode, mix(h, (uint64_t)(int64_t)mode) };
 }
 
-static const char *text_of(const struct entry *e) { return (const char *)(e->lines + e->n); }
-
 /* The slot holding the key, or the empty one where it would go. */
-static size_t find(const struct az_wrapcache *c, uint64_t h, const char *s, size_t len, long max, int name)
+static size_t find(const struct gen *g, const struct az_wrapkey *k)
 {
-	size_t m = c->nslots - 1, i = (size_t)h & m;
-	for (const struct entry *e; (e = c->slot[i]); i = (i + 1) & m)
-		if (e->hash == h && e->len == len && e->max == max && e->name == name && !memcmp(text_of(e), s, len))
+	size_t m = g->nslots - 1, i = (size_t)k->hash & m;
+	for (const struct az_wraptext *t; (t = g->slot[i]); i = (i + 1) & m)
+		if (t->hash == k->hash && t->len == k->len && t->mode == k->mode && !memcmp(t + 1, k->s, k->len))
 			break;
 	return i;
 }
 
-struct az_wrapkey az_wrapcache_key(const char *s, size_t len, long max_width, int name)
+struct az_wraptext *az_wrapcache_find(struct az_wrapcache *c, const struct az_wrapkey *k)
 {
-	return (struct az_wrapkey){ s, len, max_width, name, hash_of(s, len, max_width, name) };
+	if (!c)
+		return NULL;
+	struct az_wraptext *t = NULL;
+	for (int i = 0; i < 2 && !t; i++) {
+		const struct gen *g = &c->g[c->cur ^ i];
+		t = g->used ? g->slot[find(g, k)] : NULL;
+	}
+	return t;
 }
 
-const struct az_line *az_wrapcache_get(struct az_wrapcache *c, const struct az_wrapkey *k, size_t *n)
+static int grow(struct gen *g)
 {
-	if (!c || !c->used)
-		return NULL;
-	const struct entry *e = c->slot[find(c, k->hash, k->s, k->len, k->max_width, k->name)];
-	if (!e)
-		return NULL;
-	*n = e->n;
-	return e->lines;
-}
-
-static int grow(struct az_wrapcache *c)
-{
-	size_t cap = c->nslots ? c->nslots * 2 : 1024;
-	struct entry **old = c->slot, **v = calloc(cap, sizeof *v);
+	size_t cap = g->nslots ? g->nslots * 2 : 1024;
+	struct az_wraptext **old = g->slot, **v = calloc(cap, sizeof *v);
 	if (!v)
 		return 0;
-	size_t nold = c->nslots;
-	c->slot = v, c->nslots = cap;
+	size_t nold = g->nslots;
+	g->slot = v, g->nslots = cap;
 	for (size_t i = 0; i < nold; i++)
 		if (old[i]) {
 			size_t j = (size_t)old[i]->hash & (cap - 1);
@@ -129,24 +148,80 @@ static int grow(struct az_wrapcache *c)
 	return 1;
 }
 
-void az_wrapcache_put(struct az_wrapcache *c, const struct az_wrapkey *k, const struct az_line *lines, size_t n)
+struct az_wraptext *az_wrapcache_add(struct az_wrapcache *c, const struct az_wrapkey *k, size_t extra)
+{
+	if (!c || k->len > SIZE_MAX / 4 || extra > SIZE_MAX / 4)
+		return NULL;
+	size_t size = sizeof(struct az_wraptext) + k->len + extra;
+	struct gen *g = &c->g[c->cur];
+	if (g->bytes + size > c->budget / 2) {
+		c->cur ^= 1, g = &c->g[c->cur];
+		clear(c, g);
+	}
+	if (size > c->budget / 2 || ((g->used + 1) * 2 > g->nslots && !grow(g)))
+		return NULL;
+	struct az_wraptext *t = calloc(1, size);
+	if (!t)
+		return NULL;
+	t->hash = k->hash, t->len = k->len, t->extra = extra, t->mode = k->mode;
+	memcpy(t + 1, k->s, k->len);
+	g->slot[find(g, k)] = t;
+	g->used++, g->bytes += size;
+	return t;
+}
+
+void az_wrapcache_breaks(struct az_wrapcache *c, struct az_wraptext *t, struct az_breaks *b)
+{
+	if (!c || !b || t->breaks) { /* the caller's, or nothing to keep */
+		if (!t->breaks)
+			t->breaks = b;
+		else
+			az_breaks_free(b);
+		return;
+	}
+	/* the oldest go first */
+	while (c->nring && (c->nring == AZ_WRAP_BREAKS || c->ring_bytes + breaks_size(t) > BREAKS_BYTES)) {
+		struct az_wraptext *old = c->ring[c->first];
+		if (old) {
+			c->ring_bytes -= breaks_size(old);
+			az_breaks_free(old->breaks), old->breaks = NULL;
+		}
+		c->first = (c->first + 1) % AZ_WRAP_BREAKS, c->nring--;
+	}
+	size_t i = (c->first + c->nring++) % AZ_WRAP_BREAKS;
+	c->ring[i] = t, t->breaks = b, t->ring = (unsigned)i;
+	c->ring_bytes += breaks_size(t);
+}
+
+static int slot_of(const struct az_wraptext *t, long max)
+{
+	for (int i = 0; i < AZ_WRAP_MEMO; i++)
+		if (t->memo[i].n && t->memo[i].max == max)
+			return i;
+	return -1;
+}
+
+const struct az_wrapmemo *az_wrapcache_memo(const struct az_wraptext *t, long max)
+{
+	int i = slot_of(t, max);
+	return i < 0 ? NULL : &t->memo[i];
+}
+
+void az_wrapcache_remember(struct az_wrapcache *c, struct az_wraptext *t, long max, const struct az_line *lines,
+			   size_t n)
 {
 	if (!c || n == 0)
 		return;
-	size_t len = k->len, size = sizeof(struct entry) + n * sizeof *lines + len;
-	if (c->bytes + size > c->budget)
-		clear(c);
-	if (size > c->budget || ((c->used + 1) * 2 > c->nslots && !grow(c)))
-		return;
-	size_t i = find(c, k->hash, k->s, len, k->max_width, k->name);
-	if (c->slot[i])
-		return;
-	struct entry *e = malloc(size);
-	if (!e)
-		return;
-	*e = (struct entry){ k->hash, k->max_width, len, n, k->name, (struct az_line *)(e + 1) };
-	memcpy(e->lines, lines, n * sizeof *lines);
-	memcpy(e->lines + n, k->s, len);
-	c->slot[i] = e;
-	c->used++, c->bytes += size;
+	int i = slot_of(t, max);
+	struct az_wrapmemo *m = &t->memo[i < 0 ? (int)t->next : i];
+	if (i < 0) {
+		t->next = (t->next + 1) % AZ_WRAP_MEMO;
+
+		free(m->lines);
+		*m = (struct az_wrapmemo){ max, n, NULL };
+	}
+	if (lines && !m->lines && (m->lines = malloc(n * sizeof *lines))) {
+		memcpy(m->lines, lines, n * sizeof *lines);
+		c->g[c->cur].bytes += n * sizeof *lines;
+	}
 }
