@@ -20,7 +20,8 @@ static int in_list(uint32_t cp, const uint32_t *list, size_t n)
 	return 0;
 }
 
-int az_kinsoku_no_start(uint32_t cp)
+/* The rules below are asked for every pair of characters broken: inline here, exported once. */
+static inline int no_start(uint32_t cp)
 {
 	/* JIS X 4051 line-start prohibited characters, plus ASCII closers that follow Japanese. */
 	static const uint32_t list[] = {
@@ -49,7 +50,9 @@ int az_kinsoku_no_start(uint32_t cp)
 	return cp < 0x10000 && (bits[cp >> 3] >> (cp & 7) & 1);
 }
 
-int az_kinsoku_no_end(uint32_t cp)
+int az_kinsoku_no_start(uint32_t cp) { return no_start(cp); }
+
+static inline int no_end(uint32_t cp)
 {
 	static const uint32_t list[] = {
 		0xFF08, 0x300C, 0x300E, 0x3010, 0x3014, 0x3008, 0x300A, 0x3016, 0x3018, 0xFF3B, 0xFF5B,
@@ -61,6 +64,8 @@ int az_kinsoku_no_end(uint32_t cp)
 		return 0;
 	return in_list(cp, list, sizeof list / sizeof list[0]);
 }
+
+int az_kinsoku_no_end(uint32_t cp) { return no_end(cp); }
 
 static int is_space(uint32_t cp)
 {
@@ -76,9 +81,9 @@ static int in_date(uint32_t cp)
 
 static int is_alnum(uint32_t cp) { return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z'); }
 
-int az_break_between(uint32_t a, uint32_t b, int uax14)
+static inline int break_between(uint32_t a, uint32_t b, int uax14)
 {
-	if (az_kinsoku_no_start(b) || az_kinsoku_no_end(a))
+	if (no_start(b) || no_end(a))
 		return 0;
 	if (a == '/')
 		return 1; /* a path or URL may break after a slash */
@@ -87,6 +92,8 @@ int az_break_between(uint32_t a, uint32_t b, int uax14)
 		return 0;
 	return uax14 == UC_BREAK_POSSIBLE;
 }
+
+int az_break_between(uint32_t a, uint32_t b, int uax14) { return break_between(a, b, uax14); }
 
 /* The span of the text that is a name (or names): [from, to), and the break classes inside it. */
 struct span {
@@ -110,7 +117,7 @@ static int can_break(const char *opp, size_t at, uint32_t a, uint32_t b, const s
 		return !is_space(b);
 	if (is_space(b) || (in_date(a) && in_date(b)))
 		return 0;
-	return az_break_between(a, b, opp[at]);
+	return break_between(a, b, opp[at]);
 }
 
 struct lines {
@@ -126,15 +133,16 @@ static int is_letter(uint32_t cp)
 
 /* A text decoded once for breaking at any width: for each code point k, its first byte, the code
  * point, the width of the text before it, whether a line may end before it and its class in a
- * name's span (4 outside). Nothing of it depends on the width of the line. */
+ * name's span (4 outside). Nothing of it depends on the width of the line. The layout keeps one
+ * for each text it is measuring: 32-bit offsets and arrays by code point, a third of the memory. */
 struct az_breaks {
 	char *text;
-	size_t len, n, from, to;
+	size_t len, n, from, to, size;
 	long hyw; /* the hyphen's width */
-	size_t *off; /* n + 1: off[n] = len */
-	size_t *idx; /* len + 1: the code point starting at each byte (only read at such bytes) */
-	uint32_t *cp;
 	long *pre; /* n + 1 */
+	uint32_t *off; /* n + 1: off[n] = len */
+	uint32_t *idx; /* len + 1: the code point starting at each byte (only read at such bytes) */
+	uint32_t *cp;
 	unsigned char *ok, *cls;
 };
 
@@ -145,22 +153,28 @@ void az_breaks_free(struct az_breaks *b)
 	free(b);
 }
 
+size_t az_breaks_size(const struct az_breaks *b) { return b ? b->size : 0; }
+
 struct az_breaks *az_breaks_new(const char *s, size_t len, size_t from, size_t to, az_width_fn width, void *ctx)
 {
-	/* one block: the struct, then the arrays of len + 1 entries, widest first, then the bytes */
-	size_t m = len + 1;
-	size_t each = 2 * sizeof(size_t) + sizeof(long) + sizeof(uint32_t) + 4;
-	struct az_breaks *b = len < SIZE_MAX / 64 ? malloc(sizeof *b + m * each) : NULL;
+	size_t n = 0;
+	for (size_t i = 0; i < len; n++)
+		az_utf8_next(s, len, &i);
+	/* one block: the struct, the arrays by code point (n + 1 entries), widest first, then those by
+	 * byte (len + 1), then the bytes */
+	size_t m = len + 1, size = sizeof(struct az_breaks) + (n + 1) * (sizeof(long) + 2 * sizeof(uint32_t) + 2) +
+				    m * (sizeof(uint32_t) + 2);
+	struct az_breaks *b = len < UINT32_MAX - 1 ? malloc(size) : NULL;
 	char *opp = NULL;
 	to = to < len ? to : len;
 	from = from < to ? from : to;
 	struct span name = { from, to, NULL };
 	if (b) {
-		b->off = (size_t *)(b + 1), b->idx = b->off + m;
-		b->pre = (long *)(b->idx + m);
-		b->cp = (uint32_t *)(b->pre + m);
-		b->ok = (unsigned char *)(b->cp + m), b->cls = b->ok + m, b->text = (char *)b->cls + m;
+		b->pre = (long *)(b + 1);
+		b->off = (uint32_t *)(b->pre + n + 1), b->cp = b->off + n + 1, b->idx = b->cp + n + 1;
+		b->ok = (unsigned char *)(b->idx + m), b->cls = b->ok + n + 1, b->text = (char *)b->cls + n + 1;
 		opp = b->text + m;
+		b->size = size;
 	}
 	if (!b ||
 	    (to > from && (!(name.cls = malloc(to - from + 1)) || !az_name_breaks(s + from, to - from, name.cls)))) {
@@ -179,16 +193,16 @@ struct az_breaks *az_breaks_new(const char *s, size_t len, size_t from, size_t t
 	for (size_t i = 0; i < len; k++) {
 		size_t at = i;
 		uint32_t cp = az_utf8_next(s, len, &i);
-		b->off[k] = at, b->cp[k] = cp;
+		b->off[k] = (uint32_t)at, b->cp[k] = cp;
 		for (size_t j = at; j < i; j++)
-			b->idx[j] = k;
+			b->idx[j] = (uint32_t)k;
 		/* the line's first character is never asked: the one before is always prev here */
 		b->ok[k] = k > 0 && cp != '\n' && prev != '\n' && can_break(opp, at, prev, cp, &name);
 		b->cls[k] = in_span(&name, at) ? name.cls[at - from] : 4;
 		b->pre[k + 1] = b->pre[k] + (cp == '\n' ? 0 : width(ctx, cp));
 		prev = cp;
 	}
-	b->n = k, b->off[k] = len, b->idx[len] = k;
+	b->n = k, b->off[k] = (uint32_t)len, b->idx[len] = (uint32_t)k;
 	free(name.cls);
 	return b;
 }

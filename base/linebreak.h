@@ -68,6 +68,8 @@ size_t az_breaks_wrap(const struct az_breaks *b, long max_width, struct az_line 
 size_t az_breaks_count(const struct az_breaks *b, long max_width);
 int az_breaks_of(const struct az_breaks *b, const char *s, size_t len, size_t from, size_t to);
 void az_breaks_free(struct az_breaks *b);
+/* The bytes b holds. */
+size_t az_breaks_size(const struct az_breaks *b);
 /* The break class (0-4, as in base/namebreak.c) before each code point of the name s[0..len), at its
  * first byte in cls (len + 1 bytes; 0 elsewhere, and where a break would leave one character of the
  * name alone). 0 when out of memory. */

@@ -307,9 +307,15 @@ static char *clean(struct az_doc *d, const char *s, int flags)
 		size_t at = i;
 		uint32_t cp = az_utf8_next(s, len, &i);
 		if (plain && cp < 0x10000 && (plain[cp >> 3] >> (cp & 7) & 1)) {
-			/* valid, drawn and used before: the same bytes (U+FFFD only when written so) */
-			while (at < i)
-				out[n++] = s[at++];
+			/* valid, drawn and used before: the same bytes (U+FFFD only when written so), at most
+			 * three in the BMP (a loop here became a call of memcpy for each character) */
+			size_t k = i - at;
+			out[n] = s[at];
+			if (k > 1)
+				out[n + 1] = s[at + 1];
+			if (k > 2)
+				out[n + 2] = s[at + 2];
+			n += k;
 			continue;
 		}
 		uint32_t in = cp;

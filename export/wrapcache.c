@@ -17,8 +17,8 @@ struct gen {
 };
 
 /* The records holding breaks, the latest up to AZ_WRAP_BREAKS and BREAKS_BYTES of them: a text's
- * breaks are larger than all the rest of its record (33 bytes a byte) and needed only while it is
- * measured and placed. Keeping all of a clinic's (1.3 MB) cost more in fresh pages than it saved. */
+ * breaks are larger than all the rest of its record (12 bytes a byte of Japanese) and needed only
+ * while it is measured and placed. Keeping all of a clinic's cost more in fresh pages than it saved. */
 #define AZ_WRAP_BREAKS 1024
 #define BREAKS_BYTES (128u << 10)
 
@@ -38,15 +38,12 @@ struct az_wrapcache *az_wrapcache_new(size_t budget)
 	return c;
 }
 
-/* About what az_breaks_new holds for t's text. */
-static size_t breaks_size(const struct az_wraptext *t) { return 64 + 34 * (t->len + 1); }
-
 static void forget(struct az_wrapcache *c, struct az_wraptext *t)
 {
 	for (int i = 0; i < AZ_WRAP_MEMO; i++)
 		free(t->memo[i].lines);
 	if (t->breaks)
-		c->ring[t->ring] = NULL, c->ring_bytes -= breaks_size(t);
+		c->ring[t->ring] = NULL, c->ring_bytes -= az_breaks_size(t->breaks);
 	az_breaks_free(t->breaks);
 	free(t);
 }
@@ -180,17 +177,17 @@ void az_wrapcache_breaks(struct az_wrapcache *c, struct az_wraptext *t, struct a
 		return;
 	}
 	/* the oldest go first */
-	while (c->nring && (c->nring == AZ_WRAP_BREAKS || c->ring_bytes + breaks_size(t) > BREAKS_BYTES)) {
+	while (c->nring && (c->nring == AZ_WRAP_BREAKS || c->ring_bytes + az_breaks_size(b) > BREAKS_BYTES)) {
 		struct az_wraptext *old = c->ring[c->first];
 		if (old) {
-			c->ring_bytes -= breaks_size(old);
+			c->ring_bytes -= az_breaks_size(old->breaks);
 			az_breaks_free(old->breaks), old->breaks = NULL;
 		}
 		c->first = (c->first + 1) % AZ_WRAP_BREAKS, c->nring--;
 	}
 	size_t i = (c->first + c->nring++) % AZ_WRAP_BREAKS;
 	c->ring[i] = t, t->breaks = b, t->ring = (unsigned)i;
-	c->ring_bytes += breaks_size(t);
+	c->ring_bytes += az_breaks_size(b);
 }
 
 static int slot_of(const struct az_wraptext *t, long max)
