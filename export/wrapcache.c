@@ -157,10 +157,10 @@ struct az_wraptext *az_wrapcache_add(struct az_wrapcache *c, const struct az_wra
 	}
 	if (size > c->budget / 2 || ((g->used + 1) * 2 > g->nslots && !grow(g)))
 		return NULL;
-	struct az_wraptext *t = calloc(1, size);
+	struct az_wraptext *t = malloc(size);
 	if (!t)
 		return NULL;
-	t->hash = k->hash, t->len = k->len, t->extra = extra, t->mode = k->mode;
+	*t = (struct az_wraptext){ .hash = k->hash, .len = k->len, .extra = extra, .mode = k->mode };
 	memcpy(t + 1, k->s, k->len);
 	g->slot[find(g, k)] = t;
 	g->used++, g->bytes += size;

@@ -56,8 +56,9 @@ static inline char *az_wraptext_extra(struct az_wraptext *t) { return (char *)(t
 
 /* The record of the key, or NULL. */
 struct az_wraptext *az_wrapcache_find(struct az_wrapcache *c, const struct az_wrapkey *k);
-/* A new record for the key (not there yet), zeroed, with extra bytes for the caller; NULL without
- * a cache or memory. It may empty the cache first: records found before are gone. */
+/* A new record for the key (not there yet), its fields zeroed, with extra bytes for the caller;
+ * NULL without a cache or memory. It may drop the older records first: any found before may be
+ * gone. */
 struct az_wraptext *az_wrapcache_add(struct az_wrapcache *c, const struct az_wrapkey *k, size_t extra);
 /* The breaks of t's text, kept with it while it is among the latest texts broken (then freed:
  * t->breaks NULL again). Without a cache, t->breaks is the caller's to free. */
