@@ -24,7 +24,7 @@ const char *az_guideline_option;
  * and returns 1; an installed program returns 0. Nothing about the build is compiled in, so two
  * builds in different directories give the same binary.
  */
-static int build_tree(char build[PATH_MAX], char src[PATH_MAX])
+static int find_build_tree(char build[PATH_MAX], char src[PATH_MAX])
 {
 	char exe[PATH_MAX];
 	if (!realpath("/proc/self/exe", exe))
@@ -50,6 +50,18 @@ static int build_tree(char build[PATH_MAX], char src[PATH_MAX])
 		return 1;
 	}
 	return 0;
+}
+
+/* The same, found once a run: the catalogue, the messages and the modules each ask. */
+static int build_tree(char build[PATH_MAX], char src[PATH_MAX])
+{
+	static int known = -1;
+	static char kb[PATH_MAX], ks[PATH_MAX];
+	if (known < 0)
+		known = find_build_tree(kb, ks);
+	if (known)
+		memcpy(build, kb, PATH_MAX), memcpy(src, ks, PATH_MAX);
+	return known;
 }
 
 char *az_guideline_locate(void)
