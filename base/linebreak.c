@@ -138,7 +138,10 @@ static int is_letter(uint32_t cp)
 struct az_breaks {
 	char *text;
 	size_t len, n, from, to, size;
+	int plain; /* no name's span: a line ends at the last break before it overflows */
 	long hyw; /* the hyphen's width */
+	uint32_t *nl; /* the code points that are '\n', nnl of them */
+	size_t nnl;
 	long *pre; /* n + 1 */
 	uint32_t *off; /* n + 1: off[n] = len */
 	uint32_t *idx; /* len + 1: the code point starting at each byte (only read at such bytes) */
@@ -157,13 +160,13 @@ size_t az_breaks_size(const struct az_breaks *b) { return b ? b->size : 0; }
 
 struct az_breaks *az_breaks_new(const char *s, size_t len, size_t from, size_t to, az_width_fn width, void *ctx)
 {
-	size_t n = 0;
+	size_t n = 0, nnl = 0;
 	for (size_t i = 0; i < len; n++)
-		az_utf8_next(s, len, &i);
+		nnl += az_utf8_next(s, len, &i) == '\n';
 	/* one block: the struct, the arrays by code point (n + 1 entries), widest first, then those by
 	 * byte (len + 1), then the bytes */
 	size_t m = len + 1, size = sizeof(struct az_breaks) + (n + 1) * (sizeof(long) + 2 * sizeof(uint32_t) + 2) +
-				    m * (sizeof(uint32_t) + 2);
+				    m * (sizeof(uint32_t) + 2) + nnl * sizeof(uint32_t);
 	struct az_breaks *b = len < UINT32_MAX - 1 ? malloc(size) : NULL;
 	char *opp = NULL;
 	to = to < len ? to : len;
@@ -172,7 +175,8 @@ struct az_breaks *az_breaks_new(const char *s, size_t len, size_t from, size_t t
 	if (b) {
 		b->pre = (long *)(b + 1);
 		b->off = (uint32_t *)(b->pre + n + 1), b->cp = b->off + n + 1, b->idx = b->cp + n + 1;
-		b->ok = (unsigned char *)(b->idx + m), b->cls = b->ok + n + 1, b->text = (char *)b->cls + n + 1;
+		b->nl = b->idx + m, b->nnl = nnl;
+		b->ok = (unsigned char *)(b->nl + nnl), b->cls = b->ok + n + 1, b->text = (char *)b->cls + n + 1;
 		opp = b->text + m;
 		b->size = size;
 	}
@@ -190,10 +194,13 @@ struct az_breaks *az_breaks_new(const char *s, size_t len, size_t from, size_t t
 	size_t k = 0;
 	uint32_t prev = 0;
 	b->pre[0] = 0;
+	nnl = 0;
 	for (size_t i = 0; i < len; k++) {
 		size_t at = i;
 		uint32_t cp = az_utf8_next(s, len, &i);
 		b->off[k] = (uint32_t)at, b->cp[k] = cp;
+		if (cp == '\n')
+			b->nl[nnl++] = (uint32_t)k;
 		for (size_t j = at; j < i; j++)
 			b->idx[j] = (uint32_t)k;
 		/* the line's first character is never asked: the one before is always prev here */
@@ -203,6 +210,7 @@ struct az_breaks *az_breaks_new(const char *s, size_t len, size_t from, size_t t
 		prev = cp;
 	}
 	b->n = k, b->off[k] = (uint32_t)len, b->idx[len] = (uint32_t)k;
+	b->plain = from == to;
 	free(name.cls);
 	return b;
 }
@@ -270,11 +278,36 @@ static size_t breaks_run(const struct az_breaks *b, long max_width, struct lines
 	long w = 0;             /* width of [start, i) */
 	int soft = 0;           /* the line began at a soft break: skip leading spaces */
 	uint32_t prev = 0;
+	size_t nl = 0; /* the next '\n' is b->nl[nl] */
 	for (size_t k = 0; k < b->n;) {
+		if (b->plain && b->off[k] > start && !brk) {
+			/* inside a line of a plain text (past its first character) nothing but the last
+			 * break and the width changes until a character overflows or a '\n' comes: find that
+			 * one at once */
+			long base = b->pre[b->idx[start]], lim = base + max_width;
+			size_t lo = k, hi = nl < b->nnl ? b->nl[nl] : b->n; /* the first j with pre[j + 1] > lim */
+			while (lo < hi) {
+				size_t mid = lo + (hi - lo) / 2;
+				if (b->pre[mid + 1] > lim)
+					hi = mid;
+				else
+					lo = mid + 1;
+			}
+			if (lo > k) {
+				size_t q = lo;
+				while (q > k && !b->ok[q - 1])
+					q--;
+				if (q > k)
+					brk = b->off[q - 1], width_at_brk = b->pre[q - 1] - base, brk_cls = b->cls[q - 1];
+				w = b->pre[lo] - base, prev = b->cp[lo - 1], k = lo;
+				continue;
+			}
+		}
 		size_t at = b->off[k], i = b->off[k + 1];
 		uint32_t cp = b->cp[k];
 		size_t ck = k++;
 		if (cp == '\n') {
+			nl++;
 			emit_h(&l, b, start, at, 0);
 			start = i, brk = 0, w = 0, soft = 0, prev = 0;
 			continue;
