@@ -72,10 +72,13 @@ static int is_space(uint32_t cp)
 	return cp == ' ' || cp == '\t';
 }
 
-/* Characters of a date ("令和8年12月31日", "2026-12-31"), which is never broken inside. */
-static int in_date(uint32_t cp)
+/* Characters of a date ("令和8年12月31日", "2026-12-31"), which is never broken inside. Asked of
+ * every pair of characters: kana and most other characters are below 令 and not digits. */
+static inline int in_date(uint32_t cp)
 {
-	return (cp >= '0' && cp <= '9') || cp == 0x5E74 || cp == 0x6708 || cp == 0x65E5 || /* 年月日 */
+	if (cp < 0x4EE4)
+		return cp >= '0' && cp <= '9';
+	return cp == 0x5E74 || cp == 0x6708 || cp == 0x65E5 || /* 年月日 */
 	       cp == 0x4EE4 || cp == 0x548C || cp == 0x5E73 || cp == 0x6210 || cp == 0x5143; /* 令和平成元 */
 }
 
