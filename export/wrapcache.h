@@ -36,7 +36,7 @@ struct az_wrapmemo {
 	size_t n;
 	struct az_line *lines;
 };
-#define AZ_WRAP_MEMO 4
+#define AZ_WRAP_MEMO 2
 
 /* One text in one mode. natural, one: the caller's (typeset.c: the width on one line and that
  * line); breaks: its break opportunities, freed with it. */
