@@ -213,7 +213,6 @@ void az_wrapcache_remember(struct az_wrapcache *c, struct az_wraptext *t, long m
 	struct az_wrapmemo *m = &t->memo[i < 0 ? (int)t->next : i];
 	if (i < 0) {
 		t->next = (t->next + 1) % AZ_WRAP_MEMO;
-
 		free(m->lines);
 		*m = (struct az_wrapmemo){ max, n, NULL };
 	}

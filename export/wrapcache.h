@@ -5,8 +5,9 @@
  * header on every page it continues on, the passes that settle the checklist's page numbers), and
  * cleaning and breaking it are the costliest parts of the layout. A text's record holds its width
  * on one line, its break opportunities once classified, the lines it took at the last few widths
- * and whatever the caller keeps after it (a cleaned copy). Bounded: past its budget of bytes the
- * cache empties and fills again, so a hospital's register keeps only what was met lately. */
+ * and whatever the caller keeps after it (a cleaned copy). Bounded: records go into the newer of
+ * two generations of half the budget each, and the older is dropped when the newer is full, so a
+ * hospital's register keeps only what was met lately. */
 #ifndef ANZEN_WRAPCACHE_H
 #define ANZEN_WRAPCACHE_H
 
