@@ -40,10 +40,11 @@ struct az_wrapcache;
  * no font draws; workbook text of that block is printed as the substitute (typeset.c clean()). */
 #define AZ_REF_FIRST 0x10F000u
 /* A page reference: the width reserved for it (in 1/1000 em; -1: no such key) and what it prints
- * (a pool offset; (size_t)-1 until az_doc_ref_set). */
+ * (cleaned, malloc'd: a streamed document's pool is emptied at each page; NULL until
+ * az_doc_ref_set). */
 struct az_doc_ref {
 	long width;
-	size_t text;
+	char *text;
 };
 struct az_doc {
 	struct az_doc_options opt;

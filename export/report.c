@@ -184,74 +184,91 @@ static int anchors_settled(struct rp *r)
 	return same;
 }
 
+/* A new pass of the report from the document before it (which it then frees). */
+static int again(struct rp *r, const struct az_report_opts *o, struct az_error *err)
+{
+	struct az_doc_options dopt;
+	doc_options(r, o, &dopt);
+	dopt.warn = NULL; /* the first pass reported every replaced character */
+	struct az_doc *d = az_doc_new_again(&dopt, r->doc, err);
+	az_doc_free(r->doc);
+	if (!(r->doc = d))
+		return err->code;
+	if (r->cited)
+		memset(r->cited, 0, r->cat->nsources);
+	return AZ_OK;
+}
+
 /* A short report is laid out once, its checklist's page references given their pages afterwards
  * (az_doc_ref); again only when a section it pointed to is missing, or a page number is wider than
- * laid out (three digits). A long one (typeset.h) in two passes: the first counts the pages and
- * collects the characters, the second draws each page as soon as it is laid out, so memory stays
- * flat for a hospital's register; its checklist names the sections without page numbers. */
+ * laid out (three digits). A long one (typeset.h) in two passes: the first counts the pages (its
+ * references four digits wide) and collects the characters, the second draws each page as soon as
+ * it is laid out, so memory stays flat for a hospital's register, and gives each reference the page
+ * the first pass found. */
 static int build(struct rp *r, const char *path, const struct az_report_opts *o, struct az_packed *json,
 		 struct az_error *err)
 {
 	struct az_doc_options dopt;
 	doc_options(r, o, &dopt);
-	struct az_doc *first = az_doc_new(&dopt, err);
-	if (!first)
+	if (!(r->doc = az_doc_new(&dopt, err)))
 		return err->code;
-	r->doc = first;
-	/* a hospital's register is long for sure: its checklist names the sections without pages */
+	/* a hospital's register is long for sure: counted from the start */
 	int surely_long = r->book->n_risks + r->book->n_actions > LONG_ROWS;
+	assume_anchors(r);
 	if (surely_long) {
-		az_doc_discard(first, 0);
-		az_doc_line_budget(first, LONG_LINE_BUDGET);
+		az_doc_discard(r->doc, 0);
+		az_doc_line_budget(r->doc, LONG_LINE_BUDGET);
+		r->wide = 2;
 	} else {
-		az_doc_discard(first, SHORT_PAGES); /* kept, unless it runs long */
-		assume_anchors(r);
+		az_doc_discard(r->doc, SHORT_PAGES); /* kept, unless it runs long */
 	}
-	if (lay_out(r) == AZ_OK && !az_doc_discarded(first)) {
+	if (lay_out(r) == AZ_OK && !surely_long && !az_doc_discarded(r->doc)) {
 		for (int pass = 0;; pass++) {
 			int settled = anchors_settled(r), fit = rp_refs_set(r);
 			if ((settled && fit) || pass == 2 || az_doc_status(r->doc) != AZ_OK)
 				break;
 			r->wide |= !fit;
-			doc_options(r, o, &dopt);
-			dopt.warn = NULL; /* the first pass reported every replaced character */
-			struct az_doc *again = az_doc_new_again(&dopt, r->doc, err);
-			az_doc_free(r->doc);
-			if (!(r->doc = again))
+			if (again(r, o, err) != AZ_OK)
 				return err->code;
-			if (r->cited)
-				memset(r->cited, 0, r->cat->nsources);
 			if (lay_out(r) != AZ_OK)
 				break;
 		}
 		az_doc_attach_packed(r->doc, "anzen-workbook.json", "application/json", json);
 		return AZ_OK;
 	}
-	memset(r->prev_at, 0, sizeof r->prev_at);
-	if (r->prev_ctl)
-		memset(r->prev_ctl, 0, r->cat->ncontrols * sizeof *r->prev_ctl);
-	if (!surely_long && az_doc_status(first) == AZ_OK) {
-		/* The pages were counted with page references in the checklist: count them again
-		 * without, as the drawing pass will print it, or the two would disagree. */
-		doc_options(r, o, &dopt);
-		dopt.warn = NULL;
-		struct az_doc *count = az_doc_new_again(&dopt, first, err);
-		az_doc_free(first);
-		if (!(first = count))
+	/* Long: counted again until the sections pointed to are those laid out, and with references
+	 * as wide as the drawing pass lays them out (the short attempt's were narrower), or the two
+	 * would disagree. */
+	for (int pass = 0; az_doc_status(r->doc) == AZ_OK && pass < 3; pass++) {
+		int settled = anchors_settled(r);
+		if (settled && r->wide == 2)
+			break;
+		r->wide = 2;
+		if (again(r, o, err) != AZ_OK)
 			return err->code;
-		az_doc_discard(first, 0);
-		r->doc = first;
+		az_doc_discard(r->doc, 0);
 		lay_out(r);
 	}
+	int *known = r->ctl_page ? malloc((r->cat->ncontrols ? r->cat->ncontrols : 1) * sizeof *known) : NULL;
+	if (r->ctl_page && !known)
+		return az_fail(err, AZ_IOERR, "%s", _("out of memory"));
+	int known_at[RP_NANCHORS];
+	memcpy(known_at, r->at, sizeof known_at);
+	if (known)
+		memcpy(known, r->ctl_page, r->cat->ncontrols * sizeof *known);
+	r->known_at = known_at, r->known_ctl = known;
 	doc_options(r, o, &dopt);
 	dopt.warn = NULL; /* the first pass reported every replaced character */
-	r->doc = az_doc_new_stream(&dopt, first, path, o ? o->force : 0, err);
-	az_doc_free(first);
-	if (!r->doc)
-		return err->code;
-	az_doc_attach_packed(r->doc, "anzen-workbook.json", "application/json", json);
-	lay_out(r);
-	return AZ_OK;
+	struct az_doc *count = r->doc;
+	r->doc = az_doc_new_stream(&dopt, count, path, o ? o->force : 0, err);
+	az_doc_free(count);
+	if (r->doc) {
+		az_doc_attach_packed(r->doc, "anzen-workbook.json", "application/json", json);
+		lay_out(r);
+	}
+	r->known_at = r->known_ctl = NULL;
+	free(known);
+	return r->doc ? AZ_OK : err->code;
 }
 
 int az_report_pdf(struct az_store *s, const struct az_catalogue *cat, const char *path,

@@ -65,11 +65,10 @@ static void basis_text(struct rp *r, void *arg)
 	az_checklist_basis(r->book, b->cl, b->text, sizeof b->text);
 }
 
-size_t rp_item_pages(const struct rp *r, const struct az_check_item *it, int prev, int *lo, int *hi)
+size_t rp_item_pages(const struct rp *r, const struct az_check_item *it, const int *page, int *lo, int *hi)
 {
 	size_t n = 0;
 	*lo = *hi = 0;
-	const int *page = prev ? r->prev_ctl : r->ctl_page;
 	for (size_t i = 0; page && i < r->cat->ncontrols; i++) {
 		const struct az_control *c = &r->cat->controls[i];
 		for (size_t k = 0; k < c->checklist.n; k++)
@@ -110,7 +109,7 @@ static const char *backing(struct rp *r, const struct az_check_item *it)
 		}
 	}
 	int lo, hi; /* the action plan's rows for it: one page, or a range when several controls */
-	size_t n = rp_item_pages(r, it, 1, &lo, &hi);
+	size_t n = rp_item_pages(r, it, r->prev_ctl, &lo, &hi);
 	if (n) {
 		const struct az_checklist *cl = rp_checklist(r);
 		const char *list = rp_pages_of_item(r, (size_t)(it - cl->items), n > 1);

@@ -39,7 +39,10 @@ struct rp {
 	int at[RP_NANCHORS], prev_at[RP_NANCHORS];
 	int *ctl_page, *prev_ctl;
 	unsigned char asked[RP_NANCHORS]; /* a reference to the anchor was made */
-	int wide;                         /* references are laid out as wide as "p.999" */
+	int wide; /* references are laid out as wide as "p.99" (0), "p.999" (1) or "p.9999" (2) */
+	/* a long report's pages, counted before it is drawn page by page (NULL: not known): a
+	 * reference made while drawing is given its page at once */
+	const int *known_at, *known_ctl;
 	unsigned char *cited; /* per catalogue source: named on a page, so listed in the appendix */
 	int form_marked;      /* a 事業者確認用 item printed is marked unverified (report_vendors.c) */
 	int rank_one_line;    /* rp_rank_cell: "S !!! 4×5" on one line (a compact table) */
@@ -96,9 +99,9 @@ const char *rp_pages_of_item(struct rp *r, size_t i, int range);
 /* Gives every reference of this pass its page, from this pass's anchors and action plan; 0 if one
  * is wider than it was laid out. */
 int rp_refs_set(struct rp *r);
-/* The controls of checklist item it that have action plan rows, and the first and last page of
- * those rows in this pass (prev: the controls the pass took as having them; lo and hi unused). */
-size_t rp_item_pages(const struct rp *r, const struct az_check_item *it, int prev, int *lo, int *hi);
+/* The controls of checklist item it that have action plan rows in page[] (per catalogue control:
+ * its row's page, or 1 for "has one"), and the first and last of those pages. */
+size_t rp_item_pages(const struct rp *r, const struct az_check_item *it, const int *page, int *lo, int *hi);
 /* References as a reader knows them, one a line: "ガイドライン第6.0版 システム運用編 8.1"; "—" if
  * none. Marks the sources cited for the appendix. */
 const char *rp_refs(struct rp *r, const struct az_ref *refs, size_t n);

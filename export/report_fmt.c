@@ -213,15 +213,37 @@ void rp_anchor(struct rp *r, enum rp_anchor a)
 		r->at[a] = az_doc_page_count(r->doc);
 }
 
-/* The keys of the references (az_doc_ref): two per anchor, then four per checklist item (one
- * page or a range), in two widths each (pages of two digits or of three). */
-static const char *ref(struct rp *r, unsigned slot, int range)
+/* The keys of the references (az_doc_ref): per anchor, then per checklist item one page and a
+ * range, each in three widths (pages of two, three or four digits). */
+#define REF_WIDTHS 3
+static unsigned ref_key(unsigned slot, int wide) { return REF_WIDTHS * slot + (unsigned)wide; }
+static unsigned item_slot(size_t i, int range) { return RP_NANCHORS + 2 * (unsigned)i + (range != 0); }
+
+/* What an anchor's and an item's references print, from the pages of a laid-out pass. */
+static const char *anchor_text(struct rp *r, const int *at, unsigned a)
 {
-	static const char *const template[2][2] = { { "p.99", "p.999" }, { "p.99–99", "p.999–999" } };
+	return at[a] ? rp_fmt(r, "p.%d", at[a]) : "";
+}
+
+static const char *item_text(struct rp *r, const int *ctl, size_t i)
+{
+	int lo, hi;
+	rp_item_pages(r, &rp_checklist(r)->items[i], ctl, &lo, &hi);
+	return !lo ? "" : lo == hi ? rp_fmt(r, "p.%d", lo) : rp_fmt(r, "p.%d–%d", lo, hi);
+}
+
+static const char *ref(struct rp *r, unsigned slot, int range, const char *known)
+{
+	static const char *const template[2][REF_WIDTHS] = { { "p.99", "p.999", "p.9999" },
+							     { "p.99–99", "p.999–999", "p.9999–9999" } };
 	char ph[5];
-	if (2 * slot + 1 >= AZ_DOC_REFS)
+	unsigned key = ref_key(slot, r->wide);
+	if (ref_key(slot + 1, 0) > AZ_DOC_REFS)
 		return ""; /* a checklist of over a thousand items: its later ones point nowhere */
-	return rp_fmt(r, "%s", az_doc_ref(r->doc, 2 * slot + (r->wide != 0), template[range][r->wide != 0], ph));
+	const char *s = rp_fmt(r, "%s", az_doc_ref(r->doc, key, template[range][r->wide], ph));
+	if (known)
+		az_doc_ref_set(r->doc, key, known); /* as wide as laid out: counted with this template */
+	return s;
 }
 
 const char *rp_page_of(struct rp *r, enum rp_anchor a)
@@ -229,27 +251,26 @@ const char *rp_page_of(struct rp *r, enum rp_anchor a)
 	if (!r->prev_at[a])
 		return "";
 	r->asked[a] = 1;
-	return ref(r, a, 0);
+	return ref(r, a, 0, r->known_at ? anchor_text(r, r->known_at, a) : NULL);
 }
 
 const char *rp_pages_of_item(struct rp *r, size_t i, int range)
 {
-	return ref(r, RP_NANCHORS + 2 * (unsigned)i + (range != 0), range != 0);
+	return ref(r, item_slot(i, range), range, r->known_ctl ? item_text(r, r->known_ctl, i) : NULL);
 }
 
 int rp_refs_set(struct rp *r)
 {
 	int fit = 1;
 	for (unsigned a = 0; a < RP_NANCHORS; a++)
-		for (unsigned w = 0; w < 2; w++)
-			fit &= az_doc_ref_set(r->doc, 2 * a + w, r->at[a] ? rp_fmt(r, "p.%d", r->at[a]) : "") != 0;
+		for (int w = 0; w < REF_WIDTHS; w++)
+			fit &= az_doc_ref_set(r->doc, ref_key(a, w), anchor_text(r, r->at, a)) != 0;
 	const struct az_checklist *cl = rp_checklist(r);
-	for (size_t i = 0; cl && i < cl->nitems; i++) {
-		int lo = 0, hi = 0;
-		rp_item_pages(r, &cl->items[i], 0, &lo, &hi);
-		const char *t = !lo ? "" : lo == hi ? rp_fmt(r, "p.%d", lo) : rp_fmt(r, "p.%d–%d", lo, hi);
-		for (unsigned k = 0; k < 4; k++)
-			fit &= az_doc_ref_set(r->doc, 2 * (RP_NANCHORS + 2 * (unsigned)i) + k, t) != 0;
+	for (size_t i = 0; cl && r->ctl_page && i < cl->nitems; i++) {
+		const char *t = item_text(r, r->ctl_page, i);
+		for (int range = 0; range < 2; range++)
+			for (int w = 0; w < REF_WIDTHS; w++)
+				fit &= az_doc_ref_set(r->doc, ref_key(item_slot(i, range), w), t) != 0;
 	}
 	return fit;
 }

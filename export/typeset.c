@@ -128,6 +128,8 @@ static void note_missing(struct az_doc *d, uint32_t cp)
 		d->missing[d->nmissing++] = cp;
 }
 
+static int resolve_refs(struct az_doc *d);
+
 static void new_page(struct az_doc *d)
 {
 	footnote(d);
@@ -135,7 +137,8 @@ static void new_page(struct az_doc *d)
 		d->discard = 1; /* too long to keep: from here on only count */
 	if ((d->discard || d->stream) && d->npages > 0) {
 		/* the page is finished: draw it (stream) and forget it */
-		if (d->stream && d->err.code == AZ_OK && az_render_page(d, 0, d->nops, &d->err) == AZ_OK)
+		if (d->stream && d->err.code == AZ_OK && resolve_refs(d) == AZ_OK &&
+		    az_render_page(d, 0, d->nops, &d->err) == AZ_OK)
 			d->drawn++;
 		d->nops = 0;
 		d->npool = d->pool_mark;
@@ -630,8 +633,10 @@ struct az_doc *az_doc_new_again(const struct az_doc_options *opt, struct az_doc 
 	if (d) { /* and the references it measured keep their widths */
 		d->refs = first->refs, d->nrefs = first->nrefs;
 		first->refs = NULL, first->nrefs = 0;
-		for (size_t i = 0; i < d->nrefs; i++)
-			d->refs[i].text = (size_t)-1;
+		for (size_t i = 0; i < d->nrefs; i++) {
+			free(d->refs[i].text);
+			d->refs[i].text = NULL;
+		}
 	}
 	return d;
 }
@@ -703,6 +708,8 @@ void az_doc_free(struct az_doc *d)
 	free(d->pool);
 	free(d->grids);
 	free(d->warned);
+	for (size_t i = 0; i < d->nrefs; i++)
+		free(d->refs[i].text);
 	free(d->refs);
 	free(d->refops);
 	free(d);
@@ -1421,9 +1428,8 @@ const char *az_doc_ref(struct az_doc *d, unsigned key, const char *template, cha
 	out[0] = '\0';
 	if (d->err.code != AZ_OK)
 		return out;
-	if (key >= AZ_DOC_REFS || d->stream) /* a streamed page is drawn before its references are known */
-		return az_fail(&d->err, AZ_DATAERR, "az_doc_ref: key %u in a %s document", key,
-			       d->stream ? "streamed" : "laid-out"), out;
+	if (key >= AZ_DOC_REFS)
+		return az_fail(&d->err, AZ_DATAERR, "az_doc_ref: key %u", key), out;
 	char *t = clean(d, template, CLEAN_DRAWN); /* its characters, and the digits, are in the subset */
 	if (!t)
 		return out;
@@ -1436,7 +1442,7 @@ const char *az_doc_ref(struct az_doc *d, unsigned key, const char *template, cha
 		if (!v)
 			return oom(d), out;
 		for (size_t i = d->nrefs; i <= key; i++)
-			v[i] = (struct az_doc_ref){ -1, (size_t)-1 };
+			v[i] = (struct az_doc_ref){ -1, NULL };
 		d->refs = v, d->nrefs = key + 1;
 	}
 	if (d->refs[key].width >= 0 && d->refs[key].width != w)
@@ -1459,8 +1465,8 @@ int az_doc_ref_set(struct az_doc *d, unsigned key, const char *text)
 		uint32_t cp = az_utf8_next(t, n, &i);
 		w += cp == '\n' ? 0 : az_font_width(d->font, cp);
 	}
-	d->refs[key].text = pool_add(d, t, n);
-	free(t);
+	free(d->refs[key].text);
+	d->refs[key].text = t;
 	return w <= d->refs[key].width;
 }
 
@@ -1477,12 +1483,12 @@ static int resolve_refs(struct az_doc *d)
 			size_t at = i;
 			uint32_t cp = az_utf8_next(d->pool + o->off, len, &i);
 			const struct az_doc_ref *ref = is_ref(d, cp) ? &d->refs[cp - AZ_REF_FIRST] : NULL;
-			if (ref && ref->text == (size_t)-1) {
+			if (ref && !ref->text) {
 				free(b);
 				return az_fail(&d->err, AZ_DATAERR, "internal error: page reference %u has no page",
 					       (unsigned)(cp - AZ_REF_FIRST));
 			}
-			const char *from = ref ? d->pool + ref->text : d->pool + o->off + at;
+			const char *from = ref ? ref->text : d->pool + o->off + at;
 			size_t m = ref ? strlen(from) : i - at;
 			if (m > 8 * (i - at)) {
 				free(b);
@@ -1581,7 +1587,7 @@ int az_doc_save(struct az_doc *d, const char *path, int force, struct az_error *
 	if (d->discard)
 		return az_fail(err, AZ_DATAERR, "%s", "az_doc_save: a discarded document");
 	if (d->stream && d->drawn < d->npages) {
-		if (az_render_page(d, 0, d->nops, &d->err) != AZ_OK) {
+		if (resolve_refs(d) != AZ_OK || az_render_page(d, 0, d->nops, &d->err) != AZ_OK) {
 			if (err)
 				*err = d->err;
 			return d->err.code;

@@ -111,7 +111,8 @@ struct az_doc *az_doc_new_again(const struct az_doc_options *opt, struct az_doc 
 
 /* Page references laid out before the pages they name are known ("p.12", "p.6–7"), so that one
  * layout pass serves: az_doc_ref gives a placeholder (UTF-8, into out) that is laid out as wide as
- * template, and az_doc_ref_set gives what it prints, before az_doc_save. Only left-aligned text
+ * template, and az_doc_ref_set gives what it prints, before az_doc_save (in a streamed document,
+ * before the page that holds it is finished: a counting pass told the pages). Only left-aligned text
  * marked for them holds references (AZ_REFS cells, az_doc_paragraph_refs,
  * az_doc_table_continued_refs), and such text holds no workbook text. key (below AZ_DOC_REFS)
  * names a reference; it keeps its template in the passes made from this document (az_doc_new_again),

@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Copyright (C) 2026 The anzen authors
 # The checklist's pointers to the pages behind its answers (「→ 事業者の回答 p.9」, 「対策計画 p.7–8」)
-# and the risks' pointer to the appendix point where those sections are: the report is laid out
-# once, and its pointers get their pages afterwards (export/typeset.h, az_doc_ref).
+# and the risks' pointer to the appendix point where those sections are: a short report is laid out
+# once and its pointers get their pages afterwards (export/typeset.h, az_doc_ref); a long one is
+# counted first and its pointers get the pages counted.
 . "$top_srcdir/tests/lib.sh"
 for tool in pdftotext msgfmt; do
 	command -v "$tool" >/dev/null 2>&1 || { echo "1..0 # SKIP $tool not installed"; exit 0; }
@@ -13,10 +14,10 @@ mkdir -p "$T/locale/ja/LC_MESSAGES"
 msgfmt -o "$T/locale/ja/LC_MESSAGES/anzen.mo" "$top_srcdir/po/ja.po"
 ANZEN_LOCALEDIR=$T/locale && export ANZEN_LOCALEDIR
 
-# refs PDF: "LABEL FIRST LAST" for each pointer of the report (LAST = FIRST unless a range); the
+# refs PDF: "LABEL FIRST LAST" for each pointer of the report's first 12 pages (LAST = FIRST unless a range); the
 # lines a cell wraps are joined where a word was broken (a line ending in a non-ASCII character)
 refs() {
-	pdftotext -enc UTF-8 -raw "$1" - | awk '{ printf "%s%s", (prev ~ /[^\001-\177]$/ ? "" : "\n"), $0; prev = $0 }' |
+	pdftotext -enc UTF-8 -raw -l 12 "$1" - | awk '{ printf "%s%s", (prev ~ /[^\001-\177]$/ ? "" : "\n"), $0; prev = $0 }' |
 		grep -oE '(表紙|連絡体制図|事業者の回答|対策計画|付録) \(?p\.[0-9]+(–[0-9]+)?' |
 		sed -E 's/ \(?p\./ /; s/–/ /' | awk 'NF == 2 { $3 = $2 } { print }' | sort -u
 }
@@ -27,7 +28,13 @@ run 0 "import the demo" "$ANZEN" import -o "$T/demo.anzen" "$G/demo/dental-clini
 run 0 "a new workbook from the dental template" "$ANZEN" new --template dental-clinic "$T/full.anzen"
 run 0 "fully assessed" "$top_builddir/tests/assess" "$T/full.anzen" "$G"
 run 0 "an empty workbook" "$ANZEN" new "$T/empty.anzen"
-for w in demo full empty; do
+# long reports, drawn page by page after a counting pass: 3,000 risks (laid out as a short one
+# first, over 100 pages), and a hospital's 10,000 (counted from the start)
+sh "$top_srcdir/bench/gen.sh" 100 3000 20 >"$T/long.json" && sh "$top_srcdir/bench/gen.sh" 500 10000 100 >"$T/hospital.json"
+ok $? "generate a long and a hospital-scale workbook"
+run 0 "import the long one" "$ANZEN" import -o "$T/long.anzen" "$T/long.json"
+run 0 "import the hospital" "$ANZEN" import -o "$T/hospital.anzen" "$T/hospital.json"
+for w in demo full empty long hospital; do
 	run 0 "$w: its PDF" "$ANZEN" export --format pdf --date 2026-11-28 -o "$T/$w.pdf" "$T/$w.anzen"
 	refs "$T/$w.pdf" >"$T/$w.refs"
 	ok "$(test -s "$T/$w.refs"; echo $?)" "$w: the report points to its pages ($(tr '\n' ' ' <"$T/$w.refs"))"

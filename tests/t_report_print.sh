@@ -175,7 +175,7 @@ ok "$(grep -aq '^<[0-9A-F]*> \(<[0-9A-F]*> \)\?<00A0>$' "$T/dup.qdf" && grep -aq
 	"and its character map has a code for NBSP and one for the space"
 
 # A register long from the start (more than 4,000 risks and actions) is counted and drawn in two
-# passes that agree: its checklist names the sections without page numbers.
+# passes that agree (its checklist's pointers get the pages counted: t_report_pages.sh).
 sh "$top_srcdir/bench/gen.sh" 100 4100 10 >"$T/big.json"
 run 0 "import 4,100 risks" "$ANZEN" import -o "$T/big.anzen" "$T/big.json"
 run 0 "and export them" "$ANZEN" export --format pdf --date 2026-11-28 -o "$T/big.pdf" "$T/big.anzen"
