@@ -144,7 +144,8 @@ static void item_cells(struct rp *r, const struct az_checklist *cl, const struct
 	/* the first reference (the MHLW manual, as a rule): the others are in the catalogue */
 	const char *refs = rp_refs(r, it->refs, it->nrefs ? 1 : 0), *back = backing(r, it);
 	c[5].text = *back ? rp_fmt(r, "%s\n→ %s", refs, back) : refs;
-	c[5].style = AZ_REFS;
+	/* the pointers broken as names are, at their spaces: 「連絡体制図 p.11, / 事業者の回答 p.10」 */
+	c[5].style = AZ_REFS | (*back ? AZ_NAME_LEAD(strlen(back)) | AZ_NAMES_LAST : 0);
 }
 
 int rp_checklist_section(struct rp *r)
