@@ -130,6 +130,20 @@ static void note_missing(struct az_doc *d, uint32_t cp)
 
 static int resolve_refs(struct az_doc *d);
 
+/* Appends value to the growing array *v of *n entries (the pages' first ops, the ops to rewrite). */
+static int push_index(struct az_doc *d, size_t **v, size_t *n, size_t *cap, size_t value)
+{
+	if (*n == *cap) {
+		size_t c = *cap ? *cap * 2 : 16;
+		size_t *w = realloc(*v, c * sizeof *w);
+		if (!w)
+			return oom(d);
+		*v = w, *cap = c;
+	}
+	(*v)[(*n)++] = value;
+	return AZ_OK;
+}
+
 static void new_page(struct az_doc *d)
 {
 	footnote(d);
@@ -143,16 +157,8 @@ static void new_page(struct az_doc *d)
 		d->nops = 0;
 		d->npool = d->pool_mark;
 	}
-	if (d->npages == d->cappages) {
-		size_t cap = d->cappages ? d->cappages * 2 : 16;
-		size_t *v = realloc(d->page_first, cap * sizeof *v);
-		if (!v) {
-			oom(d);
-			return;
-		}
-		d->page_first = v, d->cappages = cap;
-	}
-	d->page_first[d->npages++] = d->nops;
+	if (push_index(d, &d->page_first, &d->npages, &d->cappages, d->nops) != AZ_OK)
+		return;
 	d->y = BODY_TOP;
 }
 
@@ -200,18 +206,8 @@ static void text_op(struct az_doc *d, float x, float y, float size, int bold, st
 		o->x = x, o->y = y, o->size = size, o->bold = (unsigned char)bold, o->rgb = c, o->off = (unsigned)off;
 	/* a page reference's placeholder (only cleaned text marked for them has one): the op's text
 	 * is rewritten once the pages are known */
-	if (o && d->nrefs && holds_ref(s, n)) {
-		if (d->nrefops == d->caprefops) {
-			size_t cap = d->caprefops ? d->caprefops * 2 : 64;
-			size_t *v = realloc(d->refops, cap * sizeof *v);
-			if (!v) {
-				oom(d);
-				return;
-			}
-			d->refops = v, d->caprefops = cap;
-		}
-		d->refops[d->nrefops++] = d->nops - 1;
-	}
+	if (o && d->nrefs && holds_ref(s, n))
+		push_index(d, &d->refops, &d->nrefops, &d->caprefops, d->nops - 1);
 }
 
 /* --- text cleaning --- */
